@@ -1,0 +1,32 @@
+//! One file per command.
+
+pub mod completion;
+pub mod info;
+pub mod unshare;
+pub mod version;
+
+use super::format::{render_yaml, Template};
+use super::printer::Printer;
+
+/// Prints `value` per `--format`: absent -> `default`, `json` -> pretty JSON, else a Go template.
+pub fn print_formatted(
+    printer: &Printer,
+    format: Option<&str>,
+    value: &serde_json::Value,
+    default: impl FnOnce(&serde_json::Value) -> String,
+) -> anyhow::Result<()> {
+    match format {
+        None => printer.out(&default(value)),
+        Some("json") => printer.line(&serde_json::to_string_pretty(value)?),
+        Some("yaml") => printer.out(&render_yaml(value)),
+        Some(t) => {
+            let t = Template::parse(t)?;
+            let mut s = t.render(value);
+            if !s.ends_with('\n') {
+                s.push('\n');
+            }
+            printer.out(&s);
+        }
+    }
+    Ok(())
+}

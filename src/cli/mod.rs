@@ -1,0 +1,132 @@
+//! The command line: clap types, resolved settings, one file per command, the printer, `--format`,
+//! error and hint rendering, exit codes. The only module that prints.
+//!
+//! Order of start-up (see DESIGN.md): parse arguments, set up logging, resolve paths, join the user
+//! namespace when the command touches storage (the process still has one thread), and only then
+//! start tokio for the commands that need it.
+
+pub mod commands;
+pub mod diag;
+pub mod exit;
+pub mod format;
+pub mod printer;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::engine::{Context, StorageDriver};
+pub use exit::Exit;
+
+/// Log verbosity for `--log-level`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogLevel {
+    Trace,
+    Debug,
+    Info,
+    Warn,
+    Error,
+}
+
+/// A daemonless, rootless container tool, command-compatible with podman.
+#[derive(Debug, Parser)]
+#[command(name = "skiff", version, about, long_about = None, propagate_version = true)]
+#[command(disable_help_subcommand = false, max_term_width = 100)]
+pub struct Cli {
+    /// Persistent storage directory (images, layers, containers)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub root: Option<PathBuf>,
+    /// Run-time state directory (mounts, sockets, pids)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub runroot: Option<PathBuf>,
+    /// Log messages at this level and above to stderr
+    #[arg(long, global = true, value_enum, default_value = "warn")]
+    pub log_level: LogLevel,
+    /// Copy-on-write backend for container root filesystems (default: chosen automatically)
+    #[arg(long, global = true, value_enum)]
+    pub storage_driver: Option<StorageDriver>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show what this host allows, the id mappings, helpers and storage paths
+    Info(commands::info::Args),
+    /// Run a command inside skiff's user namespace (default: your shell)
+    Unshare(commands::unshare::Args),
+    /// Show version information
+    Version(commands::version::Args),
+    /// Print a shell completion script
+    Completion(commands::completion::Args),
+    /// Write completions/ and man/ from the command definitions (for maintainers)
+    #[command(name = "generate-docs", hide = true)]
+    GenerateDocs(commands::completion::DocsArgs),
+}
+
+/// The entry point used by `src/main.rs`.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => 0,
+                _ => Exit::SKIFF_ERROR.code(),
+            };
+            let _ = e.print();
+            return ExitCode::from(code as u8);
+        }
+    };
+    init_logging(cli.log_level);
+    let printer = printer::Printer::new();
+    let exit = match run(cli, &printer) {
+        Ok(exit) => exit,
+        Err(err) => diag::report(&printer, &err),
+    };
+    ExitCode::from(exit.code() as u8)
+}
+
+fn init_logging(level: LogLevel) {
+    let filter = match level {
+        LogLevel::Trace => "trace",
+        LogLevel::Debug => "debug",
+        LogLevel::Info => "info",
+        LogLevel::Warn => "warn",
+        LogLevel::Error => "error",
+    };
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::new(format!("skiff={filter}")))
+        .with_writer(std::io::stderr)
+        .without_time()
+        .try_init();
+}
+
+fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
+    let ctx = Context::resolve(cli.root, cli.runroot, cli.storage_driver);
+    match cli.command {
+        Command::Info(a) => commands::info::run(a, &ctx, printer),
+        Command::Unshare(a) => commands::unshare::run(a, ctx, printer),
+        Command::Version(a) => commands::version::run(a, printer),
+        Command::Completion(a) => commands::completion::run(a, printer),
+        Command::GenerateDocs(a) => commands::completion::generate_docs(a, printer),
+    }
+}
+
+/// Enters the storage namespace for a command that touches the store, printing the single-id
+/// warning once per store.
+pub fn enter(ctx: &mut Context, printer: &printer::Printer) -> anyhow::Result<()> {
+    let single = ctx.enter()?;
+    if single {
+        let marker = ctx.paths.graph_root.join(".single-id-warned");
+        if !marker.exists() {
+            let (u, g) = ctx.identity.suggested_lines();
+            printer.warn(&format!(
+                "user {} has no subordinate ids: only your own uid is mapped, and files owned by other ids in images are squashed to root; add \"{u}\" to /etc/subuid and \"{g}\" to /etc/subgid",
+                ctx.identity.user
+            ));
+            let _ = std::fs::write(marker, b"");
+        }
+    }
+    Ok(())
+}

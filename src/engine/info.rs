@@ -1,0 +1,347 @@
+//! `skiff info`: what this host allows a rootless container tool to do, found by looking (and, for
+//! overlay, by trying), so that a user with a broken setup can read what is wrong.
+//!
+//! The overlay probe forks a child that joins the user namespace and mounts a tiny overlay; its
+//! answer is cached per kernel release in the run-time directory (`overlay-probe.json`).
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::context::{Context, StorageDriver};
+use crate::userns::{self, HelperStatus, IdMap, SubRange};
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Info {
+    pub host: Host,
+    pub store: Store,
+    /// What is wrong or degraded, each with what to do about it.
+    pub problems: Vec<Problem>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Host {
+    pub kernel: String,
+    pub os: String,
+    pub arch: String,
+    pub rootless: bool,
+    pub user: String,
+    pub uid: u32,
+    pub gid: u32,
+    pub subuid_ranges: Vec<SubRange>,
+    pub subgid_ranges: Vec<SubRange>,
+    pub uid_map: Vec<IdMap>,
+    pub gid_map: Vec<IdMap>,
+    pub newuidmap: HelperInfo,
+    pub newgidmap: HelperInfo,
+    pub fuse: Fuse,
+    pub network: Network,
+    pub cgroups: Cgroups,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HelperInfo {
+    pub path: Option<PathBuf>,
+    /// setuid root or carrying file capabilities, as the helper must be to map ids.
+    pub usable: bool,
+}
+
+impl From<HelperStatus> for HelperInfo {
+    fn from(s: HelperStatus) -> Self {
+        HelperInfo { path: s.path, usable: s.privileged }
+    }
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Fuse {
+    pub device: String,
+    pub usable: bool,
+    pub detail: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Network {
+    pub pasta: Option<PathBuf>,
+    pub slirp4netns: Option<PathBuf>,
+    pub default: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Cgroups {
+    pub version: String,
+    pub delegated: bool,
+    pub detail: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Store {
+    pub graph_root: PathBuf,
+    pub run_root: PathBuf,
+    pub config_dir: PathBuf,
+    pub graph_root_usable: bool,
+    pub overlay_in_userns: OverlayProbe,
+    pub driver: StorageDriver,
+    pub driver_reason: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OverlayProbe {
+    pub works: bool,
+    pub detail: String,
+    pub cached: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Problem {
+    pub what: String,
+    pub hint: String,
+}
+
+/// Collects the report. Runs single-threaded (the probe forks).
+pub fn gather(ctx: &Context) -> Info {
+    let mut problems = Vec::new();
+    let id = &ctx.identity;
+    let uname = nix::sys::utsname::uname().ok();
+    let kernel = uname.as_ref().map(|u| u.release().to_string_lossy().into_owned()).unwrap_or_default();
+    let newuidmap: HelperInfo = userns::helper_status("newuidmap").into();
+    let newgidmap: HelperInfo = userns::helper_status("newgidmap").into();
+    let mut mapping = id.mapping();
+    if ctx.rootless {
+        if id.subuids.is_empty() || id.subgids.is_empty() {
+            mapping = userns::Mapping::standard(id.uid, id.gid, &[], &[]);
+            let (u, g) = id.suggested_lines();
+            problems.push(Problem {
+                what: format!("user {} has no range in /etc/subuid or /etc/subgid: only uid {} is mapped (as 0), files owned by other ids in images are squashed to 0", id.user, id.uid),
+                hint: format!("add \"{u}\" to /etc/subuid and \"{g}\" to /etc/subgid (as root, e.g. usermod --add-subuids 100000-165535 --add-subgids 100000-165535 {})", id.user),
+            });
+        } else {
+            for (name, h) in [("newuidmap", &newuidmap), ("newgidmap", &newgidmap)] {
+                if h.path.is_none() {
+                    problems.push(Problem {
+                        what: format!("{name} is not installed; it is needed to map your subordinate ids"),
+                        hint: "install the uidmap package (apt-get install uidmap; on Fedora: dnf install shadow-utils)".into(),
+                    });
+                } else if !h.usable {
+                    problems.push(Problem {
+                        what: format!("{} is neither setuid root nor has file capabilities", h.path.as_ref().unwrap().display()),
+                        hint: format!("as root: chmod u+s {}", h.path.as_ref().unwrap().display()),
+                    });
+                }
+            }
+        }
+    }
+    if !ctx.rootless {
+        mapping = userns::Mapping {
+            uid_map: vec![IdMap { container_id: 0, host_id: 0, size: u32::MAX }],
+            gid_map: vec![IdMap { container_id: 0, host_id: 0, size: u32::MAX }],
+        };
+    }
+
+    let fuse = fuse_status();
+    if !fuse.usable {
+        problems.push(Problem {
+            what: format!("/dev/fuse is not usable: {}", fuse.detail),
+            hint: "as root: chmod 0666 /dev/fuse (or load the fuse module: modprobe fuse)".into(),
+        });
+    }
+    let pasta = userns::find_in_path("pasta");
+    let slirp = userns::find_in_path("slirp4netns");
+    let default = if pasta.is_some() {
+        "pasta"
+    } else if slirp.is_some() {
+        "slirp4netns"
+    } else {
+        problems.push(Problem {
+            what: "neither pasta nor slirp4netns is installed: rootless containers can have no network but their own loopback".into(),
+            hint: "install passt (provides pasta) or slirp4netns".into(),
+        });
+        "none"
+    };
+    let cgroups = cgroup_status(ctx.rootless);
+
+    let graph_root_usable = ctx.prepare_dirs().is_ok();
+    if !graph_root_usable {
+        let err = ctx.prepare_dirs().unwrap_err();
+        problems.push(Problem {
+            what: crate::engine::error_chain(&err),
+            hint: "pass a writable directory with --root/--runroot, or fix the permissions".into(),
+        });
+    }
+    let overlay = if graph_root_usable {
+        overlay_probe(ctx, &kernel)
+    } else {
+        OverlayProbe { works: false, detail: "not tested: the run-time directory is not usable".into(), cached: false }
+    };
+    let (driver, driver_reason) = match ctx.storage_driver {
+        Some(d) => (d, "chosen with --storage-driver".to_string()),
+        None if overlay.works => (StorageDriver::Overlay, "kernel overlay mounts in the user namespace".to_string()),
+        None => {
+            problems.push(Problem {
+                what: format!("kernel overlayfs cannot be mounted here: {}", overlay.detail),
+                hint: "skiff falls back to the vfs driver (full copies: slow, uses more disk); a kernel >= 5.11 allows overlay in user namespaces".into(),
+            });
+            (StorageDriver::Vfs, format!("kernel overlay unavailable ({})", overlay.detail))
+        }
+    };
+
+    Info {
+        host: Host {
+            kernel,
+            os: os_name(),
+            arch: crate::engine::host_arch().to_string(),
+            rootless: ctx.rootless,
+            user: id.user.clone(),
+            uid: id.uid,
+            gid: id.gid,
+            subuid_ranges: id.subuids.clone(),
+            subgid_ranges: id.subgids.clone(),
+            uid_map: mapping.uid_map,
+            gid_map: mapping.gid_map,
+            newuidmap,
+            newgidmap,
+            fuse,
+            network: Network { pasta, slirp4netns: slirp, default: default.to_string() },
+            cgroups,
+        },
+        store: Store {
+            graph_root: ctx.paths.graph_root.clone(),
+            run_root: ctx.paths.run_root.clone(),
+            config_dir: ctx.paths.config_dir.clone(),
+            graph_root_usable,
+            overlay_in_userns: overlay,
+            driver,
+            driver_reason,
+        },
+        problems,
+    }
+}
+
+fn os_name() -> String {
+    std::fs::read_to_string("/etc/os-release")
+        .ok()
+        .and_then(|s| {
+            s.lines().find_map(|l| l.strip_prefix("PRETTY_NAME=").map(|v| v.trim_matches('"').to_string()))
+        })
+        .unwrap_or_else(|| "unknown".into())
+}
+
+fn fuse_status() -> Fuse {
+    let device = "/dev/fuse".to_string();
+    match std::fs::OpenOptions::new().read(true).write(true).open(&device) {
+        Ok(_) => Fuse { device, usable: true, detail: "opened for reading and writing".into() },
+        Err(e) => Fuse { device, usable: false, detail: e.to_string() },
+    }
+}
+
+const CGROUP2_SUPER_MAGIC: i64 = 0x6367_7270;
+
+fn cgroup_status(rootless: bool) -> Cgroups {
+    let is_cg2 = |p: &str| {
+        nix::sys::statfs::statfs(p).map(|s| s.filesystem_type().0 as i64 == CGROUP2_SUPER_MAGIC).unwrap_or(false)
+    };
+    if is_cg2("/sys/fs/cgroup") {
+        let own = std::fs::read_to_string("/proc/self/cgroup")
+            .ok()
+            .and_then(|s| s.lines().find_map(|l| l.strip_prefix("0::").map(str::to_string)))
+            .unwrap_or_default();
+        let dir = Path::new("/sys/fs/cgroup").join(own.trim_start_matches('/'));
+        let controllers = std::fs::read_to_string(dir.join("cgroup.controllers")).unwrap_or_default();
+        let writable = nix::unistd::access(&dir, nix::unistd::AccessFlags::W_OK).is_ok();
+        let delegated = !rootless || writable;
+        let detail = if delegated {
+            format!("cgroup v2 at {}; controllers: {}", dir.display(), controllers.trim())
+        } else {
+            format!("cgroup v2, but {} is not writable by you: resource limits are unavailable rootless (systemd delegates a cgroup to user sessions)", dir.display())
+        };
+        return Cgroups { version: "v2".into(), delegated, detail };
+    }
+    let hybrid = is_cg2("/sys/fs/cgroup/unified");
+    let extra = if hybrid {
+        let c = std::fs::read_to_string("/sys/fs/cgroup/unified/cgroup.controllers").unwrap_or_default();
+        format!(" (hybrid: a cgroup2 mount at /sys/fs/cgroup/unified holds only: {})", if c.trim().is_empty() { "no controllers" } else { c.trim() })
+    } else {
+        String::new()
+    };
+    let delegated = !rootless;
+    let detail = if rootless {
+        format!("cgroup v1{extra}: not delegated to unprivileged users, so rootless containers run without resource limits")
+    } else {
+        format!("cgroup v1{extra}")
+    };
+    Cgroups { version: if hybrid { "v1 (hybrid)".into() } else { "v1".into() }, delegated, detail }
+}
+
+fn overlay_probe(ctx: &Context, kernel: &str) -> OverlayProbe {
+    #[derive(Serialize, Deserialize)]
+    struct Cache {
+        kernel: String,
+        rootless: bool,
+        works: bool,
+        detail: String,
+    }
+    let cache_path = ctx.paths.run_root.join("overlay-probe.json");
+    if let Some(c) = std::fs::read(&cache_path).ok().and_then(|b| serde_json::from_slice::<Cache>(&b).ok()) {
+        if c.kernel == kernel && c.rootless == ctx.rootless {
+            return OverlayProbe { works: c.works, detail: c.detail, cached: true };
+        }
+    }
+    let (works, detail) = run_probe(ctx);
+    let c = Cache { kernel: kernel.to_string(), rootless: ctx.rootless, works, detail: detail.clone() };
+    if let Ok(bytes) = serde_json::to_vec(&c) {
+        let _ = crate::engine::write_atomic(&cache_path, &bytes);
+    }
+    OverlayProbe { works, detail, cached: false }
+}
+
+/// Forks a child that enters the namespace and mounts an overlay; returns (works, detail).
+fn run_probe(ctx: &Context) -> (bool, String) {
+    use std::io::Write;
+    let dir = ctx.paths.run_root.join(format!("overlay-probe.{}", std::process::id()));
+    let Ok((mut r, w)) = std::io::pipe() else { return (false, "cannot create a pipe".into()) };
+    let rootless = ctx.rootless;
+    let identity = ctx.identity.clone();
+    let probe_dir = dir.clone();
+    let child = crate::sys::fork_helper(|| {
+        crate::sys::close_fd(&r);
+        let mut w = &w;
+        let result = (|| -> Result<(), String> {
+            if rootless {
+                userns::join(&identity).map_err(|e| crate::engine::error_chain(&e))?;
+            } else {
+                nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNS).map_err(|e| e.to_string())?;
+                nix::mount::mount(None::<&str>, "/", None::<&str>, nix::mount::MsFlags::MS_REC | nix::mount::MsFlags::MS_PRIVATE, None::<&str>)
+                    .map_err(|e| e.to_string())?;
+            }
+            crate::rootfs::overlay::probe(&probe_dir, rootless).map_err(|e| crate::engine::error_chain(&e))
+        })();
+        let _ = std::fs::remove_dir_all(&probe_dir);
+        match result {
+            Ok(()) => 0,
+            Err(e) => {
+                let _ = w.write_all(e.as_bytes());
+                1
+            }
+        }
+    });
+    let Ok(child) = child else { return (false, "cannot fork the probe".into()) };
+    drop(w);
+    let mut msg = String::new();
+    let _ = r.read_to_string(&mut msg);
+    let status = nix::sys::wait::waitpid(child, None);
+    let _ = std::fs::remove_dir_all(&dir);
+    match status {
+        Ok(nix::sys::wait::WaitStatus::Exited(_, 0)) => {
+            (true, if rootless { "mounted with userxattr inside the user namespace".into() } else { "mounted".into() })
+        }
+        _ => (false, if msg.is_empty() { "the probe process failed".into() } else { msg }),
+    }
+}

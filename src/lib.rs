@@ -1,0 +1,13 @@
+//! skiff: a daemonless, rootless container tool. See DESIGN.md for the module map.
+#![deny(unsafe_code)]
+pub mod cli;
+pub mod engine;
+pub mod image;
+pub mod rootfs;
+pub mod runtime;
+pub mod network;
+pub mod storage;
+pub mod sys;
+pub mod userns;
+
+pub use cli::main;
