@@ -3,9 +3,9 @@
 pub mod cli;
 pub mod engine;
 pub mod image;
+pub mod network;
 pub mod rootfs;
 pub mod runtime;
-pub mod network;
 pub mod storage;
 pub mod sys;
 pub mod userns;

@@ -29,9 +29,7 @@ pub fn report(printer: &Printer, err: &anyhow::Error) -> Exit {
     if let Some(h) = hint(err) {
         printer.error(&format!("hint: {h}"));
     }
-    err.chain()
-        .find_map(|c| c.downcast_ref::<WithExit>().map(|w| w.exit))
-        .unwrap_or(Exit::SKIFF_ERROR)
+    err.chain().find_map(|c| c.downcast_ref::<WithExit>().map(|w| w.exit)).unwrap_or(Exit::SKIFF_ERROR)
 }
 
 /// The known fix for an error, if any.
@@ -60,10 +58,12 @@ pub fn hint(err: &anyhow::Error) -> Option<String> {
                     "--root and --runroot must name directories; pass another path or remove the file".into()
                 }
                 context::Error::CreateDir { .. } | context::Error::NotWritable { .. } => {
-                    "pass a writable directory with --root/--runroot, or fix the permissions of the one named".into()
+                    "pass a writable directory with --root/--runroot, or fix the permissions of the one named"
+                        .into()
                 }
                 context::Error::RunrootNotOwned { .. } => {
-                    "another user owns that directory; pass your own with --runroot or set XDG_RUNTIME_DIR".into()
+                    "another user owns that directory; pass your own with --runroot or set XDG_RUNTIME_DIR"
+                        .into()
                 }
                 context::Error::Userns(_) => continue,
             });

@@ -116,7 +116,11 @@ impl Template {
                             let key = vals.get(1).map(go_text).unwrap_or_default();
                             let v = match &first {
                                 Value::Object(m) => m.get(&key).cloned().unwrap_or(Value::Null),
-                                Value::Array(a) => key.parse::<usize>().ok().and_then(|i| a.get(i).cloned()).unwrap_or(Value::Null),
+                                Value::Array(a) => key
+                                    .parse::<usize>()
+                                    .ok()
+                                    .and_then(|i| a.get(i).cloned())
+                                    .unwrap_or(Value::Null),
                                 _ => Value::Null,
                             };
                             out.push_str(&go_text(&v));
@@ -206,7 +210,10 @@ pub fn go_text(v: &Value) -> String {
         Value::Object(m) => {
             let mut keys: Vec<&String> = m.keys().collect();
             keys.sort();
-            format!("map[{}]", keys.iter().map(|k| format!("{k}:{}", go_text(&m[*k]))).collect::<Vec<_>>().join(" "))
+            format!(
+                "map[{}]",
+                keys.iter().map(|k| format!("{k}:{}", go_text(&m[*k]))).collect::<Vec<_>>().join(" ")
+            )
         }
     }
 }
@@ -294,7 +301,9 @@ mod tests {
     #[test]
     fn errors_name_the_template() {
         assert_eq!(Template::parse("{{.A").unwrap_err(), Error::Unclosed { template: "{{.A".into() });
-        assert!(matches!(Template::parse("{{printf .A}}"), Err(Error::UnknownFunction { name, .. }) if name == "printf"));
+        assert!(
+            matches!(Template::parse("{{printf .A}}"), Err(Error::UnknownFunction { name, .. }) if name == "printf")
+        );
     }
 
     #[test]

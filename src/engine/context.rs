@@ -20,7 +20,11 @@ pub enum Error {
     #[error("storage path {path} exists and is not a directory")]
     NotADirectory { path: PathBuf },
     #[error("cannot create storage directory {path}")]
-    CreateDir { path: PathBuf, #[source] source: std::io::Error },
+    CreateDir {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("storage directory {path} is not writable")]
     NotWritable { path: PathBuf },
     #[error("run-time directory {path} is owned by uid {owner}, not by you (uid {uid})")]
@@ -161,7 +165,10 @@ fn parse_map(text: &str) -> Vec<userns::IdMap> {
 /// The mapping of the namespace this process is in, read from /proc.
 pub fn current_mapping() -> Mapping {
     let read = |p: &str| std::fs::read_to_string(p).unwrap_or_default();
-    Mapping { uid_map: parse_map(&read("/proc/self/uid_map")), gid_map: parse_map(&read("/proc/self/gid_map")) }
+    Mapping {
+        uid_map: parse_map(&read("/proc/self/uid_map")),
+        gid_map: parse_map(&read("/proc/self/gid_map")),
+    }
 }
 
 fn home() -> PathBuf {
@@ -193,7 +200,6 @@ fn ensure_dir(path: &Path) -> Result<(), Error> {
     }
     Ok(())
 }
-
 
 #[cfg(test)]
 mod tests {

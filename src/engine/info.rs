@@ -132,7 +132,10 @@ pub fn gather(ctx: &Context) -> Info {
                     });
                 } else if !h.usable {
                     problems.push(Problem {
-                        what: format!("{} is neither setuid root nor has file capabilities", h.path.as_ref().unwrap().display()),
+                        what: format!(
+                            "{} is neither setuid root nor has file capabilities",
+                            h.path.as_ref().unwrap().display()
+                        ),
                         hint: format!("as root: chmod u+s {}", h.path.as_ref().unwrap().display()),
                     });
                 }
@@ -179,11 +182,17 @@ pub fn gather(ctx: &Context) -> Info {
     let overlay = if graph_root_usable {
         overlay_probe(ctx, &kernel)
     } else {
-        OverlayProbe { works: false, detail: "not tested: the run-time directory is not usable".into(), cached: false }
+        OverlayProbe {
+            works: false,
+            detail: "not tested: the run-time directory is not usable".into(),
+            cached: false,
+        }
     };
     let (driver, driver_reason) = match ctx.storage_driver {
         Some(d) => (d, "chosen with --storage-driver".to_string()),
-        None if overlay.works => (StorageDriver::Overlay, "kernel overlay mounts in the user namespace".to_string()),
+        None if overlay.works => {
+            (StorageDriver::Overlay, "kernel overlay mounts in the user namespace".to_string())
+        }
         None => {
             problems.push(Problem {
                 what: format!("kernel overlayfs cannot be mounted here: {}", overlay.detail),
@@ -246,7 +255,9 @@ const CGROUP2_SUPER_MAGIC: i64 = 0x6367_7270;
 
 fn cgroup_status(rootless: bool) -> Cgroups {
     let is_cg2 = |p: &str| {
-        nix::sys::statfs::statfs(p).map(|s| s.filesystem_type().0 as i64 == CGROUP2_SUPER_MAGIC).unwrap_or(false)
+        nix::sys::statfs::statfs(p)
+            .map(|s| s.filesystem_type().0 as i64 == CGROUP2_SUPER_MAGIC)
+            .unwrap_or(false)
     };
     if is_cg2("/sys/fs/cgroup") {
         let own = std::fs::read_to_string("/proc/self/cgroup")
@@ -267,7 +278,10 @@ fn cgroup_status(rootless: bool) -> Cgroups {
     let hybrid = is_cg2("/sys/fs/cgroup/unified");
     let extra = if hybrid {
         let c = std::fs::read_to_string("/sys/fs/cgroup/unified/cgroup.controllers").unwrap_or_default();
-        format!(" (hybrid: a cgroup2 mount at /sys/fs/cgroup/unified holds only: {})", if c.trim().is_empty() { "no controllers" } else { c.trim() })
+        format!(
+            " (hybrid: a cgroup2 mount at /sys/fs/cgroup/unified holds only: {})",
+            if c.trim().is_empty() { "no controllers" } else { c.trim() }
+        )
     } else {
         String::new()
     };
@@ -318,8 +332,14 @@ fn run_probe(ctx: &Context) -> (bool, String) {
                 userns::join(&identity).map_err(|e| crate::engine::error_chain(&e))?;
             } else {
                 nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNS).map_err(|e| e.to_string())?;
-                nix::mount::mount(None::<&str>, "/", None::<&str>, nix::mount::MsFlags::MS_REC | nix::mount::MsFlags::MS_PRIVATE, None::<&str>)
-                    .map_err(|e| e.to_string())?;
+                nix::mount::mount(
+                    None::<&str>,
+                    "/",
+                    None::<&str>,
+                    nix::mount::MsFlags::MS_REC | nix::mount::MsFlags::MS_PRIVATE,
+                    None::<&str>,
+                )
+                .map_err(|e| e.to_string())?;
             }
             crate::rootfs::overlay::probe(&probe_dir, rootless).map_err(|e| crate::engine::error_chain(&e))
         })();
@@ -339,9 +359,14 @@ fn run_probe(ctx: &Context) -> (bool, String) {
     let status = nix::sys::wait::waitpid(child, None);
     let _ = std::fs::remove_dir_all(&dir);
     match status {
-        Ok(nix::sys::wait::WaitStatus::Exited(_, 0)) => {
-            (true, if rootless { "mounted with userxattr inside the user namespace".into() } else { "mounted".into() })
-        }
+        Ok(nix::sys::wait::WaitStatus::Exited(_, 0)) => (
+            true,
+            if rootless {
+                "mounted with userxattr inside the user namespace".into()
+            } else {
+                "mounted".into()
+            },
+        ),
         _ => (false, if msg.is_empty() { "the probe process failed".into() } else { msg }),
     }
 }

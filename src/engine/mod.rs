@@ -4,8 +4,8 @@
 pub mod context;
 pub mod info;
 
-pub use context::{Context, StorageDriver};
 pub use crate::storage::atomic::write_atomic;
+pub use context::{Context, StorageDriver};
 
 /// Renders an error and its sources as one line: `outer: inner: innermost`.
 pub fn error_chain(err: &(dyn std::error::Error + 'static)) -> String {

@@ -11,9 +11,17 @@ use nix::mount::{mount, umount2, MntFlags, MsFlags};
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("cannot prepare {path}")]
-    Prepare { path: std::path::PathBuf, #[source] source: std::io::Error },
+    Prepare {
+        path: std::path::PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("the kernel refused to mount overlay with options {options}")]
-    Mount { options: String, #[source] source: nix::Error },
+    Mount {
+        options: String,
+        #[source]
+        source: nix::Error,
+    },
     #[error("overlay mounted but a write through it did not reach the upper directory")]
     NotCopyOnWrite,
 }
@@ -21,7 +29,8 @@ pub enum Error {
 /// The mount options for `lower` (top-most first), `upper` and `work`.
 pub fn options(lower: &[&Path], upper: &Path, work: &Path, userxattr: bool) -> String {
     let lowers: Vec<String> = lower.iter().map(|p| p.display().to_string()).collect();
-    let mut o = format!("lowerdir={},upperdir={},workdir={}", lowers.join(":"), upper.display(), work.display());
+    let mut o =
+        format!("lowerdir={},upperdir={},workdir={}", lowers.join(":"), upper.display(), work.display());
     if userxattr {
         o.push_str(",userxattr");
     }

@@ -32,13 +32,25 @@ pub enum Error {
     #[error("cannot create a user namespace")]
     Unshare(#[source] nix::Error),
     #[error("cannot write {path}")]
-    WriteMap { path: String, #[source] source: std::io::Error },
+    WriteMap {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("cannot {what} inside the user namespace")]
-    Setup { what: &'static str, #[source] source: nix::Error },
+    Setup {
+        what: &'static str,
+        #[source]
+        source: nix::Error,
+    },
     #[error("cannot start the id-mapping helper process")]
     Fork(#[source] nix::Error),
     #[error("cannot read {path}")]
-    Read { path: PathBuf, #[source] source: std::io::Error },
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 /// One line of a uid_map or gid_map: `container host size`.
@@ -171,9 +183,9 @@ pub struct HelperStatus {
 /// Finds `program` in PATH.
 pub fn find_in_path(program: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).map(|d| d.join(program)).find(|p| {
-        p.metadata().map(|m| m.is_file() && m.permissions().mode() & 0o111 != 0).unwrap_or(false)
-    })
+    std::env::split_paths(&path)
+        .map(|d| d.join(program))
+        .find(|p| p.metadata().map(|m| m.is_file() && m.permissions().mode() & 0o111 != 0).unwrap_or(false))
 }
 
 /// Locates newuidmap/newgidmap and checks that they can actually map ids (setuid root or file caps).
@@ -229,11 +241,7 @@ pub struct Joined {
 pub fn join(id: &Identity) -> Result<Joined, Error> {
     let mapping = id.mapping();
     let single = id.subuids.is_empty() || id.subgids.is_empty();
-    let mapping = if single {
-        Mapping::standard(id.uid, id.gid, &[], &[])
-    } else {
-        mapping
-    };
+    let mapping = if single { Mapping::standard(id.uid, id.gid, &[], &[]) } else { mapping };
     if single {
         join_single(id)?;
     } else {
@@ -258,16 +266,16 @@ fn write_proc(path: &str, text: &str) -> Result<(), Error> {
 }
 
 fn map_args(map: &[IdMap]) -> Vec<String> {
-    map.iter()
-        .flat_map(|m| [m.container_id.to_string(), m.host_id.to_string(), m.size.to_string()])
-        .collect()
+    map.iter().flat_map(|m| [m.container_id.to_string(), m.host_id.to_string(), m.size.to_string()]).collect()
 }
 
 fn join_with_helpers(mapping: &Mapping, uidmap: &Path, gidmap: &Path) -> Result<(), Error> {
     use std::io::{Read, Write};
     let parent = nix::unistd::getpid().as_raw();
-    let (go_r, go_w) = std::io::pipe().map_err(|e| Error::Fork(nix::Error::from_raw(e.raw_os_error().unwrap_or(libc::EIO))))?;
-    let (res_r, res_w) = std::io::pipe().map_err(|e| Error::Fork(nix::Error::from_raw(e.raw_os_error().unwrap_or(libc::EIO))))?;
+    let (go_r, go_w) = std::io::pipe()
+        .map_err(|e| Error::Fork(nix::Error::from_raw(e.raw_os_error().unwrap_or(libc::EIO))))?;
+    let (res_r, res_w) = std::io::pipe()
+        .map_err(|e| Error::Fork(nix::Error::from_raw(e.raw_os_error().unwrap_or(libc::EIO))))?;
     let child = crate::sys::fork_helper(|| {
         // The child keeps only its ends: close the parent's so that EOF is seen if it dies.
         crate::sys::close_fd(&res_r);
@@ -277,10 +285,9 @@ fn join_with_helpers(mapping: &Mapping, uidmap: &Path, gidmap: &Path) -> Result<
             return 1;
         }
         let mut report = String::new();
-        for (prog, path, map) in [
-            ("newuidmap", uidmap, &mapping.uid_map),
-            ("newgidmap", gidmap, &mapping.gid_map),
-        ] {
+        for (prog, path, map) in
+            [("newuidmap", uidmap, &mapping.uid_map), ("newgidmap", gidmap, &mapping.gid_map)]
+        {
             match std::process::Command::new(path).arg(parent.to_string()).args(map_args(map)).output() {
                 Ok(out) if out.status.success() => {}
                 Ok(out) => {
@@ -391,7 +398,8 @@ mod tests {
 
     #[test]
     fn helper_args_are_triplets() {
-        let m = [IdMap { container_id: 0, host_id: 5, size: 1 }, IdMap { container_id: 1, host_id: 9, size: 3 }];
+        let m =
+            [IdMap { container_id: 0, host_id: 5, size: 1 }, IdMap { container_id: 1, host_id: 9, size: 3 }];
         assert_eq!(map_args(&m), ["0", "5", "1", "1", "9", "3"]);
     }
 }

@@ -67,7 +67,11 @@ pub fn generate_docs(args: DocsArgs, printer: &Printer) -> anyhow::Result<Exit> 
     let cmd = Cli::command();
     let mut pages = 0;
     write_man(&cmd, "skiff", &man, &mut pages)?;
-    printer.info(&format!("wrote 3 completion scripts to {} and {pages} man pages to {}", comp.display(), man.display()));
+    printer.info(&format!(
+        "wrote 3 completion scripts to {} and {pages} man pages to {}",
+        comp.display(),
+        man.display()
+    ));
     Ok(Exit::SUCCESS)
 }
 

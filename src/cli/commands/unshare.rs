@@ -32,9 +32,5 @@ pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Ex
         std::io::ErrorKind::NotFound => Exit::NOT_FOUND,
         _ => Exit::CANNOT_EXECUTE,
     };
-    Err(WithExit {
-        message: format!("cannot run {:?}: {err}", argv[0]),
-        exit,
-    }
-    .into())
+    Err(WithExit { message: format!("cannot run {:?}: {err}", argv[0]), exit }.into())
 }
