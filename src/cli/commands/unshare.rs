@@ -15,10 +15,12 @@ pub struct Args {
 }
 
 pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
-    if !ctx.rootless {
-        anyhow::bail!("skiff unshare is for rootless use: as root there is no user namespace to enter");
+    // As root there is no user namespace to enter: like podman, run the command as is.
+    if ctx.rootless {
+        crate::cli::enter(&mut ctx, printer)?;
+    } else {
+        ctx.prepare_dirs()?;
     }
-    crate::cli::enter(&mut ctx, printer)?;
     let argv = if args.command.is_empty() {
         vec![std::env::var_os("SHELL").filter(|s| !s.is_empty()).unwrap_or_else(|| "/bin/sh".into())]
     } else {
