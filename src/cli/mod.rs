@@ -9,6 +9,7 @@ pub mod commands;
 pub mod diag;
 pub mod exit;
 pub mod format;
+pub mod human;
 pub mod printer;
 
 use std::path::PathBuf;
