@@ -73,6 +73,7 @@ impl Response {
 
 impl Registry {
     fn start(auth: bool) -> Registry {
+        util::require_unprivileged();
         let bin = util::require_program("docker-registry", "docker-registry");
         let mut last_err = String::new();
         for _ in 0..5 {

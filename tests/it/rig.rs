@@ -259,3 +259,11 @@ fn temp_dirs_are_under_the_system_temp_dir() {
     assert!(skiff.dir().starts_with(util::temp_root()));
     assert!(util::scratch_dir().starts_with(util::temp_root()));
 }
+
+#[test]
+#[should_panic(expected = "still holds its stdout or stderr open")]
+fn leftover_processes_holding_stdout_are_caught() {
+    let mut cmd = Command::new("sh");
+    cmd.args(["-c", "sleep 8 & echo started"]);
+    util::run(cmd, None, Duration::from_secs(30));
+}

@@ -19,6 +19,9 @@ use std::time::{Duration, Instant};
 /// The default time limit for one command.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(120);
 
+/// How long [`run`] waits for stdout and stderr to close after the command exited.
+pub const PIPE_GRACE: Duration = Duration::from_secs(5);
+
 /// Panics when the tests run as uid 0: container tests must prove the rootless path and must never
 /// pass as root.
 #[track_caller]
@@ -77,6 +80,8 @@ pub fn scratch_dir() -> &'static Path {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
         let dir = tempdir("shared").keep();
+        // The watcher outlives this process by design: nobody waits for it here.
+        #[allow(clippy::zombie_processes)]
         Command::new("sh")
             .args(["-c", r#"while kill -0 "$PPID" 2>/dev/null; do sleep 1; done; rm -rf "$1""#, "sh"])
             .arg(&dir)
@@ -240,8 +245,8 @@ pub fn run(mut cmd: Command, stdin: Option<&[u8]>, timeout: Duration) -> Output 
         }
         std::thread::sleep(Duration::from_millis(10));
     };
-    let grace = deadline.max(Instant::now() + Duration::from_secs(5));
-    let (stdout, stderr) = collect(&rx, grace);
+    // Output still in flight arrives at once; a pipe held by a leftover process never closes.
+    let (stdout, stderr) = collect(&rx, Instant::now() + PIPE_GRACE);
     let (Some(stdout_bytes), Some(stderr)) = (stdout.clone(), stderr.clone()) else {
         panic!(
             "{command} exited ({status}) but a process it left behind still holds its stdout or stderr open\n\
