@@ -62,7 +62,9 @@ pub fn duration(secs: i64) -> String {
 /// `2 months ago` for an RFC 3339 timestamp, relative to now.
 pub fn since(rfc3339: &str) -> String {
     match chrono::DateTime::parse_from_rfc3339(rfc3339) {
-        Ok(t) => format!("{} ago", duration((chrono::Utc::now() - t.with_timezone(&chrono::Utc)).num_seconds())),
+        Ok(t) => {
+            format!("{} ago", duration((chrono::Utc::now() - t.with_timezone(&chrono::Utc)).num_seconds()))
+        }
         Err(_) => "unknown".into(),
     }
 }

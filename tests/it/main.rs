@@ -25,4 +25,5 @@ mod registry;
 #[allow(dead_code)]
 mod util;
 
+mod foundation;
 mod rig;
