@@ -335,3 +335,168 @@ impl Store {
         Ok(usage)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::testutil::{sha, TarBuilder};
+    use crate::storage::{chain_id, LayerExpect, StoreOptions};
+
+    fn open(t: &tempfile::TempDir) -> Store {
+        Store::open(t.path(), StoreOptions::default()).unwrap()
+    }
+
+    /// Stores layers with the given file contents, its config and manifest; returns the record.
+    fn image(store: &Store, name: &str, files: &[&str]) -> ImageRecord {
+        let mut layers = Vec::new();
+        let mut parent: Option<String> = None;
+        for f in files {
+            let tar = TarBuilder::new().file(f, f.as_bytes()).finish();
+            let chain = chain_id(parent.as_deref(), &sha(&tar));
+            let expect = LayerExpect {
+                blob_digest: sha(&tar),
+                blob_size: None,
+                diff_id: sha(&tar),
+                chain_id: chain.clone(),
+                media_type: "application/vnd.oci.image.layer.v1.tar".into(),
+            };
+            store.ingest_layer(&tar[..], expect, &|_| {}).unwrap();
+            layers.push(LayerRef {
+                chain_id: chain.clone(),
+                diff_id: sha(&tar),
+                blob_digest: sha(&tar),
+                media_type: "application/vnd.oci.image.layer.v1.tar".into(),
+                size: tar.len() as u64,
+            });
+            parent = Some(chain);
+        }
+        let config = format!("{{\"layers\":{files:?}}}").into_bytes();
+        let manifest = format!("{{\"config\":\"{}\"}}", sha(&config)).into_bytes();
+        store.blobs().put(&sha(&config), &config).unwrap();
+        store.blobs().put(&sha(&manifest), &manifest).unwrap();
+        let repo = name.rsplit_once(':').map_or(name, |(r, _)| r);
+        ImageRecord {
+            id: sha(&config)["sha256:".len()..].to_owned(),
+            names: vec![name.to_owned()],
+            digest: sha(&manifest),
+            repo_digests: vec![format!("{repo}@{}", sha(&manifest))],
+            manifest_media_type: "application/vnd.oci.image.manifest.v1+json".into(),
+            config_digest: sha(&config),
+            layers,
+            created: Some("2024-01-01T00:00:00Z".into()),
+            size: 0,
+            pulled_at: String::new(),
+        }
+    }
+
+    #[test]
+    fn put_find_and_list() {
+        let t = tempfile::tempdir().unwrap();
+        let store = open(&t);
+        let rec = image(&store, "127.0.0.1:5000/busybox:latest", &["a", "b"]);
+        let stored = store.put_image(rec.clone()).unwrap();
+        assert!(!stored.pulled_at.is_empty());
+        assert_eq!(store.list_images().unwrap(), vec![stored.clone()]);
+        assert_eq!(store.get_image(&rec.id).unwrap().unwrap(), stored);
+        assert_eq!(store.find_image("127.0.0.1:5000/busybox:latest").unwrap().id, rec.id);
+        assert_eq!(store.find_image(&rec.repo_digests[0]).unwrap().id, rec.id);
+        assert_eq!(store.find_image(&rec.id[..3]).unwrap().id, rec.id);
+        assert_eq!(store.find_image(&format!("sha256:{}", &rec.id[..12])).unwrap().id, rec.id);
+        assert!(matches!(store.find_image(&rec.id[..2]), Err(Error::ImageNotFound { .. })));
+        assert!(matches!(store.find_image("busybox"), Err(Error::ImageNotFound { .. })));
+        // Survives reopening.
+        drop(store);
+        assert_eq!(open(&t).list_images().unwrap(), vec![stored]);
+    }
+
+    #[test]
+    fn ambiguous_prefix_lists_candidates() {
+        let mut images = Vec::new();
+        for id in ["abc1", "abc2", "def"] {
+            images.push(ImageRecord {
+                id: format!("{id:0<64}"),
+                names: vec![],
+                digest: String::new(),
+                repo_digests: vec![],
+                manifest_media_type: String::new(),
+                config_digest: String::new(),
+                layers: vec![],
+                created: None,
+                size: 0,
+                pulled_at: String::new(),
+            });
+        }
+        let err = find(&images, "abc").unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.contains("abc100000000") && msg.contains("abc200000000"), "{msg}");
+        assert_eq!(find(&images, "abc2").unwrap().id, images[1].id);
+    }
+
+    #[test]
+    fn names_move_and_leave_dangling_images() {
+        let t = tempfile::tempdir().unwrap();
+        let store = open(&t);
+        let old = store.put_image(image(&store, "r/app:latest", &["v1"])).unwrap();
+        let new = store.put_image(image(&store, "r/app:latest", &["v2"])).unwrap();
+        assert_eq!(store.get_image(&old.id).unwrap().unwrap().names, Vec::<String>::new());
+        assert_eq!(store.find_image("r/app:latest").unwrap().id, new.id);
+        // Re-putting merges names.
+        let mut again = image(&store, "r/app:v2", &["v2"]);
+        again.repo_digests.clear();
+        let merged = store.put_image(again).unwrap();
+        assert_eq!(merged.names, vec!["r/app:latest", "r/app:v2"]);
+        assert_eq!(merged.repo_digests, new.repo_digests);
+        store.add_name(&old.id, "r/app:v2").unwrap();
+        assert_eq!(store.get_image(&new.id).unwrap().unwrap().names, vec!["r/app:latest"]);
+        assert_eq!(store.get_image(&old.id).unwrap().unwrap().names, vec!["r/app:v2"]);
+        store.remove_name(&old.id, "r/app:v2").unwrap();
+        assert!(matches!(store.remove_name(&old.id, "r/app:v2"), Err(Error::NameNotFound { .. })));
+        assert_eq!(store.disk_usage().unwrap().dangling_images, 1);
+    }
+
+    #[test]
+    fn put_requires_layers_and_blobs() {
+        let t = tempfile::tempdir().unwrap();
+        let store = open(&t);
+        let rec = image(&store, "r/a:1", &["x"]);
+        store.remove_layer(&rec.layers[0].chain_id).unwrap();
+        assert!(matches!(store.put_image(rec.clone()), Err(Error::LayerNotFound { .. })));
+        store.blobs().remove(&rec.config_digest).unwrap();
+        assert!(matches!(store.put_image(rec), Err(Error::BlobNotFound { .. })));
+        assert_eq!(store.list_images().unwrap(), vec![]);
+    }
+
+    #[test]
+    fn remove_deletes_only_unshared_layers_and_blobs() {
+        let t = tempfile::tempdir().unwrap();
+        let store = open(&t);
+        let a = store.put_image(image(&store, "r/a:1", &["base", "a"])).unwrap();
+        let b = store.put_image(image(&store, "r/b:1", &["base", "b"])).unwrap();
+        assert!(matches!(store.remove_image(&a.id, &|_| true), Err(Error::ImageInUse { .. })));
+        let removed = store.remove_image(&a.id, &|_| false).unwrap();
+        assert_eq!(removed.untagged, vec!["r/a:1"]);
+        assert_eq!(removed.deleted_layers, vec![a.layers[1].chain_id.clone()]);
+        let mut blobs = removed.deleted_blobs.clone();
+        blobs.sort();
+        let mut want = vec![a.digest.clone(), a.config_digest.clone(), a.layers[1].blob_digest.clone()];
+        want.sort();
+        assert_eq!(blobs, want);
+        assert!(store.has_layer(&b.layers[0].chain_id).unwrap());
+        assert!(store.blobs().has(&b.layers[0].blob_digest).unwrap());
+        assert!(matches!(store.remove_image(&a.id, &|_| false), Err(Error::ImageNotFound { .. })));
+        store.remove_image(&b.id, &|_| false).unwrap();
+        let usage = store.disk_usage().unwrap();
+        assert_eq!(usage, DiskUsage::default());
+    }
+
+    #[test]
+    fn corrupt_images_json_is_an_error_naming_the_file() {
+        let t = tempfile::tempdir().unwrap();
+        drop(open(&t));
+        std::fs::write(t.path().join("images.json"), b"{not json").unwrap();
+        let err = Store::open(t.path(), StoreOptions::default()).unwrap_err();
+        assert!(matches!(err, Error::Corrupt { .. }));
+        assert!(err.to_string().contains("images.json"), "{err}");
+        assert_eq!(std::fs::read(t.path().join("images.json")).unwrap(), b"{not json");
+    }
+}

@@ -419,3 +419,253 @@ impl Store {
         Ok(removed)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::storage::testutil::{gzip, sha, zstd, TarBuilder};
+    use crate::storage::StoreOptions;
+
+    fn layer_tar() -> Vec<u8> {
+        TarBuilder::new().dir("etc/", 0o755).file("etc/hostname", b"skiff\n").file(".wh.old", b"").finish()
+    }
+
+    fn expect_for(blob: &[u8], tar: &[u8]) -> LayerExpect {
+        LayerExpect {
+            blob_digest: sha(blob),
+            blob_size: Some(blob.len() as u64),
+            diff_id: sha(tar),
+            chain_id: chain_id(None, &sha(tar)),
+            media_type: "application/vnd.oci.image.layer.v1.tar+gzip".into(),
+        }
+    }
+
+    fn open(t: &tempfile::TempDir) -> Store {
+        Store::open(t.path(), StoreOptions::default()).unwrap()
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut v: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    /// Only the layout: no layer, no blob, no scratch entry.
+    fn assert_empty(store: &Store) {
+        assert_eq!(names(&store.layers_tmp_dir()), Vec::<String>::new());
+        assert_eq!(names(&store.root().join("tmp")), Vec::<String>::new());
+        assert_eq!(store.blobs().list().unwrap(), Vec::<String>::new());
+        assert_eq!(store.list_layers().unwrap(), vec![]);
+    }
+
+    #[test]
+    fn ingests_gzip_zstd_and_plain() {
+        let tar = layer_tar();
+        for blob in [gzip(&tar), zstd(&tar), tar.clone()] {
+            let t = tempfile::tempdir().unwrap();
+            let store = open(&t);
+            let expect = expect_for(&blob, &tar);
+            let seen = std::cell::Cell::new(0);
+            let rec = store.ingest_layer(&blob[..], expect.clone(), &|n| seen.set(n)).unwrap();
+            assert_eq!(seen.get(), blob.len() as u64);
+            assert_eq!(rec.compressed_size, blob.len() as u64);
+            assert_eq!(rec.uncompressed_size, tar.len() as u64);
+            assert_eq!(
+                (rec.diff_id.as_str(), rec.blob_digest.as_str()),
+                (expect.diff_id.as_str(), expect.blob_digest.as_str())
+            );
+            assert_eq!(rec.unpacked.unwrap().entries, 3);
+            let diff = store.layer_diff_dir(&expect.chain_id).unwrap();
+            assert_eq!(std::fs::read(diff.join("etc/hostname")).unwrap(), b"skiff\n");
+            assert_eq!(store.blobs().read(&expect.blob_digest).unwrap(), blob);
+            assert_eq!(
+                store.get_layer(&expect.chain_id).unwrap().unwrap(),
+                LayerRecord { unpacked: None, ..rec }
+            );
+            assert_eq!(names(&store.layers_tmp_dir()), Vec::<String>::new());
+            assert_eq!(names(&store.root().join("tmp")), Vec::<String>::new());
+
+            // Present: the stream is not read at all.
+            struct Boom;
+            impl Read for Boom {
+                fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+                    panic!("stream read for a stored layer")
+                }
+            }
+            let again = store.ingest_layer(Boom, expect, &|_| {}).unwrap();
+            assert_eq!(again.unpacked, None);
+        }
+    }
+
+    #[test]
+    fn blob_digest_mismatch_leaves_nothing() {
+        let t = tempfile::tempdir().unwrap();
+        let store = open(&t);
+        let tar = layer_tar();
+        let blob = gzip(&tar);
+        let mut expect = expect_for(&blob, &tar);
+        expect.blob_digest = sha(b"something else");
+        expect.blob_size = None;
+        let err = store.ingest_layer(&blob[..], expect.clone(), &|_| {}).unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.contains(&expect.blob_digest) && msg.contains(&sha(&blob)), "{msg}");
+        assert_empty(&store);
+    }
+
+    #[test]
+    fn diff_id_mismatch_leaves_nothing() {
+        let t = tempfile::tempdir().unwrap();
+        let store = open(&t);
+        let tar = layer_tar();
+        let blob = gzip(&tar);
+        let mut expect = expect_for(&blob, &tar);
+        expect.diff_id = sha(b"other tar");
+        let err = store.ingest_layer(&blob[..], expect.clone(), &|_| {}).unwrap_err();
+        match &err {
+            Error::DiffIdMismatch { expected, actual, .. } => {
+                assert_eq!((expected, actual), (&expect.diff_id, &sha(&tar)));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_empty(&store);
+    }
+
+    #[test]
+    fn oversized_stream_is_cut_off() {
+        let t = tempfile::tempdir().unwrap();
+        let store = open(&t);
+        let tar = layer_tar();
+        let mut expect = expect_for(&tar, &tar);
+        expect.blob_size = Some(100);
+        let err = store.ingest_layer(&tar[..], expect, &|_| {}).unwrap_err();
+        assert!(matches!(err, Error::SizeMismatch { expected: 100, .. }), "{err:?}");
+        assert_empty(&store);
+    }
+
+    #[test]
+    fn stream_errors_keep_their_source() {
+        struct Broken(usize);
+        impl Read for Broken {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                if self.0 == 0 {
+                    return Err(io::Error::new(io::ErrorKind::ConnectionReset, "reset by peer"));
+                }
+                self.0 -= 1;
+                buf[0] = 0x1f;
+                Ok(1)
+            }
+        }
+        let t = tempfile::tempdir().unwrap();
+        let store = open(&t);
+        let tar = layer_tar();
+        let err = store.ingest_layer(Broken(1), expect_for(&tar, &tar), &|_| {}).unwrap_err();
+        match err {
+            Error::Read { source, .. } => assert_eq!(source.kind(), io::ErrorKind::ConnectionReset),
+            other => panic!("{other:?}"),
+        }
+        assert_empty(&store);
+    }
+
+    #[test]
+    fn unsafe_layer_leaves_nothing() {
+        let t = tempfile::tempdir().unwrap();
+        let store = open(&t);
+        let tar = TarBuilder::new().file("ok", b"").file("../escape", b"").finish();
+        let err = store.ingest_layer(&tar[..], expect_for(&tar, &tar), &|_| {}).unwrap_err();
+        assert!(matches!(err, Error::UnsafePath { .. }), "{err:?}");
+        assert_empty(&store);
+        assert!(!t.path().join("layers/escape").exists());
+    }
+
+    #[test]
+    fn concurrent_ingest_stores_once() {
+        let t = tempfile::tempdir().unwrap();
+        let store = Arc::new(open(&t));
+        let tar = {
+            let mut b = TarBuilder::new();
+            for i in 0..200 {
+                b.file(&format!("f{i}"), &[i as u8; 512]);
+            }
+            b.finish()
+        };
+        let blob = Arc::new(gzip(&tar));
+        let expect = expect_for(&blob, &tar);
+        let threads: Vec<_> = (0..4)
+            .map(|_| {
+                let (store, blob, expect) = (store.clone(), blob.clone(), expect.clone());
+                std::thread::spawn(move || store.ingest_layer(&blob[..], expect, &|_| {}).unwrap())
+            })
+            .collect();
+        let recs: Vec<_> = threads.into_iter().map(|h| h.join().unwrap()).collect();
+        assert_eq!(recs.iter().filter(|r| r.unpacked.is_some()).count(), 1);
+        assert_eq!(store.list_layers().unwrap().len(), 1);
+        assert_eq!(store.blobs().list().unwrap(), vec![expect.blob_digest.clone()]);
+        assert_eq!(names(&store.layers_tmp_dir()), Vec::<String>::new());
+        assert_eq!(names(&store.root().join("tmp")), Vec::<String>::new());
+    }
+
+    #[test]
+    fn repair_removes_abandoned_scratch_and_broken_layers() {
+        let t = tempfile::tempdir().unwrap();
+        let store = open(&t);
+        let tar = layer_tar();
+        let good = store.ingest_layer(&tar[..], expect_for(&tar, &tar), &|_| {}).unwrap();
+        // A killed ingest: staging dir with its (unlocked) lock file, a blob temporary.
+        std::fs::create_dir_all(t.path().join("layers/tmp/0123/diff/etc")).unwrap();
+        std::fs::write(t.path().join("layers/tmp/0123.lock"), b"").unwrap();
+        std::fs::write(t.path().join("tmp/blob-77"), b"partial").unwrap();
+        std::fs::write(t.path().join("tmp/blob-77.lock"), b"").unwrap();
+        // A killed removal, and a layer dir without layer.json.
+        std::fs::create_dir_all(t.path().join("layers/tmp/trash-9/diff")).unwrap();
+        let broken = "b".repeat(64);
+        std::fs::create_dir_all(t.path().join("layers").join(&broken).join("diff")).unwrap();
+        // A live ingest elsewhere must survive.
+        let live = Scratch::new(&store.layers_tmp_dir(), "").unwrap();
+        std::fs::create_dir(live.path()).unwrap();
+
+        let report = store.repair().unwrap();
+        assert_eq!(report.scratch_removed, 3);
+        assert_eq!(report.broken_layers_removed, 1);
+        assert!(live.path().exists());
+        drop(live);
+        assert_empty_scratch(&store);
+        assert!(!t.path().join("layers").join(&broken).exists());
+        assert!(store.has_layer(&good.chain_id).unwrap());
+        // And open repairs too.
+        std::fs::create_dir(t.path().join("layers/tmp/dead")).unwrap();
+        drop(store);
+        let store = open(&t);
+        assert_empty_scratch(&store);
+    }
+
+    fn assert_empty_scratch(store: &Store) {
+        assert_eq!(names(&store.layers_tmp_dir()), Vec::<String>::new());
+        assert_eq!(names(&store.root().join("tmp")), Vec::<String>::new());
+    }
+
+    #[test]
+    fn remove_layer_leaves_nothing() {
+        let t = tempfile::tempdir().unwrap();
+        let store = open(&t);
+        let tar = layer_tar();
+        let rec = store.ingest_layer(&tar[..], expect_for(&tar, &tar), &|_| {}).unwrap();
+        assert!(store.remove_layer(&rec.chain_id).unwrap());
+        assert!(!store.remove_layer(&rec.chain_id).unwrap());
+        assert!(!store.has_layer(&rec.chain_id).unwrap());
+        assert_eq!(names(&store.layers_dir()), vec!["tmp"]);
+        assert_empty_scratch(&store);
+    }
+
+    #[test]
+    fn chain_ids_follow_the_spec() {
+        let a = sha(b"a");
+        let b = sha(b"b");
+        assert_eq!(chain_id(None, &a), a);
+        assert_eq!(chain_id(Some(&a), &b), sha(format!("{a} {b}").as_bytes()));
+    }
+}
