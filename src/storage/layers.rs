@@ -1,0 +1,671 @@
+//! Layers: each unpacked once into `ROOT/layers/<chain-hex>/diff/`, keyed by chain id, with its
+//! metadata in `layer.json` beside it.
+//!
+//! [`Store::ingest_layer`] reads the compressed stream once and tees it: sha256 of the
+//! compressed bytes, the blob file, decompression (chosen by magic bytes, not media type),
+//! sha256 of the tar (the diff id) and unpacking into a staging dir. Only when both digests match
+//! is the blob committed and the staging dir renamed into place; otherwise both are discarded.
+//! The per-layer lock `ROOT/layers/<chain-hex>.lock` is held throughout, so concurrent pulls of
+//! the same layer store it once: the second waits, then finds it present.
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest as _, Sha256};
+
+use super::blobs::{sync_dir, BlobWriter};
+use super::lock::Lock;
+use super::scratch::{remove_any, Scratch};
+use super::unpack::{self, IdRanges, UnpackOptions, UnpackStats};
+use super::{digest_hex, is_hex64, sha256_digest, Error, Store};
+
+/// What the caller knows about a layer before reading it (from the manifest and config).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LayerExpect {
+    /// Digest of the compressed blob, `sha256:<hex>`.
+    pub blob_digest: String,
+    /// Size of the compressed blob, if the manifest gave it.
+    pub blob_size: Option<u64>,
+    /// Digest of the uncompressed tar, from the image config's `rootfs.diff_ids`.
+    pub diff_id: String,
+    /// Chain id of this layer on top of its parents (see [`chain_id`]).
+    pub chain_id: String,
+    /// Media type from the manifest (informational; compression is detected from the bytes).
+    pub media_type: String,
+}
+
+/// A stored layer (`layer.json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LayerRecord {
+    pub chain_id: String,
+    pub diff_id: String,
+    pub blob_digest: String,
+    pub compressed_size: u64,
+    pub uncompressed_size: u64,
+    pub media_type: String,
+    /// When the layer was unpacked (RFC 3339).
+    #[serde(default)]
+    pub created_at: String,
+    /// What this call's unpack reported; `None` when the layer was already present.
+    #[serde(skip)]
+    pub unpacked: Option<UnpackStats>,
+}
+
+/// The chain id of a layer with diff id `diff_id` on top of a layer with chain id `parent`
+/// (OCI image spec: `sha256(parent + " " + diff_id)`, the diff id itself for the base layer).
+pub fn chain_id(parent: Option<&str>, diff_id: &str) -> String {
+    match parent {
+        None => diff_id.to_owned(),
+        Some(p) => sha256_digest(Sha256::new_with_prefix(format!("{p} {diff_id}"))),
+    }
+}
+
+/// Detected compression of a layer stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Compression {
+    Gzip,
+    Zstd,
+    None,
+}
+
+fn detect(magic: &[u8]) -> Compression {
+    if magic.starts_with(&[0x1f, 0x8b]) {
+        Compression::Gzip
+    } else if magic.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+        Compression::Zstd
+    } else {
+        Compression::None
+    }
+}
+
+/// Where the compressed bytes go besides the decompressor.
+enum Sink<'a> {
+    /// A new blob: the writer hashes too.
+    Blob(BlobWriter<'a>),
+    /// The blob is already stored: only hash.
+    Hash(Sha256),
+}
+
+/// Why the tee failed, kept here because the decompressor and tar reader wrap its errors.
+enum TeeFailure {
+    Source(io::Error),
+    TooLarge(u64),
+    Blob(io::Error),
+}
+
+/// The compressed stream, hashed and copied to the blob as it is read.
+struct Tee<'a, R> {
+    inner: R,
+    sink: Sink<'a>,
+    read: u64,
+    limit: Option<u64>,
+    reported: u64,
+    reporter: &'a dyn Fn(u64),
+    failure: Option<TeeFailure>,
+}
+
+impl<R: Read> Read for Tee<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = match self.inner.read(buf) {
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => return Err(e),
+            Err(e) => return Err(self.fail(TeeFailure::Source(e))),
+        };
+        self.read += n as u64;
+        if self.limit.is_some_and(|l| self.read > l) {
+            return Err(self.fail(TeeFailure::TooLarge(self.read)));
+        }
+        match &mut self.sink {
+            Sink::Blob(w) => {
+                if let Err(e) = io::Write::write_all(w, &buf[..n]) {
+                    return Err(self.fail(TeeFailure::Blob(e)));
+                }
+            }
+            Sink::Hash(h) => h.update(&buf[..n]),
+        }
+        if n == 0 || self.read - self.reported >= 256 * 1024 {
+            self.reported = self.read;
+            (self.reporter)(self.read);
+        }
+        Ok(n)
+    }
+}
+
+impl<R> Tee<'_, R> {
+    fn fail(&mut self, f: TeeFailure) -> io::Error {
+        self.failure = Some(f);
+        io::Error::other("layer stream failed")
+    }
+}
+
+/// A reader that hashes (and counts) what passes through it.
+struct HashReader<R> {
+    inner: R,
+    hasher: Sha256,
+    count: u64,
+}
+
+impl<R: Read> Read for HashReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.count += n as u64;
+        Ok(n)
+    }
+}
+
+fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match r.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(n)
+}
+
+/// Decompresses, hashes and unpacks; returns (stats, diff id, uncompressed size).
+fn decompress_and_unpack<R: Read>(
+    tee: &mut Tee<'_, R>,
+    dest: &Path,
+    opts: &UnpackOptions,
+) -> Result<(UnpackStats, String, u64), Error> {
+    let archive = |source| Error::Archive { digest: String::new(), source };
+    let mut magic = [0u8; 4];
+    let n = read_up_to(tee, &mut magic).map_err(archive)?;
+    let head = &magic[..n];
+    let (stats, diff_id, size) = {
+        let src = head.chain(&mut *tee);
+        let decoder: Box<dyn Read + '_> = match detect(head) {
+            Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(src)),
+            Compression::Zstd => Box::new(zstd::stream::read::Decoder::new(src).map_err(archive)?),
+            Compression::None => Box::new(src),
+        };
+        let mut tar = HashReader { inner: decoder, hasher: Sha256::new(), count: 0 };
+        let stats = unpack::unpack(&mut tar, dest, opts)?;
+        // The diff id covers the whole tar, padding after the end-of-archive blocks included.
+        io::copy(&mut tar, &mut io::sink()).map_err(archive)?;
+        (stats, sha256_digest(tar.hasher), tar.count)
+    };
+    // And the blob digest covers everything the decompressor left unread.
+    io::copy(tee, &mut io::sink()).map_err(archive)?;
+    Ok((stats, diff_id, size))
+}
+
+impl Store {
+    /// Where the layer's directory is (whether or not it exists).
+    fn layer_dir(&self, chain_hex: &str) -> PathBuf {
+        self.layers_dir().join(chain_hex)
+    }
+
+    fn layer_lock_path(&self, chain_hex: &str) -> PathBuf {
+        self.layers_dir().join(format!("{chain_hex}.lock"))
+    }
+
+    /// Whether the layer `chain_id` is stored.
+    pub fn has_layer(&self, chain_id: &str) -> Result<bool, Error> {
+        Ok(self.get_layer(chain_id)?.is_some())
+    }
+
+    /// The layer record, if the layer is stored.
+    pub fn get_layer(&self, chain_id: &str) -> Result<Option<LayerRecord>, Error> {
+        let hex = digest_hex(chain_id)?;
+        let path = self.layer_dir(hex).join("layer.json");
+        match std::fs::read(&path) {
+            Ok(bytes) => {
+                serde_json::from_slice(&bytes).map(Some).map_err(|source| Error::Corrupt { path, source })
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(Error::Io { path, source: e }),
+        }
+    }
+
+    /// The directory holding the layer's files (the overlay lower dir).
+    pub fn layer_diff_dir(&self, chain_id: &str) -> Result<PathBuf, Error> {
+        let hex = digest_hex(chain_id)?;
+        let dir = self.layer_dir(hex).join("diff");
+        if !dir.is_dir() {
+            return Err(Error::LayerNotFound { chain_id: chain_id.to_owned() });
+        }
+        Ok(dir)
+    }
+
+    /// Every stored layer.
+    pub fn list_layers(&self) -> Result<Vec<LayerRecord>, Error> {
+        let dir = self.layers_dir();
+        let mut out = Vec::new();
+        for entry in std::fs::read_dir(&dir).map_err(Error::io(&dir))? {
+            let entry = entry.map_err(Error::io(&dir))?;
+            if let Some(hex) = entry.file_name().to_str().filter(|n| is_hex64(n)) {
+                if let Some(rec) = self.get_layer(&format!("sha256:{hex}"))? {
+                    out.push(rec);
+                }
+            }
+        }
+        out.sort_by(|a, b| a.chain_id.cmp(&b.chain_id));
+        Ok(out)
+    }
+
+    /// Reads a compressed layer stream once: verifies it against `expect`, stores the blob and
+    /// unpacks the layer, unless a layer with this chain id is already stored (then the stream
+    /// is not read at all). `reporter` gets the number of compressed bytes read so far.
+    ///
+    /// Synchronous: call it from a blocking thread.
+    pub fn ingest_layer(
+        &self,
+        compressed: impl Read,
+        expect: LayerExpect,
+        reporter: &dyn Fn(u64),
+    ) -> Result<LayerRecord, Error> {
+        let chain_hex = digest_hex(&expect.chain_id)?.to_owned();
+        digest_hex(&expect.blob_digest)?;
+        digest_hex(&expect.diff_id)?;
+        if let Some(rec) = self.get_layer(&expect.chain_id)? {
+            return Ok(rec);
+        }
+        let _lock = Lock::exclusive(&self.layer_lock_path(&chain_hex))?;
+        if let Some(rec) = self.get_layer(&expect.chain_id)? {
+            return Ok(rec);
+        }
+
+        let staging = Scratch::new(&self.layers_tmp_dir(), "")?;
+        let diff = staging.path().join("diff");
+        for dir in [staging.path(), &diff] {
+            std::fs::create_dir(dir).map_err(Error::io(dir))?;
+        }
+        let sink = if self.blobs().has(&expect.blob_digest)? {
+            Sink::Hash(Sha256::new())
+        } else {
+            Sink::Blob(self.blobs().writer()?)
+        };
+        let mut tee = Tee {
+            inner: compressed,
+            sink,
+            read: 0,
+            limit: expect.blob_size,
+            reported: 0,
+            reporter,
+            failure: None,
+        };
+        let opts = UnpackOptions {
+            opaque_xattr: self.opaque_xattr(),
+            uids: IdRanges::current("/proc/self/uid_map"),
+            gids: IdRanges::current("/proc/self/gid_map"),
+        };
+        let result = decompress_and_unpack(&mut tee, &diff, &opts);
+        let (stats, diff_id, uncompressed_size) = match (tee.failure.take(), result) {
+            (Some(TeeFailure::Source(source)), _) => {
+                return Err(Error::Read { digest: expect.blob_digest, source });
+            }
+            (Some(TeeFailure::TooLarge(actual)), _) => {
+                return Err(Error::SizeMismatch {
+                    digest: expect.blob_digest,
+                    expected: expect.blob_size.unwrap_or_default(),
+                    actual: format!("at least {actual}"),
+                });
+            }
+            (Some(TeeFailure::Blob(source)), _) => {
+                return Err(Error::Io { path: self.root().join("tmp"), source });
+            }
+            (None, Err(Error::Archive { source, .. })) => {
+                return Err(Error::Archive { digest: expect.blob_digest, source });
+            }
+            (None, Err(e)) => return Err(e),
+            (None, Ok(r)) => r,
+        };
+        let blob_actual = match &tee.sink {
+            Sink::Blob(w) => w.digest(),
+            Sink::Hash(h) => sha256_digest(h.clone()),
+        };
+        if blob_actual != expect.blob_digest {
+            return Err(Error::DigestMismatch { expected: expect.blob_digest, actual: blob_actual });
+        }
+        if let Some(size) = expect.blob_size.filter(|s| *s != tee.read) {
+            return Err(Error::SizeMismatch {
+                digest: expect.blob_digest,
+                expected: size,
+                actual: tee.read.to_string(),
+            });
+        }
+        if diff_id != expect.diff_id {
+            return Err(Error::DiffIdMismatch {
+                blob_digest: expect.blob_digest,
+                expected: expect.diff_id,
+                actual: diff_id,
+            });
+        }
+        (tee.reporter)(tee.read);
+
+        let mut record = LayerRecord {
+            chain_id: expect.chain_id,
+            diff_id,
+            blob_digest: expect.blob_digest,
+            compressed_size: tee.read,
+            uncompressed_size,
+            media_type: expect.media_type,
+            created_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            unpacked: None,
+        };
+        let meta_path = staging.path().join("layer.json");
+        let json = serde_json::to_vec_pretty(&record).expect("layer record serializes");
+        std::fs::write(&meta_path, json).map_err(Error::io(&meta_path))?;
+        // One syncfs instead of an fsync per file: everything unpacked, layer.json and the blob
+        // temporary (same filesystem) reach the disk before anything is published.
+        let dir = File::open(staging.path()).map_err(Error::io(staging.path()))?;
+        nix::unistd::syncfs(std::os::fd::AsRawFd::as_raw_fd(&dir))
+            .map_err(|e| Error::Io { path: staging.path().to_owned(), source: e.into() })?;
+        if let Sink::Blob(w) = tee.sink {
+            w.commit_synced(&record.blob_digest, None)?;
+        }
+        let dest = self.layer_dir(&chain_hex);
+        std::fs::rename(staging.path(), &dest).map_err(Error::io(&dest))?;
+        staging.persisted();
+        sync_dir(&self.layers_dir())?;
+        record.unpacked = Some(stats);
+        Ok(record)
+    }
+
+    /// Deletes a layer: renamed into `layers/tmp/` first, so an interrupted delete leaves
+    /// garbage for [`Store::repair`], never a half layer. Returns whether it existed.
+    pub(crate) fn remove_layer(&self, chain_id: &str) -> Result<bool, Error> {
+        let hex = digest_hex(chain_id)?;
+        let lock = Lock::exclusive(&self.layer_lock_path(hex))?;
+        let removed = self.trash_layer_dir(hex)?;
+        lock.unlink();
+        Ok(removed)
+    }
+
+    fn trash_layer_dir(&self, hex: &str) -> Result<bool, Error> {
+        let dir = self.layer_dir(hex);
+        let trash = Scratch::new(&self.layers_tmp_dir(), "trash-")?;
+        match std::fs::rename(&dir, trash.path()) {
+            Ok(()) => {
+                sync_dir(&self.layers_dir())?;
+                remove_any(trash.path()).map_err(Error::io(trash.path()))?;
+                Ok(true)
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+            Err(e) => Err(Error::Io { path: dir, source: e }),
+        }
+    }
+
+    /// Repair: removes layer dirs whose `layer.json` is missing or unreadable (not in use by
+    /// an ingest or removal, which would hold the layer lock).
+    pub(crate) fn remove_broken_layers(&self) -> Result<usize, Error> {
+        let dir = self.layers_dir();
+        let mut removed = 0;
+        for entry in std::fs::read_dir(&dir).map_err(Error::io(&dir))? {
+            let entry = entry.map_err(Error::io(&dir))?;
+            let Some(hex) = entry.file_name().to_str().filter(|n| is_hex64(n)).map(str::to_owned) else {
+                continue;
+            };
+            if self.get_layer(&format!("sha256:{hex}")).is_ok_and(|r| r.is_some()) {
+                continue;
+            }
+            let Some(lock) = Lock::try_exclusive(&self.layer_lock_path(&hex))? else { continue };
+            if !self.get_layer(&format!("sha256:{hex}")).is_ok_and(|r| r.is_some()) {
+                tracing::warn!(layer = %hex, "removing layer without valid layer.json");
+                if self.trash_layer_dir(&hex)? {
+                    removed += 1;
+                }
+            }
+            lock.unlink();
+        }
+        Ok(removed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::storage::testutil::{gzip, sha, zstd, TarBuilder};
+    use crate::storage::StoreOptions;
+
+    fn layer_tar() -> Vec<u8> {
+        TarBuilder::new().dir("etc/", 0o755).file("etc/hostname", b"skiff\n").file(".wh.old", b"").finish()
+    }
+
+    fn expect_for(blob: &[u8], tar: &[u8]) -> LayerExpect {
+        LayerExpect {
+            blob_digest: sha(blob),
+            blob_size: Some(blob.len() as u64),
+            diff_id: sha(tar),
+            chain_id: chain_id(None, &sha(tar)),
+            media_type: "application/vnd.oci.image.layer.v1.tar+gzip".into(),
+        }
+    }
+
+    fn open(t: &tempfile::TempDir) -> Store {
+        Store::open(t.path(), StoreOptions::default()).unwrap()
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut v: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    /// Only the layout: no layer, no blob, no scratch entry.
+    fn assert_empty(store: &Store) {
+        assert_eq!(names(&store.layers_tmp_dir()), Vec::<String>::new());
+        assert_eq!(names(&store.root().join("tmp")), Vec::<String>::new());
+        assert_eq!(store.blobs().list().unwrap(), Vec::<String>::new());
+        assert_eq!(store.list_layers().unwrap(), vec![]);
+    }
+
+    #[test]
+    fn ingests_gzip_zstd_and_plain() {
+        let tar = layer_tar();
+        for blob in [gzip(&tar), zstd(&tar), tar.clone()] {
+            let t = tempfile::tempdir().unwrap();
+            let store = open(&t);
+            let expect = expect_for(&blob, &tar);
+            let seen = std::cell::Cell::new(0);
+            let rec = store.ingest_layer(&blob[..], expect.clone(), &|n| seen.set(n)).unwrap();
+            assert_eq!(seen.get(), blob.len() as u64);
+            assert_eq!(rec.compressed_size, blob.len() as u64);
+            assert_eq!(rec.uncompressed_size, tar.len() as u64);
+            assert_eq!(
+                (rec.diff_id.as_str(), rec.blob_digest.as_str()),
+                (expect.diff_id.as_str(), expect.blob_digest.as_str())
+            );
+            assert_eq!(rec.unpacked.unwrap().entries, 3);
+            let diff = store.layer_diff_dir(&expect.chain_id).unwrap();
+            assert_eq!(std::fs::read(diff.join("etc/hostname")).unwrap(), b"skiff\n");
+            assert_eq!(store.blobs().read(&expect.blob_digest).unwrap(), blob);
+            assert_eq!(
+                store.get_layer(&expect.chain_id).unwrap().unwrap(),
+                LayerRecord { unpacked: None, ..rec }
+            );
+            assert_eq!(names(&store.layers_tmp_dir()), Vec::<String>::new());
+            assert_eq!(names(&store.root().join("tmp")), Vec::<String>::new());
+
+            // Present: the stream is not read at all.
+            struct Boom;
+            impl Read for Boom {
+                fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+                    panic!("stream read for a stored layer")
+                }
+            }
+            let again = store.ingest_layer(Boom, expect, &|_| {}).unwrap();
+            assert_eq!(again.unpacked, None);
+        }
+    }
+
+    #[test]
+    fn blob_digest_mismatch_leaves_nothing() {
+        let t = tempfile::tempdir().unwrap();
+        let store = open(&t);
+        let tar = layer_tar();
+        let blob = gzip(&tar);
+        let mut expect = expect_for(&blob, &tar);
+        expect.blob_digest = sha(b"something else");
+        expect.blob_size = None;
+        let err = store.ingest_layer(&blob[..], expect.clone(), &|_| {}).unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.contains(&expect.blob_digest) && msg.contains(&sha(&blob)), "{msg}");
+        assert_empty(&store);
+    }
+
+    #[test]
+    fn diff_id_mismatch_leaves_nothing() {
+        let t = tempfile::tempdir().unwrap();
+        let store = open(&t);
+        let tar = layer_tar();
+        let blob = gzip(&tar);
+        let mut expect = expect_for(&blob, &tar);
+        expect.diff_id = sha(b"other tar");
+        let err = store.ingest_layer(&blob[..], expect.clone(), &|_| {}).unwrap_err();
+        match &err {
+            Error::DiffIdMismatch { expected, actual, .. } => {
+                assert_eq!((expected, actual), (&expect.diff_id, &sha(&tar)));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_empty(&store);
+    }
+
+    #[test]
+    fn oversized_stream_is_cut_off() {
+        let t = tempfile::tempdir().unwrap();
+        let store = open(&t);
+        let tar = layer_tar();
+        let mut expect = expect_for(&tar, &tar);
+        expect.blob_size = Some(100);
+        let err = store.ingest_layer(&tar[..], expect, &|_| {}).unwrap_err();
+        assert!(matches!(err, Error::SizeMismatch { expected: 100, .. }), "{err:?}");
+        assert_empty(&store);
+    }
+
+    #[test]
+    fn stream_errors_keep_their_source() {
+        struct Broken(usize);
+        impl Read for Broken {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                if self.0 == 0 {
+                    return Err(io::Error::new(io::ErrorKind::ConnectionReset, "reset by peer"));
+                }
+                self.0 -= 1;
+                buf[0] = 0x1f;
+                Ok(1)
+            }
+        }
+        let t = tempfile::tempdir().unwrap();
+        let store = open(&t);
+        let tar = layer_tar();
+        let err = store.ingest_layer(Broken(1), expect_for(&tar, &tar), &|_| {}).unwrap_err();
+        match err {
+            Error::Read { source, .. } => assert_eq!(source.kind(), io::ErrorKind::ConnectionReset),
+            other => panic!("{other:?}"),
+        }
+        assert_empty(&store);
+    }
+
+    #[test]
+    fn unsafe_layer_leaves_nothing() {
+        let t = tempfile::tempdir().unwrap();
+        let store = open(&t);
+        let tar = TarBuilder::new().file("ok", b"").file("../escape", b"").finish();
+        let err = store.ingest_layer(&tar[..], expect_for(&tar, &tar), &|_| {}).unwrap_err();
+        assert!(matches!(err, Error::UnsafePath { .. }), "{err:?}");
+        assert_empty(&store);
+        assert!(!t.path().join("layers/escape").exists());
+    }
+
+    #[test]
+    fn concurrent_ingest_stores_once() {
+        let t = tempfile::tempdir().unwrap();
+        let store = Arc::new(open(&t));
+        let tar = {
+            let mut b = TarBuilder::new();
+            for i in 0..200 {
+                b.file(&format!("f{i}"), &[i as u8; 512]);
+            }
+            b.finish()
+        };
+        let blob = Arc::new(gzip(&tar));
+        let expect = expect_for(&blob, &tar);
+        let threads: Vec<_> = (0..4)
+            .map(|_| {
+                let (store, blob, expect) = (store.clone(), blob.clone(), expect.clone());
+                std::thread::spawn(move || store.ingest_layer(&blob[..], expect, &|_| {}).unwrap())
+            })
+            .collect();
+        let recs: Vec<_> = threads.into_iter().map(|h| h.join().unwrap()).collect();
+        assert_eq!(recs.iter().filter(|r| r.unpacked.is_some()).count(), 1);
+        assert_eq!(store.list_layers().unwrap().len(), 1);
+        assert_eq!(store.blobs().list().unwrap(), vec![expect.blob_digest.clone()]);
+        assert_eq!(names(&store.layers_tmp_dir()), Vec::<String>::new());
+        assert_eq!(names(&store.root().join("tmp")), Vec::<String>::new());
+    }
+
+    #[test]
+    fn repair_removes_abandoned_scratch_and_broken_layers() {
+        let t = tempfile::tempdir().unwrap();
+        let store = open(&t);
+        let tar = layer_tar();
+        let good = store.ingest_layer(&tar[..], expect_for(&tar, &tar), &|_| {}).unwrap();
+        // A killed ingest: staging dir with its (unlocked) lock file, a blob temporary.
+        std::fs::create_dir_all(t.path().join("layers/tmp/0123/diff/etc")).unwrap();
+        std::fs::write(t.path().join("layers/tmp/0123.lock"), b"").unwrap();
+        std::fs::write(t.path().join("tmp/blob-77"), b"partial").unwrap();
+        std::fs::write(t.path().join("tmp/blob-77.lock"), b"").unwrap();
+        // A killed removal, and a layer dir without layer.json.
+        std::fs::create_dir_all(t.path().join("layers/tmp/trash-9/diff")).unwrap();
+        let broken = "b".repeat(64);
+        std::fs::create_dir_all(t.path().join("layers").join(&broken).join("diff")).unwrap();
+        // A live ingest elsewhere must survive.
+        let live = Scratch::new(&store.layers_tmp_dir(), "").unwrap();
+        std::fs::create_dir(live.path()).unwrap();
+
+        let report = store.repair().unwrap();
+        assert_eq!(report.scratch_removed, 3);
+        assert_eq!(report.broken_layers_removed, 1);
+        assert!(live.path().exists());
+        drop(live);
+        assert_empty_scratch(&store);
+        assert!(!t.path().join("layers").join(&broken).exists());
+        assert!(store.has_layer(&good.chain_id).unwrap());
+        // And open repairs too.
+        std::fs::create_dir(t.path().join("layers/tmp/dead")).unwrap();
+        drop(store);
+        let store = open(&t);
+        assert_empty_scratch(&store);
+    }
+
+    fn assert_empty_scratch(store: &Store) {
+        assert_eq!(names(&store.layers_tmp_dir()), Vec::<String>::new());
+        assert_eq!(names(&store.root().join("tmp")), Vec::<String>::new());
+    }
+
+    #[test]
+    fn remove_layer_leaves_nothing() {
+        let t = tempfile::tempdir().unwrap();
+        let store = open(&t);
+        let tar = layer_tar();
+        let rec = store.ingest_layer(&tar[..], expect_for(&tar, &tar), &|_| {}).unwrap();
+        assert!(store.remove_layer(&rec.chain_id).unwrap());
+        assert!(!store.remove_layer(&rec.chain_id).unwrap());
+        assert!(!store.has_layer(&rec.chain_id).unwrap());
+        assert_eq!(names(&store.layers_dir()), vec!["tmp"]);
+        assert_empty_scratch(&store);
+    }
+
+    #[test]
+    fn chain_ids_follow_the_spec() {
+        let a = sha(b"a");
+        let b = sha(b"b");
+        assert_eq!(chain_id(None, &a), a);
+        assert_eq!(chain_id(Some(&a), &b), sha(format!("{a} {b}").as_bytes()));
+    }
+}
