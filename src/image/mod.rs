@@ -108,7 +108,39 @@ pub enum Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
+    /// What the user can do about this error, for the CLI's `hint:` line.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Error::Unauthorized { reference } => {
+                let registry = reference.split('/').next().unwrap_or(reference);
+                Some(format!("log in with `skiff login {registry}`, or check that the image name is right"))
+            }
+            Error::Tls { registry, .. } => Some(format!(
+                "if {registry} serves plain http, use --tls-verify=false or add \
+                 [[registry]] location=\"{registry}\" insecure=true to registries.conf"
+            )),
+            Error::Unreachable { registry, .. } => {
+                Some(format!("check that {registry} is running and reachable"))
+            }
+            Error::NoMatchingPlatform { .. } => Some("choose another platform with --platform".into()),
+            _ => None,
+        }
+    }
+
     pub(crate) fn file(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::File { path: path.into(), source }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hints_name_the_fix() {
+        let e = Error::Tls { registry: "127.0.0.1:5000".into(), reason: "x".into() };
+        assert!(e.hint().unwrap().contains("--tls-verify=false"));
+        let e = Error::Unauthorized { reference: "quay.io/a/b:latest".into() };
+        assert!(e.hint().unwrap().contains("skiff login quay.io"));
     }
 }

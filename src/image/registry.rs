@@ -534,3 +534,100 @@ mod tests {
         assert_eq!(e.to_string(), "cannot reach registry 127.0.0.1:9: connection refused");
     }
 }
+
+/// Against a real registry: `SKIFF_TEST_REGISTRY=127.0.0.1:PORT cargo test --lib image -- --ignored`
+/// after pushing `test/busybox:{multi,single,docker}` (an index for linux/amd64 and
+/// linux/arm64/v8, an OCI manifest, a Docker v2s2 manifest).
+#[cfg(test)]
+mod live {
+    use futures_util::StreamExt;
+    use sha2::{Digest, Sha256};
+
+    use super::*;
+
+    fn setup() -> Option<(RegistryClient, String)> {
+        let reg = std::env::var("SKIFF_TEST_REGISTRY").ok()?;
+        let conf = format!("[[registry]]\nlocation = \"{reg}\"\ninsecure = true\n");
+        let registries = Registries::parse(&conf, std::path::Path::new("test.conf")).unwrap();
+        let opts = ClientOptions { registries, tls_verify: true, credentials: Credentials::Anonymous };
+        Some((RegistryClient::new(opts), reg))
+    }
+
+    async fn fetch(c: &RegistryClient, r: &Reference, d: &LayerDesc) -> Vec<u8> {
+        let mut s = c.blob_stream(r, d).await.unwrap();
+        let mut out = Vec::new();
+        while let Some(b) = s.next().await {
+            out.extend_from_slice(&b.unwrap());
+        }
+        out
+    }
+
+    #[tokio::test]
+    #[ignore = "needs SKIFF_TEST_REGISTRY"]
+    async fn live_registry() {
+        let Some((c, reg)) = setup() else { return };
+        let multi = Reference::parse(&format!("{reg}/test/busybox:multi")).unwrap();
+        let amd = c.resolve(&multi, &Platform::parse("linux/amd64").unwrap()).await.unwrap();
+        assert!(amd.index_digest.is_some());
+        assert_eq!(amd.architecture, "amd64");
+        assert_eq!(amd.layers.len(), 2);
+        let arm = c.resolve(&multi, &Platform::parse("linux/arm64").unwrap()).await.unwrap();
+        assert_eq!(arm.architecture, "arm64");
+        assert_ne!(arm.manifest_digest, amd.manifest_digest);
+        let e = c.resolve(&multi, &Platform::parse("linux/s390x").unwrap()).await.unwrap_err();
+        assert!(e.to_string().contains("available: linux/amd64, linux/arm64/v8"), "{e}");
+
+        let single = Reference::parse(&format!("{reg}/test/busybox:single")).unwrap();
+        let s = c.resolve(&single, &Platform::host()).await.unwrap();
+        assert_eq!(s.manifest_digest, amd.manifest_digest);
+        assert!(s.index_digest.is_none());
+        let docker = Reference::parse(&format!("{reg}/test/busybox:docker")).unwrap();
+        let d = c.resolve(&docker, &Platform::host()).await.unwrap();
+        assert_eq!(d.manifest_media_type, manifest::DOCKER_MANIFEST);
+        assert_eq!(d.diff_ids, s.diff_ids);
+        // By digest.
+        let by_digest = single.with_digest(&s.manifest_digest);
+        assert_eq!(c.resolve(&by_digest, &Platform::host()).await.unwrap().config_digest, s.config_digest);
+
+        // Blob streams deliver exactly the layer.
+        for l in &s.layers {
+            let data = fetch(&c, &single, l).await;
+            assert_eq!(format!("sha256:{}", hex::encode(Sha256::digest(&data))), l.digest);
+        }
+        let short = LayerDesc { size: s.layers[0].size - 1, ..s.layers[0].clone() };
+        let mut st = c.blob_stream(&single, &short).await.unwrap();
+        let mut err = None;
+        while let Some(b) = st.next().await {
+            if let Err(e) = b {
+                err = Some(e);
+            }
+        }
+        assert_eq!(err.unwrap().kind(), io::ErrorKind::InvalidData);
+
+        // Not found.
+        let nope = Reference::parse(&format!("{reg}/nope")).unwrap();
+        let e = c.resolve(&nope, &Platform::host()).await.unwrap_err();
+        assert!(e.to_string().starts_with(&format!("image {reg}/nope:latest not found")), "{e}");
+
+        // Push a copy: one layer from a file, one from bytes, then config and manifest.
+        let copy = Reference::parse(&format!("{reg}/test/copy:v1")).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let l0 = dir.path().join("l0");
+        std::fs::write(&l0, fetch(&c, &single, &s.layers[0]).await).unwrap();
+        assert!(c.push_blob(&copy, &s.layers[0].digest, BlobSource::File(l0.clone())).await.unwrap());
+        assert!(!c.push_blob(&copy, &s.layers[0].digest, BlobSource::File(l0)).await.unwrap());
+        let l1 = Bytes::from(fetch(&c, &single, &s.layers[1]).await);
+        c.push_blob(&copy, &s.layers[1].digest, BlobSource::Bytes(l1)).await.unwrap();
+        c.push_blob(&copy, &s.config_digest, BlobSource::Bytes(s.config_bytes.clone().into())).await.unwrap();
+        let md = c.push_manifest_raw(&copy, s.manifest_bytes.clone(), &s.manifest_media_type).await.unwrap();
+        assert_eq!(md, s.manifest_digest);
+        assert_eq!(c.resolve(&copy, &Platform::host()).await.unwrap().manifest_digest, md);
+
+        // https against a plain-http registry.
+        let tls =
+            RegistryClient::new(ClientOptions { credentials: Credentials::Anonymous, ..Default::default() });
+        let e = tls.resolve(&single, &Platform::host()).await.unwrap_err();
+        assert!(matches!(e, Error::Tls { .. }), "{e}");
+        eprintln!("tls error: {e}");
+    }
+}
