@@ -20,7 +20,7 @@ pub mod registry;
 
 use std::path::PathBuf;
 
-// ARCHIVE_REEXPORT
+pub use archive::{write_archive, Archive, ArchiveFormat, ArchiveImage, ArchiveInput, ArchiveLayer};
 pub use auth::AuthStore;
 pub use manifest::{Compression, LayerDesc, Resolved};
 pub use platform::Platform;
