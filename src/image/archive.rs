@@ -740,3 +740,68 @@ mod tests {
         assert!(e.contains("junk.tar") && e.contains("index.json"), "{e}");
     }
 }
+
+/// By hand against skopeo: `SKIFF_TEST_LAYOUT=<oci layout dir with tag "single">
+/// SKIFF_TEST_OUT=<dir> cargo test --lib image::archive::live -- --ignored`, then check
+/// `<dir>/{docker,oci}.tar` with `skopeo inspect` / `skopeo copy`. Archives that skopeo wrote
+/// are read back when `SKIFF_TEST_READ=<a.tar>:<b.tar>` is set.
+#[cfg(test)]
+mod live {
+    use super::*;
+
+    #[test]
+    #[ignore = "needs SKIFF_TEST_LAYOUT and SKIFF_TEST_OUT"]
+    fn write_from_layout_and_read_skopeo_archives() {
+        if let (Ok(layout), Ok(out)) = (std::env::var("SKIFF_TEST_LAYOUT"), std::env::var("SKIFF_TEST_OUT")) {
+            let layout = PathBuf::from(layout);
+            let index: serde_json::Value =
+                serde_json::from_slice(&std::fs::read(layout.join("index.json")).unwrap()).unwrap();
+            let entry = index["manifests"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|m| m["annotations"][REF_NAME_ANNOTATION] == "single")
+                .unwrap();
+            let blob = |d: &str| layout.join(blob_name(d));
+            let manifest_bytes = std::fs::read(blob(entry["digest"].as_str().unwrap())).unwrap();
+            let Parsed::Image { config, layers, .. } = parse_manifest("t", &manifest_bytes, None).unwrap()
+            else {
+                panic!()
+            };
+            let input = ArchiveInput {
+                names: vec!["docker.io/test/busybox:single".into(), "localhost/bb:v1".into()],
+                config_bytes: std::fs::read(blob(&config.digest)).unwrap(),
+                layers: manifest::layer_descs("t", &layers)
+                    .unwrap()
+                    .into_iter()
+                    .map(|d| {
+                        let p = blob(&d.digest);
+                        (d, p)
+                    })
+                    .collect(),
+                manifest_bytes,
+            };
+            let out = PathBuf::from(out);
+            for (name, f) in [("docker.tar", ArchiveFormat::Docker), ("oci.tar", ArchiveFormat::Oci)] {
+                write_archive(&out.join(name), f, std::slice::from_ref(&input)).unwrap();
+                let a = Archive::open(&out.join(name), &Platform::host()).unwrap();
+                assert_eq!(a.images[0].names, input.names);
+            }
+        }
+        if let Ok(list) = std::env::var("SKIFF_TEST_READ") {
+            for p in list.split(':') {
+                let a = Archive::open(Path::new(p), &Platform::host()).unwrap();
+                let mut n = 0;
+                a.for_each_layer(|l, r| {
+                    let mut h = Sha256::new();
+                    io::copy(r, &mut h).unwrap();
+                    assert_eq!(format!("sha256:{}", hex::encode(h.finalize())), l.desc.digest);
+                    n += 1;
+                    Ok(())
+                })
+                .unwrap();
+                eprintln!("{p}: {:?} names={:?} layers={n}", a.format, a.images[0].names);
+            }
+        }
+    }
+}
