@@ -614,7 +614,8 @@ mod live {
         let dir = tempfile::tempdir().unwrap();
         let l0 = dir.path().join("l0");
         std::fs::write(&l0, fetch(&c, &single, &s.layers[0]).await).unwrap();
-        assert!(c.push_blob(&copy, &s.layers[0].digest, BlobSource::File(l0.clone())).await.unwrap());
+        // Re-runs find the blob already there.
+        c.push_blob(&copy, &s.layers[0].digest, BlobSource::File(l0.clone())).await.unwrap();
         assert!(!c.push_blob(&copy, &s.layers[0].digest, BlobSource::File(l0)).await.unwrap());
         let l1 = Bytes::from(fetch(&c, &single, &s.layers[1]).await);
         c.push_blob(&copy, &s.layers[1].digest, BlobSource::Bytes(l1)).await.unwrap();
@@ -629,5 +630,50 @@ mod live {
         let e = tls.resolve(&single, &Platform::host()).await.unwrap_err();
         assert!(matches!(e, Error::Tls { .. }), "{e}");
         eprintln!("tls error: {e}");
+    }
+}
+
+/// Against a registry with htpasswd auth holding `priv/bb:1`:
+/// `SKIFF_TEST_AUTH_REGISTRY=127.0.0.1:PORT SKIFF_TEST_AUTH=user:pass cargo test --lib image -- --ignored`.
+#[cfg(test)]
+mod live_auth {
+    use super::*;
+
+    #[tokio::test]
+    #[ignore = "needs SKIFF_TEST_AUTH_REGISTRY and SKIFF_TEST_AUTH"]
+    async fn live_auth() {
+        let (Ok(reg), Ok(creds)) =
+            (std::env::var("SKIFF_TEST_AUTH_REGISTRY"), std::env::var("SKIFF_TEST_AUTH"))
+        else {
+            return;
+        };
+        let (user, pass) = creds.split_once(':').unwrap();
+        let r = Reference::parse(&format!("{reg}/priv/bb:1")).unwrap();
+        let opts =
+            |credentials| ClientOptions { registries: Registries::default(), tls_verify: false, credentials };
+        let e = RegistryClient::new(opts(Credentials::Anonymous))
+            .resolve(&r, &Platform::host())
+            .await
+            .unwrap_err();
+        assert_eq!(e.to_string(), format!("image {r} requires authentication"));
+
+        let dir = tempfile::tempdir().unwrap();
+        let store = AuthStore::with_files(vec![dir.path().join("auth.json")]);
+        store.login(&reg, user, "wrong", None).unwrap();
+        let c = RegistryClient::new(opts(Credentials::FromFiles(store.clone())));
+        assert!(matches!(c.resolve(&r, &Platform::host()).await, Err(Error::Unauthorized { .. })));
+
+        store.login(&reg, user, pass, None).unwrap();
+        let c = RegistryClient::new(opts(Credentials::FromFiles(store)));
+        let res = c.resolve(&r, &Platform::host()).await.unwrap();
+        assert_eq!(res.layers.len(), 2);
+        let mut s = c.blob_stream(&r, &res.layers[1]).await.unwrap();
+        while let Some(b) = futures_util::StreamExt::next(&mut s).await {
+            b.unwrap();
+        }
+        let dst = Reference::parse(&format!("{reg}/priv/pushed:1")).unwrap();
+        c.push_blob(&dst, &res.config_digest, BlobSource::Bytes(res.config_bytes.clone().into()))
+            .await
+            .unwrap();
     }
 }
