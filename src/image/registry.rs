@@ -1,0 +1,679 @@
+//! The registry client, over `oci_client::Client`: resolve a reference to one platform's
+//! manifest and config, stream layer blobs, and push blobs and manifests.
+//!
+//! Two oci-client clients are kept: one speaking https, one speaking plain http for registries
+//! that registries.conf marks `insecure` (or every registry with `tls_verify = false`).
+//! Credentials come from `--creds` when given, else from [`AuthStore`], else anonymous;
+//! oci-client performs bearer-token negotiation itself.
+//!
+//! Checked here: manifest digests (oci-client, against the reference's digest or the
+//! `Docker-Content-Digest` header), the config digest, one diff_id per layer, accepted media
+//! types, and that a blob stream yields exactly the descriptor's size. Layer digests are left to
+//! the store, which hashes while it writes.
+
+use std::io;
+use std::path::PathBuf;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use bytes::Bytes;
+use futures_util::stream::{BoxStream, Stream, StreamExt};
+use oci_client::client::{ClientConfig, ClientProtocol};
+use oci_client::errors::{OciDistributionError, OciErrorCode};
+use oci_client::secrets::RegistryAuth;
+use oci_client::Client;
+use tokio::io::AsyncReadExt;
+
+use super::manifest::{self, parse_manifest, sha256_digest, LayerDesc, Parsed, Resolved, ACCEPTED_MANIFESTS};
+use super::{AuthStore, Error, Platform, Reference, Registries, Result};
+
+/// Largest config blob accepted (configs are small JSON documents).
+const MAX_CONFIG_SIZE: u64 = 16 << 20;
+/// Read size when pushing a blob from a file.
+const PUSH_READ_SIZE: usize = 4 << 20;
+
+/// Credentials to present to registries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Credentials {
+    /// Look each registry up in the auth files.
+    FromFiles(AuthStore),
+    /// The same user and password for every registry (`--creds`).
+    Basic { user: String, pass: String },
+    /// Never send credentials.
+    Anonymous,
+}
+
+/// How to reach registries.
+#[derive(Debug, Clone)]
+pub struct ClientOptions {
+    pub registries: Registries,
+    /// `--tls-verify`; false makes every registry plain http.
+    pub tls_verify: bool,
+    pub credentials: Credentials,
+}
+
+impl Default for ClientOptions {
+    fn default() -> Self {
+        ClientOptions {
+            registries: Registries::default(),
+            tls_verify: true,
+            credentials: Credentials::FromFiles(AuthStore::from_env()),
+        }
+    }
+}
+
+/// The bytes of a blob to push.
+#[derive(Debug, Clone)]
+pub enum BlobSource {
+    Bytes(Bytes),
+    File(PathBuf),
+}
+
+/// A registry client; cheap to clone (clients share connections and tokens).
+#[derive(Clone)]
+pub struct RegistryClient {
+    https: Client,
+    http: Client,
+    options: ClientOptions,
+}
+
+impl std::fmt::Debug for RegistryClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RegistryClient").field("options", &self.options).finish_non_exhaustive()
+    }
+}
+
+impl RegistryClient {
+    pub fn new(options: ClientOptions) -> RegistryClient {
+        let config = |protocol| ClientConfig {
+            protocol,
+            user_agent: concat!("skiff/", env!("CARGO_PKG_VERSION")),
+            connect_timeout: Some(std::time::Duration::from_secs(30)),
+            ..ClientConfig::default()
+        };
+        RegistryClient {
+            https: Client::new(config(ClientProtocol::Https)),
+            http: Client::new(config(ClientProtocol::Http)),
+            options,
+        }
+    }
+
+    /// The options this client was built with.
+    pub fn options(&self) -> &ClientOptions {
+        &self.options
+    }
+
+    fn client(&self, registry: &str) -> &Client {
+        if self.options.registries.is_insecure(registry, self.options.tls_verify) {
+            &self.http
+        } else {
+            &self.https
+        }
+    }
+
+    fn auth(&self, registry: &str) -> Result<RegistryAuth> {
+        Ok(match &self.options.credentials {
+            Credentials::Anonymous => RegistryAuth::Anonymous,
+            Credentials::Basic { user, pass } => RegistryAuth::Basic(user.clone(), pass.clone()),
+            Credentials::FromFiles(store) => match store.lookup(registry)? {
+                Some((u, p)) => RegistryAuth::Basic(u, p),
+                None => RegistryAuth::Anonymous,
+            },
+        })
+    }
+
+    /// Registers credentials for `r`'s registry with oci-client (for calls that take none).
+    async fn prepare(&self, r: &Reference) -> Result<(&Client, oci_client::Reference)> {
+        let oci = r.to_oci();
+        let client = self.client(&r.registry);
+        client.store_auth_if_needed(oci.resolve_registry(), &self.auth(&r.registry)?).await;
+        Ok((client, oci))
+    }
+
+    /// Fetches a manifest or index as raw bytes with its digest.
+    pub async fn fetch_manifest(&self, r: &Reference) -> Result<(Vec<u8>, String)> {
+        let oci = r.to_oci();
+        let auth = self.auth(&r.registry)?;
+        let (bytes, digest) = self
+            .client(&r.registry)
+            .pull_manifest_raw(&oci, &auth, ACCEPTED_MANIFESTS)
+            .await
+            .map_err(|e| map_error(e, r, "manifest"))?;
+        Ok((bytes.to_vec(), digest))
+    }
+
+    /// Resolves `r` to one platform's image: manifest (chosen from an index by `platform`),
+    /// verified config, layers and diff_ids.
+    pub async fn resolve(&self, r: &Reference, platform: &Platform) -> Result<Resolved> {
+        let name = r.to_string();
+        let (bytes, digest) = self.fetch_manifest(r).await?;
+        match parse_manifest(&name, &bytes, None)? {
+            Parsed::Image { .. } => self.finish(r, bytes, digest, None).await,
+            Parsed::Index(entries) => {
+                let with_platform: Vec<_> =
+                    entries.iter().filter_map(|e| e.platform.as_ref().map(|p| (e, p))).collect();
+                let chosen = platform.choose(
+                    with_platform
+                        .iter()
+                        .map(|(_, p)| (p.os.as_str(), p.architecture.as_str(), p.variant.as_deref())),
+                );
+                let Some(i) = chosen else {
+                    let available: Vec<String> = with_platform
+                        .iter()
+                        .map(|(_, p)| match &p.variant {
+                            Some(v) => format!("{}/{}/{v}", p.os, p.architecture),
+                            None => format!("{}/{}", p.os, p.architecture),
+                        })
+                        .collect();
+                    return Err(Error::NoMatchingPlatform {
+                        reference: name,
+                        platform: platform.to_string(),
+                        available: if available.is_empty() { "none".into() } else { available.join(", ") },
+                    });
+                };
+                let entry = with_platform[i].0;
+                if !matches!(
+                    entry.media_type.as_str(),
+                    manifest::OCI_MANIFEST | manifest::DOCKER_MANIFEST | ""
+                ) {
+                    return Err(Error::UnsupportedMediaType {
+                        reference: name,
+                        media_type: entry.media_type.clone(),
+                    });
+                }
+                let child = r.with_digest(&entry.digest);
+                let (mbytes, mdigest) = self.fetch_manifest(&child).await?;
+                self.finish(r, mbytes, mdigest, Some(digest)).await
+            }
+        }
+    }
+
+    async fn finish(
+        &self,
+        r: &Reference,
+        manifest_bytes: Vec<u8>,
+        manifest_digest: String,
+        index_digest: Option<String>,
+    ) -> Result<Resolved> {
+        let name = r.to_string();
+        let Parsed::Image { config, .. } = parse_manifest(&name, &manifest_bytes, None)? else {
+            return Err(Error::InvalidManifest {
+                reference: name,
+                what: "manifest",
+                reason: "an index points to another index".into(),
+            });
+        };
+        manifest::check_config_type(&name, &config.media_type)?;
+        super::reference::validate_digest(&config.digest, &config.digest)?;
+        let size = u64::try_from(config.size).unwrap_or(u64::MAX);
+        if size > MAX_CONFIG_SIZE {
+            return Err(Error::InvalidManifest {
+                reference: name,
+                what: "config",
+                reason: format!("config {} is {size} bytes, more than {MAX_CONFIG_SIZE}", config.digest),
+            });
+        }
+        let desc = LayerDesc { digest: config.digest.clone(), size, media_type: config.media_type.clone() };
+        let mut stream = self.blob_stream(r, &desc).await?;
+        let mut config_bytes = Vec::with_capacity(size as usize);
+        while let Some(chunk) = stream.next().await {
+            let chunk = chunk.map_err(|e| Error::Registry {
+                registry: r.registry.clone(),
+                reference: name.clone(),
+                message: format!("reading config {}: {e}", config.digest),
+            })?;
+            config_bytes.extend_from_slice(&chunk);
+        }
+        let actual = sha256_digest(&config_bytes);
+        if config.digest.starts_with("sha256:") && actual != config.digest {
+            return Err(Error::DigestMismatch {
+                reference: name,
+                what: "config",
+                expected: config.digest,
+                actual,
+            });
+        }
+        Resolved::assemble(&name, manifest_bytes, manifest_digest, index_digest, config_bytes)
+    }
+
+    /// Streams a blob of `r`'s repository. The stream fails when it delivers more or fewer
+    /// bytes than `desc.size`; the digest is not checked here.
+    pub async fn blob_stream(&self, r: &Reference, desc: &LayerDesc) -> Result<BlobStream> {
+        let (client, oci) = self.prepare(r).await?;
+        let sized =
+            client.pull_blob_stream(&oci, desc.digest.as_str()).await.map_err(|e| map_error(e, r, "blob"))?;
+        Ok(BlobStream::new(sized.stream, &desc.digest, desc.size))
+    }
+
+    /// True when the registry already has blob `digest` in `r`'s repository.
+    pub async fn blob_exists(&self, r: &Reference, digest: &str) -> Result<bool> {
+        let (client, oci) = self.prepare(r).await?;
+        client.blob_exists(&oci, digest).await.map_err(|e| map_error(e, r, "blob"))
+    }
+
+    /// Uploads a blob unless the registry has it; returns whether it was uploaded.
+    pub async fn push_blob(&self, r: &Reference, digest: &str, source: BlobSource) -> Result<bool> {
+        if self.blob_exists(r, digest).await? {
+            return Ok(false);
+        }
+        let (client, oci) = self.prepare(r).await?;
+        let res = match source {
+            BlobSource::Bytes(b) => client.push_blob(&oci, b, digest).await,
+            BlobSource::File(path) => {
+                let file = tokio::fs::File::open(&path).await.map_err(|e| Error::file(&path, e))?;
+                let size = file.metadata().await.map_err(|e| Error::file(&path, e))?.len();
+                client.push_blob_stream(&oci, file_stream(file), digest, Some(size)).await
+            }
+        };
+        res.map_err(|e| map_error(e, r, "blob"))?;
+        Ok(true)
+    }
+
+    /// Uploads a manifest (or index) under `r`'s tag or digest; returns its digest.
+    pub async fn push_manifest_raw(&self, r: &Reference, bytes: Vec<u8>, media_type: &str) -> Result<String> {
+        let digest = sha256_digest(&bytes);
+        let content_type = http::HeaderValue::from_str(media_type).map_err(|_| {
+            Error::UnsupportedMediaType { reference: r.to_string(), media_type: media_type.to_string() }
+        })?;
+        let (client, oci) = self.prepare(r).await?;
+        client.push_manifest_raw(&oci, bytes, content_type).await.map_err(|e| map_error(e, r, "manifest"))?;
+        Ok(digest)
+    }
+}
+
+fn file_stream(
+    file: tokio::fs::File,
+) -> impl Stream<Item = oci_client::errors::Result<Bytes>> + Send + 'static {
+    futures_util::stream::try_unfold(file, |mut file| async move {
+        let mut buf = vec![0u8; PUSH_READ_SIZE];
+        let mut filled = 0;
+        while filled < buf.len() {
+            let n = file.read(&mut buf[filled..]).await?;
+            if n == 0 {
+                break;
+            }
+            filled += n;
+        }
+        if filled == 0 {
+            return Ok(None);
+        }
+        buf.truncate(filled);
+        Ok(Some((Bytes::from(buf), file)))
+    })
+}
+
+/// A blob's bytes, failing with `InvalidData` past `size` bytes and `UnexpectedEof` before.
+pub struct BlobStream {
+    inner: BoxStream<'static, io::Result<Bytes>>,
+    digest: String,
+    expected: u64,
+    seen: u64,
+    done: bool,
+}
+
+impl BlobStream {
+    /// Wraps `inner`, enforcing that it yields exactly `size` bytes.
+    pub fn new(
+        inner: impl Stream<Item = io::Result<Bytes>> + Send + 'static,
+        digest: &str,
+        size: u64,
+    ) -> BlobStream {
+        BlobStream { inner: inner.boxed(), digest: digest.to_string(), expected: size, seen: 0, done: false }
+    }
+
+    /// The size the stream will deliver.
+    pub fn size(&self) -> u64 {
+        self.expected
+    }
+}
+
+impl Stream for BlobStream {
+    type Item = io::Result<Bytes>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        if self.done {
+            return Poll::Ready(None);
+        }
+        match self.inner.as_mut().poll_next(cx) {
+            Poll::Pending => Poll::Pending,
+            Poll::Ready(Some(Ok(chunk))) => {
+                self.seen += chunk.len() as u64;
+                if self.seen > self.expected {
+                    self.done = true;
+                    let msg = format!(
+                        "blob {} is larger than its descriptor's {} bytes",
+                        self.digest, self.expected
+                    );
+                    return Poll::Ready(Some(Err(io::Error::new(io::ErrorKind::InvalidData, msg))));
+                }
+                Poll::Ready(Some(Ok(chunk)))
+            }
+            Poll::Ready(Some(Err(e))) => {
+                self.done = true;
+                Poll::Ready(Some(Err(e)))
+            }
+            Poll::Ready(None) => {
+                self.done = true;
+                if self.seen < self.expected {
+                    let msg =
+                        format!("blob {} ended after {} of {} bytes", self.digest, self.seen, self.expected);
+                    return Poll::Ready(Some(Err(io::Error::new(io::ErrorKind::UnexpectedEof, msg))));
+                }
+                Poll::Ready(None)
+            }
+        }
+    }
+}
+
+/// Maps oci-client's errors to [`Error`]; `what` is "manifest" or "blob".
+fn map_error(e: OciDistributionError, r: &Reference, what: &'static str) -> Error {
+    let reference = r.to_string();
+    let registry = r.registry.clone();
+    let other = |message: String| Error::Registry {
+        registry: registry.clone(),
+        reference: reference.clone(),
+        message,
+    };
+    match e {
+        OciDistributionError::RequestError(re) => {
+            let chain = error_chain(&re);
+            let lower = chain.to_lowercase();
+            let tls = ["tls", "certificate", "handshake", "corrupt message", "invalidcontenttype", "ssl"];
+            if tls.iter().any(|t| lower.contains(t)) {
+                Error::Tls { registry, reason: chain }
+            } else if re.is_connect() || re.is_timeout() {
+                Error::Unreachable { registry, reason: io_reason(&re).unwrap_or(chain) }
+            } else {
+                other(chain)
+            }
+        }
+        OciDistributionError::UnauthorizedError { .. } | OciDistributionError::AuthenticationFailure(_) => {
+            Error::Unauthorized { reference }
+        }
+        OciDistributionError::RegistryError { envelope, .. } => {
+            let codes: Vec<&OciErrorCode> = envelope.errors.iter().map(|e| &e.code).collect();
+            let text = envelope
+                .errors
+                .iter()
+                .map(|e| if e.message.is_empty() { format!("{:?}", e.code) } else { e.message.clone() })
+                .collect::<Vec<_>>()
+                .join("; ");
+            if codes.iter().any(|c| matches!(c, OciErrorCode::Unauthorized | OciErrorCode::Denied)) {
+                Error::Unauthorized { reference }
+            } else if codes.iter().any(|c| {
+                matches!(
+                    c,
+                    OciErrorCode::ManifestUnknown
+                        | OciErrorCode::NameUnknown
+                        | OciErrorCode::NotFound
+                        | OciErrorCode::BlobUnknown
+                )
+            }) {
+                Error::NotFound { reference, reason: text }
+            } else {
+                other(text)
+            }
+        }
+        OciDistributionError::ServerError { code: 404, .. }
+        | OciDistributionError::ImageManifestNotFoundError(_) => {
+            Error::NotFound { reference, reason: format!("{what} unknown") }
+        }
+        OciDistributionError::ServerError { code: 401 | 403, .. } => Error::Unauthorized { reference },
+        OciDistributionError::ServerError { code, message, .. } => {
+            let mut message = message.trim().to_string();
+            message.truncate(200);
+            other(format!("http status {code}: {message}"))
+        }
+        OciDistributionError::DigestError(oci_client::errors::DigestError::VerificationError {
+            expected,
+            actual,
+        }) => Error::DigestMismatch { reference, what, expected, actual },
+        OciDistributionError::IncompatibleLayerMediaTypeError(media_type)
+        | OciDistributionError::UnsupportedMediaTypeError(media_type) => {
+            Error::UnsupportedMediaType { reference, media_type }
+        }
+        e => other(error_chain(&e)),
+    }
+}
+
+/// `e` and its sources joined by ": ", skipping repeated text.
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut parts: Vec<String> = vec![e.to_string()];
+    let mut cur = e.source();
+    while let Some(s) = cur {
+        let t = s.to_string();
+        if !parts.iter().any(|p| p.contains(&t)) {
+            parts.push(t);
+        }
+        cur = s.source();
+    }
+    parts.join(": ")
+}
+
+/// "connection refused" and the like, from the io::Error under a request error.
+fn io_reason(e: &(dyn std::error::Error + 'static)) -> Option<String> {
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(s) = cur {
+        if let Some(io) = s.downcast_ref::<io::Error>() {
+            return Some(match io.kind() {
+                io::ErrorKind::ConnectionRefused => "connection refused".into(),
+                io::ErrorKind::ConnectionReset => "connection reset".into(),
+                io::ErrorKind::TimedOut => "timed out".into(),
+                _ => io.to_string(),
+            });
+        }
+        cur = s.source();
+    }
+    if e.to_string().contains("dns error") {
+        return Some("cannot resolve host name".into());
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use futures_util::stream;
+
+    use super::*;
+
+    fn chunks(parts: &[&'static [u8]]) -> impl Stream<Item = io::Result<Bytes>> + Send + 'static {
+        stream::iter(parts.iter().map(|p| Ok(Bytes::from_static(p))).collect::<Vec<_>>())
+    }
+
+    async fn collect(mut s: BlobStream) -> io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        while let Some(c) = s.next().await {
+            out.extend_from_slice(&c?);
+        }
+        Ok(out)
+    }
+
+    #[tokio::test]
+    async fn blob_stream_enforces_size() {
+        assert_eq!(collect(BlobStream::new(chunks(&[b"ab", b"cd"]), "sha256:x", 4)).await.unwrap(), b"abcd");
+        let e = collect(BlobStream::new(chunks(&[b"ab", b"cde"]), "sha256:x", 4)).await.unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::InvalidData);
+        assert!(e.to_string().contains("sha256:x"), "{e}");
+        let e = collect(BlobStream::new(chunks(&[b"ab"]), "sha256:x", 4)).await.unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::UnexpectedEof);
+    }
+
+    fn r() -> Reference {
+        Reference::parse("127.0.0.1:5000/nope").unwrap()
+    }
+
+    #[test]
+    fn maps_registry_errors() {
+        let env: oci_client::errors::OciEnvelope =
+            serde_json::from_str(r#"{"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest unknown"}]}"#)
+                .unwrap();
+        let e = map_error(
+            OciDistributionError::RegistryError { envelope: env, url: "u".into() },
+            &r(),
+            "manifest",
+        );
+        assert_eq!(e.to_string(), "image 127.0.0.1:5000/nope:latest not found: manifest unknown");
+        let e = map_error(OciDistributionError::UnauthorizedError { url: "u".into() }, &r(), "manifest");
+        assert_eq!(e.to_string(), "image 127.0.0.1:5000/nope:latest requires authentication");
+        let e = map_error(
+            OciDistributionError::ServerError { code: 500, url: "u".into(), message: "boom".into() },
+            &r(),
+            "blob",
+        );
+        assert!(e.to_string().contains("registry 127.0.0.1:5000") && e.to_string().contains("500"), "{e}");
+    }
+
+    #[tokio::test]
+    async fn unreachable_registry() {
+        // Port 9 (discard) on loopback is closed in test environments.
+        let opts =
+            ClientOptions { tls_verify: false, credentials: Credentials::Anonymous, ..Default::default() };
+        let c = RegistryClient::new(opts);
+        let r = Reference::parse("127.0.0.1:9/x").unwrap();
+        let e = c.resolve(&r, &Platform::host()).await.unwrap_err();
+        assert_eq!(e.to_string(), "cannot reach registry 127.0.0.1:9: connection refused");
+    }
+}
+
+/// Against a real registry: `SKIFF_TEST_REGISTRY=127.0.0.1:PORT cargo test --lib image -- --ignored`
+/// after pushing `test/busybox:{multi,single,docker}` (an index for linux/amd64 and
+/// linux/arm64/v8, an OCI manifest, a Docker v2s2 manifest).
+#[cfg(test)]
+mod live {
+    use futures_util::StreamExt;
+    use sha2::{Digest, Sha256};
+
+    use super::*;
+
+    fn setup() -> Option<(RegistryClient, String)> {
+        let reg = std::env::var("SKIFF_TEST_REGISTRY").ok()?;
+        let conf = format!("[[registry]]\nlocation = \"{reg}\"\ninsecure = true\n");
+        let registries = Registries::parse(&conf, std::path::Path::new("test.conf")).unwrap();
+        let opts = ClientOptions { registries, tls_verify: true, credentials: Credentials::Anonymous };
+        Some((RegistryClient::new(opts), reg))
+    }
+
+    async fn fetch(c: &RegistryClient, r: &Reference, d: &LayerDesc) -> Vec<u8> {
+        let mut s = c.blob_stream(r, d).await.unwrap();
+        let mut out = Vec::new();
+        while let Some(b) = s.next().await {
+            out.extend_from_slice(&b.unwrap());
+        }
+        out
+    }
+
+    #[tokio::test]
+    #[ignore = "needs SKIFF_TEST_REGISTRY"]
+    async fn live_registry() {
+        let Some((c, reg)) = setup() else { return };
+        let multi = Reference::parse(&format!("{reg}/test/busybox:multi")).unwrap();
+        let amd = c.resolve(&multi, &Platform::parse("linux/amd64").unwrap()).await.unwrap();
+        assert!(amd.index_digest.is_some());
+        assert_eq!(amd.architecture, "amd64");
+        assert_eq!(amd.layers.len(), 2);
+        let arm = c.resolve(&multi, &Platform::parse("linux/arm64").unwrap()).await.unwrap();
+        assert_eq!(arm.architecture, "arm64");
+        assert_ne!(arm.manifest_digest, amd.manifest_digest);
+        let e = c.resolve(&multi, &Platform::parse("linux/s390x").unwrap()).await.unwrap_err();
+        assert!(e.to_string().contains("available: linux/amd64, linux/arm64/v8"), "{e}");
+
+        let single = Reference::parse(&format!("{reg}/test/busybox:single")).unwrap();
+        let s = c.resolve(&single, &Platform::host()).await.unwrap();
+        assert_eq!(s.manifest_digest, amd.manifest_digest);
+        assert!(s.index_digest.is_none());
+        let docker = Reference::parse(&format!("{reg}/test/busybox:docker")).unwrap();
+        let d = c.resolve(&docker, &Platform::host()).await.unwrap();
+        assert_eq!(d.manifest_media_type, manifest::DOCKER_MANIFEST);
+        assert_eq!(d.diff_ids, s.diff_ids);
+        // By digest.
+        let by_digest = single.with_digest(&s.manifest_digest);
+        assert_eq!(c.resolve(&by_digest, &Platform::host()).await.unwrap().config_digest, s.config_digest);
+
+        // Blob streams deliver exactly the layer.
+        for l in &s.layers {
+            let data = fetch(&c, &single, l).await;
+            assert_eq!(format!("sha256:{}", hex::encode(Sha256::digest(&data))), l.digest);
+        }
+        let short = LayerDesc { size: s.layers[0].size - 1, ..s.layers[0].clone() };
+        let mut st = c.blob_stream(&single, &short).await.unwrap();
+        let mut err = None;
+        while let Some(b) = st.next().await {
+            if let Err(e) = b {
+                err = Some(e);
+            }
+        }
+        assert_eq!(err.unwrap().kind(), io::ErrorKind::InvalidData);
+
+        // Not found.
+        let nope = Reference::parse(&format!("{reg}/nope")).unwrap();
+        let e = c.resolve(&nope, &Platform::host()).await.unwrap_err();
+        assert!(e.to_string().starts_with(&format!("image {reg}/nope:latest not found")), "{e}");
+
+        // Push a copy: one layer from a file, one from bytes, then config and manifest.
+        let copy = Reference::parse(&format!("{reg}/test/copy:v1")).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let l0 = dir.path().join("l0");
+        std::fs::write(&l0, fetch(&c, &single, &s.layers[0]).await).unwrap();
+        // Re-runs find the blob already there.
+        c.push_blob(&copy, &s.layers[0].digest, BlobSource::File(l0.clone())).await.unwrap();
+        assert!(!c.push_blob(&copy, &s.layers[0].digest, BlobSource::File(l0)).await.unwrap());
+        let l1 = Bytes::from(fetch(&c, &single, &s.layers[1]).await);
+        c.push_blob(&copy, &s.layers[1].digest, BlobSource::Bytes(l1)).await.unwrap();
+        c.push_blob(&copy, &s.config_digest, BlobSource::Bytes(s.config_bytes.clone().into())).await.unwrap();
+        let md = c.push_manifest_raw(&copy, s.manifest_bytes.clone(), &s.manifest_media_type).await.unwrap();
+        assert_eq!(md, s.manifest_digest);
+        assert_eq!(c.resolve(&copy, &Platform::host()).await.unwrap().manifest_digest, md);
+
+        // https against a plain-http registry.
+        let tls =
+            RegistryClient::new(ClientOptions { credentials: Credentials::Anonymous, ..Default::default() });
+        let e = tls.resolve(&single, &Platform::host()).await.unwrap_err();
+        assert!(matches!(e, Error::Tls { .. }), "{e}");
+        eprintln!("tls error: {e}");
+    }
+}
+
+/// Against a registry with htpasswd auth holding `priv/bb:1`:
+/// `SKIFF_TEST_AUTH_REGISTRY=127.0.0.1:PORT SKIFF_TEST_AUTH=user:pass cargo test --lib image -- --ignored`.
+#[cfg(test)]
+mod live_auth {
+    use super::*;
+
+    #[tokio::test]
+    #[ignore = "needs SKIFF_TEST_AUTH_REGISTRY and SKIFF_TEST_AUTH"]
+    async fn live_auth() {
+        let (Ok(reg), Ok(creds)) =
+            (std::env::var("SKIFF_TEST_AUTH_REGISTRY"), std::env::var("SKIFF_TEST_AUTH"))
+        else {
+            return;
+        };
+        let (user, pass) = creds.split_once(':').unwrap();
+        let r = Reference::parse(&format!("{reg}/priv/bb:1")).unwrap();
+        let opts =
+            |credentials| ClientOptions { registries: Registries::default(), tls_verify: false, credentials };
+        let e = RegistryClient::new(opts(Credentials::Anonymous))
+            .resolve(&r, &Platform::host())
+            .await
+            .unwrap_err();
+        assert_eq!(e.to_string(), format!("image {r} requires authentication"));
+
+        let dir = tempfile::tempdir().unwrap();
+        let store = AuthStore::with_files(vec![dir.path().join("auth.json")]);
+        store.login(&reg, user, "wrong", None).unwrap();
+        let c = RegistryClient::new(opts(Credentials::FromFiles(store.clone())));
+        assert!(matches!(c.resolve(&r, &Platform::host()).await, Err(Error::Unauthorized { .. })));
+
+        store.login(&reg, user, pass, None).unwrap();
+        let c = RegistryClient::new(opts(Credentials::FromFiles(store)));
+        let res = c.resolve(&r, &Platform::host()).await.unwrap();
+        assert_eq!(res.layers.len(), 2);
+        let mut s = c.blob_stream(&r, &res.layers[1]).await.unwrap();
+        while let Some(b) = futures_util::StreamExt::next(&mut s).await {
+            b.unwrap();
+        }
+        let dst = Reference::parse(&format!("{reg}/priv/pushed:1")).unwrap();
+        c.push_blob(&dst, &res.config_digest, BlobSource::Bytes(res.config_bytes.clone().into()))
+            .await
+            .unwrap();
+    }
+}
