@@ -136,7 +136,7 @@ impl Registries {
         !tls_verify || self.best_entry(registry).is_some_and(|e| e.insecure)
     }
 
-    /// Every registry location marked insecure (for [`super::ClientOptions`]).
+    /// Every registry location (or `*.domain` prefix) marked insecure, for display.
     pub fn insecure_registries(&self) -> Vec<String> {
         self.entries.iter().filter(|e| e.insecure).map(|e| e.location.clone()).collect()
     }

@@ -1,8 +1,9 @@
 //! The registry client, over `oci_client::Client`: resolve a reference to one platform's
 //! manifest and config, stream layer blobs, and push blobs and manifests.
 //!
-//! Two oci-client clients are kept: one speaking https, one speaking plain http for registries
-//! that registries.conf marks `insecure` (or every registry with `tls_verify = false`).
+//! Registries that registries.conf marks `insecure` (every registry with `tls_verify = false`)
+//! are spoken to over https without certificate checks when they speak TLS, else over plain
+//! http, like podman; see [`RegistryClient`]'s `client`.
 //! Credentials come from `--creds` when given, else from [`AuthStore`], else anonymous;
 //! oci-client performs bearer-token negotiation itself.
 //!
@@ -11,9 +12,11 @@
 //! types, and that a blob stream yields exactly the descriptor's size. Layer digests are left to
 //! the store, which hashes while it writes.
 
+use std::collections::HashMap;
 use std::io;
 use std::path::PathBuf;
 use std::pin::Pin;
+use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
 
 use bytes::Bytes;
@@ -21,7 +24,7 @@ use futures_util::stream::{BoxStream, Stream, StreamExt};
 use oci_client::client::{ClientConfig, ClientProtocol};
 use oci_client::errors::{OciDistributionError, OciErrorCode};
 use oci_client::secrets::RegistryAuth;
-use oci_client::Client;
+use oci_client::{Client, RegistryOperation};
 use tokio::io::AsyncReadExt;
 
 use super::manifest::{self, parse_manifest, sha256_digest, LayerDesc, Parsed, Resolved, ACCEPTED_MANIFESTS};
@@ -73,7 +76,13 @@ pub enum BlobSource {
 #[derive(Clone)]
 pub struct RegistryClient {
     https: Client,
+    /// https without certificate checks, for insecure registries that speak TLS.
+    https_unverified: Client,
     http: Client,
+    /// Probes insecure registries for TLS; never holds credentials.
+    probe: Client,
+    /// Insecure registry → whether it speaks TLS (cached probe results).
+    speaks_tls: Arc<Mutex<HashMap<String, bool>>>,
     options: ClientOptions,
 }
 
@@ -85,15 +94,19 @@ impl std::fmt::Debug for RegistryClient {
 
 impl RegistryClient {
     pub fn new(options: ClientOptions) -> RegistryClient {
-        let config = |protocol| ClientConfig {
+        let config = |protocol, accept_invalid_certificates| ClientConfig {
             protocol,
+            accept_invalid_certificates,
             user_agent: concat!("skiff/", env!("CARGO_PKG_VERSION")),
             connect_timeout: Some(std::time::Duration::from_secs(30)),
             ..ClientConfig::default()
         };
         RegistryClient {
-            https: Client::new(config(ClientProtocol::Https)),
-            http: Client::new(config(ClientProtocol::Http)),
+            https: Client::new(config(ClientProtocol::Https, false)),
+            https_unverified: Client::new(config(ClientProtocol::Https, true)),
+            http: Client::new(config(ClientProtocol::Http, false)),
+            probe: Client::new(config(ClientProtocol::Https, true)),
+            speaks_tls: Arc::default(),
             options,
         }
     }
@@ -103,11 +116,31 @@ impl RegistryClient {
         &self.options
     }
 
-    fn client(&self, registry: &str) -> &Client {
-        if self.options.registries.is_insecure(registry, self.options.tls_verify) {
-            &self.http
+    /// The client for `r`'s registry. Secure registries get verified https. Insecure ones, as
+    /// in podman, get https without certificate checks when they speak TLS, else plain http;
+    /// the answer is probed once per registry (GET /v2/) and cached.
+    async fn client(&self, r: &Reference) -> &Client {
+        let registry = &r.registry;
+        if !self.options.registries.is_insecure(registry, self.options.tls_verify) {
+            return &self.https;
+        }
+        let cached = self.speaks_tls.lock().unwrap_or_else(|e| e.into_inner()).get(registry).copied();
+        let tls = match cached {
+            Some(tls) => tls,
+            None => {
+                let probe =
+                    self.probe.auth(&r.to_oci(), &RegistryAuth::Anonymous, RegistryOperation::Pull).await;
+                // Any answer over https (even an auth failure) means the registry speaks TLS.
+                let tls = !matches!(probe, Err(OciDistributionError::RequestError(_)));
+                tracing::debug!(registry, tls, "probed insecure registry");
+                self.speaks_tls.lock().unwrap_or_else(|e| e.into_inner()).insert(registry.clone(), tls);
+                tls
+            }
+        };
+        if tls {
+            &self.https_unverified
         } else {
-            &self.https
+            &self.http
         }
     }
 
@@ -125,7 +158,7 @@ impl RegistryClient {
     /// Registers credentials for `r`'s registry with oci-client (for calls that take none).
     async fn prepare(&self, r: &Reference) -> Result<(&Client, oci_client::Reference)> {
         let oci = r.to_oci();
-        let client = self.client(&r.registry);
+        let client = self.client(r).await;
         client.store_auth_if_needed(oci.resolve_registry(), &self.auth(&r.registry)?).await;
         Ok((client, oci))
     }
@@ -135,7 +168,8 @@ impl RegistryClient {
         let oci = r.to_oci();
         let auth = self.auth(&r.registry)?;
         let (bytes, digest) = self
-            .client(&r.registry)
+            .client(r)
+            .await
             .pull_manifest_raw(&oci, &auth, ACCEPTED_MANIFESTS)
             .await
             .map_err(|e| map_error(e, r, "manifest"))?;
@@ -380,7 +414,7 @@ fn map_error(e: OciDistributionError, r: &Reference, what: &'static str) -> Erro
             let lower = chain.to_lowercase();
             let tls = ["tls", "certificate", "handshake", "corrupt message", "invalidcontenttype", "ssl"];
             if tls.iter().any(|t| lower.contains(t)) {
-                Error::Tls { registry, reason: chain }
+                Error::Tls { registry, reason: deepest_cause(&re) }
             } else if re.is_connect() || re.is_timeout() {
                 Error::Unreachable { registry, reason: io_reason(&re).unwrap_or(chain) }
             } else {
@@ -448,6 +482,15 @@ fn error_chain(e: &dyn std::error::Error) -> String {
         cur = s.source();
     }
     parts.join(": ")
+}
+
+/// The innermost source's text (e.g. "invalid peer certificate: UnknownIssuer").
+fn deepest_cause(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut cur = e;
+    while let Some(s) = cur.source() {
+        cur = s;
+    }
+    cur.to_string()
 }
 
 /// "connection refused" and the like, from the io::Error under a request error.
@@ -525,13 +568,16 @@ mod tests {
 
     #[tokio::test]
     async fn unreachable_registry() {
-        // Port 9 (discard) on loopback is closed in test environments.
-        let opts =
-            ClientOptions { tls_verify: false, credentials: Credentials::Anonymous, ..Default::default() };
-        let c = RegistryClient::new(opts);
-        let r = Reference::parse("127.0.0.1:9/x").unwrap();
-        let e = c.resolve(&r, &Platform::host()).await.unwrap_err();
-        assert_eq!(e.to_string(), "cannot reach registry 127.0.0.1:9: connection refused");
+        // A port that was just free.
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        for tls_verify in [true, false] {
+            let opts =
+                ClientOptions { tls_verify, credentials: Credentials::Anonymous, ..Default::default() };
+            let c = RegistryClient::new(opts);
+            let r = Reference::parse(&format!("127.0.0.1:{port}/x")).unwrap();
+            let e = c.resolve(&r, &Platform::host()).await.unwrap_err();
+            assert_eq!(e.to_string(), format!("cannot reach registry 127.0.0.1:{port}: connection refused"));
+        }
     }
 }
 
@@ -675,5 +721,31 @@ mod live_auth {
         c.push_blob(&dst, &res.config_digest, BlobSource::Bytes(res.config_bytes.clone().into()))
             .await
             .unwrap();
+    }
+}
+
+/// Against a registry with a self-signed certificate holding `test/busybox:single`:
+/// `SKIFF_TEST_TLS_REGISTRY=127.0.0.1:PORT cargo test --lib image -- --ignored`.
+#[cfg(test)]
+mod live_tls {
+    use super::*;
+
+    #[tokio::test]
+    #[ignore = "needs SKIFF_TEST_TLS_REGISTRY"]
+    async fn self_signed_registry() {
+        let Ok(reg) = std::env::var("SKIFF_TEST_TLS_REGISTRY") else { return };
+        let r = Reference::parse(&format!("{reg}/test/busybox:single")).unwrap();
+        let opts = |tls_verify| ClientOptions {
+            registries: Registries::default(),
+            tls_verify,
+            credentials: Credentials::Anonymous,
+        };
+        let e = RegistryClient::new(opts(true)).resolve(&r, &Platform::host()).await.unwrap_err();
+        assert!(matches!(e, Error::Tls { .. }), "{e}");
+        eprintln!("verified: {e}");
+        let c = RegistryClient::new(opts(false));
+        let res = c.resolve(&r, &Platform::host()).await.unwrap();
+        assert_eq!(res.layers.len(), 2);
+        assert_eq!(c.speaks_tls.lock().unwrap().get(&reg), Some(&true));
     }
 }
