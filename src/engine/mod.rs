@@ -2,10 +2,46 @@
 //! Nothing here prints; progress goes through `Reporter` traits and results are returned as data.
 
 pub mod context;
+pub mod images;
 pub mod info;
+pub mod pull;
 
 pub use crate::storage::atomic::write_atomic;
 pub use context::{Context, StorageDriver};
+
+use std::sync::Arc;
+
+use crate::storage::{Store, StoreOptions};
+
+/// Errors of the use cases: those of the layers below, plus what only the engine knows.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Image(#[from] crate::image::Error),
+    #[error(transparent)]
+    Storage(#[from] crate::storage::Error),
+    #[error(transparent)]
+    Context(#[from] context::Error),
+    #[error("{name} is a short name and no unqualified-search registries are configured")]
+    NoSearchRegistries { name: String },
+    #[error("pulling {name} failed from every search registry: {errors}")]
+    AllCandidatesFailed { name: String, errors: String },
+    #[error("image {name} not known locally")]
+    ImageNotKnown { name: String },
+    #[error("image {name} has several tags ({tags}): remove them by name, or force with -f")]
+    ImageHasSeveralTags { name: String, tags: String },
+    #[error("invalid tag {value:?}: {reason}")]
+    InvalidTag { value: String, reason: String },
+    #[error("background task failed: {0}")]
+    Task(String),
+    #[error("cannot remove {path}")]
+    Remove { path: std::path::PathBuf, #[source] source: std::io::Error },
+}
+
+/// Opens the store of `ctx` (after [`Context::enter`]), repairing what a crashed command left.
+pub fn open_store(ctx: &Context) -> Result<Arc<Store>, Error> {
+    Ok(Arc::new(Store::open(&ctx.paths.graph_root, StoreOptions { rootless: ctx.rootless })?))
+}
 
 /// Renders an error and its sources as one line: `outer: inner: innermost`.
 pub fn error_chain(err: &(dyn std::error::Error + 'static)) -> String {
