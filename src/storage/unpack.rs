@@ -236,14 +236,17 @@ impl Unpacker<'_> {
 
         if rel.as_os_str().is_empty() {
             // "./": the layer root itself.
-            if kind != EntryType::Directory {
+            if kind != EntryType::Directory && !raw.ends_with(b"/") {
                 return Err(unsafe_path("root entry is not a directory"));
             }
             return self.dir(&rel, &meta).map_err(unpack_err);
         }
 
+        // Old tars mark directories with a trailing slash on a regular entry.
+        let is_dir = kind == EntryType::Directory
+            || (matches!(kind, EntryType::Regular | EntryType::Continuous) && raw.ends_with(b"/"));
         match kind {
-            EntryType::Directory => self.dir(&rel, &meta).map_err(unpack_err),
+            _ if is_dir => self.dir(&rel, &meta).map_err(unpack_err),
             EntryType::Regular | EntryType::Continuous | EntryType::GNUSparse => {
                 self.file(entry, &rel, &meta, &raw)
             }
@@ -803,6 +806,22 @@ mod tests {
         assert_eq!(std::fs::read(dest.join("d")).unwrap(), b"now a file");
         assert!(dest.join("f").is_dir());
         assert_eq!(std::fs::read(dest.join("g")).unwrap(), b"new");
+    }
+
+    #[test]
+    fn regular_entry_with_trailing_slash_is_a_directory() {
+        let (_t, dest) = setup();
+        let mut h = tar::Header::new_old();
+        h.as_old_mut().name[..4].copy_from_slice(b"old/");
+        h.set_entry_type(EntryType::Regular);
+        h.set_mode(0o711);
+        h.set_size(0);
+        h.set_uid(0);
+        h.set_gid(0);
+        h.set_mtime(0);
+        let tar = TarBuilder::new().entry(h, b"").file("old/f", b"x").finish();
+        run(&tar, &dest).unwrap();
+        assert_eq!(std::fs::metadata(dest.join("old")).unwrap().mode() & 0o7777, 0o711);
     }
 
     #[test]
