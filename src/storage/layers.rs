@@ -264,6 +264,7 @@ impl Store {
     /// is not read at all). `reporter` gets the number of compressed bytes read so far.
     ///
     /// Synchronous: call it from a blocking thread.
+    #[tracing::instrument(level = "debug", skip_all, fields(chain_id = %expect.chain_id, blob = %expect.blob_digest))]
     pub fn ingest_layer(
         &self,
         compressed: impl Read,
@@ -376,6 +377,7 @@ impl Store {
         std::fs::rename(staging.path(), &dest).map_err(Error::io(&dest))?;
         staging.persisted();
         sync_dir(&self.layers_dir())?;
+        tracing::debug!(?stats, bytes = record.uncompressed_size, "layer stored");
         record.unpacked = Some(stats);
         Ok(record)
     }
