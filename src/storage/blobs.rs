@@ -136,7 +136,7 @@ impl BlobWriter<'_> {
         self.finish(expected, expected_size, true)
     }
 
-    /// Like [`BlobWriter::commit`] without fsync, for callers that sync the filesystem first.
+    /// Like [`BlobWriter::commit`] without the file's fsync, for callers that synced the filesystem.
     pub(crate) fn commit_synced(self, expected: &str, expected_size: Option<u64>) -> Result<(), Error> {
         self.finish(expected, expected_size, false)
     }
@@ -166,9 +166,7 @@ impl BlobWriter<'_> {
         }
         let dest = self.blobs.dir.join(hex);
         std::fs::rename(&tmp, &dest).map_err(Error::io(&dest))?;
-        if sync {
-            sync_dir(&self.blobs.dir)?;
-        }
+        sync_dir(&self.blobs.dir)?;
         self.scratch.persisted();
         Ok(())
     }

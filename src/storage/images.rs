@@ -195,16 +195,16 @@ impl Store {
         if !is_hex64(&record.id) {
             return Err(Error::InvalidImageId { id: record.id });
         }
-        for digest in [&record.digest, &record.config_digest] {
-            if !self.blobs().has(digest)? {
-                return Err(Error::BlobNotFound { digest: digest.clone() });
-            }
-        }
         if record.pulled_at.is_empty() {
             record.pulled_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
         }
         self.update_images(|images| {
-            // Under the store lock: layers cannot be removed while we look.
+            // Under the store lock: layers and blobs cannot be removed while we look.
+            for digest in [&record.digest, &record.config_digest] {
+                if !self.blobs().has(digest)? {
+                    return Err(Error::BlobNotFound { digest: digest.clone() });
+                }
+            }
             for layer in &record.layers {
                 if !self.has_layer(&layer.chain_id)? {
                     return Err(Error::LayerNotFound { chain_id: layer.chain_id.clone() });

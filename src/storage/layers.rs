@@ -134,6 +134,14 @@ impl<R: Read> Read for Tee<'_, R> {
 }
 
 impl<R> Tee<'_, R> {
+    /// The digest of the compressed bytes read so far.
+    fn digest(&self) -> String {
+        match &self.sink {
+            Sink::Blob(w) => w.digest(),
+            Sink::Hash(h) => sha256_digest(h.clone()),
+        }
+    }
+
     fn fail(&mut self, f: TeeFailure) -> io::Error {
         self.failure = Some(f);
         io::Error::other("layer stream failed")
@@ -256,6 +264,7 @@ impl Store {
     /// is not read at all). `reporter` gets the number of compressed bytes read so far.
     ///
     /// Synchronous: call it from a blocking thread.
+    #[tracing::instrument(level = "debug", skip_all, fields(chain_id = %expect.chain_id, blob = %expect.blob_digest))]
     pub fn ingest_layer(
         &self,
         compressed: impl Read,
@@ -313,15 +322,17 @@ impl Store {
                 return Err(Error::Io { path: self.root().join("tmp"), source });
             }
             (None, Err(Error::Archive { source, .. })) => {
+                // An unreadable archive is most often a corrupt download: say so if the digest
+                // of the whole stream tells.
+                if io::copy(&mut tee, &mut io::sink()).is_ok() && tee.digest() != expect.blob_digest {
+                    return Err(Error::DigestMismatch { expected: expect.blob_digest, actual: tee.digest() });
+                }
                 return Err(Error::Archive { digest: expect.blob_digest, source });
             }
             (None, Err(e)) => return Err(e),
             (None, Ok(r)) => r,
         };
-        let blob_actual = match &tee.sink {
-            Sink::Blob(w) => w.digest(),
-            Sink::Hash(h) => sha256_digest(h.clone()),
-        };
+        let blob_actual = tee.digest();
         if blob_actual != expect.blob_digest {
             return Err(Error::DigestMismatch { expected: expect.blob_digest, actual: blob_actual });
         }
@@ -366,6 +377,7 @@ impl Store {
         std::fs::rename(staging.path(), &dest).map_err(Error::io(&dest))?;
         staging.persisted();
         sync_dir(&self.layers_dir())?;
+        tracing::debug!(?stats, bytes = record.uncompressed_size, "layer stored");
         record.unpacked = Some(stats);
         Ok(record)
     }
@@ -514,6 +526,30 @@ mod tests {
         let err = store.ingest_layer(&blob[..], expect.clone(), &|_| {}).unwrap_err();
         let msg = err.to_string();
         assert!(msg.contains(&expect.blob_digest) && msg.contains(&sha(&blob)), "{msg}");
+        assert_empty(&store);
+    }
+
+    #[test]
+    fn corrupt_download_is_reported_as_digest_mismatch() {
+        let t = tempfile::tempdir().unwrap();
+        let store = open(&t);
+        let tar = layer_tar();
+        let blob = gzip(&tar);
+        let expect = expect_for(&blob, &tar);
+        let mut bad = blob.clone();
+        bad[20] ^= 0xff;
+        let err = store.ingest_layer(&bad[..], expect.clone(), &|_| {}).unwrap_err();
+        match &err {
+            Error::DigestMismatch { expected, actual } => {
+                assert_eq!((expected, actual), (&expect.blob_digest, &sha(&bad)))
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_empty(&store);
+        // Garbage with the right digest is an archive error.
+        let junk = [0x1f, 0x8b, 0, 0, 1, 2, 3];
+        let err = store.ingest_layer(&junk[..], expect_for(&junk, &tar), &|_| {}).unwrap_err();
+        assert!(matches!(err, Error::Archive { .. }), "{err:?}");
         assert_empty(&store);
     }
 
