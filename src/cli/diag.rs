@@ -3,7 +3,7 @@
 
 use super::exit::Exit;
 use super::printer::Printer;
-use crate::engine::context;
+use crate::engine::{self, context};
 use crate::userns;
 
 /// An error that carries its own exit code (126/127 for commands that cannot run, ...).
@@ -35,6 +35,22 @@ pub fn report(printer: &Printer, err: &anyhow::Error) -> Exit {
 /// The known fix for an error, if any.
 pub fn hint(err: &anyhow::Error) -> Option<String> {
     for cause in err.chain() {
+        let image_err = cause.downcast_ref::<crate::image::Error>().or(match cause.downcast_ref::<engine::Error>() {
+            Some(engine::Error::Image(e)) => Some(e),
+            _ => None,
+        });
+        if let Some(h) = image_err.and_then(|e| e.hint()) {
+            return Some(h);
+        }
+        if let Some(e) = cause.downcast_ref::<engine::Error>() {
+            match e {
+                engine::Error::ImageNotKnown { .. } => return Some("list local images with `skiff images`, or pull it first".into()),
+                engine::Error::NoSearchRegistries { .. } => {
+                    return Some("use a fully qualified name (registry/repository:tag) or add unqualified-search-registries to registries.conf".into())
+                }
+                _ => {}
+            }
+        }
         if let Some(e) = cause.downcast_ref::<userns::Error>() {
             return Some(match e {
                 userns::Error::HelperMissing { .. } => {

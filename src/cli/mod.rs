@@ -5,6 +5,7 @@
 //! namespace when the command touches storage (the process still has one thread), and only then
 //! start tokio for the commands that need it.
 
+pub mod args;
 pub mod commands;
 pub mod diag;
 pub mod exit;
@@ -59,11 +60,52 @@ pub enum Command {
     Unshare(commands::unshare::Args),
     /// Show version information
     Version(commands::version::Args),
+    /// Pull images from a registry into local storage
+    Pull(commands::pull::Args),
+    /// List images in local storage
+    Images(commands::images::Args),
+    /// Remove images
+    Rmi(commands::rmi::Args),
+    /// Add names to an image
+    Tag(commands::tag::TagArgs),
+    /// Remove names from an image
+    Untag(commands::tag::UntagArgs),
+    /// Show the layers' history of an image
+    History(commands::history::Args),
+    /// Show details of images
+    Inspect(commands::inspect::Args),
+    /// Manage images
+    #[command(subcommand)]
+    Image(ImageCommand),
     /// Print a shell completion script
     Completion(commands::completion::Args),
     /// Write completions/ and man/ from the command definitions (for maintainers)
     #[command(name = "generate-docs", hide = true)]
     GenerateDocs(commands::completion::DocsArgs),
+}
+
+/// `skiff image ...`: the same commands as the top-level ones, as in podman.
+#[derive(Debug, Subcommand)]
+pub enum ImageCommand {
+    /// Pull images from a registry into local storage
+    Pull(commands::pull::Args),
+    /// List images in local storage
+    #[command(visible_alias = "list")]
+    Ls(commands::images::Args),
+    /// Remove images
+    Rm(commands::rmi::Args),
+    /// Add names to an image
+    Tag(commands::tag::TagArgs),
+    /// Remove names from an image
+    Untag(commands::tag::UntagArgs),
+    /// Show the layers' history of an image
+    History(commands::history::Args),
+    /// Show details of images
+    Inspect(commands::inspect::Args),
+    /// Remove images without a name (with -a: all images)
+    Prune(commands::image::PruneArgs),
+    /// Exit 0 if the image is in local storage, 1 if not
+    Exists(commands::image::ExistsArgs),
 }
 
 /// The entry point used by `src/main.rs`.
@@ -109,6 +151,15 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         Command::Info(a) => commands::info::run(a, &ctx, printer),
         Command::Unshare(a) => commands::unshare::run(a, ctx, printer),
         Command::Version(a) => commands::version::run(a, printer),
+        Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => commands::pull::run(a, ctx, printer),
+        Command::Images(a) | Command::Image(ImageCommand::Ls(a)) => commands::images::run(a, ctx, printer),
+        Command::Rmi(a) | Command::Image(ImageCommand::Rm(a)) => commands::rmi::run(a, ctx, printer),
+        Command::Tag(a) | Command::Image(ImageCommand::Tag(a)) => commands::tag::tag(a, ctx, printer),
+        Command::Untag(a) | Command::Image(ImageCommand::Untag(a)) => commands::tag::untag(a, ctx, printer),
+        Command::History(a) | Command::Image(ImageCommand::History(a)) => commands::history::run(a, ctx, printer),
+        Command::Inspect(a) | Command::Image(ImageCommand::Inspect(a)) => commands::inspect::run(a, ctx, printer),
+        Command::Image(ImageCommand::Prune(a)) => commands::image::prune(a, ctx, printer),
+        Command::Image(ImageCommand::Exists(a)) => commands::image::exists(a, ctx, printer),
         Command::Completion(a) => commands::completion::run(a, printer),
         Command::GenerateDocs(a) => commands::completion::generate_docs(a, printer),
     }

@@ -1,7 +1,14 @@
 //! One file per command.
 
 pub mod completion;
+pub mod history;
+pub mod image;
+pub mod images;
 pub mod info;
+pub mod inspect;
+pub mod pull;
+pub mod rmi;
+pub mod tag;
 pub mod unshare;
 pub mod version;
 
