@@ -35,10 +35,11 @@ pub fn report(printer: &Printer, err: &anyhow::Error) -> Exit {
 /// The known fix for an error, if any.
 pub fn hint(err: &anyhow::Error) -> Option<String> {
     for cause in err.chain() {
-        let image_err = cause.downcast_ref::<crate::image::Error>().or(match cause.downcast_ref::<engine::Error>() {
-            Some(engine::Error::Image(e)) => Some(e),
-            _ => None,
-        });
+        let image_err =
+            cause.downcast_ref::<crate::image::Error>().or(match cause.downcast_ref::<engine::Error>() {
+                Some(engine::Error::Image(e)) => Some(e),
+                _ => None,
+            });
         if let Some(h) = image_err.and_then(|e| e.hint()) {
             return Some(h);
         }

@@ -156,8 +156,12 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         Command::Rmi(a) | Command::Image(ImageCommand::Rm(a)) => commands::rmi::run(a, ctx, printer),
         Command::Tag(a) | Command::Image(ImageCommand::Tag(a)) => commands::tag::tag(a, ctx, printer),
         Command::Untag(a) | Command::Image(ImageCommand::Untag(a)) => commands::tag::untag(a, ctx, printer),
-        Command::History(a) | Command::Image(ImageCommand::History(a)) => commands::history::run(a, ctx, printer),
-        Command::Inspect(a) | Command::Image(ImageCommand::Inspect(a)) => commands::inspect::run(a, ctx, printer),
+        Command::History(a) | Command::Image(ImageCommand::History(a)) => {
+            commands::history::run(a, ctx, printer)
+        }
+        Command::Inspect(a) | Command::Image(ImageCommand::Inspect(a)) => {
+            commands::inspect::run(a, ctx, printer)
+        }
         Command::Image(ImageCommand::Prune(a)) => commands::image::prune(a, ctx, printer),
         Command::Image(ImageCommand::Exists(a)) => commands::image::exists(a, ctx, printer),
         Command::Completion(a) => commands::completion::run(a, printer),

@@ -41,8 +41,11 @@ fn short_path(r: &Reference) -> &str {
 /// or a unique id prefix.
 pub fn lookup(store: &Store, text: &str) -> Result<Found, Error> {
     let images = store.list_images()?;
-    let mut hits: Vec<(&ImageRecord, &String)> =
-        images.iter().flat_map(|i| i.names.iter().map(move |n| (i, n))).filter(|(_, n)| name_matches(text, n)).collect();
+    let mut hits: Vec<(&ImageRecord, &String)> = images
+        .iter()
+        .flat_map(|i| i.names.iter().map(move |n| (i, n)))
+        .filter(|(_, n)| name_matches(text, n))
+        .collect();
     // An exact name wins over suffix matches (localhost/busybox vs registry/busybox).
     if let Some(exact) = hits.iter().find(|(_, n)| n.as_str() == text) {
         hits = vec![*exact];
@@ -69,10 +72,15 @@ pub fn lookup(store: &Store, text: &str) -> Result<Found, Error> {
 
 /// The full name `tag` gives to `target` (podman: unqualified names go under `localhost/`).
 pub fn normalize_tag(target: &str) -> Result<String, Error> {
-    let r = Reference::parse(target)
-        .map_err(|e| Error::InvalidTag { value: target.to_string(), reason: crate::engine::error_chain(&e) })?;
+    let r = Reference::parse(target).map_err(|e| Error::InvalidTag {
+        value: target.to_string(),
+        reason: crate::engine::error_chain(&e),
+    })?;
     if r.digest.is_some() {
-        return Err(Error::InvalidTag { value: target.to_string(), reason: "a tag cannot contain a digest".into() });
+        return Err(Error::InvalidTag {
+            value: target.to_string(),
+            reason: "a tag cannot contain a digest".into(),
+        });
     }
     if r.is_short_name() {
         let repo = if target.split(':').next().unwrap_or("").contains('/') {
@@ -103,13 +111,10 @@ pub fn untag(store: &Store, image: &str, names: &[String]) -> Result<Vec<String>
     } else {
         let mut v = Vec::new();
         for n in names {
-            let full = found
-                .image
-                .names
-                .iter()
-                .find(|have| name_matches(n, have))
-                .cloned()
-                .ok_or_else(|| storage::Error::NameNotFound { id: found.image.id.clone(), name: n.clone() })?;
+            let full =
+                found.image.names.iter().find(|have| name_matches(n, have)).cloned().ok_or_else(|| {
+                    storage::Error::NameNotFound { id: found.image.id.clone(), name: n.clone() }
+                })?;
             v.push(full);
         }
         v
@@ -227,7 +232,13 @@ pub fn history(store: &Store, img: &ImageRecord) -> Result<Vec<HistoryRow>, Erro
     let mut layer = 0usize;
     if entries.is_empty() {
         for s in &sizes {
-            rows.push(HistoryRow { id: String::new(), created: img.created.clone(), created_by: String::new(), size: *s, comment: String::new() });
+            rows.push(HistoryRow {
+                id: String::new(),
+                created: img.created.clone(),
+                created_by: String::new(),
+                size: *s,
+                comment: String::new(),
+            });
         }
     }
     for e in &entries {

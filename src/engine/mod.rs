@@ -35,7 +35,11 @@ pub enum Error {
     #[error("background task failed: {0}")]
     Task(String),
     #[error("cannot remove {path}")]
-    Remove { path: std::path::PathBuf, #[source] source: std::io::Error },
+    Remove {
+        path: std::path::PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 /// Opens the store of `ctx` (after [`Context::enter`]), repairing what a crashed command left.

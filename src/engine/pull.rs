@@ -168,8 +168,12 @@ async fn fetch(
         rep.writing_manifest();
         let mut size = 0u64;
         let mut layers = Vec::new();
-        for ((desc, diff_id), chain) in resolved2.layers.iter().zip(&resolved2.diff_ids).zip(chain_ids(&resolved2.diff_ids)) {
-            let rec = st.get_layer(&chain)?.ok_or_else(|| storage::Error::LayerNotFound { chain_id: chain.clone() })?;
+        for ((desc, diff_id), chain) in
+            resolved2.layers.iter().zip(&resolved2.diff_ids).zip(chain_ids(&resolved2.diff_ids))
+        {
+            let rec = st
+                .get_layer(&chain)?
+                .ok_or_else(|| storage::Error::LayerNotFound { chain_id: chain.clone() })?;
             size += rec.uncompressed_size;
             layers.push(LayerRef {
                 chain_id: chain,

@@ -26,4 +26,5 @@ mod registry;
 mod util;
 
 mod foundation;
+mod images;
 mod rig;

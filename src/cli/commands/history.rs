@@ -57,7 +57,9 @@ pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Ex
         return Ok(Exit::SUCCESS);
     }
     let t = Template::parse(
-        args.format.as_deref().unwrap_or("table {{.ID}}\t{{.Created}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}"),
+        args.format
+            .as_deref()
+            .unwrap_or("table {{.ID}}\t{{.Created}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}"),
     )?;
     let mut lines = Vec::new();
     if t.is_table() {

@@ -42,8 +42,11 @@ pub fn client_options(ctx: &Context, opts: &RegistryOpts) -> anyhow::Result<(Reg
             None => Credentials::FromFiles(AuthStore::from_env()),
         },
     };
-    let options =
-        ClientOptions { registries: registries.clone(), tls_verify: opts.tls_verify.unwrap_or(true), credentials };
+    let options = ClientOptions {
+        registries: registries.clone(),
+        tls_verify: opts.tls_verify.unwrap_or(true),
+        credentials,
+    };
     Ok((registries, options))
 }
 
