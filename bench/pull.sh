@@ -8,10 +8,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-5}
 USER_NAME=${SKIFF_TEST_USER:-skiff-test}
+if [ "$(id -u)" = 0 ]; then
+  TEST_USER=$USER_NAME bash scripts/setup-host.sh
+  command -v podman >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman >/dev/null || true
+fi
 skiff=$(pwd)/target/release/skiff
 cargo build --release --quiet
 work=$(mktemp -d /tmp/skiff-bench.XXXXXX)
 chmod 755 "$work"
+[ "$(id -u)" = 0 ] && chown "$USER_NAME" "$work"
 cleanup() { [ -n "${reg_pid:-}" ] && kill "$reg_pid" 2>/dev/null; rm -rf "$work" 2>/dev/null || true; }
 trap cleanup EXIT
 

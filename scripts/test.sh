@@ -7,30 +7,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 TEST_USER=${SKIFF_TEST_USER:-skiff-test}
-PACKAGES=(uidmap docker-registry skopeo busybox-static fuse3 fuse-overlayfs passt slirp4netns crun runc
-          iproute2 procps python3 ca-certificates)
 
 log() { printf '== %s\n' "$*" >&2; }
 
 if [ "$(id -u)" = 0 ]; then
-  missing=()
-  for p in "${PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-  done
-  if [ ${#missing[@]} -gt 0 ]; then
-    log "installing: ${missing[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  fi
-  # A desktop's udev rule makes /dev/fuse usable by everyone; this machine has none.
-  [ -e /dev/fuse ] && chmod 0666 /dev/fuse
-  if ! id "$TEST_USER" >/dev/null 2>&1; then
-    log "creating test user $TEST_USER"
-    useradd --create-home --shell /bin/bash "$TEST_USER"
-  fi
-  if ! grep -q "^$TEST_USER:" /etc/subuid || ! grep -q "^$TEST_USER:" /etc/subgid; then
-    usermod --add-subuids 100000-165535 --add-subgids 100000-165535 "$TEST_USER"
-  fi
+  TEST_USER=$TEST_USER bash scripts/setup-host.sh
   # The test user must be able to read the tree and the built binaries.
   if ! runuser -u "$TEST_USER" -- test -r "$repo/Cargo.toml"; then
     copy=/var/tmp/skiff-test-src
