@@ -269,6 +269,31 @@ fn yaml_into(out: &mut String, v: &Value, indent: usize) {
     }
 }
 
+/// Aligns tab-separated columns with at least two spaces between them, as podman's tables do.
+pub fn align_columns(lines: &[String]) -> String {
+    let rows: Vec<Vec<&str>> = lines.iter().map(|l| l.split('\t').collect()).collect();
+    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut widths = vec![0usize; cols];
+    for r in &rows {
+        for (i, c) in r.iter().enumerate() {
+            widths[i] = widths[i].max(c.chars().count());
+        }
+    }
+    rows.iter()
+        .map(|r| {
+            let mut s = String::new();
+            for (i, c) in r.iter().enumerate() {
+                s.push_str(c);
+                if i + 1 < r.len() {
+                    s.push_str(&" ".repeat(widths[i] - c.chars().count() + 2));
+                }
+            }
+            s
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -311,29 +336,4 @@ mod tests {
         let v = json!({"a": {"b": 1, "c": [1, 2]}, "d": ""});
         assert_eq!(render_yaml(&v), "a:\n  b: 1\n  c:\n    - 1\n    - 2\nd: \"\"\n");
     }
-}
-
-/// Aligns tab-separated columns with at least two spaces between them, as podman's tables do.
-pub fn align_columns(lines: &[String]) -> String {
-    let rows: Vec<Vec<&str>> = lines.iter().map(|l| l.split('\t').collect()).collect();
-    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let mut widths = vec![0usize; cols];
-    for r in &rows {
-        for (i, c) in r.iter().enumerate() {
-            widths[i] = widths[i].max(c.chars().count());
-        }
-    }
-    rows.iter()
-        .map(|r| {
-            let mut s = String::new();
-            for (i, c) in r.iter().enumerate() {
-                s.push_str(c);
-                if i + 1 < r.len() {
-                    s.push_str(&" ".repeat(widths[i] - c.chars().count() + 2));
-                }
-            }
-            s
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }

@@ -125,19 +125,16 @@ pub fn gather(ctx: &Context) -> Info {
             });
         } else {
             for (name, h) in [("newuidmap", &newuidmap), ("newgidmap", &newgidmap)] {
-                if h.path.is_none() {
-                    problems.push(Problem {
+                match &h.path {
+                    None => problems.push(Problem {
                         what: format!("{name} is not installed; it is needed to map your subordinate ids"),
                         hint: "install the uidmap package (apt-get install uidmap; on Fedora: dnf install shadow-utils)".into(),
-                    });
-                } else if !h.usable {
-                    problems.push(Problem {
-                        what: format!(
-                            "{} is neither setuid root nor has file capabilities",
-                            h.path.as_ref().unwrap().display()
-                        ),
-                        hint: format!("as root: chmod u+s {}", h.path.as_ref().unwrap().display()),
-                    });
+                    }),
+                    Some(path) if !h.usable => problems.push(Problem {
+                        what: format!("{} is neither setuid root nor has file capabilities", path.display()),
+                        hint: format!("as root: chmod u+s {}", path.display()),
+                    }),
+                    Some(_) => {}
                 }
             }
         }
@@ -255,9 +252,7 @@ const CGROUP2_SUPER_MAGIC: i64 = 0x6367_7270;
 
 fn cgroup_status(rootless: bool) -> Cgroups {
     let is_cg2 = |p: &str| {
-        nix::sys::statfs::statfs(p)
-            .map(|s| s.filesystem_type().0 as i64 == CGROUP2_SUPER_MAGIC)
-            .unwrap_or(false)
+        nix::sys::statfs::statfs(p).map(|s| s.filesystem_type().0 == CGROUP2_SUPER_MAGIC).unwrap_or(false)
     };
     if is_cg2("/sys/fs/cgroup") {
         let own = std::fs::read_to_string("/proc/self/cgroup")
