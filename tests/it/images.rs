@@ -280,3 +280,31 @@ fn image_prune_removes_only_dangling_images() {
     s.cmd(&["image", "prune", "-a", "-f"]).assert_success().assert_stdout_eq(f.busybox.id());
     s.cmd(&["images", "-q"]).assert_success().assert_stdout_eq("");
 }
+
+#[test]
+fn a_full_disk_fails_the_pull_cleanly_and_leaves_nothing_half_written() {
+    let f = fixtures();
+    let s = Skiff::new();
+    // A 1 MiB tmpfs, mounted inside skiff's namespace, is too small for the ~2 MB busybox layer.
+    let small = s.dir().join("small");
+    std::fs::create_dir(&small).unwrap();
+    let script = format!(
+        "mount -t tmpfs -o size=1m tmpfs {d} && {bin} --root {d}/root --runroot {d}/run pull --tls-verify=false {r}; \
+         echo exit=$?; {bin} --root {d}/root --runroot {d}/run images -q; echo images-done; \
+         find {d}/root/layers {d}/root/tmp -mindepth 1 -not -name '*.lock' | grep -v '^{d}/root/layers/tmp$'; echo left-done",
+        d = small.display(),
+        bin = Skiff::bin(),
+        r = f.busybox.reference
+    );
+    let out = s.unshare(&["sh", "-c", &script]);
+    assert!(out.stdout.contains("exit=125"), "{}\n{}", out.stdout, out.stderr);
+    assert!(out.stderr.contains("No space left on device"), "the error says why: {}", out.stderr);
+    assert!(out.stdout.contains("images-done"), "{}", out.stdout);
+    let after_exit = out.stdout.split("exit=125").nth(1).unwrap();
+    assert_eq!(
+        after_exit.trim(),
+        "images-done\nleft-done",
+        "no image and no half-written layer remain: {}",
+        out.stdout
+    );
+}
