@@ -432,6 +432,11 @@ fn map_error(e: OciDistributionError, r: &Reference, what: &'static str) -> Erro
         message,
     };
     match e {
+        OciDistributionError::RequestError(re)
+            if re.status().is_some_and(|s| s.as_u16() == 401 || s.as_u16() == 403) =>
+        {
+            Error::Unauthorized { reference }
+        }
         OciDistributionError::RequestError(re) => {
             let chain = error_chain(&re);
             let lower = chain.to_lowercase();

@@ -27,3 +27,4 @@ mod util;
 
 mod foundation;
 mod rig;
+mod transfer;
