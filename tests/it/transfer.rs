@@ -322,6 +322,10 @@ fn login_with_authfile_and_push_with_it() {
     pull(&s, &f.busybox.reference);
     let authfile = s.dir().join("auth.json");
     let af = authfile.to_str().unwrap();
+    s.cmd(&["login", NO_TLS, "--authfile", af, "-u", AUTH_USER, &reg.host()])
+        .assert_exit(125)
+        .assert_stderr_contains("no password given")
+        .assert_stderr_contains("--password-stdin");
     s.cmd(&["login", NO_TLS, "--authfile", af, "-u", AUTH_USER, "-p", AUTH_PASSWORD, &reg.host()])
         .assert_success();
     let dest = reg.reference("mine/busybox", "v1");

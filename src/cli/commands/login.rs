@@ -54,15 +54,14 @@ fn auth_store(authfile: &Option<PathBuf>) -> AuthStore {
     }
 }
 
-/// Asks `question` on stderr and reads a line from the terminal, without echo when `secret`.
-fn prompt(question: &str, secret: bool) -> anyhow::Result<String> {
+/// Asks `question` on stderr and reads a line from the terminal, without echo when `secret`;
+/// without a terminal, fails naming `flags`, the options that give the answer.
+fn prompt(question: &str, secret: bool, flags: &str) -> anyhow::Result<String> {
     use nix::sys::termios::{tcgetattr, tcsetattr, LocalFlags, SetArg};
     let stdin = std::io::stdin();
     if !stdin.is_terminal() {
-        anyhow::bail!(
-            "{} is required: stdin is not a terminal to ask for it",
-            question.trim_end_matches(": ")
-        );
+        let what = question.trim_end_matches(": ").to_lowercase();
+        anyhow::bail!("no {what} given and stdin is not a terminal to ask for it: use {flags}");
     }
     let mut err = std::io::stderr().lock();
     let _ = write!(err, "{question}");
@@ -87,7 +86,7 @@ pub fn login(args: LoginArgs, ctx: Context, printer: &Printer) -> anyhow::Result
     let registry = transfer::registry_of(&args.registry);
     let user = match args.username {
         Some(u) => u,
-        None => prompt("Username: ", false)?,
+        None => prompt("Username: ", false, "-u USERNAME")?,
     };
     let pass = if args.password_stdin {
         let mut s = String::new();
@@ -96,7 +95,7 @@ pub fn login(args: LoginArgs, ctx: Context, printer: &Printer) -> anyhow::Result
     } else {
         match args.password {
             Some(p) => p,
-            None => prompt("Password: ", true)?,
+            None => prompt("Password: ", true, "-p PASSWORD or --password-stdin")?,
         }
     };
     if user.is_empty() {
