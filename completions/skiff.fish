@@ -45,6 +45,11 @@ complete -c skiff -n "__fish_skiff_needs_command" -f -a "tag" -d 'Add names to a
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "untag" -d 'Remove names from an image'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "history" -d 'Show the layers\' history of an image'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "inspect" -d 'Show details of images'
+complete -c skiff -n "__fish_skiff_needs_command" -f -a "save" -d 'Save images to a docker-archive or oci-archive'
+complete -c skiff -n "__fish_skiff_needs_command" -f -a "load" -d 'Load images from a docker-archive or oci-archive'
+complete -c skiff -n "__fish_skiff_needs_command" -f -a "push" -d 'Push an image to a registry'
+complete -c skiff -n "__fish_skiff_needs_command" -f -a "login" -d 'Log in to a registry (checks the credentials, then stores them)'
+complete -c skiff -n "__fish_skiff_needs_command" -f -a "logout" -d 'Remove the stored credentials of a registry'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "image" -d 'Manage images'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "completion" -d 'Print a shell completion script'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "generate-docs" -d 'Write completions/ and man/ from the command definitions (for maintainers)'
@@ -184,28 +189,105 @@ complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l storage-driver -
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists help" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists help" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists help" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand save" -s o -l output -d 'Write the archive to FILE (default: stdout)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand save" -l format -d 'Archive format' -r -f -a "docker-archive\t''
+oci-archive\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand save" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand save" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand save" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t''
 error\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists help" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+complete -c skiff -n "__fish_skiff_using_subcommand save" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 vfs\t'A plain copy of every layer: slow, always works'"
-complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists help" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists help" -f -a "pull" -d 'Pull images from a registry into local storage'
-complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists help" -f -a "ls" -d 'List images in local storage'
-complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists help" -f -a "list" -d 'List images in local storage'
-complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists help" -f -a "rm" -d 'Remove images'
-complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists help" -f -a "tag" -d 'Add names to an image'
-complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists help" -f -a "untag" -d 'Remove names from an image'
-complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists help" -f -a "history" -d 'Show the layers\' history of an image'
-complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists help" -f -a "inspect" -d 'Show details of images'
-complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists help" -f -a "prune" -d 'Remove images without a name (with -a: all images)'
-complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists help" -f -a "exists" -d 'Exit 0 if the image is in local storage, 1 if not'
-complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c skiff -n "__fish_skiff_using_subcommand save" -s q -l quiet -d 'Print nothing but errors'
+complete -c skiff -n "__fish_skiff_using_subcommand save" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand save" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand load" -s i -l input -d 'Read the archive from FILE (default: stdin)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand load" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand load" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand load" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand load" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand load" -s q -l quiet -d 'Print only the names of the loaded images'
+complete -c skiff -n "__fish_skiff_using_subcommand load" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand load" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand push" -l tls-verify -d 'Require HTTPS and verify certificates when contacting registries (--tls-verify=false allows plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand push" -l creds -d 'Credentials (USERNAME[:PASSWORD]) to use for the registry' -r
+complete -c skiff -n "__fish_skiff_using_subcommand push" -l authfile -d 'Path of the authentication file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand push" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand push" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand push" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand push" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand push" -s q -l quiet -d 'Print nothing but errors'
+complete -c skiff -n "__fish_skiff_using_subcommand push" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand push" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand login" -s u -l username -d 'Username for the registry (prompted for when missing)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand login" -s p -l password -d 'Password for the registry (prompted for when missing; prefer --password-stdin)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand login" -l authfile -d 'Path of the authentication file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand login" -l tls-verify -d 'Require HTTPS and verify certificates when contacting the registry (--tls-verify=false allows plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand login" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand login" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand login" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand login" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand login" -l password-stdin -d 'Read the password from stdin'
+complete -c skiff -n "__fish_skiff_using_subcommand login" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand login" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand logout" -l authfile -d 'Path of the authentication file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand logout" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand logout" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand logout" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand logout" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand logout" -s a -l all -d 'Remove the credentials of every registry'
+complete -c skiff -n "__fish_skiff_using_subcommand logout" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand logout" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists save load push help" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists save load push help" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists save load push help" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists save load push help" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists save load push help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists save load push help" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists save load push help" -f -a "pull" -d 'Pull images from a registry into local storage'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists save load push help" -f -a "ls" -d 'List images in local storage'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists save load push help" -f -a "list" -d 'List images in local storage'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists save load push help" -f -a "rm" -d 'Remove images'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists save load push help" -f -a "tag" -d 'Add names to an image'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists save load push help" -f -a "untag" -d 'Remove names from an image'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists save load push help" -f -a "history" -d 'Show the layers\' history of an image'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists save load push help" -f -a "inspect" -d 'Show details of images'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists save load push help" -f -a "prune" -d 'Remove images without a name (with -a: all images)'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists save load push help" -f -a "exists" -d 'Exit 0 if the image is in local storage, 1 if not'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists save load push help" -f -a "save" -d 'Save images to a docker-archive or oci-archive'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists save load push help" -f -a "load" -d 'Load images from a docker-archive or oci-archive'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists save load push help" -f -a "push" -d 'Push an image to a registry'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from pull ls list rm tag untag history inspect prune exists save load push help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l tls-verify -d 'Require HTTPS and verify certificates when contacting registries (--tls-verify=false allows plain HTTP)' -r -f -a "true\t''
 false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l creds -d 'Credentials (USERNAME[:PASSWORD]) to use for the registry' -r
@@ -347,6 +429,50 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -s o -l output -d 'Write the archive to FILE (default: stdout)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -l format -d 'Archive format' -r -f -a "docker-archive\t''
+oci-archive\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -s q -l quiet -d 'Print nothing but errors'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -s i -l input -d 'Read the archive from FILE (default: stdin)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -s q -l quiet -d 'Print only the names of the loaded images'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l tls-verify -d 'Require HTTPS and verify certificates when contacting registries (--tls-verify=false allows plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l creds -d 'Credentials (USERNAME[:PASSWORD]) to use for the registry' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l authfile -d 'Path of the authentication file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Print nothing but errors'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "pull" -d 'Pull images from a registry into local storage'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "ls" -d 'List images in local storage'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove images'
@@ -356,6 +482,9 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'Show details of images'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Remove images without a name (with -a: all images)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "exists" -d 'Exit 0 if the image is in local storage, 1 if not'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "save" -d 'Save images to a docker-archive or oci-archive'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "load" -d 'Load images from a docker-archive or oci-archive'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "push" -d 'Push an image to a registry'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
@@ -379,20 +508,25 @@ complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -l storage-dr
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version pull images rmi tag untag history inspect image completion generate-docs help" -f -a "info" -d 'Show what this host allows, the id mappings, helpers and storage paths'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version pull images rmi tag untag history inspect image completion generate-docs help" -f -a "unshare" -d 'Run a command inside skiff\'s user namespace (default: your shell)'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version pull images rmi tag untag history inspect image completion generate-docs help" -f -a "version" -d 'Show version information'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version pull images rmi tag untag history inspect image completion generate-docs help" -f -a "pull" -d 'Pull images from a registry into local storage'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version pull images rmi tag untag history inspect image completion generate-docs help" -f -a "images" -d 'List images in local storage'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version pull images rmi tag untag history inspect image completion generate-docs help" -f -a "rmi" -d 'Remove images'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version pull images rmi tag untag history inspect image completion generate-docs help" -f -a "tag" -d 'Add names to an image'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version pull images rmi tag untag history inspect image completion generate-docs help" -f -a "untag" -d 'Remove names from an image'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version pull images rmi tag untag history inspect image completion generate-docs help" -f -a "history" -d 'Show the layers\' history of an image'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version pull images rmi tag untag history inspect image completion generate-docs help" -f -a "inspect" -d 'Show details of images'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version pull images rmi tag untag history inspect image completion generate-docs help" -f -a "image" -d 'Manage images'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version pull images rmi tag untag history inspect image completion generate-docs help" -f -a "completion" -d 'Print a shell completion script'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version pull images rmi tag untag history inspect image completion generate-docs help" -f -a "generate-docs" -d 'Write completions/ and man/ from the command definitions (for maintainers)'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version pull images rmi tag untag history inspect image completion generate-docs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version pull images rmi tag untag history inspect save load push login logout image completion generate-docs help" -f -a "info" -d 'Show what this host allows, the id mappings, helpers and storage paths'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version pull images rmi tag untag history inspect save load push login logout image completion generate-docs help" -f -a "unshare" -d 'Run a command inside skiff\'s user namespace (default: your shell)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version pull images rmi tag untag history inspect save load push login logout image completion generate-docs help" -f -a "version" -d 'Show version information'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version pull images rmi tag untag history inspect save load push login logout image completion generate-docs help" -f -a "pull" -d 'Pull images from a registry into local storage'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version pull images rmi tag untag history inspect save load push login logout image completion generate-docs help" -f -a "images" -d 'List images in local storage'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version pull images rmi tag untag history inspect save load push login logout image completion generate-docs help" -f -a "rmi" -d 'Remove images'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version pull images rmi tag untag history inspect save load push login logout image completion generate-docs help" -f -a "tag" -d 'Add names to an image'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version pull images rmi tag untag history inspect save load push login logout image completion generate-docs help" -f -a "untag" -d 'Remove names from an image'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version pull images rmi tag untag history inspect save load push login logout image completion generate-docs help" -f -a "history" -d 'Show the layers\' history of an image'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version pull images rmi tag untag history inspect save load push login logout image completion generate-docs help" -f -a "inspect" -d 'Show details of images'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version pull images rmi tag untag history inspect save load push login logout image completion generate-docs help" -f -a "save" -d 'Save images to a docker-archive or oci-archive'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version pull images rmi tag untag history inspect save load push login logout image completion generate-docs help" -f -a "load" -d 'Load images from a docker-archive or oci-archive'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version pull images rmi tag untag history inspect save load push login logout image completion generate-docs help" -f -a "push" -d 'Push an image to a registry'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version pull images rmi tag untag history inspect save load push login logout image completion generate-docs help" -f -a "login" -d 'Log in to a registry (checks the credentials, then stores them)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version pull images rmi tag untag history inspect save load push login logout image completion generate-docs help" -f -a "logout" -d 'Remove the stored credentials of a registry'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version pull images rmi tag untag history inspect save load push login logout image completion generate-docs help" -f -a "image" -d 'Manage images'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version pull images rmi tag untag history inspect save load push login logout image completion generate-docs help" -f -a "completion" -d 'Print a shell completion script'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version pull images rmi tag untag history inspect save load push login logout image completion generate-docs help" -f -a "generate-docs" -d 'Write completions/ and man/ from the command definitions (for maintainers)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version pull images rmi tag untag history inspect save load push login logout image completion generate-docs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "pull" -d 'Pull images from a registry into local storage'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "ls" -d 'List images in local storage'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "rm" -d 'Remove images'
@@ -402,3 +536,6 @@ complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcom
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "inspect" -d 'Show details of images'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "prune" -d 'Remove images without a name (with -a: all images)'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "exists" -d 'Exit 0 if the image is in local storage, 1 if not'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "save" -d 'Save images to a docker-archive or oci-archive'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "load" -d 'Load images from a docker-archive or oci-archive'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "push" -d 'Push an image to a registry'

@@ -74,6 +74,16 @@ pub enum Command {
     History(commands::history::Args),
     /// Show details of images
     Inspect(commands::inspect::Args),
+    /// Save images to a docker-archive or oci-archive
+    Save(commands::save::Args),
+    /// Load images from a docker-archive or oci-archive
+    Load(commands::load::Args),
+    /// Push an image to a registry
+    Push(commands::push::Args),
+    /// Log in to a registry (checks the credentials, then stores them)
+    Login(commands::login::LoginArgs),
+    /// Remove the stored credentials of a registry
+    Logout(commands::login::LogoutArgs),
     /// Manage images
     #[command(subcommand)]
     Image(ImageCommand),
@@ -106,6 +116,12 @@ pub enum ImageCommand {
     Prune(commands::image::PruneArgs),
     /// Exit 0 if the image is in local storage, 1 if not
     Exists(commands::image::ExistsArgs),
+    /// Save images to a docker-archive or oci-archive
+    Save(commands::save::Args),
+    /// Load images from a docker-archive or oci-archive
+    Load(commands::load::Args),
+    /// Push an image to a registry
+    Push(commands::push::Args),
 }
 
 /// The entry point used by `src/main.rs`.
@@ -162,6 +178,11 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         Command::Inspect(a) | Command::Image(ImageCommand::Inspect(a)) => {
             commands::inspect::run(a, ctx, printer)
         }
+        Command::Save(a) | Command::Image(ImageCommand::Save(a)) => commands::save::run(a, ctx, printer),
+        Command::Load(a) | Command::Image(ImageCommand::Load(a)) => commands::load::run(a, ctx, printer),
+        Command::Push(a) | Command::Image(ImageCommand::Push(a)) => commands::push::run(a, ctx, printer),
+        Command::Login(a) => commands::login::login(a, ctx, printer),
+        Command::Logout(a) => commands::login::logout(a, ctx, printer),
         Command::Image(ImageCommand::Prune(a)) => commands::image::prune(a, ctx, printer),
         Command::Image(ImageCommand::Exists(a)) => commands::image::exists(a, ctx, printer),
         Command::Completion(a) => commands::completion::run(a, printer),

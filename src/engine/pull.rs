@@ -162,45 +162,57 @@ async fn fetch(
     let repo = reference.repo_string();
     let rep = reporter.clone();
     let image = tokio::task::spawn_blocking(move || -> Result<ImageRecord, Error> {
-        st.blobs().put(&resolved2.config_digest, &resolved2.config_bytes)?;
-        rep.config(&resolved2.config_digest);
-        st.blobs().put(&resolved2.manifest_digest, &resolved2.manifest_bytes)?;
-        rep.writing_manifest();
-        let mut size = 0u64;
-        let mut layers = Vec::new();
-        for ((desc, diff_id), chain) in
-            resolved2.layers.iter().zip(&resolved2.diff_ids).zip(chain_ids(&resolved2.diff_ids))
-        {
-            let rec = st
-                .get_layer(&chain)?
-                .ok_or_else(|| storage::Error::LayerNotFound { chain_id: chain.clone() })?;
-            size += rec.uncompressed_size;
-            layers.push(LayerRef {
-                chain_id: chain,
-                diff_id: diff_id.clone(),
-                blob_digest: desc.digest.clone(),
-                media_type: desc.media_type.clone(),
-                size: desc.size,
-            });
-        }
         let names = if reference_text.contains('@') { vec![] } else { vec![reference_text] };
-        let record = ImageRecord {
-            id: resolved2.config_digest.trim_start_matches("sha256:").to_string(),
-            names,
-            digest: resolved2.manifest_digest.clone(),
-            repo_digests: vec![format!("{repo}@{}", resolved2.manifest_digest)],
-            manifest_media_type: resolved2.manifest_media_type.clone(),
-            config_digest: resolved2.config_digest.clone(),
-            layers,
-            created: resolved2.created.map(|c| c.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
-            size,
-            pulled_at: String::new(),
-        };
-        Ok(st.put_image(record)?)
+        let repo_digests = vec![format!("{repo}@{}", resolved2.manifest_digest)];
+        record_image(&st, &resolved2, names, repo_digests, rep.as_ref())
     })
     .await
     .map_err(|e| Error::Task(e.to_string()))??;
     Ok(Pulled { image, reference: reference.to_string(), unmapped_owners: unmapped.iter().sum() })
+}
+
+/// Stores the config and manifest blobs of `resolved` and writes its image record, once every
+/// layer is in the store (by chain id). Shared by `pull` and `load`. Blocking.
+pub(crate) fn record_image(
+    st: &Store,
+    resolved: &Resolved,
+    names: Vec<String>,
+    repo_digests: Vec<String>,
+    reporter: &dyn PullReporter,
+) -> Result<ImageRecord, Error> {
+    st.blobs().put(&resolved.config_digest, &resolved.config_bytes)?;
+    reporter.config(&resolved.config_digest);
+    st.blobs().put(&resolved.manifest_digest, &resolved.manifest_bytes)?;
+    reporter.writing_manifest();
+    let mut size = 0u64;
+    let mut layers = Vec::new();
+    for ((desc, diff_id), chain) in
+        resolved.layers.iter().zip(&resolved.diff_ids).zip(chain_ids(&resolved.diff_ids))
+    {
+        let rec =
+            st.get_layer(&chain)?.ok_or_else(|| storage::Error::LayerNotFound { chain_id: chain.clone() })?;
+        size += rec.uncompressed_size;
+        layers.push(LayerRef {
+            chain_id: chain,
+            diff_id: diff_id.clone(),
+            blob_digest: desc.digest.clone(),
+            media_type: desc.media_type.clone(),
+            size: desc.size,
+        });
+    }
+    let record = ImageRecord {
+        id: resolved.config_digest.trim_start_matches("sha256:").to_string(),
+        names,
+        digest: resolved.manifest_digest.clone(),
+        repo_digests,
+        manifest_media_type: resolved.manifest_media_type.clone(),
+        config_digest: resolved.config_digest.clone(),
+        layers,
+        created: resolved.created.map(|c| c.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+        size,
+        pulled_at: String::new(),
+    };
+    Ok(st.put_image(record)?)
 }
 
 #[cfg(test)]

@@ -313,6 +313,29 @@ impl RegistryClient {
         client.push_manifest_raw(&oci, bytes, content_type).await.map_err(|e| map_error(e, r, "manifest"))?;
         Ok(digest)
     }
+
+    /// Checks that the registry accepts this client's credentials (for `login`). A token
+    /// service that issues a token has checked them; otherwise (basic auth, or no auth at all)
+    /// a manifest request for a repository that need not exist is sent with them: 401 means
+    /// rejected, anything the registry says after authenticating (404) means accepted.
+    pub async fn check_login(&self, registry: &str) -> Result<()> {
+        let r = Reference::new(registry, "skiff/login-check", Some("latest"), None)?;
+        let auth = self.auth(&r.registry)?;
+        let oci = r.to_oci();
+        let client = self.client(&r).await;
+        match client.auth(&oci, &auth, RegistryOperation::Pull).await {
+            Ok(Some(_token)) => return Ok(()),
+            Ok(None) => {}
+            Err(e) => return Err(map_error(e, &r, "manifest")),
+        }
+        match client.fetch_manifest_digest(&oci, &auth).await {
+            Ok(_) => Ok(()),
+            Err(e) => match map_error(e, &r, "manifest") {
+                Error::NotFound { .. } => Ok(()),
+                e => Err(e),
+            },
+        }
+    }
 }
 
 fn file_stream(
@@ -409,6 +432,11 @@ fn map_error(e: OciDistributionError, r: &Reference, what: &'static str) -> Erro
         message,
     };
     match e {
+        OciDistributionError::RequestError(re)
+            if re.status().is_some_and(|s| s.as_u16() == 401 || s.as_u16() == 403) =>
+        {
+            Error::Unauthorized { reference }
+        }
         OciDistributionError::RequestError(re) => {
             let chain = error_chain(&re);
             let lower = chain.to_lowercase();

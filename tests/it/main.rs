@@ -28,3 +28,4 @@ mod util;
 mod foundation;
 mod images;
 mod rig;
+mod transfer;

@@ -1,0 +1,58 @@
+//! `skiff load` / `skiff image load`: images from a docker-archive or oci-archive, from a file
+//! or from stdin (spooled to the store's tmp directory first: the archive is read twice).
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+
+use crate::cli::commands::pull::Progress;
+use crate::cli::commands::save::report;
+use crate::cli::{printer::Printer, Exit};
+use crate::engine::{self, transfer, Context};
+use crate::image::Platform;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Read the archive from FILE (default: stdin)
+    #[arg(short, long, value_name = "FILE")]
+    pub input: Option<PathBuf>,
+    /// Print only the names of the loaded images
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
+    let input =
+        args.input.as_deref().map(std::path::absolute).transpose().context("cannot resolve --input")?;
+    if input.is_none() && std::io::stdin().is_terminal() {
+        anyhow::bail!("no archive to load: pipe one to stdin or use -i FILE");
+    }
+    crate::cli::enter(&mut ctx, printer)?;
+    let store = engine::open_store(&ctx)?;
+    let spool;
+    let path = match input {
+        Some(p) => p,
+        None => {
+            spool = transfer::Spool::new(&store, "load-").map_err(super::save::into_anyhow)?;
+            match spool.fill(&mut std::io::stdin().lock()) {
+                Ok(p) => p,
+                Err(e) => return Ok(report(printer, e)),
+            }
+        }
+    };
+    let progress = Progress::new(args.quiet);
+    let loaded = match transfer::load(&store, &path, &Platform::host(), &progress) {
+        Ok(l) => l,
+        Err(e) => return Ok(report(printer, e)),
+    };
+    for image in loaded {
+        if image.names.is_empty() {
+            printer.line(&format!("Loaded image: sha256:{}", image.id));
+        }
+        for name in &image.names {
+            printer.line(&format!("Loaded image: {name}"));
+        }
+    }
+    Ok(Exit::SUCCESS)
+}
