@@ -117,7 +117,8 @@ async fn fetch(
     let chains = chain_ids(&resolved.diff_ids);
     let mut jobs = Vec::new();
     for ((desc, diff_id), chain) in resolved.layers.iter().zip(&resolved.diff_ids).zip(&chains) {
-        let present = store.has_layer(chain)? && store.blobs().has(&desc.digest)?;
+        let layer_present = store.has_layer(chain)?;
+        let present = layer_present && store.blobs().has(&desc.digest)?;
         reporter.blob_start(&desc.digest, desc.size, present);
         if present {
             reporter.blob_done(&desc.digest);
@@ -130,10 +131,12 @@ async fn fetch(
             chain_id: chain.clone(),
             media_type: desc.media_type.clone(),
         };
-        jobs.push((desc.clone(), expect));
+        // The layer may be stored from another source (a load, another compression) while this
+        // blob is not: then only the blob is fetched, so save and push find it.
+        jobs.push((desc.clone(), expect, layer_present));
     }
     let unmapped: Vec<u64> = stream::iter(jobs)
-        .map(|(desc, expect)| {
+        .map(|(desc, expect, blob_only)| {
             let store = store.clone();
             let reporter = reporter.clone();
             async move {
@@ -143,13 +146,18 @@ async fn fetch(
                 let rec = tokio::task::spawn_blocking(move || {
                     let r = reporter.clone();
                     let d = digest.clone();
+                    if blob_only {
+                        store_blob(&store, reader, &expect, &move |n| r.blob_progress(&d, n))?;
+                        reporter.blob_done(&digest);
+                        return Ok::<_, Error>(0);
+                    }
                     let rec = store.ingest_layer(reader, expect, &move |n| r.blob_progress(&d, n))?;
                     reporter.blob_done(&digest);
-                    Ok::<_, Error>(rec)
+                    Ok::<_, Error>(rec.unpacked.map(|s| s.unmapped_owners).unwrap_or(0))
                 })
                 .await
                 .map_err(|e| Error::Task(e.to_string()))??;
-                Ok::<u64, Error>(rec.unpacked.map(|s| s.unmapped_owners).unwrap_or(0))
+                Ok::<u64, Error>(rec)
             }
         })
         .buffer_unordered(PARALLEL_LAYERS)
@@ -213,6 +221,32 @@ pub(crate) fn record_image(
         pulled_at: String::new(),
     };
     Ok(st.put_image(record)?)
+}
+
+/// Streams a layer's compressed bytes into the blob store only (its layer is already unpacked),
+/// verifying digest and size.
+fn store_blob(
+    store: &Store,
+    mut reader: impl std::io::Read,
+    expect: &LayerExpect,
+    progress: &dyn Fn(u64),
+) -> Result<(), Error> {
+    use std::io::Write;
+    let target = store.blobs().path(&expect.blob_digest)?;
+    let mut w = store.blobs().writer()?;
+    let mut buf = vec![0u8; 256 * 1024];
+    loop {
+        let n = reader
+            .read(&mut buf)
+            .map_err(|source| storage::Error::Read { digest: expect.blob_digest.clone(), source })?;
+        if n == 0 {
+            break;
+        }
+        w.write_all(&buf[..n]).map_err(|source| storage::Error::Io { path: target.clone(), source })?;
+        progress(w.written());
+    }
+    w.commit(&expect.blob_digest, expect.blob_size)?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -308,3 +308,18 @@ fn a_full_disk_fails_the_pull_cleanly_and_leaves_nothing_half_written() {
         out.stdout
     );
 }
+
+#[test]
+fn a_layer_stored_from_another_compression_still_gets_its_blob_for_save() {
+    let f = fixtures();
+    let s = Skiff::new();
+    // multi and multi-zstd have the same diff ids (so the same chain ids) but different blobs.
+    pull(&s, &f.multi_zstd.reference);
+    pull(&s, &f.multi.reference);
+    let archive = s.dir().join("multi.tar");
+    s.cmd(&["save", "-o", archive.to_str().unwrap(), &f.multi.reference]).assert_success();
+    for l in &f.multi.layers {
+        let blob = s.root().join("blobs/sha256").join(l.digest.trim_start_matches("sha256:"));
+        assert!(blob.exists(), "blob {} of the gzip image is stored", l.digest);
+    }
+}
