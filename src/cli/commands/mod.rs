@@ -8,6 +8,7 @@ pub mod info;
 pub mod inspect;
 pub mod pull;
 pub mod rmi;
+pub mod system;
 pub mod tag;
 pub mod unshare;
 pub mod version;
