@@ -73,8 +73,11 @@ pub struct PruneReport {
     pub gc_skipped: bool,
 }
 
-/// Sizes of what an image holds, by layer chain id and blob digest.
-fn sizes_of(store: &Store, img: &ImageRecord) -> (Vec<(String, u64)>, Vec<(String, u64)>) {
+/// `(chain id or digest, bytes)` pairs.
+type Sizes = Vec<(String, u64)>;
+
+/// Sizes of what an image holds: its layers by chain id, its blobs by digest.
+fn sizes_of(store: &Store, img: &ImageRecord) -> (Sizes, Sizes) {
     let layers = img
         .layers
         .iter()

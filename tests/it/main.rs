@@ -26,4 +26,6 @@ mod registry;
 mod util;
 
 mod foundation;
+mod reliability;
 mod rig;
+mod system;
