@@ -27,7 +27,9 @@ fn gc_lock_path(store: &Store) -> PathBuf {
     store.root().join("gc.lock")
 }
 
-/// Taken by a pull for as long as it stores layers and blobs no image references yet.
+/// Taken by a pull for as long as it stores layers and blobs no image references yet. Anything
+/// else that stores layers or blobs before recording an image (load, build, commit) must hold
+/// it too, or `system prune` may collect them in between.
 pub fn pull_guard(store: &Store) -> Result<Lock, Error> {
     Ok(Lock::shared(&gc_lock_path(store))?)
 }
