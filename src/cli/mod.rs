@@ -87,6 +87,9 @@ pub enum Command {
     /// Manage images
     #[command(subcommand)]
     Image(ImageCommand),
+    /// Manage skiff itself: disk usage, pruning unused data, resetting all state
+    #[command(subcommand)]
+    System(commands::system::SystemCommand),
     /// Print a shell completion script
     Completion(commands::completion::Args),
     /// Write completions/ and man/ from the command definitions (for maintainers)
@@ -185,6 +188,7 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         Command::Logout(a) => commands::login::logout(a, ctx, printer),
         Command::Image(ImageCommand::Prune(a)) => commands::image::prune(a, ctx, printer),
         Command::Image(ImageCommand::Exists(a)) => commands::image::exists(a, ctx, printer),
+        Command::System(c) => commands::system::run(c, ctx, printer),
         Command::Completion(a) => commands::completion::run(a, printer),
         Command::GenerateDocs(a) => commands::completion::generate_docs(a, printer),
     }

@@ -5,6 +5,7 @@ pub mod context;
 pub mod images;
 pub mod info;
 pub mod pull;
+pub mod system;
 pub mod transfer;
 
 pub use crate::storage::atomic::write_atomic;

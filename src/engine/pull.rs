@@ -113,6 +113,9 @@ async fn fetch(
     resolved: Resolved,
     reporter: Arc<dyn PullReporter>,
 ) -> Result<Pulled, Error> {
+    // Until the image record is written, its layers and blobs are referenced by nothing:
+    // keep `system prune` from collecting them.
+    let _gc_guard = super::system::pull_guard(&store)?;
     reporter.resolved(&resolved);
     let chains = chain_ids(&resolved.diff_ids);
     let mut jobs = Vec::new();

@@ -323,8 +323,12 @@ impl Store {
             }
             (None, Err(Error::Archive { source, .. })) => {
                 // An unreadable archive is most often a corrupt download: say so if the digest
-                // of the whole stream tells.
-                if io::copy(&mut tee, &mut io::sink()).is_ok() && tee.digest() != expect.blob_digest {
+                // of the whole stream tells. The source may fail after its last byte (the
+                // registry client checks the digest too): with every expected byte read, the
+                // digest still tells.
+                let drained = io::copy(&mut tee, &mut io::sink()).is_ok();
+                let complete = drained || expect.blob_size == Some(tee.read);
+                if complete && tee.digest() != expect.blob_digest {
                     return Err(Error::DigestMismatch { expected: expect.blob_digest, actual: tee.digest() });
                 }
                 return Err(Error::Archive { digest: expect.blob_digest, source });
@@ -550,6 +554,32 @@ mod tests {
         let junk = [0x1f, 0x8b, 0, 0, 1, 2, 3];
         let err = store.ingest_layer(&junk[..], expect_for(&junk, &tar), &|_| {}).unwrap_err();
         assert!(matches!(err, Error::Archive { .. }), "{err:?}");
+        assert_empty(&store);
+    }
+
+    #[test]
+    fn corrupt_download_from_a_source_that_fails_at_its_end_is_a_digest_mismatch() {
+        // Like the registry client, which checks the digest itself once the last byte is read.
+        struct FailsAtEnd<'a>(&'a [u8]);
+        impl Read for FailsAtEnd<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                if self.0.is_empty() {
+                    return Err(io::Error::other("digest does not match"));
+                }
+                let n = self.0.read(buf)?;
+                Ok(n)
+            }
+        }
+        let t = tempfile::tempdir().unwrap();
+        let store = open(&t);
+        let tar = layer_tar();
+        let blob = gzip(&tar);
+        let expect = expect_for(&blob, &tar);
+        let mut bad = blob.clone();
+        let last = bad.len() - 1;
+        bad[last] ^= 0xff; // the gzip trailer: decompression fails before the source's end
+        let err = store.ingest_layer(FailsAtEnd(&bad), expect.clone(), &|_| {}).unwrap_err();
+        assert!(matches!(&err, Error::DigestMismatch { actual, .. } if *actual == sha(&bad)), "{err:?}");
         assert_empty(&store);
     }
 

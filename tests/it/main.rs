@@ -27,5 +27,7 @@ mod util;
 
 mod foundation;
 mod images;
+mod reliability;
 mod rig;
+mod system;
 mod transfer;

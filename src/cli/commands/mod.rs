@@ -12,6 +12,7 @@ pub mod pull;
 pub mod push;
 pub mod rmi;
 pub mod save;
+pub mod system;
 pub mod tag;
 pub mod unshare;
 pub mod version;

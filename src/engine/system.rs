@@ -1,0 +1,288 @@
+//! `system` use cases: disk usage (`df`), garbage collection (`prune`) and wiping all state
+//! (`reset`).
+//!
+//! Garbage collection of layers and blobs no image references is safe while other commands run:
+//! - it holds `ROOT/store.lock` exclusively while it decides and deletes, so no image can be
+//!   stored or removed meanwhile ([`crate::storage::Store::put_image`] checks, under that lock,
+//!   that every layer and blob it references is present: an image never points at a deleted
+//!   layer);
+//! - a layer is deleted only if no image references its chain id *and* its per-layer lock
+//!   (`ROOT/layers/<hex>.lock`, held by an ingest for its whole duration) can be try-locked, so a
+//!   layer being written is never touched; scratch entries go through [`Store::repair`], which
+//!   also only removes what it can lock;
+//! - a pull holds `ROOT/gc.lock` shared from its first layer until its image record is written
+//!   ([`pull_guard`]); collection runs only if it can take that lock exclusively without waiting,
+//!   so layers and blobs a pull has stored but not yet recorded are never collected.
+//!
+//! Lock order: `gc.lock`, then `store.lock`, then layer locks (see [`crate::storage::lock`]).
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use super::Error;
+use crate::storage::{self, ImageRecord, Lock, RepairReport, Store};
+
+/// The lock a pull holds (shared) while it stores layers and blobs it has not yet recorded.
+fn gc_lock_path(store: &Store) -> PathBuf {
+    store.root().join("gc.lock")
+}
+
+/// Taken by a pull for as long as it stores layers and blobs no image references yet. Anything
+/// else that stores layers or blobs before recording an image (load, build, commit) must hold
+/// it too, or `system prune` may collect them in between.
+pub fn pull_guard(store: &Store) -> Result<Lock, Error> {
+    Ok(Lock::shared(&gc_lock_path(store))?)
+}
+
+/// One row of `system df`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct DfRow {
+    /// `Images`, `Containers` or `Local Volumes`.
+    pub kind: &'static str,
+    pub total: usize,
+    pub active: usize,
+    pub size: u64,
+    pub reclaimable: u64,
+}
+
+/// `system df`: images (their layers and blobs), containers and volumes. skiff has no
+/// containers or volumes yet, so those rows are zero; no image is in use, so all of an image's
+/// space is reclaimable.
+pub fn df(store: &Store) -> Result<Vec<DfRow>, Error> {
+    let usage = store.disk_usage()?;
+    let size = usage.layers_size + usage.blobs_size;
+    Ok(vec![
+        DfRow { kind: "Images", total: usage.images, active: 0, size, reclaimable: size },
+        DfRow { kind: "Containers", total: 0, active: 0, size: 0, reclaimable: 0 },
+        DfRow { kind: "Local Volumes", total: 0, active: 0, size: 0, reclaimable: 0 },
+    ])
+}
+
+/// What `system prune` removed.
+#[derive(Debug, Clone, Default)]
+pub struct PruneReport {
+    /// Ids of the removed images.
+    pub images: Vec<String>,
+    /// Unreferenced layers removed (besides those of the removed images).
+    pub layers: usize,
+    /// Unreferenced blobs removed (besides those of the removed images).
+    pub blobs: usize,
+    /// What the store's repair removed.
+    pub repair: RepairReport,
+    /// Bytes freed (layers' unpacked sizes plus blob sizes).
+    pub reclaimed: u64,
+    /// A pull was running, so unreferenced layers and blobs were left alone.
+    pub gc_skipped: bool,
+}
+
+/// `(chain id or digest, bytes)` pairs.
+type Sizes = Vec<(String, u64)>;
+
+/// Sizes of what an image holds: its layers by chain id, its blobs by digest.
+fn sizes_of(store: &Store, img: &ImageRecord) -> (Sizes, Sizes) {
+    let layers = img
+        .layers
+        .iter()
+        .map(|l| {
+            let size = store.get_layer(&l.chain_id).ok().flatten().map(|r| r.uncompressed_size).unwrap_or(0);
+            (l.chain_id.clone(), size)
+        })
+        .collect();
+    let blobs = [&img.digest, &img.config_digest]
+        .into_iter()
+        .chain(img.layers.iter().map(|l| &l.blob_digest))
+        .map(|d| (d.clone(), store.blobs().size(d).unwrap_or(0)))
+        .collect();
+    (layers, blobs)
+}
+
+/// `system prune`: removes dangling images (with `all`, every image: no container uses one
+/// yet), repairs the store, then removes layers and blobs no image references.
+pub fn prune(store: &Store, all: bool) -> Result<PruneReport, Error> {
+    let mut report = PruneReport::default();
+    for img in store.list_images()? {
+        if !(all || img.names.is_empty()) {
+            continue;
+        }
+        let (layers, blobs) = sizes_of(store, &img);
+        let removed = match store.remove_image(&img.id, &|_| false) {
+            Ok(r) => r,
+            // Removed by a concurrent command meanwhile.
+            Err(storage::Error::ImageNotFound { .. }) => continue,
+            Err(e) => return Err(e.into()),
+        };
+        report.reclaimed +=
+            layers.iter().filter(|(c, _)| removed.deleted_layers.contains(c)).map(|(_, s)| s).sum::<u64>();
+        report.reclaimed +=
+            blobs.iter().filter(|(d, _)| removed.deleted_blobs.contains(d)).map(|(_, s)| s).sum::<u64>();
+        report.images.push(removed.id);
+    }
+    report.repair = store.repair()?;
+    match Lock::try_exclusive(&gc_lock_path(store))? {
+        Some(_gc) => collect_garbage(store, &mut report)?,
+        None => report.gc_skipped = true,
+    }
+    Ok(report)
+}
+
+/// The image records, read directly: the caller holds `store.lock` exclusively, so the store's
+/// own readers (which take it shared) would wait for ever.
+fn read_images_locked(store: &Store) -> Result<Vec<ImageRecord>, Error> {
+    #[derive(serde::Deserialize)]
+    struct ImagesFile {
+        images: Vec<ImageRecord>,
+    }
+    let path = store.root().join("images.json");
+    match std::fs::read(&path) {
+        Ok(bytes) => serde_json::from_slice::<ImagesFile>(&bytes)
+            .map(|f| f.images)
+            .map_err(|source| storage::Error::Corrupt { path, source }.into()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+        Err(source) => Err(storage::Error::Io { path, source }.into()),
+    }
+}
+
+/// Removes layers and blobs no image references. The caller holds `gc.lock` exclusively.
+fn collect_garbage(store: &Store, report: &mut PruneReport) -> Result<(), Error> {
+    let _store_lock = Lock::exclusive(&store.root().join("store.lock"))?;
+    let images = read_images_locked(store)?;
+    let mut used_layers = HashSet::new();
+    let mut used_blobs = HashSet::new();
+    for img in &images {
+        used_blobs.insert(img.digest.clone());
+        used_blobs.insert(img.config_digest.clone());
+        for l in &img.layers {
+            used_layers.insert(l.chain_id.clone());
+            used_blobs.insert(l.blob_digest.clone());
+        }
+    }
+    for layer in store.list_layers()? {
+        if used_layers.contains(&layer.chain_id) {
+            continue;
+        }
+        // A layer being ingested or removed holds its lock: leave it to its owner.
+        let hex = layer.chain_id.trim_start_matches("sha256:");
+        let lock_path = store.root().join("layers").join(format!("{hex}.lock"));
+        let Some(lock) = Lock::try_exclusive(&lock_path)? else { continue };
+        drop(lock);
+        // remove_layer takes the layer lock itself (blocking); a new ingest of the same chain
+        // id would find the layer present and skip, so nothing can start on it meanwhile.
+        if store.remove_layer(&layer.chain_id)? {
+            report.layers += 1;
+            report.reclaimed += layer.uncompressed_size;
+        }
+    }
+    for digest in store.blobs().list()? {
+        if used_blobs.contains(&digest) {
+            continue;
+        }
+        let size = store.blobs().size(&digest).unwrap_or(0);
+        if store.blobs().remove(&digest)? {
+            report.blobs += 1;
+            report.reclaimed += size;
+        }
+    }
+    Ok(())
+}
+
+/// Refuses to wipe directories that are obviously not a skiff store.
+fn check_wipeable(dir: &Path) -> Result<(), Error> {
+    let home = dirs::home_dir();
+    if dir.parent().is_none() || home.as_deref() == Some(dir) {
+        return Err(Error::Remove {
+            path: dir.to_owned(),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidInput, "refusing to wipe this directory"),
+        });
+    }
+    Ok(())
+}
+
+/// Removes everything in `dir` (not `dir` itself); a missing `dir` is fine.
+fn wipe_contents(dir: &Path) -> Result<(), Error> {
+    check_wipeable(dir)?;
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(source) => return Err(Error::Remove { path: dir.to_owned(), source }),
+    };
+    for entry in entries {
+        let entry = entry.map_err(|source| Error::Remove { path: dir.to_owned(), source })?;
+        let path = entry.path();
+        let result = match entry.file_type() {
+            Ok(t) if t.is_dir() => std::fs::remove_dir_all(&path),
+            Ok(_) => std::fs::remove_file(&path),
+            Err(e) => Err(e),
+        };
+        match result {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(source) => return Err(Error::Remove { path, source }),
+        }
+    }
+    Ok(())
+}
+
+/// `system reset`: removes the contents of the graph root and the run root. Run it inside the
+/// user namespace (files may belong to subordinate ids). Does not open the store: a corrupt
+/// store is exactly what a reset is for.
+pub fn reset(graph_root: &Path, run_root: &Path) -> Result<(), Error> {
+    wipe_contents(graph_root)?;
+    wipe_contents(run_root)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reset_empties_the_dirs_but_keeps_them() {
+        let t = tempfile::tempdir().unwrap();
+        let (g, r) = (t.path().join("g"), t.path().join("r"));
+        std::fs::create_dir_all(g.join("layers/x/diff")).unwrap();
+        std::fs::write(g.join("images.json"), "not json").unwrap();
+        std::fs::create_dir_all(&r).unwrap();
+        std::fs::write(r.join("pid"), "1").unwrap();
+        reset(&g, &r).unwrap();
+        assert_eq!(std::fs::read_dir(&g).unwrap().count(), 0);
+        assert_eq!(std::fs::read_dir(&r).unwrap().count(), 0);
+        reset(&t.path().join("missing"), &r).unwrap();
+    }
+
+    #[test]
+    fn reset_refuses_the_filesystem_root() {
+        assert!(reset(Path::new("/"), Path::new("/nonexistent-skiff-run")).is_err());
+    }
+
+    #[test]
+    fn df_reports_images_and_zero_containers_and_volumes() {
+        let t = tempfile::tempdir().unwrap();
+        let store = Store::open(t.path(), Default::default()).unwrap();
+        store.blobs().put(&format!("sha256:{}", sha(b"abc")), b"abc").unwrap();
+        let rows = df(&store).unwrap();
+        assert_eq!(rows[0], DfRow { kind: "Images", total: 0, active: 0, size: 3, reclaimable: 3 });
+        assert_eq!(rows[1].total + rows[2].total, 0);
+    }
+
+    #[test]
+    fn prune_collects_unreferenced_blobs_and_skips_while_a_pull_runs() {
+        let t = tempfile::tempdir().unwrap();
+        let store = Store::open(t.path(), Default::default()).unwrap();
+        let digest = format!("sha256:{}", sha(b"abc"));
+        store.blobs().put(&digest, b"abc").unwrap();
+        let guard = pull_guard(&store).unwrap();
+        let r = prune(&store, false).unwrap();
+        assert!(r.gc_skipped);
+        assert!(store.blobs().has(&digest).unwrap());
+        drop(guard);
+        let r = prune(&store, false).unwrap();
+        assert!(!r.gc_skipped);
+        assert_eq!((r.blobs, r.reclaimed), (1, 3));
+        assert!(!store.blobs().has(&digest).unwrap());
+    }
+
+    fn sha(data: &[u8]) -> String {
+        use sha2::Digest;
+        hex::encode(sha2::Sha256::digest(data))
+    }
+}
