@@ -115,7 +115,7 @@ async fn fetch(
 ) -> Result<Pulled, Error> {
     // Until the image record is written, its layers and blobs are referenced by nothing:
     // keep `system prune` from collecting them.
-    let _gc_guard = super::system::pull_guard(&store)?;
+    let _gc_guard = store.gc_guard()?;
     reporter.resolved(&resolved);
     let chains = chain_ids(&resolved.diff_ids);
     let mut jobs = Vec::new();

@@ -1,38 +1,12 @@
 //! `system` use cases: disk usage (`df`), garbage collection (`prune`) and wiping all state
 //! (`reset`).
 //!
-//! Garbage collection of layers and blobs no image references is safe while other commands run:
-//! - it holds `ROOT/store.lock` exclusively while it decides and deletes, so no image can be
-//!   stored or removed meanwhile ([`crate::storage::Store::put_image`] checks, under that lock,
-//!   that every layer and blob it references is present: an image never points at a deleted
-//!   layer);
-//! - a layer is deleted only if no image references its chain id *and* its per-layer lock
-//!   (`ROOT/layers/<hex>.lock`, held by an ingest for its whole duration) can be try-locked, so a
-//!   layer being written is never touched; scratch entries go through [`Store::repair`], which
-//!   also only removes what it can lock;
-//! - a pull holds `ROOT/gc.lock` shared from its first layer until its image record is written
-//!   ([`pull_guard`]); collection runs only if it can take that lock exclusively without waiting,
-//!   so layers and blobs a pull has stored but not yet recorded are never collected.
-//!
-//! Lock order: `gc.lock`, then `store.lock`, then layer locks (see [`crate::storage::lock`]).
+//! Garbage collection itself is the store's ([`crate::storage::Store::collect_garbage`]).
 
-use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::Error;
-use crate::storage::{self, ImageRecord, Lock, RepairReport, Store};
-
-/// The lock a pull holds (shared) while it stores layers and blobs it has not yet recorded.
-fn gc_lock_path(store: &Store) -> PathBuf {
-    store.root().join("gc.lock")
-}
-
-/// Taken by a pull for as long as it stores layers and blobs no image references yet. Anything
-/// else that stores layers or blobs before recording an image (load, build, commit) must hold
-/// it too, or `system prune` may collect them in between.
-pub fn pull_guard(store: &Store) -> Result<Lock, Error> {
-    Ok(Lock::shared(&gc_lock_path(store))?)
-}
+use crate::storage::{self, ImageRecord, RepairReport, Store};
 
 /// One row of `system df`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -118,71 +92,15 @@ pub fn prune(store: &Store, all: bool) -> Result<PruneReport, Error> {
         report.images.push(removed.id);
     }
     report.repair = store.repair()?;
-    match Lock::try_exclusive(&gc_lock_path(store))? {
-        Some(_gc) => collect_garbage(store, &mut report)?,
+    match store.collect_garbage()? {
+        Some(gc) => {
+            report.layers = gc.layers;
+            report.blobs = gc.blobs;
+            report.reclaimed += gc.reclaimed;
+        }
         None => report.gc_skipped = true,
     }
     Ok(report)
-}
-
-/// The image records, read directly: the caller holds `store.lock` exclusively, so the store's
-/// own readers (which take it shared) would wait for ever.
-fn read_images_locked(store: &Store) -> Result<Vec<ImageRecord>, Error> {
-    #[derive(serde::Deserialize)]
-    struct ImagesFile {
-        images: Vec<ImageRecord>,
-    }
-    let path = store.root().join("images.json");
-    match std::fs::read(&path) {
-        Ok(bytes) => serde_json::from_slice::<ImagesFile>(&bytes)
-            .map(|f| f.images)
-            .map_err(|source| storage::Error::Corrupt { path, source }.into()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
-        Err(source) => Err(storage::Error::Io { path, source }.into()),
-    }
-}
-
-/// Removes layers and blobs no image references. The caller holds `gc.lock` exclusively.
-fn collect_garbage(store: &Store, report: &mut PruneReport) -> Result<(), Error> {
-    let _store_lock = Lock::exclusive(&store.root().join("store.lock"))?;
-    let images = read_images_locked(store)?;
-    let mut used_layers = HashSet::new();
-    let mut used_blobs = HashSet::new();
-    for img in &images {
-        used_blobs.insert(img.digest.clone());
-        used_blobs.insert(img.config_digest.clone());
-        for l in &img.layers {
-            used_layers.insert(l.chain_id.clone());
-            used_blobs.insert(l.blob_digest.clone());
-        }
-    }
-    for layer in store.list_layers()? {
-        if used_layers.contains(&layer.chain_id) {
-            continue;
-        }
-        // A layer being ingested or removed holds its lock: leave it to its owner.
-        let hex = layer.chain_id.trim_start_matches("sha256:");
-        let lock_path = store.root().join("layers").join(format!("{hex}.lock"));
-        let Some(lock) = Lock::try_exclusive(&lock_path)? else { continue };
-        drop(lock);
-        // remove_layer takes the layer lock itself (blocking); a new ingest of the same chain
-        // id would find the layer present and skip, so nothing can start on it meanwhile.
-        if store.remove_layer(&layer.chain_id)? {
-            report.layers += 1;
-            report.reclaimed += layer.uncompressed_size;
-        }
-    }
-    for digest in store.blobs().list()? {
-        if used_blobs.contains(&digest) {
-            continue;
-        }
-        let size = store.blobs().size(&digest).unwrap_or(0);
-        if store.blobs().remove(&digest)? {
-            report.blobs += 1;
-            report.reclaimed += size;
-        }
-    }
-    Ok(())
 }
 
 /// Refuses to wipe directories that are obviously not a skiff store.
@@ -270,7 +188,7 @@ mod tests {
         let store = Store::open(t.path(), Default::default()).unwrap();
         let digest = format!("sha256:{}", sha(b"abc"));
         store.blobs().put(&digest, b"abc").unwrap();
-        let guard = pull_guard(&store).unwrap();
+        let guard = store.gc_guard().unwrap();
         let r = prune(&store, false).unwrap();
         assert!(r.gc_skipped);
         assert!(store.blobs().has(&digest).unwrap());

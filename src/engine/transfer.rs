@@ -213,6 +213,8 @@ pub fn load(
     if archive.images.is_empty() {
         return Err(Error::EmptyArchive { path: path.to_path_buf() });
     }
+    // Layers stored before the image records are written must not be collected meanwhile.
+    let _gc_guard = store.gc_guard()?;
     // What each archive entry must become: layers (by chain id) and/or a missing blob.
     let mut wanted: HashMap<String, Vec<LayerExpect>> = HashMap::new();
     let mut blob_only: HashMap<String, LayerDesc> = HashMap::new();

@@ -76,9 +76,9 @@ pub struct DiskUsage {
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
-struct ImagesFile {
+pub(super) struct ImagesFile {
     version: u32,
-    images: Vec<ImageRecord>,
+    pub(super) images: Vec<ImageRecord>,
 }
 
 fn normalize_id(id: &str) -> &str {
@@ -134,7 +134,7 @@ impl Store {
     }
 
     /// Reads images.json; the caller holds the store lock.
-    fn read_images(&self) -> Result<ImagesFile, Error> {
+    pub(super) fn read_images(&self) -> Result<ImagesFile, Error> {
         let path = self.images_path();
         match std::fs::read(&path) {
             Ok(bytes) => serde_json::from_slice(&bytes).map_err(|source| Error::Corrupt { path, source }),

@@ -211,7 +211,7 @@ impl Store {
         self.layers_dir().join(chain_hex)
     }
 
-    fn layer_lock_path(&self, chain_hex: &str) -> PathBuf {
+    pub(super) fn layer_lock_path(&self, chain_hex: &str) -> PathBuf {
         self.layers_dir().join(format!("{chain_hex}.lock"))
     }
 

@@ -24,6 +24,7 @@
 
 pub mod atomic;
 pub mod blobs;
+mod gc;
 mod images;
 mod layers;
 pub mod lock;
@@ -35,6 +36,7 @@ mod unpack;
 use std::path::{Path, PathBuf};
 
 pub use blobs::{BlobWriter, Blobs};
+pub use gc::GcReport;
 pub use images::{DiskUsage, ImageRecord, LayerRef, RemovedImage};
 pub use layers::{chain_id, LayerExpect, LayerRecord};
 pub use lock::Lock;
