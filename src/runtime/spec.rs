@@ -6,9 +6,10 @@
 //! read-only paths, the default capability set, rlimits, and the seccomp profile choice.
 //!
 //! Invariants:
-//! - Pure: [`build`] reads nothing but an explicitly named seccomp profile file (and, for
-//!   `--init` without [`RunOptions::init_binary`], asks for this executable's path); the image's
-//!   `/etc/passwd` and `/etc/group` are passed in as text by the caller.
+//! - Nearly pure: [`build`] reads only an explicitly named seccomp profile file, the host's
+//!   environment for `-e KEY` entries without a value, and, for `--init` without
+//!   [`RunOptions::init_binary`], this executable's path. The image's `/etc/passwd` and
+//!   `/etc/group` are passed in as text by the caller.
 //! - The spec is for a process that already runs inside skiff's rootless user namespace (as podman
 //!   runs crun inside its own): `linux.namespaces` has mount, pid, uts, ipc, network and cgroup,
 //!   never `user`, and there are no uid/gid mappings. Ids in the spec are container ids.
@@ -36,8 +37,8 @@ use super::{seccomp, user};
 pub enum Error {
     #[error("invalid user {value:?}: {reason}")]
     InvalidUser { value: String, reason: String },
-    #[error("unable to find user {name}: no matching entries in {file} file")]
-    UnknownUser { name: String, file: &'static str },
+    #[error("unable to find user {name}: no matching entries in passwd file")]
+    UnknownUser { name: String },
     #[error("unable to find group {name}: no matching entries in group file")]
     UnknownGroup { name: String },
     #[error("cannot read env file {path}")]
@@ -117,7 +118,8 @@ pub struct RunOptions {
     /// `--annotation`: copied into the spec. (Labels are container metadata, kept by the engine,
     /// and, as in podman, not part of the runtime spec.)
     pub annotations: BTreeMap<String, String>,
-    /// `--read-only`: the root filesystem is mounted read-only.
+    /// `--read-only`: the root filesystem is mounted read-only, with writable tmpfs mounts on
+    /// [`READ_ONLY_TMPFS`].
     pub read_only: bool,
     /// `--cap-add`: `CAP_X`, `x` (any case) or `ALL`.
     pub cap_add: Vec<String>,
@@ -224,6 +226,10 @@ pub const MASKED_PATHS: [&str; 13] = [
 pub const READONLY_PATHS: [&str; 6] =
     ["/proc/asound", "/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger"];
 
+/// The writable tmpfs mounts a `--read-only` container gets (podman's `--read-only-tmpfs`),
+/// unless `--tmpfs` already mounts something there.
+pub const READ_ONLY_TMPFS: [&str; 3] = ["/run", "/tmp", "/var/tmp"];
+
 /// The device nodes every container gets, bind-mounted from the host (rootless cannot mknod).
 pub const DEVICES: [&str; 6] =
     ["/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/urandom", "/dev/tty"];
@@ -259,6 +265,14 @@ pub fn build(
     }
     for t in &opts.tmpfs {
         mounts.push(tmpfs_mount(t)?);
+    }
+    if opts.read_only {
+        // podman's --read-only-tmpfs (on by default): the usual scratch directories stay writable.
+        for dest in READ_ONLY_TMPFS {
+            if !mounts.iter().any(|m| m.destination() == Path::new(dest)) {
+                mounts.push(mount(dest, "tmpfs", "tmpfs", &["rw", "nosuid", "nodev"]));
+            }
+        }
     }
 
     // User.
@@ -789,6 +803,11 @@ mod tests {
         assert_eq!(find("/dev/urandom").typ().as_deref(), Some("bind"));
         let run = find("/run").options().clone().unwrap();
         assert_eq!(run, strings(&["rw", "nosuid", "nodev", "size=64m", "mode=1777", "exec"]));
+        assert_eq!(mounts.iter().filter(|m| m.destination() == Path::new("/run")).count(), 1);
+        assert_eq!(find("/tmp").typ().as_deref(), Some("tmpfs"));
+        find("/var/tmp");
+        let plain = build_with(&opts()).unwrap();
+        assert!(!plain.mounts().as_ref().unwrap().iter().any(|m| m.destination() == Path::new("/tmp")));
         let linux = spec.linux().as_ref().unwrap();
         assert!(linux.masked_paths().as_ref().unwrap().contains(&"/proc/kcore".to_string()));
         assert!(linux.readonly_paths().as_ref().unwrap().contains(&"/proc/sys".to_string()));

@@ -115,7 +115,7 @@ pub fn resolve(spec: &str, passwd: Option<&str>, group: Option<&str>) -> Result<
             match passwd_entries(passwd_text).find(|e| e.name == user_part) {
                 Some(e) => (e.uid, e.gid, Some(e.name), e.home),
                 None => {
-                    return Err(Error::UnknownUser { name: user_part.to_string(), file: "passwd" });
+                    return Err(Error::UnknownUser { name: user_part.to_string() });
                 }
             }
         }
