@@ -255,14 +255,6 @@ pub fn build(
     // Arguments.
     let mut args = process_args(image_strings("Entrypoint"), image_strings("Cmd"), opts)?;
     let mut mounts = default_mounts();
-    if opts.init {
-        let binary = match &opts.init_binary {
-            Some(path) => path.clone(),
-            None => std::env::current_exe().map_err(Error::InitBinary)?,
-        };
-        mounts.push(mount(INIT_PATH, "bind", &binary.to_string_lossy(), &["bind", "ro", "nosuid", "nodev"]));
-        args.splice(0..0, [INIT_PATH.to_string(), "--".to_string()]);
-    }
     for t in &opts.tmpfs {
         mounts.push(tmpfs_mount(t)?);
     }
@@ -273,6 +265,15 @@ pub fn build(
                 mounts.push(mount(dest, "tmpfs", "tmpfs", &["rw", "nosuid", "nodev"]));
             }
         }
+    }
+    // After the tmpfs mounts, so a tmpfs on /run does not hide it.
+    if opts.init {
+        let binary = match &opts.init_binary {
+            Some(path) => path.clone(),
+            None => std::env::current_exe().map_err(Error::InitBinary)?,
+        };
+        mounts.push(mount(INIT_PATH, "bind", &binary.to_string_lossy(), &["bind", "ro", "nosuid", "nodev"]));
+        args.splice(0..0, [INIT_PATH.to_string(), "--".to_string()]);
     }
 
     // User.
@@ -646,6 +647,12 @@ mod tests {
         // --init goes first
         let a = args(RunOptions { init: true, init_binary: Some("/usr/bin/skiff".into()), ..opts() });
         assert_eq!(a, [INIT_PATH, "--", "/entry", "serve", "--port", "80"]);
+        let o =
+            RunOptions { init: true, init_binary: Some("/usr/bin/skiff".into()), read_only: true, ..opts() };
+        let mounts = build_with(&o).unwrap().mounts().clone().unwrap();
+        let at = |d: &str| mounts.iter().position(|m| m.destination() == Path::new(d)).unwrap();
+        assert!(at(INIT_PATH) > at("/run"));
+        assert_eq!(mounts[at(INIT_PATH)].source().as_deref(), Some(Path::new("/usr/bin/skiff")));
     }
 
     #[test]
