@@ -1,2 +1,6 @@
 //! The OCI runtime spec of a container, the built-in runtime and the supervisor (see DESIGN.md).
-//! Empty until containers run: nothing here is reachable from the command line yet.
+//!
+//! - `linux`: the built-in runtime that executes an OCI bundle in the foreground (reachable only
+//!   through the hidden `skiff oci-run` until `run` is integrated).
+
+pub mod linux;

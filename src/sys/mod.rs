@@ -60,3 +60,68 @@ pub fn exec_path(argv: &[std::ffi::OsString]) -> std::io::Error {
 pub fn close_fd(fd: &impl std::os::fd::AsRawFd) {
     let _ = nix::unistd::close(fd.as_raw_fd());
 }
+
+/// Creates a child process in new namespaces (`flags`: `CLONE_NEW*` bits) with fork semantics:
+/// the child runs `f` on a copy of the caller's stack and exits with its return value; the parent
+/// gets the child's pid. With `CLONE_NEWPID` the child is pid 1 of the new pid namespace, and it
+/// is always the caller's direct child (SIGCHLD is its exit signal), so `waitpid` reports its
+/// status.
+///
+/// Must only be called from a single-threaded process, like [`fork_helper`].
+pub fn clone_child<F: FnOnce() -> i32>(flags: libc::c_int, f: F) -> nix::Result<Pid> {
+    // SAFETY: the raw clone syscall with a NULL stack behaves like fork(2): the child continues
+    // on a private copy of the caller's address space and stack. The caller guarantees the process
+    // is single-threaded, so no lock is held by a thread that does not exist in the child. The
+    // child never returns into the caller's code: it leaves with _exit.
+    let ret = unsafe {
+        libc::syscall(
+            libc::SYS_clone,
+            (flags | libc::SIGCHLD) as libc::c_ulong,
+            std::ptr::null_mut::<libc::c_void>(),
+            std::ptr::null_mut::<libc::c_int>(),
+            std::ptr::null_mut::<libc::c_int>(),
+            0 as libc::c_ulong,
+        )
+    };
+    match ret {
+        -1 => Err(nix::errno::Errno::last()),
+        0 => {
+            let code = f();
+            // SAFETY: _exit skips atexit handlers and stdio flushing that belong to the parent.
+            unsafe { libc::_exit(code) }
+        }
+        pid => Ok(Pid::from_raw(pid as libc::pid_t)),
+    }
+}
+
+/// `pivot_root(2)`: makes `new_root` the root of the calling process's mount namespace and puts
+/// the old root at `put_old` (both may be "." for the stack-and-detach trick).
+pub fn pivot_root(new_root: &Path, put_old: &Path) -> nix::Result<()> {
+    nix::unistd::pivot_root(new_root, put_old)
+}
+
+/// Sets the soft and hard limit of `resource` (a `libc::RLIMIT_*` value) for this process.
+pub fn set_rlimit(resource: libc::c_int, soft: u64, hard: u64) -> nix::Result<()> {
+    let limit = libc::rlimit { rlim_cur: soft as libc::rlim_t, rlim_max: hard as libc::rlim_t };
+    // SAFETY: `limit` is a valid, initialised rlimit that lives across the call; the kernel only
+    // reads it. The cast of `resource` matches glibc's __rlimit_resource_t (an unsigned int).
+    let r = unsafe { libc::setrlimit(resource as _, &limit) };
+    nix::errno::Errno::result(r).map(drop)
+}
+
+/// Marks every descriptor from `first` up close-on-exec (`close_range` with
+/// `CLOSE_RANGE_CLOEXEC`), so an exec'd container inherits only stdio and what was opened after.
+pub fn cloexec_from(first: u32) -> nix::Result<()> {
+    const CLOSE_RANGE_CLOEXEC: libc::c_uint = 1 << 2;
+    // SAFETY: close_range only changes descriptor flags of this process; no memory is passed.
+    let r = unsafe { libc::syscall(libc::SYS_close_range, first, libc::c_uint::MAX, CLOSE_RANGE_CLOEXEC) };
+    nix::errno::Errno::result(r).map(drop)
+}
+
+/// `execve(2)` with an explicit environment. Returns only on failure, with the errno.
+pub fn execve(path: &std::ffi::CStr, argv: &[CString], env: &[CString]) -> nix::errno::Errno {
+    match nix::unistd::execve(path, argv, env) {
+        Ok(never) => match never {},
+        Err(e) => e,
+    }
+}
