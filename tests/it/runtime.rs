@@ -324,3 +324,30 @@ fn oci_run_refuses_a_seccomp_spec_until_the_filter_is_supported() {
     write_config(&b, c);
     oci_run(&s, "builtin", &b).assert_exit(125).assert_stderr_contains("seccomp in spec not supported");
 }
+
+#[test]
+fn oci_run_user_groups_cwd_env_and_readonly_root_match_crun() {
+    let script = "id; pwd; echo $GREETING; grep -E '^(CapEff|CapPrm|CapBnd)' /proc/self/status; \
+                  touch /x 2>/dev/null || echo root-ro; touch /dev/shm/x && echo shm-rw";
+    let outs: Vec<Output> = RUNTIMES
+        .iter()
+        .map(|rt| {
+            let s = Skiff::new();
+            let b = bundle(&s, &["sh", "-c", script]);
+            let mut c = config(&["sh", "-c", script]);
+            c["process"]["user"] = json!({"uid": 1000, "gid": 1000, "additionalGids": [10, 65534]});
+            c["process"]["cwd"] = json!("/home/app");
+            c["process"]["env"].as_array_mut().unwrap().push(json!("GREETING=hello there"));
+            c["root"]["readonly"] = json!(true);
+            write_config(&b, c);
+            let out = oci_run(&s, rt, &b);
+            out.assert_success();
+            out
+        })
+        .collect();
+    assert_eq!(outs[0].stdout, outs[1].stdout, "builtin:\n{}\ncrun:\n{}", outs[0].stdout, outs[1].stdout);
+    let lines = outs[0].lines();
+    assert_eq!(lines[0], "uid=1000(app) gid=1000(app) groups=10,65534(nogroup)", "{}", outs[0].stdout);
+    assert_eq!(&lines[1..3], ["/home/app", "hello there"]);
+    assert_eq!(&lines[6..], ["root-ro", "shm-rw"]);
+}
