@@ -125,3 +125,38 @@ pub fn execve(path: &std::ffi::CStr, argv: &[CString], env: &[CString]) -> nix::
         Err(e) => e,
     }
 }
+
+/// The pid that [`forward_signals`] relays to (0: none yet).
+static FORWARD_TO: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0);
+
+extern "C" fn relay(sig: libc::c_int, info: *mut libc::siginfo_t, _: *mut libc::c_void) {
+    // Signals the terminal sends (SI_KERNEL: ctrl-c, ctrl-\) already reach the container, which
+    // shares the foreground process group; relaying them too would deliver them twice.
+    // SAFETY: the kernel passes a valid siginfo_t to an SA_SIGINFO handler.
+    if !info.is_null() && unsafe { (*info).si_code } == libc::SI_KERNEL {
+        return;
+    }
+    let pid = FORWARD_TO.load(std::sync::atomic::Ordering::SeqCst);
+    if pid > 0 {
+        // SAFETY: kill is async-signal-safe and takes no pointers.
+        unsafe { libc::kill(pid, sig) };
+    }
+}
+
+/// Relays `signals` sent to this process (by `kill`, not by the terminal) to `pid`, for a
+/// foreground container: `kill -TERM skiff` reaches the container, as with podman's sig-proxy.
+pub fn forward_signals(pid: Pid, signals: &[nix::sys::signal::Signal]) -> nix::Result<()> {
+    use nix::sys::signal::{sigaction, SaFlags, SigAction, SigHandler, SigSet};
+    FORWARD_TO.store(pid.as_raw(), std::sync::atomic::Ordering::SeqCst);
+    let action = SigAction::new(
+        SigHandler::SigAction(relay),
+        SaFlags::SA_RESTART | SaFlags::SA_SIGINFO,
+        SigSet::empty(),
+    );
+    for s in signals {
+        // SAFETY: `relay` only reads an atomic and calls kill(2), both async-signal-safe; it
+        // touches no state the interrupted code could be holding.
+        unsafe { sigaction(*s, &action) }?;
+    }
+    Ok(())
+}

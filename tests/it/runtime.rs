@@ -351,3 +351,38 @@ fn oci_run_user_groups_cwd_env_and_readonly_root_match_crun() {
     assert_eq!(&lines[1..3], ["/home/app", "hello there"]);
     assert_eq!(&lines[6..], ["root-ro", "shm-rw"]);
 }
+
+#[test]
+fn oci_run_relays_sigterm_sent_to_skiff_to_the_container() {
+    let s = Skiff::new();
+    let script = "trap 'echo got-term; exit 3' TERM; echo ready; while :; do sleep 0.1; done";
+    let b = bundle(&s, &["sh", "-c", script]);
+    let mut child = s
+        .command(&["oci-run", b.to_str().unwrap()])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap();
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut stdout, &mut line).unwrap();
+    assert_eq!(line, "ready\n");
+    let skiff = nix::unistd::Pid::from_raw(child.id() as i32);
+    nix::sys::signal::kill(skiff, nix::sys::signal::Signal::SIGTERM).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        if let Some(st) = child.try_wait().unwrap() {
+            break st;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("oci-run did not return after SIGTERM");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stdout, &mut rest).unwrap();
+    assert_eq!(rest, "got-term\n");
+    assert_eq!(status.code(), Some(3), "{status}");
+}

@@ -3,11 +3,16 @@
 
 use std::path::Path;
 
+use nix::sys::signal::{SigSet, SigmaskHow, Signal};
 use nix::sys::wait::{waitpid, WaitStatus};
 use nix::unistd::Pid;
 use oci_spec::runtime::{LinuxNamespaceType, Spec};
 
 use super::{container_init, message, Error, Status};
+
+/// Signals relayed to the container while it runs in the foreground.
+const FORWARDED: [Signal; 6] =
+    [Signal::SIGTERM, Signal::SIGINT, Signal::SIGHUP, Signal::SIGQUIT, Signal::SIGUSR1, Signal::SIGUSR2];
 
 /// Runs the bundle at `bundle` (its config.json and root) in the foreground and returns how the
 /// container ended. Must be called single-threaded, inside skiff's user namespace.
@@ -22,11 +27,19 @@ pub fn run(bundle: &Path) -> Result<Status, Error> {
     let rootfs = if root.is_absolute() { root } else { bundle.join(root) };
 
     let (read, write) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(Error::Pipe)?;
+    // Block the relayed signals until their handlers are in place, so none is lost or kills the
+    // caller in between; the child restores the old mask before anything else.
+    let relayed: SigSet = FORWARDED.iter().copied().collect();
+    let old_mask = relayed.thread_swap_mask(SigmaskHow::SIG_BLOCK).map_err(Error::Signals)?;
     let pid = crate::sys::clone_child(flags, || {
+        let _ = old_mask.thread_set_mask();
         crate::sys::close_fd(&read);
         container_init::run(&spec, bundle, &rootfs, &write)
-    })
-    .map_err(Error::Clone)?;
+    });
+    let relaying = pid.and_then(|pid| crate::sys::forward_signals(pid, &FORWARDED));
+    let _ = old_mask.thread_set_mask();
+    let pid = pid.map_err(Error::Clone)?;
+    relaying.map_err(Error::Signals)?;
     drop(write);
     let failure = message::receive(read);
     let status = wait(pid)?;

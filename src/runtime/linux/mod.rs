@@ -2,8 +2,8 @@
 //!
 //! One process role per file, as youki does:
 //! - [`container_main`]: the caller's side (the supervisor role). It clones the container process
-//!   as its direct child in the spec's new namespaces, reads the start-up error channel and waits
-//!   for the exit status.
+//!   as its direct child in the spec's new namespaces, relays signals sent to it (SIGTERM, SIGINT,
+//!   ...) to the container, reads the start-up error channel and waits for the exit status.
 //! - [`container_init`]: the container process (pid 1 of its pid namespace): mounts, pivot_root,
 //!   masked and read-only paths, hostname, rlimits, credentials, capabilities, seccomp, exec.
 //! - [`mounts`]: the mount steps of the init process (spec mounts, /dev, masks), path-safe.
@@ -80,6 +80,8 @@ pub enum Error {
     JoinNamespace { kind: String, path: PathBuf },
     #[error("cannot create the error channel of the container process")]
     Pipe(#[source] nix::Error),
+    #[error("cannot set up the relay of signals to the container")]
+    Signals(#[source] nix::Error),
     #[error("cannot create the container process")]
     Clone(#[source] nix::Error),
     #[error("cannot wait for the container process {pid}")]
