@@ -160,3 +160,134 @@ pub fn forward_signals(pid: Pid, signals: &[nix::sys::signal::Signal]) -> nix::R
     }
     Ok(())
 }
+
+pub use seam::{Call, Linux, Recording, Syscall};
+
+/// The mount-namespace system calls of the container process behind a trait (youki's syscall
+/// seam): [`Linux`] makes them, [`Recording`] records them so tests can check their order.
+mod seam {
+    use std::cell::RefCell;
+    use std::path::{Path, PathBuf};
+
+    use nix::errno::Errno;
+    use nix::mount::{MntFlags, MsFlags};
+
+    /// The calls the runtime's mount steps make.
+    pub trait Syscall {
+        fn mount(
+            &self,
+            source: Option<&Path>,
+            target: &Path,
+            fstype: Option<&str>,
+            flags: MsFlags,
+            data: Option<&str>,
+        ) -> nix::Result<()>;
+        fn umount2(&self, target: &Path, flags: MntFlags) -> nix::Result<()>;
+        fn pivot_root(&self, new_root: &Path, put_old: &Path) -> nix::Result<()>;
+        fn chdir(&self, path: &Path) -> nix::Result<()>;
+    }
+
+    /// The real system calls.
+    #[derive(Debug, Default, Clone, Copy)]
+    pub struct Linux;
+
+    impl Syscall for Linux {
+        fn mount(
+            &self,
+            source: Option<&Path>,
+            target: &Path,
+            fstype: Option<&str>,
+            flags: MsFlags,
+            data: Option<&str>,
+        ) -> nix::Result<()> {
+            nix::mount::mount(source, target, fstype, flags, data)
+        }
+        fn umount2(&self, target: &Path, flags: MntFlags) -> nix::Result<()> {
+            nix::mount::umount2(target, flags)
+        }
+        fn pivot_root(&self, new_root: &Path, put_old: &Path) -> nix::Result<()> {
+            super::pivot_root(new_root, put_old)
+        }
+        fn chdir(&self, path: &Path) -> nix::Result<()> {
+            nix::unistd::chdir(path)
+        }
+    }
+
+    /// One recorded call.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum Call {
+        Mount {
+            source: Option<PathBuf>,
+            target: PathBuf,
+            fstype: Option<String>,
+            flags: MsFlags,
+            data: Option<String>,
+        },
+        Umount2 {
+            target: PathBuf,
+            flags: MntFlags,
+        },
+        PivotRoot {
+            new_root: PathBuf,
+            put_old: PathBuf,
+        },
+        Chdir(PathBuf),
+    }
+
+    /// A fake that records every call and succeeds, except mounts of the filesystem types given
+    /// to [`Recording::refuse_fstype`].
+    #[derive(Debug, Default)]
+    pub struct Recording {
+        calls: RefCell<Vec<Call>>,
+        refused: RefCell<Vec<(String, Errno)>>,
+    }
+
+    impl Recording {
+        /// Makes mounts of `fstype` fail with `errno` (still recorded).
+        pub fn refuse_fstype(&self, fstype: &str, errno: Errno) {
+            self.refused.borrow_mut().push((fstype.to_string(), errno));
+        }
+
+        /// The calls so far, in order.
+        pub fn calls(&self) -> Vec<Call> {
+            self.calls.borrow().clone()
+        }
+    }
+
+    impl Syscall for Recording {
+        fn mount(
+            &self,
+            source: Option<&Path>,
+            target: &Path,
+            fstype: Option<&str>,
+            flags: MsFlags,
+            data: Option<&str>,
+        ) -> nix::Result<()> {
+            self.calls.borrow_mut().push(Call::Mount {
+                source: source.map(Path::to_path_buf),
+                target: target.to_path_buf(),
+                fstype: fstype.map(str::to_string),
+                flags,
+                data: data.map(str::to_string),
+            });
+            match self.refused.borrow().iter().find(|(t, _)| Some(t.as_str()) == fstype) {
+                Some((_, errno)) => Err(*errno),
+                None => Ok(()),
+            }
+        }
+        fn umount2(&self, target: &Path, flags: MntFlags) -> nix::Result<()> {
+            self.calls.borrow_mut().push(Call::Umount2 { target: target.to_path_buf(), flags });
+            Ok(())
+        }
+        fn pivot_root(&self, new_root: &Path, put_old: &Path) -> nix::Result<()> {
+            self.calls
+                .borrow_mut()
+                .push(Call::PivotRoot { new_root: new_root.to_path_buf(), put_old: put_old.to_path_buf() });
+            Ok(())
+        }
+        fn chdir(&self, path: &Path) -> nix::Result<()> {
+            self.calls.borrow_mut().push(Call::Chdir(path.to_path_buf()));
+            Ok(())
+        }
+    }
+}

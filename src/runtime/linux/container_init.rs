@@ -120,23 +120,24 @@ fn init(spec: &Spec, bundle: &Path, rootfs: &Path) -> Result<Never, Error> {
     let linux = spec.linux().clone().unwrap_or_default();
     let has_ns = |t| linux.namespaces().iter().flatten().any(|n| n.typ() == t);
 
-    mounts::prepare_rootfs(spec, rootfs)?;
+    let sys = &crate::sys::Linux;
+    mounts::prepare_rootfs(sys, spec, rootfs)?;
     let spec_mounts = spec.mounts().clone().unwrap_or_default();
     for m in &spec_mounts {
-        mounts::mount_one(m, rootfs, bundle)?;
+        mounts::mount_one(sys, m, rootfs, bundle)?;
     }
     if spec_mounts.iter().any(|m| m.destination() == Path::new("/dev")) {
-        mounts::populate_dev(spec, rootfs)?;
+        mounts::populate_dev(sys, spec, rootfs)?;
     }
-    mounts::pivot_root(rootfs)?;
+    mounts::pivot_root(sys, rootfs)?;
     for p in linux.masked_paths().iter().flatten() {
-        mounts::mask(Path::new(p))?;
+        mounts::mask(sys, Path::new(p))?;
     }
     for p in linux.readonly_paths().iter().flatten() {
-        mounts::make_readonly(Path::new(p))?;
+        mounts::make_readonly(sys, Path::new(p))?;
     }
     if spec.root().as_ref().and_then(|r| r.readonly()).unwrap_or(false) {
-        mounts::remount(Path::new("/"), nix::mount::MsFlags::MS_RDONLY)?;
+        mounts::remount(sys, Path::new("/"), nix::mount::MsFlags::MS_RDONLY)?;
     }
 
     if has_ns(LinuxNamespaceType::Uts) {

@@ -4,15 +4,21 @@
 //! gives the failure: 127, 126 or 125), then exits. EOF without a message means the exec
 //! succeeded, because the kernel closed the write end when the new program replaced the process.
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::os::fd::OwnedFd;
 
 use super::StartFailure;
 
 /// Writes a failure to the channel (best effort: the parent also sees the exit code).
 pub fn send(fd: &OwnedFd, failure: StartFailure, text: &str) {
-    let mut f = std::fs::File::from(fd.try_clone().expect("dup the error channel"));
-    let _ = f.write_all(format!("{}:{text}", failure.exit_code()).as_bytes());
+    let msg = format!("{}:{text}", failure.exit_code());
+    let mut rest = msg.as_bytes();
+    while !rest.is_empty() {
+        match nix::unistd::write(fd, rest) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => rest = &rest[n..],
+        }
+    }
 }
 
 /// Reads the channel to EOF: `None` when the exec succeeded, else the failure and its text.

@@ -15,9 +15,11 @@ use std::io;
 use std::path::{Component, Path, PathBuf};
 
 use nix::errno::Errno;
-use nix::mount::{mount, umount2, MntFlags, MsFlags};
+use nix::mount::{MntFlags, MsFlags};
 use nix::sys::statvfs::{statvfs, FsFlags};
 use oci_spec::runtime::{Mount, Spec};
+
+use crate::sys::Syscall;
 
 /// Errors of the mount steps; each names the path it was working on.
 #[derive(Debug, thiserror::Error)]
@@ -184,13 +186,14 @@ pub fn propagation(name: &str) -> MsFlags {
 }
 
 fn do_mount(
+    sys: &dyn Syscall,
     source: Option<&Path>,
     target: &Path,
     fstype: Option<&str>,
     flags: MsFlags,
     data: Option<&str>,
 ) -> Result<(), Error> {
-    mount(source, target, fstype, flags, data).map_err(|e| Error::Mount {
+    sys.mount(source, target, fstype, flags, data).map_err(|e| Error::Mount {
         what: source.map(|s| s.display().to_string()).or(fstype.map(str::to_string)).unwrap_or_default(),
         path: target.to_path_buf(),
         source: e,
@@ -199,13 +202,13 @@ fn do_mount(
 
 /// Remounts the bind mount at `target` with `flags` (plus `MS_BIND | MS_REMOUNT`). When the kernel
 /// refuses because the source has locked flags, retries with those flags added.
-pub fn remount(target: &Path, flags: MsFlags) -> Result<(), Error> {
+pub fn remount(sys: &dyn Syscall, target: &Path, flags: MsFlags) -> Result<(), Error> {
     let base = MsFlags::MS_BIND | MsFlags::MS_REMOUNT;
     let flags = flags & !(MsFlags::MS_BIND | MsFlags::MS_REC | MsFlags::MS_REMOUNT);
-    match mount(None::<&str>, target, None::<&str>, base | flags, None::<&str>) {
+    match sys.mount(None, target, None, base | flags, None) {
         Err(Errno::EPERM) => {
             let locked = statvfs(target).map(|s| locked_flags(s.flags())).unwrap_or(MsFlags::empty());
-            do_mount(None, target, None, base | flags | locked, None)
+            do_mount(sys, None, target, None, base | flags | locked, None)
         }
         r => r.map_err(|e| Error::Mount { what: "remount".into(), path: target.to_path_buf(), source: e }),
     }
@@ -232,16 +235,16 @@ fn locked_flags(f: FsFlags) -> MsFlags {
 /// Makes the whole mount tree `propagation` (default `rslave`), so nothing the container mounts
 /// reaches the caller's namespace, then bind mounts `rootfs` onto itself so it is a mount point
 /// pivot_root accepts.
-pub fn prepare_rootfs(spec: &Spec, rootfs: &Path) -> Result<(), Error> {
+pub fn prepare_rootfs(sys: &dyn Syscall, spec: &Spec, rootfs: &Path) -> Result<(), Error> {
     let name = spec.linux().as_ref().and_then(|l| l.rootfs_propagation().clone());
     let prop = name.as_deref().map(propagation).filter(|p| !p.is_empty());
     let prop = prop.unwrap_or(MsFlags::MS_SLAVE | MsFlags::MS_REC);
-    do_mount(None, Path::new("/"), None, prop, None)?;
-    do_mount(Some(rootfs), rootfs, None, MsFlags::MS_BIND | MsFlags::MS_REC, None)
+    do_mount(sys, None, Path::new("/"), None, prop, None)?;
+    do_mount(sys, Some(rootfs), rootfs, None, MsFlags::MS_BIND | MsFlags::MS_REC, None)
 }
 
 /// Performs one spec mount under `rootfs`. Relative bind sources are relative to `bundle`.
-pub fn mount_one(m: &Mount, rootfs: &Path, bundle: &Path) -> Result<(), Error> {
+pub fn mount_one(sys: &dyn Syscall, m: &Mount, rootfs: &Path, bundle: &Path) -> Result<(), Error> {
     let dest = secure_join(rootfs, m.destination())
         .map_err(|source| Error::Resolve { path: m.destination().clone(), source })?;
     let typ = m.typ().clone().unwrap_or_default();
@@ -251,7 +254,7 @@ pub fn mount_one(m: &Mount, rootfs: &Path, bundle: &Path) -> Result<(), Error> {
     if opts.is_bind() || typ == "bind" {
         let src = m.source().clone().unwrap_or_default();
         let src = if src.is_absolute() { src } else { bundle.join(src) };
-        bind(&src, &dest, opts.flags | MsFlags::MS_BIND)?;
+        bind(sys, &src, &dest, opts.flags | MsFlags::MS_BIND)?;
     } else {
         create_dir(&dest)?;
         let source = m.source().clone().unwrap_or_else(|| typ.clone().into());
@@ -260,11 +263,11 @@ pub fn mount_one(m: &Mount, rootfs: &Path, bundle: &Path) -> Result<(), Error> {
             "cgroup" | "cgroup2" => Some("/sys/fs/cgroup"),
             _ => None,
         };
-        match (mount(Some(&source), &dest, Some(typ.as_str()), opts.flags, data), fallback) {
+        match (sys.mount(Some(&source), &dest, Some(typ.as_str()), opts.flags, data), fallback) {
             (Ok(()), _) => {}
             // Rootless: sysfs and cgroupfs may be refused; bind the host's instead, as crun does.
             (Err(Errno::EPERM | Errno::EACCES), Some(host)) => {
-                bind(Path::new(host), &dest, opts.flags | MsFlags::MS_BIND | MsFlags::MS_REC)?
+                bind(sys, Path::new(host), &dest, opts.flags | MsFlags::MS_BIND | MsFlags::MS_REC)?
             }
             (Err(source_err), _) => {
                 return Err(Error::Mount { what: typ.clone(), path: dest, source: source_err })
@@ -272,23 +275,23 @@ pub fn mount_one(m: &Mount, rootfs: &Path, bundle: &Path) -> Result<(), Error> {
         }
     }
     if !opts.propagation.is_empty() {
-        do_mount(None, &dest, None, opts.propagation, None)?;
+        do_mount(sys, None, &dest, None, opts.propagation, None)?;
     }
     Ok(())
 }
 
 /// Bind mounts `src` on `dest` (creating `dest` as a file or directory to match), then applies the
 /// remaining `flags` with a remount.
-pub fn bind(src: &Path, dest: &Path, flags: MsFlags) -> Result<(), Error> {
+pub fn bind(sys: &dyn Syscall, src: &Path, dest: &Path, flags: MsFlags) -> Result<(), Error> {
     if src.is_dir() {
         create_dir(dest)?;
     } else {
         create_file(dest)?;
     }
-    do_mount(Some(src), dest, None, flags & (MsFlags::MS_BIND | MsFlags::MS_REC), None)?;
+    do_mount(sys, Some(src), dest, None, flags & (MsFlags::MS_BIND | MsFlags::MS_REC), None)?;
     let rest = flags & !(MsFlags::MS_BIND | MsFlags::MS_REC);
     if !rest.is_empty() {
-        remount(dest, rest)?;
+        remount(sys, dest, rest)?;
     }
     Ok(())
 }
@@ -315,7 +318,7 @@ fn create_file(path: &Path) -> Result<(), Error> {
 
 /// Fills a tmpfs `/dev` under `rootfs`: the default nodes and the spec's devices as bind mounts
 /// of the host's nodes (rootless cannot mknod), and the standard symlinks.
-pub fn populate_dev(spec: &Spec, rootfs: &Path) -> Result<(), Error> {
+pub fn populate_dev(sys: &dyn Syscall, spec: &Spec, rootfs: &Path) -> Result<(), Error> {
     let dev = rootfs.join("dev");
     let extra = spec.linux().as_ref().and_then(|l| l.devices().clone()).unwrap_or_default();
     let mut nodes: Vec<PathBuf> = DEFAULT_DEVICES.iter().map(|d| Path::new("/dev").join(d)).collect();
@@ -328,7 +331,7 @@ pub fn populate_dev(spec: &Spec, rootfs: &Path) -> Result<(), Error> {
         let dest =
             secure_join(rootfs, &host).map_err(|source| Error::Resolve { path: host.clone(), source })?;
         if host.exists() {
-            bind(&host, &dest, MsFlags::MS_BIND | MsFlags::MS_NOSUID | MsFlags::MS_NOEXEC)?;
+            bind(sys, &host, &dest, MsFlags::MS_BIND | MsFlags::MS_NOSUID | MsFlags::MS_NOEXEC)?;
         }
     }
     for (name, target) in DEFAULT_SYMLINKS {
@@ -345,37 +348,37 @@ pub fn populate_dev(spec: &Spec, rootfs: &Path) -> Result<(), Error> {
 
 /// Makes `rootfs` the root: `pivot_root(".", ".")` stacks the old root on the new one, and a lazy
 /// unmount of "." then drops it, so no old-root directory is needed inside the container.
-pub fn pivot_root(rootfs: &Path) -> Result<(), Error> {
+pub fn pivot_root(sys: &dyn Syscall, rootfs: &Path) -> Result<(), Error> {
     let err = |source| Error::PivotRoot { path: rootfs.to_path_buf(), source };
-    nix::unistd::chdir(rootfs).map_err(err)?;
-    crate::sys::pivot_root(Path::new("."), Path::new(".")).map_err(err)?;
-    umount2(".", MntFlags::MNT_DETACH).map_err(err)?;
-    nix::unistd::chdir("/").map_err(err)
+    sys.chdir(rootfs).map_err(err)?;
+    sys.pivot_root(Path::new("."), Path::new(".")).map_err(err)?;
+    sys.umount2(Path::new("."), MntFlags::MNT_DETACH).map_err(err)?;
+    sys.chdir(Path::new("/")).map_err(err)
 }
 
 /// Masks `path` (inside the new root): a read-only /dev/null over a file, an empty read-only
 /// tmpfs over a directory (as crun does). Missing paths are skipped.
-pub fn mask(path: &Path) -> Result<(), Error> {
+pub fn mask(sys: &dyn Syscall, path: &Path) -> Result<(), Error> {
     match path.symlink_metadata() {
         Err(_) => Ok(()),
         Ok(m) if m.is_dir() => {
-            do_mount(Some(Path::new("tmpfs")), path, Some("tmpfs"), MsFlags::MS_RDONLY, Some("size=0k"))
+            do_mount(sys, Some(Path::new("tmpfs")), path, Some("tmpfs"), MsFlags::MS_RDONLY, Some("size=0k"))
         }
         Ok(_) => {
-            do_mount(Some(Path::new("/dev/null")), path, None, MsFlags::MS_BIND, None)?;
-            remount(path, MsFlags::MS_RDONLY)
+            do_mount(sys, Some(Path::new("/dev/null")), path, None, MsFlags::MS_BIND, None)?;
+            remount(sys, path, MsFlags::MS_RDONLY)
         }
     }
 }
 
 /// Makes `path` (inside the new root) read-only with a recursive self-bind and a remount.
 /// Missing paths are skipped.
-pub fn make_readonly(path: &Path) -> Result<(), Error> {
+pub fn make_readonly(sys: &dyn Syscall, path: &Path) -> Result<(), Error> {
     if path.symlink_metadata().is_err() {
         return Ok(());
     }
-    do_mount(Some(path), path, None, MsFlags::MS_BIND | MsFlags::MS_REC, None)?;
-    remount(path, MsFlags::MS_RDONLY)
+    do_mount(sys, Some(path), path, None, MsFlags::MS_BIND | MsFlags::MS_REC, None)?;
+    remount(sys, path, MsFlags::MS_RDONLY)
 }
 
 #[cfg(test)]
@@ -398,6 +401,148 @@ mod tests {
         assert_eq!(propagation("private"), MsFlags::MS_PRIVATE);
         assert_eq!(propagation("runbindable"), MsFlags::MS_UNBINDABLE | MsFlags::MS_REC);
         assert_eq!(propagation("rw"), MsFlags::empty());
+    }
+
+    use crate::sys::{Call, Recording};
+
+    fn spec(mounts: serde_json::Value) -> Spec {
+        serde_json::from_value(serde_json::json!({"ociVersion": "1.0.2", "mounts": mounts})).unwrap()
+    }
+
+    fn mount_call(
+        source: Option<&str>,
+        target: &Path,
+        fstype: Option<&str>,
+        flags: MsFlags,
+        data: Option<&str>,
+    ) -> Call {
+        Call::Mount {
+            source: source.map(PathBuf::from),
+            target: target.to_path_buf(),
+            fstype: fstype.map(str::to_string),
+            flags,
+            data: data.map(str::to_string),
+        }
+    }
+
+    fn run_mounts(sys: &Recording, spec: &Spec, rootfs: &Path) {
+        prepare_rootfs(sys, spec, rootfs).unwrap();
+        for m in spec.mounts().iter().flatten() {
+            mount_one(sys, m, rootfs, Path::new("/bundle")).unwrap();
+        }
+    }
+
+    #[test]
+    fn rootfs_is_made_rslave_and_bound_before_the_spec_mounts_in_order() {
+        let d = tempfile::tempdir().unwrap();
+        let rootfs = d.path();
+        let spec = spec(serde_json::json!([
+            {"destination": "/proc", "type": "proc", "source": "proc"},
+            {"destination": "/dev", "type": "tmpfs", "source": "tmpfs", "options": ["nosuid", "mode=755"]},
+            {"destination": "/dev/pts", "type": "devpts", "source": "devpts", "options": ["newinstance", "rprivate"]}
+        ]));
+        let sys = Recording::default();
+        run_mounts(&sys, &spec, rootfs);
+        let none = MsFlags::empty();
+        assert_eq!(
+            sys.calls(),
+            vec![
+                mount_call(None, Path::new("/"), None, MsFlags::MS_SLAVE | MsFlags::MS_REC, None),
+                mount_call(rootfs.to_str(), rootfs, None, MsFlags::MS_BIND | MsFlags::MS_REC, None),
+                mount_call(Some("proc"), &rootfs.join("proc"), Some("proc"), none, None),
+                mount_call(
+                    Some("tmpfs"),
+                    &rootfs.join("dev"),
+                    Some("tmpfs"),
+                    MsFlags::MS_NOSUID,
+                    Some("mode=755")
+                ),
+                mount_call(
+                    Some("devpts"),
+                    &rootfs.join("dev/pts"),
+                    Some("devpts"),
+                    none,
+                    Some("newinstance")
+                ),
+                mount_call(None, &rootfs.join("dev/pts"), None, MsFlags::MS_PRIVATE | MsFlags::MS_REC, None),
+            ]
+        );
+        assert!(rootfs.join("dev/pts").is_dir(), "mount points are created");
+    }
+
+    #[test]
+    fn refused_sysfs_falls_back_to_a_recursive_bind_of_the_hosts_sys_then_read_only() {
+        let d = tempfile::tempdir().unwrap();
+        let rootfs = d.path();
+        let spec = spec(serde_json::json!([
+            {"destination": "/sys", "type": "sysfs", "source": "sysfs", "options": ["nosuid", "ro"]}
+        ]));
+        let sys = Recording::default();
+        sys.refuse_fstype("sysfs", Errno::EPERM);
+        run_mounts(&sys, &spec, rootfs);
+        let dest = rootfs.join("sys");
+        assert_eq!(
+            sys.calls()[2..],
+            [
+                mount_call(
+                    Some("sysfs"),
+                    &dest,
+                    Some("sysfs"),
+                    MsFlags::MS_NOSUID | MsFlags::MS_RDONLY,
+                    None
+                ),
+                mount_call(Some("/sys"), &dest, None, MsFlags::MS_BIND | MsFlags::MS_REC, None),
+                mount_call(
+                    None,
+                    &dest,
+                    None,
+                    MsFlags::MS_BIND | MsFlags::MS_REMOUNT | MsFlags::MS_NOSUID | MsFlags::MS_RDONLY,
+                    None
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn bind_mount_destination_through_a_symlink_stays_inside_the_rootfs() {
+        let d = tempfile::tempdir().unwrap();
+        let rootfs = d.path();
+        std::os::unix::fs::symlink("/etc", rootfs.join("escape")).unwrap();
+        let spec = spec(serde_json::json!([
+            {"destination": "/escape/hosts", "type": "bind", "source": "hosts", "options": ["rbind", "ro"]}
+        ]));
+        let sys = Recording::default();
+        run_mounts(&sys, &spec, rootfs);
+        let dest = rootfs.join("etc/hosts");
+        assert_eq!(
+            sys.calls()[2..],
+            [
+                mount_call(Some("/bundle/hosts"), &dest, None, MsFlags::MS_BIND | MsFlags::MS_REC, None),
+                mount_call(
+                    None,
+                    &dest,
+                    None,
+                    MsFlags::MS_BIND | MsFlags::MS_REMOUNT | MsFlags::MS_RDONLY,
+                    None
+                ),
+            ]
+        );
+        assert!(dest.is_file(), "a file mount point is created for a non-directory source");
+    }
+
+    #[test]
+    fn pivot_root_stacks_and_detaches_the_old_root() {
+        let sys = Recording::default();
+        pivot_root(&sys, Path::new("/r")).unwrap();
+        assert_eq!(
+            sys.calls(),
+            [
+                Call::Chdir("/r".into()),
+                Call::PivotRoot { new_root: ".".into(), put_old: ".".into() },
+                Call::Umount2 { target: ".".into(), flags: MntFlags::MNT_DETACH },
+                Call::Chdir("/".into()),
+            ]
+        );
     }
 
     #[test]
