@@ -39,7 +39,10 @@ pub fn run(bundle: &Path) -> Result<Status, Error> {
     let relaying = pid.and_then(|pid| crate::sys::forward_signals(pid, &FORWARDED));
     let _ = old_mask.thread_set_mask();
     let pid = pid.map_err(Error::Clone)?;
-    relaying.map_err(Error::Signals)?;
+    if let Err(e) = relaying {
+        // The container runs already: waiting for it matters more than relaying signals.
+        tracing::warn!("cannot relay signals to the container: {e}");
+    }
     drop(write);
     let failure = message::receive(read);
     let status = wait(pid)?;
@@ -71,6 +74,9 @@ fn clone_flags(spec: &Spec) -> Result<libc::c_int, Error> {
             LinuxNamespaceType::Time => libc::CLONE_NEWTIME,
             LinuxNamespaceType::User => unreachable!("refused above"),
         };
+    }
+    if flags & libc::CLONE_NEWNS == 0 {
+        return Err(Error::NoMountNamespace);
     }
     Ok(flags)
 }

@@ -76,11 +76,15 @@ pub enum Error {
     NoArgs,
     #[error("the runtime spec asks for a user namespace; the built-in runtime runs inside skiff's own")]
     UserNamespace,
+    #[error(
+        "the runtime spec has no mount namespace; the built-in runtime needs one for the container's mounts"
+    )]
+    NoMountNamespace,
     #[error("joining an existing {kind} namespace ({path}) is not supported yet")]
     JoinNamespace { kind: String, path: PathBuf },
     #[error("cannot create the error channel of the container process")]
     Pipe(#[source] nix::Error),
-    #[error("cannot set up the relay of signals to the container")]
+    #[error("cannot block the signals to relay to the container")]
     Signals(#[source] nix::Error),
     #[error("cannot create the container process")]
     Clone(#[source] nix::Error),
