@@ -49,6 +49,9 @@ _skiff() {
             skiff,logout)
                 cmd="skiff__subcmd__logout"
                 ;;
+            skiff,oci-run)
+                cmd="skiff__subcmd__oci__subcmd__run"
+                ;;
             skiff,pull)
                 cmd="skiff__subcmd__pull"
                 ;;
@@ -108,6 +111,9 @@ _skiff() {
                 ;;
             skiff__subcmd__help,logout)
                 cmd="skiff__subcmd__help__subcmd__logout"
+                ;;
+            skiff__subcmd__help,oci-run)
+                cmd="skiff__subcmd__help__subcmd__oci__subcmd__run"
                 ;;
             skiff__subcmd__help,pull)
                 cmd="skiff__subcmd__help__subcmd__pull"
@@ -293,7 +299,7 @@ _skiff() {
 
     case "${cmd}" in
         skiff)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version info unshare version pull images rmi tag untag history inspect save load push login logout image system completion generate-docs help"
+            opts="-h -V --root --runroot --log-level --storage-driver --help --version info unshare version pull images rmi tag untag history inspect save load push login logout image system completion generate-docs oci-run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -383,7 +389,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__help)
-            opts="info unshare version pull images rmi tag untag history inspect save load push login logout image system completion generate-docs help"
+            opts="info unshare version pull images rmi tag untag history inspect save load push login logout image system completion generate-docs oci-run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -705,6 +711,20 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__help__subcmd__logout)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__help__subcmd__oci__subcmd__run)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1808,6 +1828,40 @@ _skiff() {
             fi
             case "${prev}" in
                 --authfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__oci__subcmd__run)
+            opts="-h -V --runtime --root --runroot --log-level --storage-driver --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --runtime)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -29,3 +29,23 @@ fi
 if ! grep -q "^$TEST_USER:" /etc/subuid || ! grep -q "^$TEST_USER:" /etc/subgid; then
   usermod --add-subuids 100000-165535 --add-subgids 100000-165535 "$TEST_USER"
 fi
+# crun 1.8.1 refuses a hybrid cgroup layout ("cgroups in hybrid mode not supported") while the
+# cgroup2 mount at /sys/fs/cgroup/unified holds a controller (here: hugetlb, the only one). Moving
+# hugetlb to its own v1 hierarchy, as on a classic v1 host, leaves cgroup2 empty and crun happy.
+# A controller can leave cgroup2 only when no cgroup has it enabled, so disable it in the root's
+# subtree_control first (a no-op when it is not enabled).
+UNIFIED=/sys/fs/cgroup/unified
+if [ "$(stat -fc %T "$UNIFIED" 2>/dev/null)" = cgroup2fs ] \
+   && grep -qw hugetlb "$UNIFIED/cgroup.controllers" \
+   && ! mountpoint -q /sys/fs/cgroup/hugetlb; then
+  log "moving the hugetlb cgroup controller from cgroup2 to a v1 mount (for crun)"
+  if ! mkdir -p /sys/fs/cgroup/hugetlb 2>/dev/null; then
+    # /sys/fs/cgroup is a read-only tmpfs on some hosts: make it writable for the mkdir.
+    mount -o remount,rw /sys/fs/cgroup
+    mkdir -p /sys/fs/cgroup/hugetlb
+  fi
+  if grep -qw hugetlb "$UNIFIED/cgroup.subtree_control"; then
+    echo -hugetlb > "$UNIFIED/cgroup.subtree_control"
+  fi
+  mount -t cgroup -o hugetlb cgroup /sys/fs/cgroup/hugetlb
+fi

@@ -95,6 +95,9 @@ pub enum Command {
     /// Write completions/ and man/ from the command definitions (for maintainers)
     #[command(name = "generate-docs", hide = true)]
     GenerateDocs(commands::completion::DocsArgs),
+    /// Run an OCI bundle in the foreground with the built-in or an external runtime (for tests)
+    #[command(name = "oci-run", hide = true)]
+    OciRun(commands::oci::Args),
 }
 
 /// `skiff image ...`: the same commands as the top-level ones, as in podman.
@@ -191,6 +194,7 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         Command::System(c) => commands::system::run(c, ctx, printer),
         Command::Completion(a) => commands::completion::run(a, printer),
         Command::GenerateDocs(a) => commands::completion::generate_docs(a, printer),
+        Command::OciRun(a) => commands::oci::run(a, ctx, printer),
     }
 }
 

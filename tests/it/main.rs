@@ -14,6 +14,7 @@
 //! - `fixtures`: the fixture images, built and pushed once per process ([`fixtures::fixtures`]),
 //!   with the facts tests assert on.
 //! - `rig`: tests of the rig itself.
+//! - `runtime`: the built-in OCI runtime (`skiff oci-run`) compared with crun on one bundle.
 
 // The helper modules are an API for every test module; not all of it is used by all of them.
 #[allow(dead_code)]
@@ -29,5 +30,6 @@ mod foundation;
 mod images;
 mod reliability;
 mod rig;
+mod runtime;
 mod system;
 mod transfer;

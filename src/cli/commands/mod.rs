@@ -8,6 +8,7 @@ pub mod info;
 pub mod inspect;
 pub mod load;
 pub mod login;
+pub mod oci;
 pub mod pull;
 pub mod push;
 pub mod rmi;

@@ -1,0 +1,300 @@
+//! The container process: pid 1 of its new pid namespace, from the clone to the exec.
+//!
+//! Order (each step needs the ones before it): mounts (rootfs, spec mounts, /dev), pivot_root,
+//! masked paths, read-only paths, read-only root, hostname, rlimits, umask, the capability
+//! bounding set (needs CAP_SETPCAP, so before the credentials change), no_new_privs, groups,
+//! gid, uid (keeping capabilities across the uid change), the other capability sets, cwd (as the
+//! container user), seccomp last (it may forbid what came before), exec.
+//!
+//! Any failure is written to the error channel (see [`super::message`]) and ends the process with
+//! podman's code: 127 executable not found, 126 cannot execute, 125 anything else.
+
+use std::collections::HashSet;
+use std::ffi::{CString, OsStr};
+use std::os::fd::OwnedFd;
+use std::os::unix::ffi::OsStrExt;
+use std::path::{Path, PathBuf};
+
+use caps::{CapSet, Capability, CapsHashSet};
+use nix::errno::Errno;
+use nix::unistd::{Gid, Uid};
+use oci_spec::runtime::{LinuxCapabilities, LinuxNamespaceType, PosixRlimitType, Process, Spec};
+
+use super::{message, mounts, StartFailure};
+
+/// The PATH used when the spec's environment has none (podman's default).
+pub const DEFAULT_PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+/// Errors of the container process before its exec.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Mount(#[from] mounts::Error),
+    #[error("cannot set the hostname to {hostname}")]
+    Hostname {
+        hostname: String,
+        #[source]
+        source: Errno,
+    },
+    #[error("cannot set rlimit {resource}")]
+    Rlimit {
+        resource: String,
+        #[source]
+        source: Errno,
+    },
+    #[error("cannot set no_new_privs")]
+    NoNewPrivs(#[source] Errno),
+    #[error("cannot switch to uid {uid} gid {gid}")]
+    Credentials {
+        uid: u32,
+        gid: u32,
+        #[source]
+        source: Errno,
+    },
+    #[error("cannot set the {set} capabilities")]
+    Capabilities {
+        set: String,
+        #[source]
+        source: caps::errors::CapsError,
+    },
+    #[error("cannot change to the working directory {path}")]
+    Cwd {
+        path: PathBuf,
+        #[source]
+        source: Errno,
+    },
+    #[error("cannot install the seccomp filter: {reason}")]
+    Seccomp { reason: String },
+    #[error("argument {arg:?} contains a NUL byte")]
+    Nul { arg: String },
+    #[error("executable file `{name}` not found in $PATH")]
+    NotInPath { name: String },
+    #[error("executable file `{name}` not found")]
+    NotFound { name: String },
+    #[error("cannot execute `{name}`: {}", errno.desc())]
+    CannotExecute { name: String, errno: Errno },
+}
+
+impl Error {
+    fn failure(&self) -> StartFailure {
+        match self {
+            Error::NotInPath { .. } | Error::NotFound { .. } => StartFailure::NotFound,
+            Error::CannotExecute { .. } => StartFailure::CannotExecute,
+            _ => StartFailure::Setup,
+        }
+    }
+
+    /// The message with its causes, as one line for the error channel.
+    fn report(&self) -> String {
+        let mut text = self.to_string();
+        let mut cause = std::error::Error::source(self);
+        while let Some(c) = cause {
+            text.push_str(": ");
+            text.push_str(&c.to_string());
+            cause = c.source();
+        }
+        match self {
+            Error::NotInPath { .. } | Error::NotFound { .. } => text + ": No such file or directory",
+            _ => text,
+        }
+    }
+}
+
+/// The body of the cloned container process; returns the exit code only when it fails (a
+/// successful exec never returns).
+pub fn run(spec: &Spec, bundle: &Path, rootfs: &Path, channel: &OwnedFd) -> i32 {
+    let err = match init(spec, bundle, rootfs) {
+        Ok(never) => match never {},
+        Err(e) => e,
+    };
+    let failure = err.failure();
+    message::send(channel, failure, &err.report());
+    failure.exit_code()
+}
+
+enum Never {}
+
+fn init(spec: &Spec, bundle: &Path, rootfs: &Path) -> Result<Never, Error> {
+    let _ = crate::sys::cloexec_from(3);
+    let process = spec.process().clone().unwrap_or_default();
+    let linux = spec.linux().clone().unwrap_or_default();
+    let has_ns = |t| linux.namespaces().iter().flatten().any(|n| n.typ() == t);
+
+    let sys = &crate::sys::Linux;
+    mounts::prepare_rootfs(sys, spec, rootfs)?;
+    let spec_mounts = spec.mounts().clone().unwrap_or_default();
+    for m in &spec_mounts {
+        mounts::mount_one(sys, m, rootfs, bundle)?;
+    }
+    if spec_mounts.iter().any(|m| m.destination() == Path::new("/dev")) {
+        mounts::populate_dev(sys, spec, rootfs)?;
+    }
+    mounts::pivot_root(sys, rootfs)?;
+    for p in linux.masked_paths().iter().flatten() {
+        mounts::mask(sys, Path::new(p))?;
+    }
+    for p in linux.readonly_paths().iter().flatten() {
+        mounts::make_readonly(sys, Path::new(p))?;
+    }
+    if spec.root().as_ref().and_then(|r| r.readonly()).unwrap_or(false) {
+        mounts::remount(sys, Path::new("/"), nix::mount::MsFlags::MS_RDONLY)?;
+    }
+
+    if has_ns(LinuxNamespaceType::Uts) {
+        if let Some(h) = spec.hostname() {
+            nix::unistd::sethostname(h).map_err(|source| Error::Hostname { hostname: h.clone(), source })?;
+        }
+    }
+    for r in process.rlimits().iter().flatten() {
+        crate::sys::set_rlimit(rlimit_resource(r.typ()), r.soft(), r.hard())
+            .map_err(|source| Error::Rlimit { resource: r.typ().to_string(), source })?;
+    }
+    if let Some(mask) = process.user().umask() {
+        nix::sys::stat::umask(nix::sys::stat::Mode::from_bits_truncate(mask));
+    }
+    let filter = compile_seccomp(spec)?;
+    let capabilities = process.capabilities().clone().unwrap_or_default();
+    drop_bounding(&capabilities)?;
+    let no_new_privs = process.no_new_privileges().unwrap_or(false);
+    if no_new_privs {
+        nix::sys::prctl::set_no_new_privs().map_err(Error::NoNewPrivs)?;
+    } else if let Some(f) = &filter {
+        // Without no_new_privs, loading a filter needs CAP_SYS_ADMIN, which the default set
+        // drops: load it now, while the process still has it (the filter allows what follows).
+        apply_seccomp(f)?;
+    }
+    switch_user(&process)?;
+    set_capabilities(&capabilities)?;
+    nix::unistd::chdir(process.cwd()).map_err(|source| Error::Cwd { path: process.cwd().clone(), source })?;
+    if no_new_privs {
+        if let Some(f) = &filter {
+            apply_seccomp(f)?;
+        }
+    }
+    Err(exec(&process))
+}
+
+/// Compiles the spec's seccomp profile to BPF (before any privilege is dropped, so a bad profile
+/// fails early).
+pub fn compile_seccomp(spec: &Spec) -> Result<Option<seccompiler::BpfProgram>, Error> {
+    let Some(profile) = spec.linux().as_ref().and_then(|l| l.seccomp().as_ref()) else { return Ok(None) };
+    let arch = match std::env::consts::ARCH {
+        "aarch64" => seccompiler::TargetArch::aarch64,
+        _ => seccompiler::TargetArch::x86_64,
+    };
+    crate::runtime::seccomp::compile(profile, arch)
+        .map(Some)
+        .map_err(|e| Error::Seccomp { reason: e.to_string() })
+}
+
+/// Installs a compiled seccomp filter on this thread (the init is single-threaded).
+fn apply_seccomp(filter: &seccompiler::BpfProgram) -> Result<(), Error> {
+    crate::sys::seccomp_load(filter).map_err(|e| Error::Seccomp { reason: e.to_string() })
+}
+
+fn rlimit_resource(t: PosixRlimitType) -> libc::c_int {
+    (match t {
+        PosixRlimitType::RlimitCpu => libc::RLIMIT_CPU,
+        PosixRlimitType::RlimitFsize => libc::RLIMIT_FSIZE,
+        PosixRlimitType::RlimitData => libc::RLIMIT_DATA,
+        PosixRlimitType::RlimitStack => libc::RLIMIT_STACK,
+        PosixRlimitType::RlimitCore => libc::RLIMIT_CORE,
+        PosixRlimitType::RlimitRss => libc::RLIMIT_RSS,
+        PosixRlimitType::RlimitNproc => libc::RLIMIT_NPROC,
+        PosixRlimitType::RlimitNofile => libc::RLIMIT_NOFILE,
+        PosixRlimitType::RlimitMemlock => libc::RLIMIT_MEMLOCK,
+        PosixRlimitType::RlimitAs => libc::RLIMIT_AS,
+        PosixRlimitType::RlimitLocks => libc::RLIMIT_LOCKS,
+        PosixRlimitType::RlimitSigpending => libc::RLIMIT_SIGPENDING,
+        PosixRlimitType::RlimitMsgqueue => libc::RLIMIT_MSGQUEUE,
+        PosixRlimitType::RlimitNice => libc::RLIMIT_NICE,
+        PosixRlimitType::RlimitRtprio => libc::RLIMIT_RTPRIO,
+        PosixRlimitType::RlimitRttime => libc::RLIMIT_RTTIME,
+    }) as libc::c_int
+}
+
+/// The spec's capability names as the `caps` crate's (unknown names are dropped).
+fn cap_set(set: &Option<oci_spec::runtime::Capabilities>) -> CapsHashSet {
+    set.iter().flatten().filter_map(|c| format!("CAP_{c}").parse::<Capability>().ok()).collect::<HashSet<_>>()
+}
+
+fn caps_err(set: &str) -> impl Fn(caps::errors::CapsError) -> Error + '_ {
+    move |source| Error::Capabilities { set: set.to_string(), source }
+}
+
+fn drop_bounding(c: &LinuxCapabilities) -> Result<(), Error> {
+    let keep = cap_set(c.bounding());
+    let current = caps::read(None, CapSet::Bounding).map_err(caps_err("bounding"))?;
+    for cap in current.difference(&keep) {
+        caps::drop(None, CapSet::Bounding, *cap).map_err(caps_err("bounding"))?;
+    }
+    Ok(())
+}
+
+fn switch_user(p: &Process) -> Result<(), Error> {
+    let (uid, gid) = (p.user().uid(), p.user().gid());
+    let err = |source| Error::Credentials { uid, gid, source };
+    nix::sys::prctl::set_keepcaps(true).map_err(err)?;
+    let groups: Vec<Gid> = p.user().additional_gids().iter().flatten().map(|g| Gid::from_raw(*g)).collect();
+    match nix::unistd::setgroups(&groups) {
+        // With setgroups denied in the user namespace, an empty list is already what we have.
+        Err(Errno::EPERM) if groups.is_empty() => {}
+        r => r.map_err(err)?,
+    }
+    let (g, u) = (Gid::from_raw(gid), Uid::from_raw(uid));
+    nix::unistd::setresgid(g, g, g).map_err(err)?;
+    nix::unistd::setresuid(u, u, u).map_err(err)?;
+    nix::sys::prctl::set_keepcaps(false).map_err(err)
+}
+
+/// Sets inheritable first (while permitted is still full), then effective, permitted, ambient:
+/// the kernel requires effective within permitted and ambient within permitted and inheritable.
+fn set_capabilities(c: &LinuxCapabilities) -> Result<(), Error> {
+    caps::set(None, CapSet::Inheritable, &cap_set(c.inheritable())).map_err(caps_err("inheritable"))?;
+    caps::set(None, CapSet::Effective, &cap_set(c.effective())).map_err(caps_err("effective"))?;
+    caps::set(None, CapSet::Permitted, &cap_set(c.permitted())).map_err(caps_err("permitted"))?;
+    caps::set(None, CapSet::Ambient, &cap_set(c.ambient())).map_err(caps_err("ambient"))
+}
+
+fn cstring(s: impl AsRef<OsStr>) -> Result<CString, Error> {
+    CString::new(s.as_ref().as_bytes()).map_err(|_| Error::Nul { arg: s.as_ref().to_string_lossy().into() })
+}
+
+/// Executes `process.args` with `process.env`, looking the program up in the env's PATH like
+/// execvp. Returns only on failure.
+fn exec(p: &Process) -> Error {
+    let args = p.args().clone().unwrap_or_default();
+    let env = p.env().clone().unwrap_or_default();
+    let name = args[0].clone();
+    let (argv, envp) = match (
+        args.iter().map(cstring).collect::<Result<Vec<_>, _>>(),
+        env.iter().map(cstring).collect::<Result<Vec<_>, _>>(),
+    ) {
+        (Ok(a), Ok(e)) => (a, e),
+        (Err(e), _) | (_, Err(e)) => return e,
+    };
+    let try_exec = |path: &Path| match cstring(path) {
+        Ok(c) => crate::sys::execve(&c, &argv, &envp),
+        Err(_) => Errno::EINVAL,
+    };
+    if name.contains('/') {
+        return match try_exec(Path::new(&name)) {
+            Errno::ENOENT | Errno::ENOTDIR => Error::NotFound { name },
+            errno => Error::CannotExecute { name, errno },
+        };
+    }
+    let path = env.iter().find_map(|e| e.strip_prefix("PATH=")).unwrap_or(DEFAULT_PATH).to_string();
+    let mut denied = None;
+    for dir in path.split(':') {
+        let dir = if dir.is_empty() { "." } else { dir };
+        match try_exec(&Path::new(dir).join(&name)) {
+            Errno::ENOENT | Errno::ENOTDIR | Errno::ELOOP | Errno::ENAMETOOLONG => continue,
+            Errno::EACCES => denied = Some(Errno::EACCES),
+            errno => return Error::CannotExecute { name, errno },
+        }
+    }
+    match denied {
+        Some(errno) => Error::CannotExecute { name, errno },
+        None => Error::NotInPath { name },
+    }
+}
