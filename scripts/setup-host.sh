@@ -47,5 +47,6 @@ if [ "$(stat -fc %T "$UNIFIED" 2>/dev/null)" = cgroup2fs ] \
   if grep -qw hugetlb "$UNIFIED/cgroup.subtree_control"; then
     echo -hugetlb > "$UNIFIED/cgroup.subtree_control"
   fi
-  mount -t cgroup -o hugetlb cgroup /sys/fs/cgroup/hugetlb
+  mount -t cgroup -o hugetlb cgroup /sys/fs/cgroup/hugetlb \
+    || log "WARNING: could not mount hugetlb as cgroup v1: crun will refuse this hybrid host"
 fi
