@@ -396,6 +396,13 @@ impl Store {
         for d in std::iter::once(dirs.root.as_path()).chain(dirs.all_subdirs()) {
             create_private_dir(d).map_err(Error::from)?;
         }
+        // The overlay root takes the upper dir's mode, and the vfs root is `merged` itself: the
+        // container's `/` must be searchable by its non-root users.
+        for d in [&dirs.upper, &dirs.merged] {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o755))
+                .map_err(|source| Error::from(super::Error::Io { path: d.clone(), source }))?;
+        }
         prepare(&dirs)?;
 
         // Under store.lock (shared) the image cannot be removed while we commit.
@@ -639,6 +646,9 @@ mod tests {
         for d in store.container_dirs(&a.id).all_subdirs() {
             assert!(d.is_dir(), "{}", d.display());
         }
+        let mode = |d: &Path| std::fs::metadata(d).unwrap().mode() & 0o777;
+        let dirs = store.container_dirs(&a.id);
+        assert_eq!((mode(&dirs.upper), mode(&dirs.merged), mode(&dirs.work)), (0o755, 0o755, 0o700));
         let b = store.create_container(record(&img.id, "")).unwrap();
         assert!(b.name.contains('_'), "{}", b.name);
         assert_eq!(store.find_container("web").unwrap().id, a.id);
