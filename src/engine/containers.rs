@@ -49,6 +49,27 @@ pub fn image_in_use(store: &Store, image_id: &str) -> bool {
     store.images_in_use().map(|s| s.contains(image_id)).unwrap_or(true)
 }
 
+/// Every container, in creation order, after [`Store::repair_containers`] (so a container
+/// whose supervisor died shows as exited, and orphan directories go).
+pub fn list(store: &Store) -> Result<Vec<ContainerRecord>, Error> {
+    let report = store.repair_containers()?;
+    if report != Default::default() {
+        tracing::info!(?report, "repaired containers");
+    }
+    Ok(store.list_containers()?)
+}
+
+/// The one container `key` names: exact name, exact id, else a unique id prefix.
+pub fn lookup(store: &Store, key: &str) -> Result<ContainerRecord, Error> {
+    Ok(store.find_container(key)?)
+}
+
+/// `rename CONTAINER NAME`.
+pub fn rename(store: &Store, key: &str, new_name: &str) -> Result<ContainerRecord, Error> {
+    let rec = lookup(store, key)?;
+    Ok(store.rename_container(&rec.id, new_name)?)
+}
+
 /// The storage driver for new containers: `--storage-driver`, else overlay when the cached
 /// probe (`RUNROOT/overlay-probe.json`, written by `info`) says it works, else a trial mount.
 pub fn choose_driver(ctx: &Context) -> StorageDriver {
@@ -370,6 +391,28 @@ mod tests {
         .unwrap_err();
         assert!(err.to_string().contains(&format!("already in use by {}", c.id)), "{err}");
 
+        let renamed = rename(&store, &c.id[..8], "db").unwrap();
+        assert_eq!(lookup(&store, "db").unwrap().id, c.id);
+        assert_eq!(list(&store).unwrap(), vec![renamed]);
+        // A running container with a live process is refused, even with force.
+        let running = |pid: i32| {
+            store
+                .update_container(&c.id, |r| {
+                    r.state = State::Running;
+                    r.pid = Some(pid);
+                    Ok::<_, Error>(())
+                })
+                .unwrap()
+        };
+        running(std::process::id() as i32);
+        for force in [false, true] {
+            let err = remove(&ctx, &store, &c.id, force).unwrap_err();
+            assert!(matches!(err, Error::InvalidState { action: "remove", .. }), "{err}");
+        }
+        // Once its process is gone, `list` shows it exited (code -1) and `rm` removes it.
+        running(i32::MAX - 7);
+        let shown = list(&store).unwrap();
+        assert_eq!((shown[0].state, shown[0].exit_code), (State::Exited, Some(-1)));
         remove(&ctx, &store, &c.id, false).unwrap();
         assert!(!dirs.root.exists());
         assert!(images_in_use(&store).unwrap().is_empty());
