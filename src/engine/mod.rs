@@ -1,6 +1,7 @@
 //! The use cases (info, pull, images, ...): what a command does, independent of how it is printed.
 //! Nothing here prints; progress goes through `Reporter` traits and results are returned as data.
 
+pub mod containers;
 pub mod context;
 pub mod images;
 pub mod info;
@@ -36,6 +37,34 @@ pub enum Error {
     InvalidTag { value: String, reason: String },
     #[error("background task failed: {0}")]
     Task(String),
+    #[error(transparent)]
+    Container(#[from] crate::storage::containers::Error),
+    #[error(transparent)]
+    Spec(#[from] crate::runtime::spec::Error),
+    #[error(transparent)]
+    Overlay(#[from] crate::rootfs::overlay::Error),
+    #[error(transparent)]
+    Vfs(#[from] crate::rootfs::vfs::Error),
+    #[error("the config of image {digest} is not valid JSON")]
+    ImageConfig {
+        digest: String,
+        #[source]
+        source: serde_json::Error,
+    },
+    #[error("cannot write the bundle file {path}")]
+    WriteBundle {
+        path: std::path::PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot create directory {path}")]
+    CreateDir {
+        path: std::path::PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot {action} container {id}: it is {state}")]
+    InvalidState { id: String, state: crate::storage::State, action: &'static str },
     #[error("cannot remove {path}")]
     Remove {
         path: std::path::PathBuf,

@@ -1,5 +1,6 @@
 //! Root filesystem backends: how a container's layers plus its upper directory become one tree.
-//! For now this holds the kernel-overlay capability probe that `info` and the automatic backend
-//! choice use.
+//! `overlay` mounts the kernel's overlayfs (and holds the capability probe `info` and the
+//! automatic backend choice use); `vfs` makes a plain copy.
 
 pub mod overlay;
+pub mod vfs;

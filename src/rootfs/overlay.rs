@@ -2,8 +2,16 @@
 //!
 //! Rootless mounts use the `userxattr` option (Linux >= 5.11): overlay then keeps its metadata in
 //! `user.overlay.*` xattrs, which an unprivileged user namespace may write.
+//!
+//! Mount options are copied by the kernel into one page, so deep images (30+ layers under a long
+//! store path) do not fit. [`mount_overlay`] then opens every directory as an `O_PATH`
+//! descriptor and names it `/proc/self/fd/<n>` (about 17 bytes each, whatever the store path),
+//! the same trick as podman's short `l/` links but without a `chdir`, which would change the
+//! working directory of every thread. The descriptors are closed once the mount is made: the
+//! kernel holds the layers by then.
 
-use std::path::Path;
+use std::os::fd::{AsRawFd, OwnedFd};
+use std::path::{Path, PathBuf};
 
 use nix::mount::{mount, umount2, MntFlags, MsFlags};
 
@@ -24,6 +32,87 @@ pub enum Error {
     },
     #[error("overlay mounted but a write through it did not reach the upper directory")]
     NotCopyOnWrite,
+    #[error("an overlay needs at least one lower layer")]
+    NoLowerLayers,
+    #[error("cannot open overlay directory {path}")]
+    Open {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{layers} layers do not fit in the kernel's mount option limit ({len} of {max} bytes)")]
+    TooManyLayers { layers: usize, len: usize, max: usize },
+    #[error("cannot unmount {path}")]
+    Unmount {
+        path: PathBuf,
+        #[source]
+        source: nix::Error,
+    },
+}
+
+/// The longest option string the kernel accepts (one page, with its terminating NUL).
+pub const MAX_OPTIONS_LEN: usize = 4095;
+
+/// Mounts an overlay of `lowers` (top-most first), `upper` and `work` on `target`.
+/// `userxattr` is for mounts made inside a user namespace (rootless).
+pub fn mount_overlay(
+    lowers: &[PathBuf],
+    upper: &Path,
+    work: &Path,
+    target: &Path,
+    userxattr: bool,
+) -> Result<(), Error> {
+    if lowers.is_empty() {
+        return Err(Error::NoLowerLayers);
+    }
+    let direct: Vec<&Path> = lowers.iter().map(PathBuf::as_path).collect();
+    let opts = options(&direct, upper, work, userxattr);
+    // Paths the option syntax cannot carry unescaped also go through descriptors.
+    let awkward = |p: &Path| p.to_string_lossy().contains([',', ':', '\\']);
+    let plain = !awkward(upper) && !awkward(work) && !direct.iter().any(|p| awkward(p));
+    if plain && opts.len() <= MAX_OPTIONS_LEN {
+        return mount_with(target, opts);
+    }
+    let mut fds = Vec::with_capacity(lowers.len() + 2);
+    for p in direct.iter().copied().chain([upper, work]) {
+        fds.push(open_path(p)?);
+    }
+    let names: Vec<PathBuf> =
+        fds.iter().map(|fd| PathBuf::from(format!("/proc/self/fd/{}", fd.as_raw_fd()))).collect();
+    let (short_lowers, rest) = names.split_at(lowers.len());
+    let short_lowers: Vec<&Path> = short_lowers.iter().map(PathBuf::as_path).collect();
+    let opts = options(&short_lowers, &rest[0], &rest[1], userxattr);
+    if opts.len() > MAX_OPTIONS_LEN {
+        return Err(Error::TooManyLayers { layers: lowers.len(), len: opts.len(), max: MAX_OPTIONS_LEN });
+    }
+    let result = mount_with(target, opts);
+    drop(fds);
+    result
+}
+
+fn open_path(p: &Path) -> Result<OwnedFd, Error> {
+    use std::os::unix::fs::OpenOptionsExt;
+    // O_PATH ignores the access mode; std needs one to be set.
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_PATH | libc::O_DIRECTORY)
+        .open(p)
+        .map(OwnedFd::from)
+        .map_err(|source| Error::Open { path: p.to_owned(), source })
+}
+
+fn mount_with(target: &Path, opts: String) -> Result<(), Error> {
+    mount(Some("overlay"), target, Some("overlay"), MsFlags::empty(), Some(opts.as_str()))
+        .map_err(|source| Error::Mount { options: opts, source })
+}
+
+/// Lazily unmounts `target` (`MNT_DETACH`). Returns false when nothing was mounted there.
+pub fn unmount(target: &Path) -> Result<bool, Error> {
+    match umount2(target, MntFlags::MNT_DETACH) {
+        Ok(()) => Ok(true),
+        Err(nix::Error::EINVAL) | Err(nix::Error::ENOENT) => Ok(false),
+        Err(source) => Err(Error::Unmount { path: target.to_owned(), source }),
+    }
 }
 
 /// The mount options for `lower` (top-most first), `upper` and `work`.
@@ -58,4 +147,78 @@ pub fn probe(dir: &Path, userxattr: bool) -> Result<(), Error> {
         return Err(Error::NotCopyOnWrite);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Unmounts on drop, so a failed assertion does not leave a mount behind.
+    struct Mounted<'a>(&'a Path);
+
+    impl Drop for Mounted<'_> {
+        fn drop(&mut self) {
+            let _ = unmount(self.0);
+        }
+    }
+
+    fn layers(base: &Path, n: usize) -> Vec<PathBuf> {
+        // Top-most first.
+        (0..n)
+            .rev()
+            .map(|i| {
+                let d = base.join(format!("layer-{i:03}"));
+                std::fs::create_dir_all(&d).unwrap();
+                std::fs::write(d.join(format!("f{i}")), format!("{i}")).unwrap();
+                std::fs::write(d.join("top"), format!("{i}")).unwrap();
+                d
+            })
+            .collect()
+    }
+
+    fn check_mount(base: &Path, n: usize) {
+        let lowers = layers(base, n);
+        let (upper, work, merged) = (base.join("upper"), base.join("work"), base.join("merged"));
+        for d in [&upper, &work, &merged] {
+            std::fs::create_dir_all(d).unwrap();
+        }
+        mount_overlay(&lowers, &upper, &work, &merged, false).unwrap();
+        let guard = Mounted(&merged);
+        assert_eq!(std::fs::read_to_string(merged.join("top")).unwrap(), format!("{}", n - 1));
+        assert_eq!(std::fs::read_to_string(merged.join("f0")).unwrap(), "0");
+        std::fs::write(merged.join("new"), "w").unwrap();
+        assert_eq!(std::fs::read_to_string(upper.join("new")).unwrap(), "w");
+        drop(guard);
+        assert!(!merged.join("new").exists());
+        assert!(!unmount(&merged).unwrap());
+    }
+
+    #[test]
+    fn mounts_and_unmounts_an_overlay() {
+        if !nix::unistd::geteuid().is_root() {
+            return; // mounting needs root (the unit tests run as root)
+        }
+        let t = tempfile::tempdir().unwrap();
+        check_mount(t.path(), 3);
+    }
+
+    #[test]
+    fn deep_images_with_long_paths_use_short_names() {
+        if !nix::unistd::geteuid().is_root() {
+            return;
+        }
+        let t = tempfile::tempdir().unwrap();
+        let base = t.path().join("x".repeat(200));
+        let lowers = layers(&base, 40);
+        let refs: Vec<&Path> = lowers.iter().map(PathBuf::as_path).collect();
+        assert!(options(&refs, &base, &base, true).len() > MAX_OPTIONS_LEN);
+        check_mount(&base, 40);
+    }
+
+    #[test]
+    fn no_lower_layers_is_an_error() {
+        let t = tempfile::tempdir().unwrap();
+        let r = mount_overlay(&[], t.path(), t.path(), t.path(), false);
+        assert!(matches!(r, Err(Error::NoLowerLayers)));
+    }
 }

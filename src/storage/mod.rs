@@ -24,18 +24,20 @@
 
 pub mod atomic;
 pub mod blobs;
+pub mod containers;
 mod gc;
 mod images;
 mod layers;
 pub mod lock;
 mod scratch;
 #[cfg(test)]
-mod testutil;
+pub(crate) mod testutil;
 mod unpack;
 
 use std::path::{Path, PathBuf};
 
 pub use blobs::{BlobWriter, Blobs};
+pub use containers::{ContainerDirs, ContainerRecord, ContainerRepair, State};
 pub use gc::GcReport;
 pub use images::{DiskUsage, ImageRecord, LayerRef, RemovedImage};
 pub use layers::{chain_id, LayerExpect, LayerRecord};

@@ -1,0 +1,496 @@
+//! Container use cases below the supervisor: creating a container (record, directories, OCI
+//! bundle), mounting and unmounting its root filesystem, removing it, and the image-in-use hook.
+//!
+//! A container is created in one step that either completes or leaves nothing: the spec is
+//! built first (it only needs the final paths, which the id determines), then the store stages
+//! the directories, this module writes `bundle/config.json` (and, for vfs, copies the layers into
+//! `merged`) into the staging dir, and the store publishes directories and record together.
+//!
+//! Mounts are made in the calling process's mount namespace: rootless, that is skiff's storage
+//! namespace (see `userns`), so the mount is visible to the supervisor and the runtime that run
+//! in it, and gone when the last process in it leaves.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use super::{Context, Error, StorageDriver};
+use crate::rootfs::{overlay, vfs};
+use crate::runtime::spec::{self, RunOptions};
+use crate::storage::containers::{self as records, is_mount_point};
+use crate::storage::{ContainerDirs, ContainerRecord, ImageRecord, State, Store};
+
+/// The run-time directory of container `id`: `RUNROOT/containers/<id>/` (sockets, pid files).
+pub fn run_dir(ctx: &Context, id: &str) -> PathBuf {
+    ctx.paths.run_root.join("containers").join(id)
+}
+
+/// Creates (mode 0700) and returns the run-time directory of container `id`.
+pub fn ensure_run_dir(ctx: &Context, id: &str) -> Result<PathBuf, Error> {
+    use std::os::unix::fs::DirBuilderExt;
+    let dir = run_dir(ctx, id);
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(&dir)
+        .map_err(|source| Error::CreateDir { path: dir.clone(), source })?;
+    Ok(dir)
+}
+
+/// Ids of the images containers use, for `rmi`/`image prune`.
+pub fn images_in_use(store: &Store) -> Result<HashSet<String>, Error> {
+    Ok(store.images_in_use()?)
+}
+
+/// The `in_use` hook for [`Store::remove_image`]: true when a container uses the image, and
+/// true when that cannot be read (refusing is the safe answer).
+pub fn image_in_use(store: &Store, image_id: &str) -> bool {
+    store.images_in_use().map(|s| s.contains(image_id)).unwrap_or(true)
+}
+
+/// Every container, in creation order, after [`Store::repair_containers`] (so a container
+/// whose supervisor died shows as exited, and orphan directories go).
+pub fn list(store: &Store) -> Result<Vec<ContainerRecord>, Error> {
+    let report = store.repair_containers()?;
+    if report != Default::default() {
+        tracing::info!(?report, "repaired containers");
+    }
+    Ok(store.list_containers()?)
+}
+
+/// The one container `key` names: exact name, exact id, else a unique id prefix.
+pub fn lookup(store: &Store, key: &str) -> Result<ContainerRecord, Error> {
+    Ok(store.find_container(key)?)
+}
+
+/// `rename CONTAINER NAME`.
+pub fn rename(store: &Store, key: &str, new_name: &str) -> Result<ContainerRecord, Error> {
+    let rec = lookup(store, key)?;
+    Ok(store.rename_container(&rec.id, new_name)?)
+}
+
+/// The storage driver for new containers: `--storage-driver`, else overlay when the cached
+/// probe (`RUNROOT/overlay-probe.json`, written by `info`) says it works, else a trial mount.
+pub fn choose_driver(ctx: &Context) -> StorageDriver {
+    if let Some(d) = ctx.storage_driver {
+        return d;
+    }
+    if let Some(works) = cached_probe(ctx) {
+        return if works { StorageDriver::Overlay } else { StorageDriver::Vfs };
+    }
+    let dir = ctx.paths.run_root.join(format!("overlay-try.{}", std::process::id()));
+    let result = overlay::probe(&dir, ctx.rootless);
+    let _ = std::fs::remove_dir_all(&dir);
+    match result {
+        Ok(()) => StorageDriver::Overlay,
+        Err(e) => {
+            tracing::debug!(error = %super::error_chain(&e), "kernel overlay unavailable; using vfs");
+            StorageDriver::Vfs
+        }
+    }
+}
+
+fn cached_probe(ctx: &Context) -> Option<bool> {
+    let bytes = std::fs::read(ctx.paths.run_root.join("overlay-probe.json")).ok()?;
+    let v: Value = serde_json::from_slice(&bytes).ok()?;
+    let kernel = nix::sys::utsname::uname().ok()?.release().to_string_lossy().into_owned();
+    if v.get("kernel")?.as_str()? != kernel || v.get("rootless")?.as_bool()? != ctx.rootless {
+        return None;
+    }
+    v.get("works")?.as_bool()
+}
+
+/// What `create` needs besides the run options.
+#[derive(Debug, Clone, Default)]
+pub struct CreateOptions {
+    /// `--name`; `None` picks a random `adjective_noun`.
+    pub name: Option<String>,
+    pub labels: BTreeMap<String, String>,
+    /// `--rm`.
+    pub rm: bool,
+}
+
+/// `create`: resolves the image, builds the spec, and stores the container in state `Created`
+/// with its bundle written (and, for vfs, its root filesystem copied). On error nothing is left.
+/// `opts.id` is replaced by the new container's id.
+pub fn create(
+    ctx: &Context,
+    store: &Store,
+    image_text: &str,
+    mut opts: RunOptions,
+    with: CreateOptions,
+) -> Result<ContainerRecord, Error> {
+    let found = super::images::lookup(store, image_text)?;
+    let image = found.image;
+    let config_bytes = store.blobs().read(&image.config_digest)?;
+    let config: Value = serde_json::from_slice(&config_bytes)
+        .map_err(|source| Error::ImageConfig { digest: image.config_digest.clone(), source })?;
+    let diffs = lower_dirs(store, &image)?;
+    let passwd = image_file(&diffs, "passwd");
+    let group = image_file(&diffs, "group");
+
+    let id = records::new_id();
+    opts.id = id.clone();
+    let dirs = store.container_dirs(&id);
+    let spec = spec::build(&config, &opts, &dirs.merged, passwd.as_deref(), group.as_deref())?;
+    let command = spec.process().as_ref().and_then(|p| p.args().clone()).unwrap_or_default();
+    let spec_json = serde_json::to_vec_pretty(&spec).expect("a runtime spec serializes");
+    let driver = choose_driver(ctx);
+
+    let rec = ContainerRecord {
+        id,
+        name: with.name.unwrap_or_default(),
+        image_id: image.id.clone(),
+        image_name: found.name.or_else(|| image.names.first().cloned()).unwrap_or_else(|| image.id.clone()),
+        created: String::new(),
+        command,
+        labels: with.labels,
+        state: State::Created,
+        exit_code: None,
+        started_at: None,
+        finished_at: None,
+        pid: None,
+        rm: with.rm,
+        storage_driver: driver.to_string(),
+    };
+    store.create_container_with(rec, |staged: &ContainerDirs| -> Result<(), Error> {
+        let path = staged.bundle.join("config.json");
+        super::write_atomic(&path, &spec_json).map_err(|source| Error::WriteBundle { path, source })?;
+        if driver == StorageDriver::Vfs {
+            let mut bottom_first = diffs.clone();
+            bottom_first.reverse();
+            vfs::populate(&bottom_first, &staged.merged)?;
+        }
+        Ok(())
+    })
+}
+
+/// The diff directories of `image`'s layers, top-most first.
+fn lower_dirs(store: &Store, image: &ImageRecord) -> Result<Vec<PathBuf>, Error> {
+    image.layers.iter().rev().map(|l| store.layer_diff_dir(&l.chain_id).map_err(Error::from)).collect()
+}
+
+/// The text of the image's `/etc/<name>` from the top-most layer that has it. A whiteout of the
+/// file or of `/etc`, an opaque `/etc` without it, or anything but a plain file and directory
+/// on the way (a symlink is never followed out of the layer) ends the search with `None`.
+fn image_file(diffs_top_first: &[PathBuf], name: &str) -> Option<String> {
+    let is_whiteout = |m: &std::fs::Metadata| {
+        use std::os::unix::fs::{FileTypeExt, MetadataExt};
+        m.file_type().is_char_device() && m.rdev() == 0
+    };
+    let is_opaque = |p: &Path| {
+        ["user.overlay.opaque", "trusted.overlay.opaque"]
+            .iter()
+            .any(|x| xattr::get(p, x).ok().flatten().as_deref() == Some(b"y".as_slice()))
+    };
+    for diff in diffs_top_first {
+        let etc = diff.join("etc");
+        match std::fs::symlink_metadata(&etc) {
+            Err(_) => continue,
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => return None,
+        }
+        let file = etc.join(name);
+        match std::fs::symlink_metadata(&file) {
+            Ok(m) if m.is_file() => return std::fs::read_to_string(&file).ok(),
+            Ok(m) if is_whiteout(&m) => return None,
+            Ok(_) => return None,
+            Err(_) if is_opaque(&etc) => return None,
+            Err(_) => continue,
+        }
+    }
+    None
+}
+
+/// Mounts the container's root filesystem (overlay: the image's layers under its upper dir;
+/// vfs: already a copy) and returns its path. Mounting what is mounted is a no-op.
+pub fn mount_rootfs(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<PathBuf, Error> {
+    let dirs = store.container_dirs(&rec.id);
+    if rec.storage_driver == StorageDriver::Vfs.to_string() || is_mount_point(&dirs.merged) {
+        return Ok(dirs.merged);
+    }
+    let image = store
+        .get_image(&rec.image_id)?
+        .ok_or_else(|| crate::storage::Error::ImageNotFound { name: rec.image_id.clone() })?;
+    let lowers = lower_dirs(store, &image)?;
+    overlay::mount_overlay(&lowers, &dirs.upper, &dirs.work, &dirs.merged, ctx.rootless)?;
+    Ok(dirs.merged)
+}
+
+/// Unmounts the container's root filesystem, if mounted. Returns whether it was.
+pub fn unmount_rootfs(store: &Store, rec: &ContainerRecord) -> Result<bool, Error> {
+    let merged = store.container_dirs(&rec.id).merged;
+    if !is_mount_point(&merged) {
+        return Ok(false);
+    }
+    Ok(overlay::unmount(&merged)?)
+}
+
+/// `rm` of a container whose process is not running (the caller stops it first): marks it
+/// `Removing`, unmounts its root filesystem, deletes its run-time directory, directories and
+/// record. `force` also accepts running, paused and half-removed records, but a live process
+/// is still refused.
+pub fn remove(ctx: &Context, store: &Store, id: &str, force: bool) -> Result<ContainerRecord, Error> {
+    store.update_container(id, |rec| {
+        if !rec.state.can_remove(force) {
+            return Err(Error::InvalidState { id: rec.id.clone(), state: rec.state, action: "remove" });
+        }
+        if let Some(pid) = rec.pid.filter(|_| rec.state.is_active()) {
+            if nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), None).is_ok() {
+                return Err(Error::InvalidState { id: rec.id.clone(), state: rec.state, action: "remove" });
+            }
+        }
+        rec.state = State::Removing;
+        Ok(())
+    })?;
+    let rec = store.find_container(id)?;
+    unmount_rootfs(store, &rec)?;
+    let run = run_dir(ctx, id);
+    match std::fs::remove_dir_all(&run) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(source) => return Err(Error::Remove { path: run, source }),
+    }
+    Ok(store.remove_container(id)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::context::Paths;
+    use crate::storage::testutil::{sha, TarBuilder};
+    use crate::storage::{chain_id, LayerExpect, LayerRef, StoreOptions};
+
+    fn ctx(t: &Path, driver: StorageDriver) -> Context {
+        Context {
+            paths: Paths { graph_root: t.join("root"), run_root: t.join("run"), config_dir: t.join("conf") },
+            identity: crate::userns::Identity::current(),
+            rootless: false,
+            storage_driver: Some(driver),
+            mapping: None,
+        }
+    }
+
+    /// Stores `r/img:1` with the given layers (bottom first) and an image config.
+    fn image(store: &Store, layers: &[Vec<u8>]) -> ImageRecord {
+        let mut refs = Vec::new();
+        let mut diff_ids = Vec::new();
+        let mut parent: Option<String> = None;
+        for tar in layers {
+            let chain = chain_id(parent.as_deref(), &sha(tar));
+            let expect = LayerExpect {
+                blob_digest: sha(tar),
+                blob_size: None,
+                diff_id: sha(tar),
+                chain_id: chain.clone(),
+                media_type: "application/vnd.oci.image.layer.v1.tar".into(),
+            };
+            store.ingest_layer(&tar[..], expect, &|_| {}).unwrap();
+            refs.push(LayerRef {
+                chain_id: chain.clone(),
+                diff_id: sha(tar),
+                blob_digest: sha(tar),
+                media_type: "application/vnd.oci.image.layer.v1.tar".into(),
+                size: tar.len() as u64,
+            });
+            diff_ids.push(sha(tar));
+            parent = Some(chain);
+        }
+        let config = serde_json::to_vec(&serde_json::json!({
+            "architecture": "amd64", "os": "linux",
+            "config": {"Cmd": ["/bin/sh"], "Env": ["PATH=/bin"], "WorkingDir": "/"},
+            "rootfs": {"type": "layers", "diff_ids": diff_ids},
+        }))
+        .unwrap();
+        let manifest = b"{\"schemaVersion\":2}".to_vec();
+        store.blobs().put(&sha(&config), &config).unwrap();
+        store.blobs().put(&sha(&manifest), &manifest).unwrap();
+        store
+            .put_image(ImageRecord {
+                id: sha(&config)[7..].to_owned(),
+                names: vec!["example.com/r/img:1".into()],
+                digest: sha(&manifest),
+                repo_digests: vec![],
+                manifest_media_type: String::new(),
+                config_digest: sha(&config),
+                layers: refs,
+                created: None,
+                size: 0,
+                pulled_at: String::new(),
+            })
+            .unwrap()
+    }
+
+    fn layers() -> Vec<Vec<u8>> {
+        let base = TarBuilder::new()
+            .dir("etc/", 0o755)
+            .file("etc/passwd", b"root:x:0:0:root:/root:/bin/sh\nalice:x:1000:1000::/home/alice:/bin/sh\n")
+            .file("etc/group", b"root:x:0:\nstaff:x:50:alice\n")
+            .dir("bin/", 0o755)
+            .file_owned("bin/sh", b"#!", 0o755, 0, 0)
+            .file("gone", b"x")
+            .finish();
+        let top = TarBuilder::new().file(".wh.gone", b"").file("added", b"top").finish();
+        vec![base, top]
+    }
+
+    fn setup(driver: StorageDriver) -> (tempfile::TempDir, Context, Store, ImageRecord) {
+        let t = tempfile::tempdir().unwrap();
+        let ctx = ctx(t.path(), driver);
+        ctx.prepare_dirs().unwrap();
+        let store = Store::open(&ctx.paths.graph_root, StoreOptions::default()).unwrap();
+        let img = image(&store, &layers());
+        (t, ctx, store, img)
+    }
+
+    fn opts() -> RunOptions {
+        RunOptions { user: Some("alice".into()), ..Default::default() }
+    }
+
+    #[test]
+    fn create_writes_the_bundle_and_resolves_the_user_from_the_image() {
+        let (_t, ctx, store, img) = setup(StorageDriver::Vfs);
+        let c = create(
+            &ctx,
+            &store,
+            "r/img:1",
+            opts(),
+            CreateOptions { name: Some("web".into()), rm: true, ..Default::default() },
+        )
+        .unwrap();
+        assert_eq!((c.name.as_str(), c.state, c.rm), ("web", State::Created, true));
+        assert_eq!(c.image_id, img.id);
+        assert_eq!(c.image_name, "example.com/r/img:1");
+        assert_eq!(c.command, vec!["/bin/sh".to_string()]);
+        assert_eq!(c.storage_driver, "vfs");
+        let dirs = store.container_dirs(&c.id);
+        let spec: Value =
+            serde_json::from_slice(&std::fs::read(dirs.bundle.join("config.json")).unwrap()).unwrap();
+        assert_eq!(spec["root"]["path"], dirs.merged.to_str().unwrap());
+        assert_eq!(spec["process"]["user"]["uid"], 1000);
+        assert_eq!(spec["hostname"], &c.id[..12]);
+        // vfs: the copy is made at creation, whiteouts applied.
+        assert_eq!(std::fs::read_to_string(dirs.merged.join("added")).unwrap(), "top");
+        assert!(dirs.merged.join("etc/passwd").is_file());
+        assert!(!dirs.merged.join("gone").exists());
+        assert_eq!(mount_rootfs(&ctx, &store, &c).unwrap(), dirs.merged);
+
+        assert!(image_in_use(&store, &img.id));
+        assert!(matches!(
+            store.remove_image(&img.id, &|id| image_in_use(&store, id)),
+            Err(crate::storage::Error::ImageInUse { .. })
+        ));
+        let err = create(
+            &ctx,
+            &store,
+            "r/img:1",
+            opts(),
+            CreateOptions { name: Some("web".into()), ..Default::default() },
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains(&format!("already in use by {}", c.id)), "{err}");
+
+        let renamed = rename(&store, &c.id[..8], "db").unwrap();
+        assert_eq!(lookup(&store, "db").unwrap().id, c.id);
+        assert_eq!(list(&store).unwrap(), vec![renamed]);
+        // A running container with a live process is refused, even with force.
+        let running = |pid: i32| {
+            store
+                .update_container(&c.id, |r| {
+                    r.state = State::Running;
+                    r.pid = Some(pid);
+                    Ok::<_, Error>(())
+                })
+                .unwrap()
+        };
+        running(std::process::id() as i32);
+        for force in [false, true] {
+            let err = remove(&ctx, &store, &c.id, force).unwrap_err();
+            assert!(matches!(err, Error::InvalidState { action: "remove", .. }), "{err}");
+        }
+        // Once its process is gone, `list` shows it exited (code -1) and `rm` removes it.
+        running(i32::MAX - 7);
+        let shown = list(&store).unwrap();
+        assert_eq!((shown[0].state, shown[0].exit_code), (State::Exited, Some(-1)));
+        remove(&ctx, &store, &c.id, false).unwrap();
+        assert!(!dirs.root.exists());
+        assert!(images_in_use(&store).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_failed_create_leaves_nothing() {
+        let (_t, ctx, store, _img) = setup(StorageDriver::Vfs);
+        let bad_user = RunOptions { user: Some("nobody-here".into()), ..Default::default() };
+        let err = create(&ctx, &store, "r/img:1", bad_user, CreateOptions::default()).unwrap_err();
+        assert!(matches!(err, Error::Spec(spec::Error::UnknownUser { .. })), "{err}");
+        assert!(matches!(
+            create(&ctx, &store, "nope", opts(), CreateOptions::default()),
+            Err(Error::ImageNotKnown { .. })
+        ));
+        let bad_name = CreateOptions { name: Some("/bad".into()), ..Default::default() };
+        assert!(create(&ctx, &store, "r/img:1", opts(), bad_name).is_err());
+        assert!(store.list_containers().unwrap().is_empty());
+        let root = &ctx.paths.graph_root;
+        let left = |d: &str| std::fs::read_dir(root.join(d)).map(|r| r.count()).unwrap_or(0);
+        assert_eq!((left("containers"), left("tmp")), (0, 0));
+    }
+
+    #[test]
+    fn image_file_stops_at_whiteouts_and_opaque_dirs() {
+        let t = tempfile::tempdir().unwrap();
+        let (top, bottom) = (t.path().join("top"), t.path().join("bottom"));
+        std::fs::create_dir_all(bottom.join("etc")).unwrap();
+        std::fs::write(bottom.join("etc/passwd"), "root").unwrap();
+        std::fs::create_dir_all(top.join("etc")).unwrap();
+        let both = [top.clone(), bottom.clone()];
+        assert_eq!(image_file(&both, "passwd").as_deref(), Some("root"));
+        xattr::set(top.join("etc"), "trusted.overlay.opaque", b"y").unwrap();
+        assert_eq!(image_file(&both, "passwd"), None);
+        xattr::remove(top.join("etc"), "trusted.overlay.opaque").unwrap();
+        nix::sys::stat::mknod(
+            &top.join("etc/passwd"),
+            nix::sys::stat::SFlag::S_IFCHR,
+            nix::sys::stat::Mode::empty(),
+            0,
+        )
+        .unwrap();
+        assert_eq!(image_file(&both, "passwd"), None);
+        std::fs::remove_file(top.join("etc/passwd")).unwrap();
+        std::os::unix::fs::symlink("/etc/passwd", top.join("etc/passwd")).unwrap();
+        assert_eq!(image_file(&both, "passwd"), None);
+    }
+
+    #[test]
+    fn overlay_rootfs_mounts_writes_to_upper_and_unmounts() {
+        if !nix::unistd::geteuid().is_root() {
+            return; // kernel overlay needs root here (the unit tests run as root)
+        }
+        let (_t, ctx, store, _img) = setup(StorageDriver::Overlay);
+        let c = create(&ctx, &store, "r/img:1", opts(), CreateOptions::default()).unwrap();
+        assert_eq!(c.storage_driver, "overlay");
+        let merged = mount_rootfs(&ctx, &store, &c).unwrap();
+        let guard = Unmount(&store, &c);
+        assert_eq!(mount_rootfs(&ctx, &store, &c).unwrap(), merged);
+        assert_eq!(std::fs::read_to_string(merged.join("added")).unwrap(), "top");
+        assert!(!merged.join("gone").exists());
+        std::fs::write(merged.join("written"), "w").unwrap();
+        let dirs = store.container_dirs(&c.id);
+        assert_eq!(std::fs::read_to_string(dirs.upper.join("written")).unwrap(), "w");
+        // Removal refuses a mounted rootfs in the store, and engine::remove unmounts first.
+        assert!(store.remove_container(&c.id).is_err());
+        drop(guard);
+        assert!(!unmount_rootfs(&store, &c).unwrap());
+        mount_rootfs(&ctx, &store, &c).unwrap();
+        remove(&ctx, &store, &c.id, false).unwrap();
+        assert!(!dirs.root.exists());
+    }
+
+    struct Unmount<'a>(&'a Store, &'a ContainerRecord);
+
+    impl Drop for Unmount<'_> {
+        fn drop(&mut self) {
+            let _ = unmount_rootfs(self.0, self.1);
+        }
+    }
+}
