@@ -146,7 +146,7 @@ pub fn remove(store: &Store, text: &str, force: bool) -> Result<Removal, Error> 
             return Err(Error::ImageHasSeveralTags { name: text.to_string(), tags: img.names.join(", ") });
         }
     }
-    let removed = store.remove_image(&img.id, &|_| false)?;
+    let removed = store.remove_image(&img.id, &|id| super::containers::image_in_use(store, id))?;
     Ok(Removal { untagged: removed.untagged, deleted: Some(removed.id) })
 }
 
@@ -154,8 +154,8 @@ pub fn remove(store: &Store, text: &str, force: bool) -> Result<Removal, Error> 
 pub fn prune(store: &Store, all: bool) -> Result<Vec<String>, Error> {
     let mut out = Vec::new();
     for img in store.list_images()? {
-        if all || img.names.is_empty() {
-            out.push(store.remove_image(&img.id, &|_| false)?.id);
+        if (all || img.names.is_empty()) && !super::containers::image_in_use(store, &img.id) {
+            out.push(store.remove_image(&img.id, &|id| super::containers::image_in_use(store, id))?.id);
         }
     }
     Ok(out)

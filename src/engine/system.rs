@@ -79,7 +79,10 @@ pub fn prune(store: &Store, all: bool) -> Result<PruneReport, Error> {
             continue;
         }
         let (layers, blobs) = sizes_of(store, &img);
-        let removed = match store.remove_image(&img.id, &|_| false) {
+        if super::containers::image_in_use(store, &img.id) {
+            continue;
+        }
+        let removed = match store.remove_image(&img.id, &|id| super::containers::image_in_use(store, id)) {
             Ok(r) => r,
             // Removed by a concurrent command meanwhile.
             Err(storage::Error::ImageNotFound { .. }) => continue,
