@@ -12,4 +12,5 @@
 pub mod linux;
 pub mod seccomp;
 pub mod spec;
+pub mod supervisor;
 pub mod user;

@@ -31,5 +31,6 @@ mod images;
 mod reliability;
 mod rig;
 mod runtime;
+mod supervisor;
 mod system;
 mod transfer;

@@ -1,0 +1,194 @@
+//! The supervisor through the hidden `skiff oci-start`: foreground attach and exit codes, detached
+//! containers outliving the command, the k8s-file log, exit.json, signal relay, `kill -9` of the
+//! supervisor, stdin, and the supervisor's resident set.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::runtime::bundle;
+use crate::util::{Output, Skiff};
+
+/// The bound asserted on the supervisor's VmRSS (see `supervisor_rss_is_small`).
+const RSS_LIMIT_KIB: u64 = 10 * 1024;
+
+fn state(s: &Skiff) -> PathBuf {
+    s.dir().join("state")
+}
+
+fn oci_start(s: &Skiff, flags: &[&str], bundle: &Path, stdin: Option<&[u8]>) -> Output {
+    let state = state(s);
+    let mut args =
+        vec!["oci-start", "--bundle", bundle.to_str().unwrap(), "--state-dir", state.to_str().unwrap()];
+    args.extend_from_slice(flags);
+    match stdin {
+        Some(input) => s.cmd_stdin(&args, input),
+        None => s.cmd(&args),
+    }
+}
+
+/// Polls `f` every 20 ms until it returns `Some`, panicking with `what` after `limit`.
+#[track_caller]
+fn wait_for<T>(limit: Duration, what: &str, mut f: impl FnMut() -> Option<T>) -> T {
+    let deadline = Instant::now() + limit;
+    loop {
+        if let Some(v) = f() {
+            return v;
+        }
+        assert!(Instant::now() < deadline, "timed out after {limit:?} waiting for {what}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn exit_json(s: &Skiff) -> Option<Value> {
+    let bytes = std::fs::read(state(s).join("exit.json")).ok()?;
+    Some(serde_json::from_slice(&bytes).expect("exit.json is JSON"))
+}
+
+fn read_pid(s: &Skiff, name: &str) -> i32 {
+    let text = std::fs::read_to_string(state(s).join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    text.trim().parse().unwrap_or_else(|e| panic!("{name} holds {text:?}: {e}"))
+}
+
+fn log(s: &Skiff) -> String {
+    std::fs::read_to_string(state(s).join("ctr.log")).unwrap_or_default()
+}
+
+/// True while `pid` exists and is not a zombie.
+fn alive(pid: i32) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Ok(stat) => stat.rsplit_once(") ").is_some_and(|(_, rest)| !rest.starts_with('Z')),
+        Err(_) => false,
+    }
+}
+
+fn signal(pid: i32, sig: nix::sys::signal::Signal) {
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), sig).expect("kill");
+}
+
+/// Starts `script` detached and waits until it has printed `ready` to its log.
+fn start_detached(s: &Skiff, script: &str) -> Output {
+    let b = bundle(s, &["sh", "-c", script]);
+    let out = oci_start(s, &["-d"], &b, None);
+    out.assert_success();
+    wait_for(Duration::from_secs(10), "the container's first output", || {
+        log(s).contains("ready").then_some(())
+    });
+    out
+}
+
+#[test]
+fn oci_start_foreground_prints_the_output_and_exits_with_the_container_code() {
+    let s = Skiff::new();
+    let b = bundle(&s, &["sh", "-c", "echo out; echo err >&2; exit 7"]);
+    let out = oci_start(&s, &[], &b, None);
+    out.assert_exit(7).assert_stdout_eq("out").assert_stderr_contains("err");
+    assert_eq!(exit_json(&s).expect("exit.json written before the attach ends")["exitCode"], 7);
+}
+
+#[test]
+fn oci_start_foreground_reports_a_missing_executable_with_127() {
+    let s = Skiff::new();
+    let b = bundle(&s, &["no-such-program"]);
+    oci_start(&s, &[], &b, None).assert_exit(127).assert_stderr_contains("no-such-program");
+    assert_eq!(exit_json(&s).expect("exit.json")["exitCode"], 127);
+}
+
+#[test]
+fn oci_start_detached_returns_at_once_and_the_container_runs_on_with_a_k8s_file_log() {
+    let s = Skiff::new();
+    let b = bundle(&s, &["sh", "-c", "echo ready; sleep 2; echo late >&2; printf part; exit 3"]);
+    let begun = Instant::now();
+    let out = oci_start(&s, &["-d"], &b, None);
+    out.assert_success();
+    assert!(begun.elapsed() < Duration::from_secs(2), "-d took {:?}", begun.elapsed());
+    let pid: i32 = out.stdout_trimmed().parse().expect("-d prints the container pid");
+    assert_eq!(pid, read_pid(&s, "container.pid"));
+    assert!(alive(pid), "the container runs on after oci-start exited");
+    assert!(exit_json(&s).is_none(), "no exit recorded while it runs");
+
+    let record = wait_for(Duration::from_secs(10), "exit.json", || exit_json(&s));
+    assert_eq!(record["exitCode"], 3, "{record}");
+    assert!(record["finishedAt"].as_str().is_some_and(|t| t.ends_with("+00:00")), "{record}");
+    assert!(record.get("signal").is_none(), "{record}");
+    let log = log(&s);
+    let lines: Vec<&str> = log.lines().collect();
+    assert_eq!(lines.len(), 3, "{log}");
+    for (line, (stream, tag, text)) in
+        lines.iter().zip([("stdout", "F", "ready"), ("stderr", "F", "late"), ("stdout", "P", "part")])
+    {
+        let fields: Vec<&str> = line.splitn(4, ' ').collect();
+        assert_eq!(fields[1..], [stream, tag, text], "{log}");
+        assert!(chrono_like(fields[0]), "timestamp {:?} in {log}", fields[0]);
+    }
+    assert!(!alive(read_pid(&s, "supervisor.pid")), "the supervisor exits after the container");
+}
+
+/// `2026-11-23T21:40:12.123456789+00:00`.
+fn chrono_like(t: &str) -> bool {
+    t.len() == 35 && t.as_bytes()[10] == b'T' && t.as_bytes()[19] == b'.' && t.ends_with("+00:00")
+}
+
+#[test]
+fn sigterm_to_the_supervisor_reaches_the_container() {
+    let s = Skiff::new();
+    start_detached(&s, "trap 'echo got TERM; exit 42' TERM; echo ready; while true; do sleep 1; done");
+    signal(read_pid(&s, "supervisor.pid"), nix::sys::signal::Signal::SIGTERM);
+    let record = wait_for(Duration::from_secs(10), "exit.json", || exit_json(&s));
+    assert_eq!(record["exitCode"], 42, "{record}");
+    assert!(log(&s).contains("stdout F got TERM"), "{}", log(&s));
+}
+
+#[test]
+fn a_container_killed_by_a_signal_records_128_plus_n_and_the_signal() {
+    let s = Skiff::new();
+    start_detached(&s, "echo ready; exec sleep 1000");
+    signal(read_pid(&s, "container.pid"), nix::sys::signal::Signal::SIGKILL);
+    let record = wait_for(Duration::from_secs(10), "exit.json", || exit_json(&s));
+    assert_eq!(record["exitCode"], 137, "{record}");
+    assert_eq!(record["signal"], 9, "{record}");
+}
+
+#[test]
+fn kill_9_of_the_supervisor_leaves_no_container_process() {
+    let s = Skiff::new();
+    start_detached(&s, "echo ready; sleep 1000");
+    let container = read_pid(&s, "container.pid");
+    assert!(alive(container));
+    signal(read_pid(&s, "supervisor.pid"), nix::sys::signal::Signal::SIGKILL);
+    wait_for(Duration::from_secs(1), "the container to die with its supervisor (PDEATHSIG)", || {
+        (!alive(container)).then_some(())
+    });
+}
+
+#[test]
+fn oci_start_i_forwards_stdin_and_its_eof() {
+    let s = Skiff::new();
+    let b = bundle(&s, &["cat"]);
+    oci_start(&s, &["-i"], &b, Some(b"hi\n")).assert_success().assert_stdout_eq("hi");
+}
+
+#[test]
+fn without_i_the_container_reads_eof_from_dev_null() {
+    let s = Skiff::new();
+    let b = bundle(&s, &["sh", "-c", "cat; echo done"]);
+    oci_start(&s, &[], &b, Some(b"ignored\n")).assert_success().assert_stdout_eq("done");
+}
+
+#[test]
+fn supervisor_rss_is_small() {
+    let s = Skiff::new();
+    start_detached(&s, "echo ready; exec sleep 1000");
+    let supervisor = read_pid(&s, "supervisor.pid");
+    let status = std::fs::read_to_string(format!("/proc/{supervisor}/status")).expect("supervisor status");
+    let rss_kib: u64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .expect("VmRSS");
+    eprintln!("supervisor VmRSS: {rss_kib} kB");
+    signal(read_pid(&s, "container.pid"), nix::sys::signal::Signal::SIGKILL);
+    wait_for(Duration::from_secs(10), "exit.json", || exit_json(&s));
+    assert!(rss_kib < RSS_LIMIT_KIB, "supervisor VmRSS {rss_kib} kB >= {RSS_LIMIT_KIB} kB");
+}
