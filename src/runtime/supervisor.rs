@@ -279,9 +279,11 @@ pub fn run(mut config: Config) -> Result<i32, Error> {
     let container = spawned.pid;
     let _ = write_file(state.join(CONTAINER_PID), container.as_raw().to_string().as_bytes());
     if let Some((failure, text)) = message::receive(spawned.errors) {
-        report(&mut config.ready, &format!("failed {}:{text}", failure.exit_code()));
         let _ = waitpid(container, None);
         let record = ExitRecord { exit_code: failure.exit_code(), finished_at: now(), signal: None };
+        record_exit(&config, &record);
+        // Reported after the record, so that the caller finds exit.json when it returns.
+        report(&mut config.ready, &format!("failed {}:{text}", failure.exit_code()));
         finish(&config, &record, &mut Vec::new());
         return Ok(record.exit_code);
     }
@@ -301,16 +303,20 @@ pub fn run(mut config: Config) -> Result<i32, Error> {
     let status = loop_state.status.unwrap_or(Status::Signaled(libc::SIGKILL));
     let record = ExitRecord::new(status);
     let _ = std::fs::remove_file(&socket);
+    record_exit(&config, &record);
     finish(&config, &record, &mut clients);
     Ok(record.exit_code)
 }
 
-/// Records the exit, tells the clients, runs the cleanup command.
-fn finish(config: &Config, record: &ExitRecord, clients: &mut Vec<Client>) {
+fn record_exit(config: &Config, record: &ExitRecord) {
     let json = serde_json::to_vec(record).unwrap_or_default();
     if let Err(e) = write_file(config.state_dir.join(EXIT_FILE), &json) {
         tracing::error!("{e}");
     }
+}
+
+/// Tells the clients the exit code (recorded before), runs the cleanup command.
+fn finish(config: &Config, record: &ExitRecord, clients: &mut Vec<Client>) {
     let bytes = frame::encode(frame::EXIT, record.exit_code.to_string().as_bytes());
     for c in clients.drain(..) {
         let _ = (&c.stream).write_all(&bytes);

@@ -10,8 +10,10 @@ use serde_json::Value;
 use crate::runtime::bundle;
 use crate::util::{Output, Skiff};
 
-/// The bound asserted on the supervisor's VmRSS (see `supervisor_rss_is_small`).
+/// The bounds asserted on the supervisor's memory (see `supervisor_rss_is_small`): its whole
+/// resident set (release builds) and its private, anonymous part (any build).
 const RSS_LIMIT_KIB: u64 = 10 * 1024;
+const ANON_LIMIT_KIB: u64 = 4 * 1024;
 
 fn state(s: &Skiff) -> PathBuf {
     s.dir().join("state")
@@ -113,16 +115,25 @@ fn oci_start_detached_returns_at_once_and_the_container_runs_on_with_a_k8s_file_
     assert!(record["finishedAt"].as_str().is_some_and(|t| t.ends_with("+00:00")), "{record}");
     assert!(record.get("signal").is_none(), "{record}");
     let log = log(&s);
-    let lines: Vec<&str> = log.lines().collect();
-    assert_eq!(lines.len(), 3, "{log}");
-    for (line, (stream, tag, text)) in
-        lines.iter().zip([("stdout", "F", "ready"), ("stderr", "F", "late"), ("stdout", "P", "part")])
-    {
-        let fields: Vec<&str> = line.splitn(4, ' ').collect();
-        assert_eq!(fields[1..], [stream, tag, text], "{log}");
-        assert!(chrono_like(fields[0]), "timestamp {:?} in {log}", fields[0]);
-    }
-    assert!(!alive(read_pid(&s, "supervisor.pid")), "the supervisor exits after the container");
+    // stdout and stderr are separate pipes: the order between them is not kept.
+    let mut entries: Vec<[&str; 3]> = log
+        .lines()
+        .map(|line| {
+            let fields: Vec<&str> = line.splitn(4, ' ').collect();
+            assert!(fields.len() == 4 && chrono_like(fields[0]), "line {line:?} in\n{log}");
+            [fields[1], fields[2], fields[3]]
+        })
+        .collect();
+    entries.sort();
+    assert_eq!(
+        entries,
+        [["stderr", "F", "late"], ["stdout", "F", "ready"], ["stdout", "P", "part"]],
+        "{log}"
+    );
+    let supervisor = read_pid(&s, "supervisor.pid");
+    wait_for(Duration::from_secs(5), "the supervisor to exit after the container", || {
+        (!alive(supervisor)).then_some(())
+    });
 }
 
 /// `2026-11-23T21:40:12.123456789+00:00`.
@@ -176,19 +187,30 @@ fn without_i_the_container_reads_eof_from_dev_null() {
     oci_start(&s, &[], &b, Some(b"ignored\n")).assert_success().assert_stdout_eq("done");
 }
 
+/// A `kB` field of /proc/PID/status.
+fn status_kib(status: &str, field: &str) -> u64 {
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or_else(|| panic!("no {field} in\n{status}"))
+}
+
+/// Measured on this host: the debug binary 15.3 MiB VmRSS of which 1.9 MiB anonymous (the rest
+/// are pages of the 150 MB binary, shared with the page cache); the release binary 7.2 MiB VmRSS,
+/// 0.9 MiB anonymous. The whole-RSS bound is asserted for release builds only.
 #[test]
 fn supervisor_rss_is_small() {
     let s = Skiff::new();
     start_detached(&s, "echo ready; exec sleep 1000");
     let supervisor = read_pid(&s, "supervisor.pid");
     let status = std::fs::read_to_string(format!("/proc/{supervisor}/status")).expect("supervisor status");
-    let rss_kib: u64 = status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .expect("VmRSS");
-    eprintln!("supervisor VmRSS: {rss_kib} kB");
+    let (rss, anon) = (status_kib(&status, "VmRSS"), status_kib(&status, "RssAnon"));
+    eprintln!("supervisor VmRSS: {rss} kB, RssAnon: {anon} kB");
     signal(read_pid(&s, "container.pid"), nix::sys::signal::Signal::SIGKILL);
     wait_for(Duration::from_secs(10), "exit.json", || exit_json(&s));
-    assert!(rss_kib < RSS_LIMIT_KIB, "supervisor VmRSS {rss_kib} kB >= {RSS_LIMIT_KIB} kB");
+    assert!(anon < ANON_LIMIT_KIB, "supervisor RssAnon {anon} kB >= {ANON_LIMIT_KIB} kB");
+    if !cfg!(debug_assertions) {
+        assert!(rss < RSS_LIMIT_KIB, "supervisor VmRSS {rss} kB >= {RSS_LIMIT_KIB} kB");
+    }
 }
