@@ -602,6 +602,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -s V -l version 
 complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -l bundle -d 'The bundle directory (config.json and the root filesystem)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -l state-dir -d 'The container\'s run-time state directory' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -l log -d 'The container log (default: STATE/ctr.log)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -l cleanup -d 'Command for the supervisor to run after the exit is recorded (all remaining arguments)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''

@@ -89,6 +89,8 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    #[error("cannot create the attach socket pair")]
+    Socketpair(#[source] std::io::Error),
     #[error("the supervisor exited before it reported the container's start (see {log})")]
     NoReport { log: PathBuf },
     /// The container failed before its exec; `message` is its own report.
@@ -599,18 +601,33 @@ pub fn start(opts: &StartOptions) -> Result<Started, Error> {
 
 /// The client side of attach: copies the container's output to `stdout`/`stderr` and, with
 /// `stdin`, that descriptor's data to the container (EOF included) until the supervisor sends the
-/// exit code, which it returns (`None` when the supervisor went away without one).
+/// exit code, which it returns (`None` when the supervisor went away without one). With
+/// `relay_to` (the supervisor), the signals the supervisor relays are blocked in this process and
+/// passed on to it (podman's sig-proxy), so `kill -TERM` of the attached command reaches the
+/// container. Call it single-threaded.
 pub fn attach(
     stream: &UnixStream,
     stdin: Option<std::os::fd::BorrowedFd<'_>>,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
+    relay_to: Option<Pid>,
 ) -> std::io::Result<Option<i32>> {
+    let sigfd = match relay_to {
+        Some(_) => {
+            let relayed: SigSet = RELAYED.iter().copied().collect();
+            relayed.thread_block()?;
+            Some(SignalFd::with_flags(&relayed, SfdFlags::SFD_CLOEXEC | SfdFlags::SFD_NONBLOCK)?)
+        }
+        None => None,
+    };
     let mut stdin = stdin;
     let mut input = Vec::new();
     let mut buf = vec![0u8; 32 * 1024];
     loop {
         let mut fds = vec![PollFd::new(stream.as_fd(), PollFlags::POLLIN)];
+        if let Some(fd) = &sigfd {
+            fds.push(PollFd::new(fd.as_fd(), PollFlags::POLLIN));
+        }
         if let Some(fd) = stdin {
             fds.push(PollFd::new(fd, PollFlags::POLLIN));
         }
@@ -621,7 +638,19 @@ pub fn attach(
         }
         let ready: Vec<bool> = fds.iter().map(|f| f.revents().is_some_and(|r| !r.is_empty())).collect();
         drop(fds);
-        if ready.get(1) == Some(&true) {
+        let stdin_at = if let (Some(fd), Some(pid)) = (&sigfd, relay_to) {
+            if ready[1] {
+                while let Ok(Some(info)) = fd.read_signal() {
+                    if let Ok(sig) = Signal::try_from(info.ssi_signo as i32) {
+                        let _ = kill(pid, sig);
+                    }
+                }
+            }
+            2
+        } else {
+            1
+        };
+        if ready.get(stdin_at) == Some(&true) {
             if let Some(fd) = stdin {
                 let n = match nix::unistd::read(fd.as_raw_fd(), &mut buf) {
                     Ok(n) => n,

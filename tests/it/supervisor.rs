@@ -3,6 +3,7 @@
 //! supervisor, stdin, and the supervisor's resident set.
 
 use std::path::{Path, PathBuf};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
@@ -213,4 +214,37 @@ fn supervisor_rss_is_small() {
     if !cfg!(debug_assertions) {
         assert!(rss < RSS_LIMIT_KIB, "supervisor VmRSS {rss} kB >= {RSS_LIMIT_KIB} kB");
     }
+}
+
+#[test]
+fn sigterm_to_a_foreground_oci_start_reaches_the_container() {
+    let s = Skiff::new();
+    let script = "trap 'echo got TERM; exit 43' TERM; echo ready; while true; do sleep 1; done";
+    let b = bundle(&s, &["sh", "-c", script]);
+    let st = state(&s);
+    let mut cmd =
+        s.command(&["oci-start", "--bundle", b.to_str().unwrap(), "--state-dir", st.to_str().unwrap()]);
+    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let child = cmd.spawn().expect("spawn oci-start");
+    wait_for(Duration::from_secs(10), "the container's first output", || {
+        log(&s).contains("ready").then_some(())
+    });
+    signal(child.id() as i32, nix::sys::signal::Signal::SIGTERM);
+    let out = child.wait_with_output().expect("wait for oci-start");
+    assert_eq!(out.status.code(), Some(43), "{out:?}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "ready\ngot TERM\n");
+}
+
+#[test]
+fn the_cleanup_command_runs_after_the_exit_is_recorded() {
+    let s = Skiff::new();
+    let b = bundle(&s, &["sh", "-c", "exit 5"]);
+    let marker = s.dir().join("cleaned");
+    let exit = state(&s).join("exit.json");
+    let script = format!("cat {} > {}", exit.display(), marker.display());
+    oci_start(&s, &["-d", "--cleanup", "sh", "-c", &script], &b, None).assert_success();
+    let text = wait_for(Duration::from_secs(10), "the cleanup command", || {
+        std::fs::read_to_string(&marker).ok().filter(|t| !t.is_empty())
+    });
+    assert!(text.contains(r#""exitCode":5"#), "the cleanup saw exit.json: {text}");
 }

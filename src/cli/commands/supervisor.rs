@@ -4,7 +4,8 @@
 //! - `skiff oci-start --bundle DIR --state-dir DIR [-d] [-i] [--log PATH]`: enters the user
 //!   namespace, starts a detached supervisor for the bundle and either prints the container's pid
 //!   (`-d`) or attaches: copies the container's output to stdout/stderr, forwards stdin (`-i`)
-//!   and exits with the container's exit code.
+//!   and the signals it gets (SIGTERM, SIGINT, ...) to the supervisor, and exits with the
+//!   container's exit code.
 
 use std::ffi::OsString;
 use std::os::fd::AsFd;
@@ -61,6 +62,9 @@ pub struct StartArgs {
     /// Keep stdin open and forward it to the container
     #[arg(short, long)]
     pub interactive: bool,
+    /// Command for the supervisor to run after the exit is recorded (all remaining arguments)
+    #[arg(long, num_args = 1.., allow_hyphen_values = true, value_name = "CMD")]
+    pub cleanup: Vec<OsString>,
 }
 
 /// `skiff supervisor`: runs until the container has exited; its exit code is the container's.
@@ -97,7 +101,7 @@ pub fn start(args: StartArgs, mut ctx: Context, printer: &Printer) -> anyhow::Re
         log: args.log.as_deref().map(absolute).transpose()?,
         stdin: args.interactive,
         attach: !args.detach,
-        cleanup: Vec::new(),
+        cleanup: args.cleanup,
     };
     let started = match supervisor::start(&opts) {
         Ok(s) => s,
@@ -114,7 +118,8 @@ pub fn start(args: StartArgs, mut ctx: Context, printer: &Printer) -> anyhow::Re
     };
     let stdin = std::io::stdin();
     let stdin_fd = args.interactive.then(|| stdin.as_fd());
-    let code = supervisor::attach(&stream, stdin_fd, &mut std::io::stdout(), &mut std::io::stderr());
+    let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
+    let code = supervisor::attach(&stream, stdin_fd, &mut out, &mut err, Some(started.supervisor));
     let code = match code {
         Ok(Some(code)) => Some(code),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(Exit::SUCCESS),
