@@ -248,3 +248,58 @@ fn the_cleanup_command_runs_after_the_exit_is_recorded() {
     });
     assert!(text.contains(r#""exitCode":5"#), "the cleanup saw exit.json: {text}");
 }
+
+/// The children of `pid` that are zombies (from /proc/*/stat).
+fn zombie_children(pid: i32) -> Vec<i32> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else { continue };
+        let Some((_, rest)) = stat.rsplit_once(") ") else { continue };
+        let fields: Vec<&str> = rest.split_whitespace().collect();
+        if fields.len() > 1 && fields[0] == "Z" && fields[1] == pid.to_string() {
+            found.push(entry.file_name().to_string_lossy().parse().unwrap_or(0));
+        }
+    }
+    found
+}
+
+#[test]
+fn the_supervisor_reaps_orphans_as_the_subreaper() {
+    let s = Skiff::new();
+    // Without a pid namespace (and so without /proc), an orphan of the container is re-parented to
+    // the supervisor, not to the container's init.
+    let script = "(sleep 1 </dev/null >/dev/null 2>&1 &); echo ready; exec sleep 3";
+    let b = bundle(&s, &["sh", "-c", script]);
+    let config = b.join("config.json");
+    let mut spec: Value = serde_json::from_slice(&std::fs::read(&config).unwrap()).unwrap();
+    spec["mounts"].as_array_mut().unwrap().retain(|m| m["type"] != "proc");
+    spec["linux"]["namespaces"].as_array_mut().unwrap().retain(|n| n["type"] != "pid");
+    std::fs::write(&config, serde_json::to_vec(&spec).unwrap()).unwrap();
+    let out = oci_start(&s, &["-d"], &b, None);
+    out.assert_success();
+    wait_for(Duration::from_secs(10), "the container's first output", || {
+        log(&s).contains("ready").then_some(())
+    });
+    let supervisor = read_pid(&s, "supervisor.pid");
+    let orphan = wait_for(Duration::from_secs(5), "the orphan to be re-parented to the supervisor", || {
+        children(supervisor).into_iter().find(|&p| p != read_pid(&s, "container.pid"))
+    });
+    wait_for(Duration::from_secs(5), "the orphan to exit and be reaped", || (!exists(orphan)).then_some(()));
+    assert!(zombie_children(supervisor).is_empty());
+    assert!(alive(read_pid(&s, "container.pid")), "the container outlives its orphan");
+    let record = wait_for(Duration::from_secs(10), "exit.json", || exit_json(&s));
+    assert_eq!(record["exitCode"], 0, "{record}");
+}
+
+/// The live children of `pid`.
+fn children(pid: i32) -> Vec<i32> {
+    std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children"))
+        .unwrap_or_default()
+        .split_whitespace()
+        .filter_map(|p| p.parse().ok())
+        .collect()
+}
+
+fn exists(pid: i32) -> bool {
+    Path::new(&format!("/proc/{pid}")).exists()
+}
