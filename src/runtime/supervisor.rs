@@ -263,6 +263,8 @@ pub fn run(mut config: Config) -> Result<i32, Error> {
     let (err_r, err_w) = cloexec_pipe()?;
     let (stdin_r, stdin_w) = if config.stdin {
         let (r, w) = cloexec_pipe()?;
+        // Only our end: a container that does not read must not block the supervisor.
+        setup("fcntl", fcntl(w.as_raw_fd(), FcntlArg::F_SETFL(OFlag::O_NONBLOCK)))?;
         (r, Some(w))
     } else {
         let null = fs_err::File::open("/dev/null")
@@ -274,6 +276,7 @@ pub fn run(mut config: Config) -> Result<i32, Error> {
     let spawned = match spawned {
         Ok(s) => s,
         Err(e) => {
+            record_exit(&config, &ExitRecord { exit_code: 125, finished_at: now(), signal: None });
             report(&mut config.ready, &format!("failed 125:{e}"));
             return Err(e.into());
         }
@@ -298,6 +301,8 @@ pub fn run(mut config: Config) -> Result<i32, Error> {
         status: None,
         outputs: [Some(out_r), Some(err_r)],
         stdin: stdin_w,
+        pending: Vec::new(),
+        stdin_eof: false,
         log: &mut log,
         log_path: &config.log,
     };
@@ -332,17 +337,6 @@ fn finish(config: &Config, record: &ExitRecord, clients: &mut Vec<Client>) {
     }
 }
 
-fn write_all_fd(fd: &OwnedFd, mut data: &[u8]) -> nix::Result<()> {
-    while !data.is_empty() {
-        match nix::unistd::write(fd, data) {
-            Ok(n) => data = &data[n..],
-            Err(Errno::EINTR) => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(())
-}
-
 fn report(ready: &mut Option<OwnedFd>, text: &str) {
     if let Some(fd) = ready.take() {
         let _ = std::fs::File::from(fd).write_all(text.as_bytes());
@@ -355,7 +349,12 @@ struct Loop<'a> {
     status: Option<Status>,
     /// stdout and stderr read ends, `None` once at EOF.
     outputs: [Option<OwnedFd>; 2],
+    /// The container's stdin (non-blocking), data from clients not yet written to it, and whether
+    /// a client sent EOF (the pipe is closed once `pending` is written). While data is pending,
+    /// clients are not read: the container's pace holds them back.
     stdin: Option<OwnedFd>,
+    pending: Vec<u8>,
+    stdin_eof: bool,
     log: &'a mut fs_err::File,
     log_path: &'a Path,
 }
@@ -378,8 +377,14 @@ impl Loop<'_> {
                     outs.push(i);
                 }
             }
-            for c in clients.iter() {
-                fds.push(PollFd::new(c.stream.as_fd(), readable));
+            let stdin_waits = self.stdin.is_some() && !self.pending.is_empty();
+            if let (Some(fd), true) = (&self.stdin, stdin_waits) {
+                fds.push(PollFd::new(fd.as_fd(), PollFlags::POLLOUT));
+            }
+            if !stdin_waits {
+                for c in clients.iter() {
+                    fds.push(PollFd::new(c.stream.as_fd(), readable));
+                }
             }
             match poll(&mut fds, timeout) {
                 Ok(0) => break,
@@ -407,6 +412,12 @@ impl Loop<'_> {
                 }
             }
             let first_client = 2 + outs.len();
+            if stdin_waits {
+                if ready[first_client] {
+                    self.flush_stdin();
+                }
+                continue;
+            }
             let mut gone = Vec::new();
             for (k, c) in clients.iter_mut().enumerate() {
                 if ready.get(first_client + k) == Some(&true) && !self.client_input(c, &mut buf) {
@@ -491,14 +502,37 @@ impl Loop<'_> {
                 continue;
             }
             if data.is_empty() {
-                self.stdin = None;
-            } else if let Some(fd) = &self.stdin {
-                if write_all_fd(fd, &data).is_err() {
+                self.stdin_eof = true;
+            } else if self.stdin.is_some() {
+                self.pending.extend_from_slice(&data);
+            }
+        }
+        self.flush_stdin();
+        true
+    }
+
+    /// Writes what the container's stdin pipe takes of `pending`; closes it after a client's EOF.
+    fn flush_stdin(&mut self) {
+        let Some(fd) = &self.stdin else {
+            self.pending.clear();
+            return;
+        };
+        while !self.pending.is_empty() {
+            match nix::unistd::write(fd, &self.pending) {
+                Ok(n) => drop(self.pending.drain(..n)),
+                Err(Errno::EINTR) => {}
+                Err(Errno::EAGAIN) => return,
+                Err(_) => {
+                    // The container closed its stdin: what is left can never be delivered.
                     self.stdin = None;
+                    self.pending.clear();
+                    return;
                 }
             }
         }
-        true
+        if self.stdin_eof {
+            self.stdin = None;
+        }
     }
 }
 
@@ -620,15 +654,21 @@ pub fn attach(
         }
         None => None,
     };
+    // Non-blocking, so that stdin the supervisor cannot take yet never stops the output.
+    stream.set_nonblocking(true)?;
     let mut stdin = stdin;
     let mut input = Vec::new();
+    let mut outgoing: Vec<u8> = Vec::new();
     let mut buf = vec![0u8; 32 * 1024];
     loop {
-        let mut fds = vec![PollFd::new(stream.as_fd(), PollFlags::POLLIN)];
+        let socket_events =
+            if outgoing.is_empty() { PollFlags::POLLIN } else { PollFlags::POLLIN | PollFlags::POLLOUT };
+        let mut fds = vec![PollFd::new(stream.as_fd(), socket_events)];
         if let Some(fd) = &sigfd {
             fds.push(PollFd::new(fd.as_fd(), PollFlags::POLLIN));
         }
-        if let Some(fd) = stdin {
+        let stdin_at = fds.len();
+        if let (Some(fd), true) = (stdin, outgoing.is_empty()) {
             fds.push(PollFd::new(fd, PollFlags::POLLIN));
         }
         match poll(&mut fds, PollTimeout::NONE) {
@@ -636,35 +676,55 @@ pub fn attach(
             Err(Errno::EINTR) => continue,
             Err(e) => return Err(e.into()),
         }
-        let ready: Vec<bool> = fds.iter().map(|f| f.revents().is_some_and(|r| !r.is_empty())).collect();
+        let revents: Vec<PollFlags> = fds.iter().map(|f| f.revents().unwrap_or(PollFlags::empty())).collect();
         drop(fds);
-        let stdin_at = if let (Some(fd), Some(pid)) = (&sigfd, relay_to) {
-            if ready[1] {
+        if let (Some(fd), Some(pid)) = (&sigfd, relay_to) {
+            if !revents[1].is_empty() {
                 while let Ok(Some(info)) = fd.read_signal() {
                     if let Ok(sig) = Signal::try_from(info.ssi_signo as i32) {
                         let _ = kill(pid, sig);
                     }
                 }
             }
-            2
-        } else {
-            1
-        };
-        if ready.get(stdin_at) == Some(&true) {
-            if let Some(fd) = stdin {
+        }
+        if let (Some(fd), Some(ev)) = (stdin, revents.get(stdin_at)) {
+            if !ev.is_empty() {
                 let n = match nix::unistd::read(fd.as_raw_fd(), &mut buf) {
                     Ok(n) => n,
                     Err(Errno::EINTR | Errno::EAGAIN) => continue,
                     Err(_) => 0,
                 };
-                (&*stream).write_all(&frame::encode(frame::STDIN, &buf[..n]))?;
+                outgoing.extend(frame::encode(frame::STDIN, &buf[..n]));
                 if n == 0 {
                     stdin = None;
                 }
             }
         }
-        if ready[0] {
-            let n = (&*stream).read(&mut buf)?;
+        if !outgoing.is_empty() {
+            match (&*stream).write(&outgoing) {
+                Ok(n) => drop(outgoing.drain(..n)),
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                // The supervisor is gone; its exit frame, if any, is still to be read.
+                Err(_) => {
+                    outgoing.clear();
+                    stdin = None;
+                }
+            }
+        }
+        if revents[0].intersects(PollFlags::POLLIN | PollFlags::POLLHUP | PollFlags::POLLERR) {
+            let n = match (&*stream).read(&mut buf) {
+                Ok(n) => n,
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::Interrupted
+                    ) =>
+                {
+                    continue
+                }
+                Err(e) => return Err(e),
+            };
             if n == 0 {
                 return Ok(None);
             }

@@ -303,3 +303,17 @@ fn children(pid: i32) -> Vec<i32> {
 fn exists(pid: i32) -> bool {
     Path::new(&format!("/proc/{pid}")).exists()
 }
+
+#[test]
+fn stdin_the_container_does_not_read_yet_never_blocks_its_output() {
+    let s = Skiff::new();
+    // 588 KiB of output before reading 1 MiB of input: more than any pipe or socket buffer holds.
+    let b = bundle(&s, &["sh", "-c", "seq 100000; cat | wc -c"]);
+    let input = vec![b'x'; 1 << 20];
+    let out = oci_start(&s, &["-i"], &b, Some(&input));
+    out.assert_success();
+    let lines = out.lines();
+    assert_eq!(lines.len(), 100_001, "{}", &out.stderr);
+    assert_eq!(lines[99_999], "100000");
+    assert_eq!(lines[100_000].trim(), "1048576");
+}
