@@ -224,13 +224,15 @@ fn cloexec_pipe() -> Result<(OwnedFd, OwnedFd), Error> {
 struct Client {
     stream: UnixStream,
     input: Vec<u8>,
+    /// Hung up or too slow: removed at the end of the poll round.
+    gone: bool,
 }
 
 impl Client {
     fn new(stream: UnixStream) -> Client {
         // A client that stops reading must not stall the container's output for long.
         let _ = stream.set_write_timeout(Some(Duration::from_secs(2)));
-        Client { stream, input: Vec::new() }
+        Client { stream, input: Vec::new(), gone: false }
     }
 }
 
@@ -416,17 +418,16 @@ impl Loop<'_> {
                 if ready[first_client] {
                     self.flush_stdin();
                 }
-                continue;
-            }
-            let mut gone = Vec::new();
-            for (k, c) in clients.iter_mut().enumerate() {
-                if ready.get(first_client + k) == Some(&true) && !self.client_input(c, &mut buf) {
-                    gone.push(k);
+            } else {
+                // Clients are removed only below, so these indexes still match the poll set
+                // (clients accepted in this round come after it).
+                for (k, c) in clients.iter_mut().enumerate() {
+                    if ready.get(first_client + k) == Some(&true) && !self.client_input(c, &mut buf) {
+                        c.gone = true;
+                    }
                 }
             }
-            for k in gone.into_iter().rev() {
-                clients.remove(k);
-            }
+            clients.retain(|c| !c.gone);
         }
     }
 
@@ -470,7 +471,7 @@ impl Loop<'_> {
         }
     }
 
-    fn output(&mut self, i: usize, buf: &mut [u8], clients: &mut Vec<Client>) {
+    fn output(&mut self, i: usize, buf: &mut [u8], clients: &mut [Client]) {
         let Some(fd) = &self.outputs[i] else { return };
         let n = match nix::unistd::read(fd.as_raw_fd(), buf) {
             Ok(n) => n,
@@ -487,7 +488,9 @@ impl Loop<'_> {
             tracing::warn!("cannot write the log {}: {e}", self.log_path.display());
         }
         let bytes = frame::encode(stream, data);
-        clients.retain(|c| (&c.stream).write_all(&bytes).is_ok());
+        for c in clients.iter_mut().filter(|c| !c.gone) {
+            c.gone = (&c.stream).write_all(&bytes).is_err();
+        }
     }
 
     /// Reads a client's frames; false when the client is gone.
