@@ -98,6 +98,12 @@ pub enum Command {
     /// Run an OCI bundle in the foreground with the built-in or an external runtime (for tests)
     #[command(name = "oci-run", hide = true)]
     OciRun(commands::oci::Args),
+    /// Supervise one container: its stdio, log, attach socket, signals and exit (internal)
+    #[command(name = "supervisor", hide = true)]
+    Supervisor(commands::supervisor::SupervisorArgs),
+    /// Start an OCI bundle under a detached supervisor, then attach or print its pid (for tests)
+    #[command(name = "oci-start", hide = true)]
+    OciStart(commands::supervisor::StartArgs),
 }
 
 /// `skiff image ...`: the same commands as the top-level ones, as in podman.
@@ -195,6 +201,8 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         Command::Completion(a) => commands::completion::run(a, printer),
         Command::GenerateDocs(a) => commands::completion::generate_docs(a, printer),
         Command::OciRun(a) => commands::oci::run(a, ctx, printer),
+        Command::Supervisor(a) => commands::supervisor::supervise(a),
+        Command::OciStart(a) => commands::supervisor::start(a, ctx, printer),
     }
 }
 

@@ -8,8 +8,11 @@
 
 //! - `linux`: the built-in runtime that executes an OCI bundle in the foreground (reachable only
 //!   through the hidden `skiff oci-run` until `run` is integrated).
+//! - [`supervisor`]: the conmon-like process per container (hidden `skiff supervisor`, started by
+//!   the hidden `skiff oci-start`): stdio, k8s-file log, attach socket, signals, exit record.
 
 pub mod linux;
 pub mod seccomp;
 pub mod spec;
+pub mod supervisor;
 pub mod user;

@@ -15,6 +15,7 @@
 //!   with the facts tests assert on.
 //! - `rig`: tests of the rig itself.
 //! - `runtime`: the built-in OCI runtime (`skiff oci-run`) compared with crun on one bundle.
+//! - `supervisor`: the conmon-like supervisor through the hidden `skiff oci-start`.
 
 // The helper modules are an API for every test module; not all of it is used by all of them.
 #[allow(dead_code)]
@@ -31,5 +32,6 @@ mod images;
 mod reliability;
 mod rig;
 mod runtime;
+mod supervisor;
 mod system;
 mod transfer;

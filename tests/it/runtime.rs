@@ -37,7 +37,7 @@ const DEFAULT_CAPS_HEX: &str = "00000000800405fb";
 
 /// A bundle in the test's directory: `rootfs/` from the busybox fixture's entries (plus a file
 /// without the execute bit, `/bin/noexec`), and a config.json running `args`.
-fn bundle(s: &Skiff, args: &[&str]) -> PathBuf {
+pub(crate) fn bundle(s: &Skiff, args: &[&str]) -> PathBuf {
     let dir = s.dir().join("bundle");
     let rootfs = dir.join("rootfs");
     std::fs::create_dir_all(&rootfs).unwrap();

@@ -13,6 +13,7 @@ pub mod pull;
 pub mod push;
 pub mod rmi;
 pub mod save;
+pub mod supervisor;
 pub mod system;
 pub mod tag;
 pub mod unshare;

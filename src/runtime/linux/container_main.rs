@@ -1,7 +1,8 @@
 //! The caller's side of a container (the supervisor role): clone the container process in new
 //! namespaces as a direct child, relay its start-up error, wait for its status.
 
-use std::path::Path;
+use std::os::fd::{AsRawFd, OwnedFd};
+use std::path::{Path, PathBuf};
 
 use nix::sys::signal::{SigSet, SigmaskHow, Signal};
 use nix::sys::wait::{waitpid, WaitStatus};
@@ -17,6 +18,88 @@ const FORWARDED: [Signal; 6] =
 /// Runs the bundle at `bundle` (its config.json and root) in the foreground and returns how the
 /// container ended. Must be called single-threaded, inside skiff's user namespace.
 pub fn run(bundle: &Path) -> Result<Status, Error> {
+    let prepared = prepare(bundle)?;
+    // Block the relayed signals until their handlers are in place, so none is lost or kills the
+    // caller in between; the child restores the old mask before anything else.
+    let relayed: SigSet = FORWARDED.iter().copied().collect();
+    let old_mask = relayed.thread_swap_mask(SigmaskHow::SIG_BLOCK).map_err(Error::Signals)?;
+    let cloned = clone_container(&prepared, bundle, || {
+        let _ = old_mask.thread_set_mask();
+    });
+    let relaying = cloned
+        .as_ref()
+        .map_err(|_| nix::errno::Errno::ESRCH)
+        .and_then(|(pid, _)| crate::sys::forward_signals(*pid, &FORWARDED));
+    let _ = old_mask.thread_set_mask();
+    let (pid, read) = cloned?;
+    if let Err(e) = relaying {
+        // The container runs already: waiting for it matters more than relaying signals.
+        tracing::warn!("cannot relay signals to the container: {e}");
+    }
+    let failure = message::receive(read);
+    let status = wait(pid)?;
+    match failure {
+        Some((failure, message)) => Err(Error::Start { message, failure }),
+        None => Ok(status),
+    }
+}
+
+/// The container's standard streams for [`spawn`]; `None` inherits the caller's.
+#[derive(Debug, Default)]
+pub struct Stdio {
+    pub stdin: Option<OwnedFd>,
+    pub stdout: Option<OwnedFd>,
+    pub stderr: Option<OwnedFd>,
+}
+
+/// A container started by [`spawn`]: its pid (the caller's direct child) and the read end of its
+/// start-up error channel (see [`message::receive`]: EOF without a message means it exec'd).
+#[derive(Debug)]
+pub struct Spawned {
+    pub pid: Pid,
+    pub errors: OwnedFd,
+}
+
+/// Starts the bundle without waiting (the supervisor's variant of [`run`]): the container gets
+/// `stdio` as its fds 0-2, an empty signal mask, the default SIGPIPE action and, with
+/// `parent_death`, that signal when the caller dies (PR_SET_PDEATHSIG). The caller reads
+/// `errors` and reaps `pid`. Must be called single-threaded, inside skiff's user namespace.
+pub fn spawn(bundle: &Path, stdio: Stdio, parent_death: Option<Signal>) -> Result<Spawned, Error> {
+    let prepared = prepare(bundle)?;
+    let (pid, errors) = clone_container(&prepared, bundle, || {
+        for (fd, target) in [(&stdio.stdin, 0), (&stdio.stdout, 1), (&stdio.stderr, 2)] {
+            if let Some(fd) = fd {
+                // dup2 clears close-on-exec on the copy: the container keeps exactly fds 0-2.
+                let _ = nix::unistd::dup2(fd.as_raw_fd(), target);
+            }
+        }
+        if let Some(sig) = parent_death {
+            let _ = nix::sys::prctl::set_pdeathsig(sig);
+        }
+        let _ = SigSet::empty().thread_set_mask();
+        default_sigpipe();
+    })?;
+    drop(stdio);
+    Ok(Spawned { pid, errors })
+}
+
+/// Restores SIGPIPE's default action, which Rust's runtime sets to "ignore" and exec would keep.
+#[allow(unsafe_code)]
+fn default_sigpipe() {
+    use nix::sys::signal::{sigaction, SaFlags, SigAction, SigHandler};
+    let action = SigAction::new(SigHandler::SigDfl, SaFlags::empty(), SigSet::empty());
+    // SAFETY: installing SIG_DFL runs no handler code; nothing can observe a half-set state.
+    let _ = unsafe { sigaction(Signal::SIGPIPE, &action) };
+}
+
+/// The loaded spec, its clone flags and the absolute root filesystem path.
+struct Prepared {
+    spec: Spec,
+    flags: libc::c_int,
+    rootfs: PathBuf,
+}
+
+fn prepare(bundle: &Path) -> Result<Prepared, Error> {
     let config = bundle.join("config.json");
     let spec = Spec::load(&config).map_err(|source| Error::Spec { path: config.clone(), source })?;
     if spec.process().as_ref().and_then(|p| p.args().as_ref()).is_none_or(|a| a.is_empty()) {
@@ -25,31 +108,21 @@ pub fn run(bundle: &Path) -> Result<Status, Error> {
     let flags = clone_flags(&spec)?;
     let root = spec.root().as_ref().map(|r| r.path().clone()).unwrap_or_else(|| "rootfs".into());
     let rootfs = if root.is_absolute() { root } else { bundle.join(root) };
+    Ok(Prepared { spec, flags, rootfs })
+}
 
+/// Clones the container process; in the child, `setup` runs first, then the init steps. Returns
+/// the pid and the read end of the error channel (the write end is closed here).
+fn clone_container(p: &Prepared, bundle: &Path, setup: impl FnOnce()) -> Result<(Pid, OwnedFd), Error> {
     let (read, write) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(Error::Pipe)?;
-    // Block the relayed signals until their handlers are in place, so none is lost or kills the
-    // caller in between; the child restores the old mask before anything else.
-    let relayed: SigSet = FORWARDED.iter().copied().collect();
-    let old_mask = relayed.thread_swap_mask(SigmaskHow::SIG_BLOCK).map_err(Error::Signals)?;
-    let pid = crate::sys::clone_child(flags, || {
-        let _ = old_mask.thread_set_mask();
+    let pid = crate::sys::clone_child(p.flags, || {
+        setup();
         crate::sys::close_fd(&read);
-        container_init::run(&spec, bundle, &rootfs, &write)
-    });
-    let relaying = pid.and_then(|pid| crate::sys::forward_signals(pid, &FORWARDED));
-    let _ = old_mask.thread_set_mask();
-    let pid = pid.map_err(Error::Clone)?;
-    if let Err(e) = relaying {
-        // The container runs already: waiting for it matters more than relaying signals.
-        tracing::warn!("cannot relay signals to the container: {e}");
-    }
+        container_init::run(&p.spec, bundle, &p.rootfs, &write)
+    })
+    .map_err(Error::Clone)?;
     drop(write);
-    let failure = message::receive(read);
-    let status = wait(pid)?;
-    match failure {
-        Some((failure, message)) => Err(Error::Start { message, failure }),
-        None => Ok(status),
-    }
+    Ok((pid, read))
 }
 
 /// The `CLONE_NEW*` flags for the spec's namespaces. Joining existing ones and a user namespace

@@ -1,0 +1,143 @@
+//! Hidden commands around the supervisor (until `start`/`run` use it):
+//! - `skiff supervisor --bundle DIR --state-dir DIR ...`: the supervisor process itself (see
+//!   [`crate::runtime::supervisor`]); started only by `oci-start`, never by hand.
+//! - `skiff oci-start --bundle DIR --state-dir DIR [-d] [-i] [--log PATH]`: enters the user
+//!   namespace, starts a detached supervisor for the bundle and either prints the container's pid
+//!   (`-d`) or attaches: copies the container's output to stdout/stderr, forwards stdin (`-i`)
+//!   and the signals it gets (SIGTERM, SIGINT, ...) to the supervisor, and exits with the
+//!   container's exit code.
+
+use std::ffi::OsString;
+use std::os::fd::AsFd;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+
+use crate::cli::{diag::WithExit, printer::Printer, Exit};
+use crate::engine::Context;
+use crate::runtime::supervisor::{self, ExitRecord};
+
+#[derive(Debug, clap::Args)]
+pub struct SupervisorArgs {
+    /// The bundle directory (config.json and the root filesystem)
+    #[arg(long, value_name = "DIR")]
+    pub bundle: PathBuf,
+    /// The container's run-time state directory (pid files, attach socket, exit.json)
+    #[arg(long, value_name = "DIR")]
+    pub state_dir: PathBuf,
+    /// The container log, in k8s-file format (default: STATE/ctr.log)
+    #[arg(long, value_name = "PATH")]
+    pub log: Option<PathBuf>,
+    /// Give the container a terminal (not supported yet)
+    #[arg(long)]
+    pub terminal: bool,
+    /// Give the container a stdin pipe fed by attached clients
+    #[arg(long)]
+    pub stdin: bool,
+    /// Descriptor to report "started PID" or the start error on
+    #[arg(long, value_name = "FD")]
+    pub ready_fd: Option<i32>,
+    /// Descriptor of a client attached from the start
+    #[arg(long, value_name = "FD")]
+    pub attach_fd: Option<i32>,
+    /// Command to run after the exit is recorded (all remaining arguments)
+    #[arg(long, num_args = 1.., allow_hyphen_values = true, value_name = "CMD")]
+    pub cleanup: Vec<OsString>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StartArgs {
+    /// The bundle directory (config.json and the root filesystem)
+    #[arg(long, value_name = "DIR")]
+    pub bundle: PathBuf,
+    /// The container's run-time state directory
+    #[arg(long, value_name = "DIR")]
+    pub state_dir: PathBuf,
+    /// The container log (default: STATE/ctr.log)
+    #[arg(long, value_name = "PATH")]
+    pub log: Option<PathBuf>,
+    /// Print the container's pid and return at once
+    #[arg(short, long)]
+    pub detach: bool,
+    /// Keep stdin open and forward it to the container
+    #[arg(short, long)]
+    pub interactive: bool,
+    /// Command for the supervisor to run after the exit is recorded (all remaining arguments)
+    #[arg(long, num_args = 1.., allow_hyphen_values = true, value_name = "CMD")]
+    pub cleanup: Vec<OsString>,
+}
+
+/// `skiff supervisor`: runs until the container has exited; its exit code is the container's.
+pub fn supervise(args: SupervisorArgs) -> anyhow::Result<Exit> {
+    if args.terminal {
+        anyhow::bail!("the supervisor does not support --terminal yet");
+    }
+    let log = args.log.unwrap_or_else(|| args.state_dir.join(supervisor::DEFAULT_LOG));
+    let config = supervisor::Config {
+        bundle: absolute(&args.bundle)?,
+        state_dir: absolute(&args.state_dir)?,
+        log,
+        stdin: args.stdin,
+        cleanup: args.cleanup,
+        ready: args.ready_fd.and_then(supervisor::inherited_fd),
+        attached: args.attach_fd.and_then(supervisor::inherited_fd),
+    };
+    let code = supervisor::run(config).context("the supervisor failed")?;
+    Ok(Exit::from_status(code))
+}
+
+/// `skiff oci-start`.
+pub fn start(args: StartArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
+    let bundle = absolute(&args.bundle)?;
+    let state_dir = absolute(&args.state_dir)?;
+    if ctx.rootless {
+        crate::cli::enter(&mut ctx, printer)?;
+    } else {
+        ctx.prepare_dirs()?;
+    }
+    let opts = supervisor::StartOptions {
+        bundle: bundle.clone(),
+        state_dir: state_dir.clone(),
+        log: args.log.as_deref().map(absolute).transpose()?,
+        stdin: args.interactive,
+        attach: !args.detach,
+        cleanup: args.cleanup,
+    };
+    let started = match supervisor::start(&opts) {
+        Ok(s) => s,
+        Err(supervisor::Error::Start { message, failure }) => {
+            return Err(WithExit { message, exit: Exit::from_status(failure.exit_code()) }.into())
+        }
+        Err(e) => {
+            return Err(anyhow::Error::new(e).context(format!("cannot start the bundle {}", bundle.display())))
+        }
+    };
+    let Some(stream) = started.attach else {
+        printer.line(&started.container.to_string());
+        return Ok(Exit::SUCCESS);
+    };
+    let stdin = std::io::stdin();
+    let stdin_fd = args.interactive.then(|| stdin.as_fd());
+    let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
+    let code = supervisor::attach(&stream, stdin_fd, &mut out, &mut err, Some(started.supervisor));
+    let code = match code {
+        Ok(Some(code)) => Some(code),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(Exit::SUCCESS),
+        // The supervisor went away without telling: its record is the truth, if it wrote one.
+        _ => ExitRecord::read(&state_dir).map(|r| r.exit_code),
+    };
+    // Reap the supervisor, our direct child (best effort; it has exited or is about to).
+    let _ = nix::sys::wait::waitpid(started.supervisor, None);
+    match code {
+        Some(code) => Ok(Exit::from_status(code)),
+        None => anyhow::bail!(
+            "the supervisor of {} exited without recording the container's exit (see {})",
+            bundle.display(),
+            state_dir.join(supervisor::SUPERVISOR_LOG).display()
+        ),
+    }
+}
+
+fn absolute(p: &Path) -> anyhow::Result<PathBuf> {
+    std::path::absolute(p).with_context(|| format!("cannot resolve the path {}", p.display()))
+}
