@@ -33,8 +33,11 @@ fn in_merged(s: &Skiff, image: &str, script: &str) -> crate::util::Output {
     let lower = data["LowerDir"].as_str().unwrap();
     let lowers = if lower.is_empty() { upper.to_string() } else { format!("{upper}:{lower}") };
     let d = s.dir().join("mnt");
+    // The overlay's work dir holds a mode-000 directory only the namespace can remove: unmount
+    // and remove everything there, keeping the script's status.
     let full = format!(
-        "set -e; mkdir -p {d}/u {d}/w {d}/m; mount -t overlay overlay -o userxattr,lowerdir={lowers},upperdir={d}/u,workdir={d}/w {d}/m; M={d}/m; {script}",
+        "set -e; mkdir -p {d}/u {d}/w {d}/m; mount -t overlay overlay -o userxattr,lowerdir={lowers},upperdir={d}/u,workdir={d}/w {d}/m; M={d}/m; \
+         set +e; ( set -e; {script} ); rc=$?; umount {d}/m; rm -rf {d}; exit $rc",
         d = d.display()
     );
     s.unshare(&["sh", "-c", &full])

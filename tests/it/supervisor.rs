@@ -318,11 +318,9 @@ fn stdin_the_container_does_not_read_yet_never_blocks_its_output() {
     assert_eq!(lines[100_000].trim(), "1048576");
 }
 
-/// Known gap: the kernel clears PR_SET_PDEATHSIG when container_init changes the effective uid,
-/// so a non-root container outlives a killed supervisor until the init re-sets it after the
-/// credentials change (as crun does).
+/// The kernel clears PR_SET_PDEATHSIG when container_init changes the effective uid; the init
+/// sets it again after the credentials change (as crun does), so a non-root container dies too.
 #[test]
-#[ignore = "PR_SET_PDEATHSIG is cleared by container_init's uid change; it must be set again there"]
 fn kill_9_of_the_supervisor_leaves_no_container_process_for_a_non_root_user() {
     let s = Skiff::new();
     let b = bundle(&s, &["sh", "-c", "echo ready; sleep 1000"]);

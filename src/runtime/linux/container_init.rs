@@ -163,7 +163,13 @@ fn init(spec: &Spec, bundle: &Path, rootfs: &Path) -> Result<Never, Error> {
         // drops: load it now, while the process still has it (the filter allows what follows).
         apply_seccomp(f)?;
     }
+    // The kernel clears the parent-death signal when the credentials change: keep the one the
+    // supervisor set, so a killed supervisor never leaves a container running unsupervised.
+    let parent_death = nix::sys::prctl::get_pdeathsig().ok().flatten();
     switch_user(&process)?;
+    if let Some(sig) = parent_death {
+        let _ = nix::sys::prctl::set_pdeathsig(sig);
+    }
     set_capabilities(&capabilities)?;
     nix::unistd::chdir(process.cwd()).map_err(|source| Error::Cwd { path: process.cwd().clone(), source })?;
     if no_new_privs {

@@ -25,6 +25,7 @@ pub fn run(bundle: &Path) -> Result<Status, Error> {
     let old_mask = relayed.thread_swap_mask(SigmaskHow::SIG_BLOCK).map_err(Error::Signals)?;
     let cloned = clone_container(&prepared, bundle, || {
         let _ = old_mask.thread_set_mask();
+        default_sigpipe();
     });
     let relaying = cloned
         .as_ref()
