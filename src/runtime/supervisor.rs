@@ -253,7 +253,7 @@ pub fn run(mut config: Config) -> Result<i32, Error> {
     let socket = state.join(ATTACH_SOCKET);
     let _ = std::fs::remove_file(&socket);
     let listener =
-        UnixListener::bind(&socket).map_err(|source| Error::Listen { path: socket.clone(), source })?;
+        bind_short(&state, &socket).map_err(|source| Error::Listen { path: socket.clone(), source })?;
     listener.set_nonblocking(true).map_err(|source| Error::Listen { path: socket.clone(), source })?;
     let mut log = fs_err::OpenOptions::new()
         .create(true)
@@ -315,6 +315,15 @@ pub fn run(mut config: Config) -> Result<i32, Error> {
     record_exit(&config, &record);
     finish(&config, &record, &mut clients);
     Ok(record.exit_code)
+}
+
+/// Binds `socket` (in `dir`) through `/proc/self/fd/N/`, as conmon does, so that a state
+/// directory deeper than a socket address allows (108 bytes) still works.
+fn bind_short(dir: &Path, socket: &Path) -> std::io::Result<UnixListener> {
+    let dir_fd = std::fs::File::open(dir)?;
+    let name = socket.file_name().unwrap_or_default();
+    let short = Path::new("/proc/self/fd").join(dir_fd.as_raw_fd().to_string()).join(name);
+    UnixListener::bind(short)
 }
 
 fn record_exit(config: &Config, record: &ExitRecord) {
