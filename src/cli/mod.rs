@@ -60,6 +60,14 @@ pub enum Command {
     Unshare(commands::unshare::Args),
     /// Show version information
     Version(commands::version::Args),
+    /// Run a command in a new container
+    Run(commands::container::RunArgs),
+    /// List containers
+    Ps(commands::container::PsArgs),
+    /// Remove containers
+    Rm(commands::container::RmArgs),
+    /// Show the output of a container
+    Logs(commands::container::LogsArgs),
     /// Pull images from a registry into local storage
     Pull(commands::pull::Args),
     /// List images in local storage
@@ -104,6 +112,9 @@ pub enum Command {
     /// Start an OCI bundle under a detached supervisor, then attach or print its pid (for tests)
     #[command(name = "oci-start", hide = true)]
     OciStart(commands::supervisor::StartArgs),
+    /// Record a container's exit, unmount it and remove it with --rm (run by the supervisor)
+    #[command(name = "container-cleanup", hide = true)]
+    ContainerCleanup(commands::container::CleanupArgs),
 }
 
 /// `skiff image ...`: the same commands as the top-level ones, as in podman.
@@ -203,6 +214,11 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         Command::OciRun(a) => commands::oci::run(a, ctx, printer),
         Command::Supervisor(a) => commands::supervisor::supervise(a),
         Command::OciStart(a) => commands::supervisor::start(a, ctx, printer),
+        Command::Run(a) => commands::container::run(a, ctx, printer),
+        Command::Ps(a) => commands::container::ps(a, ctx, printer),
+        Command::Rm(a) => commands::container::rm(a, ctx, printer),
+        Command::Logs(a) => commands::container::logs(a, ctx, printer),
+        Command::ContainerCleanup(a) => commands::container::cleanup(a, ctx, printer),
     }
 }
 

@@ -16,6 +16,7 @@
 //! - `rig`: tests of the rig itself.
 //! - `runtime`: the built-in OCI runtime (`skiff oci-run`) compared with crun on one bundle.
 //! - `supervisor`: the conmon-like supervisor through the hidden `skiff oci-start`.
+//! - `containers`: `run`, `ps`, `logs`, `rm`.
 
 // The helper modules are an API for every test module; not all of it is used by all of them.
 #[allow(dead_code)]
@@ -27,6 +28,7 @@ mod registry;
 #[allow(dead_code)]
 mod util;
 
+mod containers;
 mod foundation;
 mod images;
 mod reliability;

@@ -1,6 +1,7 @@
 //! One file per command.
 
 pub mod completion;
+pub mod container;
 pub mod history;
 pub mod image;
 pub mod images;
