@@ -72,7 +72,10 @@ fn run_exit_codes() {
     s.cmd(&["run", "--pull=never", "localhost/no-such-image:1", "true"]).assert_exit(125);
     s.cmd(&["run", TLS, &format!("{}-missing:1", img.rsplit_once(':').unwrap().0), "true"]).assert_exit(125);
     assert_eq!(ps_all(&s).len(), 1);
-    s.cmd(&["rm", "seven"]).assert_success();
+    s.cmd(&["rm", "seven"]).assert_success().assert_stdout_eq("seven");
+    s.cmd(&["rm", "seven"])
+        .assert_exit(125)
+        .assert_stderr_contains("no container with name or id \"seven\" found");
     assert!(ps_all(&s).is_empty());
 }
 
@@ -150,7 +153,7 @@ fn detached_container_ps_logs_and_rm_force() {
     out.assert_exit(125).assert_stderr_contains(&format!(
         "cannot remove container {id} as it is running - running or paused containers cannot be removed without force"
     ));
-    s.cmd(&["rm", "-f", "web"]).assert_success().assert_stdout_eq(&id);
+    s.cmd(&["rm", "-f", "web"]).assert_success().assert_stdout_eq("web");
     wait_for(Duration::from_secs(5), "the supervisor and container to go", || {
         !pid_alive(supervisor) && !pid_alive(container)
     });
@@ -186,4 +189,30 @@ fn run_applies_the_images_whiteouts() {
         "cat /data/keep; test ! -e /data/gone && echo absent",
     ]);
     out.assert_success().assert_stdout_eq("keep\nabsent");
+}
+
+#[test]
+fn foreground_run_killed_by_rm_force_exits_137() {
+    let s = Skiff::new();
+    let img = &fixtures().busybox.reference;
+    s.cmd(&["pull", TLS, img]).assert_success();
+    let mut child = s
+        .command(&["run", "--name", "fg", img, "sleep", "60"])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_for(Duration::from_secs(10), "the container to run", || s.cmd(&["ps"]).stdout.contains("fg"));
+    s.cmd(&["rm", "-f", "fg"]).assert_success().assert_stdout_eq("fg");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(st) = child.try_wait().unwrap() {
+            break st;
+        }
+        assert!(Instant::now() < deadline, "skiff run did not return");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(137));
+    assert!(ps_all(&s).is_empty());
 }

@@ -518,15 +518,16 @@ fn kill_and_wait(ctx: &Context, store: &Store, rec: &ContainerRecord) -> anyhow:
 pub fn rm(args: RmArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
     crate::cli::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;
-    let targets: Vec<ContainerRecord> = if args.all {
-        refreshed(&ctx, &store)?
+    // (record, what to print: the user's input, as podman does; the full id for -a)
+    let targets: Vec<(ContainerRecord, String)> = if args.all {
+        refreshed(&ctx, &store)?.into_iter().map(|r| (r.clone(), r.id)).collect()
     } else {
         refreshed(&ctx, &store)?;
         let mut v = Vec::new();
         let mut first_err = None;
         for key in &args.containers {
             match containers::lookup(&store, key) {
-                Ok(r) => v.push(r),
+                Ok(r) => v.push((r, key.clone())),
                 Err(e) => {
                     let e = anyhow::Error::new(e);
                     if first_err.is_some() {
@@ -538,16 +539,16 @@ pub fn rm(args: RmArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
             }
         }
         if let Some(e) = first_err {
-            for r in &v {
-                remove_one(&ctx, &store, r, args.force, printer)?;
+            for (r, shown) in &v {
+                remove_one(&ctx, &store, r, shown, args.force, printer)?;
             }
             return Err(e);
         }
         v
     };
     let mut failed = None;
-    for rec in &targets {
-        if let Err(e) = remove_one(&ctx, &store, rec, args.force, printer) {
+    for (rec, shown) in &targets {
+        if let Err(e) = remove_one(&ctx, &store, rec, shown, args.force, printer) {
             if let Some(prev) = failed.replace(e) {
                 printer.error(&format!("Error: {prev:#}"));
             }
@@ -563,6 +564,7 @@ fn remove_one(
     ctx: &Context,
     store: &Store,
     rec: &ContainerRecord,
+    shown: &str,
     force: bool,
     printer: &Printer,
 ) -> anyhow::Result<()> {
@@ -583,7 +585,7 @@ fn remove_one(
             if store.find_container(&rec.id).is_err() => {}
         Err(e) => return Err(e.into()),
     }
-    printer.line(&rec.id);
+    printer.line(shown);
     Ok(())
 }
 
