@@ -172,6 +172,13 @@ fn detached_container_exits_and_ps_shows_it() {
     });
     assert!(s.cmd(&["ps", "-q"]).stdout.is_empty());
     s.cmd(&["logs", &id[..12]]).assert_success().assert_stdout_eq("bye");
+    let out = s.cmd(&["run", "-d", "--name", "many", &fixtures().busybox.reference, "sh", "-c", "seq 1 5"]);
+    out.assert_success();
+    wait_for(Duration::from_secs(10), "the second container to exit", || {
+        s.cmd(&["ps", "-a", "--format", "{{.Names}} {{.Status}}"]).stdout.contains("many Exited (0)")
+    });
+    s.cmd(&["logs", "--tail", "2", "many"]).assert_success().assert_stdout_eq("4\n5");
+    s.cmd(&["rm", "many"]).assert_success();
     s.cmd(&["rm", "-a"]).assert_success().assert_stdout_eq(&id);
     assert!(!s.root().join("containers").join(&id).exists());
 }

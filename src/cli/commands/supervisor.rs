@@ -1,4 +1,5 @@
-//! Hidden commands around the supervisor (until `start`/`run` use it):
+//! Hidden commands around the supervisor (`run` starts it through [`crate::runtime::supervisor`]
+//! directly; see `container.rs`):
 //! - `skiff supervisor --bundle DIR --state-dir DIR ...`: the supervisor process itself (see
 //!   [`crate::runtime::supervisor`]); started only by `oci-start`, never by hand.
 //! - `skiff oci-start --bundle DIR --state-dir DIR [-d] [-i] [--log PATH]`: enters the user
