@@ -180,6 +180,8 @@ pub fn run(args: RunArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result
     let run_dir = containers::run_dir(&ctx, &id);
     let code = match code {
         Ok(Some(code)) => Some(code),
+        // Our output is gone (e.g. `| head`): the container keeps running, as with podman.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(Exit::SUCCESS),
         _ => None,
     };
     // The supervisor runs the cleanup before it exits: wait for it, so that `--rm` is done when
