@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The main job, end to end, on this machine: build skiff, start a registry on 127.0.0.1 holding a
 # small busybox image (Docker Hub is out of reach here), then, as an unprivileged user: show what
-# the host allows (`skiff info`), enter skiff's user namespace (`skiff unshare id`), pull the image
-# and list it. Run as root on a fresh machine (it prepares the host and uses the user skiff-test),
-# or as an ordinary user when docker-registry, skopeo and busybox-static are installed.
+# the host allows (`skiff info`), enter skiff's user namespace (`skiff unshare id`), pull the image,
+# list it and run a container from it. Run as root on a fresh machine (it prepares the host and
+# uses the user skiff-test), or as an ordinary user when docker-registry, skopeo and
+# busybox-static are installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 USER_NAME=${SKIFF_TEST_USER:-skiff-test}
@@ -36,4 +37,5 @@ show info --format '{{.Host.User}} (uid {{.Host.Uid}}) rootless={{.Host.Rootless
 show unshare id
 show pull --tls-verify=false "127.0.0.1:$port/busybox:latest"
 show images
+show run --rm "127.0.0.1:$port/busybox:latest" busybox sh -c 'echo "hello from a rootless container: uid $(busybox id -u), hostname $(busybox hostname)"'
 as_user "$skiff" "${store[@]}" unshare rm -rf "$work/store/root" "$work/store/run"
