@@ -671,8 +671,7 @@ mod tests {
         assert_eq!(recs.iter().filter(|r| r.unpacked.is_some()).count(), 1);
         assert_eq!(store.list_layers().unwrap().len(), 1);
         assert_eq!(store.blobs().list().unwrap(), vec![expect.blob_digest.clone()]);
-        assert_eq!(names(&store.layers_tmp_dir()), Vec::<String>::new());
-        assert_eq!(names(&store.root().join("tmp")), Vec::<String>::new());
+        assert_empty_scratch(&store);
     }
 
     #[test]

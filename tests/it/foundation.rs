@@ -203,27 +203,19 @@ fn newuidmap_without_setuid_is_a_clear_error() {
         .assert_stderr_contains("chmod u+s");
 }
 
+/// `skiff --root ROOT unshare true` with the test's own run-time directory.
+fn unshare_true_with_root(s: &Skiff, root: &std::path::Path) -> crate::util::Output {
+    let mut c = Command::new(Skiff::bin());
+    c.arg("--root").arg(root).arg("--runroot").arg(s.runroot()).args(["unshare", "true"]);
+    run(c, None, s.timeout)
+}
+
 #[test]
 fn root_pointing_at_a_file_is_refused() {
     let s = Skiff::new();
     let file = s.dir().join("a-file");
     std::fs::write(&file, "").unwrap();
-    let out = run(
-        {
-            let mut c = Command::new(Skiff::bin());
-            c.args([
-                "--root",
-                file.to_str().unwrap(),
-                "--runroot",
-                s.runroot().to_str().unwrap(),
-                "unshare",
-                "true",
-            ]);
-            c
-        },
-        None,
-        s.timeout,
-    );
+    let out = unshare_true_with_root(&s, &file);
     out.assert_exit(125)
         .assert_stderr_contains(&format!("storage path {} exists and is not a directory", file.display()));
     assert!(out.stderr.contains("hint:"), "{}", out.stderr);
@@ -237,22 +229,7 @@ fn unwritable_storage_path_is_refused() {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
     let target = ro.join("store");
-    let out = run(
-        {
-            let mut c = Command::new(Skiff::bin());
-            c.args([
-                "--root",
-                target.to_str().unwrap(),
-                "--runroot",
-                s.runroot().to_str().unwrap(),
-                "unshare",
-                "true",
-            ]);
-            c
-        },
-        None,
-        s.timeout,
-    );
+    let out = unshare_true_with_root(&s, &target);
     out.assert_exit(125)
         .assert_stderr_contains(&format!("cannot create storage directory {}", target.display()))
         .assert_stderr_contains("Permission denied");
