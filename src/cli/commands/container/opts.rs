@@ -1,0 +1,101 @@
+//! The options of every command that creates a container (`run`, `create`): [`CreateArgs`], and
+//! turning them into a stored container ([`create_container`]).
+//!
+//! Groups of flags that belong to one concern live in their own `clap::Args` struct, flattened
+//! into [`CreateArgs`], with the code that gives them meaning next to them.
+
+use std::sync::Arc;
+
+use anyhow::Context as _;
+
+use crate::cli::args::RegistryOpts;
+use crate::cli::printer::Printer;
+use crate::engine::containers::{self, CreateOptions};
+use crate::engine::{self, Context};
+use crate::runtime::spec::RunOptions;
+use crate::storage::{ContainerRecord, Store};
+
+/// `--pull`: when `run` pulls the image.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PullPolicy {
+    /// Pull only when the image is not in local storage
+    Missing,
+    /// Always pull
+    Always,
+    /// Never pull; fail when the image is not in local storage
+    Never,
+}
+
+/// What `run` and `create` share.
+#[derive(Debug, clap::Args)]
+pub struct CreateArgs {
+    /// Remove the container when it exits
+    #[arg(long)]
+    pub rm: bool,
+    /// Name the container (default: a random adjective_noun)
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// Set an environment variable (KEY=VALUE, or KEY to take this environment's value)
+    #[arg(short = 'e', long = "env", value_name = "KEY=VALUE")]
+    pub env: Vec<String>,
+    /// Working directory inside the container
+    #[arg(short = 'w', long, value_name = "DIR")]
+    pub workdir: Option<String>,
+    /// Run as USER[:GROUP] (name or number)
+    #[arg(short = 'u', long, value_name = "USER[:GROUP]")]
+    pub user: Option<String>,
+    /// Override the image's entrypoint (a command, or a JSON array; "" clears it)
+    #[arg(long, value_name = "CMD")]
+    pub entrypoint: Option<String>,
+    /// Keep stdin open and forward it to the container
+    #[arg(short, long)]
+    pub interactive: bool,
+    /// Pull the image: missing, always or never
+    #[arg(long, value_enum, default_value = "missing", value_name = "POLICY")]
+    pub pull: PullPolicy,
+    #[command(flatten)]
+    pub registry: RegistryOpts,
+    /// The image to run
+    #[arg(value_name = "IMAGE")]
+    pub image: String,
+    /// The command and its arguments (default: the image's)
+    #[arg(value_name = "COMMAND", trailing_var_arg = true, allow_hyphen_values = true)]
+    pub command: Vec<String>,
+}
+
+fn parse_entrypoint(text: &str) -> anyhow::Result<Vec<String>> {
+    if text.trim_start().starts_with('[') {
+        return serde_json::from_str(text).with_context(|| format!("invalid --entrypoint {text:?}"));
+    }
+    Ok(if text.is_empty() { Vec::new() } else { vec![text.to_string()] })
+}
+
+/// Pulls the image if the policy says so, then creates the container (state `Created`, bundle
+/// written). On error nothing is left.
+pub fn create_container(
+    args: &CreateArgs,
+    ctx: &Context,
+    store: &Arc<Store>,
+    printer: &Printer,
+) -> anyhow::Result<ContainerRecord> {
+    let present = match engine::images::lookup(store, &args.image) {
+        Ok(_) => true,
+        Err(engine::Error::ImageNotKnown { .. }) => false,
+        Err(e) => return Err(e.into()),
+    };
+    let image_text = if args.pull == PullPolicy::Always || (!present && args.pull == PullPolicy::Missing) {
+        super::pull_image(ctx, store, &args.registry, &args.image, printer)?
+    } else {
+        args.image.clone()
+    };
+    let opts = RunOptions {
+        entrypoint: args.entrypoint.as_deref().map(parse_entrypoint).transpose()?,
+        command: args.command.clone(),
+        env: args.env.clone(),
+        workdir: args.workdir.clone(),
+        user: args.user.clone(),
+        ..Default::default()
+    };
+    let with = CreateOptions { name: args.name.clone(), rm: args.rm, ..Default::default() };
+    Ok(containers::create(ctx, store, &image_text, opts, with)?)
+}
