@@ -306,8 +306,11 @@ pub fn run_program<S: AsRef<OsStr>>(program: &str, args: &[S]) -> Output {
 pub fn skopeo<S: AsRef<OsStr>>(args: &[S]) -> Output {
     let skopeo = require_program("skopeo", "skopeo");
     let mut cmd = Command::new(skopeo);
-    // The host's signature policy is not under test; never let it refuse a copy.
-    cmd.arg("--insecure-policy").args(args);
+    // The host's signature policy is not under test; never let it refuse a copy. Nor are the
+    // host's credentials: without XDG_RUNTIME_DIR skopeo reads /run/containers/UID/auth.json,
+    // which fails outright when root's podman has left /run/containers mode 0700.
+    let auth = std::env::temp_dir().join(format!("skiff-it-skopeo-auth-{}.json", std::process::id()));
+    cmd.env("REGISTRY_AUTH_FILE", &auth).arg("--insecure-policy").args(args);
     run(cmd, None, Duration::from_secs(300))
 }
 
