@@ -109,6 +109,8 @@ pub struct CreateOptions {
     pub labels: BTreeMap<String, String>,
     /// `--rm`.
     pub rm: bool,
+    /// `-v` and `--mount` (see [`super::volumes::plan`]).
+    pub mounts: Vec<super::volumes::MountRequest>,
 }
 
 /// `create`: resolves the image, builds the spec, and stores the container in state `Created`
@@ -133,7 +135,18 @@ pub fn create(
     let id = records::new_id();
     opts.id = id.clone();
     let dirs = store.container_dirs(&id);
-    let spec = spec::build(&config, &opts, &dirs.merged, passwd.as_deref(), group.as_deref())?;
+    let plan = super::volumes::plan(ctx, store, &config, &with.mounts, &dirs)?;
+    // Anonymous volumes made for a container that is not created go again.
+    let rollback = |e: Error| {
+        for name in &plan.created_anonymous {
+            let _ = store.remove_volume(name);
+        }
+        e
+    };
+    opts.mounts.extend(plan.mounts.iter().cloned());
+    let spec = spec::build(&config, &opts, &dirs.merged, passwd.as_deref(), group.as_deref())
+        .map_err(|e| rollback(e.into()))?;
+    let (uid, gid) = spec.process().as_ref().map(|p| (p.user().uid(), p.user().gid())).unwrap_or((0, 0));
     let command = spec.process().as_ref().and_then(|p| p.args().clone()).unwrap_or_default();
     let spec_json = serde_json::to_vec_pretty(&spec).expect("a runtime spec serializes");
     let driver = choose_driver(ctx);
@@ -153,8 +166,17 @@ pub fn create(
         pid: None,
         rm: with.rm,
         storage_driver: driver.to_string(),
+        volumes: plan.volumes.clone(),
     };
-    store.create_container_with(rec, |staged: &ContainerDirs| -> Result<(), Error> {
+    // No volume can be removed from here until the record (which makes them in use) is written.
+    let guard = store.volumes_guard().map_err(|e| rollback(super::volumes::Error::from(e).into()))?;
+    for name in &plan.volumes {
+        if store.get_volume(name).map_err(|e| rollback(super::volumes::Error::from(e).into()))?.is_none() {
+            let gone = crate::storage::volumes::Error::NotFound { name: name.clone() };
+            return Err(rollback(super::volumes::Error::from(gone).into()));
+        }
+    }
+    let created = store.create_container_with(rec, |staged: &ContainerDirs| -> Result<(), Error> {
         let path = staged.bundle.join("config.json");
         super::write_atomic(&path, &spec_json).map_err(|source| Error::WriteBundle { path, source })?;
         if driver == StorageDriver::Vfs {
@@ -162,8 +184,41 @@ pub fn create(
             bottom_first.reverse();
             vfs::populate(&bottom_first, &staged.merged)?;
         }
+        super::volumes::make_overlay_dirs(&plan, &staged.root)?;
         Ok(())
-    })
+    });
+    drop(guard);
+    let rec = created.map_err(rollback)?;
+    if let Err(e) = finish_volumes(ctx, store, &rec, &plan, uid, gid) {
+        if let Ok(gone) = remove(ctx, store, &rec.id, true) {
+            let _ = super::volumes::remove_anonymous(store, &gone);
+        }
+        return Err(e);
+    }
+    Ok(rec)
+}
+
+/// The copy-up into new volumes (from the root filesystem, mounted for it when it is not) and the
+/// `U` chowns, once the container exists.
+fn finish_volumes(
+    ctx: &Context,
+    store: &Store,
+    rec: &ContainerRecord,
+    plan: &super::volumes::Plan,
+    uid: u32,
+    gid: u32,
+) -> Result<(), Error> {
+    if plan.copy_up.is_empty() {
+        return Ok(super::volumes::finish(store, plan, None, uid, gid)?);
+    }
+    let merged = store.container_dirs(&rec.id).merged;
+    let was_mounted = rec.storage_driver == StorageDriver::Vfs.to_string() || is_mount_point(&merged);
+    let rootfs = mount_rootfs(ctx, store, rec)?;
+    let result = super::volumes::finish(store, plan, Some(&rootfs), uid, gid);
+    if !was_mounted {
+        unmount_rootfs(store, rec)?;
+    }
+    Ok(result?)
 }
 
 /// The diff directories of `image`'s layers, top-most first.
@@ -207,6 +262,10 @@ fn image_file(diffs_top_first: &[PathBuf], name: &str) -> Option<String> {
 /// vfs: already a copy) and returns its path. Mounting what is mounted is a no-op.
 pub fn mount_rootfs(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<PathBuf, Error> {
     let dirs = store.container_dirs(&rec.id);
+    if !rec.state.is_active() {
+        // `:O` mounts start from their source again on every run.
+        super::volumes::reset_overlay_dirs(&dirs)?;
+    }
     if rec.storage_driver == StorageDriver::Vfs.to_string() || is_mount_point(&dirs.merged) {
         return Ok(dirs.merged);
     }
@@ -252,7 +311,12 @@ pub fn remove(ctx: &Context, store: &Store, id: &str, force: bool) -> Result<Con
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(source) => return Err(Error::Remove { path: run, source }),
     }
-    Ok(store.remove_container(id)?)
+    let gone = store.remove_container(id)?;
+    if gone.rm {
+        // `--rm` takes the container's anonymous volumes with it, as in podman.
+        super::volumes::remove_anonymous(store, &gone)?;
+    }
+    Ok(gone)
 }
 
 #[cfg(test)]
