@@ -366,7 +366,7 @@ fn copy_up(store: &Store, name: &str, dest: &str, rootfs: &Path, uid: u32, gid: 
         let empty = std::fs::read_dir(data).map_err(cerr)?.next().is_none();
         match std::fs::symlink_metadata(&from) {
             Ok(m) if m.is_dir() && empty => {
-                vfs::populate(&[from.clone()], data).map_err(|source| Error::CopyUp {
+                vfs::populate(std::slice::from_ref(&from), data).map_err(|source| Error::CopyUp {
                     name: name.to_owned(),
                     destination: dest.to_owned(),
                     source,

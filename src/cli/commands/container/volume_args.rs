@@ -51,10 +51,11 @@ fn invalid(text: &str, reason: impl Into<String>) -> Error {
 
 fn host_path(src: &str, cwd: &Path) -> PathBuf {
     let p = Path::new(src);
+    // `components` drops `.` (`..` is kept: the kernel resolves it).
     if p.is_absolute() {
-        p.to_path_buf()
+        p.components().collect()
     } else {
-        cwd.join(p)
+        cwd.join(p).components().collect()
     }
 }
 
@@ -263,7 +264,7 @@ mod tests {
         assert_eq!(r.source, Source::Host("/srv/data".into()));
         assert_eq!((r.destination.as_str(), r.read_only), ("/data", true));
         let r = v("./rel:/x:U").unwrap();
-        assert_eq!((r.source, r.chown), (Source::Host("/home/u/work/./rel".into()), true));
+        assert_eq!((r.source, r.chown), (Source::Host("/home/u/work/rel".into()), true));
         assert_eq!(v("../up:/x").unwrap().source, Source::Host("/home/u/work/../up".into()));
         assert_eq!(v("cache:/var/cache/").unwrap().source, Source::Named("cache".into()));
         assert_eq!(v("cache:/var//cache").unwrap().destination, "/var/cache");
