@@ -189,36 +189,13 @@ pub fn create(
     });
     drop(guard);
     let rec = created.map_err(rollback)?;
-    if let Err(e) = finish_volumes(ctx, store, &rec, &plan, uid, gid) {
+    if let Err(e) = super::volumes::finish(&plan, uid, gid) {
         if let Ok(gone) = remove(ctx, store, &rec.id, true) {
             let _ = super::volumes::remove_anonymous(store, &gone);
         }
-        return Err(e);
+        return Err(e.into());
     }
     Ok(rec)
-}
-
-/// The copy-up into new volumes (from the root filesystem, mounted for it when it is not) and the
-/// `U` chowns, once the container exists.
-fn finish_volumes(
-    ctx: &Context,
-    store: &Store,
-    rec: &ContainerRecord,
-    plan: &super::volumes::Plan,
-    uid: u32,
-    gid: u32,
-) -> Result<(), Error> {
-    if plan.copy_up.is_empty() {
-        return Ok(super::volumes::finish(store, plan, None, uid, gid)?);
-    }
-    let merged = store.container_dirs(&rec.id).merged;
-    let was_mounted = rec.storage_driver == StorageDriver::Vfs.to_string() || is_mount_point(&merged);
-    let rootfs = mount_rootfs(ctx, store, rec)?;
-    let result = super::volumes::finish(store, plan, Some(&rootfs), uid, gid);
-    if !was_mounted {
-        unmount_rootfs(store, rec)?;
-    }
-    Ok(result?)
 }
 
 /// The diff directories of `image`'s layers, top-most first.
@@ -259,21 +236,26 @@ fn image_file(diffs_top_first: &[PathBuf], name: &str) -> Option<String> {
 }
 
 /// Mounts the container's root filesystem (overlay: the image's layers under its upper dir;
-/// vfs: already a copy) and returns its path. Mounting what is mounted is a no-op.
+/// vfs: already a copy) and returns its path. Mounting what is mounted is a no-op. For a
+/// container that is not running, also prepares its volume mounts: empty `:O` uppers, and the
+/// copy-up of volumes that are still new.
 pub fn mount_rootfs(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<PathBuf, Error> {
     let dirs = store.container_dirs(&rec.id);
     if !rec.state.is_active() {
         // `:O` mounts start from their source again on every run.
         super::volumes::reset_overlay_dirs(&dirs)?;
     }
-    if rec.storage_driver == StorageDriver::Vfs.to_string() || is_mount_point(&dirs.merged) {
-        return Ok(dirs.merged);
+    if rec.storage_driver != StorageDriver::Vfs.to_string() && !is_mount_point(&dirs.merged) {
+        let image = store
+            .get_image(&rec.image_id)?
+            .ok_or_else(|| crate::storage::Error::ImageNotFound { name: rec.image_id.clone() })?;
+        let lowers = lower_dirs(store, &image)?;
+        overlay::mount_overlay(&lowers, &dirs.upper, &dirs.work, &dirs.merged, ctx.rootless)?;
     }
-    let image = store
-        .get_image(&rec.image_id)?
-        .ok_or_else(|| crate::storage::Error::ImageNotFound { name: rec.image_id.clone() })?;
-    let lowers = lower_dirs(store, &image)?;
-    overlay::mount_overlay(&lowers, &dirs.upper, &dirs.work, &dirs.merged, ctx.rootless)?;
+    if !rec.state.is_active() {
+        // New volumes get the image's content before their first use (retried after a crash).
+        super::volumes::copy_up_pending(store, rec, &dirs.bundle, &dirs.merged)?;
+    }
     Ok(dirs.merged)
 }
 
@@ -498,6 +480,51 @@ mod tests {
         let root = &ctx.paths.graph_root;
         let left = |d: &str| std::fs::read_dir(root.join(d)).map(|r| r.count()).unwrap_or(0);
         assert_eq!((left("containers"), left("tmp")), (0, 0));
+    }
+
+    #[test]
+    fn volumes_are_created_copied_up_at_mount_and_anonymous_ones_go_with_rm() {
+        use super::super::volumes::{MountRequest, Source};
+        let (_t, ctx, store, _img) = setup(StorageDriver::Vfs);
+        let host = ctx.paths.graph_root.parent().unwrap().join("host");
+        std::fs::create_dir_all(&host).unwrap();
+        let mounts = vec![
+            MountRequest::new("etcv:/etc", Source::Named("etcv".into()), "/etc"),
+            MountRequest::new("/bin", Source::Anonymous, "/bin"),
+            MountRequest::new("h:/h", Source::Host(host.clone()), "/h"),
+        ];
+        let c =
+            create(&ctx, &store, "r/img:1", opts(), CreateOptions { mounts, ..Default::default() }).unwrap();
+        assert_eq!(c.volumes.len(), 2);
+        let anon = c.volumes.iter().find(|v| *v != "etcv").unwrap().clone();
+        assert!(store.get_volume(&anon).unwrap().unwrap().anonymous);
+        let spec: oci_spec::runtime::Spec = serde_json::from_slice(
+            &std::fs::read(store.container_dirs(&c.id).bundle.join("config.json")).unwrap(),
+        )
+        .unwrap();
+        let h = spec.mounts().iter().flatten().find(|m| m.destination() == Path::new("/h")).unwrap();
+        assert_eq!(h.source().as_deref(), Some(host.as_path()));
+        assert!(h.options().as_ref().unwrap().contains(&"rbind".to_string()));
+        // Nothing is copied until the root filesystem is mounted for a start.
+        assert!(std::fs::read_dir(store.volume_data("etcv")).unwrap().next().is_none());
+        mount_rootfs(&ctx, &store, &c).unwrap();
+        assert!(std::fs::read_to_string(store.volume_data("etcv").join("passwd")).unwrap().contains("alice"));
+        assert!(store.volume_data(&anon).join("sh").is_file());
+        assert!(!store.get_volume("etcv").unwrap().unwrap().needs_copy_up);
+        // In use: refused.
+        assert!(store.remove_volume("etcv").is_err());
+        let gone = remove(&ctx, &store, &c.id, false).unwrap();
+        assert_eq!(super::super::volumes::remove_anonymous(&store, &gone).unwrap(), [anon.clone()]);
+        assert!(store.get_volume(&anon).unwrap().is_none());
+        assert!(store.get_volume("etcv").unwrap().is_some());
+        // A missing bind source fails the creation and leaves no anonymous volume behind.
+        let mounts = vec![
+            MountRequest::new("/a", Source::Anonymous, "/a"),
+            MountRequest::new("x:/x", Source::Host(host.join("missing")), "/x"),
+        ];
+        let err = create(&ctx, &store, "r/img:1", opts(), CreateOptions { mounts, ..Default::default() });
+        assert!(err.unwrap_err().to_string().contains("missing"));
+        assert_eq!(store.list_volumes().unwrap().len(), 1);
     }
 
     #[test]

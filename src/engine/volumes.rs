@@ -6,10 +6,13 @@
 //!    destinations are absolute and unique), adds an anonymous volume for each image `VOLUME`
 //!    nobody mounts over, creates the named and anonymous volumes that do not exist yet, and
 //!    turns everything into OCI mounts for the spec;
-//! 2. [`finish`], once the record exists (so the volumes are in use and cannot vanish): the
-//!    copy-up of new volumes from the image (podman's rule: only into an empty volume, once,
-//!    keeping owners, modes, links and times, and giving the volume the owner and mode of the
-//!    image's directory) and the `U` chown of sources to the container's user.
+//! 2. [`finish`], once the record exists (so the volumes are in use and cannot vanish): the `U`
+//!    chown of sources to the container's user.
+//!
+//! The copy-up of a new volume from the image ([`copy_up_pending`]; podman's rule: only into an
+//! empty volume, once, keeping owners, modes, links and times, the volume's root taking the owner
+//! and mode of the image's directory) happens when the container's root filesystem is mounted to
+//! start it, so a command killed before it is simply retried by the next start.
 //!
 //! Path safety: the destination inside the container is resolved with
 //! [`secure_join`](crate::runtime::linux::mounts::secure_join) by the runtime when it mounts and
@@ -62,6 +65,12 @@ pub enum Error {
     },
     #[error("cannot prepare the overlay directory {}", path.display())]
     OverlayDir {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot read the container's bundle {}", path.display())]
+    Bundle {
         path: PathBuf,
         #[source]
         source: std::io::Error,
@@ -144,8 +153,6 @@ pub struct Plan {
     pub volumes: Vec<String>,
     /// Anonymous volumes created by this plan (removed again if the creation fails).
     pub created_anonymous: Vec<String>,
-    /// `(volume, destination)` for volumes to copy up into.
-    pub copy_up: Vec<(String, String)>,
     /// Host paths (bind sources or volume data) to chown to the container's user.
     pub chown: Vec<PathBuf>,
     /// The overlay (`O`) directories to create: `(upper, work)`, relative to the container's
@@ -239,12 +246,12 @@ fn fill(
                         Err(e) => return Err(e.into()),
                     },
                 };
-                volume_source(store, r, rec, plan)
+                volume_source(store, r, rec, plan)?
             }
             Source::Anonymous => {
                 let rec = store.create_volume(None, BTreeMap::new(), true)?;
                 plan.created_anonymous.push(rec.name.clone());
-                volume_source(store, r, rec, plan)
+                volume_source(store, r, rec, plan)?
             }
             Source::Tmpfs => unreachable!("handled above"),
         };
@@ -289,14 +296,23 @@ fn fill(
     Ok(())
 }
 
-fn volume_source(store: &Store, r: &MountRequest, rec: VolumeRecord, plan: &mut Plan) -> PathBuf {
-    if rec.needs_copy_up && !r.no_copy {
-        plan.copy_up.push((rec.name.clone(), r.destination.clone()));
+fn volume_source(
+    store: &Store,
+    r: &MountRequest,
+    rec: VolumeRecord,
+    plan: &mut Plan,
+) -> Result<PathBuf, Error> {
+    if rec.needs_copy_up && r.no_copy {
+        // `nocopy`: this volume starts empty and stays so.
+        store.update_volume(&rec.name, |v, _| {
+            v.needs_copy_up = false;
+            Ok::<_, vols::Error>(())
+        })?;
     }
     if !plan.volumes.contains(&rec.name) {
         plan.volumes.push(rec.name.clone());
     }
-    store.volume_data(&rec.name)
+    Ok(store.volume_data(&rec.name))
 }
 
 /// Creates the overlay (`O`) directories of a plan under `root` (the container's staged dir).
@@ -330,17 +346,55 @@ pub fn reset_overlay_dirs(dirs: &ContainerDirs) -> Result<(), Error> {
     Ok(())
 }
 
-/// The copy-ups and chowns of a plan, once the container's record exists. `rootfs` is the
-/// mounted root filesystem (for the copy-up; `None` when there is none to do); `uid`/`gid` are
-/// the container process's user.
-pub fn finish(store: &Store, plan: &Plan, rootfs: Option<&Path>, uid: u32, gid: u32) -> Result<(), Error> {
-    if let Some(rootfs) = rootfs {
-        for (name, dest) in &plan.copy_up {
-            copy_up(store, name, dest, rootfs, uid, gid)?;
-        }
-    }
+/// The chowns (`U`) of a plan, once the container's record exists; `uid`/`gid` are the container
+/// process's user.
+pub fn finish(plan: &Plan, uid: u32, gid: u32) -> Result<(), Error> {
     for path in &plan.chown {
         chown_tree(path, uid, gid)?;
+    }
+    Ok(())
+}
+
+/// The data directory a spec mount takes from: a bind's source, an overlay's `lowerdir`.
+fn mount_source(m: &Mount) -> Option<PathBuf> {
+    match m.typ().as_deref() {
+        Some("overlay") => {
+            m.options().iter().flatten().find_map(|o| o.strip_prefix("lowerdir=").map(PathBuf::from))
+        }
+        _ => m.source().clone(),
+    }
+}
+
+/// Copies the image's content into those of `rec`'s volumes that are still new, at the
+/// destinations its bundle (`bundle/config.json`) mounts them on. `rootfs` is the container's
+/// mounted root filesystem.
+pub fn copy_up_pending(
+    store: &Store,
+    rec: &ContainerRecord,
+    bundle: &Path,
+    rootfs: &Path,
+) -> Result<(), Error> {
+    let mut pending = Vec::new();
+    for name in &rec.volumes {
+        if store.get_volume(name)?.is_some_and(|v| v.needs_copy_up) {
+            pending.push(name);
+        }
+    }
+    if pending.is_empty() {
+        return Ok(());
+    }
+    let path = bundle.join("config.json");
+    let spec: oci_spec::runtime::Spec = std::fs::read(&path)
+        .and_then(|b| serde_json::from_slice(&b).map_err(std::io::Error::other))
+        .map_err(|source| Error::Bundle { path: path.clone(), source })?;
+    let (uid, gid) = spec.process().as_ref().map(|p| (p.user().uid(), p.user().gid())).unwrap_or((0, 0));
+    for m in spec.mounts().iter().flatten() {
+        let Some(source) = mount_source(m) else { continue };
+        for name in &pending {
+            if source == store.volume_data(name) {
+                copy_up(store, name, &m.destination().to_string_lossy(), rootfs, uid, gid)?;
+            }
+        }
     }
     Ok(())
 }
