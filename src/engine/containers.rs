@@ -514,7 +514,7 @@ mod tests {
         // In use: refused.
         assert!(store.remove_volume("etcv").is_err());
         let gone = remove(&ctx, &store, &c.id, false).unwrap();
-        assert_eq!(super::super::volumes::remove_anonymous(&store, &gone).unwrap(), [anon.clone()]);
+        assert_eq!(super::super::volumes::remove_anonymous(&store, &gone).unwrap(), vec![anon.clone()]);
         assert!(store.get_volume(&anon).unwrap().is_none());
         assert!(store.get_volume("etcv").unwrap().is_some());
         // A missing bind source fails the creation and leaves no anonymous volume behind.
