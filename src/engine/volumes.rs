@@ -644,6 +644,28 @@ mod tests {
     }
 
     #[test]
+    fn overlay_dirs_are_made_and_emptied_between_runs() {
+        let t = tempfile::tempdir().unwrap();
+        let dirs = ContainerDirs::under(t.path().join("c"));
+        let plan = Plan {
+            overlay_dirs: vec![("volume-overlays/0/upper".into(), "volume-overlays/0/work".into())],
+            ..Default::default()
+        };
+        make_overlay_dirs(&plan, &dirs.root).unwrap();
+        let upper = dirs.root.join("volume-overlays/0/upper");
+        std::fs::create_dir_all(upper.join("d/e")).unwrap();
+        std::fs::write(upper.join("d/e/f"), b"written").unwrap();
+        std::fs::create_dir(dirs.root.join("volume-overlays/0/work/work")).unwrap();
+        reset_overlay_dirs(&dirs).unwrap();
+        for sub in ["upper", "work"] {
+            let d = dirs.root.join("volume-overlays/0").join(sub);
+            assert_eq!(std::fs::read_dir(&d).unwrap().count(), 0, "{}", d.display());
+        }
+        // A container without overlays has nothing to reset.
+        reset_overlay_dirs(&ContainerDirs::under(t.path().join("other"))).unwrap();
+    }
+
+    #[test]
     fn chown_tree_does_not_follow_symlinks() {
         let t = tempfile::tempdir().unwrap();
         let outside = t.path().join("outside");

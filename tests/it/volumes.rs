@@ -229,6 +229,19 @@ fn bind_mount_read_only_refuses_writes() {
     out.assert_exit(1).assert_stderr_contains("Read-only file system");
     assert_eq!(std::fs::read_to_string(dir.join("f")).unwrap(), "host\n");
     assert!(!dir.join("new").exists());
+    // A single file can be bound too.
+    let file = dir.join("f");
+    let out = s.cmd(&[
+        "run",
+        "--rm",
+        "-v",
+        &format!("{}:/etc/one:ro", path(&file)),
+        img,
+        "sh",
+        "-c",
+        "cat /etc/one; echo x > /etc/one",
+    ]);
+    out.assert_exit(1).assert_stdout_eq("host").assert_stderr_contains("Read-only file system");
     // rw (the default) writes through to the host.
     s.cmd(&["run", "--rm", "-v", &format!("{}:/x:rw,z", path(&dir)), img, "sh", "-c", "echo c > /x/f"])
         .assert_success();
@@ -385,6 +398,11 @@ fn volume_commands() {
     expect.sort();
     assert_eq!(pruned, expect);
     assert_eq!(volume_names(&s), ["used"]);
+    s.cmd(&["volume", "create", "spare"]).assert_success();
+    s.cmd(&["system", "prune", "-f", "--volumes"])
+        .assert_success()
+        .assert_stdout_contains("Deleted Volumes\nspare");
+    assert_eq!(volume_names(&s), ["used"]);
     let df = s.cmd(&["system", "df", "--format", "{{.Type}} {{.Total}} {{.Active}}"]);
     df.assert_success().assert_stdout_contains("Local Volumes 1 1");
 }
@@ -450,4 +468,43 @@ fn bad_mount_input() {
     // Nothing was created by the refused commands.
     assert!(volume_names(&s).is_empty());
     assert!(s.cmd(&["ps", "-a", "-q"]).stdout.trim().is_empty());
+}
+
+#[test]
+fn the_bundle_with_volumes_runs_the_same_under_crun() {
+    util::require_program("crun", "crun");
+    let s = Skiff::new();
+    let ro = host_dir(&s, "crun-ro");
+    let lower = host_dir(&s, "crun-lower");
+    std::fs::write(lower.join("f"), "lower\n").unwrap();
+    let script = "touch /x/f 2>/dev/null || echo read-only; echo o > /y/f; cat /y/f; cat /vol/seed";
+    let run = |name: &str| {
+        s.cmd(&[
+            "--storage-driver",
+            "vfs",
+            "run",
+            TLS,
+            "--name",
+            name,
+            "-v",
+            &format!("{}:/x:ro", path(&ro)),
+            "-v",
+            &format!("{}:/y:O", path(&lower)),
+            "-v",
+            "cv:/vol",
+            &volimg().reference,
+            "sh",
+            "-c",
+            script,
+        ])
+    };
+    let builtin = run("b");
+    builtin.assert_success().assert_stdout_eq("read-only\no\nseed");
+    // The same bundle (its root filesystem is the vfs copy) under crun.
+    let id = s.cmd(&["ps", "-a", "-q", "--no-trunc"]).assert_success().stdout_trimmed().to_string();
+    let bundle = s.root().join("containers").join(&id).join("bundle");
+    let crun = s.cmd(&["oci-run", "--runtime", "crun", path(&bundle)]);
+    crun.assert_success();
+    assert_eq!(crun.stdout, builtin.stdout);
+    assert_eq!(std::fs::read_to_string(lower.join("f")).unwrap(), "lower\n");
 }
