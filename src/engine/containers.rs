@@ -189,13 +189,37 @@ pub fn create(
     });
     drop(guard);
     let rec = created.map_err(rollback)?;
-    if let Err(e) = super::volumes::finish(&plan, uid, gid) {
+    if let Err(e) = finish_volumes(ctx, store, &rec, &plan, uid, gid) {
         if let Ok(gone) = remove(ctx, store, &rec.id, true) {
             let _ = super::volumes::remove_anonymous(store, &gone);
         }
-        return Err(e.into());
+        return Err(e);
     }
     Ok(rec)
+}
+
+/// The `U` chowns of a new container. A volume to chown gets its copy-up first (it would
+/// otherwise happen at the start and undo the chown of the volume's root), which needs the root
+/// filesystem mounted for a moment.
+fn finish_volumes(
+    ctx: &Context,
+    store: &Store,
+    rec: &ContainerRecord,
+    plan: &super::volumes::Plan,
+    uid: u32,
+    gid: u32,
+) -> Result<(), Error> {
+    let chowns_a_volume = plan.chown.iter().any(|p| rec.volumes.iter().any(|v| store.volume_data(v) == *p));
+    if chowns_a_volume {
+        let merged = store.container_dirs(&rec.id).merged;
+        let was_mounted = rec.storage_driver == StorageDriver::Vfs.to_string() || is_mount_point(&merged);
+        let copied = mount_rootfs(ctx, store, rec);
+        if !was_mounted {
+            unmount_rootfs(store, rec)?;
+        }
+        copied?;
+    }
+    Ok(super::volumes::finish(plan, uid, gid)?)
 }
 
 /// The diff directories of `image`'s layers, top-most first.

@@ -193,7 +193,7 @@ pub fn plan(
     let mut all: Vec<MountRequest> = Vec::new();
     for r in requests {
         match all.iter().find(|a| a.destination == r.destination) {
-            Some(a) if a == r || (a.source == r.source && a.text == r.text) => continue,
+            Some(a) if a == r => continue,
             Some(_) => return Err(Error::Duplicate { destination: r.destination.clone() }),
             None => all.push(r.clone()),
         }

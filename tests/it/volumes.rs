@@ -291,6 +291,21 @@ fn u_option_chowns_the_source_to_the_container_user() {
     for p in [dir.clone(), dir.join("sub"), dir.join("sub/f")] {
         assert_eq!(std::fs::symlink_metadata(&p).unwrap().uid(), base + 999, "{}", p.display());
     }
+    // On a new volume: the image's content is copied first, then given to the user.
+    let out = s.cmd(&[
+        "run",
+        TLS,
+        "--rm",
+        "-u",
+        "1000",
+        "-v",
+        "uvol:/data:U",
+        &fixtures().multi.reference,
+        "sh",
+        "-c",
+        "stat -c %u /data /data/keep /data/owned-nobody; echo w > /data/keep",
+    ]);
+    out.assert_success().assert_stdout_eq("1000\n1000\n1000");
 }
 
 #[test]
