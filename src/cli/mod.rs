@@ -98,6 +98,9 @@ pub enum Command {
     /// Manage skiff itself: disk usage, pruning unused data, resetting all state
     #[command(subcommand)]
     System(commands::system::SystemCommand),
+    /// Manage volumes: create, ls, inspect, rm, prune, exists
+    #[command(subcommand)]
+    Volume(commands::volume::VolumeCommand),
     /// Print a shell completion script
     Completion(commands::completion::Args),
     /// Write completions/ and man/ from the command definitions (for maintainers)
@@ -209,6 +212,7 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         Command::Image(ImageCommand::Prune(a)) => commands::image::prune(a, ctx, printer),
         Command::Image(ImageCommand::Exists(a)) => commands::image::exists(a, ctx, printer),
         Command::System(c) => commands::system::run(c, ctx, printer),
+        Command::Volume(c) => commands::volume::run(c, ctx, printer),
         Command::Completion(a) => commands::completion::run(a, printer),
         Command::GenerateDocs(a) => commands::completion::generate_docs(a, printer),
         Command::OciRun(a) => commands::oci::run(a, ctx, printer),

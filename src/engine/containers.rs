@@ -109,6 +109,8 @@ pub struct CreateOptions {
     pub labels: BTreeMap<String, String>,
     /// `--rm`.
     pub rm: bool,
+    /// `-v` and `--mount` (see [`super::volumes::plan`]).
+    pub mounts: Vec<super::volumes::MountRequest>,
 }
 
 /// `create`: resolves the image, builds the spec, and stores the container in state `Created`
@@ -133,7 +135,18 @@ pub fn create(
     let id = records::new_id();
     opts.id = id.clone();
     let dirs = store.container_dirs(&id);
-    let spec = spec::build(&config, &opts, &dirs.merged, passwd.as_deref(), group.as_deref())?;
+    let plan = super::volumes::plan(ctx, store, &config, &with.mounts, &dirs)?;
+    // Anonymous volumes made for a container that is not created go again.
+    let rollback = |e: Error| {
+        for name in &plan.created_anonymous {
+            let _ = store.remove_volume(name);
+        }
+        e
+    };
+    opts.mounts.extend(plan.mounts.iter().cloned());
+    let spec = spec::build(&config, &opts, &dirs.merged, passwd.as_deref(), group.as_deref())
+        .map_err(|e| rollback(e.into()))?;
+    let (uid, gid) = spec.process().as_ref().map(|p| (p.user().uid(), p.user().gid())).unwrap_or((0, 0));
     let command = spec.process().as_ref().and_then(|p| p.args().clone()).unwrap_or_default();
     let spec_json = serde_json::to_vec_pretty(&spec).expect("a runtime spec serializes");
     let driver = choose_driver(ctx);
@@ -153,8 +166,17 @@ pub fn create(
         pid: None,
         rm: with.rm,
         storage_driver: driver.to_string(),
+        volumes: plan.volumes.clone(),
     };
-    store.create_container_with(rec, |staged: &ContainerDirs| -> Result<(), Error> {
+    // No volume can be removed from here until the record (which makes them in use) is written.
+    let guard = store.volumes_guard().map_err(|e| rollback(super::volumes::Error::from(e).into()))?;
+    for name in &plan.volumes {
+        if store.get_volume(name).map_err(|e| rollback(super::volumes::Error::from(e).into()))?.is_none() {
+            let gone = crate::storage::volumes::Error::NotFound { name: name.clone() };
+            return Err(rollback(super::volumes::Error::from(gone).into()));
+        }
+    }
+    let created = store.create_container_with(rec, |staged: &ContainerDirs| -> Result<(), Error> {
         let path = staged.bundle.join("config.json");
         super::write_atomic(&path, &spec_json).map_err(|source| Error::WriteBundle { path, source })?;
         if driver == StorageDriver::Vfs {
@@ -162,8 +184,42 @@ pub fn create(
             bottom_first.reverse();
             vfs::populate(&bottom_first, &staged.merged)?;
         }
+        super::volumes::make_overlay_dirs(&plan, &staged.root)?;
         Ok(())
-    })
+    });
+    drop(guard);
+    let rec = created.map_err(rollback)?;
+    if let Err(e) = finish_volumes(ctx, store, &rec, &plan, uid, gid) {
+        if let Ok(gone) = remove(ctx, store, &rec.id, true) {
+            let _ = super::volumes::remove_anonymous(store, &gone);
+        }
+        return Err(e);
+    }
+    Ok(rec)
+}
+
+/// The `U` chowns of a new container. A volume to chown gets its copy-up first (it would
+/// otherwise happen at the start and undo the chown of the volume's root), which needs the root
+/// filesystem mounted for a moment.
+fn finish_volumes(
+    ctx: &Context,
+    store: &Store,
+    rec: &ContainerRecord,
+    plan: &super::volumes::Plan,
+    uid: u32,
+    gid: u32,
+) -> Result<(), Error> {
+    let chowns_a_volume = plan.chown.iter().any(|p| rec.volumes.iter().any(|v| store.volume_data(v) == *p));
+    if chowns_a_volume {
+        let merged = store.container_dirs(&rec.id).merged;
+        let was_mounted = rec.storage_driver == StorageDriver::Vfs.to_string() || is_mount_point(&merged);
+        let copied = mount_rootfs(ctx, store, rec);
+        if !was_mounted {
+            unmount_rootfs(store, rec)?;
+        }
+        copied?;
+    }
+    Ok(super::volumes::finish(plan, uid, gid)?)
 }
 
 /// The diff directories of `image`'s layers, top-most first.
@@ -204,17 +260,26 @@ fn image_file(diffs_top_first: &[PathBuf], name: &str) -> Option<String> {
 }
 
 /// Mounts the container's root filesystem (overlay: the image's layers under its upper dir;
-/// vfs: already a copy) and returns its path. Mounting what is mounted is a no-op.
+/// vfs: already a copy) and returns its path. Mounting what is mounted is a no-op. For a
+/// container that is not running, also prepares its volume mounts: empty `:O` uppers, and the
+/// copy-up of volumes that are still new.
 pub fn mount_rootfs(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<PathBuf, Error> {
     let dirs = store.container_dirs(&rec.id);
-    if rec.storage_driver == StorageDriver::Vfs.to_string() || is_mount_point(&dirs.merged) {
-        return Ok(dirs.merged);
+    if !rec.state.is_active() {
+        // `:O` mounts start from their source again on every run.
+        super::volumes::reset_overlay_dirs(&dirs)?;
     }
-    let image = store
-        .get_image(&rec.image_id)?
-        .ok_or_else(|| crate::storage::Error::ImageNotFound { name: rec.image_id.clone() })?;
-    let lowers = lower_dirs(store, &image)?;
-    overlay::mount_overlay(&lowers, &dirs.upper, &dirs.work, &dirs.merged, ctx.rootless)?;
+    if rec.storage_driver != StorageDriver::Vfs.to_string() && !is_mount_point(&dirs.merged) {
+        let image = store
+            .get_image(&rec.image_id)?
+            .ok_or_else(|| crate::storage::Error::ImageNotFound { name: rec.image_id.clone() })?;
+        let lowers = lower_dirs(store, &image)?;
+        overlay::mount_overlay(&lowers, &dirs.upper, &dirs.work, &dirs.merged, ctx.rootless)?;
+    }
+    if !rec.state.is_active() {
+        // New volumes get the image's content before their first use (retried after a crash).
+        super::volumes::copy_up_pending(store, rec, &dirs.bundle, &dirs.merged)?;
+    }
     Ok(dirs.merged)
 }
 
@@ -252,7 +317,12 @@ pub fn remove(ctx: &Context, store: &Store, id: &str, force: bool) -> Result<Con
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(source) => return Err(Error::Remove { path: run, source }),
     }
-    Ok(store.remove_container(id)?)
+    let gone = store.remove_container(id)?;
+    if gone.rm {
+        // `--rm` takes the container's anonymous volumes with it, as in podman.
+        super::volumes::remove_anonymous(store, &gone)?;
+    }
+    Ok(gone)
 }
 
 #[cfg(test)]
@@ -434,6 +504,51 @@ mod tests {
         let root = &ctx.paths.graph_root;
         let left = |d: &str| std::fs::read_dir(root.join(d)).map(|r| r.count()).unwrap_or(0);
         assert_eq!((left("containers"), left("tmp")), (0, 0));
+    }
+
+    #[test]
+    fn volumes_are_created_copied_up_at_mount_and_anonymous_ones_go_with_rm() {
+        use super::super::volumes::{MountRequest, Source};
+        let (_t, ctx, store, _img) = setup(StorageDriver::Vfs);
+        let host = ctx.paths.graph_root.parent().unwrap().join("host");
+        std::fs::create_dir_all(&host).unwrap();
+        let mounts = vec![
+            MountRequest::new("etcv:/etc", Source::Named("etcv".into()), "/etc"),
+            MountRequest::new("/bin", Source::Anonymous, "/bin"),
+            MountRequest::new("h:/h", Source::Host(host.clone()), "/h"),
+        ];
+        let c =
+            create(&ctx, &store, "r/img:1", opts(), CreateOptions { mounts, ..Default::default() }).unwrap();
+        assert_eq!(c.volumes.len(), 2);
+        let anon = c.volumes.iter().find(|v| *v != "etcv").unwrap().clone();
+        assert!(store.get_volume(&anon).unwrap().unwrap().anonymous);
+        let spec: oci_spec::runtime::Spec = serde_json::from_slice(
+            &std::fs::read(store.container_dirs(&c.id).bundle.join("config.json")).unwrap(),
+        )
+        .unwrap();
+        let h = spec.mounts().iter().flatten().find(|m| m.destination() == Path::new("/h")).unwrap();
+        assert_eq!(h.source().as_deref(), Some(host.as_path()));
+        assert!(h.options().as_ref().unwrap().contains(&"rbind".to_string()));
+        // Nothing is copied until the root filesystem is mounted for a start.
+        assert!(std::fs::read_dir(store.volume_data("etcv")).unwrap().next().is_none());
+        mount_rootfs(&ctx, &store, &c).unwrap();
+        assert!(std::fs::read_to_string(store.volume_data("etcv").join("passwd")).unwrap().contains("alice"));
+        assert!(store.volume_data(&anon).join("sh").is_file());
+        assert!(!store.get_volume("etcv").unwrap().unwrap().needs_copy_up);
+        // In use: refused.
+        assert!(store.remove_volume("etcv").is_err());
+        let gone = remove(&ctx, &store, &c.id, false).unwrap();
+        assert_eq!(super::super::volumes::remove_anonymous(&store, &gone).unwrap(), vec![anon.clone()]);
+        assert!(store.get_volume(&anon).unwrap().is_none());
+        assert!(store.get_volume("etcv").unwrap().is_some());
+        // A missing bind source fails the creation and leaves no anonymous volume behind.
+        let mounts = vec![
+            MountRequest::new("/a", Source::Anonymous, "/a"),
+            MountRequest::new("x:/x", Source::Host(host.join("missing")), "/x"),
+        ];
+        let err = create(&ctx, &store, "r/img:1", opts(), CreateOptions { mounts, ..Default::default() });
+        assert!(err.unwrap_err().to_string().contains("missing"));
+        assert_eq!(store.list_volumes().unwrap().len(), 1);
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod info;
 pub mod pull;
 pub mod system;
 pub mod transfer;
+pub mod volumes;
 
 pub use crate::storage::atomic::write_atomic;
 pub use context::{Context, StorageDriver};
@@ -65,6 +66,8 @@ pub enum Error {
     },
     #[error("cannot {action} container {id}: it is {state}")]
     InvalidState { id: String, state: crate::storage::State, action: &'static str },
+    #[error(transparent)]
+    Volumes(#[from] volumes::Error),
     #[error("cannot remove {path}")]
     Remove {
         path: std::path::PathBuf,

@@ -19,16 +19,23 @@ pub struct DfRow {
     pub reclaimable: u64,
 }
 
-/// `system df`: images (their layers and blobs), containers and volumes. skiff has no
-/// containers or volumes yet, so those rows are zero; no image is in use, so all of an image's
-/// space is reclaimable.
+/// `system df`: images (their layers and blobs), containers and volumes (a volume is active
+/// while a container uses it; the data of the others is reclaimable). The containers row is
+/// zero and all of an image's space counts as reclaimable.
 pub fn df(store: &Store) -> Result<Vec<DfRow>, Error> {
     let usage = store.disk_usage()?;
     let size = usage.layers_size + usage.blobs_size;
+    let (vols, vols_active, vols_size, vols_free) = super::volumes::usage(store)?;
     Ok(vec![
         DfRow { kind: "Images", total: usage.images, active: 0, size, reclaimable: size },
         DfRow { kind: "Containers", total: 0, active: 0, size: 0, reclaimable: 0 },
-        DfRow { kind: "Local Volumes", total: 0, active: 0, size: 0, reclaimable: 0 },
+        DfRow {
+            kind: "Local Volumes",
+            total: vols,
+            active: vols_active,
+            size: vols_size,
+            reclaimable: vols_free,
+        },
     ])
 }
 
@@ -183,6 +190,10 @@ mod tests {
         let rows = df(&store).unwrap();
         assert_eq!(rows[0], DfRow { kind: "Images", total: 0, active: 0, size: 3, reclaimable: 3 });
         assert_eq!(rows[1].total + rows[2].total, 0);
+        store.create_volume(Some("v"), Default::default(), false).unwrap();
+        std::fs::write(store.volume_data("v").join("f"), b"12345").unwrap();
+        let rows = df(&store).unwrap();
+        assert_eq!(rows[2], DfRow { kind: "Local Volumes", total: 1, active: 0, size: 5, reclaimable: 5 });
     }
 
     #[test]

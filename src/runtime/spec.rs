@@ -139,6 +139,10 @@ pub struct RunOptions {
     pub tmpfs: Vec<String>,
     /// `-t`: the process gets a terminal, and `TERM=xterm` unless set.
     pub tty: bool,
+    /// The user's mounts (`-v`, `--mount`: binds, volumes, overlays, tmpfs), resolved to OCI
+    /// mounts by the engine. Each replaces a default mount with the same destination; they are
+    /// mounted after the defaults, parents before children (fewer path components first).
+    pub mounts: Vec<Mount>,
 }
 
 /// Where `--init` places the init binary inside the container; it runs as
@@ -261,10 +265,18 @@ pub fn build(
     if opts.read_only {
         // podman's --read-only-tmpfs (on by default): the usual scratch directories stay writable.
         for dest in READ_ONLY_TMPFS {
-            if !mounts.iter().any(|m| m.destination() == Path::new(dest)) {
+            let taken = |m: &Mount| m.destination() == Path::new(dest);
+            if !mounts.iter().any(taken) && !opts.mounts.iter().any(taken) {
                 mounts.push(mount(dest, "tmpfs", "tmpfs", &["rw", "nosuid", "nodev"]));
             }
         }
+    }
+    // The user's mounts, parents first (a stable sort keeps the command line's order otherwise).
+    let mut user_mounts = opts.mounts.clone();
+    user_mounts.sort_by_key(|m| m.destination().components().count());
+    for m in user_mounts {
+        mounts.retain(|d| d.destination() != m.destination());
+        mounts.push(m);
     }
     // After the tmpfs mounts, so a tmpfs on /run does not hide it.
     if opts.init {
@@ -455,7 +467,7 @@ fn default_mounts() -> Vec<Mount> {
 
 /// `--tmpfs DEST[:OPTIONS]`: podman's defaults `rw,noexec,nosuid,nodev`, each overridden by its
 /// opposite (`exec`, `suid`, `dev`, `ro`) when given.
-fn tmpfs_mount(value: &str) -> Result<Mount, Error> {
+pub fn tmpfs_mount(value: &str) -> Result<Mount, Error> {
     let (dest, user_opts) = match value.split_once(':') {
         Some((d, o)) => (d, o),
         None => (value, ""),
@@ -825,6 +837,27 @@ mod tests {
         assert_eq!(spec.root().as_ref().unwrap().readonly(), Some(true));
         assert!(matches!(tmpfs_mount("run"), Err(Error::InvalidTmpfs { .. })));
         assert!(tmpfs_mount("/run:bogus=1").unwrap_err().to_string().contains("/run:bogus=1"));
+    }
+
+    #[test]
+    fn user_mounts_replace_defaults_and_go_parents_first() {
+        let bind = |dest: &str, src: &str| mount(dest, "bind", src, &["rbind", "ro"]);
+        let o = RunOptions {
+            mounts: vec![bind("/data/sub", "/h/sub"), bind("/data", "/h/data"), bind("/dev/shm", "/h/shm")],
+            read_only: true,
+            tmpfs: strings(&["/tmp"]),
+            ..opts()
+        };
+        let mounts = build_with(&o).unwrap().mounts().clone().unwrap();
+        let at = |d: &str| mounts.iter().position(|m| m.destination() == Path::new(d)).unwrap();
+        assert!(at("/data") < at("/data/sub"));
+        assert_eq!(mounts.iter().filter(|m| m.destination() == Path::new("/dev/shm")).count(), 1);
+        assert_eq!(mounts[at("/dev/shm")].source().as_deref(), Some(Path::new("/h/shm")));
+        let o = RunOptions { mounts: vec![bind("/run", "/h/run")], read_only: true, ..opts() };
+        let mounts = build_with(&o).unwrap().mounts().clone().unwrap();
+        let run: Vec<_> = mounts.iter().filter(|m| m.destination() == Path::new("/run")).collect();
+        assert_eq!(run.len(), 1);
+        assert_eq!(run[0].typ().as_deref(), Some("bind"));
     }
 
     #[test]

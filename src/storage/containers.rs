@@ -152,6 +152,10 @@ pub struct ContainerRecord {
     pub rm: bool,
     /// `overlay` or `vfs`.
     pub storage_driver: String,
+    /// Names of the volumes the container mounts (named and anonymous); a volume in this list
+    /// is in use (see [`super::volumes`]).
+    #[serde(default)]
+    pub volumes: Vec<String>,
 }
 
 /// The directories of one container (see the module documentation).
@@ -633,6 +637,7 @@ mod tests {
             pid: None,
             rm: false,
             storage_driver: "vfs".into(),
+            volumes: vec![],
         }
     }
 

@@ -33,6 +33,7 @@ mod scratch;
 #[cfg(test)]
 pub(crate) mod testutil;
 mod unpack;
+pub mod volumes;
 
 use std::path::{Path, PathBuf};
 
@@ -43,6 +44,7 @@ pub use images::{DiskUsage, ImageRecord, LayerRef, RemovedImage};
 pub use layers::{chain_id, LayerExpect, LayerRecord};
 pub use lock::Lock;
 pub use unpack::UnpackStats;
+pub use volumes::VolumeRecord;
 
 /// Everything that can go wrong in the store.
 #[derive(Debug, thiserror::Error)]

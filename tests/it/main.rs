@@ -17,6 +17,7 @@
 //! - `runtime`: the built-in OCI runtime (`skiff oci-run`) compared with crun on one bundle.
 //! - `supervisor`: the conmon-like supervisor through the hidden `skiff oci-start`.
 //! - `containers`: `run`, `ps`, `logs`, `rm`.
+//! - `volumes`: volumes, bind and tmpfs mounts, the `volume` commands.
 
 // The helper modules are an API for every test module; not all of it is used by all of them.
 #[allow(dead_code)]
@@ -37,3 +38,4 @@ mod runtime;
 mod supervisor;
 mod system;
 mod transfer;
+mod volumes;

@@ -19,6 +19,7 @@ pub mod system;
 pub mod tag;
 pub mod unshare;
 pub mod version;
+pub mod volume;
 
 use super::format::{render_yaml, Template};
 use super::printer::Printer;

@@ -30,6 +30,9 @@ pub struct PruneArgs {
     /// Remove all unused images, not only those without a name
     #[arg(short, long)]
     pub all: bool,
+    /// Remove the volumes no container uses too
+    #[arg(long)]
+    pub volumes: bool,
     /// Do not ask for confirmation
     #[arg(short, long)]
     pub force: bool,
@@ -106,8 +109,9 @@ fn df(args: DfArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit>
 
 fn prune(args: PruneArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
     let images = if args.all { "all images not used by a container" } else { "all dangling images" };
+    let volumes = if args.volumes { "\n\t- all volumes not used by at least one container" } else { "" };
     let question = format!(
-        "WARNING! This command removes:\n\t- {images}\n\t- all layers and blobs no image uses\n\t- what interrupted commands left behind\n\nAre you sure you want to continue?"
+        "WARNING! This command removes:\n\t- {images}\n\t- all layers and blobs no image uses{volumes}\n\t- what interrupted commands left behind\n\nAre you sure you want to continue?"
     );
     if !approved(args.force, &question, printer) {
         return Ok(Exit::SUCCESS);
@@ -115,6 +119,15 @@ fn prune(args: PruneArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result
     crate::cli::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;
     let report = engine::system::prune(&store, args.all)?;
+    if args.volumes {
+        let removed = engine::volumes::prune(&store, &[])?;
+        if !removed.is_empty() {
+            printer.line("Deleted Volumes");
+            for name in &removed {
+                printer.line(name);
+            }
+        }
+    }
     if !report.images.is_empty() {
         printer.line("Deleted Images");
         for id in &report.images {

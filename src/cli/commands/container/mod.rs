@@ -30,10 +30,12 @@ mod opts;
 mod ps;
 mod rm;
 mod run;
+mod volume_args;
 
 pub use logs::{logs, LogsArgs};
 pub use opts::{CreateArgs, PullPolicy};
 pub use ps::{ps, PsArgs};
+pub(crate) use rm::remove_container;
 pub use rm::{rm, RmArgs};
 pub use run::{run, RunArgs};
 

@@ -55,6 +55,8 @@ pub struct CreateArgs {
     pub pull: PullPolicy,
     #[command(flatten)]
     pub registry: RegistryOpts,
+    #[command(flatten)]
+    pub volumes: super::volume_args::VolumeArgs,
     /// The image to run
     #[arg(value_name = "IMAGE")]
     pub image: String,
@@ -78,6 +80,8 @@ pub fn create_container(
     store: &Arc<Store>,
     printer: &Printer,
 ) -> anyhow::Result<ContainerRecord> {
+    let mut with = CreateOptions { name: args.name.clone(), rm: args.rm, ..Default::default() };
+    args.volumes.apply(&mut with)?;
     let present = match engine::images::lookup(store, &args.image) {
         Ok(_) => true,
         Err(engine::Error::ImageNotKnown { .. }) => false,
@@ -96,6 +100,5 @@ pub fn create_container(
         user: args.user.clone(),
         ..Default::default()
     };
-    let with = CreateOptions { name: args.name.clone(), rm: args.rm, ..Default::default() };
     Ok(containers::create(ctx, store, &image_text, opts, with)?)
 }

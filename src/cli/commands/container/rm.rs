@@ -10,6 +10,9 @@ pub struct RmArgs {
     /// Remove all containers
     #[arg(short, long)]
     pub all: bool,
+    /// Remove the containers' anonymous volumes too
+    #[arg(short, long)]
+    pub volumes: bool,
     /// Containers to remove (names or ids)
     #[arg(value_name = "CONTAINER", required_unless_present = "all")]
     pub containers: Vec<String>,
@@ -41,7 +44,7 @@ pub fn rm(args: RmArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
         }
         if let Some(e) = first_err {
             for (r, shown) in &v {
-                remove_one(&ctx, &store, r, shown, args.force, printer)?;
+                remove_one(&ctx, &store, r, shown, &args, printer)?;
             }
             return Err(e);
         }
@@ -49,7 +52,7 @@ pub fn rm(args: RmArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
     };
     let mut failed = None;
     for (rec, shown) in &targets {
-        if let Err(e) = remove_one(&ctx, &store, rec, shown, args.force, printer) {
+        if let Err(e) = remove_one(&ctx, &store, rec, shown, &args, printer) {
             if let Some(prev) = failed.replace(e) {
                 printer.error(&format!("Error: {prev:#}"));
             }
@@ -66,9 +69,24 @@ fn remove_one(
     store: &Store,
     rec: &ContainerRecord,
     shown: &str,
-    force: bool,
+    args: &RmArgs,
     printer: &Printer,
 ) -> anyhow::Result<()> {
+    let gone = remove_container(ctx, store, rec, args.force)?;
+    if let (true, Some(gone)) = (args.volumes, gone) {
+        engine::volumes::remove_anonymous(store, &gone)?;
+    }
+    printer.line(shown);
+    Ok(())
+}
+
+/// Removes one container (killing it first with `force`); `None` when it was removed meanwhile.
+pub(crate) fn remove_container(
+    ctx: &Context,
+    store: &Store,
+    rec: &ContainerRecord,
+    force: bool,
+) -> anyhow::Result<Option<ContainerRecord>> {
     if rec.state.is_active() {
         if !force {
             anyhow::bail!(
@@ -80,12 +98,13 @@ fn remove_one(
         kill_and_wait(ctx, store, rec)?;
     }
     match containers::remove(ctx, store, &rec.id, force) {
-        Ok(_) => {}
+        Ok(gone) => Ok(Some(gone)),
         // Removed meanwhile (`--rm`).
         Err(engine::Error::Container(crate::storage::containers::Error::NotFound { .. }))
-            if store.find_container(&rec.id).is_err() => {}
-        Err(e) => return Err(e.into()),
+            if store.find_container(&rec.id).is_err() =>
+        {
+            Ok(None)
+        }
+        Err(e) => Err(e.into()),
     }
-    printer.line(shown);
-    Ok(())
 }

@@ -1,0 +1,288 @@
+//! `skiff volume create|ls|inspect|rm|prune|exists`
+
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+
+use anyhow::Context as _;
+use serde_json::{json, Value};
+
+use crate::cli::commands::container::remove_container;
+use crate::cli::commands::image::confirm;
+use crate::cli::diag::WithExit;
+use crate::cli::{format::Template, printer::Printer, Exit};
+use crate::engine::volumes::{self, Filter};
+use crate::engine::{self, Context};
+use crate::storage::volumes::Error as VolumeError;
+use crate::storage::{Store, VolumeRecord};
+
+/// `skiff volume ...`
+#[derive(Debug, clap::Subcommand)]
+pub enum VolumeCommand {
+    /// Create a volume (default name: 64 random hex digits)
+    Create(CreateArgs),
+    /// List volumes
+    #[command(visible_alias = "list")]
+    Ls(LsArgs),
+    /// Show details of volumes
+    Inspect(InspectArgs),
+    /// Remove volumes
+    #[command(visible_alias = "remove")]
+    Rm(RmArgs),
+    /// Remove every volume no container uses
+    Prune(PruneArgs),
+    /// Exit 0 if the volume exists, 1 if not
+    Exists(ExistsArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CreateArgs {
+    /// Set a label on the volume (KEY=VALUE, or KEY for an empty value)
+    #[arg(short, long = "label", value_name = "KEY=VALUE")]
+    pub label: Vec<String>,
+    /// The volume's name: [a-zA-Z0-9][a-zA-Z0-9_.-]*
+    #[arg(value_name = "NAME")]
+    pub name: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LsArgs {
+    /// Print only the volume names
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Output format: json, or a Go template such as '{{.Name}} {{.Mountpoint}}'
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
+    /// Only volumes matching: name=TEXT, label=KEY[=VALUE], dangling=true|false, driver=local
+    #[arg(short, long = "filter", value_name = "KEY=VALUE")]
+    pub filter: Vec<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InspectArgs {
+    /// Inspect every volume
+    #[arg(short, long)]
+    pub all: bool,
+    /// Output format: json (default), or a Go template such as '{{.Mountpoint}}'
+    #[arg(short, long, value_name = "FORMAT")]
+    pub format: Option<String>,
+    /// The volumes
+    #[arg(value_name = "VOLUME", required_unless_present = "all")]
+    pub names: Vec<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RmArgs {
+    /// Also remove the containers that use the volume (running ones are killed)
+    #[arg(short, long)]
+    pub force: bool,
+    /// Remove every volume
+    #[arg(short, long)]
+    pub all: bool,
+    /// The volumes
+    #[arg(value_name = "VOLUME", required_unless_present = "all")]
+    pub names: Vec<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PruneArgs {
+    /// Do not ask for confirmation
+    #[arg(short, long)]
+    pub force: bool,
+    /// Only volumes matching: name=TEXT, label=KEY[=VALUE]
+    #[arg(long = "filter", value_name = "KEY=VALUE")]
+    pub filter: Vec<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExistsArgs {
+    /// The volume's name
+    #[arg(value_name = "VOLUME")]
+    pub name: String,
+}
+
+pub fn run(command: VolumeCommand, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
+    // Parse what can be checked before touching the store.
+    let filters = match &command {
+        VolumeCommand::Ls(a) => parse_filters(&a.filter)?,
+        VolumeCommand::Prune(a) => parse_filters(&a.filter)?,
+        _ => Vec::new(),
+    };
+    if let VolumeCommand::Prune(a) = &command {
+        if !approved(a.force, printer) {
+            return Ok(Exit::SUCCESS);
+        }
+    }
+    crate::cli::enter(&mut ctx, printer)?;
+    let store = engine::open_store(&ctx)?;
+    match command {
+        VolumeCommand::Create(a) => create(a, &store, printer),
+        VolumeCommand::Ls(a) => ls(a, &store, &filters, printer),
+        VolumeCommand::Inspect(a) => inspect(a, &store, printer),
+        VolumeCommand::Rm(a) => rm(a, &ctx, &store, printer),
+        VolumeCommand::Prune(_) => {
+            for name in volumes::prune(&store, &filters)? {
+                printer.line(&name);
+            }
+            Ok(Exit::SUCCESS)
+        }
+        VolumeCommand::Exists(a) => match store.get_volume(&a.name)? {
+            Some(_) => Ok(Exit::SUCCESS),
+            None => Ok(Exit::FAILURE),
+        },
+    }
+}
+
+fn parse_filters(texts: &[String]) -> anyhow::Result<Vec<Filter>> {
+    Ok(texts.iter().map(|t| Filter::parse(t)).collect::<Result<_, _>>()?)
+}
+
+fn approved(force: bool, printer: &Printer) -> bool {
+    let question = "WARNING! This will remove all volumes not used by at least one container.\nAre you sure you want to continue?";
+    if force {
+        return true;
+    }
+    if !std::io::stdin().is_terminal() {
+        printer.error(&format!("{question} [y/N]"));
+        printer.error("stdin is not a terminal: taking that as no (use -f to skip this question)");
+        return false;
+    }
+    confirm(question)
+}
+
+/// A volume as podman shows it.
+fn to_json(store: &Store, v: &VolumeRecord) -> Value {
+    json!({
+        "Name": v.name,
+        "Driver": "local",
+        "Mountpoint": store.volume_data(&v.name),
+        "CreatedAt": v.created_at,
+        "Labels": v.labels,
+        "Scope": "local",
+        "Options": v.options,
+        "Anonymous": v.anonymous,
+    })
+}
+
+fn create(args: CreateArgs, store: &Store, printer: &Printer) -> anyhow::Result<Exit> {
+    let mut labels = BTreeMap::new();
+    for l in &args.label {
+        let (k, v) = l.split_once('=').unwrap_or((l.as_str(), ""));
+        if k.is_empty() {
+            anyhow::bail!("invalid label {l:?}: expected KEY=VALUE");
+        }
+        labels.insert(k.to_owned(), v.to_owned());
+    }
+    let v = volumes::create(store, args.name.as_deref(), labels)?;
+    printer.line(&v.name);
+    Ok(Exit::SUCCESS)
+}
+
+fn ls(args: LsArgs, store: &Store, filters: &[Filter], printer: &Printer) -> anyhow::Result<Exit> {
+    let list = volumes::list(store, filters)?;
+    if args.quiet {
+        for v in &list {
+            printer.line(&v.name);
+        }
+        return Ok(Exit::SUCCESS);
+    }
+    let items: Vec<Value> = list.iter().map(|v| to_json(store, v)).collect();
+    if args.format.as_deref() == Some("json") {
+        printer.line(&serde_json::to_string_pretty(&items)?);
+        return Ok(Exit::SUCCESS);
+    }
+    if items.is_empty() {
+        return Ok(Exit::SUCCESS);
+    }
+    let template = args.format.unwrap_or_else(|| "table {{.Driver}}\t{{.Name}}".into());
+    let t = Template::parse(&template)?;
+    let mut lines = Vec::new();
+    if t.is_table() {
+        lines.push(t.header(&[("Name", "VOLUME NAME")]));
+    }
+    lines.extend(items.iter().map(|v| t.render(v)));
+    let text = if t.is_table() { crate::cli::format::align_columns(&lines) } else { lines.join("\n") };
+    printer.line(&text);
+    Ok(Exit::SUCCESS)
+}
+
+fn inspect(args: InspectArgs, store: &Store, printer: &Printer) -> anyhow::Result<Exit> {
+    let mut found = Vec::new();
+    let mut missing = None;
+    if args.all {
+        found = store.list_volumes()?;
+    }
+    for name in &args.names {
+        match volumes::get(store, name) {
+            Ok(v) => found.push(v),
+            Err(e) => {
+                if let Some(prev) = missing.replace(e) {
+                    printer.error(&format!("Error: {prev}"));
+                }
+            }
+        }
+    }
+    let items: Vec<Value> = found.iter().map(|v| to_json(store, v)).collect();
+    match args.format.as_deref() {
+        None | Some("json") => printer.line(&serde_json::to_string_pretty(&items)?),
+        Some(t) => {
+            let t = Template::parse(t)?;
+            for v in &items {
+                printer.line(&t.render(v));
+            }
+        }
+    }
+    match missing {
+        Some(e) => Err(e.into()),
+        None => Ok(Exit::SUCCESS),
+    }
+}
+
+/// podman's exit codes for `volume rm`: 1 no such volume, 2 in use.
+fn rm_error(e: volumes::Error) -> anyhow::Error {
+    let exit = match &e {
+        volumes::Error::Volume(VolumeError::NotFound { .. }) => Exit::FAILURE,
+        volumes::Error::Volume(VolumeError::InUse { .. }) => Exit::from_status(2),
+        _ => Exit::SKIFF_ERROR,
+    };
+    let hint = match &e {
+        volumes::Error::Volume(VolumeError::InUse { .. }) => {
+            "\nhint: remove those containers first, or add -f to remove them with the volume"
+        }
+        _ => "",
+    };
+    WithExit { message: format!("{}{hint}", engine::error_chain(&e)), exit }.into()
+}
+
+fn rm(args: RmArgs, ctx: &Context, store: &Store, printer: &Printer) -> anyhow::Result<Exit> {
+    let names: Vec<String> = if args.all {
+        store.list_volumes()?.into_iter().map(|v| v.name).collect()
+    } else {
+        args.names.clone()
+    };
+    let mut failed: Option<anyhow::Error> = None;
+    for name in &names {
+        let result = (|| -> anyhow::Result<()> {
+            if args.force {
+                for id in volumes::users(store, name).map_err(rm_error)? {
+                    let Ok(rec) = engine::containers::lookup(store, &id) else { continue };
+                    remove_container(ctx, store, &rec, true)
+                        .with_context(|| format!("cannot remove container {id}, which uses volume {name}"))?;
+                }
+            }
+            volumes::remove(store, name).map_err(rm_error)?;
+            Ok(())
+        })();
+        match result {
+            Ok(()) => printer.line(name),
+            Err(e) => {
+                if let Some(prev) = failed.replace(e) {
+                    printer.error(&format!("Error: {prev:#}"));
+                }
+            }
+        }
+    }
+    match failed {
+        Some(e) => Err(e),
+        None => Ok(Exit::SUCCESS),
+    }
+}

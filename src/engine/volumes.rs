@@ -1,0 +1,685 @@
+//! Volumes and the user's mounts: the `volume` use cases (create, ls, inspect, rm, prune), and
+//! what `create` does with `-v`/`--mount` and the image's `VOLUME`s.
+//!
+//! A container's mounts are resolved in two steps:
+//! 1. [`plan`], before the container's record exists: checks every request (host paths exist,
+//!    destinations are absolute and unique), adds an anonymous volume for each image `VOLUME`
+//!    nobody mounts over, creates the named and anonymous volumes that do not exist yet, and
+//!    turns everything into OCI mounts for the spec;
+//! 2. [`finish`], once the record exists (so the volumes are in use and cannot vanish): the `U`
+//!    chown of sources to the container's user.
+//!
+//! The copy-up of a new volume from the image ([`copy_up_pending`]; podman's rule: only into an
+//! empty volume, once, keeping owners, modes, links and times, the volume's root taking the owner
+//! and mode of the image's directory) happens when the container's root filesystem is mounted to
+//! start it, so a command killed before it is simply retried by the next start.
+//!
+//! Path safety: the destination inside the container is resolved with
+//! [`secure_join`](crate::runtime::linux::mounts::secure_join) by the runtime when it mounts and
+//! here when it reads the image's content for the copy-up, so a symlink in the image never
+//! points a mount or a copy outside the container's root. Host sources are the user's own paths
+//! and are used as given (after making them absolute); the chown of `U` never follows a symlink.
+
+use std::collections::BTreeMap;
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+
+use oci_spec::runtime::Mount;
+use serde_json::Value;
+
+use super::Context;
+use crate::rootfs::vfs;
+use crate::runtime::linux::mounts::secure_join;
+use crate::storage::volumes::{self as vols, VolumeRecord};
+use crate::storage::{ContainerDirs, ContainerRecord, Store};
+
+/// Errors of volumes and mounts; each names the value it refuses.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Volume(#[from] vols::Error),
+    #[error("invalid mount {value:?}: {reason}")]
+    Invalid { value: String, reason: String },
+    #[error("cannot use {} as a bind mount source", path.display())]
+    Source {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("duplicate mount destination {destination}")]
+    Duplicate { destination: String },
+    #[error("cannot copy the image's {destination} into volume {name}")]
+    CopyUp {
+        name: String,
+        destination: String,
+        #[source]
+        source: vfs::Error,
+    },
+    #[error("cannot change the owner of {} to {uid}:{gid} (the :U option)", path.display())]
+    Chown {
+        path: PathBuf,
+        uid: u32,
+        gid: u32,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot prepare the overlay directory {}", path.display())]
+    OverlayDir {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot read the container's bundle {}", path.display())]
+    Bundle {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("invalid volume filter {value:?}: {reason}")]
+    Filter { value: String, reason: String },
+}
+
+/// Where a mount's content comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A host path (absolute).
+    Host(PathBuf),
+    /// A named volume, created on first use.
+    Named(String),
+    /// A new anonymous volume (`-v /path`, `--mount type=volume` without a source).
+    Anonymous,
+    /// A tmpfs; its options are in [`MountRequest::options`] (`size=`, `mode=`).
+    Tmpfs,
+}
+
+/// One `-v` or `--mount`, parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MountRequest {
+    /// What the user typed, for messages.
+    pub text: String,
+    pub source: Source,
+    /// Absolute, without `.` components or repeated slashes.
+    pub destination: String,
+    pub read_only: bool,
+    /// `U`: chown the source (recursively) to the container's user.
+    pub chown: bool,
+    /// `O`: an overlay with the source as its lower layer and a throw-away upper.
+    pub overlay: bool,
+    /// `nocopy`: no copy-up into a new volume.
+    pub no_copy: bool,
+    /// `bind` instead of the default `rbind`.
+    pub non_recursive: bool,
+    /// Other OCI options: propagation, `nosuid`, `nodev`, `noexec` (and their opposites), and for
+    /// tmpfs its `size=`/`mode=`.
+    pub options: Vec<String>,
+}
+
+impl MountRequest {
+    /// A request with default options.
+    pub fn new(text: &str, source: Source, destination: &str) -> MountRequest {
+        MountRequest {
+            text: text.to_owned(),
+            source,
+            destination: destination.to_owned(),
+            read_only: false,
+            chown: false,
+            overlay: false,
+            no_copy: false,
+            non_recursive: false,
+            options: Vec::new(),
+        }
+    }
+}
+
+/// Cleans a container destination: it must be absolute; `.` and repeated slashes go (`..` is
+/// kept for [`secure_join`] to resolve inside the root).
+pub fn clean_destination(text: &str, dest: &str) -> Result<String, Error> {
+    if !dest.starts_with('/') {
+        return Err(Error::Invalid {
+            value: text.to_owned(),
+            reason: format!("invalid container path {dest:?}, must be an absolute path"),
+        });
+    }
+    let parts: Vec<&str> = dest.split('/').filter(|p| !p.is_empty() && *p != ".").collect();
+    Ok(format!("/{}", parts.join("/")))
+}
+
+/// What [`plan`] decided.
+#[derive(Debug, Default)]
+pub struct Plan {
+    /// The OCI mounts, for [`crate::runtime::spec::RunOptions::mounts`].
+    pub mounts: Vec<Mount>,
+    /// Every volume the container mounts (for its record).
+    pub volumes: Vec<String>,
+    /// Anonymous volumes created by this plan (removed again if the creation fails).
+    pub created_anonymous: Vec<String>,
+    /// Host paths (bind sources or volume data) to chown to the container's user.
+    pub chown: Vec<PathBuf>,
+    /// The overlay (`O`) directories to create: `(upper, work)`, relative to the container's
+    /// directory.
+    pub overlay_dirs: Vec<(PathBuf, PathBuf)>,
+}
+
+fn mount(destination: &str, typ: &str, source: &Path, options: Vec<String>) -> Mount {
+    let mut m = Mount::default();
+    m.set_destination(PathBuf::from(destination));
+    m.set_typ(Some(typ.to_string()));
+    m.set_source(Some(source.to_path_buf()));
+    m.set_options(Some(options));
+    m
+}
+
+/// The image's `VOLUME` destinations (config `Volumes`), sorted.
+pub fn image_volumes(image_config: &Value) -> Vec<String> {
+    let mut v: Vec<String> = image_config
+        .pointer("/config/Volumes")
+        .and_then(Value::as_object)
+        .map(|m| m.keys().cloned().collect())
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+/// Checks the requests, adds the image's anonymous volumes, creates missing volumes and builds
+/// the OCI mounts. `dirs` are the (final) directories of the container being created. On error,
+/// anonymous volumes it created are removed again.
+pub fn plan(
+    ctx: &Context,
+    store: &Store,
+    image_config: &Value,
+    requests: &[MountRequest],
+    dirs: &ContainerDirs,
+) -> Result<Plan, Error> {
+    let mut all: Vec<MountRequest> = Vec::new();
+    for r in requests {
+        match all.iter().find(|a| a.destination == r.destination) {
+            Some(a) if a == r => continue,
+            Some(_) => return Err(Error::Duplicate { destination: r.destination.clone() }),
+            None => all.push(r.clone()),
+        }
+    }
+    for dest in image_volumes(image_config) {
+        let Ok(dest) = clean_destination(&dest, &dest) else { continue };
+        if !all.iter().any(|a| a.destination == dest) {
+            all.push(MountRequest::new(&dest, Source::Anonymous, &dest));
+        }
+    }
+    let mut plan = Plan::default();
+    let result = fill(ctx, store, &all, dirs, &mut plan);
+    if result.is_err() {
+        for name in &plan.created_anonymous {
+            let _ = store.remove_volume(name);
+        }
+    }
+    result.map(|()| plan)
+}
+
+fn fill(
+    ctx: &Context,
+    store: &Store,
+    all: &[MountRequest],
+    dirs: &ContainerDirs,
+    plan: &mut Plan,
+) -> Result<(), Error> {
+    for r in all {
+        if r.source == Source::Tmpfs {
+            let text = format!("{}:{}", r.destination, r.options.join(","));
+            let m = crate::runtime::spec::tmpfs_mount(&text)
+                .map_err(|e| Error::Invalid { value: r.text.clone(), reason: e.to_string() })?;
+            plan.mounts.push(m);
+            continue;
+        }
+        let source = match &r.source {
+            Source::Host(path) => {
+                std::fs::metadata(path).map_err(|source| Error::Source { path: path.clone(), source })?;
+                path.clone()
+            }
+            Source::Named(name) => {
+                let rec = match store.get_volume(name)? {
+                    Some(rec) => rec,
+                    None => match store.create_volume(Some(name), BTreeMap::new(), false) {
+                        Ok(rec) => rec,
+                        // Created by a concurrent command meanwhile.
+                        Err(vols::Error::Exists { .. }) => store
+                            .get_volume(name)?
+                            .ok_or_else(|| vols::Error::NotFound { name: name.clone() })?,
+                        Err(e) => return Err(e.into()),
+                    },
+                };
+                volume_source(store, r, rec, plan)?
+            }
+            Source::Anonymous => {
+                let rec = store.create_volume(None, BTreeMap::new(), true)?;
+                plan.created_anonymous.push(rec.name.clone());
+                volume_source(store, r, rec, plan)?
+            }
+            Source::Tmpfs => unreachable!("handled above"),
+        };
+        if r.chown {
+            plan.chown.push(source.clone());
+        }
+        if r.overlay {
+            let n = plan.overlay_dirs.len();
+            let rel = PathBuf::from("volume-overlays").join(n.to_string());
+            let (upper, work) = (rel.join("upper"), rel.join("work"));
+            let awkward = |p: &Path| p.to_string_lossy().contains([',', ':', '\\']);
+            if [&source, &dirs.root].iter().any(|p| awkward(p)) {
+                return Err(Error::Invalid {
+                    value: r.text.clone(),
+                    reason: "an overlay (:O) source or storage path cannot contain ',', ':' or '\\'".into(),
+                });
+            }
+            let mut options = vec![
+                format!("lowerdir={}", source.display()),
+                format!("upperdir={}", dirs.root.join(&upper).display()),
+                format!("workdir={}", dirs.root.join(&work).display()),
+            ];
+            if ctx.rootless {
+                options.push("userxattr".into());
+            }
+            if r.read_only {
+                options.push("ro".into());
+            }
+            options.extend(r.options.iter().cloned());
+            plan.overlay_dirs.push((upper, work));
+            plan.mounts.push(mount(&r.destination, "overlay", Path::new("overlay"), options));
+            continue;
+        }
+        let mut options = vec![if r.non_recursive { "bind" } else { "rbind" }.to_string()];
+        if !r.options.iter().any(|o| !crate::runtime::linux::mounts::propagation(o).is_empty()) {
+            options.push("rprivate".into());
+        }
+        options.extend(r.options.iter().cloned());
+        options.push(if r.read_only { "ro" } else { "rw" }.into());
+        plan.mounts.push(mount(&r.destination, "bind", &source, options));
+    }
+    Ok(())
+}
+
+fn volume_source(
+    store: &Store,
+    r: &MountRequest,
+    rec: VolumeRecord,
+    plan: &mut Plan,
+) -> Result<PathBuf, Error> {
+    if rec.needs_copy_up && r.no_copy {
+        // `nocopy`: this volume starts empty and stays so.
+        store.update_volume(&rec.name, |v, _| {
+            v.needs_copy_up = false;
+            Ok::<_, vols::Error>(())
+        })?;
+    }
+    if !plan.volumes.contains(&rec.name) {
+        plan.volumes.push(rec.name.clone());
+    }
+    Ok(store.volume_data(&rec.name))
+}
+
+/// Creates the overlay (`O`) directories of a plan under `root` (the container's staged dir).
+pub fn make_overlay_dirs(plan: &Plan, root: &Path) -> Result<(), Error> {
+    for (upper, work) in &plan.overlay_dirs {
+        for d in [upper, work] {
+            let path = root.join(d);
+            std::fs::create_dir_all(&path).map_err(|source| Error::OverlayDir { path, source })?;
+        }
+    }
+    Ok(())
+}
+
+/// Empties the overlay (`O`) upper and work directories of a container that is not running, so
+/// that every run starts from the source's content again.
+pub fn reset_overlay_dirs(dirs: &ContainerDirs) -> Result<(), Error> {
+    let base = dirs.root.join("volume-overlays");
+    let Ok(entries) = std::fs::read_dir(&base) else { return Ok(()) };
+    for entry in entries.flatten() {
+        for sub in ["upper", "work"] {
+            let path = entry.path().join(sub);
+            let err = |source| Error::OverlayDir { path: path.clone(), source };
+            match std::fs::remove_dir_all(&path) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(err(e)),
+            }
+            std::fs::create_dir(&path).map_err(err)?;
+        }
+    }
+    Ok(())
+}
+
+/// The chowns (`U`) of a plan, once the container's record exists; `uid`/`gid` are the container
+/// process's user.
+pub fn finish(plan: &Plan, uid: u32, gid: u32) -> Result<(), Error> {
+    for path in &plan.chown {
+        chown_tree(path, uid, gid)?;
+    }
+    Ok(())
+}
+
+/// The data directory a spec mount takes from: a bind's source, an overlay's `lowerdir`.
+fn mount_source(m: &Mount) -> Option<PathBuf> {
+    match m.typ().as_deref() {
+        Some("overlay") => {
+            m.options().iter().flatten().find_map(|o| o.strip_prefix("lowerdir=").map(PathBuf::from))
+        }
+        _ => m.source().clone(),
+    }
+}
+
+/// Copies the image's content into those of `rec`'s volumes that are still new, at the
+/// destinations its bundle (`bundle/config.json`) mounts them on. `rootfs` is the container's
+/// mounted root filesystem.
+pub fn copy_up_pending(
+    store: &Store,
+    rec: &ContainerRecord,
+    bundle: &Path,
+    rootfs: &Path,
+) -> Result<(), Error> {
+    let mut pending = Vec::new();
+    for name in &rec.volumes {
+        if store.get_volume(name)?.is_some_and(|v| v.needs_copy_up) {
+            pending.push(name);
+        }
+    }
+    if pending.is_empty() {
+        return Ok(());
+    }
+    let path = bundle.join("config.json");
+    let spec: oci_spec::runtime::Spec = std::fs::read(&path)
+        .and_then(|b| serde_json::from_slice(&b).map_err(std::io::Error::other))
+        .map_err(|source| Error::Bundle { path: path.clone(), source })?;
+    let (uid, gid) = spec.process().as_ref().map(|p| (p.user().uid(), p.user().gid())).unwrap_or((0, 0));
+    for m in spec.mounts().iter().flatten() {
+        let Some(source) = mount_source(m) else { continue };
+        for name in &pending {
+            if source == store.volume_data(name) {
+                copy_up(store, name, &m.destination().to_string_lossy(), rootfs, uid, gid)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// podman's copy-up: once, into an empty volume, the image's directory at `dest` with owners,
+/// modes and times; the volume's root takes that directory's owner and mode. When the image has
+/// nothing at `dest`, the volume's root is given to the container's user.
+fn copy_up(store: &Store, name: &str, dest: &str, rootfs: &Path, uid: u32, gid: u32) -> Result<(), Error> {
+    store.update_volume(name, |rec, data| -> Result<(), Error> {
+        if !rec.needs_copy_up {
+            return Ok(());
+        }
+        let cerr = |source| Error::CopyUp {
+            name: name.to_owned(),
+            destination: dest.to_owned(),
+            source: vfs::Error::Copy {
+                from: rootfs.join(dest.trim_start_matches('/')),
+                to: data.into(),
+                source,
+            },
+        };
+        let from = secure_join(rootfs, Path::new(dest)).map_err(cerr)?;
+        let empty = std::fs::read_dir(data).map_err(cerr)?.next().is_none();
+        match std::fs::symlink_metadata(&from) {
+            Ok(m) if m.is_dir() && empty => {
+                vfs::populate(std::slice::from_ref(&from), data).map_err(|source| Error::CopyUp {
+                    name: name.to_owned(),
+                    destination: dest.to_owned(),
+                    source,
+                })?;
+                std::os::unix::fs::lchown(data, Some(m.uid()), Some(m.gid())).map_err(cerr)?;
+                use std::os::unix::fs::PermissionsExt;
+                std::fs::set_permissions(data, std::fs::Permissions::from_mode(m.mode() & 0o7777))
+                    .map_err(cerr)?;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && empty => {
+                std::os::unix::fs::lchown(data, Some(uid), Some(gid)).map_err(cerr)?;
+            }
+            _ => {}
+        }
+        rec.needs_copy_up = false;
+        Ok(())
+    })
+}
+
+/// Changes the owner of `path` and everything below it, never following a symlink.
+fn chown_tree(path: &Path, uid: u32, gid: u32) -> Result<(), Error> {
+    let err = |p: &Path| {
+        let p = p.to_path_buf();
+        move |source| Error::Chown { path: p, uid, gid, source }
+    };
+    std::os::unix::fs::lchown(path, Some(uid), Some(gid)).map_err(err(path))?;
+    let meta = std::fs::symlink_metadata(path).map_err(err(path))?;
+    if meta.is_dir() {
+        for entry in std::fs::read_dir(path).map_err(err(path))? {
+            let entry = entry.map_err(err(path))?;
+            chown_tree(&entry.path(), uid, gid)?;
+        }
+    }
+    Ok(())
+}
+
+/// Removes the anonymous volumes among `rec`'s (after the container is gone: `rm -v`, `--rm`).
+/// Volumes still in use elsewhere or already gone are left alone. Returns the removed names.
+pub fn remove_anonymous(store: &Store, rec: &ContainerRecord) -> Result<Vec<String>, Error> {
+    let mut removed = Vec::new();
+    for name in &rec.volumes {
+        match store.get_volume(name)? {
+            Some(v) if v.anonymous => match store.remove_volume(name) {
+                Ok(_) => removed.push(name.clone()),
+                Err(vols::Error::InUse { .. } | vols::Error::NotFound { .. }) => {}
+                Err(e) => return Err(e.into()),
+            },
+            _ => {}
+        }
+    }
+    Ok(removed)
+}
+
+/// `volume create`.
+pub fn create(
+    store: &Store,
+    name: Option<&str>,
+    labels: BTreeMap<String, String>,
+) -> Result<VolumeRecord, Error> {
+    Ok(store.create_volume(name, labels, false)?)
+}
+
+/// The volume `name`.
+pub fn get(store: &Store, name: &str) -> Result<VolumeRecord, Error> {
+    store.get_volume(name)?.ok_or_else(|| vols::Error::NotFound { name: name.to_owned() }.into())
+}
+
+/// A `volume ls --filter` condition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Filter {
+    /// `name=TEXT`: the name contains TEXT.
+    Name(String),
+    /// `label=KEY` or `label=KEY=VALUE`.
+    Label(String, Option<String>),
+    /// `dangling=true|false`: not used by any container.
+    Dangling(bool),
+    /// `driver=local`.
+    Driver(String),
+}
+
+impl Filter {
+    /// Parses `KEY=VALUE` as podman's `volume ls --filter`.
+    pub fn parse(text: &str) -> Result<Filter, Error> {
+        let bad = |reason: &str| Error::Filter { value: text.to_owned(), reason: reason.to_owned() };
+        let (key, value) = text.split_once('=').ok_or_else(|| bad("expected KEY=VALUE"))?;
+        Ok(match key {
+            "name" => Filter::Name(value.to_owned()),
+            "label" => match value.split_once('=') {
+                Some((k, v)) => Filter::Label(k.to_owned(), Some(v.to_owned())),
+                None => Filter::Label(value.to_owned(), None),
+            },
+            "dangling" => match value {
+                "true" | "1" => Filter::Dangling(true),
+                "false" | "0" => Filter::Dangling(false),
+                _ => return Err(bad("dangling takes true or false")),
+            },
+            "driver" => Filter::Driver(value.to_owned()),
+            _ => return Err(bad("known filters are name, label, dangling and driver")),
+        })
+    }
+
+    fn matches(&self, v: &VolumeRecord, in_use: bool) -> bool {
+        match self {
+            Filter::Name(n) => v.name.contains(n.as_str()),
+            Filter::Label(k, None) => v.labels.contains_key(k),
+            Filter::Label(k, Some(val)) => v.labels.get(k) == Some(val),
+            Filter::Dangling(d) => *d != in_use,
+            Filter::Driver(d) => d == "local",
+        }
+    }
+}
+
+/// Names of the volumes some container uses.
+fn in_use(store: &Store) -> Result<std::collections::HashSet<String>, Error> {
+    Ok(store.list_containers().map_err(vols::Error::from)?.into_iter().flat_map(|c| c.volumes).collect())
+}
+
+/// `volume ls`: the volumes matching every filter (filters with the same key: any of them).
+pub fn list(store: &Store, filters: &[Filter]) -> Result<Vec<VolumeRecord>, Error> {
+    let used = in_use(store)?;
+    let all = store.list_volumes()?;
+    Ok(all
+        .into_iter()
+        .filter(|v| {
+            let u = used.contains(&v.name);
+            let kinds = filters.iter().map(std::mem::discriminant).collect::<std::collections::HashSet<_>>();
+            kinds
+                .iter()
+                .all(|k| filters.iter().filter(|f| std::mem::discriminant(*f) == *k).any(|f| f.matches(v, u)))
+        })
+        .collect())
+}
+
+/// Containers (ids) using volume `name`.
+pub fn users(store: &Store, name: &str) -> Result<Vec<String>, Error> {
+    Ok(store.volume_users(name)?)
+}
+
+/// `volume rm` (without force: the caller removes the users first for `-f`).
+pub fn remove(store: &Store, name: &str) -> Result<VolumeRecord, Error> {
+    Ok(store.remove_volume(name)?)
+}
+
+/// `volume prune`: removes every volume no container uses; returns their names.
+pub fn prune(store: &Store, filters: &[Filter]) -> Result<Vec<String>, Error> {
+    let mut removed = Vec::new();
+    for v in list(store, filters)? {
+        match store.remove_volume(&v.name) {
+            Ok(_) => removed.push(v.name),
+            Err(vols::Error::InUse { .. } | vols::Error::NotFound { .. }) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(removed)
+}
+
+/// Bytes of the files under `path` (not following symlinks; unreadable parts count as 0).
+pub fn disk_usage(path: &Path) -> u64 {
+    let Ok(meta) = std::fs::symlink_metadata(path) else { return 0 };
+    if !meta.is_dir() {
+        return meta.len();
+    }
+    std::fs::read_dir(path).map(|entries| entries.flatten().map(|e| disk_usage(&e.path())).sum()).unwrap_or(0)
+}
+
+/// `(total, in use, size, reclaimable size)` of every volume, for `system df`.
+pub fn usage(store: &Store) -> Result<(usize, usize, u64, u64), Error> {
+    let used = in_use(store)?;
+    let (mut total, mut active, mut size, mut reclaimable) = (0, 0, 0, 0);
+    for v in store.list_volumes()? {
+        let bytes = disk_usage(&store.volume_data(&v.name));
+        total += 1;
+        size += bytes;
+        if used.contains(&v.name) {
+            active += 1;
+        } else {
+            reclaimable += bytes;
+        }
+    }
+    Ok((total, active, size, reclaimable))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn destinations_must_be_absolute_and_are_cleaned() {
+        assert_eq!(clean_destination("x", "/a//b/./c/").unwrap(), "/a/b/c");
+        assert_eq!(clean_destination("x", "/").unwrap(), "/");
+        let e = clean_destination("/h:rel", "rel").unwrap_err().to_string();
+        assert_eq!(e, "invalid mount \"/h:rel\": invalid container path \"rel\", must be an absolute path");
+    }
+
+    #[test]
+    fn image_volumes_are_read_from_the_config() {
+        let c = serde_json::json!({"config": {"Volumes": {"/b": {}, "/a": {}}}});
+        assert_eq!(image_volumes(&c), ["/a", "/b"]);
+        assert!(image_volumes(&serde_json::json!({"config": {}})).is_empty());
+    }
+
+    #[test]
+    fn filters() {
+        let v = VolumeRecord {
+            name: "data".into(),
+            created_at: String::new(),
+            labels: BTreeMap::from([("a".to_string(), "b".to_string())]),
+            options: BTreeMap::new(),
+            anonymous: false,
+            needs_copy_up: false,
+        };
+        assert!(Filter::parse("name=at").unwrap().matches(&v, false));
+        assert!(Filter::parse("label=a").unwrap().matches(&v, false));
+        assert!(Filter::parse("label=a=b").unwrap().matches(&v, false));
+        assert!(!Filter::parse("label=a=c").unwrap().matches(&v, false));
+        assert!(Filter::parse("dangling=true").unwrap().matches(&v, false));
+        assert!(!Filter::parse("dangling=true").unwrap().matches(&v, true));
+        let e = Filter::parse("bogus=1").unwrap_err().to_string();
+        assert!(e.contains("\"bogus=1\""), "{e}");
+        assert!(Filter::parse("dangling=maybe").is_err());
+    }
+
+    #[test]
+    fn overlay_dirs_are_made_and_emptied_between_runs() {
+        let t = tempfile::tempdir().unwrap();
+        let dirs = ContainerDirs::under(t.path().join("c"));
+        let plan = Plan {
+            overlay_dirs: vec![("volume-overlays/0/upper".into(), "volume-overlays/0/work".into())],
+            ..Default::default()
+        };
+        make_overlay_dirs(&plan, &dirs.root).unwrap();
+        let upper = dirs.root.join("volume-overlays/0/upper");
+        std::fs::create_dir_all(upper.join("d/e")).unwrap();
+        std::fs::write(upper.join("d/e/f"), b"written").unwrap();
+        std::fs::create_dir(dirs.root.join("volume-overlays/0/work/work")).unwrap();
+        reset_overlay_dirs(&dirs).unwrap();
+        for sub in ["upper", "work"] {
+            let d = dirs.root.join("volume-overlays/0").join(sub);
+            assert_eq!(std::fs::read_dir(&d).unwrap().count(), 0, "{}", d.display());
+        }
+        // A container without overlays has nothing to reset.
+        reset_overlay_dirs(&ContainerDirs::under(t.path().join("other"))).unwrap();
+    }
+
+    #[test]
+    fn chown_tree_does_not_follow_symlinks() {
+        let t = tempfile::tempdir().unwrap();
+        let outside = t.path().join("outside");
+        std::fs::write(&outside, b"x").unwrap();
+        let tree = t.path().join("tree");
+        std::fs::create_dir_all(tree.join("sub")).unwrap();
+        std::fs::write(tree.join("sub/f"), b"x").unwrap();
+        std::os::unix::fs::symlink(&outside, tree.join("link")).unwrap();
+        // The unit tests run as root (see the working rules), so any owner can be set.
+        let before = std::fs::metadata(&outside).unwrap().uid();
+        chown_tree(&tree, 4242, 4343).unwrap();
+        let f = std::fs::metadata(tree.join("sub/f")).unwrap();
+        assert_eq!((f.uid(), f.gid()), (4242, 4343));
+        assert_eq!(std::fs::symlink_metadata(tree.join("link")).unwrap().uid(), 4242);
+        assert_eq!(std::fs::metadata(&outside).unwrap().uid(), before);
+    }
+}
