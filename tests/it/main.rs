@@ -17,6 +17,7 @@
 //! - `runtime`: the built-in OCI runtime (`skiff oci-run`) compared with crun on one bundle.
 //! - `supervisor`: the conmon-like supervisor through the hidden `skiff oci-start`.
 //! - `containers`: `run`, `ps`, `logs`, `rm`.
+//! - `tty`: `run -t` in a real pty, raw mode, window size, detach keys, `attach`.
 
 // The helper modules are an API for every test module; not all of it is used by all of them.
 #[allow(dead_code)]
@@ -37,3 +38,4 @@ mod runtime;
 mod supervisor;
 mod system;
 mod transfer;
+mod tty;

@@ -29,9 +29,6 @@ pub struct SupervisorArgs {
     /// The container log, in k8s-file format (default: STATE/ctr.log)
     #[arg(long, value_name = "PATH")]
     pub log: Option<PathBuf>,
-    /// Give the container a terminal (not supported yet)
-    #[arg(long)]
-    pub terminal: bool,
     /// Give the container a stdin pipe fed by attached clients
     #[arg(long)]
     pub stdin: bool,
@@ -70,9 +67,6 @@ pub struct StartArgs {
 
 /// `skiff supervisor`: runs until the container has exited; its exit code is the container's.
 pub fn supervise(args: SupervisorArgs) -> anyhow::Result<Exit> {
-    if args.terminal {
-        anyhow::bail!("the supervisor does not support --terminal yet");
-    }
     let log = args.log.unwrap_or_else(|| args.state_dir.join(supervisor::DEFAULT_LOG));
     let config = supervisor::Config {
         bundle: absolute(&args.bundle)?,
