@@ -278,6 +278,13 @@ fn run_t_without_a_terminal_still_gives_the_container_one_and_logs_it() {
     let out = s.cmd(&["run", "-t", "--rm", img, "sh", "-c", "tty; test -t 0 && test -t 2 && echo all-ttys"]);
     // The pty turns \n into \r\n, as with podman.
     out.assert_success().assert_stdout_eq("/dev/pts/0\r\nall-ttys");
+    // A user other than root owns its terminal, so that it can reopen it (/dev/tty).
+    let out =
+        s.cmd(&["run", "-t", "--rm", "-u", "1000:1000", img, "sh", "-c", "ls -ln $(tty); echo x > /dev/tty"]);
+    out.assert_success();
+    let fields: Vec<&str> = out.stdout.split_whitespace().collect();
+    assert_eq!(fields.get(2), Some(&"1000"), "{out}");
+    assert!(fields.last() == Some(&"x"), "{out}");
     // stdin that is not a terminal: a warning, and its EOF reaches the container.
     let out = s.cmd_stdin(&["run", "-it", "--rm", img, "cat"], b"hi\n");
     out.assert_success().assert_stderr_contains("the input device is not a terminal");
