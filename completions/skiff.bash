@@ -2511,7 +2511,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__supervisor)
-            opts="-h -V --bundle --state-dir --log --stdin --ready-fd --attach-fd --cleanup --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --bundle --state-dir --log --stdin --ready-fd --console-size --attach-fd --cleanup --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2530,6 +2530,10 @@ _skiff() {
                     return 0
                     ;;
                 --ready-fd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --console-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

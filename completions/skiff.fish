@@ -671,6 +671,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l bundle -d 'Th
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l state-dir -d 'The container\'s run-time state directory (pid files, attach socket, exit.json)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l log -d 'The container log, in k8s-file format (default: STATE/ctr.log)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l ready-fd -d 'Descriptor to report "started PID" or the start error on' -r
+complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l console-size -d 'With a terminal: its window size before the container\'s exec' -r
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l attach-fd -d 'Descriptor of a client attached from the start' -r
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l cleanup -d 'Command to run after the exit is recorded (all remaining arguments)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F

@@ -122,6 +122,8 @@ pub struct Config {
     /// A client attached from the start (one end of a socketpair made by [`start`]), so that no
     /// output is missed between the start and a connect.
     pub attached: Option<OwnedFd>,
+    /// With a terminal: its window size (rows, columns) before the container's exec.
+    pub console_size: Option<(u16, u16)>,
 }
 
 /// `STATE/exit.json`: how the container ended.
@@ -322,7 +324,17 @@ pub fn run(mut config: Config) -> Result<i32, Error> {
     let container = spawned.pid;
     let _ = write_file(state.join(CONTAINER_PID), container.as_raw().to_string().as_bytes());
     // The container sends the pty master before its exec, or closes the socket failing.
-    let tty = console.and_then(|c| receive_fd(&c));
+    let tty = console.as_ref().and_then(receive_fd);
+    if let (Some(master), Some((rows, cols))) = (&tty, config.console_size) {
+        let size = rustix::termios::Winsize { ws_row: rows, ws_col: cols, ws_xpixel: 0, ws_ypixel: 0 };
+        if let Err(e) = rustix::termios::tcsetwinsize(master, size) {
+            tracing::warn!("cannot set the terminal size to {rows}x{cols}: {e}");
+        }
+    }
+    // The container waits for this before its exec, so that it starts with the size set.
+    if let Some(c) = console {
+        let _ = (&c).write_all(b"k");
+    }
     if let Some(master) = &tty {
         // Shared by the copies below: reads and writes never block the loop.
         setup("fcntl", fcntl(master.as_raw_fd(), FcntlArg::F_SETFL(OFlag::O_NONBLOCK)))?;
@@ -657,6 +669,8 @@ pub struct StartOptions {
     /// Attach from the start: the returned [`Started::attach`] carries the container's output.
     pub attach: bool,
     pub cleanup: Vec<OsString>,
+    /// The window size (rows, columns) a terminal starts with, if the spec asks for one.
+    pub console_size: Option<(u16, u16)>,
 }
 
 /// A started container.
@@ -699,6 +713,9 @@ pub fn start(opts: &StartOptions) -> Result<Started, Error> {
     }
     if opts.stdin {
         cmd.arg("--stdin");
+    }
+    if let Some((rows, cols)) = opts.console_size {
+        cmd.arg("--console-size").arg(format!("{rows}x{cols}"));
     }
     if let Some((_, theirs)) = &pair {
         cmd.arg("--attach-fd").arg(theirs.as_raw_fd().to_string());
@@ -807,9 +824,14 @@ pub fn attach_signals(relay: bool, terminal: bool) -> SigSet {
 
 /// The window size of `terminal` as a resize frame.
 fn resize_frame(terminal: std::os::fd::BorrowedFd<'_>) -> Option<Vec<u8>> {
+    let (rows, cols) = window_size(terminal)?;
+    Some(frame::encode(frame::RESIZE, &frame::resize(rows, cols)))
+}
+
+/// The window size (rows, columns) of `terminal`, if it is one and has a size.
+pub fn window_size(terminal: std::os::fd::BorrowedFd<'_>) -> Option<(u16, u16)> {
     let size = rustix::termios::tcgetwinsize(terminal).ok()?;
-    (size.ws_row > 0 && size.ws_col > 0)
-        .then(|| frame::encode(frame::RESIZE, &frame::resize(size.ws_row, size.ws_col)))
+    (size.ws_row > 0 && size.ws_col > 0).then_some((size.ws_row, size.ws_col))
 }
 
 /// The client side of attach: copies the container's output to `stdout`/`stderr` and the

@@ -180,6 +180,10 @@ fn run_it_gives_a_terminal_of_the_clients_size_that_follows_resizes_and_restores
     t.expect("42");
     assert_eq!(t.wait(), 3, "{}", t.text());
     assert_eq!(t.mode(), before, "the terminal mode is restored");
+    // The size is set before the command starts, not only once the client attached.
+    let mut t = Term::spawn(&s, &["run", "-it", "--rm", img, "stty", "size"], 33, 99);
+    t.expect("33 99");
+    assert_eq!(t.wait(), 0, "{}", t.text());
     assert!(s.cmd(&["ps", "-a", "-q"]).assert_success().stdout.is_empty());
 }
 

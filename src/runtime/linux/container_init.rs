@@ -223,6 +223,9 @@ fn setup_terminal(console: &OwnedFd, uid: u32) -> Result<(), Error> {
     )
     .map_err(|source| Error::Terminal { step: "send the pty master to the supervisor", source })?;
     drop(master);
+    // The supervisor sets the window size, then answers (or closes the socket): start with it.
+    let mut ack = [0u8; 1];
+    let _ = nix::unistd::read(console.as_raw_fd(), &mut ack);
     nix::unistd::setsid().map_err(|source| Error::Terminal { step: "setsid", source })?;
     rustix::process::ioctl_tiocsctty(&slave).map_err(step("TIOCSCTTY"))?;
     for target in 0..3 {

@@ -108,6 +108,7 @@ fn start(
         stdin,
         attach,
         cleanup,
+        console_size: attach.then(terminal_size).flatten(),
     };
     let started = match supervisor::start(&opts) {
         Ok(s) => s,
@@ -146,6 +147,13 @@ fn start(
         Err(e) => return Err(e.into()),
     }
     Ok(started)
+}
+
+/// The window size of the terminal on stdin, else stdout.
+fn terminal_size() -> Option<(u16, u16)> {
+    use std::os::fd::AsFd;
+    let (stdin, stdout) = (std::io::stdin(), std::io::stdout());
+    supervisor::window_size(stdin.as_fd()).or_else(|| supervisor::window_size(stdout.as_fd()))
 }
 
 /// How [`attach_foreground`] attaches.
