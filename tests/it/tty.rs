@@ -309,6 +309,9 @@ fn foreground_run_passes_sigterm_to_the_container_and_stdin_eof() {
     let s = Skiff::new();
     let img = pulled(&s);
     s.cmd_stdin(&["run", TLS, "-i", "--rm", img, "cat"], b"hi\n").assert_success().assert_stdout_eq("hi");
+    // Piped data is not typed: the default detach keys in it are just bytes.
+    let out = s.cmd_stdin(&["run", "-i", "--rm", img, "wc", "-c"], b"\x10\x11xyz");
+    out.assert_success().assert_stdout_eq("5");
     let mut child = s
         .command(&[
             "run",

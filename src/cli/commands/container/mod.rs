@@ -172,7 +172,8 @@ pub struct Foreground {
 }
 
 /// Attaches this process's stdio to a started container until it exits (returning its exit
-/// code, after the supervisor's cleanup) or the user detaches (0, the container runs on). The
+/// code, after the supervisor's cleanup) or the user types the detach keys on a terminal (0, the
+/// container runs on). The
 /// terminal is restored on every way out: the signals that would kill this process are blocked
 /// before raw mode is set and relayed to the container while attached.
 fn attach_foreground(
@@ -206,7 +207,8 @@ fn attach_foreground(
         stdin: fg.stdin.then(|| stdin.as_fd()),
         relay_to: Some(fg.supervisor),
         terminal,
-        input: Some(&mut matcher),
+        // Only typed keys detach: data piped in passes through whatever its bytes.
+        input: stdin_is_tty.then_some(&mut matcher),
     };
     let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
     let ended = supervisor::attach_with(&stream, opts, &mut out, &mut err);
