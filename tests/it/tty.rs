@@ -188,7 +188,7 @@ fn run_it_gives_a_terminal_of_the_clients_size_that_follows_resizes_and_restores
 }
 
 #[test]
-fn ctrl_c_with_a_tty_is_a_byte_for_the_container_and_the_terminal_is_restored() {
+fn ctrl_c_with_a_tty_is_a_byte_for_the_container_and_sighup_is_passed_on_restoring_the_terminal() {
     let s = Skiff::new();
     let img = pulled(&s);
     let mut t = Term::spawn(&s, &["run", "-it", "--rm", img, "sh"], 24, 80);
@@ -204,6 +204,18 @@ fn ctrl_c_with_a_tty_is_a_byte_for_the_container_and_the_terminal_is_restored() 
     assert!(t.child.try_wait().unwrap().is_none(), "skiff is still attached");
     t.send(b"exit\r");
     assert_eq!(t.wait(), 0, "{}", t.text());
+    assert_eq!(t.mode(), before);
+
+    // SIGHUP to skiff (its terminal hung up) is passed on; skiff ends with the container, the
+    // mode restored.
+    let script = "trap 'echo got-hup; exit 7' HUP; echo ready; while true; do sleep 0.1; done";
+    let mut t = Term::spawn(&s, &["run", "-it", "--rm", img, "sh", "-c", script], 24, 80);
+    t.expect("ready");
+    assert_ne!(t.mode(), before);
+    let pid = nix::unistd::Pid::from_raw(t.child.id() as i32);
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGHUP).unwrap();
+    t.expect("got-hup");
+    assert_eq!(t.wait(), 7, "{}", t.text());
     assert_eq!(t.mode(), before);
 }
 
