@@ -27,7 +27,9 @@
 //! the supervisor then holds the master instead of the pipes: its output is the container's stdout
 //! (log and clients), client stdin is written to it, a client's EOF becomes the terminal's EOF
 //! character (ctrl-d) rather than a hang-up, and resize frames set its window size (TIOCSWINSZ,
-//! which sends the container SIGWINCH).
+//! which sends the container SIGWINCH). The user's own terminal never reaches the container:
+//! its controlling terminal is that pty, in its own session, so TIOCSTI can only push input into
+//! the container itself (the escape of CVE-2017-5226, bubblewrap, needs the caller's terminal).
 //!
 //! The attach protocol ([`frame`]): frames of one stream byte, a big-endian u32 length and the
 //! payload. The supervisor sends [`frame::STDOUT`] and [`frame::STDERR`] data and, last, one

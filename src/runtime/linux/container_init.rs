@@ -3,10 +3,11 @@
 //! Order (each step needs the ones before it): mounts (rootfs, spec mounts, /dev), pivot_root,
 //! masked paths, read-only paths, read-only root, the terminal (with `process.terminal`: a pty
 //! opened in the container's own /dev/pts, its master sent to the supervisor over the console
-//! socket, its slave made fds 0-2 and the controlling terminal of a new session), hostname, rlimits, umask, the capability
-//! bounding set (needs CAP_SETPCAP, so before the credentials change), no_new_privs, groups,
-//! gid, uid (keeping capabilities across the uid change), the other capability sets, cwd (as the
-//! container user), seccomp last (it may forbid what came before), exec.
+//! socket, its slave made fds 0-2 and the controlling terminal of a new session), hostname,
+//! rlimits, umask, the capability bounding set (needs CAP_SETPCAP, so before the credentials
+//! change), no_new_privs, groups, gid, uid (keeping capabilities across the uid change), the other
+//! capability sets, cwd (as the container user), seccomp last (it may forbid what came before),
+//! exec.
 //!
 //! Any failure is written to the error channel (see [`super::message`]) and ends the process with
 //! podman's code: 127 executable not found, 126 cannot execute, 125 anything else.

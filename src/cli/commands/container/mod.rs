@@ -11,11 +11,10 @@
 //! records the exit, unmounts and, for `--rm`, removes the container.
 
 use std::path::Path;
-
-use anyhow::Context as _;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use anyhow::Context as _;
 use nix::sys::signal::{kill, Signal};
 use nix::unistd::Pid;
 use serde_json::json;
@@ -173,9 +172,8 @@ pub struct Foreground {
 
 /// Attaches this process's stdio to a started container until it exits (returning its exit
 /// code, after the supervisor's cleanup) or the user types the detach keys on a terminal (0, the
-/// container runs on). The
-/// terminal is restored on every way out: the signals that would kill this process are blocked
-/// before raw mode is set and relayed to the container while attached.
+/// container runs on). The terminal is restored on every way out: the signals that would kill
+/// this process are blocked before raw mode is set and relayed to the container while attached.
 fn attach_foreground(
     ctx: &Context,
     store: &Store,
