@@ -196,8 +196,9 @@ fn init(spec: &Spec, bundle: &Path, rootfs: &Path, console: Option<&OwnedFd>) ->
 
 /// Opens a pty in the container's /dev/pts (so that `tty` names it and programs can reopen it),
 /// hands the process user the slave, sends the master over `console` (one byte with the fd as
-/// SCM_RIGHTS), and makes the slave fds 0-2 and the controlling terminal of a new session.
-fn setup_terminal(console: &OwnedFd, uid: u32) -> Result<(), Error> {
+/// SCM_RIGHTS), waits for the answer (the size is set), and makes the slave fds 0-2 and the
+/// controlling terminal of a new session. Must run after the container's /dev/pts is mounted.
+pub fn setup_terminal(console: &OwnedFd, uid: u32) -> Result<(), Error> {
     use nix::sys::socket::{sendmsg, ControlMessage, MsgFlags};
     use rustix::pty::OpenptFlags;
     use std::os::fd::AsRawFd;
