@@ -214,8 +214,11 @@ fn attach_foreground(
     let code = match ended {
         Ok(supervisor::Attached::Exited(code)) => Some(code),
         Ok(supervisor::Attached::Detached) => return Ok(Exit::SUCCESS),
-        // Our output is gone (e.g. `| head`): the container keeps running, as with podman.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(Exit::SUCCESS),
+        // Our output is gone (e.g. `| head`, or the terminal hung up): the container keeps
+        // running, as with podman.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe || e.raw_os_error() == Some(libc::EIO) => {
+            return Ok(Exit::SUCCESS)
+        }
         _ => None,
     };
     // The supervisor runs the cleanup before it exits: wait for it, so that `--rm` is done when
