@@ -12,6 +12,7 @@ pub mod exit;
 pub mod format;
 pub mod human;
 pub mod printer;
+pub mod tty;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -62,6 +63,8 @@ pub enum Command {
     Version(commands::version::Args),
     /// Run a command in a new container
     Run(commands::container::RunArgs),
+    /// Attach to a running container's output, input and terminal
+    Attach(commands::container::AttachArgs),
     /// List containers
     Ps(commands::container::PsArgs),
     /// Remove containers
@@ -219,6 +222,7 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         Command::Supervisor(a) => commands::supervisor::supervise(a),
         Command::OciStart(a) => commands::supervisor::start(a, ctx, printer),
         Command::Run(a) => commands::container::run(a, ctx, printer),
+        Command::Attach(a) => commands::container::attach(a, ctx, printer),
         Command::Ps(a) => commands::container::ps(a, ctx, printer),
         Command::Rm(a) => commands::container::rm(a, ctx, printer),
         Command::Logs(a) => commands::container::logs(a, ctx, printer),

@@ -22,10 +22,20 @@
 //! - Descriptors: the supervisor owns the read ends of stdout/stderr, the write end of stdin, the
 //!   signalfd, the listener and the clients, all close-on-exec; the container owns only fds 0-2.
 //!
+//! With `process.terminal` in the spec (`-t`), the container opens a pty in its own /dev/pts and
+//! sends the master over a socketpair (the console socket; crun's --console-socket does the same);
+//! the supervisor then holds the master instead of the pipes: its output is the container's stdout
+//! (log and clients), client stdin is written to it, a client's EOF becomes the terminal's EOF
+//! character (ctrl-d) rather than a hang-up, and resize frames set its window size (TIOCSWINSZ,
+//! which sends the container SIGWINCH). The user's own terminal never reaches the container:
+//! its controlling terminal is that pty, in its own session, so TIOCSTI can only push input into
+//! the container itself (the escape of CVE-2017-5226, bubblewrap, needs the caller's terminal).
+//!
 //! The attach protocol ([`frame`]): frames of one stream byte, a big-endian u32 length and the
 //! payload. The supervisor sends [`frame::STDOUT`] and [`frame::STDERR`] data and, last, one
 //! [`frame::EXIT`] frame holding the exit code in decimal; a client sends [`frame::STDIN`] data,
-//! and an empty stdin frame for EOF.
+//! an empty stdin frame for EOF, and [`frame::RESIZE`] frames (rows and columns, big-endian u16
+//! each). A client detaches by closing its end.
 
 use std::ffi::OsString;
 use std::io::{Read, Write};
@@ -47,7 +57,7 @@ use serde::{Deserialize, Serialize};
 use super::linux::{self, container_main, message, StartFailure, Status};
 
 /// Signals relayed to the container.
-const RELAYED: [Signal; 6] =
+pub const RELAYED: [Signal; 6] =
     [Signal::SIGTERM, Signal::SIGINT, Signal::SIGHUP, Signal::SIGQUIT, Signal::SIGUSR1, Signal::SIGUSR2];
 
 /// How long the supervisor keeps draining the pipes after the container exited, for output of
@@ -114,6 +124,8 @@ pub struct Config {
     /// A client attached from the start (one end of a socketpair made by [`start`]), so that no
     /// output is missed between the start and a connect.
     pub attached: Option<OwnedFd>,
+    /// With a terminal: its window size (rows, columns) before the container's exec.
+    pub console_size: Option<(u16, u16)>,
 }
 
 /// `STATE/exit.json`: how the container ended.
@@ -167,6 +179,22 @@ pub mod frame {
     pub const STDOUT: u8 = 1;
     pub const STDERR: u8 = 2;
     pub const EXIT: u8 = 3;
+    pub const RESIZE: u8 = 4;
+
+    /// A resize frame's payload.
+    pub fn resize(rows: u16, cols: u16) -> Vec<u8> {
+        let mut v = rows.to_be_bytes().to_vec();
+        v.extend_from_slice(&cols.to_be_bytes());
+        v
+    }
+
+    /// Rows and columns of a resize frame's payload.
+    pub fn parse_resize(data: &[u8]) -> Option<(u16, u16)> {
+        match data {
+            [r0, r1, c0, c1] => Some((u16::from_be_bytes([*r0, *r1]), u16::from_be_bytes([*c0, *c1]))),
+            _ => None,
+        }
+    }
 
     /// One frame: stream, length, payload.
     pub fn encode(stream: u8, data: &[u8]) -> Vec<u8> {
@@ -261,19 +289,31 @@ pub fn run(mut config: Config) -> Result<i32, Error> {
         .open(&config.log)
         .map_err(|source| Error::Open { path: config.log.clone(), source })?;
 
-    let (out_r, out_w) = cloexec_pipe()?;
-    let (err_r, err_w) = cloexec_pipe()?;
-    let (stdin_r, stdin_w) = if config.stdin {
-        let (r, w) = cloexec_pipe()?;
-        // Only our end: a container that does not read must not block the supervisor.
-        setup("fcntl", fcntl(w.as_raw_fd(), FcntlArg::F_SETFL(OFlag::O_NONBLOCK)))?;
-        (r, Some(w))
+    let (stdio, mut outputs, mut stdin_w, console) = if wants_terminal(&config.bundle) {
+        let (ours, theirs) = UnixStream::pair().map_err(Error::Socketpair)?;
+        let stdio = container_main::Stdio { console: Some(theirs.into()), ..Default::default() };
+        (stdio, [None, None], None, Some(ours))
     } else {
-        let null = fs_err::File::open("/dev/null")
-            .map_err(|source| Error::Open { path: "/dev/null".into(), source })?;
-        (OwnedFd::from(null.into_parts().0), None)
+        let (out_r, out_w) = cloexec_pipe()?;
+        let (err_r, err_w) = cloexec_pipe()?;
+        let (stdin_r, stdin_w) = if config.stdin {
+            let (r, w) = cloexec_pipe()?;
+            // Only our end: a container that does not read must not block the supervisor.
+            setup("fcntl", fcntl(w.as_raw_fd(), FcntlArg::F_SETFL(OFlag::O_NONBLOCK)))?;
+            (r, Some(w))
+        } else {
+            let null = fs_err::File::open("/dev/null")
+                .map_err(|source| Error::Open { path: "/dev/null".into(), source })?;
+            (OwnedFd::from(null.into_parts().0), None)
+        };
+        let stdio = container_main::Stdio {
+            stdin: Some(stdin_r),
+            stdout: Some(out_w),
+            stderr: Some(err_w),
+            console: None,
+        };
+        (stdio, [Some(out_r), Some(err_r)], stdin_w, None)
     };
-    let stdio = container_main::Stdio { stdin: Some(stdin_r), stdout: Some(out_w), stderr: Some(err_w) };
     let spawned = container_main::spawn(&config.bundle, stdio, Some(Signal::SIGKILL));
     let spawned = match spawned {
         Ok(s) => s,
@@ -285,6 +325,26 @@ pub fn run(mut config: Config) -> Result<i32, Error> {
     };
     let container = spawned.pid;
     let _ = write_file(state.join(CONTAINER_PID), container.as_raw().to_string().as_bytes());
+    // The container sends the pty master before its exec, or closes the socket failing.
+    let tty = console.as_ref().and_then(receive_fd);
+    if let (Some(master), Some((rows, cols))) = (&tty, config.console_size) {
+        let size = rustix::termios::Winsize { ws_row: rows, ws_col: cols, ws_xpixel: 0, ws_ypixel: 0 };
+        if let Err(e) = rustix::termios::tcsetwinsize(master, size) {
+            tracing::warn!("cannot set the terminal size to {rows}x{cols}: {e}");
+        }
+    }
+    // The container waits for this before its exec, so that it starts with the size set.
+    if let Some(c) = console {
+        let _ = (&c).write_all(b"k");
+    }
+    if let Some(master) = &tty {
+        // Shared by the copies below: reads and writes never block the loop.
+        setup("fcntl", fcntl(master.as_raw_fd(), FcntlArg::F_SETFL(OFlag::O_NONBLOCK)))?;
+        outputs[0] = master.try_clone().ok();
+        if config.stdin {
+            stdin_w = master.try_clone().ok();
+        }
+    }
     if let Some((failure, text)) = message::receive(spawned.errors) {
         let _ = waitpid(container, None);
         let record = ExitRecord { exit_code: failure.exit_code(), finished_at: now(), signal: None };
@@ -301,8 +361,9 @@ pub fn run(mut config: Config) -> Result<i32, Error> {
     let mut loop_state = Loop {
         container,
         status: None,
-        outputs: [Some(out_r), Some(err_r)],
+        outputs,
         stdin: stdin_w,
+        tty,
         pending: Vec::new(),
         stdin_eof: false,
         log: &mut log,
@@ -315,6 +376,41 @@ pub fn run(mut config: Config) -> Result<i32, Error> {
     record_exit(&config, &record);
     finish(&config, &record, &mut clients);
     Ok(record.exit_code)
+}
+
+/// True when the bundle's spec asks for a terminal (`process.terminal`).
+fn wants_terminal(bundle: &Path) -> bool {
+    oci_spec::runtime::Spec::load(bundle.join("config.json"))
+        .ok()
+        .and_then(|s| s.process().as_ref().and_then(|p| p.terminal()))
+        .unwrap_or(false)
+}
+
+/// Receives one descriptor sent as SCM_RIGHTS on `socket` (blocking); `None` at EOF.
+fn receive_fd(socket: &UnixStream) -> Option<OwnedFd> {
+    use nix::sys::socket::{recvmsg, ControlMessageOwned, MsgFlags};
+    let mut byte = [0u8; 1];
+    let mut iov = [std::io::IoSliceMut::new(&mut byte)];
+    let mut space = nix::cmsg_space!([RawFd; 1]);
+    let msg = loop {
+        match recvmsg::<()>(socket.as_raw_fd(), &mut iov, Some(&mut space), MsgFlags::MSG_CMSG_CLOEXEC) {
+            Err(Errno::EINTR) => continue,
+            r => break r.ok()?,
+        }
+    };
+    let fd = msg.cmsgs().ok()?.find_map(|c| match c {
+        ControlMessageOwned::ScmRights(fds) => fds.first().copied(),
+        _ => None,
+    })?;
+    // The kernel installed this descriptor in this process for us alone.
+    inherited_fd(fd)
+}
+
+/// Connects to the attach socket of the supervisor whose state directory is `state_dir` (through
+/// `/proc/self/fd/N/`, like [`bind_short`]).
+pub fn connect(state_dir: &Path) -> std::io::Result<UnixStream> {
+    let dir_fd = std::fs::File::open(state_dir)?;
+    UnixStream::connect(Path::new("/proc/self/fd").join(dir_fd.as_raw_fd().to_string()).join(ATTACH_SOCKET))
 }
 
 /// Binds `socket` (in `dir`) through `/proc/self/fd/N/`, as conmon does, so that a state
@@ -366,6 +462,8 @@ struct Loop<'a> {
     stdin: Option<OwnedFd>,
     pending: Vec<u8>,
     stdin_eof: bool,
+    /// The pty master with `process.terminal` (also `outputs[0]` and, with stdin, `stdin`).
+    tty: Option<OwnedFd>,
     log: &'a mut fs_err::File,
     log_path: &'a Path,
 }
@@ -510,13 +608,28 @@ impl Loop<'_> {
         };
         c.input.extend_from_slice(&buf[..n]);
         for (stream, data) in frame::decode(&mut c.input) {
-            if stream != frame::STDIN {
-                continue;
-            }
-            if data.is_empty() {
-                self.stdin_eof = true;
-            } else if self.stdin.is_some() {
-                self.pending.extend_from_slice(&data);
+            match stream {
+                // Hanging up would end the container's session: send the EOF character.
+                frame::STDIN if data.is_empty() && self.tty.is_some() && self.stdin.is_some() => {
+                    self.pending.push(4)
+                }
+                frame::STDIN if data.is_empty() && self.tty.is_some() => {}
+                frame::STDIN if data.is_empty() => self.stdin_eof = true,
+                frame::STDIN if self.stdin.is_some() => self.pending.extend_from_slice(&data),
+                frame::RESIZE => {
+                    if let (Some(tty), Some((rows, cols))) = (&self.tty, frame::parse_resize(&data)) {
+                        let size = rustix::termios::Winsize {
+                            ws_row: rows,
+                            ws_col: cols,
+                            ws_xpixel: 0,
+                            ws_ypixel: 0,
+                        };
+                        if let Err(e) = rustix::termios::tcsetwinsize(tty, size) {
+                            tracing::warn!("cannot set the terminal size to {rows}x{cols}: {e}");
+                        }
+                    }
+                }
+                _ => {}
             }
         }
         self.flush_stdin();
@@ -558,6 +671,8 @@ pub struct StartOptions {
     /// Attach from the start: the returned [`Started::attach`] carries the container's output.
     pub attach: bool,
     pub cleanup: Vec<OsString>,
+    /// The window size (rows, columns) a terminal starts with, if the spec asks for one.
+    pub console_size: Option<(u16, u16)>,
 }
 
 /// A started container.
@@ -600,6 +715,9 @@ pub fn start(opts: &StartOptions) -> Result<Started, Error> {
     }
     if opts.stdin {
         cmd.arg("--stdin");
+    }
+    if let Some((rows, cols)) = opts.console_size {
+        cmd.arg("--console-size").arg(format!("{rows}x{cols}"));
     }
     if let Some((_, theirs)) = &pair {
         cmd.arg("--attach-fd").arg(theirs.as_raw_fd().to_string());
@@ -645,12 +763,41 @@ pub fn start(opts: &StartOptions) -> Result<Started, Error> {
     Err(Error::NoReport { log: diag })
 }
 
-/// The client side of attach: copies the container's output to `stdout`/`stderr` and, with
-/// `stdin`, that descriptor's data to the container (EOF included) until the supervisor sends the
-/// exit code, which it returns (`None` when the supervisor went away without one). With
-/// `relay_to` (the supervisor), the signals the supervisor relays are blocked in this process and
-/// passed on to it (podman's sig-proxy), so `kill -TERM` of the attached command reaches the
-/// container. Call it single-threaded.
+/// Sees the client's stdin before it is sent (the detach keys, see `cli::tty`).
+pub trait InputFilter {
+    /// Appends what of `data` goes to the container to `out`; true to detach now.
+    fn feed(&mut self, data: &[u8], out: &mut Vec<u8>) -> bool;
+}
+
+/// How an attach ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attached {
+    /// The container exited with this code.
+    Exited(i32),
+    /// The supervisor closed the connection without an exit code.
+    Closed,
+    /// The client detached (its [`InputFilter`] said so); the container runs on.
+    Detached,
+}
+
+/// What [`attach_with`] relays besides the output.
+#[derive(Default)]
+pub struct AttachOptions<'a> {
+    /// Copied to the container (EOF included).
+    pub stdin: Option<std::os::fd::BorrowedFd<'a>>,
+    /// The supervisor: the signals it relays are blocked in this process and passed on to it
+    /// (podman's sig-proxy), so `kill -TERM` of the attached command reaches the container.
+    pub relay_to: Option<Pid>,
+    /// A terminal whose window size the container's terminal follows: sent at the start and on
+    /// every SIGWINCH.
+    pub terminal: Option<std::os::fd::BorrowedFd<'a>>,
+    /// Filters stdin; may end the attach with [`Attached::Detached`].
+    pub input: Option<&'a mut dyn InputFilter>,
+}
+
+/// The client side of attach with the defaults of [`attach_with`] but for `stdin` and
+/// `relay_to`: `Some(code)` when the container exited, `None` when the supervisor went away
+/// without a code.
 pub fn attach(
     stream: &UnixStream,
     stdin: Option<std::os::fd::BorrowedFd<'_>>,
@@ -658,20 +805,61 @@ pub fn attach(
     stderr: &mut dyn Write,
     relay_to: Option<Pid>,
 ) -> std::io::Result<Option<i32>> {
-    let sigfd = match relay_to {
-        Some(_) => {
-            let relayed: SigSet = RELAYED.iter().copied().collect();
-            relayed.thread_block()?;
-            Some(SignalFd::with_flags(&relayed, SfdFlags::SFD_CLOEXEC | SfdFlags::SFD_NONBLOCK)?)
-        }
-        None => None,
+    let opts = AttachOptions { stdin, relay_to, ..Default::default() };
+    Ok(match attach_with(stream, opts, stdout, stderr)? {
+        Attached::Exited(code) => Some(code),
+        Attached::Closed | Attached::Detached => None,
+    })
+}
+
+/// The signals [`attach_with`] blocks and reads from a signalfd for these options.
+pub fn attach_signals(relay: bool, terminal: bool) -> SigSet {
+    let mut set = SigSet::empty();
+    if relay {
+        RELAYED.iter().for_each(|s| set.add(*s));
+    }
+    if terminal {
+        set.add(Signal::SIGWINCH);
+    }
+    set
+}
+
+/// The window size of `terminal` as a resize frame.
+fn resize_frame(terminal: std::os::fd::BorrowedFd<'_>) -> Option<Vec<u8>> {
+    let (rows, cols) = window_size(terminal)?;
+    Some(frame::encode(frame::RESIZE, &frame::resize(rows, cols)))
+}
+
+/// The window size (rows, columns) of `terminal`, if it is one and has a size.
+pub fn window_size(terminal: std::os::fd::BorrowedFd<'_>) -> Option<(u16, u16)> {
+    let size = rustix::termios::tcgetwinsize(terminal).ok()?;
+    (size.ws_row > 0 && size.ws_col > 0).then_some((size.ws_row, size.ws_col))
+}
+
+/// The client side of attach: copies the container's output to `stdout`/`stderr` and the
+/// options' stdin (through its filter), signals and window size to the supervisor until the
+/// supervisor sends the exit code, closes the connection, or the filter detaches. Call it
+/// single-threaded; the signals of [`attach_signals`] stay blocked afterwards.
+pub fn attach_with(
+    stream: &UnixStream,
+    opts: AttachOptions<'_>,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> std::io::Result<Attached> {
+    let AttachOptions { mut stdin, relay_to, terminal, mut input } = opts;
+    let handled = attach_signals(relay_to.is_some(), terminal.is_some());
+    let sigfd = if handled == SigSet::empty() {
+        None
+    } else {
+        handled.thread_block()?;
+        Some(SignalFd::with_flags(&handled, SfdFlags::SFD_CLOEXEC | SfdFlags::SFD_NONBLOCK)?)
     };
     // Non-blocking, so that stdin the supervisor cannot take yet never stops the output.
     stream.set_nonblocking(true)?;
-    let mut stdin = stdin;
-    let mut input = Vec::new();
-    let mut outgoing: Vec<u8> = Vec::new();
+    let mut incoming = Vec::new();
+    let mut outgoing: Vec<u8> = terminal.and_then(resize_frame).unwrap_or_default();
     let mut buf = vec![0u8; 32 * 1024];
+    let mut forwarded = Vec::new();
     loop {
         let socket_events =
             if outgoing.is_empty() { PollFlags::POLLIN } else { PollFlags::POLLIN | PollFlags::POLLOUT };
@@ -690,11 +878,19 @@ pub fn attach(
         }
         let revents: Vec<PollFlags> = fds.iter().map(|f| f.revents().unwrap_or(PollFlags::empty())).collect();
         drop(fds);
-        if let (Some(fd), Some(pid)) = (&sigfd, relay_to) {
+        if let Some(fd) = &sigfd {
             if !revents[1].is_empty() {
                 while let Ok(Some(info)) = fd.read_signal() {
-                    if let Ok(sig) = Signal::try_from(info.ssi_signo as i32) {
-                        let _ = kill(pid, sig);
+                    match Signal::try_from(info.ssi_signo as i32) {
+                        Ok(Signal::SIGWINCH) => {
+                            outgoing.extend(terminal.and_then(resize_frame).unwrap_or_default())
+                        }
+                        Ok(sig) => {
+                            if let Some(pid) = relay_to {
+                                let _ = kill(pid, sig);
+                            }
+                        }
+                        Err(_) => {}
                     }
                 }
             }
@@ -706,9 +902,28 @@ pub fn attach(
                     Err(Errno::EINTR | Errno::EAGAIN) => continue,
                     Err(_) => 0,
                 };
-                outgoing.extend(frame::encode(frame::STDIN, &buf[..n]));
                 if n == 0 {
+                    outgoing.extend(frame::encode(frame::STDIN, &[]));
                     stdin = None;
+                } else {
+                    forwarded.clear();
+                    let detach = match input.as_mut() {
+                        Some(filter) => filter.feed(&buf[..n], &mut forwarded),
+                        None => {
+                            forwarded.extend_from_slice(&buf[..n]);
+                            false
+                        }
+                    };
+                    if !forwarded.is_empty() {
+                        outgoing.extend(frame::encode(frame::STDIN, &forwarded));
+                    }
+                    if detach {
+                        // What came before the keys still goes out, as far as the socket takes it.
+                        let _ = stream.set_nonblocking(false);
+                        let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
+                        let _ = (&*stream).write_all(&outgoing);
+                        return Ok(Attached::Detached);
+                    }
                 }
             }
         }
@@ -738,10 +953,10 @@ pub fn attach(
                 Err(e) => return Err(e),
             };
             if n == 0 {
-                return Ok(None);
+                return Ok(Attached::Closed);
             }
-            input.extend_from_slice(&buf[..n]);
-            for (kind, data) in frame::decode(&mut input) {
+            incoming.extend_from_slice(&buf[..n]);
+            for (kind, data) in frame::decode(&mut incoming) {
                 match kind {
                     frame::STDOUT => {
                         stdout.write_all(&data)?;
@@ -751,7 +966,10 @@ pub fn attach(
                         stderr.write_all(&data)?;
                         stderr.flush()?;
                     }
-                    frame::EXIT => return Ok(String::from_utf8_lossy(&data).trim().parse().ok()),
+                    frame::EXIT => {
+                        let code = String::from_utf8_lossy(&data).trim().parse().ok();
+                        return Ok(code.map_or(Attached::Closed, Attached::Exited));
+                    }
                     _ => {}
                 }
             }
@@ -798,6 +1016,16 @@ mod tests {
         buf.extend_from_slice(&tail[3..]);
         assert_eq!(frame::decode(&mut buf), vec![(frame::EXIT, b"7".to_vec())]);
         assert!(buf.is_empty());
+    }
+
+    #[test]
+    fn resize_frames_carry_rows_and_columns() {
+        let payload = frame::resize(40, 120);
+        assert_eq!(payload, [0, 40, 0, 120]);
+        assert_eq!(frame::parse_resize(&payload), Some((40, 120)));
+        assert_eq!(frame::parse_resize(&frame::resize(1000, 65535)), Some((1000, 65535)));
+        assert_eq!(frame::parse_resize(b"abc"), None);
+        assert_eq!(frame::parse_resize(b""), None);
     }
 
     #[test]

@@ -18,6 +18,7 @@
 //! - `supervisor`: the conmon-like supervisor through the hidden `skiff oci-start`.
 //! - `containers`: `run`, `ps`, `logs`, `rm`.
 //! - `volumes`: volumes, bind and tmpfs mounts, the `volume` commands.
+//! - `tty`: `run -t` in a real pty, raw mode, window size, detach keys, `attach`.
 
 // The helper modules are an API for every test module; not all of it is used by all of them.
 #[allow(dead_code)]
@@ -39,3 +40,4 @@ mod supervisor;
 mod system;
 mod transfer;
 mod volumes;
+mod tty;

@@ -29,15 +29,15 @@ pub struct SupervisorArgs {
     /// The container log, in k8s-file format (default: STATE/ctr.log)
     #[arg(long, value_name = "PATH")]
     pub log: Option<PathBuf>,
-    /// Give the container a terminal (not supported yet)
-    #[arg(long)]
-    pub terminal: bool,
     /// Give the container a stdin pipe fed by attached clients
     #[arg(long)]
     pub stdin: bool,
     /// Descriptor to report "started PID" or the start error on
     #[arg(long, value_name = "FD")]
     pub ready_fd: Option<i32>,
+    /// With a terminal: its window size before the container's exec
+    #[arg(long, value_name = "ROWSxCOLS", value_parser = parse_size)]
+    pub console_size: Option<(u16, u16)>,
     /// Descriptor of a client attached from the start
     #[arg(long, value_name = "FD")]
     pub attach_fd: Option<i32>,
@@ -70,9 +70,6 @@ pub struct StartArgs {
 
 /// `skiff supervisor`: runs until the container has exited; its exit code is the container's.
 pub fn supervise(args: SupervisorArgs) -> anyhow::Result<Exit> {
-    if args.terminal {
-        anyhow::bail!("the supervisor does not support --terminal yet");
-    }
     let log = args.log.unwrap_or_else(|| args.state_dir.join(supervisor::DEFAULT_LOG));
     let config = supervisor::Config {
         bundle: absolute(&args.bundle)?,
@@ -82,6 +79,7 @@ pub fn supervise(args: SupervisorArgs) -> anyhow::Result<Exit> {
         cleanup: args.cleanup,
         ready: args.ready_fd.and_then(supervisor::inherited_fd),
         attached: args.attach_fd.and_then(supervisor::inherited_fd),
+        console_size: args.console_size,
     };
     let code = supervisor::run(config).context("the supervisor failed")?;
     Ok(Exit::from_status(code))
@@ -103,6 +101,7 @@ pub fn start(args: StartArgs, mut ctx: Context, printer: &Printer) -> anyhow::Re
         stdin: args.interactive,
         attach: !args.detach,
         cleanup: args.cleanup,
+        console_size: None,
     };
     let started = match supervisor::start(&opts) {
         Ok(s) => s,
@@ -137,6 +136,12 @@ pub fn start(args: StartArgs, mut ctx: Context, printer: &Printer) -> anyhow::Re
             state_dir.join(supervisor::SUPERVISOR_LOG).display()
         ),
     }
+}
+
+/// `ROWSxCOLS`, e.g. `24x80`.
+fn parse_size(text: &str) -> Result<(u16, u16), String> {
+    let parsed = text.split_once('x').and_then(|(r, c)| Some((r.parse().ok()?, c.parse().ok()?)));
+    parsed.ok_or_else(|| format!("{text:?} is not ROWSxCOLS, e.g. 24x80"))
 }
 
 fn absolute(p: &Path) -> anyhow::Result<PathBuf> {

@@ -1,10 +1,13 @@
 //! The container process: pid 1 of its new pid namespace, from the clone to the exec.
 //!
 //! Order (each step needs the ones before it): mounts (rootfs, spec mounts, /dev), pivot_root,
-//! masked paths, read-only paths, read-only root, hostname, rlimits, umask, the capability
-//! bounding set (needs CAP_SETPCAP, so before the credentials change), no_new_privs, groups,
-//! gid, uid (keeping capabilities across the uid change), the other capability sets, cwd (as the
-//! container user), seccomp last (it may forbid what came before), exec.
+//! masked paths, read-only paths, read-only root, the terminal (with `process.terminal`: a pty
+//! opened in the container's own /dev/pts, its master sent to the supervisor over the console
+//! socket, its slave made fds 0-2 and the controlling terminal of a new session), hostname,
+//! rlimits, umask, the capability bounding set (needs CAP_SETPCAP, so before the credentials
+//! change), no_new_privs, groups, gid, uid (keeping capabilities across the uid change), the other
+//! capability sets, cwd (as the container user), seccomp last (it may forbid what came before),
+//! exec.
 //!
 //! Any failure is written to the error channel (see [`super::message`]) and ends the process with
 //! podman's code: 127 executable not found, 126 cannot execute, 125 anything else.
@@ -57,6 +60,14 @@ pub enum Error {
         #[source]
         source: caps::errors::CapsError,
     },
+    #[error("cannot set up the terminal: {step}")]
+    Terminal {
+        step: &'static str,
+        #[source]
+        source: Errno,
+    },
+    #[error("process.terminal is set but no console socket was given to send the terminal on")]
+    NoConsole,
     #[error("cannot change to the working directory {path}")]
     Cwd {
         path: PathBuf,
@@ -102,8 +113,8 @@ impl Error {
 
 /// The body of the cloned container process; returns the exit code only when it fails (a
 /// successful exec never returns).
-pub fn run(spec: &Spec, bundle: &Path, rootfs: &Path, channel: &OwnedFd) -> i32 {
-    let err = match init(spec, bundle, rootfs) {
+pub fn run(spec: &Spec, bundle: &Path, rootfs: &Path, console: Option<&OwnedFd>, channel: &OwnedFd) -> i32 {
+    let err = match init(spec, bundle, rootfs, console) {
         Ok(never) => match never {},
         Err(e) => e,
     };
@@ -114,7 +125,7 @@ pub fn run(spec: &Spec, bundle: &Path, rootfs: &Path, channel: &OwnedFd) -> i32 
 
 enum Never {}
 
-fn init(spec: &Spec, bundle: &Path, rootfs: &Path) -> Result<Never, Error> {
+fn init(spec: &Spec, bundle: &Path, rootfs: &Path, console: Option<&OwnedFd>) -> Result<Never, Error> {
     let _ = crate::sys::cloexec_from(3);
     let process = spec.process().clone().unwrap_or_default();
     let linux = spec.linux().clone().unwrap_or_default();
@@ -138,6 +149,9 @@ fn init(spec: &Spec, bundle: &Path, rootfs: &Path) -> Result<Never, Error> {
     }
     if spec.root().as_ref().and_then(|r| r.readonly()).unwrap_or(false) {
         mounts::remount(sys, Path::new("/"), nix::mount::MsFlags::MS_RDONLY)?;
+    }
+    if process.terminal().unwrap_or(false) {
+        setup_terminal(console.ok_or(Error::NoConsole)?, process.user().uid())?;
     }
 
     if has_ns(LinuxNamespaceType::Uts) {
@@ -178,6 +192,49 @@ fn init(spec: &Spec, bundle: &Path, rootfs: &Path) -> Result<Never, Error> {
         }
     }
     Err(exec(&process))
+}
+
+/// Opens a pty in the container's /dev/pts (so that `tty` names it and programs can reopen it),
+/// hands the process user the slave, sends the master over `console` (one byte with the fd as
+/// SCM_RIGHTS), waits for the answer (the size is set), and makes the slave fds 0-2 and the
+/// controlling terminal of a new session. Must run after the container's /dev/pts is mounted.
+pub fn setup_terminal(console: &OwnedFd, uid: u32) -> Result<(), Error> {
+    use nix::sys::socket::{sendmsg, ControlMessage, MsgFlags};
+    use rustix::pty::OpenptFlags;
+    use std::os::fd::AsRawFd;
+    let step = |step| {
+        move |e: rustix::io::Errno| Error::Terminal { step, source: Errno::from_raw(e.raw_os_error()) }
+    };
+    let master = rustix::pty::openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC)
+        .map_err(step("open /dev/ptmx"))?;
+    rustix::pty::grantpt(&master).map_err(step("grantpt"))?;
+    rustix::pty::unlockpt(&master).map_err(step("unlockpt"))?;
+    let name = rustix::pty::ptsname(&master, Vec::new()).map_err(step("ptsname"))?;
+    let flags = rustix::fs::OFlags::RDWR | rustix::fs::OFlags::NOCTTY | rustix::fs::OFlags::CLOEXEC;
+    let slave = rustix::fs::open(name.as_c_str(), flags, rustix::fs::Mode::empty())
+        .map_err(step("open the pty slave"))?;
+    // The user may not be root: let it reopen its terminal (/dev/tty), as a login would.
+    let _ = nix::unistd::fchown(slave.as_raw_fd(), Some(Uid::from_raw(uid)), None);
+    let fds = [master.as_raw_fd()];
+    sendmsg::<()>(
+        console.as_raw_fd(),
+        &[std::io::IoSlice::new(b"t")],
+        &[ControlMessage::ScmRights(&fds)],
+        MsgFlags::empty(),
+        None,
+    )
+    .map_err(|source| Error::Terminal { step: "send the pty master to the supervisor", source })?;
+    drop(master);
+    // The supervisor sets the window size, then answers (or closes the socket): start with it.
+    let mut ack = [0u8; 1];
+    let _ = nix::unistd::read(console.as_raw_fd(), &mut ack);
+    nix::unistd::setsid().map_err(|source| Error::Terminal { step: "setsid", source })?;
+    rustix::process::ioctl_tiocsctty(&slave).map_err(step("TIOCSCTTY"))?;
+    for target in 0..3 {
+        nix::unistd::dup2(slave.as_raw_fd(), target)
+            .map_err(|source| Error::Terminal { step: "dup2", source })?;
+    }
+    Ok(())
 }
 
 /// Compiles the spec's seccomp profile to BPF (before any privilege is dropped, so a bad profile

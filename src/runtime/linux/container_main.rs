@@ -23,7 +23,7 @@ pub fn run(bundle: &Path) -> Result<Status, Error> {
     // caller in between; the child restores the old mask before anything else.
     let relayed: SigSet = FORWARDED.iter().copied().collect();
     let old_mask = relayed.thread_swap_mask(SigmaskHow::SIG_BLOCK).map_err(Error::Signals)?;
-    let cloned = clone_container(&prepared, bundle, || {
+    let cloned = clone_container(&prepared, bundle, None, || {
         let _ = old_mask.thread_set_mask();
         default_sigpipe();
     });
@@ -51,6 +51,10 @@ pub struct Stdio {
     pub stdin: Option<OwnedFd>,
     pub stdout: Option<OwnedFd>,
     pub stderr: Option<OwnedFd>,
+    /// For `process.terminal`: a unix socket on which the container sends the master of the pty
+    /// it opens in its own /dev/pts (see [`container_init`]); its slave becomes fds 0-2 and the
+    /// controlling terminal, replacing the three above.
+    pub console: Option<OwnedFd>,
 }
 
 /// A container started by [`spawn`]: its pid (the caller's direct child) and the read end of its
@@ -67,7 +71,7 @@ pub struct Spawned {
 /// `errors` and reaps `pid`. Must be called single-threaded, inside skiff's user namespace.
 pub fn spawn(bundle: &Path, stdio: Stdio, parent_death: Option<Signal>) -> Result<Spawned, Error> {
     let prepared = prepare(bundle)?;
-    let (pid, errors) = clone_container(&prepared, bundle, || {
+    let (pid, errors) = clone_container(&prepared, bundle, stdio.console.as_ref(), || {
         for (fd, target) in [(&stdio.stdin, 0), (&stdio.stdout, 1), (&stdio.stderr, 2)] {
             if let Some(fd) = fd {
                 // dup2 clears close-on-exec on the copy: the container keeps exactly fds 0-2.
@@ -114,12 +118,17 @@ fn prepare(bundle: &Path) -> Result<Prepared, Error> {
 
 /// Clones the container process; in the child, `setup` runs first, then the init steps. Returns
 /// the pid and the read end of the error channel (the write end is closed here).
-fn clone_container(p: &Prepared, bundle: &Path, setup: impl FnOnce()) -> Result<(Pid, OwnedFd), Error> {
+fn clone_container(
+    p: &Prepared,
+    bundle: &Path,
+    console: Option<&OwnedFd>,
+    setup: impl FnOnce(),
+) -> Result<(Pid, OwnedFd), Error> {
     let (read, write) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(Error::Pipe)?;
     let pid = crate::sys::clone_child(p.flags, || {
         setup();
         crate::sys::close_fd(&read);
-        container_init::run(&p.spec, bundle, &p.rootfs, &write)
+        container_init::run(&p.spec, bundle, &p.rootfs, console, &write)
     })
     .map_err(Error::Clone)?;
     drop(write);

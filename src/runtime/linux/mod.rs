@@ -13,7 +13,8 @@
 //! the spec has no user namespace of its own, as when podman runs crun rootless. The container is
 //! the caller's direct child, so `waitpid` gives its status. The only descriptor the container
 //! process owns besides stdio is the write end of the error channel, which is close-on-exec: EOF
-//! on the read end means the exec succeeded.
+//! on the read end means the exec succeeded. With `process.terminal`, the container also holds the
+//! console socket (close-on-exec too) until it has sent its pty master on it.
 
 pub mod container_init;
 pub mod container_main;

@@ -1,7 +1,8 @@
-//! Container commands, one file each (`run`, `ps`, `rm`, `logs`), the options every command that
-//! creates a container shares ([`opts`]), and what they share: starting a created container
-//! ([`start`]), the hidden `container-cleanup` the supervisor runs after the container has exited,
-//! and refreshing records from `exit.json`.
+//! Container commands, one file each (`run`, `attach`, `ps`, `rm`, `logs`), the options every
+//! command that creates a container shares ([`opts`]), and what they share: starting a created
+//! container ([`start`]), attaching to it in the foreground ([`attach_foreground`]), the hidden
+//! `container-cleanup` the supervisor runs after the container has exited, and refreshing records
+//! from `exit.json`.
 //!
 //! `run` creates the container, mounts its root filesystem in this process's (private) mount
 //! namespace and starts a detached supervisor (see [`crate::runtime::supervisor`]), which inherits
@@ -13,6 +14,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use anyhow::Context as _;
 use nix::sys::signal::{kill, Signal};
 use nix::unistd::Pid;
 use serde_json::json;
@@ -25,19 +27,23 @@ use crate::engine::{self, Context};
 use crate::runtime::supervisor::{self, ExitRecord};
 use crate::storage::{ContainerRecord, State, Store};
 
+mod attach;
 mod logs;
 mod opts;
 mod ps;
 mod rm;
 mod run;
 mod volume_args;
+mod tty_args;
 
+pub use attach::{attach, AttachArgs};
 pub use logs::{logs, LogsArgs};
 pub use opts::{CreateArgs, PullPolicy};
 pub use ps::{ps, PsArgs};
 pub(crate) use rm::remove_container;
 pub use rm::{rm, RmArgs};
 pub use run::{run, RunArgs};
+pub use tty_args::{DetachKeysArg, TtyArgs};
 
 #[derive(Debug, clap::Args)]
 pub struct CleanupArgs {
@@ -103,6 +109,7 @@ fn start(
         stdin,
         attach,
         cleanup,
+        console_size: attach.then(terminal_size).flatten(),
     };
     let started = match supervisor::start(&opts) {
         Ok(s) => s,
@@ -141,6 +148,103 @@ fn start(
         Err(e) => return Err(e.into()),
     }
     Ok(started)
+}
+
+/// The window size of the terminal on stdin, else stdout.
+fn terminal_size() -> Option<(u16, u16)> {
+    use std::os::fd::AsFd;
+    let (stdin, stdout) = (std::io::stdin(), std::io::stdout());
+    supervisor::window_size(stdin.as_fd()).or_else(|| supervisor::window_size(stdout.as_fd()))
+}
+
+/// How [`attach_foreground`] attaches.
+#[derive(Debug, Clone)]
+pub struct Foreground {
+    /// Copy this process's stdin to the container (the container has it only with `-i`).
+    pub stdin: bool,
+    /// The container has a terminal (`-t`): raw mode when stdin is one too, window size.
+    pub tty: bool,
+    /// The detach keys as bytes (empty: detaching is off); see [`crate::cli::tty`].
+    pub detach_keys: Vec<u8>,
+    /// The container's supervisor.
+    pub supervisor: Pid,
+    /// This process started the supervisor (and reaps it).
+    pub own_child: bool,
+}
+
+/// Attaches this process's stdio to a started container until it exits (returning its exit
+/// code, after the supervisor's cleanup) or the user types the detach keys on a terminal (0, the
+/// container runs on). The terminal is restored on every way out: the signals that would kill
+/// this process are blocked before raw mode is set and relayed to the container while attached.
+fn attach_foreground(
+    ctx: &Context,
+    store: &Store,
+    id: &str,
+    stream: std::os::unix::net::UnixStream,
+    fg: Foreground,
+    printer: &Printer,
+) -> anyhow::Result<Exit> {
+    use crate::cli::tty;
+    use std::os::fd::AsFd;
+    let (stdin, stdout) = (std::io::stdin(), std::io::stdout());
+    let stdin_is_tty = tty::is_terminal(stdin.as_fd());
+    if fg.tty && fg.stdin && !stdin_is_tty {
+        printer.warn("the input device is not a terminal: -t and -i may not work as expected");
+    }
+    // Blocked before raw mode, so that no signal ends this process with the terminal raw.
+    supervisor::attach_signals(true, fg.tty).thread_block()?;
+    let raw = match fg.tty && fg.stdin && stdin_is_tty {
+        true => Some(tty::RawMode::enable(stdin.as_fd()).context("cannot put the terminal in raw mode")?),
+        false => None,
+    };
+    let terminal = match (fg.tty, stdin_is_tty) {
+        (false, _) => None,
+        (true, true) => Some(stdin.as_fd()),
+        (true, false) => tty::is_terminal(stdout.as_fd()).then(|| stdout.as_fd()),
+    };
+    let mut matcher = tty::DetachMatcher::new(fg.detach_keys);
+    let opts = supervisor::AttachOptions {
+        stdin: fg.stdin.then(|| stdin.as_fd()),
+        relay_to: Some(fg.supervisor),
+        terminal,
+        // Only typed keys detach: data piped in passes through whatever its bytes.
+        input: stdin_is_tty.then_some(&mut matcher),
+    };
+    let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
+    let ended = supervisor::attach_with(&stream, opts, &mut out, &mut err);
+    drop(raw);
+    let code = match ended {
+        Ok(supervisor::Attached::Exited(code)) => Some(code),
+        Ok(supervisor::Attached::Detached) => return Ok(Exit::SUCCESS),
+        // Our output is gone (e.g. `| head`, or the terminal hung up): the container keeps
+        // running, as with podman.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe || e.raw_os_error() == Some(libc::EIO) => {
+            return Ok(Exit::SUCCESS)
+        }
+        _ => None,
+    };
+    // The supervisor runs the cleanup before it exits: wait for it, so that `--rm` is done when
+    // we return, then make sure of the cleanup (it is idempotent).
+    if fg.own_child {
+        let _ = nix::sys::wait::waitpid(fg.supervisor, None);
+    } else {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while kill(fg.supervisor, None).is_ok() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+    let run_dir = containers::run_dir(ctx, id);
+    let code = code.or_else(|| ExitRecord::read(&run_dir).map(|r| r.exit_code));
+    if let Err(e) = cleanup_container(ctx, store, id) {
+        printer.warn(&format!("cleaning up container {id}: {e:#}"));
+    }
+    match code {
+        Some(code) => Ok(Exit::from_status(code)),
+        None => anyhow::bail!(
+            "the supervisor of container {id} exited without recording the container's exit (see {})",
+            run_dir.join(supervisor::SUPERVISOR_LOG).display()
+        ),
+    }
 }
 
 fn apply_exit(r: &mut ContainerRecord, exit: &ExitRecord) {

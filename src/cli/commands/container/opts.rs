@@ -50,6 +50,8 @@ pub struct CreateArgs {
     /// Keep stdin open and forward it to the container
     #[arg(short, long)]
     pub interactive: bool,
+    #[command(flatten)]
+    pub tty: super::tty_args::TtyArgs,
     /// Pull the image: missing, always or never
     #[arg(long, value_enum, default_value = "missing", value_name = "POLICY")]
     pub pull: PullPolicy,
@@ -98,6 +100,7 @@ pub fn create_container(
         env: args.env.clone(),
         workdir: args.workdir.clone(),
         user: args.user.clone(),
+        tty: args.tty.tty,
         ..Default::default()
     };
     Ok(containers::create(ctx, store, &image_text, opts, with)?)
