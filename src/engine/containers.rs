@@ -109,6 +109,10 @@ pub struct CreateOptions {
     pub labels: BTreeMap<String, String>,
     /// `--rm`.
     pub rm: bool,
+    /// `--runtime`, `--stop-signal`, `--stop-timeout`: kept in the record (see its fields).
+    pub runtime: Option<String>,
+    pub stop_signal: Option<String>,
+    pub stop_timeout: Option<u32>,
 }
 
 /// `create`: resolves the image, builds the spec, and stores the container in state `Created`
@@ -153,6 +157,9 @@ pub fn create(
         pid: None,
         rm: with.rm,
         storage_driver: driver.to_string(),
+        runtime: with.runtime,
+        stop_signal: with.stop_signal,
+        stop_timeout: with.stop_timeout,
     };
     store.create_container_with(rec, |staged: &ContainerDirs| -> Result<(), Error> {
         let path = staged.bundle.join("config.json");

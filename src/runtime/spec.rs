@@ -139,6 +139,9 @@ pub struct RunOptions {
     pub tmpfs: Vec<String>,
     /// `-t`: the process gets a terminal, and `TERM=xterm` unless set.
     pub tty: bool,
+    /// `--privileged`: every capability (less `--cap-drop`), no seccomp filter unless a profile
+    /// is named, no masked or read-only paths.
+    pub privileged: bool,
 }
 
 /// Where `--init` places the init binary inside the container; it runs as
@@ -306,9 +309,14 @@ pub fn build(
     }
 
     // Capabilities and seccomp.
-    let caps = capability_set(&opts.cap_add, &opts.cap_drop)?;
+    let mut cap_add = opts.cap_add.clone();
+    if opts.privileged {
+        cap_add.push("ALL".to_string());
+    }
+    let caps = capability_set(&cap_add, &opts.cap_drop)?;
     let seccomp = match &opts.seccomp {
         Seccomp::Unconfined => None,
+        Seccomp::Default if opts.privileged => None,
         Seccomp::Default => Some(seccomp::default_profile(&caps)),
         Seccomp::Profile(path) => Some(seccomp::load_profile(path, &caps)?),
     };
@@ -377,8 +385,10 @@ pub fn build(
         })
         .collect(),
     ));
-    linux.set_masked_paths(Some(MASKED_PATHS.iter().map(|p| p.to_string()).collect()));
-    linux.set_readonly_paths(Some(READONLY_PATHS.iter().map(|p| p.to_string()).collect()));
+    if !opts.privileged {
+        linux.set_masked_paths(Some(MASKED_PATHS.iter().map(|p| p.to_string()).collect()));
+        linux.set_readonly_paths(Some(READONLY_PATHS.iter().map(|p| p.to_string()).collect()));
+    }
     linux.set_seccomp(seccomp);
 
     let mut spec = Spec::default();
@@ -856,6 +866,21 @@ mod tests {
         let spec = build_with(&RunOptions { annotations, no_new_privileges: true, ..opts() }).unwrap();
         assert_eq!(spec.annotations().as_ref().unwrap().get("a").map(String::as_str), Some("b"));
         assert_eq!(process(&spec).no_new_privileges(), Some(true));
+    }
+
+    #[test]
+    fn privileged_has_every_capability_no_seccomp_and_no_masks() {
+        let spec = build_with(&RunOptions { privileged: true, ..opts() }).unwrap();
+        let caps = process(&spec).capabilities().clone().unwrap();
+        assert_eq!(caps.bounding().as_ref().unwrap().len(), ALL_CAPABILITIES.len());
+        assert!(seccomp_of(&spec).is_none());
+        let linux = spec.linux().as_ref().unwrap();
+        assert!(linux.masked_paths().is_none() && linux.readonly_paths().is_none());
+        let o = RunOptions { privileged: true, cap_drop: strings(&["sys_admin"]), ..opts() };
+        let spec = build_with(&o).unwrap();
+        let bounding = process(&spec).capabilities().clone().unwrap().bounding().clone().unwrap();
+        assert_eq!(bounding.len(), ALL_CAPABILITIES.len() - 1);
+        assert!(!bounding.contains(&Capability::SysAdmin));
     }
 
     #[test]

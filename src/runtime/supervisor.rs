@@ -44,6 +44,7 @@ use nix::sys::wait::{waitpid, WaitPidFlag, WaitStatus};
 use nix::unistd::Pid;
 use serde::{Deserialize, Serialize};
 
+use super::external;
 use super::linux::{self, container_main, message, StartFailure, Status};
 
 /// Signals relayed to the container.
@@ -83,6 +84,8 @@ pub enum Error {
     },
     #[error(transparent)]
     Runtime(#[from] linux::Error),
+    #[error(transparent)]
+    External(#[from] external::Error),
     #[error("cannot start the supervisor {exe}")]
     Spawn {
         exe: PathBuf,
@@ -114,6 +117,8 @@ pub struct Config {
     /// A client attached from the start (one end of a socketpair made by [`start`]), so that no
     /// output is missed between the start and a connect.
     pub attached: Option<OwnedFd>,
+    /// `--runtime`: an external OCI runtime (name or path) instead of the built-in one.
+    pub runtime: Option<String>,
 }
 
 /// `STATE/exit.json`: how the container ended.
@@ -274,13 +279,13 @@ pub fn run(mut config: Config) -> Result<i32, Error> {
         (OwnedFd::from(null.into_parts().0), None)
     };
     let stdio = container_main::Stdio { stdin: Some(stdin_r), stdout: Some(out_w), stderr: Some(err_w) };
-    let spawned = container_main::spawn(&config.bundle, stdio, Some(Signal::SIGKILL));
+    let (external, spawned) = spawn_container(&config, stdio);
     let spawned = match spawned {
         Ok(s) => s,
         Err(e) => {
             record_exit(&config, &ExitRecord { exit_code: 125, finished_at: now(), signal: None });
             report(&mut config.ready, &format!("failed 125:{e}"));
-            return Err(e.into());
+            return Err(e);
         }
     };
     let container = spawned.pid;
@@ -310,11 +315,32 @@ pub fn run(mut config: Config) -> Result<i32, Error> {
     };
     loop_state.serve(&sigfd, &listener, &mut clients);
     let status = loop_state.status.unwrap_or(Status::Signaled(libc::SIGKILL));
+    if let Some(rt) = &external {
+        rt.delete();
+    }
     let record = ExitRecord::new(status);
     let _ = std::fs::remove_file(&socket);
     record_exit(&config, &record);
     finish(&config, &record, &mut clients);
     Ok(record.exit_code)
+}
+
+/// Starts the container with the built-in runtime, or with the external one of `--runtime` (which
+/// is returned too, for its `delete` after the exit).
+fn spawn_container(
+    config: &Config,
+    stdio: container_main::Stdio,
+) -> (Option<external::Runtime>, Result<container_main::Spawned, Error>) {
+    let Some(name) = &config.runtime else {
+        return (None, container_main::spawn(&config.bundle, stdio, Some(Signal::SIGKILL)).map_err(Error::from));
+    };
+    match external::Runtime::new(name, &config.state_dir) {
+        Ok(rt) => {
+            let spawned = rt.spawn(&config.bundle, stdio).map_err(Error::from);
+            (Some(rt), spawned)
+        }
+        Err(e) => (None, Err(e.into())),
+    }
 }
 
 /// Binds `socket` (in `dir`) through `/proc/self/fd/N/`, as conmon does, so that a state
@@ -558,6 +584,8 @@ pub struct StartOptions {
     /// Attach from the start: the returned [`Started::attach`] carries the container's output.
     pub attach: bool,
     pub cleanup: Vec<OsString>,
+    /// `--runtime`: an external OCI runtime (name or path); `None` is the built-in one.
+    pub runtime: Option<String>,
 }
 
 /// A started container.
@@ -600,6 +628,9 @@ pub fn start(opts: &StartOptions) -> Result<Started, Error> {
     }
     if opts.stdin {
         cmd.arg("--stdin");
+    }
+    if let Some(runtime) = &opts.runtime {
+        cmd.arg("--runtime").arg(runtime);
     }
     if let Some((_, theirs)) = &pair {
         cmd.arg("--attach-fd").arg(theirs.as_raw_fd().to_string());

@@ -101,6 +101,7 @@ fn start(
         stdin,
         attach,
         cleanup,
+        runtime: rec.runtime.clone(),
     };
     let started = match supervisor::start(&opts) {
         Ok(s) => s,
