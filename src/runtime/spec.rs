@@ -13,8 +13,8 @@
 //! - The spec is for a process that already runs inside skiff's rootless user namespace (as podman
 //!   runs crun inside its own): `linux.namespaces` has mount, pid, uts, ipc, network and cgroup,
 //!   never `user`, and there are no uid/gid mappings. Ids in the spec are container ids.
-//! - Rootless cannot `mknod`, so the standard devices are bind mounts of the host's `/dev/X`,
-//!   and `linux.devices` stays empty.
+//! - Rootless cannot `mknod`: the standard devices ([`DEVICES`]) are left to the runtime, which
+//!   bind-mounts the host's `/dev/X` (as crun and runc do), and `linux.devices` stays empty.
 //! - `/sys` is a read-only `sysfs` mount: every container gets a new network namespace, which is
 //!   what lets a user namespace mount sysfs. Were a host-network mode added, `/sys` would have to
 //!   be an `rbind` of the host's instead (podman does that for rootless `--network host`); crun
@@ -121,6 +121,8 @@ pub struct RunOptions {
     /// `--read-only`: the root filesystem is mounted read-only, with writable tmpfs mounts on
     /// [`READ_ONLY_TMPFS`].
     pub read_only: bool,
+    /// `--read-only-tmpfs=false`: no tmpfs mounts on [`READ_ONLY_TMPFS`] with `--read-only`.
+    pub read_only_without_tmpfs: bool,
     /// `--cap-add`: `CAP_X`, `x` (any case) or `ALL`.
     pub cap_add: Vec<String>,
     /// `--cap-drop`: `CAP_X`, `x` (any case) or `ALL`.
@@ -233,7 +235,9 @@ pub const READONLY_PATHS: [&str; 6] =
 /// unless `--tmpfs` already mounts something there.
 pub const READ_ONLY_TMPFS: [&str; 3] = ["/run", "/tmp", "/var/tmp"];
 
-/// The device nodes every container gets, bind-mounted from the host (rootless cannot mknod).
+/// The device nodes every container gets. They are not spec mounts: every runtime creates them
+/// itself (rootless: as bind mounts of the host's nodes), and runc fails on a spec that
+/// bind-mounts one of them as well (it cannot re-create `/dev/tty` over the mount).
 pub const DEVICES: [&str; 6] =
     ["/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/urandom", "/dev/tty"];
 
@@ -261,7 +265,7 @@ pub fn build(
     for t in &opts.tmpfs {
         mounts.push(tmpfs_mount(t)?);
     }
-    if opts.read_only {
+    if opts.read_only && !opts.read_only_without_tmpfs {
         // podman's --read-only-tmpfs (on by default): the usual scratch directories stay writable.
         for dest in READ_ONLY_TMPFS {
             if !mounts.iter().any(|m| m.destination() == Path::new(dest)) {
@@ -385,7 +389,10 @@ pub fn build(
         })
         .collect(),
     ));
-    if !opts.privileged {
+    if opts.privileged {
+        linux.set_masked_paths(None);
+        linux.set_readonly_paths(None);
+    } else {
         linux.set_masked_paths(Some(MASKED_PATHS.iter().map(|p| p.to_string()).collect()));
         linux.set_readonly_paths(Some(READONLY_PATHS.iter().map(|p| p.to_string()).collect()));
     }
@@ -437,7 +444,7 @@ fn mount(destination: &str, typ: &str, source: &str, options: &[&str]) -> Mount 
 
 /// The rootless default mounts, in mount order (see the module docs for `/sys`).
 fn default_mounts() -> Vec<Mount> {
-    let mut mounts = vec![
+    vec![
         mount("/proc", "proc", "proc", &["nosuid", "noexec", "nodev"]),
         mount("/dev", "tmpfs", "tmpfs", &["nosuid", "strictatime", "mode=755", "size=65536k"]),
         // No gid=5: the tty group may not be mapped into the user namespace.
@@ -456,16 +463,12 @@ fn default_mounts() -> Vec<Mount> {
             "cgroup",
             &["rprivate", "nosuid", "noexec", "nodev", "relatime", "ro"],
         ),
-    ];
-    for dev in DEVICES {
-        mounts.push(mount(dev, "bind", dev, &["rbind", "nosuid", "noexec", "rw"]));
-    }
-    mounts
+    ]
 }
 
 /// `--tmpfs DEST[:OPTIONS]`: podman's defaults `rw,noexec,nosuid,nodev`, each overridden by its
 /// opposite (`exec`, `suid`, `dev`, `ro`) when given.
-fn tmpfs_mount(value: &str) -> Result<Mount, Error> {
+pub fn tmpfs_mount(value: &str) -> Result<Mount, Error> {
     let (dest, user_opts) = match value.split_once(':') {
         Some((d, o)) => (d, o),
         None => (value, ""),
@@ -810,19 +813,21 @@ mod tests {
             "/dev/mqueue",
             "/sys",
             "/sys/fs/cgroup",
-            "/dev/null",
-            "/dev/tty",
         ] {
             find(d);
         }
+        for d in DEVICES {
+            assert!(!mounts.iter().any(|m| m.destination() == Path::new(d)), "{d} is the runtime's");
+        }
         let pts = find("/dev/pts").options().clone().unwrap();
         assert!(pts.contains(&"newinstance".to_string()) && !pts.iter().any(|o| o.starts_with("gid=")));
-        assert_eq!(find("/dev/urandom").typ().as_deref(), Some("bind"));
         let run = find("/run").options().clone().unwrap();
         assert_eq!(run, strings(&["rw", "nosuid", "nodev", "size=64m", "mode=1777", "exec"]));
         assert_eq!(mounts.iter().filter(|m| m.destination() == Path::new("/run")).count(), 1);
         assert_eq!(find("/tmp").typ().as_deref(), Some("tmpfs"));
         find("/var/tmp");
+        let bare = build_with(&RunOptions { read_only: true, read_only_without_tmpfs: true, ..opts() }).unwrap();
+        assert!(!bare.mounts().as_ref().unwrap().iter().any(|m| m.destination() == Path::new("/tmp")));
         let plain = build_with(&opts()).unwrap();
         assert!(!plain.mounts().as_ref().unwrap().iter().any(|m| m.destination() == Path::new("/tmp")));
         let linux = spec.linux().as_ref().unwrap();

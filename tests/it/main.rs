@@ -17,6 +17,8 @@
 //! - `runtime`: the built-in OCI runtime (`skiff oci-run`) compared with crun on one bundle.
 //! - `supervisor`: the conmon-like supervisor through the hidden `skiff oci-start`.
 //! - `containers`: `run`, `ps`, `logs`, `rm`.
+//! - `options`: the configuration flags of `run` and `--runtime crun|runc`, compared with the
+//!   built-in runtime; their bad-value errors.
 
 // The helper modules are an API for every test module; not all of it is used by all of them.
 #[allow(dead_code)]
@@ -31,6 +33,7 @@ mod util;
 mod containers;
 mod foundation;
 mod images;
+mod options;
 mod reliability;
 mod rig;
 mod runtime;

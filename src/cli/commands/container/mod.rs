@@ -25,6 +25,7 @@ use crate::engine::{self, Context};
 use crate::runtime::supervisor::{self, ExitRecord};
 use crate::storage::{ContainerRecord, State, Store};
 
+mod config_args;
 mod logs;
 mod opts;
 mod ps;

@@ -55,6 +55,8 @@ pub struct CreateArgs {
     pub pull: PullPolicy,
     #[command(flatten)]
     pub registry: RegistryOpts,
+    #[command(flatten)]
+    pub config: super::config_args::ConfigArgs,
     /// The image to run
     #[arg(value_name = "IMAGE")]
     pub image: String,
@@ -78,6 +80,7 @@ pub fn create_container(
     store: &Arc<Store>,
     printer: &Printer,
 ) -> anyhow::Result<ContainerRecord> {
+    let config = args.config.resolve()?;
     let present = match engine::images::lookup(store, &args.image) {
         Ok(_) => true,
         Err(engine::Error::ImageNotKnown { .. }) => false,
@@ -88,7 +91,7 @@ pub fn create_container(
     } else {
         args.image.clone()
     };
-    let opts = RunOptions {
+    let mut opts = RunOptions {
         entrypoint: args.entrypoint.as_deref().map(parse_entrypoint).transpose()?,
         command: args.command.clone(),
         env: args.env.clone(),
@@ -96,6 +99,7 @@ pub fn create_container(
         user: args.user.clone(),
         ..Default::default()
     };
-    let with = CreateOptions { name: args.name.clone(), rm: args.rm, ..Default::default() };
+    let mut with = CreateOptions { name: args.name.clone(), rm: args.rm, ..Default::default() };
+    config.apply(&mut opts, &mut with);
     Ok(containers::create(ctx, store, &image_text, opts, with)?)
 }
