@@ -7,7 +7,8 @@
 //!
 //! Invariants:
 //! - Nearly pure: [`build`] reads only an explicitly named seccomp profile file, the host's
-//!   environment for `-e KEY` entries without a value, and, for `--init` without
+//!   environment for `-e KEY` entries without a value, the caller's RLIMIT_NOFILE and
+//!   RLIMIT_NPROC (the defaults for those limits), and, for `--init` without
 //!   [`RunOptions::init_binary`], this executable's path. The image's `/etc/passwd` and
 //!   `/etc/group` are passed in as text by the caller.
 //! - The spec is for a process that already runs inside skiff's rootless user namespace (as podman
@@ -357,7 +358,9 @@ pub fn build(
     process.set_env(Some(env));
     process.set_cwd(PathBuf::from(cwd));
     process.set_capabilities(Some(capabilities));
-    process.set_rlimits(Some(opts.ulimits.iter().map(|u| parse_ulimit(u)).collect::<Result<_, _>>()?));
+    let mut rlimits: Vec<PosixRlimit> = opts.ulimits.iter().map(|u| parse_ulimit(u)).collect::<Result<_, _>>()?;
+    add_default_rlimits(&mut rlimits);
+    process.set_rlimits(Some(rlimits));
     process.set_no_new_privileges(Some(opts.no_new_privileges));
     process.set_apparmor_profile(None);
     process.set_oom_score_adj(None);
@@ -599,6 +602,25 @@ pub fn parse_ulimit(value: &str) -> Result<PosixRlimit, Error> {
         .expect("PosixRlimit has defaults for every field"))
 }
 
+/// podman's rule: unless `--ulimit` sets them, the open-files and process limits are the caller's
+/// own, written into the spec so that every runtime applies the same ones (runc, a Go program,
+/// would otherwise pass on the raised soft limit Go gives itself).
+fn add_default_rlimits(rlimits: &mut Vec<PosixRlimit>) {
+    use nix::sys::resource::{getrlimit, Resource};
+    for (typ, resource) in [
+        (PosixRlimitType::RlimitNofile, Resource::RLIMIT_NOFILE),
+        (PosixRlimitType::RlimitNproc, Resource::RLIMIT_NPROC),
+    ] {
+        if rlimits.iter().any(|r| r.typ() == typ) {
+            continue;
+        }
+        if let Ok((soft, hard)) = getrlimit(resource) {
+            let limit = PosixRlimitBuilder::default().typ(typ).soft(soft).hard(hard).build();
+            rlimits.push(limit.expect("PosixRlimit has defaults for every field"));
+        }
+    }
+}
+
 /// The seccomp profile a spec carries, if any (convenience for callers and tests).
 pub fn seccomp_of(spec: &Spec) -> Option<&LinuxSeccomp> {
     spec.linux().as_ref()?.seccomp().as_ref()
@@ -791,6 +813,15 @@ mod tests {
         let spec = build_with(&RunOptions { ulimits: strings(&["nofile=1024:2048", "nproc=512"]), ..opts() })
             .unwrap();
         assert_eq!(process(&spec).rlimits().as_ref().unwrap().len(), 2);
+        // Unless set, nofile and nproc are the caller's own.
+        let spec = build_with(&RunOptions { ulimits: strings(&["nofile=10:20"]), ..opts() }).unwrap();
+        let rl = process(&spec).rlimits().clone().unwrap();
+        let (soft, hard) = nix::sys::resource::getrlimit(nix::sys::resource::Resource::RLIMIT_NPROC).unwrap();
+        let nproc = rl.iter().find(|r| r.typ() == PosixRlimitType::RlimitNproc).unwrap();
+        assert_eq!((nproc.soft(), nproc.hard()), (soft, hard));
+        let nofile = rl.iter().find(|r| r.typ() == PosixRlimitType::RlimitNofile).unwrap();
+        assert_eq!((nofile.soft(), nofile.hard()), (10, 20));
+        assert_eq!(rl.len(), 2);
     }
 
     #[test]
