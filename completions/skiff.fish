@@ -110,6 +110,22 @@ complete -c skiff -n "__fish_skiff_using_subcommand run" -l tls-verify -d 'Requi
 false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l creds -d 'Credentials (USERNAME[:PASSWORD]) to use for the registry' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l authfile -d 'Path of the authentication file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l cap-add -d 'Add a capability (CAP_NET_RAW, net_raw, or ALL); repeatable' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l cap-drop -d 'Drop a capability (CAP_CHOWN, chown, or ALL); repeatable' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l security-opt -d 'Security options: no-new-privileges[=true|false], seccomp=unconfined, seccomp=PROFILE.json, label=disable; repeatable' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l ulimit -d 'Set a resource limit, NAME=SOFT[:HARD] (nofile=1024:2048; -1 means unlimited); repeatable' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l init-path -d 'The init binary for --init (default: catatonit when installed, else skiff\'s own init)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l read-only-tmpfs -d 'With --read-only, mount writable tmpfs on /run, /tmp and /var/tmp' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l tmpfs -d 'Mount a tmpfs, PATH[:OPTIONS] (/run:size=64m,mode=1777); repeatable' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -s h -l hostname -d 'Set the container\'s hostname (default: the first 12 characters of its id)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -s l -l label -d 'Add a label, KEY=VALUE; repeatable' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l label-file -d 'Read labels from a file of KEY=VALUE lines; repeatable' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l env-file -d 'Read environment variables from a file of KEY=VALUE lines (-e values come after and win); repeatable' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l annotation -d 'Add an annotation to the container\'s OCI spec, KEY=VALUE; repeatable' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l stop-signal -d 'The signal `stop` sends first (default SIGTERM)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l stop-timeout -d 'Seconds `stop` waits after the stop signal before it kills the container (default 10)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l runtime -d 'Run the container with this OCI runtime: crun, runc or a path (default: skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
@@ -122,7 +138,10 @@ vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s d -l detach -d 'Run the container in the background and print its id'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l rm -d 'Remove the container when it exits'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s i -l interactive -d 'Keep stdin open and forward it to the container'
-complete -c skiff -n "__fish_skiff_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l privileged -d 'Give the container every capability, no seccomp filter and no masked paths'
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l init -d 'Run an init as pid 1 that relays signals and reaps zombies'
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l format -d 'Output format: json, or a Go template such as {{.ID}} {{.Names}}' -r
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -656,6 +675,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l state-dir -d 
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l log -d 'The container log, in k8s-file format (default: STATE/ctr.log)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l ready-fd -d 'Descriptor to report "started PID" or the start error on' -r
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l attach-fd -d 'Descriptor of a client attached from the start' -r
+complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l runtime -d 'Run the bundle with this OCI runtime (crun, runc or a path) instead of the built-in one' -r
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l cleanup -d 'Command to run after the exit is recorded (all remaining arguments)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F

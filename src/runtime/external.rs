@@ -61,6 +61,10 @@ pub enum Error {
     },
     #[error("cannot create the error channel for the OCI runtime")]
     Pipe(#[source] nix::Error),
+    #[error(
+        "a terminal (-t) is not supported with --runtime {name} yet; run without -t or without --runtime"
+    )]
+    Terminal { name: String },
 }
 
 /// Finds an OCI runtime: a value with a `/` is a path (it must be an executable file), anything
@@ -101,11 +105,14 @@ impl Runtime {
     /// `RUNTIME --root R --log L --log-format json SUBCOMMAND`.
     fn command(&self, subcommand: &str) -> Command {
         let mut cmd = Command::new(&self.program);
-        cmd.arg("--root")
-            .arg(self.dir.join(ROOT_DIR))
-            .arg("--log")
-            .arg(self.dir.join(LOG_FILE))
-            .args(["--log-format", "json", subcommand]);
+        cmd.arg("--root").arg(self.dir.join(ROOT_DIR)).arg("--log").arg(self.dir.join(LOG_FILE)).args([
+            "--log-format",
+            "json",
+            subcommand,
+        ]);
+        // The supervisor blocks the signals it relays; the runtime and the container must not
+        // inherit that.
+        super::init::unblock_signals_on_exec(&mut cmd);
         cmd
     }
 
@@ -113,6 +120,11 @@ impl Runtime {
     /// [`container_main::spawn`], as a message on [`Spawned::errors`], with `pid` a child the
     /// caller still has to reap (the runtime's `create`, or the container it created).
     pub fn spawn(&self, bundle: &Path, stdio: container_main::Stdio) -> Result<Spawned, Error> {
+        // A terminal needs the runtime's --console-socket protocol, which is not implemented.
+        let spec = oci_spec::runtime::Spec::load(bundle.join("config.json")).ok();
+        if spec.and_then(|s| s.process().as_ref().and_then(|p| p.terminal())).unwrap_or(false) {
+            return Err(Error::Terminal { name: self.program.display().to_string() });
+        }
         let state = |source| Error::State { path: self.dir.clone(), source };
         match std::fs::remove_dir_all(&self.dir) {
             Ok(()) => {}
@@ -158,7 +170,8 @@ impl Runtime {
         let _ = waitpid(creator, None);
         let mut start = self.command("start");
         start.arg(&self.id).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
-        let status = start.status().map_err(|source| Error::Spawn { program: self.program.clone(), source })?;
+        let status =
+            start.status().map_err(|source| Error::Spawn { program: self.program.clone(), source })?;
         if !status.success() {
             let (failure, text) = self.failure("start", &status.to_string());
             let _ = kill(container, Signal::SIGKILL);
@@ -183,7 +196,9 @@ impl Runtime {
         let mut delete = self.command("delete");
         delete.args(["--force", &self.id]).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
         match delete.status() {
-            Ok(s) if !s.success() => tracing::debug!("{} delete {} failed: {s}", self.program.display(), self.id),
+            Ok(s) if !s.success() => {
+                tracing::debug!("{} delete {} failed: {s}", self.program.display(), self.id)
+            }
             Ok(_) => {}
             Err(e) => tracing::warn!("cannot run {} delete: {e}", self.program.display()),
         }
@@ -241,7 +256,10 @@ mod tests {
 
     #[test]
     fn podman_exit_codes_for_runtime_errors() {
-        assert_eq!(classify("executable file `x` not found in $PATH: No such file or directory"), StartFailure::NotFound);
+        assert_eq!(
+            classify("executable file `x` not found in $PATH: No such file or directory"),
+            StartFailure::NotFound
+        );
         assert_eq!(
             classify("runc create failed: unable to start container process: exec: \"x\": executable file not found in $PATH"),
             StartFailure::NotFound

@@ -13,7 +13,8 @@
 //! namespace's init ends what else runs in it.
 //!
 //! Invariants: single-threaded (started by exec, before anything spawns threads); the child gets
-//! the default signal mask and dispositions (`std::process::Command` resets them).
+//! an empty signal mask ([`unblock_signals_on_exec`]) and the default SIGPIPE action
+//! (`std::process::Command` restores that one).
 
 use std::ffi::OsString;
 
@@ -72,7 +73,10 @@ pub fn run(args: Vec<OsString>) -> Result<i32, Error> {
     let all = SigSet::all();
     all.thread_block().map_err(Error::Signals)?;
     let sigfd = SignalFd::with_flags(&all, SfdFlags::SFD_CLOEXEC).map_err(Error::Signals)?;
-    let child = std::process::Command::new(&program).args(args).spawn();
+    let mut cmd = std::process::Command::new(&program);
+    cmd.args(args);
+    unblock_signals_on_exec(&mut cmd);
+    let child = cmd.spawn();
     let child = match child {
         Ok(c) => Pid::from_raw(c.id() as i32),
         Err(source) => {
@@ -98,6 +102,19 @@ pub fn run(args: Vec<OsString>) -> Result<i32, Error> {
             // Real-time signals are not relayed: nix's `kill` names only the standard ones.
             Err(_) => {}
         }
+    }
+}
+
+/// Makes `cmd`'s process start with no signal blocked: `std::process::Command` keeps the
+/// caller's mask, and the callers here (this init, the supervisor) block the signals they read
+/// from a signalfd.
+#[allow(unsafe_code)]
+pub fn unblock_signals_on_exec(cmd: &mut std::process::Command) {
+    use std::os::unix::process::CommandExt;
+    // SAFETY: the closure runs in the forked child before exec and only calls pthread_sigmask
+    // (async-signal-safe) on a stack-allocated empty set; it allocates nothing and takes no lock.
+    unsafe {
+        cmd.pre_exec(|| SigSet::empty().thread_set_mask().map_err(std::io::Error::from));
     }
 }
 

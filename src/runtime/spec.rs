@@ -358,7 +358,8 @@ pub fn build(
     process.set_env(Some(env));
     process.set_cwd(PathBuf::from(cwd));
     process.set_capabilities(Some(capabilities));
-    let mut rlimits: Vec<PosixRlimit> = opts.ulimits.iter().map(|u| parse_ulimit(u)).collect::<Result<_, _>>()?;
+    let mut rlimits: Vec<PosixRlimit> =
+        opts.ulimits.iter().map(|u| parse_ulimit(u)).collect::<Result<_, _>>()?;
     add_default_rlimits(&mut rlimits);
     process.set_rlimits(Some(rlimits));
     process.set_no_new_privileges(Some(opts.no_new_privileges));
@@ -836,15 +837,7 @@ mod tests {
         let find = |d: &str| {
             mounts.iter().find(|m| m.destination() == Path::new(d)).unwrap_or_else(|| panic!("{d}"))
         };
-        for d in [
-            "/proc",
-            "/dev",
-            "/dev/pts",
-            "/dev/shm",
-            "/dev/mqueue",
-            "/sys",
-            "/sys/fs/cgroup",
-        ] {
+        for d in ["/proc", "/dev", "/dev/pts", "/dev/shm", "/dev/mqueue", "/sys", "/sys/fs/cgroup"] {
             find(d);
         }
         for d in DEVICES {
@@ -857,7 +850,8 @@ mod tests {
         assert_eq!(mounts.iter().filter(|m| m.destination() == Path::new("/run")).count(), 1);
         assert_eq!(find("/tmp").typ().as_deref(), Some("tmpfs"));
         find("/var/tmp");
-        let bare = build_with(&RunOptions { read_only: true, read_only_without_tmpfs: true, ..opts() }).unwrap();
+        let bare =
+            build_with(&RunOptions { read_only: true, read_only_without_tmpfs: true, ..opts() }).unwrap();
         assert!(!bare.mounts().as_ref().unwrap().iter().any(|m| m.destination() == Path::new("/tmp")));
         let plain = build_with(&opts()).unwrap();
         assert!(!plain.mounts().as_ref().unwrap().iter().any(|m| m.destination() == Path::new("/tmp")));

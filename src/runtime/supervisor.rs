@@ -332,7 +332,10 @@ fn spawn_container(
     stdio: container_main::Stdio,
 ) -> (Option<external::Runtime>, Result<container_main::Spawned, Error>) {
     let Some(name) = &config.runtime else {
-        return (None, container_main::spawn(&config.bundle, stdio, Some(Signal::SIGKILL)).map_err(Error::from));
+        return (
+            None,
+            container_main::spawn(&config.bundle, stdio, Some(Signal::SIGKILL)).map_err(Error::from),
+        );
     };
     match external::Runtime::new(name, &config.state_dir) {
         Ok(rt) => {

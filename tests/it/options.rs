@@ -41,7 +41,8 @@ fn run_with(s: &Skiff, runtime: &str, flags: &[&str], script: &str) -> Output {
 #[track_caller]
 fn same_everywhere(flags: &[&str], script: &str, normalise: fn(&str) -> String) -> String {
     let s = store();
-    let outs: Vec<(&str, Output)> = RUNTIMES.iter().map(|rt| (*rt, run_with(&s, rt, flags, script))).collect();
+    let outs: Vec<(&str, Output)> =
+        RUNTIMES.iter().map(|rt| (*rt, run_with(&s, rt, flags, script))).collect();
     for (rt, out) in &outs {
         assert_eq!(out.code(), Some(0), "{rt} failed:\n{}{}", out.stdout, out.stderr);
     }
@@ -90,7 +91,8 @@ fn runtime_capabilities_match_the_builtin_with_cap_add_and_cap_drop() {
     assert_eq!(line_with(&default, "CapBnd:"), "CapBnd:\t00000000800405fb");
     assert_eq!(caps(&default).lines().count(), 5);
     // + NET_RAW (13), NET_ADMIN (12), - CHOWN (0), - KILL (5)
-    let flags = ["--cap-add", "net_raw", "--cap-add", "CAP_NET_ADMIN", "--cap-drop", "chown", "--cap-drop", "KILL"];
+    let flags =
+        ["--cap-add", "net_raw", "--cap-add", "CAP_NET_ADMIN", "--cap-drop", "chown", "--cap-drop", "KILL"];
     let changed = same_everywhere(&flags, script, |s| s.to_string());
     assert_eq!(line_with(&changed, "CapBnd:"), "CapBnd:\t00000000800435da");
     assert_eq!(line_with(&changed, "CapEff:"), "CapEff:\t00000000800435da");
@@ -157,8 +159,11 @@ fn read_only_blocks_writes_but_not_to_the_tmpfs_dirs_and_tmpfs_options_apply() {
                   cp /bin/busybox /data/bb && /data/bb true 2>/dev/null || echo data-noexec";
     let out = same_everywhere(&["--read-only", "--tmpfs", "/data:size=1m,mode=700"], script, as_is);
     assert_eq!(out, "root-ro\ntmp-ok\nsize=1024k\n700\ndata-ok\ndata-noexec\n");
-    let out =
-        same_everywhere(&["--read-only", "--read-only-tmpfs=false"], "touch /tmp/x 2>/dev/null || echo tmp-ro", as_is);
+    let out = same_everywhere(
+        &["--read-only", "--read-only-tmpfs=false"],
+        "touch /tmp/x 2>/dev/null || echo tmp-ro",
+        as_is,
+    );
     assert_eq!(out, "tmp-ro\n");
 }
 
@@ -178,6 +183,7 @@ fn runtime_env_from_env_file_then_e_matches_the_builtin() {
 
 #[test]
 fn runtime_exit_codes_match_the_builtin() {
+    require_program("catatonit", "catatonit");
     let s = store();
     for rt in RUNTIMES {
         assert_eq!(run_with(&s, rt, &[], "exit 0").code(), Some(0), "{rt}");
@@ -205,25 +211,13 @@ fn runtime_container_killed_by_a_signal_exits_137() {
             args.extend(["--runtime", rt]);
         }
         args.extend([image(), "sleep", "100"]);
-        let mut child = s.command(&args).spawn().unwrap();
-        let deadline = Instant::now() + Duration::from_secs(20);
-        let pid = loop {
-            let found = std::fs::read_dir(s.runroot().join("containers"))
-                .into_iter()
-                .flatten()
-                .flatten()
-                .find_map(|d| std::fs::read_to_string(d.path().join("container.pid")).ok());
-            if let Some(pid) = found.and_then(|p| p.trim().parse::<i32>().ok()) {
-                break pid;
-            }
-            assert!(Instant::now() < deadline, "{rt}: no container.pid");
-            std::thread::sleep(Duration::from_millis(20));
-        };
+        let mut child = KillOnDrop(s.command(&args).spawn().unwrap());
+        let pid = container_pid(&s, rt);
         // The recorded pid is the container's own process (sleep), not the runtime's.
         let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
         assert_eq!(comm.trim(), "sleep", "{rt}");
         nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), nix::sys::signal::Signal::SIGKILL).unwrap();
-        let status = child.wait().unwrap();
+        let status = child.0.wait().unwrap();
         assert_eq!(status.code(), Some(137), "{rt}");
     }
     assert!(ps_all(&s).is_empty());
@@ -269,6 +263,7 @@ fn seccomp_profile_file_is_applied() {
 
 #[test]
 fn init_is_pid_1_reaps_orphans_and_relays_sigterm() {
+    require_program("catatonit", "catatonit");
     let s = store();
     for rt in ["builtin", "crun"] {
         // An orphan (the subshell's sleep) is re-parented to pid 1 and must not stay a zombie.
@@ -283,28 +278,42 @@ fn init_is_pid_1_reaps_orphans_and_relays_sigterm() {
         assert!(lines[0].starts_with("/run/skiff-init -- sh -c"), "{rt}: {}", out.stdout);
         assert_eq!(lines[1], "0", "{rt}: zombies left:\n{}", out.stdout);
     }
-    // Without --init the shell is pid 1 and ignores SIGTERM; with it, SIGTERM ends it at once.
-    let mut child = s.command(&["run", "--rm", "--init", "--name", "term", image(), "sh", "-c", "sleep 100"]);
-    let mut child = child.spawn().unwrap();
-    let run_dir = loop {
+    // Without --init the shell is pid 1 and ignores SIGTERM; with it, SIGTERM (sent to `run`,
+    // relayed by the supervisor to the init, by the init to the shell) ends it at once.
+    for rt in RUNTIMES {
+        let mut args = vec!["run", "--rm", "--init"];
+        if rt != "builtin" {
+            args.extend(["--runtime", rt]);
+        }
+        args.extend([image(), "sh", "-c", "sleep 100 & wait"]);
+        let mut child = KillOnDrop(s.command(&args).spawn().unwrap());
+        container_pid(&s, rt);
+        std::thread::sleep(Duration::from_millis(300));
+        let started = Instant::now();
+        let run = nix::unistd::Pid::from_raw(child.0.id() as i32);
+        nix::sys::signal::kill(run, nix::sys::signal::Signal::SIGTERM).unwrap();
+        let status = child.0.wait().unwrap();
+        assert!(started.elapsed() < Duration::from_secs(5), "{rt}: SIGTERM took {:?}", started.elapsed());
+        assert_eq!(status.code(), Some(143), "{rt}");
+    }
+    assert!(ps_all(&s).is_empty());
+}
+
+/// The pid in the only running container's `container.pid`, once it is there.
+fn container_pid(s: &Skiff, rt: &str) -> i32 {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
         let found = std::fs::read_dir(s.runroot().join("containers"))
             .into_iter()
             .flatten()
             .flatten()
-            .map(|d| d.path())
-            .find(|p| p.join("container.pid").exists());
-        if let Some(p) = found {
-            break p;
+            .find_map(|d| std::fs::read_to_string(d.path().join("container.pid")).ok());
+        if let Some(pid) = found.and_then(|p| p.trim().parse::<i32>().ok()) {
+            return pid;
         }
+        assert!(Instant::now() < deadline, "{rt}: no container.pid");
         std::thread::sleep(Duration::from_millis(20));
-    };
-    std::thread::sleep(Duration::from_millis(300));
-    let started = Instant::now();
-    nix::sys::signal::kill(nix::unistd::Pid::from_raw(child.id() as i32), nix::sys::signal::Signal::SIGTERM)
-        .unwrap();
-    let status = child.wait().unwrap();
-    assert!(started.elapsed() < Duration::from_secs(5), "SIGTERM took {:?}", started.elapsed());
-    assert_eq!(status.code(), Some(143), "{}", run_dir.display());
+    }
 }
 
 #[test]
@@ -382,4 +391,72 @@ fn bad_values_fail_with_one_line_and_create_nothing() {
     }
     let left = std::fs::read_dir(s.root().join("containers")).map(|d| d.count()).unwrap_or(0);
     assert_eq!(left, 0, "container directories are left");
+}
+
+/// skiff's own init (used for `--init` when catatonit is not installed), run as pid 1 of a new
+/// pid namespace on the host, since skiff itself needs the host's C library: it reaps orphans,
+/// relays SIGTERM to its child, and exits with the child's status.
+#[test]
+fn skiff_init_as_pid_1_reaps_relays_and_exits_with_the_child() {
+    let unshare = require_program("unshare", "util-linux");
+    let s = Skiff::new();
+    let init = s.dir().join("skiff-init");
+    std::os::unix::fs::symlink(Skiff::bin(), &init).unwrap();
+    let init = init.to_str().unwrap();
+    let in_pid_ns = |script: &str| {
+        let mut cmd = std::process::Command::new(&unshare);
+        cmd.args(["--user", "--map-root-user", "--pid", "--fork", "--kill-child", "--mount-proc", init])
+            .args(["--", "sh", "-c", script]);
+        cmd
+    };
+    let out = crate::util::run(
+        in_pid_ns("(sleep 0.2 &); sleep 1; echo $$; ps -e -o stat= | grep -c '^Z'; exit 3"),
+        None,
+        Duration::from_secs(30),
+    );
+    assert_eq!(out.code(), Some(3), "{}", out.stderr);
+    assert_eq!(out.lines(), ["2", "0"], "the shell is pid 2 and no zombie is left");
+    let out = crate::util::run(in_pid_ns("kill -9 $$"), None, Duration::from_secs(30));
+    assert_eq!(out.code(), Some(137));
+    let mut cmd = std::process::Command::new(&unshare);
+    cmd.args(["--user", "--map-root-user", "--pid", "--fork", "--mount-proc", init, "--", "no-such-command"]);
+    let out = crate::util::run(cmd, None, Duration::from_secs(30));
+    assert_eq!(out.code(), Some(127));
+    out.assert_stderr_contains("skiff-init: cannot execute \"no-such-command\"");
+
+    // SIGTERM to the init (from outside its namespace) reaches the shell, which is not pid 1.
+    let child = in_pid_ns("sleep 100 & wait").spawn().unwrap();
+    // Killing unshare on the way out (--kill-child) ends the init and its namespace.
+    let mut child = KillOnDrop(child);
+    let unshare_pid = child.0.id();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let init_pid = loop {
+        let children = std::fs::read_to_string(format!("/proc/{unshare_pid}/task/{unshare_pid}/children"));
+        if let Some(pid) = children.ok().and_then(|c| c.split_whitespace().next().map(str::to_string)) {
+            let pid: i32 = pid.parse().unwrap();
+            let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+            let grandchildren = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children"));
+            if comm.trim() == "skiff-init" && grandchildren.is_ok_and(|g| !g.trim().is_empty()) {
+                break pid;
+            }
+        }
+        assert!(Instant::now() < deadline, "the init did not start its child");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    std::thread::sleep(Duration::from_millis(200));
+    let started = Instant::now();
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(init_pid), nix::sys::signal::Signal::SIGTERM).unwrap();
+    let status = child.0.wait().unwrap();
+    assert!(started.elapsed() < Duration::from_secs(5), "SIGTERM took {:?}", started.elapsed());
+    assert_eq!(status.code(), Some(143));
+}
+
+/// A spawned process killed (SIGKILL) and reaped when the test ends, passed or not.
+struct KillOnDrop(std::process::Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
 }

@@ -20,9 +20,14 @@ use crate::runtime::{external, seccomp, user};
 /// Where podman installs catatonit, its `--init`; found first, then `catatonit` in PATH.
 const CATATONIT_PATHS: [&str; 2] = ["/usr/libexec/podman/catatonit", "/usr/libexec/catatonit/catatonit"];
 
-/// Container configuration flags of `run` and `create`.
+/// Container configuration flags of `run` and `create`. As in podman, `-h` is `--hostname`, so
+/// help is `--help` only.
 #[derive(Debug, Clone, Default, clap::Args)]
+#[command(disable_help_flag = true)]
 pub struct ConfigArgs {
+    /// Print help
+    #[arg(long, action = clap::ArgAction::Help)]
+    help: Option<bool>,
     /// Add a capability (CAP_NET_RAW, net_raw, or ALL); repeatable
     #[arg(long = "cap-add", value_name = "CAP")]
     pub cap_add: Vec<String>,
@@ -62,7 +67,7 @@ pub struct ConfigArgs {
     #[arg(long, value_name = "PATH[:OPTS]")]
     pub tmpfs: Vec<String>,
     /// Set the container's hostname (default: the first 12 characters of its id)
-    #[arg(long, value_name = "NAME")]
+    #[arg(short = 'h', long, value_name = "NAME")]
     pub hostname: Option<String>,
     /// Add a label, KEY=VALUE; repeatable
     #[arg(short = 'l', long = "label", value_name = "KEY=VALUE")]
@@ -335,9 +340,15 @@ mod tests {
     #[test]
     fn security_opts() {
         assert_eq!(parse_security_opt("no-new-privileges").unwrap(), SecurityOpt::NoNewPrivileges(true));
-        assert_eq!(parse_security_opt("no-new-privileges=false").unwrap(), SecurityOpt::NoNewPrivileges(false));
+        assert_eq!(
+            parse_security_opt("no-new-privileges=false").unwrap(),
+            SecurityOpt::NoNewPrivileges(false)
+        );
         assert_eq!(parse_security_opt("no-new-privileges:true").unwrap(), SecurityOpt::NoNewPrivileges(true));
-        assert_eq!(parse_security_opt("seccomp=unconfined").unwrap(), SecurityOpt::Seccomp(Seccomp::Unconfined));
+        assert_eq!(
+            parse_security_opt("seccomp=unconfined").unwrap(),
+            SecurityOpt::Seccomp(Seccomp::Unconfined)
+        );
         assert_eq!(
             parse_security_opt("seccomp=/p.json").unwrap(),
             SecurityOpt::Seccomp(Seccomp::Profile("/p.json".into()))
@@ -416,6 +427,13 @@ mod tests {
         assert_eq!(with.stop_timeout, Some(3));
         assert_eq!(opts.annotations.get("k").map(String::as_str), Some("v"));
         assert!(parse(&["--read-only"]).read_only_tmpfs);
+    }
+
+    #[test]
+    fn dash_h_is_the_hostname_and_help_is_long_only() {
+        assert_eq!(parse(&["-h", "web"]).hostname.as_deref(), Some("web"));
+        let e = Cli::try_parse_from(["t", "--help"]).unwrap_err();
+        assert_eq!(e.kind(), clap::error::ErrorKind::DisplayHelp);
     }
 
     #[test]

@@ -56,7 +56,7 @@ pub struct CreateArgs {
     #[command(flatten)]
     pub registry: RegistryOpts,
     #[command(flatten)]
-    pub config: super::config_args::ConfigArgs,
+    pub config: Box<super::config_args::ConfigArgs>,
     /// The image to run
     #[arg(value_name = "IMAGE")]
     pub image: String,
