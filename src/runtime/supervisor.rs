@@ -19,6 +19,8 @@
 //!   an unsupervised container running (conmon leaves it running; we prefer that nothing runs
 //!   that no one records). The kernel clears that setting when the container's init changes its
 //!   effective uid/gid, so a container whose process user is not 0 loses it (left for the init).
+//! - With `--runtime`, the container is started through the external runtime instead (see
+//!   [`super::external`]); it still ends up the supervisor's child, re-parented to the subreaper.
 //! - Descriptors: the supervisor owns the read ends of stdout/stderr, the write end of stdin, the
 //!   signalfd, the listener and the clients, all close-on-exec; the container owns only fds 0-2.
 //!

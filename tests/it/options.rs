@@ -57,6 +57,8 @@ fn same_everywhere(flags: &[&str], script: &str, normalise: fn(&str) -> String) 
         );
     }
     assert!(ps_all(&s).is_empty(), "--rm left containers");
+    let left = std::fs::read_dir(s.runroot().join("containers")).map(|d| d.count()).unwrap_or(0);
+    assert_eq!(left, 0, "run-time directories (with the runtimes' state) are left");
     builtin
 }
 
@@ -171,14 +173,16 @@ fn read_only_blocks_writes_but_not_to_the_tmpfs_dirs_and_tmpfs_options_apply() {
 fn runtime_env_from_env_file_then_e_matches_the_builtin() {
     let s = Skiff::new();
     let env_file = s.dir().join("env");
-    std::fs::write(&env_file, "# comment\nA=from-file\nB=from-file\n\nSPACED=a b\n").unwrap();
+    // `PATH` alone takes the value skiff runs with (the test's own).
+    std::fs::write(&env_file, "# comment\nA=from-file\nB=from-file\n\nSPACED=a b\nPATH\n").unwrap();
     let file = env_file.to_str().unwrap().to_string();
     let out = same_everywhere(
         &["--env-file", &file, "-e", "B=from-flag", "-e", "C=c"],
-        "echo \"$A|$B|$C|$SPACED\"; env | grep -c '^B='",
+        "echo \"$A|$B|$C|$SPACED\"; env | grep -c '^B='; echo \"$PATH\"",
         as_is,
     );
-    assert_eq!(out, "from-file|from-flag|c|a b\n1\n");
+    let path = std::env::var("PATH").unwrap();
+    assert_eq!(out, format!("from-file|from-flag|c|a b\n1\n{path}\n"));
 }
 
 #[test]
