@@ -464,3 +464,29 @@ impl Drop for KillOnDrop {
         let _ = self.0.wait();
     }
 }
+
+#[test]
+fn runtime_streams_stdin_stdout_stderr_and_logs_like_the_builtin() {
+    let s = store();
+    for rt in RUNTIMES {
+        let mut args = vec!["run", "--rm", "-i"];
+        if rt != "builtin" {
+            require_program(rt, rt);
+            args.extend(["--runtime", rt]);
+        }
+        args.extend([image(), "sh", "-c", "cat; echo err >&2"]);
+        let out = s.cmd_stdin(&args, b"in\n");
+        out.assert_success();
+        assert_eq!((out.stdout.as_str(), out.stderr.as_str()), ("in\n", "err\n"), "{rt}");
+        let name = format!("logged-{rt}");
+        let mut args = vec!["run", "--name", &name];
+        if rt != "builtin" {
+            args.extend(["--runtime", rt]);
+        }
+        args.extend([image(), "sh", "-c", "echo out; echo err >&2"]);
+        s.cmd(&args).assert_success();
+        let logs = s.cmd(&["logs", &name]);
+        assert_eq!((logs.stdout.as_str(), logs.stderr.as_str()), ("out\n", "err\n"), "{rt}");
+        s.cmd(&["rm", &name]).assert_success();
+    }
+}
