@@ -321,7 +321,7 @@ fn container_pid(s: &Skiff, rt: &str) -> i32 {
 }
 
 #[test]
-fn labels_and_stop_settings_are_recorded() {
+fn labels_annotations_and_stop_settings_are_recorded() {
     let s = store();
     let labels = s.dir().join("labels");
     std::fs::write(&labels, "# team labels\nteam=core\ntier=from-file\n").unwrap();
@@ -342,6 +342,8 @@ fn labels_and_stop_settings_are_recorded() {
         "3",
         "--runtime",
         "crun",
+        "--annotation",
+        "org.example.note=hello",
         image(),
         "true",
     ])
@@ -354,6 +356,11 @@ fn labels_and_stop_settings_are_recorded() {
     assert_eq!(rec["runtime"], "crun");
     assert_eq!(rec["stop_signal"], "SIGINT");
     assert_eq!(rec["stop_timeout"], 3);
+    // Annotations go into the OCI spec the runtime gets; labels do not.
+    let id = rec["id"].as_str().unwrap();
+    let bundle = s.root().join("containers").join(id).join("bundle/config.json");
+    let spec: serde_json::Value = serde_json::from_slice(&std::fs::read(bundle).unwrap()).unwrap();
+    assert_eq!(spec["annotations"], serde_json::json!({"org.example.note": "hello"}));
 }
 
 /// Each bad value: exit 125, one `Error:` line naming the value, and no container.
