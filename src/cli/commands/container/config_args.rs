@@ -281,8 +281,8 @@ fn parse_signal(value: &str) -> anyhow::Result<Signal> {
     parsed.ok_or_else(|| anyhow::anyhow!("invalid --stop-signal {value:?}: not a signal name or number"))
 }
 
-/// RFC 1123 host names: letters, digits, `-` and `.`, at most 253 characters (podman checks the
-/// same at create time; the kernel allows 64 for the UTS name).
+/// A host name the kernel takes as the UTS name (at most 64 bytes) made of RFC 1123 labels
+/// (letters, digits, `-`, and `_` as many tools allow), separated by `.`.
 fn check_hostname(name: &str) -> anyhow::Result<()> {
     let ok = !name.is_empty()
         && name.len() <= 64
