@@ -115,6 +115,22 @@ complete -c skiff -n "__fish_skiff_using_subcommand run" -l creds -d 'Credential
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l authfile -d 'Path of the authentication file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s v -l volume -d 'Bind mount a host path or mount a volume: [HOST-PATH|VOLUME:]CONTAINER-PATH[:OPTIONS]; a source starting with / or . is a host path, else a volume name (created if missing); no source: a new anonymous volume. Options: ro, rw, U (chown to the container user), O (overlay, writes discarded), z, Z (ignored: no SELinux), nocopy, [r]bind, [r]private/[r]shared/[r]slave, [no]suid, [no]dev, [no]exec' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l mount -d 'Attach a filesystem: type=bind|volume|tmpfs,src=SOURCE,dst=DEST and options: ro, bind-propagation=P, bind-nonrecursive, U, volume-nocopy, tmpfs-size=N, tmpfs-mode=M' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l cap-add -d 'Add a capability (CAP_NET_RAW, net_raw, or ALL); repeatable' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l cap-drop -d 'Drop a capability (CAP_CHOWN, chown, or ALL); repeatable' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l security-opt -d 'Security options: no-new-privileges[=true|false], seccomp=unconfined, seccomp=PROFILE.json, label=disable; repeatable' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l ulimit -d 'Set a resource limit, NAME=SOFT[:HARD] (nofile=1024:2048; -1 means unlimited); repeatable' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l init-path -d 'The init binary for --init (default: catatonit when installed, else skiff\'s own init)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l read-only-tmpfs -d 'With --read-only, mount writable tmpfs on /run, /tmp and /var/tmp' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l tmpfs -d 'Mount a tmpfs, PATH[:OPTIONS] (/run:size=64m,mode=1777); repeatable' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -s h -l hostname -d 'Set the container\'s hostname (default: the first 12 characters of its id)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -s l -l label -d 'Add a label, KEY=VALUE; repeatable' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l label-file -d 'Read labels from a file of KEY=VALUE lines; repeatable' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l env-file -d 'Read environment variables from a file of KEY=VALUE lines (-e values come after and win); repeatable' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l annotation -d 'Add an annotation to the container\'s OCI spec, KEY=VALUE; repeatable' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l stop-signal -d 'The signal `stop` sends first (default SIGTERM)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l stop-timeout -d 'Seconds `stop` waits after the stop signal before it kills the container (default 10)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l runtime -d 'Run the container with this OCI runtime: crun, runc or a path (default: skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
@@ -128,7 +144,10 @@ complete -c skiff -n "__fish_skiff_using_subcommand run" -s d -l detach -d 'Run 
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l rm -d 'Remove the container when it exits'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s i -l interactive -d 'Keep stdin open and forward it to the container'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s t -l tty -d 'Give the container a pseudo-terminal (stdin, stdout and stderr; TERM=xterm unless set)'
-complete -c skiff -n "__fish_skiff_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l help -d 'Print help'
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l privileged -d 'Give the container every capability, no seccomp filter and no masked paths'
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l init -d 'Run an init as pid 1 that relays signals and reaps zombies'
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l detach-keys -d 'Keys that detach from the container, leaving it running: comma-separated characters and ctrl-<a-z|@|[|\\|]|^|_>; "" disables detaching' -r
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -808,6 +827,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l log -d 'The c
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l ready-fd -d 'Descriptor to report "started PID" or the start error on' -r
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l console-size -d 'With a terminal: its window size before the container\'s exec' -r
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l attach-fd -d 'Descriptor of a client attached from the start' -r
+complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l runtime -d 'Run the bundle with this OCI runtime (crun, runc or a path) instead of the built-in one' -r
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l cleanup -d 'Command to run after the exit is recorded (all remaining arguments)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F

@@ -6,6 +6,8 @@ set -euo pipefail
 TEST_USER=${TEST_USER:-skiff-test}
 PACKAGES=(uidmap docker-registry skopeo busybox-static fuse3 fuse-overlayfs passt slirp4netns crun runc
           iproute2 procps python3 ca-certificates)
+# run --init uses catatonit (static) when installed; the tests of --init in busybox images need it.
+PACKAGES+=(catatonit util-linux)
 log() { printf '== %s\n' "$*" >&2; }
 if [ "$(id -u)" != 0 ]; then
   echo "setup-host.sh must run as root" >&2

@@ -155,6 +155,9 @@ pub enum ImageCommand {
 
 /// The entry point used by `src/main.rs`.
 pub fn main() -> ExitCode {
+    if let Some(code) = init_main() {
+        return code;
+    }
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -173,6 +176,24 @@ pub fn main() -> ExitCode {
         Err(err) => diag::report(&printer, &err),
     };
     ExitCode::from(exit.code() as u8)
+}
+
+/// Runs skiff's `--init` (see [`crate::runtime::init`]) when started under its name.
+fn init_main() -> Option<ExitCode> {
+    let mut args = std::env::args_os();
+    if !crate::runtime::init::is_init(&args.next()?) {
+        return None;
+    }
+    let code = match crate::runtime::init::run(args.collect()) {
+        Ok(code) => code,
+        Err(e) => {
+            let printer = printer::Printer::new();
+            let cause = std::error::Error::source(&e).map(|c| format!(": {c}")).unwrap_or_default();
+            printer.error(&format!("{}: {e}{cause}", crate::runtime::init::NAME));
+            e.exit_code()
+        }
+    };
+    Some(ExitCode::from(code as u8))
 }
 
 fn init_logging(level: LogLevel) {

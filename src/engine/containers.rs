@@ -111,6 +111,10 @@ pub struct CreateOptions {
     pub rm: bool,
     /// `-v` and `--mount` (see [`super::volumes::plan`]).
     pub mounts: Vec<super::volumes::MountRequest>,
+    /// `--runtime`, `--stop-signal`, `--stop-timeout`: kept in the record (see its fields).
+    pub runtime: Option<String>,
+    pub stop_signal: Option<String>,
+    pub stop_timeout: Option<u32>,
 }
 
 /// `create`: resolves the image, builds the spec, and stores the container in state `Created`
@@ -167,6 +171,9 @@ pub fn create(
         rm: with.rm,
         storage_driver: driver.to_string(),
         volumes: plan.volumes.clone(),
+        runtime: with.runtime,
+        stop_signal: with.stop_signal,
+        stop_timeout: with.stop_timeout,
     };
     // No volume can be removed from here until the record (which makes them in use) is written.
     let guard = store.volumes_guard().map_err(|e| rollback(super::volumes::Error::from(e).into()))?;

@@ -8,9 +8,13 @@
 
 //! - `linux`: the built-in runtime that executes an OCI bundle in the foreground (reachable only
 //!   through the hidden `skiff oci-run` until `run` is integrated).
+//! - [`external`]: an external OCI runtime (crun, runc, a path) run by the supervisor instead.
+//! - [`init`]: the minimal init `--init` runs as pid 1 when catatonit is not installed.
 //! - [`supervisor`]: the conmon-like process per container (hidden `skiff supervisor`, started by
 //!   the hidden `skiff oci-start`): stdio, k8s-file log, attach socket, signals, exit record.
 
+pub mod external;
+pub mod init;
 pub mod linux;
 pub mod seccomp;
 pub mod spec;

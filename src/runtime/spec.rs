@@ -7,14 +7,15 @@
 //!
 //! Invariants:
 //! - Nearly pure: [`build`] reads only an explicitly named seccomp profile file, the host's
-//!   environment for `-e KEY` entries without a value, and, for `--init` without
+//!   environment for `-e KEY` entries without a value, the caller's RLIMIT_NOFILE and
+//!   RLIMIT_NPROC (the defaults for those limits), and, for `--init` without
 //!   [`RunOptions::init_binary`], this executable's path. The image's `/etc/passwd` and
 //!   `/etc/group` are passed in as text by the caller.
 //! - The spec is for a process that already runs inside skiff's rootless user namespace (as podman
 //!   runs crun inside its own): `linux.namespaces` has mount, pid, uts, ipc, network and cgroup,
 //!   never `user`, and there are no uid/gid mappings. Ids in the spec are container ids.
-//! - Rootless cannot `mknod`, so the standard devices are bind mounts of the host's `/dev/X`,
-//!   and `linux.devices` stays empty.
+//! - Rootless cannot `mknod`: the standard devices ([`DEVICES`]) are left to the runtime, which
+//!   bind-mounts the host's `/dev/X` (as crun and runc do), and `linux.devices` stays empty.
 //! - `/sys` is a read-only `sysfs` mount: every container gets a new network namespace, which is
 //!   what lets a user namespace mount sysfs. Were a host-network mode added, `/sys` would have to
 //!   be an `rbind` of the host's instead (podman does that for rootless `--network host`); crun
@@ -121,6 +122,8 @@ pub struct RunOptions {
     /// `--read-only`: the root filesystem is mounted read-only, with writable tmpfs mounts on
     /// [`READ_ONLY_TMPFS`].
     pub read_only: bool,
+    /// `--read-only-tmpfs=false`: no tmpfs mounts on [`READ_ONLY_TMPFS`] with `--read-only`.
+    pub read_only_without_tmpfs: bool,
     /// `--cap-add`: `CAP_X`, `x` (any case) or `ALL`.
     pub cap_add: Vec<String>,
     /// `--cap-drop`: `CAP_X`, `x` (any case) or `ALL`.
@@ -143,6 +146,9 @@ pub struct RunOptions {
     /// mounts by the engine. Each replaces a default mount with the same destination; they are
     /// mounted after the defaults, parents before children (fewer path components first).
     pub mounts: Vec<Mount>,
+    /// `--privileged`: every capability (less `--cap-drop`), no seccomp filter unless a profile
+    /// is named, no masked or read-only paths.
+    pub privileged: bool,
 }
 
 /// Where `--init` places the init binary inside the container; it runs as
@@ -234,7 +240,9 @@ pub const READONLY_PATHS: [&str; 6] =
 /// unless `--tmpfs` already mounts something there.
 pub const READ_ONLY_TMPFS: [&str; 3] = ["/run", "/tmp", "/var/tmp"];
 
-/// The device nodes every container gets, bind-mounted from the host (rootless cannot mknod).
+/// The device nodes every container gets. They are not spec mounts: every runtime creates them
+/// itself (rootless: as bind mounts of the host's nodes), and runc fails on a spec that
+/// bind-mounts one of them as well (it cannot re-create `/dev/tty` over the mount).
 pub const DEVICES: [&str; 6] =
     ["/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/urandom", "/dev/tty"];
 
@@ -262,7 +270,7 @@ pub fn build(
     for t in &opts.tmpfs {
         mounts.push(tmpfs_mount(t)?);
     }
-    if opts.read_only {
+    if opts.read_only && !opts.read_only_without_tmpfs {
         // podman's --read-only-tmpfs (on by default): the usual scratch directories stay writable.
         for dest in READ_ONLY_TMPFS {
             let taken = |m: &Mount| m.destination() == Path::new(dest);
@@ -318,9 +326,14 @@ pub fn build(
     }
 
     // Capabilities and seccomp.
-    let caps = capability_set(&opts.cap_add, &opts.cap_drop)?;
+    let mut cap_add = opts.cap_add.clone();
+    if opts.privileged {
+        cap_add.push("ALL".to_string());
+    }
+    let caps = capability_set(&cap_add, &opts.cap_drop)?;
     let seccomp = match &opts.seccomp {
         Seccomp::Unconfined => None,
+        Seccomp::Default if opts.privileged => None,
         Seccomp::Default => Some(seccomp::default_profile(&caps)),
         Seccomp::Profile(path) => Some(seccomp::load_profile(path, &caps)?),
     };
@@ -357,7 +370,10 @@ pub fn build(
     process.set_env(Some(env));
     process.set_cwd(PathBuf::from(cwd));
     process.set_capabilities(Some(capabilities));
-    process.set_rlimits(Some(opts.ulimits.iter().map(|u| parse_ulimit(u)).collect::<Result<_, _>>()?));
+    let mut rlimits: Vec<PosixRlimit> =
+        opts.ulimits.iter().map(|u| parse_ulimit(u)).collect::<Result<_, _>>()?;
+    add_default_rlimits(&mut rlimits);
+    process.set_rlimits(Some(rlimits));
     process.set_no_new_privileges(Some(opts.no_new_privileges));
     process.set_apparmor_profile(None);
     process.set_oom_score_adj(None);
@@ -389,8 +405,13 @@ pub fn build(
         })
         .collect(),
     ));
-    linux.set_masked_paths(Some(MASKED_PATHS.iter().map(|p| p.to_string()).collect()));
-    linux.set_readonly_paths(Some(READONLY_PATHS.iter().map(|p| p.to_string()).collect()));
+    if opts.privileged {
+        linux.set_masked_paths(None);
+        linux.set_readonly_paths(None);
+    } else {
+        linux.set_masked_paths(Some(MASKED_PATHS.iter().map(|p| p.to_string()).collect()));
+        linux.set_readonly_paths(Some(READONLY_PATHS.iter().map(|p| p.to_string()).collect()));
+    }
     linux.set_seccomp(seccomp);
 
     let mut spec = Spec::default();
@@ -439,7 +460,7 @@ fn mount(destination: &str, typ: &str, source: &str, options: &[&str]) -> Mount 
 
 /// The rootless default mounts, in mount order (see the module docs for `/sys`).
 fn default_mounts() -> Vec<Mount> {
-    let mut mounts = vec![
+    vec![
         mount("/proc", "proc", "proc", &["nosuid", "noexec", "nodev"]),
         mount("/dev", "tmpfs", "tmpfs", &["nosuid", "strictatime", "mode=755", "size=65536k"]),
         // No gid=5: the tty group may not be mapped into the user namespace.
@@ -458,11 +479,7 @@ fn default_mounts() -> Vec<Mount> {
             "cgroup",
             &["rprivate", "nosuid", "noexec", "nodev", "relatime", "ro"],
         ),
-    ];
-    for dev in DEVICES {
-        mounts.push(mount(dev, "bind", dev, &["rbind", "nosuid", "noexec", "rw"]));
-    }
-    mounts
+    ]
 }
 
 /// `--tmpfs DEST[:OPTIONS]`: podman's defaults `rw,noexec,nosuid,nodev`, each overridden by its
@@ -596,6 +613,25 @@ pub fn parse_ulimit(value: &str) -> Result<PosixRlimit, Error> {
         .hard(hard)
         .build()
         .expect("PosixRlimit has defaults for every field"))
+}
+
+/// podman's rule: unless `--ulimit` sets them, the open-files and process limits are the caller's
+/// own, written into the spec so that every runtime applies the same ones (runc, a Go program,
+/// would otherwise pass on the raised soft limit Go gives itself).
+fn add_default_rlimits(rlimits: &mut Vec<PosixRlimit>) {
+    use nix::sys::resource::{getrlimit, Resource};
+    for (typ, resource) in [
+        (PosixRlimitType::RlimitNofile, Resource::RLIMIT_NOFILE),
+        (PosixRlimitType::RlimitNproc, Resource::RLIMIT_NPROC),
+    ] {
+        if rlimits.iter().any(|r| r.typ() == typ) {
+            continue;
+        }
+        if let Ok((soft, hard)) = getrlimit(resource) {
+            let limit = PosixRlimitBuilder::default().typ(typ).soft(soft).hard(hard).build();
+            rlimits.push(limit.expect("PosixRlimit has defaults for every field"));
+        }
+    }
 }
 
 /// The seccomp profile a spec carries, if any (convenience for callers and tests).
@@ -790,6 +826,15 @@ mod tests {
         let spec = build_with(&RunOptions { ulimits: strings(&["nofile=1024:2048", "nproc=512"]), ..opts() })
             .unwrap();
         assert_eq!(process(&spec).rlimits().as_ref().unwrap().len(), 2);
+        // Unless set, nofile and nproc are the caller's own.
+        let spec = build_with(&RunOptions { ulimits: strings(&["nofile=10:20"]), ..opts() }).unwrap();
+        let rl = process(&spec).rlimits().clone().unwrap();
+        let (soft, hard) = nix::sys::resource::getrlimit(nix::sys::resource::Resource::RLIMIT_NPROC).unwrap();
+        let nproc = rl.iter().find(|r| r.typ() == PosixRlimitType::RlimitNproc).unwrap();
+        assert_eq!((nproc.soft(), nproc.hard()), (soft, hard));
+        let nofile = rl.iter().find(|r| r.typ() == PosixRlimitType::RlimitNofile).unwrap();
+        assert_eq!((nofile.soft(), nofile.hard()), (10, 20));
+        assert_eq!(rl.len(), 2);
     }
 
     #[test]
@@ -804,27 +849,22 @@ mod tests {
         let find = |d: &str| {
             mounts.iter().find(|m| m.destination() == Path::new(d)).unwrap_or_else(|| panic!("{d}"))
         };
-        for d in [
-            "/proc",
-            "/dev",
-            "/dev/pts",
-            "/dev/shm",
-            "/dev/mqueue",
-            "/sys",
-            "/sys/fs/cgroup",
-            "/dev/null",
-            "/dev/tty",
-        ] {
+        for d in ["/proc", "/dev", "/dev/pts", "/dev/shm", "/dev/mqueue", "/sys", "/sys/fs/cgroup"] {
             find(d);
+        }
+        for d in DEVICES {
+            assert!(!mounts.iter().any(|m| m.destination() == Path::new(d)), "{d} is the runtime's");
         }
         let pts = find("/dev/pts").options().clone().unwrap();
         assert!(pts.contains(&"newinstance".to_string()) && !pts.iter().any(|o| o.starts_with("gid=")));
-        assert_eq!(find("/dev/urandom").typ().as_deref(), Some("bind"));
         let run = find("/run").options().clone().unwrap();
         assert_eq!(run, strings(&["rw", "nosuid", "nodev", "size=64m", "mode=1777", "exec"]));
         assert_eq!(mounts.iter().filter(|m| m.destination() == Path::new("/run")).count(), 1);
         assert_eq!(find("/tmp").typ().as_deref(), Some("tmpfs"));
         find("/var/tmp");
+        let bare =
+            build_with(&RunOptions { read_only: true, read_only_without_tmpfs: true, ..opts() }).unwrap();
+        assert!(!bare.mounts().as_ref().unwrap().iter().any(|m| m.destination() == Path::new("/tmp")));
         let plain = build_with(&opts()).unwrap();
         assert!(!plain.mounts().as_ref().unwrap().iter().any(|m| m.destination() == Path::new("/tmp")));
         let linux = spec.linux().as_ref().unwrap();
@@ -889,6 +929,21 @@ mod tests {
         let spec = build_with(&RunOptions { annotations, no_new_privileges: true, ..opts() }).unwrap();
         assert_eq!(spec.annotations().as_ref().unwrap().get("a").map(String::as_str), Some("b"));
         assert_eq!(process(&spec).no_new_privileges(), Some(true));
+    }
+
+    #[test]
+    fn privileged_has_every_capability_no_seccomp_and_no_masks() {
+        let spec = build_with(&RunOptions { privileged: true, ..opts() }).unwrap();
+        let caps = process(&spec).capabilities().clone().unwrap();
+        assert_eq!(caps.bounding().as_ref().unwrap().len(), ALL_CAPABILITIES.len());
+        assert!(seccomp_of(&spec).is_none());
+        let linux = spec.linux().as_ref().unwrap();
+        assert!(linux.masked_paths().is_none() && linux.readonly_paths().is_none());
+        let o = RunOptions { privileged: true, cap_drop: strings(&["sys_admin"]), ..opts() };
+        let spec = build_with(&o).unwrap();
+        let bounding = process(&spec).capabilities().clone().unwrap().bounding().clone().unwrap();
+        assert_eq!(bounding.len(), ALL_CAPABILITIES.len() - 1);
+        assert!(!bounding.contains(&Capability::SysAdmin));
     }
 
     #[test]

@@ -19,6 +19,8 @@
 //!   an unsupervised container running (conmon leaves it running; we prefer that nothing runs
 //!   that no one records). The kernel clears that setting when the container's init changes its
 //!   effective uid/gid, so a container whose process user is not 0 loses it (left for the init).
+//! - With `--runtime`, the container is started through the external runtime instead (see
+//!   [`super::external`]); it still ends up the supervisor's child, re-parented to the subreaper.
 //! - Descriptors: the supervisor owns the read ends of stdout/stderr, the write end of stdin, the
 //!   signalfd, the listener and the clients, all close-on-exec; the container owns only fds 0-2.
 //!
@@ -54,6 +56,7 @@ use nix::sys::wait::{waitpid, WaitPidFlag, WaitStatus};
 use nix::unistd::Pid;
 use serde::{Deserialize, Serialize};
 
+use super::external;
 use super::linux::{self, container_main, message, StartFailure, Status};
 
 /// Signals relayed to the container.
@@ -93,6 +96,8 @@ pub enum Error {
     },
     #[error(transparent)]
     Runtime(#[from] linux::Error),
+    #[error(transparent)]
+    External(#[from] external::Error),
     #[error("cannot start the supervisor {exe}")]
     Spawn {
         exe: PathBuf,
@@ -126,6 +131,8 @@ pub struct Config {
     pub attached: Option<OwnedFd>,
     /// With a terminal: its window size (rows, columns) before the container's exec.
     pub console_size: Option<(u16, u16)>,
+    /// `--runtime`: an external OCI runtime (name or path) instead of the built-in one.
+    pub runtime: Option<String>,
 }
 
 /// `STATE/exit.json`: how the container ended.
@@ -314,13 +321,13 @@ pub fn run(mut config: Config) -> Result<i32, Error> {
         };
         (stdio, [Some(out_r), Some(err_r)], stdin_w, None)
     };
-    let spawned = container_main::spawn(&config.bundle, stdio, Some(Signal::SIGKILL));
+    let (external, spawned) = spawn_container(&config, stdio);
     let spawned = match spawned {
         Ok(s) => s,
         Err(e) => {
             record_exit(&config, &ExitRecord { exit_code: 125, finished_at: now(), signal: None });
             report(&mut config.ready, &format!("failed 125:{e}"));
-            return Err(e.into());
+            return Err(e);
         }
     };
     let container = spawned.pid;
@@ -371,6 +378,9 @@ pub fn run(mut config: Config) -> Result<i32, Error> {
     };
     loop_state.serve(&sigfd, &listener, &mut clients);
     let status = loop_state.status.unwrap_or(Status::Signaled(libc::SIGKILL));
+    if let Some(rt) = &external {
+        rt.delete();
+    }
     let record = ExitRecord::new(status);
     let _ = std::fs::remove_file(&socket);
     record_exit(&config, &record);
@@ -411,6 +421,27 @@ fn receive_fd(socket: &UnixStream) -> Option<OwnedFd> {
 pub fn connect(state_dir: &Path) -> std::io::Result<UnixStream> {
     let dir_fd = std::fs::File::open(state_dir)?;
     UnixStream::connect(Path::new("/proc/self/fd").join(dir_fd.as_raw_fd().to_string()).join(ATTACH_SOCKET))
+}
+
+/// Starts the container with the built-in runtime, or with the external one of `--runtime` (which
+/// is returned too, for its `delete` after the exit).
+fn spawn_container(
+    config: &Config,
+    stdio: container_main::Stdio,
+) -> (Option<external::Runtime>, Result<container_main::Spawned, Error>) {
+    let Some(name) = &config.runtime else {
+        return (
+            None,
+            container_main::spawn(&config.bundle, stdio, Some(Signal::SIGKILL)).map_err(Error::from),
+        );
+    };
+    match external::Runtime::new(name, &config.state_dir) {
+        Ok(rt) => {
+            let spawned = rt.spawn(&config.bundle, stdio).map_err(Error::from);
+            (Some(rt), spawned)
+        }
+        Err(e) => (None, Err(e.into())),
+    }
 }
 
 /// Binds `socket` (in `dir`) through `/proc/self/fd/N/`, as conmon does, so that a state
@@ -673,6 +704,8 @@ pub struct StartOptions {
     pub cleanup: Vec<OsString>,
     /// The window size (rows, columns) a terminal starts with, if the spec asks for one.
     pub console_size: Option<(u16, u16)>,
+    /// `--runtime`: an external OCI runtime (name or path); `None` is the built-in one.
+    pub runtime: Option<String>,
 }
 
 /// A started container.
@@ -718,6 +751,9 @@ pub fn start(opts: &StartOptions) -> Result<Started, Error> {
     }
     if let Some((rows, cols)) = opts.console_size {
         cmd.arg("--console-size").arg(format!("{rows}x{cols}"));
+    }
+    if let Some(runtime) = &opts.runtime {
+        cmd.arg("--runtime").arg(runtime);
     }
     if let Some((_, theirs)) = &pair {
         cmd.arg("--attach-fd").arg(theirs.as_raw_fd().to_string());

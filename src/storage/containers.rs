@@ -156,6 +156,18 @@ pub struct ContainerRecord {
     /// is in use (see [`super::volumes`]).
     #[serde(default)]
     pub volumes: Vec<String>,
+    /// `--runtime`: the external OCI runtime (a name looked up in PATH, or a path) the supervisor
+    /// runs the bundle with; `None` is the built-in runtime.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub runtime: Option<String>,
+    /// `--stop-signal`: what `stop` sends first (a name such as `SIGTERM` or a number);
+    /// `None` means SIGTERM.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stop_signal: Option<String>,
+    /// `--stop-timeout`: seconds `stop` waits after the stop signal before SIGKILL; `None`
+    /// means the default (10).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stop_timeout: Option<u32>,
 }
 
 /// The directories of one container (see the module documentation).
@@ -638,6 +650,9 @@ mod tests {
             rm: false,
             storage_driver: "vfs".into(),
             volumes: vec![],
+            runtime: None,
+            stop_signal: None,
+            stop_timeout: None,
         }
     }
 

@@ -19,6 +19,8 @@
 //! - `containers`: `run`, `ps`, `logs`, `rm`.
 //! - `volumes`: volumes, bind and tmpfs mounts, the `volume` commands.
 //! - `tty`: `run -t` in a real pty, raw mode, window size, detach keys, `attach`.
+//! - `options`: the configuration flags of `run` and `--runtime crun|runc`, compared with the
+//!   built-in runtime; their bad-value errors.
 
 // The helper modules are an API for every test module; not all of it is used by all of them.
 #[allow(dead_code)]
@@ -33,11 +35,12 @@ mod util;
 mod containers;
 mod foundation;
 mod images;
+mod options;
 mod reliability;
 mod rig;
 mod runtime;
 mod supervisor;
 mod system;
 mod transfer;
-mod volumes;
 mod tty;
+mod volumes;

@@ -41,6 +41,9 @@ pub struct SupervisorArgs {
     /// Descriptor of a client attached from the start
     #[arg(long, value_name = "FD")]
     pub attach_fd: Option<i32>,
+    /// Run the bundle with this OCI runtime (crun, runc or a path) instead of the built-in one
+    #[arg(long, value_name = "RUNTIME")]
+    pub runtime: Option<String>,
     /// Command to run after the exit is recorded (all remaining arguments)
     #[arg(long, num_args = 1.., allow_hyphen_values = true, value_name = "CMD")]
     pub cleanup: Vec<OsString>,
@@ -80,6 +83,7 @@ pub fn supervise(args: SupervisorArgs) -> anyhow::Result<Exit> {
         ready: args.ready_fd.and_then(supervisor::inherited_fd),
         attached: args.attach_fd.and_then(supervisor::inherited_fd),
         console_size: args.console_size,
+        runtime: args.runtime,
     };
     let code = supervisor::run(config).context("the supervisor failed")?;
     Ok(Exit::from_status(code))
@@ -102,6 +106,7 @@ pub fn start(args: StartArgs, mut ctx: Context, printer: &Printer) -> anyhow::Re
         attach: !args.detach,
         cleanup: args.cleanup,
         console_size: None,
+        runtime: None,
     };
     let started = match supervisor::start(&opts) {
         Ok(s) => s,

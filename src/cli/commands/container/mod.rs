@@ -28,13 +28,14 @@ use crate::runtime::supervisor::{self, ExitRecord};
 use crate::storage::{ContainerRecord, State, Store};
 
 mod attach;
+mod config_args;
 mod logs;
 mod opts;
 mod ps;
 mod rm;
 mod run;
-mod volume_args;
 mod tty_args;
+mod volume_args;
 
 pub use attach::{attach, AttachArgs};
 pub use logs::{logs, LogsArgs};
@@ -110,6 +111,7 @@ fn start(
         attach,
         cleanup,
         console_size: attach.then(terminal_size).flatten(),
+        runtime: rec.runtime.clone(),
     };
     let started = match supervisor::start(&opts) {
         Ok(s) => s,

@@ -59,6 +59,8 @@ pub struct CreateArgs {
     pub registry: RegistryOpts,
     #[command(flatten)]
     pub volumes: super::volume_args::VolumeArgs,
+    #[command(flatten)]
+    pub config: Box<super::config_args::ConfigArgs>,
     /// The image to run
     #[arg(value_name = "IMAGE")]
     pub image: String,
@@ -82,6 +84,7 @@ pub fn create_container(
     store: &Arc<Store>,
     printer: &Printer,
 ) -> anyhow::Result<ContainerRecord> {
+    let config = args.config.resolve()?;
     let mut with = CreateOptions { name: args.name.clone(), rm: args.rm, ..Default::default() };
     args.volumes.apply(&mut with)?;
     let present = match engine::images::lookup(store, &args.image) {
@@ -94,7 +97,7 @@ pub fn create_container(
     } else {
         args.image.clone()
     };
-    let opts = RunOptions {
+    let mut opts = RunOptions {
         entrypoint: args.entrypoint.as_deref().map(parse_entrypoint).transpose()?,
         command: args.command.clone(),
         env: args.env.clone(),
@@ -103,5 +106,6 @@ pub fn create_container(
         tty: args.tty.tty,
         ..Default::default()
     };
+    config.apply(&mut opts, &mut with);
     Ok(containers::create(ctx, store, &image_text, opts, with)?)
 }
