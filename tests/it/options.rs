@@ -217,9 +217,17 @@ fn runtime_container_killed_by_a_signal_exits_137() {
         args.extend([image(), "sleep", "100"]);
         let mut child = KillOnDrop(s.command(&args).spawn().unwrap());
         let pid = container_pid(&s, rt);
-        // The recorded pid is the container's own process (sleep), not the runtime's.
-        let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
-        assert_eq!(comm.trim(), "sleep", "{rt}");
+        // The recorded pid is the container's own process (sleep, once it has exec'd), not the
+        // runtime's.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+            if comm.trim() == "sleep" {
+                break;
+            }
+            assert!(Instant::now() < deadline, "{rt}: pid {pid} is {comm:?}, not the container's sleep");
+            std::thread::sleep(Duration::from_millis(20));
+        }
         nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), nix::sys::signal::Signal::SIGKILL).unwrap();
         let status = child.0.wait().unwrap();
         assert_eq!(status.code(), Some(137), "{rt}");
