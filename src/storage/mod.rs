@@ -23,6 +23,7 @@
 //! Lock order (see [`lock`]): `store.lock`, then `layers/<chain>.lock`, then scratch locks.
 
 pub mod atomic;
+pub mod changes;
 pub mod blobs;
 pub mod containers;
 mod gc;
