@@ -67,14 +67,28 @@ impl ContainerRoot {
     }
 }
 
+/// The pid of the container's process while it runs (from `container.pid` in its run dir).
+pub fn running_pid(ctx: &Context, rec: &ContainerRecord) -> Option<i32> {
+    if !rec.state.is_active() {
+        return None;
+    }
+    let pid = std::fs::read_to_string(run_dir(ctx, &rec.id).join(CONTAINER_PID)).ok()?.trim().parse::<i32>().ok()?;
+    (pid > 0 && nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), None).is_ok()).then_some(pid)
+}
+
+/// Joins the user namespace of process `pid` (a running container's). Only possible from the
+/// namespace that owns it (rootless: the initial one, before skiff enters its own), and only
+/// while this process is single-threaded. There, `/proc/PID/root` can be entered.
+pub fn join_user_namespace(pid: i32) -> Result<(), Error> {
+    let path = format!("/proc/{pid}/ns/user");
+    let f = File::open(&path).map_err(Error::Io)?;
+    nix::sched::setns(f, nix::sched::CloneFlags::CLONE_NEWUSER).map_err(|e| Error::Io(e.into()))
+}
+
 /// The container's root: its process's `/proc/PID/root` while it runs, else its mounted rootfs.
 pub fn open_root(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<ContainerRoot, EngineError> {
-    if rec.state.is_active() {
-        let pid = std::fs::read_to_string(run_dir(ctx, &rec.id).join(CONTAINER_PID))
-            .ok()
-            .and_then(|s| s.trim().parse::<i32>().ok())
-            .filter(|p| *p > 0);
-        if let Some(pid) = pid {
+    {
+        if let Some(pid) = running_pid(ctx, rec) {
             let root = PathBuf::from(format!("/proc/{pid}/root"));
             if std::fs::read_dir(&root).is_ok() {
                 return Ok(ContainerRoot { path: root, mounted: None });
@@ -186,8 +200,7 @@ fn top_name(path: &Path) -> Option<OsString> {
 }
 
 /// Writes `src` as a tar to `out` (in the container's root, or on the host).
-fn archive(src: &Path, follow: bool, out: impl Write, on_container: bool) -> Result<(), String> {
-    let where_ = if on_container { "on the container" } else { "on the host" };
+fn archive(src: &Path, follow: bool, out: impl Write, where_: &str) -> Result<(), String> {
     let missing = || format!("{:?} could not be found {where_}: no such file or directory", src.display().to_string());
     let meta = std::fs::symlink_metadata(src).map_err(|_| missing())?;
     let mut path = src.to_path_buf();
@@ -282,7 +295,8 @@ fn extract(
         if let Some((from, to)) = &rename {
             let mut comps = rel.components();
             if comps.next().map(|c| c.as_os_str()) == Some(from.as_os_str()) {
-                rel = Path::new(to).join(comps.as_path());
+                let rest = comps.as_path();
+                rel = if rest.as_os_str().is_empty() { PathBuf::from(to) } else { Path::new(to).join(rest) };
             }
         }
         if rel.as_os_str().is_empty() {
@@ -367,7 +381,7 @@ pub fn host_to_container(
     let child = spawn_in_root(root, workdir, vec![w.as_raw_fd()], move || {
         extract(io::BufReader::new(r), &dest, top, opts, None)
     })?;
-    let written = archive(src, follow, io::BufWriter::new(w), false);
+    let written = archive(src, follow, io::BufWriter::new(w), "on the host");
     let finished = child.finish();
     finished?;
     written.map_err(Error::Copy)
@@ -390,6 +404,7 @@ pub fn stream_to_container(
 
 /// The container's `src` to the host at `dest`, or as a tar to `stdout` when `dest` is `None`.
 pub fn container_to_host(
+    name: &str,
     root: &Path,
     workdir: &str,
     src: &str,
@@ -399,8 +414,9 @@ pub fn container_to_host(
 ) -> Result<(), Error> {
     let (r, w) = pipe()?;
     let src_path = PathBuf::from(src);
+    let where_ = format!("on container {name}");
     let child = spawn_in_root(root, workdir, vec![r.as_raw_fd()], move || {
-        archive(&src_path, follow, io::BufWriter::new(w), true)
+        archive(&src_path, follow, io::BufWriter::new(w), &where_)
     })?;
     // `w` moved into the closure, which the parent dropped: the read ends with the child's tar.
     let result = match dest {
@@ -501,7 +517,7 @@ mod tests {
         std::fs::set_permissions(src.join("sub/f"), std::fs::Permissions::from_mode(0o751)).unwrap();
         std::os::unix::fs::symlink("/etc/passwd", src.join("link")).unwrap();
         let mut tar = Vec::new();
-        archive(&src, false, &mut tar, false).unwrap();
+        archive(&src, false, &mut tar, "here").unwrap();
         // To a new name.
         let dest = t.path().join("copy");
         let top = Top::Named { name: "src".into(), is_dir: true };
@@ -514,7 +530,7 @@ mod tests {
         assert!(dest.join("src/sub/f").is_file());
         // A file over a directory is refused.
         let mut ftar = Vec::new();
-        archive(&src.join("sub/f"), false, &mut ftar, false).unwrap();
+        archive(&src.join("sub/f"), false, &mut ftar, "here").unwrap();
         std::fs::create_dir(dest.join("f")).unwrap();
         let err = extract(
             &ftar[..],
