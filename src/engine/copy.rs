@@ -72,7 +72,11 @@ pub fn running_pid(ctx: &Context, rec: &ContainerRecord) -> Option<i32> {
     if !rec.state.is_active() {
         return None;
     }
-    let pid = std::fs::read_to_string(run_dir(ctx, &rec.id).join(CONTAINER_PID)).ok()?.trim().parse::<i32>().ok()?;
+    let pid = std::fs::read_to_string(run_dir(ctx, &rec.id).join(CONTAINER_PID))
+        .ok()?
+        .trim()
+        .parse::<i32>()
+        .ok()?;
     (pid > 0 && nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), None).is_ok()).then_some(pid)
 }
 
@@ -164,7 +168,8 @@ fn spawn_in_root(
 }
 
 fn enter_root(root: &Path, workdir: &str) -> Result<(), String> {
-    nix::unistd::chroot(root).map_err(|e| format!("cannot enter the container's root {}: {e}", root.display()))?;
+    nix::unistd::chroot(root)
+        .map_err(|e| format!("cannot enter the container's root {}: {e}", root.display()))?;
     nix::unistd::chdir("/").map_err(|e| format!("cannot enter the container's root: {e}"))?;
     // A working directory that does not exist (yet) leaves relative paths relative to /.
     let _ = nix::unistd::chdir(workdir);
@@ -201,7 +206,8 @@ fn top_name(path: &Path) -> Option<OsString> {
 
 /// Writes `src` as a tar to `out` (in the container's root, or on the host).
 fn archive(src: &Path, follow: bool, out: impl Write, where_: &str) -> Result<(), String> {
-    let missing = || format!("{:?} could not be found {where_}: no such file or directory", src.display().to_string());
+    let missing =
+        || format!("{:?} could not be found {where_}: no such file or directory", src.display().to_string());
     let meta = std::fs::symlink_metadata(src).map_err(|_| missing())?;
     let mut path = src.to_path_buf();
     if follow && meta.file_type().is_symlink() {
@@ -277,9 +283,15 @@ fn extract(
                 _ => PathBuf::from("."),
             };
             if !std::fs::metadata(&parent).is_ok_and(|m| m.is_dir()) {
-                return Err(format!("{:?} could not be found: no such file or directory", parent.display().to_string()));
+                return Err(format!(
+                    "{:?} could not be found: no such file or directory",
+                    parent.display().to_string()
+                ));
             }
-            let new = dest.file_name().map(|n| n.to_os_string()).ok_or_else(|| format!("invalid destination {dest_text:?}"))?;
+            let new = dest
+                .file_name()
+                .map(|n| n.to_os_string())
+                .ok_or_else(|| format!("invalid destination {dest_text:?}"))?;
             (parent, Some((name.clone(), new)))
         }
     };
@@ -288,9 +300,13 @@ fn extract(
     let entries = ar.entries().map_err(|e| format!("cannot read the tar stream: {e}"))?;
     for entry in entries {
         let mut entry = entry.map_err(|e| format!("cannot read the tar stream: {e}"))?;
-        let raw = entry.path().map_err(|e| format!("invalid entry name in the tar stream: {e}"))?.into_owned();
+        let raw =
+            entry.path().map_err(|e| format!("invalid entry name in the tar stream: {e}"))?.into_owned();
         let Some(mut rel) = clean(&raw) else {
-            return Err(format!("refusing tar entry {:?}: it leaves the destination", raw.display().to_string()));
+            return Err(format!(
+                "refusing tar entry {:?}: it leaves the destination",
+                raw.display().to_string()
+            ));
         };
         if let Some((from, to)) = &rename {
             let mut comps = rel.components();
@@ -304,10 +320,19 @@ fn extract(
         }
         let target = base.join(&rel);
         if let (Some(root), Some(parent)) = (&canonical_inside, target.parent()) {
-            let real = std::fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf());
+            // The nearest existing ancestor decides where missing parents would be created.
+            let existing = parent.ancestors().find(|a| a.exists()).unwrap_or(parent);
+            let real = std::fs::canonicalize(existing).unwrap_or_else(|_| existing.to_path_buf());
             if !real.starts_with(root) {
-                return Err(format!("refusing tar entry {:?}: it leaves the destination", raw.display().to_string()));
+                return Err(format!(
+                    "refusing tar entry {:?}: it leaves the destination",
+                    raw.display().to_string()
+                ));
             }
+        }
+        if let Some(parent) = target.parent().filter(|p| !p.exists()) {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
         }
         let kind = entry.header().entry_type();
         if let Ok(existing) = std::fs::symlink_metadata(&target) {
@@ -435,9 +460,18 @@ pub fn container_to_host(
                     let inside = if std::fs::metadata(dest).is_ok_and(|m| m.is_dir()) {
                         dest.to_path_buf()
                     } else {
-                        dest.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf()
+                        dest.parent()
+                            .filter(|p| !p.as_os_str().is_empty())
+                            .unwrap_or(Path::new("."))
+                            .to_path_buf()
                     };
-                    extract(io::Cursor::new(buffered).chain(reader), dest, top, ExtractOptions::default(), Some(&inside))
+                    extract(
+                        io::Cursor::new(buffered).chain(reader),
+                        dest,
+                        top,
+                        ExtractOptions::default(),
+                        Some(&inside),
+                    )
                 }
                 Ok(None) => Ok(()),
                 Err(e) => Err(e),
@@ -476,7 +510,8 @@ fn peek_top(r: &mut impl Read) -> Result<Option<(OsString, bool, Vec<u8>)>, Stri
         if let Ok(mut entries) = ar.entries() {
             if let Some(Ok(e)) = entries.next() {
                 if let Ok(p) = e.path() {
-                    let name = p.components().next().map(|c| c.as_os_str().to_os_string()).unwrap_or_default();
+                    let name =
+                        p.components().next().map(|c| c.as_os_str().to_os_string()).unwrap_or_default();
                     let is_dir = e.header().entry_type().is_dir();
                     return Ok(Some((name, is_dir, buf)));
                 }
@@ -568,9 +603,19 @@ mod tests {
         h.set_mode(0o644);
         h.set_entry_type(tar::EntryType::Regular);
         b.append_data(&mut h, "esc/pwned", &b"x"[..]).unwrap();
+        b.append_data(&mut h, "esc/deeper/pwned", &b"x"[..]).unwrap();
         let tar = b.into_inner().unwrap();
-        let err = extract(&tar[..], &dest, Top::Contents, ExtractOptions::default(), Some(&dest)).unwrap_err();
+        let err =
+            extract(&tar[..], &dest, Top::Contents, ExtractOptions::default(), Some(&dest)).unwrap_err();
         assert!(err.contains("leaves the destination"), "{err}");
         assert!(!outside.join("pwned").exists());
+        // Missing parents are not created through a symlink either.
+        let mut b = tar::Builder::new(Vec::new());
+        b.append_data(&mut h, "esc/deeper/pwned", &b"x"[..]).unwrap();
+        let tar = b.into_inner().unwrap();
+        let err =
+            extract(&tar[..], &dest, Top::Contents, ExtractOptions::default(), Some(&dest)).unwrap_err();
+        assert!(err.contains("leaves the destination"), "{err}");
+        assert!(!outside.join("deeper").exists());
     }
 }

@@ -205,7 +205,8 @@ fn store_image(
     });
     apply_changes(&mut config, &new.changes)?;
     let _gc = store.gc_guard()?;
-    let base_layers: Vec<storage::LayerRef> = base.as_ref().map(|(i, _)| i.layers.clone()).unwrap_or_default();
+    let base_layers: Vec<storage::LayerRef> =
+        base.as_ref().map(|(i, _)| i.layers.clone()).unwrap_or_default();
     let mut diff_ids: Vec<String> = base_layers.iter().map(|l| l.diff_id.clone()).collect();
     diff_ids.push(layer.diff_id.clone());
     let chain = chain_ids(&diff_ids).pop().expect("one layer at least");
@@ -230,6 +231,9 @@ fn store_image(
     if let Some(a) = &new.author {
         obj.insert("author".into(), json!(a));
     }
+    if let Some(m) = &new.message {
+        obj.insert("comment".into(), json!(m));
+    }
     let rootfs = obj.entry("rootfs").or_insert_with(|| json!({"type": "layers"}));
     rootfs["diff_ids"] = json!(diff_ids);
     let mut entry = Map::new();
@@ -252,7 +256,11 @@ fn store_image(
 
     let mut layers: Vec<LayerDesc> = base_layers
         .iter()
-        .map(|l| LayerDesc { digest: l.blob_digest.clone(), size: l.size, media_type: oci_media_type(&l.media_type) })
+        .map(|l| LayerDesc {
+            digest: l.blob_digest.clone(),
+            size: l.size,
+            media_type: oci_media_type(&l.media_type),
+        })
         .collect();
     layers.push(LayerDesc { digest: layer.diff_id.clone(), size: layer.size, media_type: LAYER_TAR.into() });
     let manifest = json!({
@@ -281,7 +289,9 @@ fn store_image(
 /// The OCI media type for a layer stored under a Docker one.
 fn oci_media_type(media_type: &str) -> String {
     match media_type {
-        "application/vnd.docker.image.rootfs.diff.tar.gzip" => "application/vnd.oci.image.layer.v1.tar+gzip".into(),
+        "application/vnd.docker.image.rootfs.diff.tar.gzip" => {
+            "application/vnd.oci.image.layer.v1.tar+gzip".into()
+        }
         "application/vnd.docker.image.rootfs.diff.tar" => LAYER_TAR.into(),
         other => other.into(),
     }

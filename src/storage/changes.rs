@@ -128,7 +128,8 @@ fn lower_children(lowers: &[PathBuf], rel: &Path) -> BTreeSet<std::ffi::OsString
 }
 
 fn sorted_children(dir: &Path) -> io::Result<Vec<std::ffi::OsString>> {
-    let mut v: Vec<_> = std::fs::read_dir(dir)?.map(|e| e.map(|e| e.file_name())).collect::<Result<_, _>>()?;
+    let mut v: Vec<_> =
+        std::fs::read_dir(dir)?.map(|e| e.map(|e| e.file_name())).collect::<Result<_, _>>()?;
     v.sort();
     Ok(v)
 }
@@ -365,7 +366,7 @@ mod tests {
         let (_t, lower, upper) = setup();
         // A path under a lower symlink to / must not be looked up on the host.
         std::fs::create_dir_all(upper.join("escape-not")).unwrap();
-        assert!(lower_lookup(&[lower.clone()], Path::new("escape/etc")).is_none());
+        assert!(lower_lookup(std::slice::from_ref(&lower), Path::new("escape/etc")).is_none());
         let got = list(&upper, &lower);
         assert_eq!(
             got,
@@ -409,7 +410,8 @@ mod tests {
         let up = t.path();
         std::fs::create_dir(up.join("d")).unwrap();
         std::fs::write(up.join("d/x"), "data").unwrap();
-        std::fs::set_permissions(up.join("d/x"), std::os::unix::fs::PermissionsExt::from_mode(0o4751)).unwrap();
+        std::fs::set_permissions(up.join("d/x"), std::os::unix::fs::PermissionsExt::from_mode(0o4751))
+            .unwrap();
         std::fs::hard_link(up.join("d/x"), up.join("d/y")).unwrap();
         std::os::unix::fs::symlink("../etc/passwd", up.join("d/l")).unwrap();
         let tar = write_tree(up, Vec::new()).unwrap();

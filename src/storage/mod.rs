@@ -23,8 +23,8 @@
 //! Lock order (see [`lock`]): `store.lock`, then `layers/<chain>.lock`, then scratch locks.
 
 pub mod atomic;
-pub mod changes;
 pub mod blobs;
+pub mod changes;
 pub mod containers;
 mod gc;
 mod images;

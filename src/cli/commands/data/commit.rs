@@ -34,12 +34,8 @@ pub fn commit(args: CommitArgs, mut ctx: Context, printer: &Printer) -> anyhow::
     crate::cli::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;
     let rec = containers::lookup(&store, &args.container)?;
-    let new = data::NewImage {
-        name: args.image,
-        changes: args.change,
-        author: args.author,
-        message: args.message,
-    };
+    let new =
+        data::NewImage { name: args.image, changes: args.change, author: args.author, message: args.message };
     let image = data::commit(&store, &rec, &new)?;
     printer.line(&image.id);
     Ok(Exit::SUCCESS)

@@ -22,7 +22,8 @@ pub fn export(args: ExportArgs, mut ctx: Context, printer: &Printer) -> anyhow::
     if args.output.is_none() && std::io::stdout().is_terminal() {
         anyhow::bail!("refusing to export to a terminal: redirect stdout or use -o FILE");
     }
-    let output = args.output.as_deref().map(std::path::absolute).transpose().context("cannot resolve --output")?;
+    let output =
+        args.output.as_deref().map(std::path::absolute).transpose().context("cannot resolve --output")?;
     crate::cli::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;
     let rec = containers::lookup(&store, &args.container)?;
@@ -33,13 +34,16 @@ pub fn export(args: ExportArgs, mut ctx: Context, printer: &Printer) -> anyhow::
                 ".{}.skiff-tmp",
                 path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()
             ));
-            let file = std::fs::File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
+            let file =
+                std::fs::File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
             let mut w = std::io::BufWriter::new(file);
             let result = data::export(&ctx, &store, &rec, &mut w)
                 .map_err(anyhow::Error::from)
                 .and_then(|()| w.into_inner().map_err(|e| e.into_error().into()))
                 .and_then(|f| f.sync_all().map_err(Into::into))
-                .and_then(|()| std::fs::rename(&tmp, &path).with_context(|| format!("cannot write {}", path.display())));
+                .and_then(|()| {
+                    std::fs::rename(&tmp, &path).with_context(|| format!("cannot write {}", path.display()))
+                });
             if result.is_err() {
                 let _ = std::fs::remove_file(&tmp);
             }

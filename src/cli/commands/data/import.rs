@@ -35,19 +35,18 @@ pub fn import(args: ImportArgs, mut ctx: Context, printer: &Printer) -> anyhow::
         }
         Box::new(std::io::stdin())
     } else if args.source.starts_with("http://") || args.source.starts_with("https://") {
-        anyhow::bail!("cannot import {}: importing from a URL is not supported; download it first", args.source);
+        anyhow::bail!(
+            "cannot import {}: importing from a URL is not supported; download it first",
+            args.source
+        );
     } else {
         let f = std::fs::File::open(&args.source).with_context(|| format!("cannot open {}", args.source))?;
         Box::new(std::io::BufReader::new(f))
     };
     crate::cli::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;
-    let new = data::NewImage {
-        name: args.reference,
-        changes: args.change,
-        author: None,
-        message: args.message,
-    };
+    let new =
+        data::NewImage { name: args.reference, changes: args.change, author: None, message: args.message };
     let image = data::import(&store, &mut input, &new)?;
     printer.line(&format!("sha256:{}", image.id));
     Ok(Exit::SUCCESS)
