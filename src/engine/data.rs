@@ -193,6 +193,7 @@ fn store_image(
     layer: SpooledLayer,
     new: &NewImage,
     created_by: &str,
+    default_comment: String,
 ) -> Result<ImageRecord, Error> {
     let name = new.name.as_deref().map(images::normalize_tag).transpose()?;
     let mut config = base.as_ref().map(|(_, c)| c.clone()).unwrap_or_else(|| {
@@ -242,9 +243,7 @@ fn store_image(
     if let Some(a) = &new.author {
         entry.insert("author".into(), json!(a));
     }
-    if let Some(m) = &new.message {
-        entry.insert("comment".into(), json!(m));
-    }
+    entry.insert("comment".into(), json!(new.message.clone().unwrap_or(default_comment)));
     match obj.get_mut("history").and_then(Value::as_array_mut) {
         Some(h) => h.push(Value::Object(entry)),
         None => {
@@ -417,21 +416,75 @@ pub fn apply_changes(config: &mut Value, changes: &[String]) -> Result<(), Error
     Ok(())
 }
 
+/// What the container ran with goes into the committed image, as podman does: its command
+/// (after the image's entrypoint), the environment it added, its working directory, and its
+/// user when the image named none.
+fn take_container_config(config: &mut Value, spec: &Value) {
+    let process = &spec["process"];
+    let Some(c) = config.as_object_mut().map(|o| o.entry("config").or_insert_with(|| json!({}))) else {
+        return;
+    };
+    if !c.is_object() {
+        *c = json!({});
+    }
+    let strings = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect())
+            .unwrap_or_default()
+    };
+    let args = strings(&process["args"]);
+    let entrypoint = strings(&c["Entrypoint"]);
+    if !args.is_empty() {
+        if args.starts_with(&entrypoint) {
+            c["Cmd"] = json!(args[entrypoint.len()..]);
+        } else {
+            c["Entrypoint"] = Value::Null;
+            c["Cmd"] = json!(args);
+        }
+    }
+    // Variables the runtime adds for every container are not part of the image.
+    let added_by_runtime = ["HOSTNAME", "container", "TERM", "HOME"];
+    let mut env = strings(&c["Env"]);
+    for e in strings(&process["env"]) {
+        let key = e.split('=').next().unwrap_or("");
+        if added_by_runtime.contains(&key) && !env.iter().any(|x| x.split('=').next() == Some(key)) {
+            continue;
+        }
+        env.retain(|x| x.split('=').next() != Some(key));
+        env.push(e);
+    }
+    c["Env"] = json!(env);
+    if let Some(cwd) = process["cwd"].as_str() {
+        let image_cwd = c["WorkingDir"].as_str().filter(|w| !w.is_empty()).unwrap_or("/");
+        if cwd != image_cwd {
+            c["WorkingDir"] = json!(cwd);
+        }
+    }
+    let image_user = c["User"].as_str().unwrap_or("");
+    let (uid, gid) = (process["user"]["uid"].as_u64(), process["user"]["gid"].as_u64());
+    if image_user.is_empty() && (uid.unwrap_or(0), gid.unwrap_or(0)) != (0, 0) {
+        c["User"] = json!(format!("{}:{}", uid.unwrap_or(0), gid.unwrap_or(0)));
+    }
+}
+
 /// `commit CONTAINER [IMAGE]`: the container's image plus one layer with its changes.
 pub fn commit(store: &Store, rec: &ContainerRecord, new: &NewImage) -> Result<ImageRecord, Error> {
     // Check the changes before the (long) tar is written.
     apply_changes(&mut json!({}), &new.changes)?;
     let upper = overlay_upper(store, rec, "commit")?;
     let image = image_of(store, rec)?;
-    let config: Value = serde_json::from_slice(&store.blobs().read(&image.config_digest)?)
+    let mut config: Value = serde_json::from_slice(&store.blobs().read(&image.config_digest)?)
         .map_err(|source| EngineError::ImageConfig { digest: image.config_digest.clone(), source })?;
+    let spec_path = store.container_dirs(&rec.id).bundle.join("config.json");
+    if let Some(spec) = std::fs::read(spec_path).ok().and_then(|b| serde_json::from_slice::<Value>(&b).ok()) {
+        take_container_config(&mut config, &spec);
+    }
     let layer = spool_layer(
         store,
         |w| changes::write_layer(&upper, w).map(|_| ()),
         |source| Error::ReadChanges { what: format!("container {}", rec.id), path: upper.clone(), source },
     )?;
-    let created_by = format!("/bin/sh -c #(nop) commit of {}", rec.command.join(" "));
-    store_image(store, Some((&image, config)), layer, new, created_by.trim_end())
+    store_image(store, Some((&image, config)), layer, new, "/bin/sh", format!("FROM {}", rec.image_name))
 }
 
 /// `import FILE|- [REFERENCE]`: a root filesystem tarball (plain, gzip or zstd) as a one-layer image.
@@ -454,7 +507,9 @@ pub fn import(store: &Store, input: &mut dyn Read, new: &NewImage) -> Result<Ima
         Box::new(chained)
     };
     let layer = spool_layer(store, |w| io::copy(&mut plain, w).map(|_| ()), Error::ImportRead)?;
-    store_image(store, None, layer, new, "/bin/sh -c #(nop) ADD file in / (imported from tarball)")
+    let created_by =
+        format!("/bin/sh -c #(nop) ADD file:{} in / ", layer.diff_id.trim_start_matches("sha256:"));
+    store_image(store, None, layer, new, &created_by, "imported from tarball".into())
 }
 
 /// `export CONTAINER`: the container's root filesystem as a tar, to `out`.
@@ -585,6 +640,33 @@ mod tests {
         assert_eq!(c["Cmd"], json!(["/bin/sh", "-c", "echo hi there"]));
         let c = applied(&["ENTRYPOINT [\"/bin/x\"]"]).unwrap();
         assert_eq!((c["Entrypoint"].clone(), c.get("Cmd")), (json!(["/bin/x"]), None));
+    }
+
+    #[test]
+    fn commit_takes_the_containers_command_env_and_workdir() {
+        let mut config = json!({"config": {"Entrypoint": ["/ep"], "Cmd": ["a"], "Env": ["PATH=/bin"]}});
+        let spec = json!({"process": {
+            "args": ["/ep", "b", "c"], "cwd": "/srv",
+            "env": ["PATH=/bin", "HOSTNAME=x", "TERM=xterm", "MINE=1"],
+            "user": {"uid": 1000, "gid": 100},
+        }});
+        take_container_config(&mut config, &spec);
+        let c = &config["config"];
+        assert_eq!(c["Entrypoint"], json!(["/ep"]));
+        assert_eq!(c["Cmd"], json!(["b", "c"]));
+        assert_eq!(c["Env"], json!(["PATH=/bin", "MINE=1"]));
+        assert_eq!((c["WorkingDir"].as_str(), c["User"].as_str()), (Some("/srv"), Some("1000:100")));
+        // --entrypoint replaced the image's: the command is the whole of it.
+        let mut config = json!({"config": {"Entrypoint": ["/ep"], "User": "app"}});
+        take_container_config(
+            &mut config,
+            &json!({"process": {"args": ["sh"], "cwd": "/", "user": {"uid": 5}}}),
+        );
+        assert_eq!(
+            (config["config"]["Entrypoint"].clone(), config["config"]["Cmd"].clone()),
+            (Value::Null, json!(["sh"]))
+        );
+        assert_eq!(config["config"]["User"], "app");
     }
 
     #[test]

@@ -270,6 +270,21 @@ fn commit_makes_an_image_with_the_changes_and_config() {
     // `diff` of the image shows its top layer.
     let out = s.cmd(&["diff", "greeter"]);
     out.assert_success().assert_stdout_contains("D /etc/group").assert_stdout_contains("A /greeting");
+    // Without -c, the image runs what the container ran, with its environment (as podman).
+    s.cmd(&[
+        "run",
+        "--name",
+        "k",
+        "-e",
+        "WHO=k",
+        &fixtures().busybox.reference,
+        "sh",
+        "-c",
+        "echo ran by $WHO",
+    ])
+    .assert_success();
+    s.cmd(&["commit", "-q", "k", "again"]).assert_success();
+    s.cmd(&["run", "--rm", "again"]).assert_success().assert_stdout_eq("ran by k");
     // Bad changes are refused before anything is written.
     s.cmd(&["commit", "-c", "FROM scratch", "c", "bad"])
         .assert_exit(125)
