@@ -1,8 +1,9 @@
 //! Data out of and into containers and images, other than `cp` (see [`super::copy`]): `diff`,
 //! `commit`, `export`, `import`, and the mount count of `mount`/`unmount`.
 //!
-//! * diff: [`storage::changes::changes`] of the container's upper dir over its image's layers, or
-//!   of an image's top layer over the layers below it.
+//! * diff: [`storage::changes::changes`] of the container's upper dir over its image's layers (a
+//!   vfs container's copy is compared with them instead), or of an image's top layer over the
+//!   layers below it.
 //! * commit and import make an image the way `load` does: the new layer's tar is spooled to
 //!   `ROOT/tmp/` while its sha256 (the diff id) is computed, then stored with
 //!   [`Store::ingest_layer`] (so it is unpacked, id-mapped and checked like a pulled layer); the
@@ -49,8 +50,6 @@ pub enum Error {
         #[source]
         source: io::Error,
     },
-    #[error("{action} of container {id} is not supported with the vfs storage driver")]
-    Vfs { action: &'static str, id: String },
     #[error("invalid change {change:?}: {reason}")]
     InvalidChange { change: String, reason: String },
     #[error("cannot read the archive to import")]
@@ -84,7 +83,6 @@ impl Error {
                 "use INSTRUCTION VALUE with one of CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, VOLUME, WORKDIR, e.g. -c 'CMD [\"sh\"]'"
                     .into(),
             ),
-            Error::Vfs { .. } => Some("create the container with --storage-driver overlay".into()),
             _ => None,
         }
     }
@@ -101,22 +99,30 @@ fn diff_dirs(store: &Store, layers: &[storage::LayerRef]) -> Result<Vec<PathBuf>
     Ok(layers.iter().rev().map(|l| store.layer_diff_dir(&l.chain_id)).collect::<Result<_, _>>()?)
 }
 
-fn overlay_upper(store: &Store, rec: &ContainerRecord, action: &'static str) -> Result<PathBuf, Error> {
+/// Where a container's changes are: an overlay upper dir over the image's layers, or (vfs) a
+/// full copy to compare with them.
+enum Changes {
+    Upper(PathBuf),
+    Copy(PathBuf),
+}
+
+fn changes_of(store: &Store, rec: &ContainerRecord) -> Changes {
+    let dirs = store.container_dirs(&rec.id);
     if rec.storage_driver == StorageDriver::Vfs.to_string() {
-        return Err(Error::Vfs { action, id: rec.id.clone() });
+        Changes::Copy(dirs.merged)
+    } else {
+        Changes::Upper(dirs.upper)
     }
-    Ok(store.container_dirs(&rec.id).upper)
 }
 
 /// `diff CONTAINER`: what the container changed in its image.
 pub fn diff_container(store: &Store, rec: &ContainerRecord) -> Result<Vec<Change>, Error> {
-    let upper = overlay_upper(store, rec, "diff")?;
     let lowers = diff_dirs(store, &image_of(store, rec)?.layers)?;
-    changes::changes(&upper, &lowers).map_err(|source| Error::ReadChanges {
-        what: format!("container {}", rec.id),
-        path: upper,
-        source,
-    })
+    let (result, path) = match changes_of(store, rec) {
+        Changes::Upper(upper) => (changes::changes(&upper, &lowers), upper),
+        Changes::Copy(copy) => (changes::tree_changes(&copy, &lowers), copy),
+    };
+    result.map_err(|source| Error::ReadChanges { what: format!("container {}", rec.id), path, source })
 }
 
 /// `diff IMAGE`: what the image's top layer changed over the layers below it.
@@ -471,18 +477,25 @@ fn take_container_config(config: &mut Value, spec: &Value) {
 pub fn commit(store: &Store, rec: &ContainerRecord, new: &NewImage) -> Result<ImageRecord, Error> {
     // Check the changes before the (long) tar is written.
     apply_changes(&mut json!({}), &new.changes)?;
-    let upper = overlay_upper(store, rec, "commit")?;
     let image = image_of(store, rec)?;
+    let lowers = diff_dirs(store, &image.layers)?;
     let mut config: Value = serde_json::from_slice(&store.blobs().read(&image.config_digest)?)
         .map_err(|source| EngineError::ImageConfig { digest: image.config_digest.clone(), source })?;
     let spec_path = store.container_dirs(&rec.id).bundle.join("config.json");
     if let Some(spec) = std::fs::read(spec_path).ok().and_then(|b| serde_json::from_slice::<Value>(&b).ok()) {
         take_container_config(&mut config, &spec);
     }
+    let (dir, vfs) = match changes_of(store, rec) {
+        Changes::Upper(upper) => (upper, false),
+        Changes::Copy(copy) => (copy, true),
+    };
     let layer = spool_layer(
         store,
-        |w| changes::write_layer(&upper, w).map(|_| ()),
-        |source| Error::ReadChanges { what: format!("container {}", rec.id), path: upper.clone(), source },
+        |w| match vfs {
+            false => changes::write_layer(&dir, w).map(|_| ()),
+            true => changes::write_changes(&dir, &changes::tree_changes(&dir, &lowers)?, w).map(|_| ()),
+        },
+        |source| Error::ReadChanges { what: format!("container {}", rec.id), path: dir.clone(), source },
     )?;
     store_image(store, Some((&image, config)), layer, new, "/bin/sh", format!("FROM {}", rec.image_name))
 }

@@ -14,6 +14,9 @@
 //! sees them: inside skiff's user namespace those are the container's ids. [`write_tree`] writes
 //! a plain tree (a mounted root filesystem, for `export`) the same way, without whiteouts.
 //!
+//! A vfs container has no upper dir: [`tree_changes`] compares its full copy with the layers
+//! (kind, mode, owner, size, mtime) and [`write_changes`] writes those changes as a layer.
+//!
 //! Lower dirs are looked up one component at a time with `lstat`, so a symlink in a lower layer
 //! is never followed (it could point anywhere on the host).
 
@@ -104,7 +107,8 @@ fn lower_children(lowers: &[PathBuf], rel: &Path) -> BTreeSet<std::ffi::OsString
     let mut gone = BTreeSet::new();
     for lower in lowers {
         let dir = lower.join(rel);
-        if lower_lookup(std::slice::from_ref(lower), rel).is_none_or(|m| !m.is_dir()) {
+        let is_root = rel.as_os_str().is_empty();
+        if !is_root && lower_lookup(std::slice::from_ref(lower), rel).is_none_or(|m| !m.is_dir()) {
             continue;
         }
         let Ok(rd) = std::fs::read_dir(&dir) else { continue };
@@ -260,22 +264,12 @@ fn walk_tar<W: Write>(
         let rel = rel_dir.join(&name);
         let path = root.join(&rel);
         let m = std::fs::symlink_metadata(&path)?;
-        let ft = m.file_type();
         if markers == Markers::Layer && is_whiteout(&m) {
-            let mut wh = std::ffi::OsString::from(".wh.");
-            wh.push(&name);
-            let mut h = header_for(&m, tar::EntryType::Regular);
-            h.set_mode(0o644);
-            b.append_data(&mut h, rel_dir.join(wh), io::empty())?;
+            append_whiteout(b, &rel, &m)?;
             continue;
         }
-        let pax = xattr_records(&path);
-        if !pax.is_empty() {
-            b.append_pax_extensions(pax.iter().map(|(k, v)| (k.as_str(), v.as_slice())))?;
-        }
-        if ft.is_dir() {
-            let mut h = header_for(&m, tar::EntryType::Directory);
-            b.append_data(&mut h, &rel, io::empty())?;
+        append_entry(b, &path, &rel, &m, links)?;
+        if m.is_dir() {
             if markers == Markers::Layer && is_opaque(&path) {
                 let mut h = header_for(&m, tar::EntryType::Regular);
                 h.set_mode(0o644);
@@ -286,41 +280,142 @@ fn walk_tar<W: Write>(
                 continue;
             }
             walk_tar(root, &rel, b, links, markers, root_dev)?;
-        } else if ft.is_symlink() {
-            let target = std::fs::read_link(&path)?;
-            let mut h = header_for(&m, tar::EntryType::Symlink);
-            b.append_link(&mut h, &rel, &target)?;
-        } else if ft.is_file() {
-            if m.nlink() > 1 {
-                if let Some(first) = links.get(&(m.dev(), m.ino())) {
-                    let mut h = header_for(&m, tar::EntryType::Link);
-                    b.append_link(&mut h, &rel, first)?;
-                    continue;
-                }
-                links.insert((m.dev(), m.ino()), rel.clone());
-            }
-            let mut h = header_for(&m, tar::EntryType::Regular);
-            h.set_size(m.len());
-            let f = std::fs::File::open(&path)?;
-            b.append_data(&mut h, &rel, io::Read::take(f, m.len()))?;
-        } else {
-            let kind = if ft.is_char_device() {
-                tar::EntryType::Char
-            } else if ft.is_block_device() {
-                tar::EntryType::Block
-            } else if ft.is_fifo() {
-                tar::EntryType::Fifo
-            } else {
-                continue; // sockets are not archived
-            };
-            let mut h = header_for(&m, kind);
-            let rdev = m.rdev();
-            h.set_device_major(libc::major(rdev))?;
-            h.set_device_minor(libc::minor(rdev))?;
-            b.append_data(&mut h, &rel, io::empty())?;
         }
     }
     Ok(())
+}
+
+/// `.wh.NAME` for a deleted `rel`.
+fn append_whiteout<W: Write>(b: &mut tar::Builder<W>, rel: &Path, m: &Metadata) -> io::Result<()> {
+    let mut wh = std::ffi::OsString::from(".wh.");
+    wh.push(rel.file_name().unwrap_or_default());
+    let mut h = header_for(m, tar::EntryType::Regular);
+    h.set_mode(0o644);
+    b.append_data(&mut h, rel.parent().unwrap_or(Path::new("")).join(wh), io::empty())
+}
+
+/// One entry (a directory without what is in it).
+fn append_entry<W: Write>(
+    b: &mut tar::Builder<W>,
+    path: &Path,
+    rel: &Path,
+    m: &Metadata,
+    links: &mut HashMap<(u64, u64), PathBuf>,
+) -> io::Result<()> {
+    let ft = m.file_type();
+    let pax = xattr_records(path);
+    if !pax.is_empty() {
+        b.append_pax_extensions(pax.iter().map(|(k, v)| (k.as_str(), v.as_slice())))?;
+    }
+    if ft.is_dir() {
+        let mut h = header_for(m, tar::EntryType::Directory);
+        b.append_data(&mut h, rel, io::empty())?;
+    } else if ft.is_symlink() {
+        let target = std::fs::read_link(path)?;
+        let mut h = header_for(m, tar::EntryType::Symlink);
+        b.append_link(&mut h, rel, &target)?;
+    } else if ft.is_file() {
+        if m.nlink() > 1 {
+            if let Some(first) = links.get(&(m.dev(), m.ino())) {
+                let mut h = header_for(m, tar::EntryType::Link);
+                return b.append_link(&mut h, rel, first);
+            }
+            links.insert((m.dev(), m.ino()), rel.to_path_buf());
+        }
+        let mut h = header_for(m, tar::EntryType::Regular);
+        h.set_size(m.len());
+        let f = std::fs::File::open(path)?;
+        b.append_data(&mut h, rel, io::Read::take(f, m.len()))?;
+    } else {
+        let kind = if ft.is_char_device() {
+            tar::EntryType::Char
+        } else if ft.is_block_device() {
+            tar::EntryType::Block
+        } else if ft.is_fifo() {
+            tar::EntryType::Fifo
+        } else {
+            return Ok(()); // sockets are not archived
+        };
+        let mut h = header_for(m, kind);
+        let rdev = m.rdev();
+        h.set_device_major(libc::major(rdev))?;
+        h.set_device_minor(libc::minor(rdev))?;
+        b.append_data(&mut h, rel, io::empty())?;
+    }
+    Ok(())
+}
+
+/// The changes of a full copy of the image (`root`, a vfs container) against `lowers`
+/// (top-most first): entries missing below are `A`, entries whose kind, mode, owner, size or
+/// mtime differ are `C`, entries below that are gone are `D`; parents of changes are `C`.
+pub fn tree_changes(root: &Path, lowers: &[PathBuf]) -> io::Result<Vec<Change>> {
+    let mut out: BTreeMap<String, Kind> = BTreeMap::new();
+    walk_tree_changes(root, Path::new(""), lowers, &mut out)?;
+    Ok(out.into_iter().map(|(path, kind)| Change { path, kind }).collect())
+}
+
+fn differs(a: &Metadata, b: &Metadata) -> bool {
+    let kind = |m: &Metadata| m.mode() & libc::S_IFMT;
+    if kind(a) != kind(b) || a.mode() != b.mode() || a.uid() != b.uid() || a.gid() != b.gid() {
+        return true;
+    }
+    let times = |m: &Metadata| (m.mtime(), m.mtime_nsec());
+    // A symlink's own time says nothing about its target; its size is the target's length.
+    !a.is_dir() && (a.len() != b.len() || (!a.file_type().is_symlink() && times(a) != times(b)))
+}
+
+fn walk_tree_changes(
+    root: &Path,
+    rel_dir: &Path,
+    lowers: &[PathBuf],
+    out: &mut BTreeMap<String, Kind>,
+) -> io::Result<()> {
+    let children = sorted_children(&root.join(rel_dir))?;
+    for name in &children {
+        let rel = rel_dir.join(name);
+        let m = std::fs::symlink_metadata(root.join(&rel))?;
+        let kind = match lower_lookup(lowers, &rel) {
+            None => Some(Kind::Added),
+            Some(l) if differs(&l, &m) => Some(Kind::Changed),
+            Some(_) => None,
+        };
+        if let Some(kind) = kind {
+            out.insert(abs(&rel), kind);
+            mark_parent(&rel, out);
+        }
+        if m.is_dir() {
+            walk_tree_changes(root, &rel, lowers, out)?;
+        }
+    }
+    let here: BTreeSet<_> = children.into_iter().collect();
+    for gone in lower_children(lowers, rel_dir).difference(&here) {
+        let rel = rel_dir.join(gone);
+        out.insert(abs(&rel), Kind::Deleted);
+        mark_parent(&rel, out);
+    }
+    Ok(())
+}
+
+/// Writes `changes` of the tree at `root` as an OCI layer tar: `A`/`C` entries as they are in
+/// `root` (a directory without its contents), `D` as whiteouts. Returns `out`.
+pub fn write_changes<W: Write>(root: &Path, changes: &[Change], out: W) -> io::Result<W> {
+    let mut b = tar::Builder::new(out);
+    let mut links = HashMap::new();
+    for c in changes {
+        let rel = Path::new(c.path.trim_start_matches('/'));
+        let path = root.join(rel);
+        match c.kind {
+            Kind::Deleted => {
+                let m = std::fs::symlink_metadata(root)?;
+                append_whiteout(&mut b, rel, &m)?;
+            }
+            Kind::Added | Kind::Changed => {
+                let m = std::fs::symlink_metadata(&path)?;
+                append_entry(&mut b, &path, rel, &m, &mut links)?;
+            }
+        }
+    }
+    b.into_inner()
 }
 
 #[cfg(test)]
@@ -402,6 +497,40 @@ mod tests {
         for want in ["etc/.wh.gone", "var/lib/x/.wh..wh..opq", "var/lib/x/two", "new/sub/f"] {
             assert!(names.iter().any(|n| n.trim_end_matches('/') == want), "{want} missing in {names:?}");
         }
+    }
+
+    #[test]
+    fn tree_changes_compare_a_full_copy() {
+        let (_t, lower, _upper) = setup();
+        let copy = _t.path().join("copy");
+        std::fs::create_dir_all(copy.join("etc")).unwrap();
+        std::fs::create_dir_all(copy.join("usr/bin")).unwrap();
+        std::fs::create_dir_all(copy.join("var/lib/x")).unwrap();
+        std::os::unix::fs::symlink("/", copy.join("escape")).unwrap();
+        // Same content and times as below: unchanged.
+        for f in ["etc/hostname", "var/lib/x/one"] {
+            std::fs::copy(lower.join(f), copy.join(f)).unwrap();
+            let m = std::fs::metadata(lower.join(f)).unwrap();
+            let f = std::fs::File::options().write(true).open(copy.join(f)).unwrap();
+            f.set_modified(m.modified().unwrap()).unwrap();
+        }
+        std::fs::write(copy.join("etc/hostname"), "changed").unwrap();
+        std::fs::write(copy.join("added"), "new").unwrap();
+        let got: Vec<String> = tree_changes(&copy, std::slice::from_ref(&lower))
+            .unwrap()
+            .iter()
+            .map(|c| format!("{} {}", c.kind.letter(), c.path))
+            .collect();
+        assert_eq!(got, ["A /added", "C /etc", "D /etc/gone", "C /etc/hostname"]);
+        let changes = tree_changes(&copy, &[lower]).unwrap();
+        let tar = write_changes(&copy, &changes, Vec::new()).unwrap();
+        let mut a = tar::Archive::new(&tar[..]);
+        let names: Vec<String> = a
+            .entries()
+            .unwrap()
+            .map(|e| e.unwrap().path().unwrap().display().to_string().trim_end_matches('/').to_string())
+            .collect();
+        assert_eq!(names, ["added", "etc", "etc/.wh.gone", "etc/hostname"]);
     }
 
     #[test]

@@ -239,6 +239,17 @@ fn diff_lists_added_changed_and_deleted_paths() {
 }
 
 #[test]
+fn diff_and_commit_of_a_vfs_container() {
+    let s = Skiff::new();
+    let img = &fixtures().busybox.reference;
+    let script = "rm /etc/group; echo v > /vfs";
+    s.cmd(&["--storage-driver", "vfs", "run", TLS, "--name", "v", img, "sh", "-c", script]).assert_success();
+    s.cmd(&["diff", "v"]).assert_success().assert_stdout_eq("C /etc\nD /etc/group\nA /vfs");
+    s.cmd(&["commit", "-q", "-c", "CMD cat /vfs; ls /etc", "v", "fromvfs"]).assert_success();
+    s.cmd(&["run", "--rm", "fromvfs"]).assert_success().assert_stdout_eq("v\npasswd");
+}
+
+#[test]
 fn commit_makes_an_image_with_the_changes_and_config() {
     let s = Skiff::new();
     container(&s, "c", "echo hello > /greeting; rm /etc/group; mkdir -p /var/keep");
