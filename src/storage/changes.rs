@@ -324,8 +324,11 @@ fn append_entry<W: Write>(
         }
         let mut h = header_for(m, tar::EntryType::Regular);
         h.set_size(m.len());
+        // A file that a running container shrinks while we read it is padded, so the archive
+        // stays well-formed (the header's size is what the tar promises).
         let f = std::fs::File::open(path)?;
-        b.append_data(&mut h, rel, io::Read::take(f, m.len()))?;
+        let data = io::Read::take(io::Read::chain(io::Read::take(f, m.len()), io::repeat(0)), m.len());
+        b.append_data(&mut h, rel, data)?;
     } else {
         let kind = if ft.is_char_device() {
             tar::EntryType::Char

@@ -354,3 +354,32 @@ fn mount_needs_unshare_and_shows_the_containers_files() {
     assert!(lines[1].ends_with("/merged") && lines[1].len() > 13, "{out}");
     assert_eq!(&lines[2..], ["c", "unmounted"], "{out}");
 }
+
+#[test]
+fn commit_killed_at_any_point_leaves_no_half_image() {
+    let s = Skiff::new();
+    container(&s, "c", "head -c 60000000 /dev/zero > /big && echo done > /marker");
+    for delay_ms in [50, 300, 800] {
+        let mut child = s
+            .command(&["commit", "c", "half"])
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        child.wait().unwrap();
+        // The next command repairs the store: the image is there and complete, or not there.
+        let names = s.cmd(&["images", "--format", "{{.Repository}}"]);
+        names.assert_success();
+        if names.stdout.contains("localhost/half") {
+            s.cmd(&["run", "--rm", "half", "cat", "/marker"]).assert_success().assert_stdout_eq("done");
+            s.cmd(&["rmi", "half"]).assert_success();
+        }
+        for scratch in [s.root().join("tmp"), s.root().join("layers/tmp")] {
+            let left: Vec<_> = std::fs::read_dir(&scratch).unwrap().map(|e| e.unwrap().file_name()).collect();
+            assert!(left.is_empty(), "left in {}: {left:?}", scratch.display());
+        }
+    }
+}

@@ -15,7 +15,7 @@ pub use export::{export, ExportArgs};
 pub use import::{import, ImportArgs};
 pub use mount::{mount, unmount, MountArgs, UnmountArgs};
 
-/// Writes to stdout for a tar stream; a closed pipe ends the command quietly (exit 0).
+/// Whether `err` is a closed stdout (`skiff export c | head`): that ends the command quietly, exit 0.
 pub(crate) fn broken_pipe_is_success(err: &anyhow::Error) -> bool {
     err.chain().any(|c| {
         c.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
