@@ -242,7 +242,7 @@ vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand import" -s q -l quiet -d 'Print only the image id (it is all that is printed anyway)'
 complete -c skiff -n "__fish_skiff_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand import" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand mount" -l format -d 'Print the containers mounted in this session as json' -r
+complete -c skiff -n "__fish_skiff_using_subcommand mount" -l format -d 'Print the containers mounted in this session as json' -r -f -a "json\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''

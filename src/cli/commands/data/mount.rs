@@ -11,7 +11,7 @@ use crate::engine::{self, containers, data, Context};
 #[derive(Debug, clap::Args)]
 pub struct MountArgs {
     /// Print the containers mounted in this session as json
-    #[arg(long, value_name = "FORMAT")]
+    #[arg(long, value_name = "FORMAT", value_parser = ["json"])]
     pub format: Option<String>,
     /// Print full container ids when listing the mounted containers
     #[arg(long)]
