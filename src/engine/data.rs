@@ -54,6 +54,12 @@ pub enum Error {
     InvalidChange { change: String, reason: String },
     #[error("cannot read the archive to import")]
     ImportRead(#[source] io::Error),
+    #[error("{name} is not a tar archive (plain, gzip or zstd)")]
+    NotATar {
+        name: String,
+        #[source]
+        source: storage::Error,
+    },
     #[error("cannot write the tar of container {id}")]
     Export {
         id: String,
@@ -355,7 +361,8 @@ pub fn apply_changes(config: &mut Value, changes: &[String]) -> Result<(), Error
         let c = c.as_object_mut().expect("just made an object");
         match word.as_str() {
             "CMD" | "ENTRYPOINT" => {
-                let list = json_list(value).unwrap_or_else(|| vec!["/bin/sh".into(), "-c".into(), value.into()]);
+                let list =
+                    json_list(value).unwrap_or_else(|| vec!["/bin/sh".into(), "-c".into(), value.into()]);
                 let key = if word == "CMD" { "Cmd" } else { "Entrypoint" };
                 c.insert(key.into(), json!(list));
                 if word == "ENTRYPOINT" {
@@ -395,7 +402,8 @@ pub fn apply_changes(config: &mut Value, changes: &[String]) -> Result<(), Error
                 }
             }
             "VOLUME" => {
-                let list = json_list(value).unwrap_or_else(|| value.split_whitespace().map(String::from).collect());
+                let list =
+                    json_list(value).unwrap_or_else(|| value.split_whitespace().map(String::from).collect());
                 let vols = c.entry("Volumes").or_insert_with(|| json!({}));
                 if !vols.is_object() {
                     *vols = json!({});
@@ -416,7 +424,7 @@ pub fn apply_changes(config: &mut Value, changes: &[String]) -> Result<(), Error
             "STOPSIGNAL" => {
                 c.insert("StopSignal".into(), json!(unquote(value)));
             }
-            other => return Err(bad(&format!("{other} is not one of CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, VOLUME, WORKDIR"))),
+            other => return Err(bad(&format!("unknown instruction {other}"))),
         }
     }
     Ok(())
@@ -501,7 +509,8 @@ pub fn commit(store: &Store, rec: &ContainerRecord, new: &NewImage) -> Result<Im
 }
 
 /// `import FILE|- [REFERENCE]`: a root filesystem tarball (plain, gzip or zstd) as a one-layer image.
-pub fn import(store: &Store, input: &mut dyn Read, new: &NewImage) -> Result<ImageRecord, Error> {
+/// `name` is what the user gave (a file name or `-`), for messages.
+pub fn import(store: &Store, input: &mut dyn Read, name: &str, new: &NewImage) -> Result<ImageRecord, Error> {
     apply_changes(&mut json!({}), &new.changes)?;
     let mut head = [0u8; 4];
     let mut n = 0;
@@ -522,7 +531,12 @@ pub fn import(store: &Store, input: &mut dyn Read, new: &NewImage) -> Result<Ima
     let layer = spool_layer(store, |w| io::copy(&mut plain, w).map(|_| ()), Error::ImportRead)?;
     let created_by =
         format!("/bin/sh -c #(nop) ADD file:{} in / ", layer.diff_id.trim_start_matches("sha256:"));
-    store_image(store, None, layer, new, &created_by, "imported from tarball".into())
+    store_image(store, None, layer, new, &created_by, "imported from tarball".into()).map_err(|e| match e {
+        Error::Engine(EngineError::Storage(source @ storage::Error::Archive { .. })) => {
+            Error::NotATar { name: if name == "-" { "stdin".into() } else { name.into() }, source }
+        }
+        e => e,
+    })
 }
 
 /// `export CONTAINER`: the container's root filesystem as a tar, to `out`.

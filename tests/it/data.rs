@@ -334,6 +334,12 @@ fn export_import_round_trip() {
     s.cmd(&["import", s.dir().join("missing.tar").to_str().unwrap()])
         .assert_exit(125)
         .assert_stderr_contains("missing.tar");
+    let junk = s.dir().join("junk.tar");
+    std::fs::write(&junk, "not a tarball at all").unwrap();
+    s.cmd(&["import", junk.to_str().unwrap(), "junk"])
+        .assert_exit(125)
+        .assert_stderr_contains("junk.tar is not a tar archive (plain, gzip or zstd)");
+    assert!(!s.cmd(&["images"]).stdout.contains("localhost/junk"));
 }
 
 #[test]

@@ -47,7 +47,7 @@ pub fn import(args: ImportArgs, mut ctx: Context, printer: &Printer) -> anyhow::
     let store = engine::open_store(&ctx)?;
     let new =
         data::NewImage { name: args.reference, changes: args.change, author: None, message: args.message };
-    let image = data::import(&store, &mut input, &new)?;
+    let image = data::import(&store, &mut input, &args.source, &new)?;
     printer.line(&format!("sha256:{}", image.id));
     Ok(Exit::SUCCESS)
 }
