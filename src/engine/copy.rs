@@ -89,6 +89,82 @@ pub fn join_user_namespace(pid: i32) -> Result<(), Error> {
     nix::sched::setns(f, nix::sched::CloneFlags::CLONE_NEWUSER).map_err(|e| Error::Io(e.into()))
 }
 
+/// What a copy needs to know about its container, found once skiff is in its namespace.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Job {
+    /// The container's working directory (relative container paths start there).
+    pub workdir: String,
+    /// The uid and gid of the container's user.
+    pub user: (u32, u32),
+    /// The container's process, while it runs.
+    pub pid: Option<i32>,
+}
+
+/// A child forked before skiff enters its user namespace (rootless), so it is still in the
+/// namespace that owns the one a running container lives in. It waits for a [`Job`]; given one,
+/// it joins the container's user namespace (see [`join_user_namespace`]) and runs the copy
+/// through `/proc/PID/root`. Dropped without a job, it exits without doing anything.
+pub struct Helper {
+    pid: nix::unistd::Pid,
+    jobs: Option<File>,
+    errors: File,
+}
+
+impl Helper {
+    /// Forks the helper; `work` runs in it with the container's root and the job. Must be
+    /// called while the process is single-threaded.
+    pub fn fork(work: impl FnOnce(&Path, &Job) -> Result<(), String>) -> Result<Helper, Error> {
+        use std::io::BufRead;
+        let (jobs_r, jobs_w) = pipe()?;
+        let (err_r, mut err_w) = pipe()?;
+        let (jobs_w_fd, err_r_fd) = (jobs_w.as_raw_fd(), err_r.as_raw_fd());
+        let pid = crate::sys::fork_helper(move || {
+            crate::sys::close_fd(&jobs_w_fd);
+            crate::sys::close_fd(&err_r_fd);
+            let mut line = String::new();
+            let mut jobs = io::BufReader::new(jobs_r);
+            if jobs.read_line(&mut line).is_err() || line.trim().is_empty() {
+                return 0;
+            }
+            let result = serde_json::from_str::<Job>(&line).map_err(|e| e.to_string()).and_then(|job| {
+                let pid = job.pid.ok_or_else(|| "the container is not running".to_string())?;
+                join_user_namespace(pid).map_err(|e| crate::engine::error_chain(&e))?;
+                work(Path::new(&format!("/proc/{pid}/root")), &job)
+            });
+            match result {
+                Ok(()) => 0,
+                Err(msg) => {
+                    let _ = err_w.write_all(msg.as_bytes());
+                    1
+                }
+            }
+        })
+        .map_err(Error::Fork)?;
+        Ok(Helper { pid, jobs: Some(jobs_w), errors: err_r })
+    }
+
+    /// Hands `job` to the helper and waits for it; its failure comes back as [`Error::Copy`].
+    pub fn run(mut self, job: &Job) -> Result<(), Error> {
+        let mut w = self.jobs.take().expect("a helper runs one job");
+        let line = serde_json::to_string(job).expect("a job serializes");
+        let sent = writeln!(w, "{line}");
+        drop(w);
+        let child = Child { pid: self.pid, errors: self.errors.try_clone().map_err(Error::Io)? };
+        let finished = child.finish();
+        finished?;
+        sent.map_err(Error::Io)
+    }
+}
+
+impl Drop for Helper {
+    fn drop(&mut self) {
+        if self.jobs.take().is_some() {
+            // The pipe is closed: it exits with nothing to do.
+            let _ = nix::sys::wait::waitpid(self.pid, None);
+        }
+    }
+}
+
 /// The container's root: its process's `/proc/PID/root` while it runs, else its mounted rootfs.
 pub fn open_root(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<ContainerRoot, EngineError> {
     {

@@ -166,6 +166,9 @@ fn cp_into_and_out_of_a_running_container() {
     let back = s.dir().join("mine");
     s.cmd(&["cp", "live:/tmp/mine", back.to_str().unwrap()]).assert_success();
     assert_eq!(std::fs::read_to_string(&back).unwrap(), "mine\n");
+    s.cmd(&["cp", "live:/no/such", s.dir().to_str().unwrap()])
+        .assert_exit(125)
+        .assert_stderr_contains("\"/no/such\" could not be found on container live");
     s.cmd(&["rm", "-f", "live"]).assert_success();
 }
 

@@ -99,18 +99,28 @@ pub fn cp(args: CpArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
     // A running container's root is reached through its process, which lives in a user
     // namespace that skiff's own (entered next) cannot look into: a helper forked now, still in
     // the initial namespace, can join it (see `copy::join_user_namespace`).
-    let helper = if ctx.rootless && !ctx.already_joined() { Some(Helper::fork(&plan)?) } else { None };
+    let helper = if ctx.rootless && !ctx.already_joined() {
+        Some(copy::Helper::fork(|root, job| match plan.copy(root, job) {
+            Err(e) if super::broken_pipe_is_success(&e) => Ok(()),
+            other => other.map_err(|e| format!("{e:#}")),
+        })?)
+    } else {
+        None
+    };
     crate::cli::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;
     containers::list(&store)?;
     let rec = containers::lookup(&store, &key)?;
-    let job = Job {
+    let job = copy::Job {
         workdir: data::container_workdir(&store, &rec),
         user: data::container_user(&store, &rec),
         pid: copy::running_pid(&ctx, &rec),
     };
     let result = match (helper, job.pid) {
-        (Some(helper), Some(_)) => helper.run(&job),
+        (Some(helper), Some(_)) => helper.run(&job).map_err(|e| match e {
+            copy::Error::Copy(message) => WithExit { message, exit: Exit::SKIFF_ERROR }.into(),
+            e => anyhow::Error::from(e),
+        }),
         (helper, _) => {
             drop(helper);
             let root = copy::open_root(&ctx, &store, &rec)?;
@@ -138,17 +148,8 @@ struct Plan {
     overwrite: bool,
 }
 
-/// What is known once the container is found.
-#[derive(serde::Serialize, serde::Deserialize)]
-struct Job {
-    workdir: String,
-    user: (u32, u32),
-    /// The container's process, while it runs.
-    pid: Option<i32>,
-}
-
 impl Plan {
-    fn copy(&self, root: &std::path::Path, job: &Job) -> anyhow::Result<()> {
+    fn copy(&self, root: &std::path::Path, job: &copy::Job) -> anyhow::Result<()> {
         let (key, workdir) = (&self.key, &job.workdir);
         let extract = ExtractOptions {
             chown: self.archive.then_some(job.user),
@@ -176,75 +177,6 @@ impl Plan {
             _ => unreachable!("one side is a container"),
         }
         Ok(())
-    }
-}
-
-/// A child forked before skiff enters its user namespace; it waits for a [`Job`] and, given
-/// one, joins the running container's user namespace and copies through `/proc/PID/root`.
-struct Helper {
-    pid: nix::unistd::Pid,
-    jobs: Option<std::fs::File>,
-    errors: std::fs::File,
-}
-
-impl Helper {
-    fn fork(plan: &Plan) -> anyhow::Result<Helper> {
-        use std::io::{BufRead, Read};
-        use std::os::fd::AsRawFd;
-        let (jobs_r, jobs_w) = nix::unistd::pipe()?;
-        let (err_r, err_w) = nix::unistd::pipe()?;
-        let (jobs_w, err_r) = (std::fs::File::from(jobs_w), std::fs::File::from(err_r));
-        let (jobs_w_fd, err_r_fd) = (jobs_w.as_raw_fd(), err_r.as_raw_fd());
-        let pid = crate::sys::fork_helper(move || {
-            crate::sys::close_fd(&jobs_w_fd);
-            crate::sys::close_fd(&err_r_fd);
-            let mut line = String::new();
-            let mut jobs = std::io::BufReader::new(std::fs::File::from(jobs_r));
-            if jobs.read_line(&mut line).is_err() || line.trim().is_empty() {
-                return 0;
-            }
-            let _ = jobs.read_to_end(&mut Vec::new());
-            let result = serde_json::from_str::<Job>(&line).map_err(anyhow::Error::from).and_then(|job| {
-                let pid = job.pid.ok_or_else(|| anyhow::anyhow!("no process to copy through"))?;
-                copy::join_user_namespace(pid)?;
-                plan.copy(std::path::Path::new(&format!("/proc/{pid}/root")), &job)
-            });
-            match result {
-                Ok(()) => 0,
-                Err(e) if super::broken_pipe_is_success(&e) => 0,
-                Err(e) => {
-                    let _ = std::fs::File::from(err_w).write_all(format!("{e:#}").as_bytes());
-                    1
-                }
-            }
-        })?;
-        Ok(Helper { pid, jobs: Some(jobs_w), errors: err_r })
-    }
-
-    /// Hands `job` to the helper and waits for it.
-    fn run(mut self, job: &Job) -> anyhow::Result<()> {
-        use std::io::Read;
-        let mut w = self.jobs.take().expect("a helper runs one job");
-        let sent = writeln!(w, "{}", serde_json::to_string(job)?);
-        drop(w);
-        let mut msg = String::new();
-        let _ = self.errors.read_to_string(&mut msg);
-        let status = nix::sys::wait::waitpid(self.pid, None);
-        sent?;
-        match status {
-            Ok(nix::sys::wait::WaitStatus::Exited(_, 0)) => Ok(()),
-            _ if !msg.is_empty() => Err(WithExit { message: msg, exit: Exit::SKIFF_ERROR }.into()),
-            other => anyhow::bail!("the copy helper failed: {other:?}"),
-        }
-    }
-}
-
-impl Drop for Helper {
-    fn drop(&mut self) {
-        if self.jobs.take().is_some() {
-            // Closing the pipe tells it there is nothing to do.
-            let _ = nix::sys::wait::waitpid(self.pid, None);
-        }
     }
 }
 
