@@ -43,6 +43,14 @@ complete -c skiff -n "__fish_skiff_needs_command" -f -a "attach" -d 'Attach to a
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "ps" -d 'List containers'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "rm" -d 'Remove containers'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "logs" -d 'Show the output of a container'
+complete -c skiff -n "__fish_skiff_needs_command" -f -a "cp" -d 'Copy files between the host and a container (or a tar stream with -)'
+complete -c skiff -n "__fish_skiff_needs_command" -f -a "diff" -d 'Show what a container changed in its image (A added, C changed, D deleted)'
+complete -c skiff -n "__fish_skiff_needs_command" -f -a "commit" -d 'Create an image from a container\'s changes'
+complete -c skiff -n "__fish_skiff_needs_command" -f -a "export" -d 'Write a container\'s root filesystem as a tar archive'
+complete -c skiff -n "__fish_skiff_needs_command" -f -a "import" -d 'Create an image from a root filesystem tarball'
+complete -c skiff -n "__fish_skiff_needs_command" -f -a "mount" -d 'Mount containers\' root filesystems and print where (rootless: inside `skiff unshare`)'
+complete -c skiff -n "__fish_skiff_needs_command" -f -a "unmount" -d 'Unmount containers\' root filesystems'
+complete -c skiff -n "__fish_skiff_needs_command" -f -a "umount" -d 'Unmount containers\' root filesystems'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "pull" -d 'Pull images from a registry into local storage'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "images" -d 'List images in local storage'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "rmi" -d 'Remove images'
@@ -203,6 +211,115 @@ complete -c skiff -n "__fish_skiff_using_subcommand logs" -l storage-driver -d '
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -s a -l archive -d 'Give copied files the container\'s user and group (the default, as podman); with --archive=false they keep the owners in the source' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -s L -l follow-link -d 'Follow a symlink given as SRC (its target is copied, not the link)'
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -l overwrite -d 'Replace directories by non-directories and the reverse'
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand diff" -l format -d 'Print as json ({"added": [...], "changed": [...], "deleted": [...]}) or as a Go template' -r
+complete -c skiff -n "__fish_skiff_using_subcommand diff" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand diff" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand diff" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand diff" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand diff" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -s c -l change -d 'Apply a Dockerfile instruction to the image config (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, VOLUME, WORKDIR); repeatable' -r
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -s a -l author -d 'The author of the image' -r
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -s m -l message -d 'The commit message (the history comment of the new layer)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -s p -l pause -d 'Accepted for podman compatibility: the container is not paused while committing' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -s q -l quiet -d 'Print nothing but the image id (the default prints only that too)'
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand export" -s o -l output -d 'Write the tar to FILE (default: stdout, which must not be a terminal)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand export" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand export" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand export" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand export" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand export" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand import" -s c -l change -d 'Apply a Dockerfile instruction to the image config (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, VOLUME, WORKDIR); repeatable' -r
+complete -c skiff -n "__fish_skiff_using_subcommand import" -s m -l message -d 'The history comment of the new layer' -r
+complete -c skiff -n "__fish_skiff_using_subcommand import" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand import" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand import" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand import" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand import" -s q -l quiet -d 'Print only the image id (it is all that is printed anyway)'
+complete -c skiff -n "__fish_skiff_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand import" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand mount" -l format -d 'Print the containers mounted in this session as json' -r -f -a "json\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand mount" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand mount" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand mount" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand mount" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand mount" -l no-trunc -d 'Print full container ids when listing the mounted containers'
+complete -c skiff -n "__fish_skiff_using_subcommand mount" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand mount" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand unmount" -s a -l all -d 'Unmount every mounted container'
+complete -c skiff -n "__fish_skiff_using_subcommand unmount" -s f -l force -d 'Unmount even if mounted more than once'
+complete -c skiff -n "__fish_skiff_using_subcommand unmount" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand unmount" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand umount" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand umount" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand umount" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand umount" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand umount" -s a -l all -d 'Unmount every mounted container'
+complete -c skiff -n "__fish_skiff_using_subcommand umount" -s f -l force -d 'Unmount even if mounted more than once'
+complete -c skiff -n "__fish_skiff_using_subcommand umount" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand umount" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l tls-verify -d 'Require HTTPS and verify certificates when contacting registries (--tls-verify=false allows plain HTTP)' -r -f -a "true\t''
 false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l creds -d 'Credentials (USERNAME[:PASSWORD]) to use for the registry' -r
@@ -869,36 +986,43 @@ complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -l storag
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "info" -d 'Show what this host allows, the id mappings, helpers and storage paths'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "unshare" -d 'Run a command inside skiff\'s user namespace (default: your shell)'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "version" -d 'Show version information'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "run" -d 'Run a command in a new container'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "attach" -d 'Attach to a running container\'s output, input and terminal'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "ps" -d 'List containers'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "rm" -d 'Remove containers'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "logs" -d 'Show the output of a container'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "pull" -d 'Pull images from a registry into local storage'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "images" -d 'List images in local storage'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "rmi" -d 'Remove images'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "tag" -d 'Add names to an image'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "untag" -d 'Remove names from an image'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "history" -d 'Show the layers\' history of an image'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "inspect" -d 'Show details of images'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "save" -d 'Save images to a docker-archive or oci-archive'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "load" -d 'Load images from a docker-archive or oci-archive'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "push" -d 'Push an image to a registry'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "login" -d 'Log in to a registry (checks the credentials, then stores them)'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "logout" -d 'Remove the stored credentials of a registry'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "image" -d 'Manage images'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "system" -d 'Manage skiff itself: disk usage, pruning unused data, resetting all state'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "volume" -d 'Manage volumes: create, ls, inspect, rm, prune, exists'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "completion" -d 'Print a shell completion script'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "generate-docs" -d 'Write completions/ and man/ from the command definitions (for maintainers)'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "oci-run" -d 'Run an OCI bundle in the foreground with the built-in or an external runtime (for tests)'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "supervisor" -d 'Supervise one container: its stdio, log, attach socket, signals and exit (internal)'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "oci-start" -d 'Start an OCI bundle under a detached supervisor, then attach or print its pid (for tests)'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "container-cleanup" -d 'Record a container\'s exit, unmount it and remove it with --rm (run by the supervisor)'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "info" -d 'Show what this host allows, the id mappings, helpers and storage paths'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "unshare" -d 'Run a command inside skiff\'s user namespace (default: your shell)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "version" -d 'Show version information'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "run" -d 'Run a command in a new container'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "attach" -d 'Attach to a running container\'s output, input and terminal'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "ps" -d 'List containers'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "rm" -d 'Remove containers'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "logs" -d 'Show the output of a container'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "cp" -d 'Copy files between the host and a container (or a tar stream with -)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "diff" -d 'Show what a container changed in its image (A added, C changed, D deleted)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "commit" -d 'Create an image from a container\'s changes'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "export" -d 'Write a container\'s root filesystem as a tar archive'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "import" -d 'Create an image from a root filesystem tarball'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "mount" -d 'Mount containers\' root filesystems and print where (rootless: inside `skiff unshare`)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "unmount" -d 'Unmount containers\' root filesystems'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "pull" -d 'Pull images from a registry into local storage'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "images" -d 'List images in local storage'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "rmi" -d 'Remove images'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "tag" -d 'Add names to an image'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "untag" -d 'Remove names from an image'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "history" -d 'Show the layers\' history of an image'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "inspect" -d 'Show details of images'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "save" -d 'Save images to a docker-archive or oci-archive'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "load" -d 'Load images from a docker-archive or oci-archive'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "push" -d 'Push an image to a registry'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "login" -d 'Log in to a registry (checks the credentials, then stores them)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "logout" -d 'Remove the stored credentials of a registry'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "image" -d 'Manage images'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "system" -d 'Manage skiff itself: disk usage, pruning unused data, resetting all state'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "volume" -d 'Manage volumes: create, ls, inspect, rm, prune, exists'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "completion" -d 'Print a shell completion script'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "generate-docs" -d 'Write completions/ and man/ from the command definitions (for maintainers)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "oci-run" -d 'Run an OCI bundle in the foreground with the built-in or an external runtime (for tests)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "supervisor" -d 'Supervise one container: its stdio, log, attach socket, signals and exit (internal)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "oci-start" -d 'Start an OCI bundle under a detached supervisor, then attach or print its pid (for tests)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "container-cleanup" -d 'Record a container\'s exit, unmount it and remove it with --rm (run by the supervisor)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach ps rm logs cp diff commit export import mount unmount pull images rmi tag untag history inspect save load push login logout image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "pull" -d 'Pull images from a registry into local storage'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "ls" -d 'List images in local storage'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "rm" -d 'Remove images'

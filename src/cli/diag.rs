@@ -43,6 +43,9 @@ pub fn hint(err: &anyhow::Error) -> Option<String> {
         if let Some(h) = image_err.and_then(|e| e.hint()) {
             return Some(h);
         }
+        if let Some(h) = cause.downcast_ref::<engine::data::Error>().and_then(|e| e.hint()) {
+            return Some(h);
+        }
         if let Some(e) = cause.downcast_ref::<engine::Error>() {
             match e {
                 engine::Error::ImageNotKnown { .. } => return Some("list local images with `skiff images`, or pull it first".into()),

@@ -71,6 +71,21 @@ pub enum Command {
     Rm(commands::container::RmArgs),
     /// Show the output of a container
     Logs(commands::container::LogsArgs),
+    /// Copy files between the host and a container (or a tar stream with -)
+    Cp(commands::data::CpArgs),
+    /// Show what a container changed in its image (A added, C changed, D deleted)
+    Diff(commands::data::DiffArgs),
+    /// Create an image from a container's changes
+    Commit(commands::data::CommitArgs),
+    /// Write a container's root filesystem as a tar archive
+    Export(commands::data::ExportArgs),
+    /// Create an image from a root filesystem tarball
+    Import(commands::data::ImportArgs),
+    /// Mount containers' root filesystems and print where (rootless: inside `skiff unshare`)
+    Mount(commands::data::MountArgs),
+    /// Unmount containers' root filesystems
+    #[command(visible_alias = "umount")]
+    Unmount(commands::data::UnmountArgs),
     /// Pull images from a registry into local storage
     Pull(commands::pull::Args),
     /// List images in local storage
@@ -247,6 +262,13 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         Command::Ps(a) => commands::container::ps(a, ctx, printer),
         Command::Rm(a) => commands::container::rm(a, ctx, printer),
         Command::Logs(a) => commands::container::logs(a, ctx, printer),
+        Command::Cp(a) => commands::data::cp(a, ctx, printer),
+        Command::Diff(a) => commands::data::diff(a, ctx, printer),
+        Command::Commit(a) => commands::data::commit(a, ctx, printer),
+        Command::Export(a) => commands::data::export(a, ctx, printer),
+        Command::Import(a) => commands::data::import(a, ctx, printer),
+        Command::Mount(a) => commands::data::mount(a, ctx, printer),
+        Command::Unmount(a) => commands::data::unmount(a, ctx, printer),
         Command::ContainerCleanup(a) => commands::container::cleanup(a, ctx, printer),
     }
 }

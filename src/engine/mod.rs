@@ -3,6 +3,8 @@
 
 pub mod containers;
 pub mod context;
+pub mod copy;
+pub mod data;
 pub mod images;
 pub mod info;
 pub mod pull;

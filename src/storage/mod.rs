@@ -24,6 +24,7 @@
 
 pub mod atomic;
 pub mod blobs;
+pub mod changes;
 pub mod containers;
 mod gc;
 mod images;

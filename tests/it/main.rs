@@ -21,6 +21,7 @@
 //! - `tty`: `run -t` in a real pty, raw mode, window size, detach keys, `attach`.
 //! - `options`: the configuration flags of `run` and `--runtime crun|runc`, compared with the
 //!   built-in runtime; their bad-value errors.
+//! - `data`: `cp`, `diff`, `commit`, `export`, `import`, `mount`.
 
 // The helper modules are an API for every test module; not all of it is used by all of them.
 #[allow(dead_code)]
@@ -33,6 +34,7 @@ mod registry;
 mod util;
 
 mod containers;
+mod data;
 mod foundation;
 mod images;
 mod options;

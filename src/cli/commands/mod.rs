@@ -2,6 +2,7 @@
 
 pub mod completion;
 pub mod container;
+pub mod data;
 pub mod history;
 pub mod image;
 pub mod images;

@@ -1,0 +1,213 @@
+//! `skiff cp [-a|--archive[=false]] [-L] [--overwrite] SRC DEST`: copies between the host and a
+//! container (`CONTAINER:PATH`, running or stopped), or streams a tar with `-` (stdin as SRC,
+//! stdout as DEST). Container paths resolve inside the container (see [`crate::engine::copy`]).
+
+use std::io::{IsTerminal, Write};
+use std::os::fd::AsFd;
+use std::path::PathBuf;
+
+use crate::cli::{diag::WithExit, printer::Printer, Exit};
+use crate::engine::copy::{self, ExtractOptions};
+use crate::engine::{self, containers, data, Context};
+
+#[derive(Debug, clap::Args)]
+pub struct CpArgs {
+    /// Give copied files the container's user and group (the default, as podman); with
+    /// --archive=false they keep the owners in the source
+    #[arg(short, long, default_value_t = true, action = clap::ArgAction::Set, num_args = 0..=1, default_missing_value = "true")]
+    pub archive: bool,
+    /// Follow a symlink given as SRC (its target is copied, not the link)
+    #[arg(short = 'L', long = "follow-link")]
+    pub follow_link: bool,
+    /// Replace directories by non-directories and the reverse
+    #[arg(long)]
+    pub overwrite: bool,
+    /// What to copy: a host path, CONTAINER:PATH, or - for a tar archive on stdin
+    #[arg(value_name = "SRC")]
+    pub src: String,
+    /// Where to copy it: a host path, CONTAINER:PATH, or - for a tar archive on stdout
+    #[arg(value_name = "DEST")]
+    pub dest: String,
+}
+
+/// One side of a copy.
+#[derive(Debug, PartialEq, Eq)]
+enum Side {
+    Host(PathBuf),
+    Container { key: String, path: String },
+    Stream,
+}
+
+/// podman's rule: a path starting with `/` or `.` is on the host; else `NAME:PATH` names a
+/// container; else a host path.
+fn side(arg: &str) -> Side {
+    if arg == "-" {
+        return Side::Stream;
+    }
+    if !arg.starts_with(['/', '.']) {
+        if let Some((key, path)) = arg.split_once(':') {
+            if !key.is_empty() {
+                return Side::Container { key: key.to_string(), path: path.to_string() };
+            }
+        }
+    }
+    Side::Host(PathBuf::from(arg))
+}
+
+fn usage(message: String) -> anyhow::Error {
+    WithExit { message, exit: Exit::SKIFF_ERROR }.into()
+}
+
+pub fn cp(args: CpArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
+    let (src, dest) = (side(&args.src), side(&args.dest));
+    let key = match (&src, &dest) {
+        (Side::Container { .. }, Side::Container { .. }) => {
+            return Err(usage(format!(
+                "cannot copy from {} to {}: copying between two containers is not supported; copy to the host first",
+                args.src, args.dest
+            )))
+        }
+        (Side::Container { key, .. }, _) | (_, Side::Container { key, .. }) => key.clone(),
+        _ => {
+            return Err(usage(format!(
+                "invalid arguments {} and {}: one of them must be CONTAINER:PATH",
+                args.src, args.dest
+            )))
+        }
+    };
+    if matches!(dest, Side::Stream) && std::io::stdout().is_terminal() {
+        return Err(usage("refusing to write a tar archive to a terminal: redirect stdout".into()));
+    }
+    if matches!(src, Side::Stream) && std::io::stdin().is_terminal() {
+        return Err(usage("no tar archive on stdin: pipe one in".into()));
+    }
+    // Host paths are taken relative to where skiff was started, before anything changes it.
+    let absolute = |arg: &str, s: &Side| match s {
+        Side::Host(p) => keep_trailing(arg, std::path::absolute(p).unwrap_or_else(|_| p.clone())),
+        _ => PathBuf::new(),
+    };
+    let plan = Plan {
+        key: key.clone(),
+        src_host: absolute(&args.src, &src),
+        dest_host: absolute(&args.dest, &dest),
+        src,
+        dest,
+        follow: args.follow_link,
+        archive: args.archive,
+        overwrite: args.overwrite,
+    };
+    // A running container's root is reached through its process, which lives in a user
+    // namespace that skiff's own (entered next) cannot look into: a helper forked now, still in
+    // the initial namespace, can join it (see `copy::join_user_namespace`).
+    let helper = if ctx.rootless && !ctx.already_joined() {
+        Some(copy::Helper::fork(|root, job| match plan.copy(root, job) {
+            Err(e) if super::broken_pipe_is_success(&e) => Ok(()),
+            other => other.map_err(|e| format!("{e:#}")),
+        })?)
+    } else {
+        None
+    };
+    crate::cli::enter(&mut ctx, printer)?;
+    let store = engine::open_store(&ctx)?;
+    containers::list(&store)?;
+    let rec = containers::lookup(&store, &key)?;
+    let job = copy::Job {
+        workdir: data::container_workdir(&store, &rec),
+        user: data::container_user(&store, &rec),
+        pid: copy::running_pid(&ctx, &rec),
+    };
+    let result = match (helper, job.pid) {
+        (Some(helper), Some(_)) => helper.run(&job).map_err(|e| match e {
+            copy::Error::Copy(message) => WithExit { message, exit: Exit::SKIFF_ERROR }.into(),
+            e => anyhow::Error::from(e),
+        }),
+        (helper, _) => {
+            drop(helper);
+            let root = copy::open_root(&ctx, &store, &rec)?;
+            let result = plan.copy(&root.path, &job);
+            root.release(&store)?;
+            result
+        }
+    };
+    match result {
+        Err(e) if super::broken_pipe_is_success(&e) => Ok(Exit::SUCCESS),
+        Err(e) => Err(e),
+        Ok(()) => Ok(Exit::SUCCESS),
+    }
+}
+
+/// What to copy, resolved before skiff enters its namespace.
+struct Plan {
+    key: String,
+    src: Side,
+    dest: Side,
+    src_host: PathBuf,
+    dest_host: PathBuf,
+    follow: bool,
+    archive: bool,
+    overwrite: bool,
+}
+
+impl Plan {
+    fn copy(&self, root: &std::path::Path, job: &copy::Job) -> anyhow::Result<()> {
+        let (key, workdir) = (&self.key, &job.workdir);
+        let extract = ExtractOptions {
+            chown: self.archive.then_some(job.user),
+            keep_owners: !self.archive,
+            overwrite: self.overwrite,
+        };
+        match (&self.src, &self.dest) {
+            (Side::Host(_), Side::Container { path, .. }) => {
+                copy::host_to_container(root, workdir, &self.src_host, self.follow, path, extract)?
+            }
+            (Side::Stream, Side::Container { path, .. }) => {
+                let stdin = std::io::stdin().as_fd().try_clone_to_owned()?;
+                copy::stream_to_container(root, workdir, stdin.into(), path, extract)?
+            }
+            (Side::Container { path, .. }, Side::Host(_)) => {
+                let mut sink = std::io::sink();
+                let h = Some(self.dest_host.as_path());
+                copy::container_to_host(key, root, workdir, path, self.follow, h, &mut sink)?
+            }
+            (Side::Container { path, .. }, Side::Stream) => {
+                let mut out = std::io::stdout().lock();
+                copy::container_to_host(key, root, workdir, path, self.follow, None, &mut out)?;
+                out.flush()?;
+            }
+            _ => unreachable!("one side is a container"),
+        }
+        Ok(())
+    }
+}
+
+/// `std::path::absolute` drops a trailing `/` or `/.`, which mean something to `cp`.
+fn keep_trailing(arg: &str, abs: PathBuf) -> PathBuf {
+    let mut s = abs.into_os_string();
+    if arg.ends_with("/.") {
+        s.push("/.");
+    } else if arg.ends_with('/') && !s.to_string_lossy().ends_with('/') {
+        s.push("/");
+    }
+    PathBuf::from(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sides_follow_podman() {
+        assert_eq!(side("-"), Side::Stream);
+        assert_eq!(side("c1:/etc"), Side::Container { key: "c1".into(), path: "/etc".into() });
+        assert_eq!(side("./c1:/etc"), Side::Host("./c1:/etc".into()));
+        assert_eq!(side("/tmp/a:b"), Side::Host("/tmp/a:b".into()));
+        assert_eq!(side("file"), Side::Host("file".into()));
+    }
+
+    #[test]
+    fn trailing_slash_and_dot_are_kept() {
+        assert_eq!(keep_trailing("d/", PathBuf::from("/x/d")), PathBuf::from("/x/d/"));
+        assert_eq!(keep_trailing("d/.", PathBuf::from("/x/d")), PathBuf::from("/x/d/."));
+        assert_eq!(keep_trailing("d", PathBuf::from("/x/d")), PathBuf::from("/x/d"));
+    }
+}

@@ -1,0 +1,46 @@
+//! `skiff diff [--format json] CONTAINER|IMAGE`: what a container changed in its image (or an
+//! image's top layer over the layers below it), as `A`/`C`/`D` lines sorted by path.
+
+use serde_json::json;
+
+use crate::cli::{printer::Printer, Exit};
+use crate::engine::{self, containers, data, images, Context};
+use crate::storage::changes::{Change, Kind};
+
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// Print as json ({"added": [...], "changed": [...], "deleted": [...]}) or as a Go template
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
+    /// The container (or image) to inspect
+    #[arg(value_name = "CONTAINER|IMAGE")]
+    pub target: String,
+}
+
+fn paths(changes: &[Change], kind: Kind) -> Vec<&str> {
+    changes.iter().filter(|c| c.kind == kind).map(|c| c.path.as_str()).collect()
+}
+
+pub fn diff(args: DiffArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
+    crate::cli::enter(&mut ctx, printer)?;
+    let store = engine::open_store(&ctx)?;
+    let changes = match containers::lookup(&store, &args.target) {
+        Ok(rec) => data::diff_container(&store, &rec)?,
+        Err(_) => match images::lookup(&store, &args.target) {
+            Ok(found) => data::diff_image(&store, &found.image)?,
+            Err(engine::Error::ImageNotKnown { .. }) => {
+                anyhow::bail!("{} not found: no container or image with that name or id", args.target)
+            }
+            Err(e) => return Err(e.into()),
+        },
+    };
+    let value = json!({
+        "changed": paths(&changes, Kind::Changed),
+        "added": paths(&changes, Kind::Added),
+        "deleted": paths(&changes, Kind::Deleted),
+    });
+    super::super::print_formatted(printer, args.format.as_deref(), &value, |_| {
+        changes.iter().map(|c| format!("{} {}\n", c.kind.letter(), c.path)).collect()
+    })?;
+    Ok(Exit::SUCCESS)
+}
