@@ -109,6 +109,8 @@ pub struct CreateOptions {
     pub labels: BTreeMap<String, String>,
     /// `--rm`.
     pub rm: bool,
+    /// `-i`: give the container a stdin pipe.
+    pub interactive: bool,
 }
 
 /// `create`: resolves the image, builds the spec, and stores the container in state `Created`
@@ -135,6 +137,12 @@ pub fn create(
     let dirs = store.container_dirs(&id);
     let spec = spec::build(&config, &opts, &dirs.merged, passwd.as_deref(), group.as_deref())?;
     let command = spec.process().as_ref().and_then(|p| p.args().clone()).unwrap_or_default();
+    let (entrypoint, cmd) = entrypoint_and_cmd(&config, &opts);
+    let stop_signal = config
+        .pointer("/config/StopSignal")
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
+        .map(String::from);
     let spec_json = serde_json::to_vec_pretty(&spec).expect("a runtime spec serializes");
     let driver = choose_driver(ctx);
 
@@ -153,6 +161,10 @@ pub fn create(
         pid: None,
         rm: with.rm,
         storage_driver: driver.to_string(),
+        stop_signal,
+        interactive: with.interactive,
+        entrypoint,
+        cmd,
     };
     store.create_container_with(rec, |staged: &ContainerDirs| -> Result<(), Error> {
         let path = staged.bundle.join("config.json");
@@ -164,6 +176,23 @@ pub fn create(
         }
         Ok(())
     })
+}
+
+/// The entrypoint and the command the container runs, split as the spec joins them (an
+/// `--entrypoint` drops the image's `Cmd`).
+fn entrypoint_and_cmd(config: &Value, opts: &RunOptions) -> (Vec<String>, Vec<String>) {
+    let strings = |key: &str| -> Vec<String> {
+        config
+            .pointer(&format!("/config/{key}"))
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect())
+            .unwrap_or_default()
+    };
+    match &opts.entrypoint {
+        Some(ep) => (ep.clone(), opts.command.clone()),
+        None if opts.command.is_empty() => (strings("Entrypoint"), strings("Cmd")),
+        None => (strings("Entrypoint"), opts.command.clone()),
+    }
 }
 
 /// The diff directories of `image`'s layers, top-most first.

@@ -5,6 +5,7 @@ pub mod containers;
 pub mod context;
 pub mod images;
 pub mod info;
+pub mod lifecycle;
 pub mod pull;
 pub mod system;
 pub mod transfer;

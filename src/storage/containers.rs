@@ -51,7 +51,7 @@ pub enum Error {
     InvalidName { name: String },
     #[error("invalid container id {id:?} (expected 64 hex digits)")]
     InvalidId { id: String },
-    #[error("no container with name or id {key:?} found")]
+    #[error("no container with name or ID {key:?} found: no such container")]
     NotFound { key: String },
     #[error("{key:?} matches several containers: {}", candidates.join(", "))]
     Ambiguous { key: String, candidates: Vec<String> },
@@ -152,6 +152,17 @@ pub struct ContainerRecord {
     pub rm: bool,
     /// `overlay` or `vfs`.
     pub storage_driver: String,
+    /// The signal `stop` sends first (the image's `StopSignal`); `None` means SIGTERM.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stop_signal: Option<String>,
+    /// `-i`: the container's stdin is a pipe fed by attached clients.
+    #[serde(default)]
+    pub interactive: bool,
+    /// The entrypoint and command that make up `command` (for `inspect`).
+    #[serde(default)]
+    pub entrypoint: Vec<String>,
+    #[serde(default)]
+    pub cmd: Vec<String>,
 }
 
 /// The directories of one container (see the module documentation).
@@ -633,6 +644,10 @@ mod tests {
             pid: None,
             rm: false,
             storage_driver: "vfs".into(),
+            stop_signal: None,
+            interactive: false,
+            entrypoint: vec![],
+            cmd: vec!["sh".into()],
         }
     }
 

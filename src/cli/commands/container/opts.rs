@@ -50,6 +50,9 @@ pub struct CreateArgs {
     /// Keep stdin open and forward it to the container
     #[arg(short, long)]
     pub interactive: bool,
+    /// With --name: remove an existing container of that name first, stopping it if it runs
+    #[arg(long, requires = "name")]
+    pub replace: bool,
     /// Pull the image: missing, always or never
     #[arg(long, value_enum, default_value = "missing", value_name = "POLICY")]
     pub pull: PullPolicy,
@@ -78,6 +81,9 @@ pub fn create_container(
     store: &Arc<Store>,
     printer: &Printer,
 ) -> anyhow::Result<ContainerRecord> {
+    if let (true, Some(name)) = (args.replace, &args.name) {
+        super::replace(ctx, store, name)?;
+    }
     let present = match engine::images::lookup(store, &args.image) {
         Ok(_) => true,
         Err(engine::Error::ImageNotKnown { .. }) => false,
@@ -96,6 +102,11 @@ pub fn create_container(
         user: args.user.clone(),
         ..Default::default()
     };
-    let with = CreateOptions { name: args.name.clone(), rm: args.rm, ..Default::default() };
+    let with = CreateOptions {
+        name: args.name.clone(),
+        rm: args.rm,
+        interactive: args.interactive,
+        ..Default::default()
+    };
     Ok(containers::create(ctx, store, &image_text, opts, with)?)
 }

@@ -1,11 +1,11 @@
 //! `skiff run`: create a container, start it and, unless `-d`, attach to it until it exits.
 
 use super::opts::{create_container, CreateArgs};
-use super::{cleanup_container, read_pid, start};
+use super::{attach_foreground, cleanup_container, read_pid, start};
 use crate::cli::{printer::Printer, Exit};
 use crate::engine::containers;
 use crate::engine::{self, Context};
-use crate::runtime::supervisor::{self, ExitRecord};
+use crate::runtime::supervisor;
 
 #[derive(Debug, clap::Args)]
 pub struct RunArgs {
@@ -18,7 +18,7 @@ pub struct RunArgs {
 
 /// `skiff run`.
 pub fn run(args: RunArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
-    crate::cli::enter(&mut ctx, printer)?;
+    super::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;
     let rec = create_container(&args.create, &ctx, &store, printer)?;
     let id = rec.id.clone();
@@ -38,34 +38,9 @@ pub fn run(args: RunArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result
             return Err(e);
         }
     };
-    let Some(stream) = started.attach else {
+    if started.attach.is_none() {
         printer.line(&id);
         return Ok(Exit::SUCCESS);
-    };
-    use std::os::fd::AsFd;
-    let stdin = std::io::stdin();
-    let stdin_fd = args.create.interactive.then(|| stdin.as_fd());
-    let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
-    let code = supervisor::attach(&stream, stdin_fd, &mut out, &mut err, Some(started.supervisor));
-    let run_dir = containers::run_dir(&ctx, &id);
-    let code = match code {
-        Ok(Some(code)) => Some(code),
-        // Our output is gone (e.g. `| head`): the container keeps running, as with podman.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(Exit::SUCCESS),
-        _ => None,
-    };
-    // The supervisor runs the cleanup before it exits: wait for it, so that `--rm` is done when
-    // `run` returns, then make sure of the cleanup (it is idempotent).
-    let _ = nix::sys::wait::waitpid(started.supervisor, None);
-    let code = code.or_else(|| ExitRecord::read(&run_dir).map(|r| r.exit_code));
-    if let Err(e) = cleanup_container(&ctx, &store, &id) {
-        printer.warn(&format!("cleaning up container {id}: {e:#}"));
     }
-    match code {
-        Some(code) => Ok(Exit::from_status(code)),
-        None => anyhow::bail!(
-            "the supervisor of container {id} exited without recording the container's exit (see {})",
-            run_dir.join(supervisor::SUPERVISOR_LOG).display()
-        ),
-    }
+    attach_foreground(&ctx, &store, &id, started, args.create.interactive, printer)
 }
