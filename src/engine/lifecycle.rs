@@ -445,7 +445,12 @@ fn user_mounts(ctx: &Context, spec: &Value) -> Vec<Value> {
         let is_bind = typ == "bind" || options.iter().any(|o| o == "bind" || o == "rbind");
         let dest = m.get("destination").and_then(Value::as_str).unwrap_or("");
         let source = m.get("source").and_then(Value::as_str).unwrap_or("");
-        if !is_bind || GENERATED.contains(&dest) || source.starts_with(&*ctx.paths.run_root.to_string_lossy())
+        // Device nodes bound into /dev are every container's, not the user's.
+        let device = dest.starts_with("/dev/") && source == dest;
+        if !is_bind
+            || device
+            || GENERATED.contains(&dest)
+            || source.starts_with(&*ctx.paths.run_root.to_string_lossy())
         {
             continue;
         }

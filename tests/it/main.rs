@@ -17,6 +17,8 @@
 //! - `runtime`: the built-in OCI runtime (`skiff oci-run`) compared with crun on one bundle.
 //! - `supervisor`: the conmon-like supervisor through the hidden `skiff oci-start`.
 //! - `containers`: `run`, `ps`, `logs`, `rm`.
+//! - `lifecycle`: `create`, `start`, `stop`, `kill`, `restart`, `wait`, `inspect`, the `container`
+//!   group, `ps` filters, `logs -f`, and reliability under parallel runs and `kill -9`.
 
 // The helper modules are an API for every test module; not all of it is used by all of them.
 #[allow(dead_code)]
@@ -31,6 +33,7 @@ mod util;
 mod containers;
 mod foundation;
 mod images;
+mod lifecycle;
 mod reliability;
 mod rig;
 mod runtime;

@@ -193,7 +193,8 @@ pub fn ps(args: PsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
     match args.format.as_deref() {
         Some("json") => printer.line(&serde_json::to_string_pretty(&items)?),
         Some(t) => {
-            let t = crate::cli::format::Template::parse(&table_columns(t))?;
+            let t = if t.trim_start().starts_with("table") { table_columns(t) } else { t.to_string() };
+            let t = crate::cli::format::Template::parse(&t)?;
             let mut lines = Vec::new();
             if t.is_table() && !args.noheading {
                 lines.push(t.header(&[
