@@ -228,6 +228,9 @@ pub fn clear_run_files(ctx: &Context, id: &str) {
     }
 }
 
+/// A correction to apply to a record under the containers lock.
+type Change = Box<dyn FnOnce(&mut ContainerRecord)>;
+
 /// Brings `rec` in line with its run-time directory (see the module docs) and returns it.
 pub fn reconcile(ctx: &Context, store: &Store, rec: ContainerRecord) -> Result<ContainerRecord, Error> {
     if !matches!(rec.state, State::Created | State::Running | State::Paused) {
@@ -238,7 +241,7 @@ pub fn reconcile(ctx: &Context, store: &Store, rec: ContainerRecord) -> Result<C
     let sup_file = read_pid(&dir.join(supervisor::SUPERVISOR_PID));
     let sup = sup_file.or(rec.pid.filter(|_| rec.state.is_active()).map(Pid::from_raw));
     let sup_alive = sup.is_some_and(process_alive);
-    let change: Option<Box<dyn FnOnce(&mut ContainerRecord)>> = if let Some(exit) = exit {
+    let change: Option<Change> = if let Some(exit) = exit {
         Some(Box::new(move |r: &mut ContainerRecord| {
             if matches!(r.state, State::Created | State::Running | State::Paused) {
                 r.started_at.get_or_insert_with(|| exit.finished_at.clone());
