@@ -185,3 +185,31 @@ pub fn logs(args: LogsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Resu
     let _ = out.flush();
     Ok(Exit::SUCCESS)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_in_three_forms() {
+        let t = parse_time("--since", "2026-01-02T15:04:05Z").unwrap();
+        assert_eq!(t.timestamp(), 1767366245);
+        assert_eq!(parse_time("--since", "1767366245").unwrap(), t);
+        let ago = parse_time("--since", "10m").unwrap();
+        let expected = chrono::Utc::now() - chrono::Duration::minutes(10);
+        assert!((ago.timestamp() - expected.timestamp()).abs() <= 2);
+        assert!(parse_time("--since", "1h30m").is_ok());
+        let e = parse_time("--until", "soon").unwrap_err().to_string();
+        assert!(e.contains("invalid --until \"soon\""), "{e}");
+    }
+
+    #[test]
+    fn k8s_lines_parse() {
+        let l = parse_line(b"2026-01-02T15:04:05.000000001+00:00 stderr F hello world");
+        assert!(l.stderr && l.time.is_some());
+        assert_eq!(l.text, b"hello world\n");
+        let p = parse_line(b"2026-01-02T15:04:05.000000001+00:00 stdout P part");
+        assert!(!p.stderr);
+        assert_eq!(p.text, b"part");
+    }
+}

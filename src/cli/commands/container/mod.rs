@@ -119,6 +119,10 @@ fn start(
     if !rec.state.can_start() {
         return Err(engine::Error::InvalidState { id, state: rec.state, action: "start" }.into());
     }
+    // The previous run's supervisor may still be finishing its cleanup: let it.
+    if lifecycle::supervisor_alive(ctx, rec) {
+        let _ = lifecycle::wait_stopped(ctx, store, &id, lifecycle::KILL_GRACE)?;
+    }
     lifecycle::clear_run_files(ctx, &id);
     containers::mount_rootfs(ctx, store, rec)?;
     let state_dir = containers::ensure_run_dir(ctx, &id)?;

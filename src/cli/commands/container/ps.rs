@@ -268,3 +268,76 @@ pub fn ps(args: PsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
     }
     Ok(Exit::SUCCESS)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(name: &str, state: State, image: &str) -> ContainerRecord {
+        ContainerRecord {
+            id: format!("{:0<64}", name.len()),
+            name: name.into(),
+            image_id: "ab".repeat(32),
+            image_name: image.into(),
+            created: String::new(),
+            command: vec![],
+            labels: [("app".to_string(), "web".to_string())].into(),
+            state,
+            exit_code: (state == State::Exited).then_some(2),
+            started_at: None,
+            finished_at: None,
+            pid: None,
+            rm: false,
+            storage_driver: "vfs".into(),
+            stop_signal: None,
+            interactive: false,
+            entrypoint: vec![],
+            cmd: vec![],
+        }
+    }
+
+    fn filters(f: &[&str]) -> Vec<(String, Filter)> {
+        f.iter().map(|t| Filter::parse(t).unwrap()).collect()
+    }
+
+    #[test]
+    fn same_key_is_or_and_different_keys_are_and() {
+        let web = rec("web", State::Running, "docker.io/library/busybox:latest");
+        let db = rec("db", State::Exited, "localhost/db:1");
+        let f = filters(&["status=running", "status=exited"]);
+        assert!(matches_all(&f, &web) && matches_all(&f, &db));
+        let f = filters(&["status=running", "name=d", "status=exited"]);
+        assert!(!matches_all(&f, &web) && matches_all(&f, &db));
+        assert!(matches_all(&filters(&["name=^w.b$"]), &web));
+        assert!(matches_all(&filters(&["label=app"]), &web));
+        assert!(matches_all(&filters(&["label=app=web"]), &web));
+        assert!(!matches_all(&filters(&["label=app=db"]), &web));
+        assert!(matches_all(&filters(&["exited=2"]), &db) && !matches_all(&filters(&["exited=3"]), &db));
+        for a in ["docker.io/library/busybox:latest", "docker.io/library/busybox", "busybox", "abab"] {
+            assert!(matches_all(&filters(&[&format!("ancestor={a}")]), &web), "{a}");
+        }
+        assert!(!matches_all(&filters(&["ancestor=box"]), &web));
+        assert!(matches_all(&filters(&["ancestor=localhost/db"]), &db));
+        assert!(matches_all(&filters(&["id=3000"]), &web) && !matches_all(&filters(&["id=4"]), &web));
+    }
+
+    #[test]
+    fn bad_filters_are_named() {
+        for (bad, needle) in [
+            ("nokey", "use KEY=VALUE"),
+            ("bogus=1", "bogus is an invalid filter"),
+            ("status=sleepy", "unknown container state \"sleepy\""),
+            ("name=(", "invalid name filter"),
+            ("exited=x", "invalid exited filter"),
+        ] {
+            let e = Filter::parse(bad).unwrap_err().to_string();
+            assert!(e.contains(needle), "{bad}: {e}");
+        }
+    }
+
+    #[test]
+    fn table_templates_turn_spaces_between_fields_into_columns() {
+        assert_eq!(table_columns("table {{.ID}}  {{.Names}}"), "table {{.ID}}\t{{.Names}}");
+        assert_eq!(table_columns("table {{.ID}}:{{.Names}}"), "table {{.ID}}:{{.Names}}");
+    }
+}
