@@ -258,14 +258,15 @@ fn unknown_names_and_bad_input_are_clear_errors() {
 #[test]
 fn rename_and_exists() {
     let s = store();
-    s.cmd(&["create", "--name", "a", img(), "true"]).assert_success();
+    // Names that are not hex: a hex name also matches ids that start with it.
+    s.cmd(&["create", "--name", "first", img(), "true"]).assert_success();
     s.cmd(&["create", "--name", "other", img(), "true"]).assert_success();
-    s.cmd(&["rename", "a", "b"]).assert_success().assert_stdout_eq("");
-    s.cmd(&["container", "exists", "b"]).assert_success();
-    s.cmd(&["container", "exists", "a"]).assert_exit(1);
-    s.cmd(&["rename", "b", "other"]).assert_exit(125).assert_stderr_contains("already in use");
-    s.cmd(&["rename", "b", "bad/name"]).assert_exit(125).assert_stderr_contains("invalid container name");
-    assert_eq!(inspect(&s, "b", "{{.Name}}"), "b");
+    s.cmd(&["rename", "first", "second"]).assert_success().assert_stdout_eq("");
+    s.cmd(&["container", "exists", "second"]).assert_success();
+    s.cmd(&["container", "exists", "first"]).assert_exit(1);
+    s.cmd(&["rename", "second", "other"]).assert_exit(125).assert_stderr_contains("already in use");
+    s.cmd(&["rename", "second", "bad/name"]).assert_exit(125).assert_stderr_contains("invalid container name");
+    assert_eq!(inspect(&s, "second", "{{.Name}}"), "second");
 }
 
 #[test]
