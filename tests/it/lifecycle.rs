@@ -573,3 +573,29 @@ fn rm_force_of_a_running_container_leaves_nothing_mounted_or_running() {
     assert!(processes_mentioning(&merged.to_string_lossy()).is_empty());
     assert_store_empty(&s);
 }
+
+#[test]
+fn wait_reports_the_code_of_an_rm_container_and_stop_all_stops_every_one() {
+    let s = store();
+    let id = s
+        .cmd(&["run", "-d", "--rm", img(), "sh", "-c", "sleep 0.5; exit 9"])
+        .assert_success()
+        .stdout_trimmed()
+        .to_string();
+    s.cmd(&["wait", &id]).assert_success().assert_stdout_eq("9");
+    wait_for(Duration::from_secs(5), "the --rm container to go", || {
+        s.cmd(&["ps", "-a", "-q"]).stdout.is_empty()
+    });
+
+    for name in ["one", "two"] {
+        s.cmd(&["run", "-d", "--name", name, img(), "sleep", "100"]).assert_success();
+    }
+    s.cmd(&["create", "--name", "idle", img(), "true"]).assert_success();
+    let stopped = s.cmd(&["stop", "-a", "-t", "0"]);
+    assert_eq!(stopped.assert_success().lines().len(), 2, "{stopped}");
+    assert!(ps_names(&s, &[]).is_empty());
+    s.cmd(&["start", "one", "two"]).assert_success().assert_stdout_eq("one\ntwo");
+    s.cmd(&["kill", "-a"]).assert_success();
+    assert!(ps_names(&s, &[]).is_empty());
+    assert_eq!(inspect(&s, "idle", "{{.State.Status}}"), "created");
+}

@@ -49,6 +49,13 @@ fn wait_one(ctx: &Context, store: &Store, key: &str, interval: Duration) -> anyh
                 if matches!(r.state, State::Exited | State::Stopped) {
                     return Ok(r.exit_code.unwrap_or(crate::storage::containers::EXIT_CODE_UNKNOWN));
                 }
+                if r.state == State::Running {
+                    // The supervisor tells attached clients the code before its cleanup, which
+                    // removes a `--rm` container: listen for it rather than poll.
+                    if let Some(code) = exit_from_attach(&run_dir) {
+                        return Ok(code);
+                    }
+                }
             }
             Err(crate::storage::containers::Error::NotFound { .. }) => {
                 return last_exit.ok_or_else(|| {
@@ -58,5 +65,31 @@ fn wait_one(ctx: &Context, store: &Store, key: &str, interval: Duration) -> anyh
             Err(e) => return Err(e.into()),
         }
         std::thread::sleep(interval);
+    }
+}
+
+/// Attaches to the container's supervisor without stdin and returns the exit code it sends
+/// when the container exits; `None` when it cannot attach or the supervisor went away silently.
+fn exit_from_attach(run_dir: &std::path::Path) -> Option<i32> {
+    use std::io::Read;
+    use std::os::fd::AsRawFd;
+    // Through the directory's descriptor: a run directory can be deeper than a socket address.
+    let dir = std::fs::File::open(run_dir).ok()?;
+    let socket = format!("/proc/self/fd/{}/{}", dir.as_raw_fd(), supervisor::ATTACH_SOCKET);
+    let mut stream = std::os::unix::net::UnixStream::connect(socket).ok()?;
+    let (mut input, mut buf) = (Vec::new(), vec![0u8; 16 * 1024]);
+    loop {
+        let n = match stream.read(&mut buf) {
+            Ok(0) => return None,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(_) => return None,
+        };
+        input.extend_from_slice(&buf[..n]);
+        for (kind, data) in supervisor::frame::decode(&mut input) {
+            if kind == supervisor::frame::EXIT {
+                return String::from_utf8_lossy(&data).trim().parse().ok();
+            }
+        }
     }
 }
