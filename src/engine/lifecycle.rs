@@ -546,7 +546,17 @@ pub fn inspect(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<Va
             None => "host".to_string(),
         }
     };
-    let labels = if rec.labels.is_empty() { Value::Null } else { json!(rec.labels) };
+    // The image's labels, then the container's own on top, as podman shows them.
+    let mut all_labels: serde_json::Map<String, Value> = image
+        .as_ref()
+        .and_then(|i| store.blobs().read(&i.config_digest).ok())
+        .and_then(|b| serde_json::from_slice::<Value>(&b).ok())
+        .and_then(|c| c.pointer("/config/Labels").and_then(Value::as_object).cloned())
+        .unwrap_or_default();
+    for (k, v) in &rec.labels {
+        all_labels.insert(k.clone(), json!(v));
+    }
+    let labels = if all_labels.is_empty() { Value::Null } else { Value::Object(all_labels) };
     let state = json!({
         "OciVersion": spec.get("ociVersion").cloned().unwrap_or(json!("")),
         "Status": status_word(rec.state),
@@ -591,7 +601,7 @@ pub fn inspect(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<Va
         "AutoRemove": rec.rm,
         "CapAdd": [],
         "CapDrop": [],
-        "NetworkMode": if namespace_mode("network") == "private" { "private".to_string() } else { namespace_mode("network") },
+        "NetworkMode": namespace_mode("network"),
         "IpcMode": namespace_mode("ipc"),
         "PidMode": namespace_mode("pid"),
         "UTSMode": namespace_mode("uts"),

@@ -288,6 +288,7 @@ fn inspect_has_podmans_shape_and_inspect_finds_containers_before_images() {
     assert_eq!(c["Config"]["WorkingDir"], "/tmp");
     assert!(c["Config"]["Env"].as_array().unwrap().contains(&serde_json::json!("FOO=bar")));
     assert_eq!(c["Config"]["StopSignal"], 15);
+    assert_eq!(c["Config"]["Labels"][crate::fixtures::LABEL], "busybox");
     assert_eq!(c["HostConfig"]["AutoRemove"], false);
     assert_eq!(c["Mounts"], serde_json::json!([]));
     for key in ["Id", "Created", "Image", "Driver", "RestartCount", "MountLabel"] {
