@@ -220,6 +220,21 @@ pub fn apply_exit(r: &mut ContainerRecord, exit: &ExitRecord) {
     r.pid = None;
 }
 
+/// Takes container `id`'s start lock (`userdata/start.lock`): held by `start` from the state
+/// check until the record says running, and by `rm` around the removal, so neither sees the
+/// other half done. `None` when the container's directory is gone (it was removed).
+pub fn start_lock(store: &Store, id: &str) -> Result<Option<crate::storage::lock::Lock>, Error> {
+    let userdata = store.container_dirs(id).userdata;
+    if !userdata.is_dir() {
+        return Ok(None);
+    }
+    match crate::storage::lock::Lock::exclusive(&userdata.join("start.lock")) {
+        Ok(l) => Ok(Some(l)),
+        Err(_) if !userdata.is_dir() => Ok(None),
+        Err(e) => Err(super::Error::from(e).into()),
+    }
+}
+
 /// Removes what the last run of the container left in its run-time directory (before a start).
 pub fn clear_run_files(ctx: &Context, id: &str) {
     let dir = run_dir(ctx, id);

@@ -113,8 +113,9 @@ fn start(
 ) -> anyhow::Result<supervisor::Started> {
     let id = rec.id.clone();
     // One start at a time: a second one waits, then finds the container running.
-    let _lock =
-        crate::storage::lock::Lock::exclusive(&store.container_dirs(&id).userdata.join("start.lock"))?;
+    let Some(_lock) = lifecycle::start_lock(store, &id)? else {
+        return Err(crate::storage::containers::Error::NotFound { key: id }.into());
+    };
     let rec = &lifecycle::lookup(ctx, store, &id)?;
     if !rec.state.can_start() {
         return Err(engine::Error::InvalidState { id, state: rec.state, action: "start" }.into());
@@ -245,8 +246,7 @@ fn replace(ctx: &Context, store: &Store, name: &str) -> anyhow::Result<()> {
 /// Stops (stop signal, then SIGKILL after `timeout` seconds; at once for 0) and removes a
 /// container. A container removed meanwhile (`--rm`) is not an error.
 fn remove_forced(ctx: &Context, store: &Store, rec: &ContainerRecord, timeout: u64) -> anyhow::Result<()> {
-    let _lock =
-        crate::storage::lock::Lock::exclusive(&store.container_dirs(&rec.id).userdata.join("start.lock"))?;
+    let Some(_lock) = lifecycle::start_lock(store, &rec.id)? else { return Ok(()) };
     let gone = |e: &engine::Error| {
         matches!(e, engine::Error::Container(crate::storage::containers::Error::NotFound { .. }))
             && store.find_container(&rec.id).is_err()

@@ -69,6 +69,8 @@ fn remove_one(
     if force {
         return remove_forced(ctx, store, rec, time.unwrap_or(0));
     }
+    // Not while a start of it is under way.
+    let Some(_lock) = lifecycle::start_lock(store, &rec.id)? else { return Ok(()) };
     let rec = lifecycle::lookup(ctx, store, &rec.id)?;
     if rec.state.is_active() {
         anyhow::bail!(
