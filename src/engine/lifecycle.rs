@@ -10,9 +10,10 @@
 //!   running;
 //! - a record with an `exit.json` (its supervisor was killed before its cleanup, or the cleanup
 //!   has not run yet) is exited with that code;
-//! - a running record whose supervisor is gone is exited; a container process the supervisor left
-//!   behind (the kernel clears the parent-death signal when the container's user is not root) is
-//!   killed first, so nothing runs that no record shows.
+//! - a running record whose supervisor is gone (or a created one whose supervisor was started and
+//!   is gone) is exited; a container process the supervisor left behind (the kernel clears the
+//!   parent-death signal when the container's user is not root) is killed first, so nothing runs
+//!   that no record shows.
 //!
 //! Signals: rootless, each skiff command runs in its own user namespace, a sibling of the one
 //! the container lives in, and the kernel refuses a signal from there to a container process
@@ -263,7 +264,7 @@ pub fn reconcile(ctx: &Context, store: &Store, rec: ContainerRecord) -> Result<C
                 apply_exit(r, &exit);
             }
         }))
-    } else if rec.state == State::Created {
+    } else if rec.state == State::Created && (sup_file.is_none() || sup_alive) {
         match sup.filter(|_| sup_alive) {
             Some(pid) => {
                 let started = std::fs::metadata(dir.join(supervisor::SUPERVISOR_PID))
@@ -287,7 +288,8 @@ pub fn reconcile(ctx: &Context, store: &Store, rec: ContainerRecord) -> Result<C
             None => None,
         }
     } else if !sup_alive {
-        // Running without a supervisor: kill what it left, then record the end.
+        // Running (or started by a command that died) without a supervisor: kill what it left,
+        // then record the end.
         let mut code = EXIT_CODE_UNKNOWN;
         if let Some(pid) = read_pid(&dir.join(supervisor::CONTAINER_PID)).filter(|p| is_container_init(*p)) {
             if Signaller::send(pid, Some(Signal::SIGKILL)).is_ok() {
@@ -297,7 +299,7 @@ pub fn reconcile(ctx: &Context, store: &Store, rec: ContainerRecord) -> Result<C
         }
         let finished = now();
         Some(Box::new(move |r: &mut ContainerRecord| {
-            if r.state.is_active() {
+            if r.state.is_active() || r.state == State::Created {
                 r.state = State::Exited;
                 r.exit_code = Some(code);
                 r.finished_at = Some(finished);

@@ -600,3 +600,46 @@ fn wait_reports_the_code_of_an_rm_container_and_stop_all_stops_every_one() {
     assert!(ps_names(&s, &[]).is_empty());
     assert_eq!(inspect(&s, "idle", "{{.State.Status}}"), "created");
 }
+
+/// Rewrites container `id`'s record as a `start` killed just after launching the supervisor
+/// leaves it: still `created`, without a pid.
+fn mark_created(s: &Skiff, id: &str) {
+    let path = s.root().join("containers.json");
+    let mut file: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    for c in file["containers"].as_array_mut().unwrap() {
+        if c["id"] == id {
+            c["state"] = "created".into();
+            c["pid"] = serde_json::Value::Null;
+            c["started_at"] = serde_json::Value::Null;
+        }
+    }
+    let tmp = path.with_extension("test-tmp");
+    std::fs::write(&tmp, serde_json::to_vec(&file).unwrap()).unwrap();
+    std::fs::rename(tmp, path).unwrap();
+}
+
+#[test]
+fn a_start_killed_after_launching_the_supervisor_leaves_a_truthful_record() {
+    let s = store();
+    let run = s.cmd(&["run", "-d", "-u", "1000", "--name", "half", img(), "sleep", "100"]);
+    let id = run.assert_success().stdout_trimmed().to_string();
+    let dir = s.runroot().join("containers").join(&id);
+    let (supervisor, container) =
+        (read_pid(&dir.join("supervisor.pid")), read_pid(&dir.join("container.pid")));
+    mark_created(&s, &id);
+    // Its supervisor runs it: running, with the supervisor's pid.
+    assert_eq!(
+        inspect(&s, "half", "{{.State.Status}} {{.State.ConmonPid}}"),
+        format!("running {supervisor}")
+    );
+    mark_created(&s, &id);
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(supervisor), nix::sys::signal::Signal::SIGKILL)
+        .unwrap();
+    wait_for(Duration::from_secs(5), "the supervisor to die", || !pid_alive(supervisor));
+    // Started, supervisor gone: exited, and the container (not root, so no parent-death signal)
+    // does not keep running unseen.
+    assert_eq!(inspect(&s, "half", "{{.State.Status}}"), "exited");
+    wait_for(Duration::from_secs(5), "the container process to go", || !pid_alive(container));
+    s.cmd(&["rm", "half"]).assert_success();
+    assert_store_empty(&s);
+}
