@@ -1097,7 +1097,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__ls)
-            opts="-a -q -f -n -l -h -V --all --quiet --no-trunc --format --filter --last --latest --noheading --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -q -f -n -l -s -h -V --all --quiet --no-trunc --format --filter --last --latest --noheading --size --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3615,7 +3615,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__ps)
-            opts="-a -q -f -n -l -h -V --all --quiet --no-trunc --format --filter --last --latest --noheading --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -q -f -n -l -s -h -V --all --quiet --no-trunc --format --filter --last --latest --noheading --size --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

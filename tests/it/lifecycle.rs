@@ -375,6 +375,17 @@ fn ps_filters_table_format_and_last() {
     assert!(lines[1..].iter().all(|l| l[at..].chars().next().unwrap().is_ascii_alphanumeric()), "{table}");
     let bare = s.cmd(&["ps", "-a", "--noheading"]);
     assert_eq!(bare.assert_success().lines().len(), 3);
+
+    // --size: the container's writes, and with its image.
+    let write = "head -c 300000 /dev/zero > /big; sleep 100";
+    s.cmd(&["run", "-d", "--name", "big", img(), "sh", "-c", write]).assert_success();
+    wait_for(Duration::from_secs(10), "the container's write", || {
+        s.cmd(&["ps", "--size", "--filter", "name=big", "--format", "{{.Size}}"])
+            .stdout
+            .starts_with("300 kB (virtual ")
+    });
+    let table = s.cmd(&["ps", "--size", "--filter", "name=big"]);
+    assert!(table.assert_success().lines()[0].ends_with("NAMES  SIZE"), "{table}");
 }
 
 #[test]

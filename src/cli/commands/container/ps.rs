@@ -30,6 +30,38 @@ pub struct PsArgs {
     /// Do not print the header row
     #[arg(long)]
     pub noheading: bool,
+    /// Show the size of each container's writes, and with its image's (virtual)
+    #[arg(short, long)]
+    pub size: bool,
+}
+
+/// Bytes in the regular files under `dir` (not following symlinks).
+fn dir_size(dir: &std::path::Path) -> u64 {
+    let mut total = 0;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        for e in entries.flatten() {
+            match e.file_type() {
+                Ok(t) if t.is_dir() => stack.push(e.path()),
+                Ok(t) if t.is_file() => total += e.metadata().map(|m| m.len()).unwrap_or(0),
+                _ => {}
+            }
+        }
+    }
+    total
+}
+
+/// podman's SIZE text: the container's writes, then with its image.
+fn size_text(store: &Store, c: &ContainerRecord) -> String {
+    let image = store.get_image(&c.image_id).ok().flatten().map_or(0, |i| i.size);
+    let dirs = store.container_dirs(&c.id);
+    let rw = if c.storage_driver == "vfs" {
+        dir_size(&dirs.merged).saturating_sub(image)
+    } else {
+        dir_size(&dirs.upper)
+    };
+    format!("{} (virtual {})", human::size(rw), human::size(rw + image))
 }
 
 /// One `--filter` condition.
@@ -187,6 +219,7 @@ pub fn ps(args: PsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
                 "Ports": null,
                 "Names": [c.name],
                 "Labels": c.labels,
+                "Size": if args.size { json!(size_text(&store, c)) } else { json!(null) },
             })
         })
         .collect();
@@ -220,21 +253,20 @@ pub fn ps(args: PsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
             }
         }
         None => {
-            let mut rows = vec![[
-                "CONTAINER ID".to_string(),
-                "IMAGE".into(),
-                "COMMAND".into(),
-                "CREATED".into(),
-                "STATUS".into(),
-                "PORTS".into(),
-                "NAMES".into(),
-            ]];
+            let mut header: Vec<String> =
+                ["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"]
+                    .map(String::from)
+                    .to_vec();
+            if args.size {
+                header.push("SIZE".into());
+            }
+            let mut rows = vec![header];
             for c in &shown {
                 let mut command = shell_join(&c.command);
                 if !args.no_trunc && command.chars().count() > 20 {
                     command = command.chars().take(17).collect::<String>() + "...";
                 }
-                rows.push([
+                let mut row = vec![
                     short(&c.id),
                     c.image_name.clone(),
                     command,
@@ -242,9 +274,13 @@ pub fn ps(args: PsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
                     status(c),
                     String::new(),
                     c.name.clone(),
-                ]);
+                ];
+                if args.size {
+                    row.push(size_text(&store, c));
+                }
+                rows.push(row);
             }
-            let mut widths = [0usize; 7];
+            let mut widths = vec![0usize; rows[0].len()];
             for r in &rows {
                 for (w, cell) in widths.iter_mut().zip(r) {
                     *w = (*w).max(cell.chars().count());
