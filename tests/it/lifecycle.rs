@@ -90,6 +90,7 @@ fn assert_store_empty(s: &Skiff) {
     wait_for(Duration::from_secs(5), "no process or mount of the store", || {
         processes_mentioning(&root).is_empty()
     });
+    assert_eq!(crate::reliability::scratch_left(s), Vec::<String>::new(), "scratch entries are left");
 }
 
 #[test]
