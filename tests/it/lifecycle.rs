@@ -437,6 +437,10 @@ fn run_replace_removes_the_container_of_that_name_even_running() {
         .to_string();
     let supervisor = read_pid(&s.runroot().join("containers").join(&old).join("supervisor.pid"));
     s.cmd(&["run", "--name", "r", img(), "true"]).assert_exit(125).assert_stderr_contains("already in use");
+    // An image that cannot be had leaves the old container in place.
+    s.cmd(&["run", "--replace", "--name", "r", "--pull=never", "localhost/no-such:1", "true"])
+        .assert_exit(125);
+    assert!(pid_alive(supervisor));
     s.cmd(&["run", "--replace", "--name", "r", img(), "echo", "new"])
         .assert_success()
         .assert_stdout_eq("new");

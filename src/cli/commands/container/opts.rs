@@ -81,9 +81,6 @@ pub fn create_container(
     store: &Arc<Store>,
     printer: &Printer,
 ) -> anyhow::Result<ContainerRecord> {
-    if let (true, Some(name)) = (args.replace, &args.name) {
-        super::replace(ctx, store, name)?;
-    }
     let present = match engine::images::lookup(store, &args.image) {
         Ok(_) => true,
         Err(engine::Error::ImageNotKnown { .. }) => false,
@@ -102,6 +99,11 @@ pub fn create_container(
         user: args.user.clone(),
         ..Default::default()
     };
+    // After the pull: an image that cannot be had leaves the old container in place.
+    if let (true, Some(name)) = (args.replace, &args.name) {
+        engine::images::lookup(store, &image_text)?;
+        super::replace(ctx, store, name)?;
+    }
     let with = CreateOptions {
         name: args.name.clone(),
         rm: args.rm,
