@@ -65,11 +65,25 @@ pub enum Command {
     Run(commands::container::RunArgs),
     /// Attach to a running container's output, input and terminal
     Attach(commands::container::AttachArgs),
+    /// Create a container without starting it (prints its id)
+    Create(commands::container::CreateArgs),
+    /// Start created or stopped containers
+    Start(commands::container::StartArgs),
+    /// Stop running containers (stop signal, then SIGKILL after a timeout)
+    Stop(commands::container::StopArgs),
+    /// Send a signal to running containers
+    Kill(commands::container::KillArgs),
+    /// Stop and start containers again
+    Restart(commands::container::RestartArgs),
+    /// Wait for containers to exit and print their exit codes
+    Wait(commands::container::WaitArgs),
+    /// Rename a container
+    Rename(commands::container::RenameArgs),
     /// List containers
     Ps(commands::container::PsArgs),
     /// Remove containers
     Rm(commands::container::RmArgs),
-    /// Show the output of a container
+    /// Show the output of containers
     Logs(commands::container::LogsArgs),
     /// Copy files between the host and a container (or a tar stream with -)
     Cp(commands::data::CpArgs),
@@ -98,8 +112,8 @@ pub enum Command {
     Untag(commands::tag::UntagArgs),
     /// Show the layers' history of an image
     History(commands::history::Args),
-    /// Show details of images
-    Inspect(commands::inspect::Args),
+    /// Show details of containers or images
+    Inspect(commands::inspect::AnyArgs),
     /// Save images to a docker-archive or oci-archive
     Save(commands::save::Args),
     /// Load images from a docker-archive or oci-archive
@@ -110,6 +124,9 @@ pub enum Command {
     Login(commands::login::LoginArgs),
     /// Remove the stored credentials of a registry
     Logout(commands::login::LogoutArgs),
+    /// Manage containers
+    #[command(subcommand)]
+    Container(ContainerCommand),
     /// Manage images
     #[command(subcommand)]
     Image(ImageCommand),
@@ -136,6 +153,55 @@ pub enum Command {
     /// Record a container's exit, unmount it and remove it with --rm (run by the supervisor)
     #[command(name = "container-cleanup", hide = true)]
     ContainerCleanup(commands::container::CleanupArgs),
+}
+
+/// `skiff container ...`: the same commands as the top-level ones, as in podman.
+#[derive(Debug, Subcommand)]
+pub enum ContainerCommand {
+    /// List containers
+    #[command(visible_aliases = ["ps", "list"])]
+    Ls(commands::container::PsArgs),
+    /// Run a command in a new container
+    Run(commands::container::RunArgs),
+    /// Create a container without starting it (prints its id)
+    Create(commands::container::CreateArgs),
+    /// Start created or stopped containers
+    Start(commands::container::StartArgs),
+    /// Stop running containers (stop signal, then SIGKILL after a timeout)
+    Stop(commands::container::StopArgs),
+    /// Send a signal to running containers
+    Kill(commands::container::KillArgs),
+    /// Stop and start containers again
+    Restart(commands::container::RestartArgs),
+    /// Remove containers
+    Rm(commands::container::RmArgs),
+    /// Show the output of containers
+    Logs(commands::container::LogsArgs),
+    /// Show details of containers
+    Inspect(commands::container::InspectArgs),
+    /// Wait for containers to exit and print their exit codes
+    Wait(commands::container::WaitArgs),
+    /// Rename a container
+    Rename(commands::container::RenameArgs),
+    /// Exit 0 if the container exists, 1 if not
+    Exists(commands::container::ExistsArgs),
+    /// Remove all containers that are not running
+    Prune(commands::container::PruneArgs),
+    /// Attach to a running container's output, input and terminal
+    Attach(commands::container::AttachArgs),
+    /// Copy files between the host and a container (or a tar stream with -)
+    Cp(commands::data::CpArgs),
+    /// Show what a container changed in its image (A added, C changed, D deleted)
+    Diff(commands::data::DiffArgs),
+    /// Create an image from a container's changes
+    Commit(commands::data::CommitArgs),
+    /// Write a container's root filesystem as a tar archive
+    Export(commands::data::ExportArgs),
+    /// Mount containers' root filesystems and print where (rootless: inside `skiff unshare`)
+    Mount(commands::data::MountArgs),
+    /// Unmount containers' root filesystems
+    #[command(visible_alias = "umount")]
+    Unmount(commands::data::UnmountArgs),
 }
 
 /// `skiff image ...`: the same commands as the top-level ones, as in podman.
@@ -240,9 +306,8 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         Command::History(a) | Command::Image(ImageCommand::History(a)) => {
             commands::history::run(a, ctx, printer)
         }
-        Command::Inspect(a) | Command::Image(ImageCommand::Inspect(a)) => {
-            commands::inspect::run(a, ctx, printer)
-        }
+        Command::Inspect(a) => commands::inspect::run_any(a, ctx, printer),
+        Command::Image(ImageCommand::Inspect(a)) => commands::inspect::run(a, ctx, printer),
         Command::Save(a) | Command::Image(ImageCommand::Save(a)) => commands::save::run(a, ctx, printer),
         Command::Load(a) | Command::Image(ImageCommand::Load(a)) => commands::load::run(a, ctx, printer),
         Command::Push(a) | Command::Image(ImageCommand::Push(a)) => commands::push::run(a, ctx, printer),
@@ -257,18 +322,62 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         Command::OciRun(a) => commands::oci::run(a, ctx, printer),
         Command::Supervisor(a) => commands::supervisor::supervise(a),
         Command::OciStart(a) => commands::supervisor::start(a, ctx, printer),
-        Command::Run(a) => commands::container::run(a, ctx, printer),
-        Command::Attach(a) => commands::container::attach(a, ctx, printer),
-        Command::Ps(a) => commands::container::ps(a, ctx, printer),
-        Command::Rm(a) => commands::container::rm(a, ctx, printer),
-        Command::Logs(a) => commands::container::logs(a, ctx, printer),
-        Command::Cp(a) => commands::data::cp(a, ctx, printer),
-        Command::Diff(a) => commands::data::diff(a, ctx, printer),
-        Command::Commit(a) => commands::data::commit(a, ctx, printer),
-        Command::Export(a) => commands::data::export(a, ctx, printer),
+        Command::Attach(a) | Command::Container(ContainerCommand::Attach(a)) => {
+            commands::container::attach(a, ctx, printer)
+        }
+        Command::Cp(a) | Command::Container(ContainerCommand::Cp(a)) => commands::data::cp(a, ctx, printer),
+        Command::Diff(a) | Command::Container(ContainerCommand::Diff(a)) => {
+            commands::data::diff(a, ctx, printer)
+        }
+        Command::Commit(a) | Command::Container(ContainerCommand::Commit(a)) => {
+            commands::data::commit(a, ctx, printer)
+        }
+        Command::Export(a) | Command::Container(ContainerCommand::Export(a)) => {
+            commands::data::export(a, ctx, printer)
+        }
         Command::Import(a) => commands::data::import(a, ctx, printer),
-        Command::Mount(a) => commands::data::mount(a, ctx, printer),
-        Command::Unmount(a) => commands::data::unmount(a, ctx, printer),
+        Command::Mount(a) | Command::Container(ContainerCommand::Mount(a)) => {
+            commands::data::mount(a, ctx, printer)
+        }
+        Command::Unmount(a) | Command::Container(ContainerCommand::Unmount(a)) => {
+            commands::data::unmount(a, ctx, printer)
+        }
+        Command::Run(a) | Command::Container(ContainerCommand::Run(a)) => {
+            commands::container::run(a, ctx, printer)
+        }
+        Command::Ps(a) | Command::Container(ContainerCommand::Ls(a)) => {
+            commands::container::ps(a, ctx, printer)
+        }
+        Command::Rm(a) | Command::Container(ContainerCommand::Rm(a)) => {
+            commands::container::rm(a, ctx, printer)
+        }
+        Command::Logs(a) | Command::Container(ContainerCommand::Logs(a)) => {
+            commands::container::logs(a, ctx, printer)
+        }
+        Command::Create(a) | Command::Container(ContainerCommand::Create(a)) => {
+            commands::container::create(a, ctx, printer)
+        }
+        Command::Start(a) | Command::Container(ContainerCommand::Start(a)) => {
+            commands::container::start_cmd(a, ctx, printer)
+        }
+        Command::Stop(a) | Command::Container(ContainerCommand::Stop(a)) => {
+            commands::container::stop(a, ctx, printer)
+        }
+        Command::Kill(a) | Command::Container(ContainerCommand::Kill(a)) => {
+            commands::container::kill(a, ctx, printer)
+        }
+        Command::Restart(a) | Command::Container(ContainerCommand::Restart(a)) => {
+            commands::container::restart(a, ctx, printer)
+        }
+        Command::Wait(a) | Command::Container(ContainerCommand::Wait(a)) => {
+            commands::container::wait(a, ctx, printer)
+        }
+        Command::Rename(a) | Command::Container(ContainerCommand::Rename(a)) => {
+            commands::container::rename(a, ctx, printer)
+        }
+        Command::Container(ContainerCommand::Inspect(a)) => commands::container::inspect(a, ctx, printer),
+        Command::Container(ContainerCommand::Exists(a)) => commands::container::exists(a, ctx, printer),
+        Command::Container(ContainerCommand::Prune(a)) => commands::container::prune(a, ctx, printer),
         Command::ContainerCleanup(a) => commands::container::cleanup(a, ctx, printer),
     }
 }

@@ -115,6 +115,8 @@ pub struct CreateOptions {
     pub runtime: Option<String>,
     pub stop_signal: Option<String>,
     pub stop_timeout: Option<u32>,
+    /// `-i`: give the container a stdin pipe.
+    pub interactive: bool,
 }
 
 /// `create`: resolves the image, builds the spec, and stores the container in state `Created`
@@ -152,6 +154,12 @@ pub fn create(
         .map_err(|e| rollback(e.into()))?;
     let (uid, gid) = spec.process().as_ref().map(|p| (p.user().uid(), p.user().gid())).unwrap_or((0, 0));
     let command = spec.process().as_ref().and_then(|p| p.args().clone()).unwrap_or_default();
+    let (entrypoint, cmd) = entrypoint_and_cmd(&config, &opts);
+    let stop_signal = config
+        .pointer("/config/StopSignal")
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
+        .map(String::from);
     let spec_json = serde_json::to_vec_pretty(&spec).expect("a runtime spec serializes");
     let driver = choose_driver(ctx);
 
@@ -172,8 +180,11 @@ pub fn create(
         storage_driver: driver.to_string(),
         volumes: plan.volumes.clone(),
         runtime: with.runtime,
-        stop_signal: with.stop_signal,
+        stop_signal: with.stop_signal.or(stop_signal),
         stop_timeout: with.stop_timeout,
+        interactive: with.interactive,
+        entrypoint,
+        cmd,
     };
     // No volume can be removed from here until the record (which makes them in use) is written.
     let guard = store.volumes_guard().map_err(|e| rollback(super::volumes::Error::from(e).into()))?;
@@ -227,6 +238,23 @@ fn finish_volumes(
         copied?;
     }
     Ok(super::volumes::finish(plan, uid, gid)?)
+}
+
+/// The entrypoint and the command the container runs, split as the spec joins them (an
+/// `--entrypoint` drops the image's `Cmd`).
+fn entrypoint_and_cmd(config: &Value, opts: &RunOptions) -> (Vec<String>, Vec<String>) {
+    let strings = |key: &str| -> Vec<String> {
+        config
+            .pointer(&format!("/config/{key}"))
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect())
+            .unwrap_or_default()
+    };
+    match &opts.entrypoint {
+        Some(ep) => (ep.clone(), opts.command.clone()),
+        None if opts.command.is_empty() => (strings("Entrypoint"), strings("Cmd")),
+        None => (strings("Entrypoint"), opts.command.clone()),
+    }
 }
 
 /// The diff directories of `image`'s layers, top-most first.

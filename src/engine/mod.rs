@@ -7,6 +7,7 @@ pub mod copy;
 pub mod data;
 pub mod images;
 pub mod info;
+pub mod lifecycle;
 pub mod pull;
 pub mod system;
 pub mod transfer;

@@ -51,7 +51,7 @@ pub enum Error {
     InvalidName { name: String },
     #[error("invalid container id {id:?} (expected 64 hex digits)")]
     InvalidId { id: String },
-    #[error("no container with name or id {key:?} found")]
+    #[error("no container with name or ID {key:?} found: no such container")]
     NotFound { key: String },
     #[error("{key:?} matches several containers: {}", candidates.join(", "))]
     Ambiguous { key: String, candidates: Vec<String> },
@@ -160,14 +160,22 @@ pub struct ContainerRecord {
     /// runs the bundle with; `None` is the built-in runtime.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub runtime: Option<String>,
-    /// `--stop-signal`: what `stop` sends first (a name such as `SIGTERM` or a number);
-    /// `None` means SIGTERM.
+    /// What `stop` sends first: `--stop-signal`, else the image's `StopSignal` (a name such as
+    /// `SIGTERM` or a number); `None` means SIGTERM.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stop_signal: Option<String>,
     /// `--stop-timeout`: seconds `stop` waits after the stop signal before SIGKILL; `None`
     /// means the default (10).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stop_timeout: Option<u32>,
+    /// `-i`: the container's stdin is a pipe fed by attached clients.
+    #[serde(default)]
+    pub interactive: bool,
+    /// The entrypoint and command that make up `command` (for `inspect`).
+    #[serde(default)]
+    pub entrypoint: Vec<String>,
+    #[serde(default)]
+    pub cmd: Vec<String>,
 }
 
 /// The directories of one container (see the module documentation).
@@ -653,6 +661,9 @@ mod tests {
             runtime: None,
             stop_signal: None,
             stop_timeout: None,
+            interactive: false,
+            entrypoint: vec![],
+            cmd: vec!["sh".into()],
         }
     }
 

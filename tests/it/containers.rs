@@ -73,9 +73,10 @@ fn run_exit_codes() {
     s.cmd(&["run", TLS, &format!("{}-missing:1", img.rsplit_once(':').unwrap().0), "true"]).assert_exit(125);
     assert_eq!(ps_all(&s).len(), 1);
     s.cmd(&["rm", "seven"]).assert_success().assert_stdout_eq("seven");
+    // As podman: a missing container alone exits 1.
     s.cmd(&["rm", "seven"])
-        .assert_exit(125)
-        .assert_stderr_contains("no container with name or id \"seven\" found");
+        .assert_exit(1)
+        .assert_stderr_contains("no container with name or ID \"seven\" found: no such container");
     assert!(ps_all(&s).is_empty());
 }
 

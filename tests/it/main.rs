@@ -22,6 +22,8 @@
 //! - `options`: the configuration flags of `run` and `--runtime crun|runc`, compared with the
 //!   built-in runtime; their bad-value errors.
 //! - `data`: `cp`, `diff`, `commit`, `export`, `import`, `mount`.
+//! - `lifecycle`: `create`, `start`, `stop`, `kill`, `restart`, `wait`, `inspect`, the `container`
+//!   group, `ps` filters, `logs -f`, and reliability under parallel runs and `kill -9`.
 
 // The helper modules are an API for every test module; not all of it is used by all of them.
 #[allow(dead_code)]
@@ -37,6 +39,7 @@ mod containers;
 mod data;
 mod foundation;
 mod images;
+mod lifecycle;
 mod options;
 mod reliability;
 mod rig;

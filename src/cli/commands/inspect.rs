@@ -1,5 +1,7 @@
-//! `skiff image inspect` (and `skiff inspect` for images)
+//! `skiff image inspect`, and `skiff inspect` of containers and images (containers first, as in
+//! podman).
 
+use crate::cli::commands::container;
 use crate::cli::{format::Template, printer::Printer, Exit};
 use crate::engine::{self, Context};
 
@@ -13,17 +15,73 @@ pub struct Args {
     pub images: Vec<String>,
 }
 
-pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
-    crate::cli::enter(&mut ctx, printer)?;
+/// What `skiff inspect` looks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Kind {
+    /// Containers, then images
+    All,
+    /// Only containers
+    Container,
+    /// Only images
+    Image,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AnyArgs {
+    /// Output format: json (default), or a Go template such as '{{.Id}}'
+    #[arg(short, long)]
+    pub format: Option<String>,
+    /// Which kind of object to look for
+    #[arg(short, long = "type", value_enum, default_value = "all", value_name = "TYPE")]
+    pub kind: Kind,
+    /// Containers or images to inspect, by name or id (containers are looked up first)
+    #[arg(value_name = "NAME", required = true)]
+    pub names: Vec<String>,
+}
+
+pub fn run(args: Args, ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
+    let any = AnyArgs { format: args.format, kind: Kind::Image, names: args.images };
+    run_any(any, ctx, printer)
+}
+
+/// `skiff inspect`.
+pub fn run_any(args: AnyArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
+    if args.kind == Kind::Image {
+        crate::cli::enter(&mut ctx, printer)?;
+    } else {
+        container::enter(&mut ctx, printer)?;
+    }
     let store = engine::open_store(&ctx)?;
     let mut values = Vec::new();
-    let mut exit = Exit::SUCCESS;
-    for name in &args.images {
+    let mut failed = false;
+    let containers = if args.kind == Kind::Image {
+        Vec::new()
+    } else {
+        container::inspect_values(&ctx, &store, &args.names)?
+    };
+    for (i, name) in args.names.iter().enumerate() {
+        let container_err = match containers.get(i) {
+            Some(Ok(v)) => {
+                values.push(v.clone());
+                continue;
+            }
+            Some(Err((_, e))) => Some(e.to_string()),
+            None => None,
+        };
+        if args.kind == Kind::Container {
+            printer.error(&format!("Error: {}", container_err.unwrap_or_default()));
+            failed = true;
+            continue;
+        }
         match engine::images::lookup(&store, name) {
             Ok(found) => values.push(engine::images::inspect(&store, &found.image)?),
             Err(e @ engine::Error::ImageNotKnown { .. }) => {
-                printer.error(&format!("Error: {e}"));
-                exit = Exit::SKIFF_ERROR;
+                if args.kind == Kind::All {
+                    printer.error(&format!("Error: no such object: {name:?}"));
+                } else {
+                    printer.error(&format!("Error: {e}"));
+                }
+                failed = true;
             }
             Err(e) => return Err(e.into()),
         }
@@ -37,5 +95,5 @@ pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Ex
             }
         }
     }
-    Ok(exit)
+    Ok(if failed { Exit::SKIFF_ERROR } else { Exit::SUCCESS })
 }

@@ -46,11 +46,7 @@ pub fn attach(args: AttachArgs, mut ctx: Context, printer: &Printer) -> anyhow::
         }
         None => anyhow::Error::new(e).context(format!("cannot attach to container {}", rec.id)),
     })?;
-    let bundle = store.container_dirs(&rec.id).bundle;
-    let tty = oci_spec::runtime::Spec::load(bundle.join("config.json"))
-        .ok()
-        .and_then(|s| s.process().as_ref().and_then(|p| p.terminal()))
-        .unwrap_or(false);
+    let tty = super::spec_has_terminal(&store, &rec.id);
     let fg =
         Foreground { stdin: !args.no_stdin, tty, detach_keys, supervisor: supervisor_pid, own_child: false };
     attach_foreground(&ctx, &store, &rec.id, stream, fg, printer)

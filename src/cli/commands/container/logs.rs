@@ -1,4 +1,5 @@
-//! `skiff logs`.
+//! `skiff logs`: the container's output from its k8s-file log; `-f` follows it until the
+//! container exits.
 
 use super::*;
 
@@ -7,60 +8,208 @@ pub struct LogsArgs {
     /// Print only the last N lines
     #[arg(long, value_name = "N")]
     pub tail: Option<usize>,
-    /// The container (name or id)
-    #[arg(value_name = "CONTAINER")]
-    pub container: String,
+    /// Keep printing new output until the container exits
+    #[arg(short, long)]
+    pub follow: bool,
+    /// Only output written at or after this time: RFC 3339 (2026-01-02T15:04:05Z), a Unix
+    /// timestamp, or a duration before now (10m, 1h30m)
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+    /// Only output written before this time (same forms as --since)
+    #[arg(long, value_name = "TIME")]
+    pub until: Option<String>,
+    /// Prefix each line with the time it was written
+    #[arg(short, long)]
+    pub timestamps: bool,
+    /// The containers (names or ids); with several, each line starts with the container's short id
+    #[arg(value_name = "CONTAINER", required = true)]
+    pub containers: Vec<String>,
+}
+
+/// Parses `--since`/`--until`.
+fn parse_time(flag: &str, text: &str) -> anyhow::Result<chrono::DateTime<chrono::FixedOffset>> {
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(text) {
+        return Ok(t);
+    }
+    if let Ok(secs) = text.parse::<f64>() {
+        let nanos = (secs * 1e9) as i64;
+        return Ok(chrono::DateTime::from_timestamp_nanos(nanos).fixed_offset());
+    }
+    if let Ok(d) = humantime::parse_duration(text) {
+        let d = chrono::Duration::from_std(d)?;
+        return Ok((chrono::Utc::now() - d).fixed_offset());
+    }
+    anyhow::bail!(
+        "invalid {flag} {text:?}: use an RFC 3339 time (2026-01-02T15:04:05Z), a Unix timestamp or a duration such as 10m"
+    )
+}
+
+/// One k8s-file line: time, stderr or not, the text (with its newline unless partial).
+struct Line {
+    time: Option<chrono::DateTime<chrono::FixedOffset>>,
+    time_text: String,
+    stderr: bool,
+    text: Vec<u8>,
+}
+
+fn parse_line(line: &[u8]) -> Line {
+    let mut parts = line.splitn(4, |&b| b == b' ');
+    let (time, stream, tag) = (parts.next(), parts.next(), parts.next());
+    let data = parts.next().unwrap_or_default();
+    let time_text = String::from_utf8_lossy(time.unwrap_or_default()).into_owned();
+    let mut text = data.to_vec();
+    if tag != Some(b"P".as_slice()) {
+        text.push(b'\n');
+    }
+    Line {
+        time: chrono::DateTime::parse_from_rfc3339(&time_text).ok(),
+        time_text,
+        stderr: stream == Some(b"stderr".as_slice()),
+        text,
+    }
+}
+
+/// Reads one container's log: what is there now, then, following, what comes.
+struct Follower {
+    id: String,
+    path: std::path::PathBuf,
+    file: Option<std::fs::File>,
+    pending: Vec<u8>,
+    /// The previous line was partial: the next one continues it (no timestamp, no prefix).
+    continued: bool,
+}
+
+impl Follower {
+    /// Complete lines appended since the last call.
+    fn read_lines(&mut self) -> anyhow::Result<Vec<Line>> {
+        use std::io::Read;
+        if self.file.is_none() {
+            match std::fs::File::open(&self.path) {
+                Ok(f) => self.file = Some(f),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+                Err(e) => {
+                    return Err(
+                        anyhow::Error::new(e).context(format!("cannot read the log {}", self.path.display()))
+                    )
+                }
+            }
+        }
+        let f = self.file.as_mut().expect("opened above");
+        f.read_to_end(&mut self.pending)?;
+        let Some(end) = self.pending.iter().rposition(|&b| b == b'\n') else { return Ok(Vec::new()) };
+        let complete: Vec<u8> = self.pending.drain(..=end).collect();
+        Ok(complete.split(|&b| b == b'\n').filter(|l| !l.is_empty()).map(parse_line).collect())
+    }
 }
 
 /// `skiff logs`.
 pub fn logs(args: LogsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
     use std::io::Write;
-    crate::cli::enter(&mut ctx, printer)?;
+    let since = args.since.as_deref().map(|t| parse_time("--since", t)).transpose()?;
+    let until = args.until.as_deref().map(|t| parse_time("--until", t)).transpose()?;
+    super::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;
-    let rec = containers::lookup(&store, &args.container)?;
-    let path = containers::run_dir(&ctx, &rec.id).join(supervisor::DEFAULT_LOG);
-    let bytes = match std::fs::read(&path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-        Err(e) => {
-            return Err(anyhow::Error::new(e).context(format!("cannot read the log {}", path.display())))
-        }
-    };
-    // (stream is stderr, text) per k8s-file line; a P line continues into the next one.
-    let mut lines: Vec<(bool, Vec<u8>)> = Vec::new();
-    for line in bytes.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
-        let mut parts = line.splitn(4, |&b| b == b' ');
-        let (_time, stream, tag) = (parts.next(), parts.next(), parts.next());
-        let data = parts.next().unwrap_or_default();
-        let err = stream == Some(b"stderr".as_slice());
-        let mut text = data.to_vec();
-        if tag != Some(b"P".as_slice()) {
-            text.push(b'\n');
-        }
-        lines.push((err, text));
+    let mut followers = Vec::new();
+    for key in &args.containers {
+        let rec = lifecycle::lookup(&ctx, &store, key)?;
+        let path = containers::run_dir(&ctx, &rec.id).join(supervisor::DEFAULT_LOG);
+        followers.push(Follower { id: rec.id, path, file: None, pending: Vec::new(), continued: false });
     }
-    if let Some(n) = args.tail {
-        let full = lines.iter().filter(|(_, t)| t.ends_with(b"\n")).count();
-        let mut skip_full = full.saturating_sub(n);
-        let mut start = 0;
-        while skip_full > 0 && start < lines.len() {
-            if lines[start].1.ends_with(b"\n") {
-                skip_full -= 1;
-            }
-            start += 1;
-        }
-        lines.drain(..start);
-    }
+    let prefix = followers.len() > 1;
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
-    for (is_err, text) in lines {
-        let w: &mut dyn Write = if is_err { &mut err } else { &mut out };
-        if let Err(e) = w.write_all(&text) {
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                return Ok(Exit::SUCCESS);
+    let mut first = true;
+    loop {
+        // Whether each container may still write: checked before reading, so that nothing
+        // written just before it exited is missed.
+        let live: Vec<bool> = followers
+            .iter()
+            .map(|f| {
+                args.follow
+                    && match store.find_container(&f.id) {
+                        Ok(r) => lifecycle::reconcile(&ctx, &store, r).is_ok_and(|r| {
+                            r.state.is_active()
+                                || (r.state == State::Created && lifecycle::supervisor_alive(&ctx, &r))
+                        }),
+                        Err(_) => false,
+                    }
+            })
+            .collect();
+        for f in followers.iter_mut() {
+            let mut lines = f.read_lines()?;
+            if first {
+                if let Some(n) = args.tail {
+                    let full = lines.iter().filter(|l| l.text.ends_with(b"\n")).count();
+                    let mut skip_full = full.saturating_sub(n);
+                    let mut start = 0;
+                    while skip_full > 0 && start < lines.len() {
+                        if lines[start].text.ends_with(b"\n") {
+                            skip_full -= 1;
+                        }
+                        start += 1;
+                    }
+                    lines.drain(..start);
+                }
             }
-            return Err(e.into());
+            for line in lines {
+                let continued = std::mem::replace(&mut f.continued, !line.text.ends_with(b"\n"));
+                let in_range =
+                    line.time.is_none_or(|t| since.is_none_or(|s| t >= s) && until.is_none_or(|u| t < u));
+                if !in_range {
+                    continue;
+                }
+                let mut bytes = Vec::with_capacity(line.text.len() + 48);
+                if !continued {
+                    if prefix {
+                        bytes.extend_from_slice(format!("{} ", &f.id[..12]).as_bytes());
+                    }
+                    if args.timestamps {
+                        bytes.extend_from_slice(format!("{} ", line.time_text).as_bytes());
+                    }
+                }
+                bytes.extend_from_slice(&line.text);
+                let w: &mut dyn Write = if line.stderr { &mut err } else { &mut out };
+                if let Err(e) = w.write_all(&bytes).and_then(|_| w.flush()) {
+                    if e.kind() == std::io::ErrorKind::BrokenPipe {
+                        return Ok(Exit::SUCCESS);
+                    }
+                    return Err(e.into());
+                }
+            }
         }
+        first = false;
+        if !live.iter().any(|&l| l) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
     }
     let _ = out.flush();
     Ok(Exit::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_in_three_forms() {
+        let t = parse_time("--since", "2026-01-02T15:04:05Z").unwrap();
+        assert_eq!(t.timestamp(), 1767366245);
+        assert_eq!(parse_time("--since", "1767366245").unwrap(), t);
+        let ago = parse_time("--since", "10m").unwrap();
+        let expected = chrono::Utc::now() - chrono::Duration::minutes(10);
+        assert!((ago.timestamp() - expected.timestamp()).abs() <= 2);
+        assert!(parse_time("--since", "1h30m").is_ok());
+        let e = parse_time("--until", "soon").unwrap_err().to_string();
+        assert!(e.contains("invalid --until \"soon\""), "{e}");
+    }
+
+    #[test]
+    fn k8s_lines_parse() {
+        let l = parse_line(b"2026-01-02T15:04:05.000000001+00:00 stderr F hello world");
+        assert!(l.stderr && l.time.is_some());
+        assert_eq!(l.text, b"hello world\n");
+        let p = parse_line(b"2026-01-02T15:04:05.000000001+00:00 stdout P part");
+        assert!(!p.stderr);
+        assert_eq!(p.text, b"part");
+    }
 }

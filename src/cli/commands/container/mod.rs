@@ -1,8 +1,10 @@
-//! Container commands, one file each (`run`, `attach`, `ps`, `rm`, `logs`), the options every
-//! command that creates a container shares ([`opts`]), and what they share: starting a created
-//! container ([`start`]), attaching to it in the foreground ([`attach_foreground`]), the hidden
-//! `container-cleanup` the supervisor runs after the container has exited, and refreshing records
-//! from `exit.json`.
+//! Container commands, one file each (`run`, `create`, `start`, `stop`, `kill`, `restart`, `wait`,
+//! `rename`, `inspect`, `exists`, `prune`, `ps`, `rm`, `logs`), the options every command that
+//! creates a container shares ([`opts`]), and what they share: entering the storage namespace with
+//! the signal helper ([`enter`]), starting a created container ([`start`]), attaching to it in the
+//! foreground until it exits ([`attach_foreground`], for `run` and `start -a`), the hidden
+//! `container-cleanup` the supervisor runs after the container has exited, and records brought in
+//! line with the run-time state ([`refreshed`], see [`crate::engine::lifecycle`]).
 //!
 //! `run` creates the container, mounts its root filesystem in this process's (private) mount
 //! namespace and starts a detached supervisor (see [`crate::runtime::supervisor`]), which inherits
@@ -15,7 +17,6 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
-use nix::sys::signal::{kill, Signal};
 use nix::unistd::Pid;
 use serde_json::json;
 
@@ -23,28 +24,57 @@ use super::pull::{client_options, runtime, Progress};
 use crate::cli::args::{PlatformOpts, RegistryOpts};
 use crate::cli::{diag::WithExit, human, printer::Printer, Exit};
 use crate::engine::containers;
+use crate::engine::lifecycle::{self, Signaller};
 use crate::engine::{self, Context};
 use crate::runtime::supervisor::{self, ExitRecord};
 use crate::storage::{ContainerRecord, State, Store};
 
 mod attach;
 mod config_args;
+mod create;
+mod exists;
+mod inspect;
+mod kill;
 mod logs;
 mod opts;
+mod prune;
 mod ps;
+mod rename;
+mod restart;
 mod rm;
 mod run;
 mod tty_args;
 mod volume_args;
 
+mod start;
+mod stop;
+mod wait;
+
 pub use attach::{attach, AttachArgs};
+pub use create::create;
+pub use exists::{exists, ExistsArgs};
+pub use inspect::{inspect, inspect_values, InspectArgs};
+pub use kill::{kill, KillArgs};
 pub use logs::{logs, LogsArgs};
 pub use opts::{CreateArgs, PullPolicy};
+pub use prune::{prune, PruneArgs};
 pub use ps::{ps, PsArgs};
+pub use rename::{rename, RenameArgs};
+pub use restart::{restart, RestartArgs};
 pub(crate) use rm::remove_container;
 pub use rm::{rm, RmArgs};
 pub use run::{run, RunArgs};
+pub use start::{start_cmd, StartArgs};
+pub use stop::{stop, StopArgs};
 pub use tty_args::{DetachKeysArg, TtyArgs};
+pub use wait::{wait, WaitArgs};
+
+/// Enters the storage namespace like every command that touches the store, after forking the
+/// helper that signals containers from outside it (see [`lifecycle::Signaller`]).
+pub(crate) fn enter(ctx: &mut Context, printer: &Printer) -> anyhow::Result<()> {
+    Signaller::install(ctx);
+    crate::cli::enter(ctx, printer)
+}
 
 #[derive(Debug, clap::Args)]
 pub struct CleanupArgs {
@@ -91,6 +121,19 @@ fn start(
     stdin: bool,
 ) -> anyhow::Result<supervisor::Started> {
     let id = rec.id.clone();
+    // One start at a time: a second one waits, then finds the container running.
+    let Some(_lock) = lifecycle::start_lock(store, &id)? else {
+        return Err(crate::storage::containers::Error::NotFound { key: id }.into());
+    };
+    let rec = &lifecycle::lookup(ctx, store, &id)?;
+    if !rec.state.can_start() {
+        return Err(engine::Error::InvalidState { id, state: rec.state, action: "start" }.into());
+    }
+    // The previous run's supervisor may still be finishing its cleanup: let it.
+    if lifecycle::supervisor_alive(ctx, rec) {
+        let _ = lifecycle::wait_stopped(ctx, store, &id, lifecycle::KILL_GRACE)?;
+    }
+    lifecycle::clear_run_files(ctx, &id);
     containers::mount_rootfs(ctx, store, rec)?;
     let state_dir = containers::ensure_run_dir(ctx, &id)?;
     let exe = std::env::current_exe().unwrap_or_else(|_| "/proc/self/exe".into());
@@ -136,10 +179,12 @@ fn start(
                 r.started_at.get_or_insert(now);
                 apply_exit(r, &exit);
             }
-            None if r.state == State::Created => {
+            None if r.state.can_start() || (r.state == State::Running && r.pid == Some(pid)) => {
                 r.state = State::Running;
                 r.pid = Some(pid);
                 r.started_at = Some(now);
+                r.exit_code = None;
+                r.finished_at = None;
             }
             None => {}
         }
@@ -157,6 +202,15 @@ fn terminal_size() -> Option<(u16, u16)> {
     use std::os::fd::AsFd;
     let (stdin, stdout) = (std::io::stdin(), std::io::stdout());
     supervisor::window_size(stdin.as_fd()).or_else(|| supervisor::window_size(stdout.as_fd()))
+}
+
+/// Whether the container's spec gives it a terminal (`-t`).
+fn spec_has_terminal(store: &Store, id: &str) -> bool {
+    let bundle = store.container_dirs(id).bundle;
+    oci_spec::runtime::Spec::load(bundle.join("config.json"))
+        .ok()
+        .and_then(|s| s.process().as_ref().and_then(|p| p.terminal()))
+        .unwrap_or(false)
 }
 
 /// How [`attach_foreground`] attaches.
@@ -231,7 +285,7 @@ fn attach_foreground(
         let _ = nix::sys::wait::waitpid(fg.supervisor, None);
     } else {
         let deadline = Instant::now() + Duration::from_secs(10);
-        while kill(fg.supervisor, None).is_ok() && Instant::now() < deadline {
+        while nix::sys::signal::kill(fg.supervisor, None).is_ok() && Instant::now() < deadline {
             std::thread::sleep(Duration::from_millis(10));
         }
     }
@@ -250,13 +304,49 @@ fn attach_foreground(
 }
 
 fn apply_exit(r: &mut ContainerRecord, exit: &ExitRecord) {
-    if r.state == State::Removing {
-        return;
+    lifecycle::apply_exit(r, exit)
+}
+
+/// Removes the container named exactly `name`, stopping it first (`--replace`).
+fn replace(ctx: &Context, store: &Store, name: &str) -> anyhow::Result<()> {
+    let rec = match lifecycle::lookup(ctx, store, name) {
+        Ok(r) if r.name == name => r,
+        Ok(_) | Err(lifecycle::Error::Container(crate::storage::containers::Error::NotFound { .. })) => {
+            return Ok(())
+        }
+        Err(e) => return Err(e.into()),
+    };
+    remove_forced(ctx, store, &rec, 0).map(|_| ())
+}
+
+/// Stops (stop signal, then SIGKILL after `timeout` seconds; at once for 0) and removes a
+/// container. A container removed meanwhile (`--rm`) is not an error.
+fn remove_forced(
+    ctx: &Context,
+    store: &Store,
+    rec: &ContainerRecord,
+    timeout: u64,
+) -> anyhow::Result<Option<ContainerRecord>> {
+    let Some(_lock) = lifecycle::start_lock(store, &rec.id)? else { return Ok(None) };
+    let gone = |e: &engine::Error| {
+        matches!(e, engine::Error::Container(crate::storage::containers::Error::NotFound { .. }))
+            && store.find_container(&rec.id).is_err()
+    };
+    let rec = match lifecycle::lookup(ctx, store, &rec.id) {
+        Ok(r) => r,
+        Err(lifecycle::Error::Container(crate::storage::containers::Error::NotFound { .. })) => {
+            return Ok(None)
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if rec.state.is_active() || lifecycle::supervisor_alive(ctx, &rec) {
+        lifecycle::stop(ctx, store, &rec, timeout)?;
     }
-    r.state = State::Exited;
-    r.exit_code = Some(exit.exit_code);
-    r.finished_at = Some(exit.finished_at.clone());
-    r.pid = None;
+    match containers::remove(ctx, store, &rec.id, true) {
+        Ok(gone) => Ok(Some(gone)),
+        Err(e) if gone(&e) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Records the exit from `exit.json`, unmounts the root filesystem and, for `--rm`, removes the
@@ -287,59 +377,18 @@ pub fn cleanup(args: CleanupArgs, mut ctx: Context, printer: &Printer) -> anyhow
     Ok(Exit::SUCCESS)
 }
 
-/// Every container, with running ones whose exit.json exists marked exited first.
+/// Every container, brought in line with its run-time state first (see [`lifecycle::reconcile`]).
 fn refreshed(ctx: &Context, store: &Store) -> anyhow::Result<Vec<ContainerRecord>> {
-    let all = containers::list(store)?;
-    let mut changed = false;
-    for c in all.iter().filter(|c| c.state.is_active()) {
-        if let Some(exit) = ExitRecord::read(&containers::run_dir(ctx, &c.id)) {
-            let _ = store.update_container(&c.id, |r| {
-                apply_exit(r, &exit);
-                Ok::<_, engine::Error>(())
-            });
-            changed = true;
-        }
-    }
-    Ok(if changed { containers::list(store)? } else { all })
+    Ok(lifecycle::list(ctx, store)?)
 }
 
 fn read_pid(path: &Path) -> Option<Pid> {
-    let pid: i32 = std::fs::read_to_string(path).ok()?.trim().parse().ok()?;
-    (pid > 0).then(|| Pid::from_raw(pid))
+    lifecycle::read_pid(path)
 }
 
 /// Kills a running container (SIGKILL) and waits for its supervisor to record the exit.
+#[allow(dead_code)]
 fn kill_and_wait(ctx: &Context, store: &Store, rec: &ContainerRecord) -> anyhow::Result<()> {
-    let run_dir = containers::run_dir(ctx, &rec.id);
-    if let Some(pid) = read_pid(&run_dir.join(supervisor::CONTAINER_PID)) {
-        let _ = kill(pid, Signal::SIGKILL);
-    }
-    let supervisor_pid =
-        rec.pid.map(Pid::from_raw).or_else(|| read_pid(&run_dir.join(supervisor::SUPERVISOR_PID)));
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let supervisor_gone = supervisor_pid.is_none_or(|p| kill(p, None).is_err());
-        let exited = ExitRecord::read(&run_dir);
-        match store.find_container(&rec.id) {
-            Err(_) => return Ok(()),
-            Ok(r) if !r.state.is_active() && supervisor_gone => return Ok(()),
-            Ok(_) if supervisor_gone => {
-                let exit = exited.unwrap_or(ExitRecord {
-                    exit_code: 137,
-                    finished_at: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.9f%:z").to_string(),
-                    signal: Some(9),
-                });
-                store.update_container(&rec.id, |r| {
-                    apply_exit(r, &exit);
-                    Ok::<_, engine::Error>(())
-                })?;
-                return Ok(());
-            }
-            Ok(_) => {}
-        }
-        if Instant::now() >= deadline {
-            anyhow::bail!("container {} did not exit within 10 seconds of SIGKILL", rec.id);
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    lifecycle::stop(ctx, store, rec, 0)?;
+    Ok(())
 }

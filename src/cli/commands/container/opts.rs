@@ -52,6 +52,9 @@ pub struct CreateArgs {
     pub interactive: bool,
     #[command(flatten)]
     pub tty: super::tty_args::TtyArgs,
+    /// With --name: remove an existing container of that name first, stopping it if it runs
+    #[arg(long, requires = "name")]
+    pub replace: bool,
     /// Pull the image: missing, always or never
     #[arg(long, value_enum, default_value = "missing", value_name = "POLICY")]
     pub pull: PullPolicy,
@@ -106,6 +109,12 @@ pub fn create_container(
         tty: args.tty.tty,
         ..Default::default()
     };
+    if let (true, Some(name)) = (args.replace, &args.name) {
+        // After the pull: an image that cannot be had leaves the old container in place.
+        engine::images::lookup(store, &image_text)?;
+        super::replace(ctx, store, name)?;
+    }
+    with.interactive = args.interactive;
     config.apply(&mut opts, &mut with);
     Ok(containers::create(ctx, store, &image_text, opts, with)?)
 }

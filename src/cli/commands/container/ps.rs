@@ -13,9 +13,144 @@ pub struct PsArgs {
     /// Do not truncate ids and commands
     #[arg(long)]
     pub no_trunc: bool,
-    /// Output format: json, or a Go template such as {{.ID}} {{.Names}}
+    /// Output format: json, or a Go template such as {{.ID}} {{.Names}} ("table ..." adds a header)
     #[arg(long, value_name = "FORMAT")]
     pub format: Option<String>,
+    /// Show only matching containers: status=, name= (a regex), label=KEY[=VALUE], id= (a prefix),
+    /// ancestor= (an image), exited=CODE; one key given twice matches either value, different
+    /// keys must all match
+    #[arg(short, long = "filter", value_name = "KEY=VALUE")]
+    pub filter: Vec<String>,
+    /// Show the N most recently created containers, in any state
+    #[arg(short = 'n', long = "last", value_name = "N")]
+    pub last: Option<usize>,
+    /// Show the most recently created container, in any state
+    #[arg(short, long)]
+    pub latest: bool,
+    /// Do not print the header row
+    #[arg(long)]
+    pub noheading: bool,
+    /// Show the size of each container's writes, and with its image's (virtual)
+    #[arg(short, long)]
+    pub size: bool,
+}
+
+/// Bytes in the regular files under `dir` (not following symlinks).
+fn dir_size(dir: &std::path::Path) -> u64 {
+    let mut total = 0;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        for e in entries.flatten() {
+            match e.file_type() {
+                Ok(t) if t.is_dir() => stack.push(e.path()),
+                Ok(t) if t.is_file() => total += e.metadata().map(|m| m.len()).unwrap_or(0),
+                _ => {}
+            }
+        }
+    }
+    total
+}
+
+/// podman's SIZE text: the container's writes, then with its image.
+fn size_text(store: &Store, c: &ContainerRecord) -> String {
+    let image = store.get_image(&c.image_id).ok().flatten().map_or(0, |i| i.size);
+    let dirs = store.container_dirs(&c.id);
+    let rw = if c.storage_driver == "vfs" {
+        dir_size(&dirs.merged).saturating_sub(image)
+    } else {
+        dir_size(&dirs.upper)
+    };
+    format!("{} (virtual {})", human::size(rw), human::size(rw + image))
+}
+
+/// One `--filter` condition.
+#[derive(Debug)]
+enum Filter {
+    Status(State),
+    Name(regex::Regex),
+    Label(String, Option<String>),
+    Id(String),
+    Ancestor(String),
+    Exited(i32),
+}
+
+impl Filter {
+    fn parse(text: &str) -> anyhow::Result<(String, Filter)> {
+        let Some((key, value)) = text.split_once('=') else {
+            anyhow::bail!(
+                "invalid filter {text:?}: use KEY=VALUE (status, name, label, id, ancestor, exited)"
+            );
+        };
+        let filter = match key {
+            "status" => Filter::Status(match value {
+                "created" => State::Created,
+                "running" => State::Running,
+                "paused" => State::Paused,
+                "stopped" => State::Stopped,
+                "exited" => State::Exited,
+                "removing" => State::Removing,
+                _ => anyhow::bail!(
+                    "unknown container state {value:?} in filter {text:?}: use created, running, paused, stopped, exited or removing"
+                ),
+            }),
+            "name" => Filter::Name(
+                regex::Regex::new(value).map_err(|e| anyhow::anyhow!("invalid name filter {value:?}: {e}"))?,
+            ),
+            "label" => match value.split_once('=') {
+                Some((k, v)) => Filter::Label(k.to_string(), Some(v.to_string())),
+                None => Filter::Label(value.to_string(), None),
+            },
+            "id" => Filter::Id(value.to_ascii_lowercase()),
+            "ancestor" => Filter::Ancestor(value.to_string()),
+            "exited" => Filter::Exited(
+                value.parse().map_err(|_| anyhow::anyhow!("invalid exited filter {value:?}: use an exit code"))?,
+            ),
+            _ => anyhow::bail!(
+                "{key} is an invalid filter in {text:?}: use status, name, label, id, ancestor or exited"
+            ),
+        };
+        Ok((key.to_string(), filter))
+    }
+
+    fn matches(&self, c: &ContainerRecord) -> bool {
+        match self {
+            Filter::Status(s) => c.state == *s,
+            Filter::Name(re) => re.is_match(&c.name),
+            Filter::Label(k, v) => match (c.labels.get(k), v) {
+                (Some(have), Some(want)) => have == want,
+                (Some(_), None) => true,
+                (None, _) => false,
+            },
+            Filter::Id(prefix) => c.id.starts_with(prefix.as_str()),
+            Filter::Ancestor(image) => {
+                let name = c.image_name.as_str();
+                let untagged =
+                    name.rsplit_once(':').filter(|(_, t)| !t.contains('/')).map_or(name, |(n, _)| n);
+                name == image
+                    || untagged == image
+                    || untagged.rsplit('/').next() == Some(image.as_str())
+                    || name.rsplit('/').next() == Some(image.as_str())
+                    || (image.len() >= 3 && c.image_id.starts_with(image.as_str()))
+            }
+            Filter::Exited(code) => c.state == State::Exited && c.exit_code == Some(*code),
+        }
+    }
+}
+
+/// Same key: any may match; different keys: all must.
+fn matches_all(filters: &[(String, Filter)], c: &ContainerRecord) -> bool {
+    let mut keys: Vec<&str> = filters.iter().map(|(k, _)| k.as_str()).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys.iter().all(|k| filters.iter().filter(|(fk, _)| fk == k).any(|(_, f)| f.matches(c)))
+}
+
+/// In a `table` template, fields separated by spaces become columns, as in podman.
+fn table_columns(template: &str) -> String {
+    static SPACES: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = SPACES.get_or_init(|| regex::Regex::new(r"\}\}[ ]+\{\{").expect("a valid regex"));
+    re.replace_all(template, "}}\t{{").into_owned()
 }
 
 fn status(c: &ContainerRecord) -> String {
@@ -40,10 +175,21 @@ fn shell_join(args: &[String]) -> String {
 
 /// `skiff ps`.
 pub fn ps(args: PsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
-    crate::cli::enter(&mut ctx, printer)?;
+    let filters = args.filter.iter().map(|f| Filter::parse(f)).collect::<anyhow::Result<Vec<_>>>()?;
+    super::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;
-    let shown: Vec<ContainerRecord> =
-        refreshed(&ctx, &store)?.into_iter().filter(|c| args.all || c.state == State::Running).collect();
+    let last = if args.latest { Some(1) } else { args.last };
+    // A status filter or --last looks at every container, as in podman.
+    let every = args.all || last.is_some() || filters.iter().any(|(k, _)| k == "status" || k == "exited");
+    let mut shown: Vec<ContainerRecord> = refreshed(&ctx, &store)?
+        .into_iter()
+        .filter(|c| every || c.state == State::Running)
+        .filter(|c| matches_all(&filters, c))
+        .collect();
+    if let Some(n) = last {
+        shown.sort_by(|a, b| a.created.cmp(&b.created));
+        shown.drain(..shown.len().saturating_sub(n));
+    }
     let short = |id: &str| if args.no_trunc { id.to_string() } else { id[..id.len().min(12)].to_string() };
     if args.quiet {
         for c in &shown {
@@ -62,6 +208,7 @@ pub fn ps(args: PsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
                 "Command": c.command,
                 "Created": c.created,
                 "CreatedAt": human::since(&c.created),
+                "RunningFor": human::since(&c.created),
                 "StartedAt": c.started_at,
                 "ExitedAt": c.finished_at,
                 "Exited": matches!(c.state, State::Exited | State::Stopped),
@@ -72,41 +219,54 @@ pub fn ps(args: PsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
                 "Ports": null,
                 "Names": [c.name],
                 "Labels": c.labels,
+                "Size": if args.size { json!(size_text(&store, c)) } else { json!(null) },
             })
         })
         .collect();
     match args.format.as_deref() {
         Some("json") => printer.line(&serde_json::to_string_pretty(&items)?),
         Some(t) => {
-            let t = crate::cli::format::Template::parse(t.trim_start_matches("table "))?;
+            let t = if t.trim_start().starts_with("table") { table_columns(t) } else { t.to_string() };
+            let t = crate::cli::format::Template::parse(&t)?;
+            let mut lines = Vec::new();
+            if t.is_table() && !args.noheading {
+                lines.push(t.header(&[
+                    ("ID", "CONTAINER ID"),
+                    ("Id", "CONTAINER ID"),
+                    ("RunningFor", "CREATED"),
+                    ("CreatedAt", "CREATED"),
+                    ("ExitCode", "EXIT CODE"),
+                    ("ImageID", "IMAGE ID"),
+                ]));
+            }
             for (item, c) in items.iter().zip(&shown) {
                 let mut item = item.clone();
                 // In templates, .Names and .Command are plain strings, as in podman.
                 item["Names"] = json!(c.name);
                 item["Command"] = json!(shell_join(&c.command));
-                let mut s = t.render(&item);
-                if !s.ends_with('\n') {
-                    s.push('\n');
-                }
-                printer.out(&s);
+                lines.push(t.render(&item));
+            }
+            let text =
+                if t.is_table() { crate::cli::format::align_columns(&lines) } else { lines.join("\n") };
+            if !text.is_empty() {
+                printer.line(text.trim_end_matches('\n'));
             }
         }
         None => {
-            let mut rows = vec![[
-                "CONTAINER ID".to_string(),
-                "IMAGE".into(),
-                "COMMAND".into(),
-                "CREATED".into(),
-                "STATUS".into(),
-                "PORTS".into(),
-                "NAMES".into(),
-            ]];
+            let mut header: Vec<String> =
+                ["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"]
+                    .map(String::from)
+                    .to_vec();
+            if args.size {
+                header.push("SIZE".into());
+            }
+            let mut rows = vec![header];
             for c in &shown {
                 let mut command = shell_join(&c.command);
                 if !args.no_trunc && command.chars().count() > 20 {
                     command = command.chars().take(17).collect::<String>() + "...";
                 }
-                rows.push([
+                let mut row = vec![
                     short(&c.id),
                     c.image_name.clone(),
                     command,
@@ -114,16 +274,20 @@ pub fn ps(args: PsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
                     status(c),
                     String::new(),
                     c.name.clone(),
-                ]);
+                ];
+                if args.size {
+                    row.push(size_text(&store, c));
+                }
+                rows.push(row);
             }
-            let mut widths = [0usize; 7];
+            let mut widths = vec![0usize; rows[0].len()];
             for r in &rows {
                 for (w, cell) in widths.iter_mut().zip(r) {
                     *w = (*w).max(cell.chars().count());
                 }
             }
             let mut out = String::new();
-            for r in &rows {
+            for r in rows.iter().skip(usize::from(args.noheading)) {
                 let mut line = String::new();
                 for (i, cell) in r.iter().enumerate() {
                     if i + 1 == r.len() {
@@ -139,4 +303,80 @@ pub fn ps(args: PsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
         }
     }
     Ok(Exit::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(name: &str, state: State, image: &str) -> ContainerRecord {
+        ContainerRecord {
+            id: format!("{:0<64}", name.len()),
+            name: name.into(),
+            image_id: "ab".repeat(32),
+            image_name: image.into(),
+            created: String::new(),
+            command: vec![],
+            labels: [("app".to_string(), "web".to_string())].into(),
+            state,
+            exit_code: (state == State::Exited).then_some(2),
+            started_at: None,
+            finished_at: None,
+            pid: None,
+            rm: false,
+            storage_driver: "vfs".into(),
+            stop_signal: None,
+            interactive: false,
+            entrypoint: vec![],
+            cmd: vec![],
+            volumes: vec![],
+            runtime: None,
+            stop_timeout: None,
+        }
+    }
+
+    fn filters(f: &[&str]) -> Vec<(String, Filter)> {
+        f.iter().map(|t| Filter::parse(t).unwrap()).collect()
+    }
+
+    #[test]
+    fn same_key_is_or_and_different_keys_are_and() {
+        let web = rec("web", State::Running, "docker.io/library/busybox:latest");
+        let db = rec("db", State::Exited, "localhost/db:1");
+        let f = filters(&["status=running", "status=exited"]);
+        assert!(matches_all(&f, &web) && matches_all(&f, &db));
+        let f = filters(&["status=running", "name=d", "status=exited"]);
+        assert!(!matches_all(&f, &web) && matches_all(&f, &db));
+        assert!(matches_all(&filters(&["name=^w.b$"]), &web));
+        assert!(matches_all(&filters(&["label=app"]), &web));
+        assert!(matches_all(&filters(&["label=app=web"]), &web));
+        assert!(!matches_all(&filters(&["label=app=db"]), &web));
+        assert!(matches_all(&filters(&["exited=2"]), &db) && !matches_all(&filters(&["exited=3"]), &db));
+        for a in ["docker.io/library/busybox:latest", "docker.io/library/busybox", "busybox", "abab"] {
+            assert!(matches_all(&filters(&[&format!("ancestor={a}")]), &web), "{a}");
+        }
+        assert!(!matches_all(&filters(&["ancestor=box"]), &web));
+        assert!(matches_all(&filters(&["ancestor=localhost/db"]), &db));
+        assert!(matches_all(&filters(&["id=3000"]), &web) && !matches_all(&filters(&["id=4"]), &web));
+    }
+
+    #[test]
+    fn bad_filters_are_named() {
+        for (bad, needle) in [
+            ("nokey", "use KEY=VALUE"),
+            ("bogus=1", "bogus is an invalid filter"),
+            ("status=sleepy", "unknown container state \"sleepy\""),
+            ("name=(", "invalid name filter"),
+            ("exited=x", "invalid exited filter"),
+        ] {
+            let e = Filter::parse(bad).unwrap_err().to_string();
+            assert!(e.contains(needle), "{bad}: {e}");
+        }
+    }
+
+    #[test]
+    fn table_templates_turn_spaces_between_fields_into_columns() {
+        assert_eq!(table_columns("table {{.ID}}  {{.Names}}"), "table {{.ID}}\t{{.Names}}");
+        assert_eq!(table_columns("table {{.ID}}:{{.Names}}"), "table {{.ID}}:{{.Names}}");
+    }
 }

@@ -4,7 +4,7 @@ use super::*;
 
 #[derive(Debug, clap::Args)]
 pub struct RmArgs {
-    /// Kill and remove running containers
+    /// Stop and remove running containers; containers that do not exist are ignored
     #[arg(short, long)]
     pub force: bool,
     /// Remove all containers
@@ -13,6 +13,9 @@ pub struct RmArgs {
     /// Remove the containers' anonymous volumes too
     #[arg(short, long)]
     pub volumes: bool,
+    /// With --force, seconds to wait after the stop signal before killing (default: kill at once)
+    #[arg(short = 't', long = "time", value_name = "SECONDS")]
+    pub time: Option<u64>,
     /// Containers to remove (names or ids)
     #[arg(value_name = "CONTAINER", required_unless_present = "all")]
     pub containers: Vec<String>,
@@ -20,42 +23,43 @@ pub struct RmArgs {
 
 /// `skiff rm`.
 pub fn rm(args: RmArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
-    crate::cli::enter(&mut ctx, printer)?;
+    super::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;
+    let all = refreshed(&ctx, &store)?;
     // (record, what to print: the user's input, as podman does; the full id for -a)
     let targets: Vec<(ContainerRecord, String)> = if args.all {
-        refreshed(&ctx, &store)?.into_iter().map(|r| (r.clone(), r.id)).collect()
+        all.into_iter().map(|r| (r.clone(), r.id)).collect()
     } else {
-        refreshed(&ctx, &store)?;
         let mut v = Vec::new();
-        let mut first_err = None;
         for key in &args.containers {
             match containers::lookup(&store, key) {
                 Ok(r) => v.push((r, key.clone())),
-                Err(e) => {
-                    let e = anyhow::Error::new(e);
-                    if first_err.is_some() {
-                        printer.error(&format!("Error: {e:#}"));
-                    } else {
-                        first_err = Some(e);
-                    }
+                Err(engine::Error::Container(crate::storage::containers::Error::NotFound { .. }))
+                    if args.force => {}
+                // As podman: nothing is removed when one of the containers does not exist, and
+                // that alone exits 1.
+                Err(e @ engine::Error::Container(crate::storage::containers::Error::NotFound { .. })) => {
+                    return Err(WithExit { message: e.to_string(), exit: Exit::FAILURE }.into())
                 }
+                Err(e) => return Err(e.into()),
             }
-        }
-        if let Some(e) = first_err {
-            for (r, shown) in &v {
-                remove_one(&ctx, &store, r, shown, &args, printer)?;
-            }
-            return Err(e);
         }
         v
     };
     let mut failed = None;
     for (rec, shown) in &targets {
-        if let Err(e) = remove_one(&ctx, &store, rec, shown, &args, printer) {
+        let removed = remove_one(&ctx, &store, rec, args.force, args.time).and_then(|gone| match gone {
+            Some(gone) if args.volumes => {
+                engine::volumes::remove_anonymous(&store, &gone).map(|_| ()).map_err(Into::into)
+            }
+            _ => Ok(()),
+        });
+        if let Err(e) = removed {
             if let Some(prev) = failed.replace(e) {
                 printer.error(&format!("Error: {prev:#}"));
             }
+        } else {
+            printer.line(shown);
         }
     }
     match failed {
@@ -64,40 +68,41 @@ pub fn rm(args: RmArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
     }
 }
 
-fn remove_one(
-    ctx: &Context,
-    store: &Store,
-    rec: &ContainerRecord,
-    shown: &str,
-    args: &RmArgs,
-    printer: &Printer,
-) -> anyhow::Result<()> {
-    let gone = remove_container(ctx, store, rec, args.force)?;
-    if let (true, Some(gone)) = (args.volumes, gone) {
-        engine::volumes::remove_anonymous(store, &gone)?;
-    }
-    printer.line(shown);
-    Ok(())
-}
-
-/// Removes one container (killing it first with `force`); `None` when it was removed meanwhile.
+/// Removes one container (with `force`, stopping it first); `None` when it was removed meanwhile.
 pub(crate) fn remove_container(
     ctx: &Context,
     store: &Store,
     rec: &ContainerRecord,
     force: bool,
 ) -> anyhow::Result<Option<ContainerRecord>> {
-    if rec.state.is_active() {
-        if !force {
-            anyhow::bail!(
-                "cannot remove container {} as it is {} - running or paused containers cannot be removed without force: container state improper",
-                rec.id,
-                if rec.state == State::Paused { "paused" } else { "running" }
-            );
-        }
-        kill_and_wait(ctx, store, rec)?;
+    remove_one(ctx, store, rec, force, None)
+}
+
+fn remove_one(
+    ctx: &Context,
+    store: &Store,
+    rec: &ContainerRecord,
+    force: bool,
+    time: Option<u64>,
+) -> anyhow::Result<Option<ContainerRecord>> {
+    if force {
+        return remove_forced(ctx, store, rec, time.unwrap_or(0));
     }
-    match containers::remove(ctx, store, &rec.id, force) {
+    // Not while a start of it is under way.
+    let Some(_lock) = lifecycle::start_lock(store, &rec.id)? else { return Ok(None) };
+    let rec = lifecycle::lookup(ctx, store, &rec.id)?;
+    if rec.state.is_active() {
+        anyhow::bail!(
+            "cannot remove container {} as it is {} - running or paused containers cannot be removed without force: container state improper",
+            rec.id,
+            if rec.state == State::Paused { "paused" } else { "running" }
+        );
+    }
+    // Exited, and its supervisor is finishing the cleanup: let it.
+    if lifecycle::supervisor_alive(ctx, &rec) {
+        let _ = lifecycle::wait_stopped(ctx, store, &rec.id, lifecycle::KILL_GRACE)?;
+    }
+    match containers::remove(ctx, store, &rec.id, false) {
         Ok(gone) => Ok(Some(gone)),
         // Removed meanwhile (`--rm`).
         Err(engine::Error::Container(crate::storage::containers::Error::NotFound { .. }))

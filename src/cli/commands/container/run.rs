@@ -22,7 +22,7 @@ pub struct RunArgs {
 /// `skiff run`.
 pub fn run(args: RunArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
     let detach_keys = args.detach_keys.keys()?;
-    crate::cli::enter(&mut ctx, printer)?;
+    super::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;
     let rec = create_container(&args.create, &ctx, &store, printer)?;
     let id = rec.id.clone();

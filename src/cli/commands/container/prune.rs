@@ -1,0 +1,46 @@
+//! `skiff container prune`: remove every container that is not running; prints their ids.
+
+use super::*;
+
+#[derive(Debug, clap::Args)]
+pub struct PruneArgs {
+    /// Do not ask for confirmation
+    #[arg(short, long)]
+    pub force: bool,
+}
+
+/// `skiff container prune`.
+pub fn prune(args: PruneArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
+    let question =
+        "WARNING! This will remove all non running containers.\nAre you sure you want to continue?";
+    if !args.force && !crate::cli::commands::image::confirm(question) {
+        return Ok(Exit::SUCCESS);
+    }
+    super::enter(&mut ctx, printer)?;
+    let store = engine::open_store(&ctx)?;
+    let mut failed: Option<anyhow::Error> = None;
+    for rec in refreshed(&ctx, &store)? {
+        if !matches!(rec.state, State::Created | State::Exited | State::Stopped) {
+            continue;
+        }
+        if lifecycle::supervisor_alive(&ctx, &rec) {
+            // Exited, with its supervisor finishing the cleanup (or starting: then it is skipped).
+            let _ = lifecycle::wait_stopped(&ctx, &store, &rec.id, lifecycle::KILL_GRACE)?;
+        }
+        match containers::remove(&ctx, &store, &rec.id, false) {
+            Ok(_) => printer.line(&rec.id),
+            // Removed or started meanwhile.
+            Err(engine::Error::Container(crate::storage::containers::Error::NotFound { .. }))
+            | Err(engine::Error::InvalidState { .. }) => {}
+            Err(e) => {
+                if let Some(prev) = failed.replace(e.into()) {
+                    printer.error(&format!("Error: {prev:#}"));
+                }
+            }
+        }
+    }
+    match failed {
+        Some(e) => Err(e),
+        None => Ok(Exit::SUCCESS),
+    }
+}

@@ -1,0 +1,33 @@
+//! `skiff restart`: stop (if running), then start again, detached.
+
+use super::*;
+
+#[derive(Debug, clap::Args)]
+pub struct RestartArgs {
+    /// Seconds to wait after the stop signal before killing (default: --stop-timeout, else 10)
+    #[arg(short = 't', long = "time", value_name = "SECONDS")]
+    pub time: Option<u64>,
+    /// Containers to restart (names or ids)
+    #[arg(value_name = "CONTAINER", required = true)]
+    pub containers: Vec<String>,
+}
+
+/// `skiff restart`.
+pub fn restart(args: RestartArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
+    super::enter(&mut ctx, printer)?;
+    let store = engine::open_store(&ctx)?;
+    super::stop::each(&args.containers, printer, |key| {
+        let rec = lifecycle::lookup(&ctx, &store, key)?;
+        if let lifecycle::Stopped::Killed { signal, timeout } =
+            lifecycle::stop(&ctx, &store, &rec, args.time.unwrap_or_else(|| super::stop::stop_timeout(&rec)))?
+        {
+            printer.warn(&format!(
+                "StopSignal {signal} failed to stop container {} in {timeout} seconds, resorting to SIGKILL",
+                rec.name
+            ));
+        }
+        let rec = lifecycle::lookup(&ctx, &store, &rec.id)?;
+        start(&ctx, &store, &rec, false, rec.interactive)?;
+        Ok(())
+    })
+}

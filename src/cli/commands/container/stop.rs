@@ -1,0 +1,70 @@
+//! `skiff stop`: the stop signal, then SIGKILL after a timeout; stopping a stopped container is
+//! not an error.
+
+use super::*;
+
+#[derive(Debug, clap::Args)]
+pub struct StopArgs {
+    /// Seconds to wait after the stop signal before killing the container (default: the
+    /// container's --stop-timeout, else 10)
+    #[arg(short = 't', long = "time", value_name = "SECONDS")]
+    pub time: Option<u64>,
+    /// Stop all running containers
+    #[arg(short, long)]
+    pub all: bool,
+    /// Containers to stop (names or ids)
+    #[arg(value_name = "CONTAINER", required_unless_present = "all")]
+    pub containers: Vec<String>,
+}
+
+/// `skiff stop`.
+pub fn stop(args: StopArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
+    super::enter(&mut ctx, printer)?;
+    let store = engine::open_store(&ctx)?;
+    let keys: Vec<String> = if args.all {
+        refreshed(&ctx, &store)?.into_iter().filter(|c| c.state.is_active()).map(|c| c.id).collect()
+    } else {
+        args.containers.clone()
+    };
+    each(&keys, printer, |key| {
+        let rec = lifecycle::lookup(&ctx, &store, key)?;
+        if let lifecycle::Stopped::Killed { signal, timeout } =
+            lifecycle::stop(&ctx, &store, &rec, args.time.unwrap_or_else(|| stop_timeout(&rec)))?
+        {
+            printer.warn(&format!(
+                "StopSignal {signal} failed to stop container {} in {timeout} seconds, resorting to SIGKILL",
+                rec.name
+            ));
+        }
+        Ok(())
+    })
+}
+
+/// The container's `--stop-timeout`, else 10 seconds.
+pub(super) fn stop_timeout(rec: &ContainerRecord) -> u64 {
+    rec.stop_timeout.map_or(10, u64::from)
+}
+
+/// Runs `f` for each container key, printing the key after each success and every error but the
+/// last, which is returned (its exit code decides the command's).
+pub(super) fn each(
+    keys: &[String],
+    printer: &Printer,
+    mut f: impl FnMut(&str) -> anyhow::Result<()>,
+) -> anyhow::Result<Exit> {
+    let mut failed: Option<anyhow::Error> = None;
+    for key in keys {
+        match f(key) {
+            Ok(()) => printer.line(key),
+            Err(e) => {
+                if let Some(prev) = failed.replace(e) {
+                    printer.error(&format!("Error: {prev:#}"));
+                }
+            }
+        }
+    }
+    match failed {
+        Some(e) => Err(e),
+        None => Ok(Exit::SUCCESS),
+    }
+}

@@ -1,0 +1,701 @@
+//! The lifecycle of a created container below the CLI: the truth about its state
+//! ([`reconcile`]), signals ([`Signaller`], [`kill`]), [`stop`], waiting for the end of its
+//! supervisor ([`wait_stopped`]) and the document `inspect` prints ([`inspect`]).
+//!
+//! The record in `containers.json` says what the last command saw; the run-time directory says
+//! what is true now: `supervisor.pid` (written by the supervisor before it starts the container),
+//! `container.pid` and `exit.json` (written atomically when the container has exited). A command
+//! that was killed at any point leaves a record that [`reconcile`] brings back to the truth:
+//! - a `created` record whose supervisor runs (the starting command died before it marked it) is
+//!   running;
+//! - a record with an `exit.json` (its supervisor was killed before its cleanup, or the cleanup
+//!   has not run yet) is exited with that code;
+//! - a running record whose supervisor is gone (or a created one whose supervisor was started and
+//!   is gone) is exited; a container process the supervisor left behind (the kernel clears the
+//!   parent-death signal when the container's user is not root) is killed first, so nothing runs
+//!   that no record shows.
+//!
+//! Signals: rootless, each skiff command runs in its own user namespace, a sibling of the one
+//! the container lives in, and the kernel refuses a signal from there to a container process
+//! whose uid is not the user's own (no CAP_KILL over a sibling namespace). [`Signaller`] is a
+//! helper process forked before the command joins its namespace: it stays in the initial user
+//! namespace, where the user owns the container's namespace, and sends signals for it.
+
+use std::io::{Read, Write};
+use std::os::unix::net::UnixStream;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::sync::{Mutex, OnceLock};
+use std::time::{Duration, Instant};
+
+use nix::errno::Errno;
+use nix::sys::signal::Signal;
+use nix::unistd::Pid;
+use serde_json::{json, Value};
+
+use super::containers::run_dir;
+use super::Context;
+use crate::runtime::supervisor::{self, ExitRecord};
+use crate::storage::containers::{self as records, EXIT_CODE_UNKNOWN};
+use crate::storage::{ContainerRecord, State, Store};
+
+/// Errors of the lifecycle operations.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Engine(#[from] super::Error),
+    #[error(transparent)]
+    Container(#[from] records::Error),
+    #[error("can only kill running containers. {id} is in state {state}: container state improper")]
+    NotRunning { id: String, state: State },
+    #[error("cannot send {signal} to container {id} (pid {pid})")]
+    Signal {
+        id: String,
+        pid: i32,
+        signal: Signal,
+        #[source]
+        source: Errno,
+    },
+    #[error("container {id} did not exit within {secs} seconds of SIGKILL")]
+    NoExit { id: String, secs: u64 },
+    #[error("invalid signal {value:?}: use a name such as TERM, SIGKILL or HUP, or a number from 1 to 31")]
+    InvalidSignal { value: String },
+    #[error("cannot read {path}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// How long to wait for a container (and its supervisor's cleanup) after SIGKILL.
+pub const KILL_GRACE: Duration = Duration::from_secs(10);
+
+/// The time format of records and `exit.json`.
+pub fn now() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.9f%:z").to_string()
+}
+
+/// Parses `-s`/`--signal` and a recorded stop signal: a name with or without `SIG` in any case
+/// (`TERM`, `sigkill`), or a number.
+pub fn parse_signal(text: &str) -> Result<Signal, Error> {
+    let bad = || Error::InvalidSignal { value: text.to_string() };
+    let t = text.trim();
+    if let Ok(n) = t.parse::<i32>() {
+        return Signal::try_from(n).map_err(|_| bad());
+    }
+    let upper = t.to_ascii_uppercase();
+    let name = if upper.starts_with("SIG") { upper } else { format!("SIG{upper}") };
+    Signal::from_str(&name).map_err(|_| bad())
+}
+
+/// The helper that sends signals from the initial user namespace (see the module docs).
+#[derive(Debug)]
+pub struct Signaller {
+    /// `None`: send directly (rootful, or already inside a skiff namespace).
+    link: Option<Mutex<UnixStream>>,
+}
+
+static SIGNALLER: OnceLock<Signaller> = OnceLock::new();
+
+impl Signaller {
+    /// Forks the helper, once per process. Call it single-threaded, before
+    /// [`Context::enter`]; a process that never calls it signals directly.
+    pub fn install(ctx: &Context) {
+        if SIGNALLER.get().is_some() {
+            return;
+        }
+        let needed = ctx.rootless && !ctx.already_joined();
+        let link = if needed { Self::fork_helper().ok() } else { None };
+        let _ = SIGNALLER.set(Signaller { link: link.map(Mutex::new) });
+    }
+
+    fn fork_helper() -> std::io::Result<UnixStream> {
+        let (ours, theirs) = UnixStream::pair()?;
+        let child = crate::sys::fork_helper(|| {
+            crate::sys::close_fd(&ours);
+            let _ = nix::sys::prctl::set_pdeathsig(Signal::SIGKILL);
+            if let Ok(null) = std::fs::OpenOptions::new().read(true).write(true).open("/dev/null") {
+                use std::os::fd::AsRawFd;
+                for fd in 0..3 {
+                    let _ = nix::unistd::dup2(null.as_raw_fd(), fd);
+                }
+            }
+            serve(&theirs);
+            0
+        })
+        .map_err(std::io::Error::from)?;
+        drop(theirs);
+        tracing::debug!(helper = %child, "signaller started");
+        Ok(ours)
+    }
+
+    /// Sends `signal` (`None`: only checks) to `pid`.
+    pub fn send(pid: Pid, signal: Option<Signal>) -> nix::Result<()> {
+        let link = SIGNALLER.get().and_then(|s| s.link.as_ref());
+        let Some(link) = link else { return nix::sys::signal::kill(pid, signal) };
+        let Ok(stream) = link.lock() else { return nix::sys::signal::kill(pid, signal) };
+        let mut req = [0u8; 8];
+        req[..4].copy_from_slice(&pid.as_raw().to_le_bytes());
+        req[4..].copy_from_slice(&signal.map_or(0, |s| s as i32).to_le_bytes());
+        let mut reply = [0u8; 4];
+        if (&*stream).write_all(&req).is_err() || (&*stream).read_exact(&mut reply).is_err() {
+            // The helper is gone: the best we can do is try ourselves.
+            return nix::sys::signal::kill(pid, signal);
+        }
+        match i32::from_le_bytes(reply) {
+            0 => Ok(()),
+            e => Err(Errno::from_raw(e)),
+        }
+    }
+}
+
+/// The helper's loop: one request (pid, signal) at a time, answered with 0 or an errno, until the
+/// command closes its end.
+fn serve(stream: &UnixStream) {
+    let mut req = [0u8; 8];
+    while (&*stream).read_exact(&mut req).is_ok() {
+        let pid = i32::from_le_bytes(req[..4].try_into().unwrap_or_default());
+        let sig = i32::from_le_bytes(req[4..].try_into().unwrap_or_default());
+        let result = if pid <= 0 {
+            Err(Errno::EINVAL)
+        } else if sig == 0 {
+            nix::sys::signal::kill(Pid::from_raw(pid), None)
+        } else {
+            Signal::try_from(sig).and_then(|s| nix::sys::signal::kill(Pid::from_raw(pid), s))
+        };
+        let code = match result {
+            Ok(()) => 0,
+            Err(e) => e as i32,
+        };
+        if (&*stream).write_all(&code.to_le_bytes()).is_err() {
+            break;
+        }
+    }
+}
+
+/// Reads a pid file; `None` when missing or not a positive number.
+pub fn read_pid(path: &Path) -> Option<Pid> {
+    let pid: i32 = std::fs::read_to_string(path).ok()?.trim().parse().ok()?;
+    (pid > 0).then(|| Pid::from_raw(pid))
+}
+
+/// True when `pid` is a live process (a zombie counts as gone).
+pub fn process_alive(pid: Pid) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Ok(s) => !s.rsplit(')').next().unwrap_or("").trim_start().starts_with('Z'),
+        Err(_) => false,
+    }
+}
+
+/// True when `pid` is alive and the first process of a pid namespace below ours: a container's
+/// init, not some process that reused its number.
+fn is_container_init(pid: Pid) -> bool {
+    let Ok(status) = std::fs::read_to_string(format!("/proc/{pid}/status")) else { return false };
+    let nspid: Vec<&str> = status
+        .lines()
+        .find_map(|l| l.strip_prefix("NSpid:"))
+        .map(|v| v.split_whitespace().collect())
+        .unwrap_or_default();
+    nspid.len() > 1 && nspid.last() == Some(&"1") && process_alive(pid)
+}
+
+/// The supervisor's pid, from the record or its pid file.
+pub fn supervisor_pid(ctx: &Context, rec: &ContainerRecord) -> Option<Pid> {
+    read_pid(&run_dir(ctx, &rec.id).join(supervisor::SUPERVISOR_PID)).or(rec.pid.map(Pid::from_raw))
+}
+
+/// Whether the container's supervisor is alive.
+pub fn supervisor_alive(ctx: &Context, rec: &ContainerRecord) -> bool {
+    supervisor_pid(ctx, rec).is_some_and(process_alive)
+}
+
+/// Records an exit in `r` (not for a container being removed).
+pub fn apply_exit(r: &mut ContainerRecord, exit: &ExitRecord) {
+    if r.state == State::Removing {
+        return;
+    }
+    r.state = State::Exited;
+    r.exit_code = Some(exit.exit_code);
+    r.finished_at = Some(exit.finished_at.clone());
+    r.pid = None;
+}
+
+/// Takes container `id`'s start lock (`userdata/start.lock`): held by `start` from the state
+/// check until the record says running, and by `rm` around the removal, so neither sees the
+/// other half done. `None` when the container's directory is gone (it was removed).
+pub fn start_lock(store: &Store, id: &str) -> Result<Option<crate::storage::lock::Lock>, Error> {
+    let userdata = store.container_dirs(id).userdata;
+    if !userdata.is_dir() {
+        return Ok(None);
+    }
+    match crate::storage::lock::Lock::exclusive(&userdata.join("start.lock")) {
+        Ok(l) => Ok(Some(l)),
+        Err(_) if !userdata.is_dir() => Ok(None),
+        Err(e) => Err(super::Error::from(e).into()),
+    }
+}
+
+/// Removes what the last run of the container left in its run-time directory (before a start).
+pub fn clear_run_files(ctx: &Context, id: &str) {
+    let dir = run_dir(ctx, id);
+    for f in [supervisor::EXIT_FILE, supervisor::SUPERVISOR_PID, supervisor::CONTAINER_PID] {
+        let _ = std::fs::remove_file(dir.join(f));
+    }
+}
+
+/// A correction to apply to a record under the containers lock.
+type Change = Box<dyn FnOnce(&mut ContainerRecord)>;
+
+/// Brings `rec` in line with its run-time directory (see the module docs) and returns it.
+pub fn reconcile(ctx: &Context, store: &Store, rec: ContainerRecord) -> Result<ContainerRecord, Error> {
+    if !matches!(rec.state, State::Created | State::Running | State::Paused) {
+        return Ok(rec);
+    }
+    let dir = run_dir(ctx, &rec.id);
+    let exit = ExitRecord::read(&dir);
+    let sup_file = read_pid(&dir.join(supervisor::SUPERVISOR_PID));
+    let sup = sup_file.or(rec.pid.filter(|_| rec.state.is_active()).map(Pid::from_raw));
+    let sup_alive = sup.is_some_and(process_alive);
+    let change: Option<Change> = if let Some(exit) = exit {
+        Some(Box::new(move |r: &mut ContainerRecord| {
+            if matches!(r.state, State::Created | State::Running | State::Paused) {
+                r.started_at.get_or_insert_with(|| exit.finished_at.clone());
+                apply_exit(r, &exit);
+            }
+        }))
+    } else if rec.state == State::Created && (sup_file.is_none() || sup_alive) {
+        match sup.filter(|_| sup_alive) {
+            Some(pid) => {
+                let started = std::fs::metadata(dir.join(supervisor::SUPERVISOR_PID))
+                    .and_then(|m| m.modified())
+                    .map(|t| {
+                        chrono::DateTime::<chrono::Utc>::from(t)
+                            .format("%Y-%m-%dT%H:%M:%S%.9f%:z")
+                            .to_string()
+                    })
+                    .unwrap_or_else(|_| now());
+                Some(Box::new(move |r: &mut ContainerRecord| {
+                    if r.state == State::Created {
+                        r.state = State::Running;
+                        r.pid = Some(pid.as_raw());
+                        r.started_at = Some(started);
+                        r.exit_code = None;
+                        r.finished_at = None;
+                    }
+                }))
+            }
+            None => None,
+        }
+    } else if !sup_alive {
+        // Running (or started by a command that died) without a supervisor: kill what it left,
+        // then record the end.
+        let mut code = EXIT_CODE_UNKNOWN;
+        if let Some(pid) = read_pid(&dir.join(supervisor::CONTAINER_PID)).filter(|p| is_container_init(*p)) {
+            if Signaller::send(pid, Some(Signal::SIGKILL)).is_ok() {
+                tracing::warn!(container = %rec.id, %pid, "supervisor gone; killed the container it left");
+                code = 128 + Signal::SIGKILL as i32;
+            }
+        }
+        let finished = now();
+        Some(Box::new(move |r: &mut ContainerRecord| {
+            if r.state.is_active() || r.state == State::Created {
+                r.state = State::Exited;
+                r.exit_code = Some(code);
+                r.finished_at = Some(finished);
+                r.pid = None;
+            }
+        }))
+    } else {
+        None
+    };
+    let Some(change) = change else { return Ok(rec) };
+    match store.update_container(&rec.id, |r| {
+        change(r);
+        Ok::<_, records::Error>(r.clone())
+    }) {
+        Ok(r) => Ok(r),
+        // Removed meanwhile (`--rm`): what we had is the last truth.
+        Err(records::Error::NotFound { .. }) => Ok(rec),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Every container, reconciled, after the store's repair (orphan directories).
+pub fn list(ctx: &Context, store: &Store) -> Result<Vec<ContainerRecord>, Error> {
+    for rec in store.list_containers()? {
+        reconcile(ctx, store, rec)?;
+    }
+    Ok(super::containers::list(store)?)
+}
+
+/// The container `key` names, reconciled.
+pub fn lookup(ctx: &Context, store: &Store, key: &str) -> Result<ContainerRecord, Error> {
+    let rec = store.find_container(key)?;
+    reconcile(ctx, store, rec)
+}
+
+/// Sends `signal` to the container's init. The container must be running.
+pub fn signal(ctx: &Context, rec: &ContainerRecord, signal: Signal) -> Result<(), Error> {
+    let dir = run_dir(ctx, &rec.id);
+    let Some(pid) = read_pid(&dir.join(supervisor::CONTAINER_PID)) else {
+        return Err(Error::NotRunning { id: rec.id.clone(), state: rec.state });
+    };
+    if ExitRecord::read(&dir).is_some() {
+        return Ok(());
+    }
+    match Signaller::send(pid, Some(signal)) {
+        Ok(()) | Err(Errno::ESRCH) => Ok(()),
+        Err(source) => Err(Error::Signal { id: rec.id.clone(), pid: pid.as_raw(), signal, source }),
+    }
+}
+
+/// Waits until the container is no longer running and its supervisor (which records the exit
+/// and cleans up) has exited. `Ok(None)` when the container was removed meanwhile (`--rm`);
+/// `Ok(Some(..))` with the final record; `Err(timeout)` as `Ok` of `Err`.
+pub fn wait_stopped(
+    ctx: &Context,
+    store: &Store,
+    id: &str,
+    limit: Duration,
+) -> Result<Result<Option<ContainerRecord>, ContainerRecord>, Error> {
+    let deadline = Instant::now() + limit;
+    loop {
+        let rec = match store.find_container(id) {
+            Ok(r) => reconcile(ctx, store, r)?,
+            Err(records::Error::NotFound { .. }) => return Ok(Ok(None)),
+            Err(e) => return Err(e.into()),
+        };
+        let running = rec.state.is_active() || (rec.state == State::Created && supervisor_alive(ctx, &rec));
+        if !running && !supervisor_alive(ctx, &rec) {
+            return Ok(Ok(Some(rec)));
+        }
+        if Instant::now() >= deadline {
+            return Ok(Err(rec));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// What [`stop`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stopped {
+    /// It was not running.
+    AlreadyStopped,
+    /// It exited after the stop signal.
+    Exited,
+    /// It ignored the stop signal for `timeout` seconds and was killed.
+    Killed { signal: Signal, timeout: u64 },
+}
+
+/// `stop`: the stop signal (the image's `StopSignal`, else SIGTERM), then after `timeout`
+/// seconds SIGKILL; returns once the supervisor has recorded the exit and cleaned up.
+pub fn stop(ctx: &Context, store: &Store, rec: &ContainerRecord, timeout: u64) -> Result<Stopped, Error> {
+    let rec = reconcile(ctx, store, rec.clone())?;
+    if !rec.state.is_active() {
+        // Nothing runs, but a cleanup may still be under way: let it finish.
+        if supervisor_alive(ctx, &rec) {
+            let _ = wait_stopped(ctx, store, &rec.id, KILL_GRACE)?;
+        }
+        return Ok(Stopped::AlreadyStopped);
+    }
+    let stop_signal =
+        rec.stop_signal.as_deref().and_then(|s| parse_signal(s).ok()).unwrap_or(Signal::SIGTERM);
+    if timeout > 0 {
+        signal(ctx, &rec, stop_signal)?;
+        if wait_stopped(ctx, store, &rec.id, Duration::from_secs(timeout))?.is_ok() {
+            return Ok(Stopped::Exited);
+        }
+    }
+    signal(ctx, &rec, Signal::SIGKILL)?;
+    match wait_stopped(ctx, store, &rec.id, KILL_GRACE)? {
+        Ok(_) if timeout == 0 => Ok(Stopped::Exited),
+        Ok(_) => Ok(Stopped::Killed { signal: stop_signal, timeout }),
+        Err(_) => Err(Error::NoExit { id: rec.id.clone(), secs: KILL_GRACE.as_secs() }),
+    }
+}
+
+/// `kill`: sends `sig` to a running container; after SIGKILL, waits for the recorded exit.
+pub fn kill(ctx: &Context, store: &Store, rec: &ContainerRecord, sig: Signal) -> Result<(), Error> {
+    let rec = reconcile(ctx, store, rec.clone())?;
+    if rec.state != State::Running {
+        return Err(Error::NotRunning { id: rec.id.clone(), state: rec.state });
+    }
+    signal(ctx, &rec, sig)?;
+    if sig == Signal::SIGKILL {
+        if let Err(r) = wait_stopped(ctx, store, &rec.id, KILL_GRACE)? {
+            return Err(Error::NoExit { id: r.id, secs: KILL_GRACE.as_secs() });
+        }
+    }
+    Ok(())
+}
+
+/// podman's `State.Status` words.
+fn status_word(state: State) -> &'static str {
+    match state {
+        State::Created => "created",
+        State::Running => "running",
+        State::Paused => "paused",
+        State::Stopped => "stopped",
+        State::Exited => "exited",
+        State::Removing => "removing",
+    }
+}
+
+const ZERO_TIME: &str = "0001-01-01T00:00:00Z";
+
+/// Spec mounts that are the user's (binds and volumes), not the ones every container gets.
+fn user_mounts(ctx: &Context, spec: &Value) -> Vec<Value> {
+    const GENERATED: [&str; 5] = [
+        "/etc/resolv.conf",
+        "/etc/hosts",
+        "/etc/hostname",
+        "/run/.containerenv",
+        crate::runtime::spec::INIT_PATH,
+    ];
+    let volumes = ctx.paths.graph_root.join("volumes");
+    let mut out = Vec::new();
+    for m in spec.get("mounts").and_then(Value::as_array).into_iter().flatten() {
+        let options: Vec<String> = m
+            .get("options")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(|o| o.as_str().map(String::from)).collect())
+            .unwrap_or_default();
+        let typ = m.get("type").and_then(Value::as_str).unwrap_or("");
+        let is_bind = typ == "bind" || options.iter().any(|o| o == "bind" || o == "rbind");
+        let dest = m.get("destination").and_then(Value::as_str).unwrap_or("");
+        let source = m.get("source").and_then(Value::as_str).unwrap_or("");
+        // Device nodes bound into /dev are every container's, not the user's.
+        let device = dest.starts_with("/dev/") && source == dest;
+        if !is_bind
+            || device
+            || GENERATED.contains(&dest)
+            || source.starts_with(&*ctx.paths.run_root.to_string_lossy())
+        {
+            continue;
+        }
+        let volume = Path::new(source)
+            .strip_prefix(&volumes)
+            .ok()
+            .and_then(|rest| rest.components().next())
+            .map(|c| c.as_os_str().to_string_lossy().into_owned());
+        let propagation = options
+            .iter()
+            .find(|o| o.ends_with("private") || o.ends_with("shared") || o.ends_with("slave"))
+            .cloned()
+            .unwrap_or_else(|| "rprivate".into());
+        let kept: Vec<&String> =
+            options.iter().filter(|o| !["bind", "rbind", "rw", "ro"].contains(&o.as_str())).collect();
+        let mut v = json!({
+            "Type": if volume.is_some() { "volume" } else { "bind" },
+            "Source": source,
+            "Destination": dest,
+            "Driver": if volume.is_some() { "local" } else { "" },
+            "Mode": "",
+            "Options": kept,
+            "RW": !options.iter().any(|o| o == "ro"),
+            "Propagation": propagation,
+        });
+        if let Some(name) = volume {
+            v["Name"] = json!(name);
+        }
+        out.push(v);
+    }
+    out
+}
+
+/// podman's `inspect` document for a container.
+pub fn inspect(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<Value, Error> {
+    let dirs = store.container_dirs(&rec.id);
+    let spec_path = dirs.bundle.join("config.json");
+    let spec: Value = match std::fs::read(&spec_path) {
+        Ok(b) => serde_json::from_slice(&b).unwrap_or(Value::Null),
+        Err(source) => return Err(Error::Read { path: spec_path, source }),
+    };
+    let image = store.get_image(&rec.image_id).map_err(super::Error::from)?;
+    let run = run_dir(ctx, &rec.id);
+    let running = rec.state.is_active();
+    let pid = if running { read_pid(&run.join(supervisor::CONTAINER_PID)).map_or(0, Pid::as_raw) } else { 0 };
+    let conmon = if running { rec.pid.unwrap_or(0) } else { 0 };
+    let process = spec.get("process").cloned().unwrap_or(Value::Null);
+    let caps = |set: &str| process.pointer(&format!("/capabilities/{set}")).cloned().unwrap_or(json!([]));
+    let user = {
+        let uid = process.pointer("/user/uid").and_then(Value::as_u64).unwrap_or(0);
+        let gid = process.pointer("/user/gid").and_then(Value::as_u64).unwrap_or(0);
+        if uid == 0 && gid == 0 {
+            String::new()
+        } else {
+            format!("{uid}:{gid}")
+        }
+    };
+    let stop_signal =
+        rec.stop_signal.as_deref().and_then(|s| parse_signal(s).ok()).unwrap_or(Signal::SIGTERM);
+    let mounts = user_mounts(ctx, &spec);
+    let binds: Vec<String> = mounts
+        .iter()
+        .map(|m| {
+            let s = |k: &str| m[k].as_str().unwrap_or("").to_string();
+            let src = if m["Type"] == "volume" { s("Name") } else { s("Source") };
+            let mut opts = vec![if m["RW"] == true { "rw".to_string() } else { "ro".to_string() }];
+            opts.push(s("Propagation"));
+            format!("{src}:{}:{}", s("Destination"), opts.join(","))
+        })
+        .collect();
+    let tmpfs: serde_json::Map<String, Value> = spec
+        .get("mounts")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter(|m| m["type"] == "tmpfs" && !m["destination"].as_str().unwrap_or("").starts_with("/dev"))
+        .map(|m| {
+            let opts: Vec<&str> =
+                m["options"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+            (m["destination"].as_str().unwrap_or("").to_string(), json!(opts.join(",")))
+        })
+        .collect();
+    let namespace_mode = |kind: &str| {
+        let ns = spec.pointer("/linux/namespaces").and_then(Value::as_array);
+        match ns.and_then(|a| a.iter().find(|n| n["type"] == kind)) {
+            Some(n) if n.get("path").and_then(Value::as_str).is_some_and(|p| !p.is_empty()) => {
+                format!("ns:{}", n["path"].as_str().unwrap_or(""))
+            }
+            Some(_) => "private".to_string(),
+            None => "host".to_string(),
+        }
+    };
+    // The image's labels, then the container's own on top, as podman shows them.
+    let mut all_labels: serde_json::Map<String, Value> = image
+        .as_ref()
+        .and_then(|i| store.blobs().read(&i.config_digest).ok())
+        .and_then(|b| serde_json::from_slice::<Value>(&b).ok())
+        .and_then(|c| c.pointer("/config/Labels").and_then(Value::as_object).cloned())
+        .unwrap_or_default();
+    for (k, v) in &rec.labels {
+        all_labels.insert(k.clone(), json!(v));
+    }
+    let labels = if all_labels.is_empty() { Value::Null } else { Value::Object(all_labels) };
+    let state = json!({
+        "OciVersion": spec.get("ociVersion").cloned().unwrap_or(json!("")),
+        "Status": status_word(rec.state),
+        "Running": rec.state == State::Running,
+        "Paused": rec.state == State::Paused,
+        "Restarting": false,
+        "OOMKilled": false,
+        "Dead": false,
+        "Pid": pid,
+        "ConmonPid": conmon,
+        "ExitCode": rec.exit_code.unwrap_or(0),
+        "Error": "",
+        "StartedAt": rec.started_at.clone().unwrap_or_else(|| ZERO_TIME.into()),
+        "FinishedAt": rec.finished_at.clone().unwrap_or_else(|| ZERO_TIME.into()),
+    });
+    let config = json!({
+        "Hostname": spec.get("hostname").cloned().unwrap_or(json!("")),
+        "Domainname": "",
+        "User": user,
+        "AttachStdin": false,
+        "AttachStdout": false,
+        "AttachStderr": false,
+        "Tty": process.get("terminal").and_then(Value::as_bool).unwrap_or(false),
+        "OpenStdin": rec.interactive,
+        "StdinOnce": false,
+        "Env": process.get("env").cloned().unwrap_or(json!([])),
+        "Cmd": rec.cmd,
+        "Image": rec.image_name,
+        "Volumes": null,
+        "WorkingDir": process.get("cwd").cloned().unwrap_or(json!("/")),
+        "Entrypoint": rec.entrypoint.join(" "),
+        "OnBuild": null,
+        "Labels": labels,
+        "Annotations": spec.get("annotations").cloned().unwrap_or(json!({})),
+        "StopSignal": stop_signal as i32,
+        "StopTimeout": 10,
+    });
+    let host_config = json!({
+        "Binds": binds,
+        "LogConfig": { "Type": "k8s-file", "Path": run.join(supervisor::DEFAULT_LOG) },
+        "RestartPolicy": { "Name": "", "MaximumRetryCount": 0 },
+        "AutoRemove": rec.rm,
+        "CapAdd": [],
+        "CapDrop": [],
+        "NetworkMode": namespace_mode("network"),
+        "IpcMode": namespace_mode("ipc"),
+        "PidMode": namespace_mode("pid"),
+        "UTSMode": namespace_mode("uts"),
+        "CgroupMode": namespace_mode("cgroup"),
+        "Privileged": false,
+        "ReadonlyRootfs": spec.pointer("/root/readonly").and_then(Value::as_bool).unwrap_or(false),
+        "Tmpfs": tmpfs,
+        "Ulimits": process.get("rlimits").cloned().unwrap_or(json!([])),
+        "Runtime": "oci",
+    });
+    Ok(json!({
+        "Id": rec.id,
+        "Created": rec.created,
+        "Path": rec.command.first().cloned().unwrap_or_default(),
+        "Args": rec.command.iter().skip(1).collect::<Vec<_>>(),
+        "State": state,
+        "Image": rec.image_id,
+        "ImageDigest": image.as_ref().map(|i| i.digest.clone()).unwrap_or_default(),
+        "ImageName": rec.image_name,
+        "Rootfs": "",
+        "Pod": "",
+        "StaticDir": dirs.userdata,
+        "OCIConfigPath": dirs.bundle.join("config.json"),
+        "OCIRuntime": "skiff",
+        "ConmonPidFile": run.join(supervisor::SUPERVISOR_PID),
+        "PidFile": run.join(supervisor::CONTAINER_PID),
+        "Name": rec.name,
+        "RestartCount": 0,
+        "Driver": rec.storage_driver,
+        "MountLabel": "",
+        "ProcessLabel": "",
+        "AppArmorProfile": "",
+        "EffectiveCaps": caps("effective"),
+        "BoundingCaps": caps("bounding"),
+        "ExecIDs": [],
+        "GraphDriver": {
+            "Name": rec.storage_driver,
+            "Data": { "UpperDir": dirs.upper, "WorkDir": dirs.work, "MergedDir": dirs.merged },
+        },
+        "Mounts": mounts,
+        "IsInfra": false,
+        "IsService": false,
+        "Config": config,
+        "HostConfig": host_config,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signals_by_name_or_number() {
+        assert_eq!(parse_signal("KILL").unwrap(), Signal::SIGKILL);
+        assert_eq!(parse_signal("sigterm").unwrap(), Signal::SIGTERM);
+        assert_eq!(parse_signal("SIGHUP").unwrap(), Signal::SIGHUP);
+        assert_eq!(parse_signal("9").unwrap(), Signal::SIGKILL);
+        assert_eq!(parse_signal(" usr1 ").unwrap(), Signal::SIGUSR1);
+        for bad in ["", "NOPE", "0", "99", "-1", "SIG"] {
+            let e = parse_signal(bad).unwrap_err();
+            assert!(e.to_string().contains(&format!("{bad:?}")), "{e}");
+        }
+    }
+
+    #[test]
+    fn pid_files_and_liveness() {
+        let t = tempfile::tempdir().unwrap();
+        let f = t.path().join("pid");
+        std::fs::write(&f, format!("{}\n", std::process::id())).unwrap();
+        let me = read_pid(&f).unwrap();
+        assert!(process_alive(me));
+        // This test process is not the init of a nested pid namespace.
+        assert!(!is_container_init(me));
+        for bad in ["", "0", "-3", "x"] {
+            std::fs::write(&f, bad).unwrap();
+            assert_eq!(read_pid(&f), None, "{bad:?}");
+        }
+        assert!(!process_alive(Pid::from_raw(i32::MAX - 7)));
+    }
+}
