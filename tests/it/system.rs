@@ -221,3 +221,47 @@ fn reset_repairs_a_store_too_corrupt_to_open() {
     s.cmd(&["images"]).assert_success();
     assert_eq!(ids(&s), Vec::<String>::new());
 }
+
+fn container_names(s: &Skiff) -> Vec<String> {
+    let out = s.cmd(&["ps", "-a", "--format", "{{.Names}}"]);
+    out.assert_success();
+    let mut names: Vec<String> = out.lines().iter().map(|l| l.to_string()).collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn prune_removes_stopped_containers_and_then_their_images() {
+    let f = fixtures();
+    let s = Skiff::new();
+    pull(&s, &f.busybox.reference);
+    let image = f.busybox.reference.as_str();
+    s.cmd(&["run", TLS, "--name", "done", image, "true"]).assert_success();
+    s.cmd(&["run", TLS, "-d", "--name", "up", image, "sleep", "100"]).assert_success();
+    let out = s.cmd(&["system", "prune", "-a", "-f"]);
+    out.assert_success();
+    assert!(out.stdout.contains("Deleted Containers"), "{out}");
+    // The running container and its image stay; the exited one is gone.
+    assert_eq!(container_names(&s), vec!["up".to_string()]);
+    assert_eq!(ids(&s), vec![f.busybox.id().to_string()]);
+    s.cmd(&["rm", "-f", "up"]).assert_success();
+    s.cmd(&["system", "prune", "-a", "-f"]).assert_success();
+    assert_eq!(ids(&s), Vec::<String>::new());
+}
+
+#[test]
+fn reset_kills_running_containers_first() {
+    let f = fixtures();
+    let s = Skiff::new();
+    let image = f.busybox.reference.as_str();
+    s.cmd(&["run", TLS, "-d", "--name", "up", image, "sleep", "100"]).assert_success();
+    let pid = s.cmd(&["inspect", "--format", "{{.State.Pid}}", "up"]);
+    pid.assert_success();
+    s.cmd(&["system", "reset", "-f"]).assert_success();
+    assert_eq!(std::fs::read_dir(s.root()).unwrap().count(), 0);
+    // Nothing of the container runs on: its supervisor and its process are gone.
+    let pid: i32 = pid.stdout.trim().parse().unwrap();
+    assert!(pid > 0);
+    assert!(!std::path::Path::new(&format!("/proc/{pid}")).exists(), "pid {pid} still runs");
+    assert_eq!(container_names(&s), Vec::<String>::new());
+}

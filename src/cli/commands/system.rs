@@ -111,13 +111,24 @@ fn prune(args: PruneArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result
     let images = if args.all { "all images not used by a container" } else { "all dangling images" };
     let volumes = if args.volumes { "\n\t- all volumes not used by at least one container" } else { "" };
     let question = format!(
-        "WARNING! This command removes:\n\t- {images}\n\t- all layers and blobs no image uses{volumes}\n\t- what interrupted commands left behind\n\nAre you sure you want to continue?"
+        "WARNING! This command removes:\n\t- all stopped containers\n\t- {images}\n\t- all layers and blobs no image uses{volumes}\n\t- what interrupted commands left behind\n\nAre you sure you want to continue?"
     );
     if !approved(args.force, &question, printer) {
         return Ok(Exit::SUCCESS);
     }
-    crate::cli::enter(&mut ctx, printer)?;
+    super::container::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;
+    // Containers first: the images and volumes they held become unused.
+    let (containers, failed) = super::container::prune_stopped(&ctx, &store, printer)?;
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    if !containers.is_empty() {
+        printer.line("Deleted Containers");
+        for id in &containers {
+            printer.line(id);
+        }
+    }
     let report = engine::system::prune(&store, args.all)?;
     if args.volumes {
         let removed = engine::volumes::prune(&store, &[])?;
@@ -150,7 +161,12 @@ fn reset(args: ResetArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result
         return Ok(Exit::SUCCESS);
     }
     // Inside the user namespace: files owned by subordinate ids can be removed there.
-    crate::cli::enter(&mut ctx, printer)?;
+    super::container::enter(&mut ctx, printer)?;
+    // Running containers are killed and unmounted first, so nothing is left running that uses
+    // the directories about to go. A store too broken to open is removed all the same.
+    if let Ok(store) = engine::open_store(&ctx) {
+        super::container::remove_all(&ctx, &store, printer);
+    }
     engine::system::reset(&ctx.paths.graph_root, &ctx.paths.run_root)?;
     Ok(Exit::SUCCESS)
 }

@@ -57,6 +57,7 @@ pub use inspect::{inspect, inspect_values, InspectArgs};
 pub use kill::{kill, KillArgs};
 pub use logs::{logs, LogsArgs};
 pub use opts::{CreateArgs, PullPolicy};
+pub(crate) use prune::prune_stopped;
 pub use prune::{prune, PruneArgs};
 pub use ps::{ps, PsArgs};
 pub use rename::{rename, RenameArgs};
@@ -68,6 +69,15 @@ pub use start::{start_cmd, StartArgs};
 pub use stop::{stop, StopArgs};
 pub use tty_args::{DetachKeysArg, TtyArgs};
 pub use wait::{wait, WaitArgs};
+
+/// Removes every container, killing the running ones (`system reset`); errors are printed.
+pub(crate) fn remove_all(ctx: &Context, store: &Store, printer: &Printer) {
+    for rec in containers::list(store).unwrap_or_default() {
+        if let Err(e) = remove_container(ctx, store, &rec, true) {
+            printer.warn(&format!("cannot remove container {}: {e:#}", rec.id));
+        }
+    }
+}
 
 /// Enters the storage namespace like every command that touches the store, after forking the
 /// helper that signals containers from outside it (see [`lifecycle::Signaller`]).

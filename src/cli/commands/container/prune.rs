@@ -18,17 +18,35 @@ pub fn prune(args: PruneArgs, mut ctx: Context, printer: &Printer) -> anyhow::Re
     }
     super::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;
+    let (removed, failed) = prune_stopped(&ctx, &store, printer)?;
+    for id in removed {
+        printer.line(&id);
+    }
+    match failed {
+        Some(e) => Err(e),
+        None => Ok(Exit::SUCCESS),
+    }
+}
+
+/// Removes every container that is not running (also for `system prune`): the ids removed, and
+/// the last error (earlier ones are printed).
+pub(crate) fn prune_stopped(
+    ctx: &Context,
+    store: &Store,
+    printer: &Printer,
+) -> anyhow::Result<(Vec<String>, Option<anyhow::Error>)> {
     let mut failed: Option<anyhow::Error> = None;
-    for rec in refreshed(&ctx, &store)? {
+    let mut removed = Vec::new();
+    for rec in refreshed(ctx, store)? {
         if !matches!(rec.state, State::Created | State::Exited | State::Stopped) {
             continue;
         }
-        if lifecycle::supervisor_alive(&ctx, &rec) {
+        if lifecycle::supervisor_alive(ctx, &rec) {
             // Exited, with its supervisor finishing the cleanup (or starting: then it is skipped).
-            let _ = lifecycle::wait_stopped(&ctx, &store, &rec.id, lifecycle::KILL_GRACE)?;
+            let _ = lifecycle::wait_stopped(ctx, store, &rec.id, lifecycle::KILL_GRACE)?;
         }
-        match containers::remove(&ctx, &store, &rec.id, false) {
-            Ok(_) => printer.line(&rec.id),
+        match containers::remove(ctx, store, &rec.id, false) {
+            Ok(_) => removed.push(rec.id),
             // Removed or started meanwhile.
             Err(engine::Error::Container(crate::storage::containers::Error::NotFound { .. }))
             | Err(engine::Error::InvalidState { .. }) => {}
@@ -39,8 +57,5 @@ pub fn prune(args: PruneArgs, mut ctx: Context, printer: &Printer) -> anyhow::Re
             }
         }
     }
-    match failed {
-        Some(e) => Err(e),
-        None => Ok(Exit::SUCCESS),
-    }
+    Ok((removed, failed))
 }
