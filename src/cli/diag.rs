@@ -14,6 +14,37 @@ pub struct WithExit {
     pub exit: Exit,
 }
 
+/// The errors of a command that works through several names (`stop a b c`): each error but the
+/// last is printed when the next one comes; the last is the command's result (and its exit code).
+pub struct Failures<'a> {
+    printer: &'a Printer,
+    last: Option<anyhow::Error>,
+}
+
+impl<'a> Failures<'a> {
+    pub fn new(printer: &'a Printer) -> Self {
+        Failures { printer, last: None }
+    }
+
+    pub fn add(&mut self, e: anyhow::Error) {
+        if let Some(prev) = self.last.replace(e) {
+            self.printer.error(&format!("Error: {prev:#}"));
+        }
+    }
+
+    /// The last error, if any (the others have been printed).
+    pub fn into_last(self) -> Option<anyhow::Error> {
+        self.last
+    }
+
+    pub fn finish(self) -> anyhow::Result<Exit> {
+        match self.last {
+            Some(e) => Err(e),
+            None => Ok(Exit::SUCCESS),
+        }
+    }
+}
+
 /// Prints `err` once and returns the exit status to use.
 pub fn report(printer: &Printer, err: &anyhow::Error) -> Exit {
     let mut line = String::from("Error: ");

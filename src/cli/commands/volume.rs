@@ -259,7 +259,7 @@ fn rm(args: RmArgs, ctx: &Context, store: &Store, printer: &Printer) -> anyhow::
     } else {
         args.names.clone()
     };
-    let mut failed: Option<anyhow::Error> = None;
+    let mut failed = crate::cli::diag::Failures::new(printer);
     for name in &names {
         let result = (|| -> anyhow::Result<()> {
             if args.force {
@@ -274,15 +274,8 @@ fn rm(args: RmArgs, ctx: &Context, store: &Store, printer: &Printer) -> anyhow::
         })();
         match result {
             Ok(()) => printer.line(name),
-            Err(e) => {
-                if let Some(prev) = failed.replace(e) {
-                    printer.error(&format!("Error: {prev:#}"));
-                }
-            }
+            Err(e) => failed.add(e),
         }
     }
-    match failed {
-        Some(e) => Err(e),
-        None => Ok(Exit::SUCCESS),
-    }
+    failed.finish()
 }

@@ -35,7 +35,7 @@ pub(crate) fn prune_stopped(
     store: &Store,
     printer: &Printer,
 ) -> anyhow::Result<(Vec<String>, Option<anyhow::Error>)> {
-    let mut failed: Option<anyhow::Error> = None;
+    let mut failed = crate::cli::diag::Failures::new(printer);
     let mut removed = Vec::new();
     for rec in refreshed(ctx, store)? {
         if !matches!(rec.state, State::Created | State::Exited | State::Stopped) {
@@ -50,12 +50,8 @@ pub(crate) fn prune_stopped(
             // Removed or started meanwhile.
             Err(engine::Error::Container(crate::storage::containers::Error::NotFound { .. }))
             | Err(engine::Error::InvalidState { .. }) => {}
-            Err(e) => {
-                if let Some(prev) = failed.replace(e.into()) {
-                    printer.error(&format!("Error: {prev:#}"));
-                }
-            }
+            Err(e) => failed.add(e.into()),
         }
     }
-    Ok((removed, failed))
+    Ok((removed, failed.into_last()))
 }

@@ -46,7 +46,7 @@ pub fn rm(args: RmArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
         }
         v
     };
-    let mut failed = None;
+    let mut failed = crate::cli::diag::Failures::new(printer);
     for (rec, shown) in &targets {
         let removed = remove_one(&ctx, &store, rec, args.force, args.time).and_then(|gone| match gone {
             Some(gone) if args.volumes => {
@@ -54,18 +54,12 @@ pub fn rm(args: RmArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
             }
             _ => Ok(()),
         });
-        if let Err(e) = removed {
-            if let Some(prev) = failed.replace(e) {
-                printer.error(&format!("Error: {prev:#}"));
-            }
-        } else {
-            printer.line(shown);
+        match removed {
+            Ok(()) => printer.line(shown),
+            Err(e) => failed.add(e),
         }
     }
-    match failed {
-        Some(e) => Err(e),
-        None => Ok(Exit::SUCCESS),
-    }
+    failed.finish()
 }
 
 /// Removes one container (with `force`, stopping it first); `None` when it was removed meanwhile.

@@ -26,7 +26,7 @@ pub fn start_cmd(args: StartArgs, mut ctx: Context, printer: &Printer) -> anyhow
     let detach_keys = args.detach_keys.keys()?;
     super::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;
-    let mut failed: Option<anyhow::Error> = None;
+    let mut failed = crate::cli::diag::Failures::new(printer);
     for key in &args.containers {
         let result = (|| -> anyhow::Result<Option<Exit>> {
             let rec = lifecycle::lookup(&ctx, &store, key)?;
@@ -49,15 +49,8 @@ pub fn start_cmd(args: StartArgs, mut ctx: Context, printer: &Printer) -> anyhow
         match result {
             Ok(Some(exit)) => return Ok(exit),
             Ok(None) => printer.line(key),
-            Err(e) => {
-                if let Some(prev) = failed.replace(e) {
-                    printer.error(&format!("Error: {prev:#}"));
-                }
-            }
+            Err(e) => failed.add(e),
         }
     }
-    match failed {
-        Some(e) => Err(e),
-        None => Ok(Exit::SUCCESS),
-    }
+    failed.finish()
 }

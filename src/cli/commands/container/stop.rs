@@ -52,19 +52,12 @@ pub(super) fn each(
     printer: &Printer,
     mut f: impl FnMut(&str) -> anyhow::Result<()>,
 ) -> anyhow::Result<Exit> {
-    let mut failed: Option<anyhow::Error> = None;
+    let mut failed = crate::cli::diag::Failures::new(printer);
     for key in keys {
         match f(key) {
             Ok(()) => printer.line(key),
-            Err(e) => {
-                if let Some(prev) = failed.replace(e) {
-                    printer.error(&format!("Error: {prev:#}"));
-                }
-            }
+            Err(e) => failed.add(e),
         }
     }
-    match failed {
-        Some(e) => Err(e),
-        None => Ok(Exit::SUCCESS),
-    }
+    failed.finish()
 }

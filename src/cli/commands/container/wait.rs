@@ -17,21 +17,14 @@ pub fn wait(args: WaitArgs, mut ctx: Context, printer: &Printer) -> anyhow::Resu
     super::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;
     let interval = Duration::from_millis(args.interval.max(1));
-    let mut failed: Option<anyhow::Error> = None;
+    let mut failed = crate::cli::diag::Failures::new(printer);
     for key in &args.containers {
         match wait_one(&ctx, &store, key, interval) {
             Ok(code) => printer.line(&code.to_string()),
-            Err(e) => {
-                if let Some(prev) = failed.replace(e) {
-                    printer.error(&format!("Error: {prev:#}"));
-                }
-            }
+            Err(e) => failed.add(e),
         }
     }
-    match failed {
-        Some(e) => Err(e),
-        None => Ok(Exit::SUCCESS),
-    }
+    failed.finish()
 }
 
 fn wait_one(ctx: &Context, store: &Store, key: &str, interval: Duration) -> anyhow::Result<i32> {
