@@ -112,7 +112,12 @@ pub fn run(command: VolumeCommand, mut ctx: Context, printer: &Printer) -> anyho
             return Ok(Exit::SUCCESS);
         }
     }
-    crate::cli::enter(&mut ctx, printer)?;
+    // `rm -f` stops the containers that use a volume: with the signal helper, which reaches
+    // container processes of any uid.
+    match &command {
+        VolumeCommand::Rm(a) if a.force => super::container::enter(&mut ctx, printer)?,
+        _ => crate::cli::enter(&mut ctx, printer)?,
+    }
     let store = engine::open_store(&ctx)?;
     match command {
         VolumeCommand::Create(a) => create(a, &store, printer),
