@@ -68,6 +68,10 @@ pub enum Command {
     Rm(commands::container::RmArgs),
     /// Show the output of a container
     Logs(commands::container::LogsArgs),
+    /// Run a command in a running container
+    Exec(commands::container::ExecArgs),
+    /// Show the processes running in a container
+    Top(commands::container::TopArgs),
     /// Pull images from a registry into local storage
     Pull(commands::pull::Args),
     /// List images in local storage
@@ -218,6 +222,8 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         Command::Ps(a) => commands::container::ps(a, ctx, printer),
         Command::Rm(a) => commands::container::rm(a, ctx, printer),
         Command::Logs(a) => commands::container::logs(a, ctx, printer),
+        Command::Exec(a) => commands::container::exec(a, ctx, printer),
+        Command::Top(a) => commands::container::top(a, ctx, printer),
         Command::ContainerCleanup(a) => commands::container::cleanup(a, ctx, printer),
     }
 }

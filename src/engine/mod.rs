@@ -3,10 +3,12 @@
 
 pub mod containers;
 pub mod context;
+pub mod exec;
 pub mod images;
 pub mod info;
 pub mod pull;
 pub mod system;
+pub mod top;
 pub mod transfer;
 
 pub use crate::storage::atomic::write_atomic;

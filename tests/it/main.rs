@@ -17,6 +17,7 @@
 //! - `runtime`: the built-in OCI runtime (`skiff oci-run`) compared with crun on one bundle.
 //! - `supervisor`: the conmon-like supervisor through the hidden `skiff oci-start`.
 //! - `containers`: `run`, `ps`, `logs`, `rm`.
+//! - `exec`: `exec` and `top` in a running container.
 
 // The helper modules are an API for every test module; not all of it is used by all of them.
 #[allow(dead_code)]
@@ -29,6 +30,7 @@ mod registry;
 mod util;
 
 mod containers;
+mod exec;
 mod foundation;
 mod images;
 mod reliability;

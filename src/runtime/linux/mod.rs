@@ -17,6 +17,7 @@
 
 pub mod container_init;
 pub mod container_main;
+pub mod exec;
 pub mod message;
 pub mod mounts;
 

@@ -25,17 +25,22 @@ use crate::engine::{self, Context};
 use crate::runtime::supervisor::{self, ExitRecord};
 use crate::storage::{ContainerRecord, State, Store};
 
+mod exec;
+mod exec_tty;
 mod logs;
 mod opts;
 mod ps;
 mod rm;
 mod run;
+mod top;
 
+pub use exec::{exec, ExecArgs};
 pub use logs::{logs, LogsArgs};
 pub use opts::{CreateArgs, PullPolicy};
 pub use ps::{ps, PsArgs};
 pub use rm::{rm, RmArgs};
 pub use run::{run, RunArgs};
+pub use top::{top, TopArgs};
 
 #[derive(Debug, clap::Args)]
 pub struct CleanupArgs {
