@@ -163,6 +163,10 @@ fn cleanup_container(ctx: &Context, store: &Store, id: &str) -> anyhow::Result<(
     let Some(exit) = ExitRecord::read(&containers::run_dir(ctx, id)) else { return Ok(()) };
     store.update_container(id, |r| {
         apply_exit(r, &exit);
+        // With --rm, mark it for removal in the same write (`remove` then has nothing to change).
+        if rec.rm && r.state == State::Exited {
+            r.state = State::Removing;
+        }
         Ok::<_, engine::Error>(())
     })?;
     containers::unmount_rootfs(store, &rec)?;
