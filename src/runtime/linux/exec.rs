@@ -67,6 +67,8 @@ pub enum Error {
         #[source]
         source: nix::Error,
     },
+    #[error("cannot make the exec command non-dumpable")]
+    Dumpable(#[source] nix::Error),
     #[error("cannot create the error channel of the exec process")]
     Pipe(#[source] nix::Error),
     #[error("cannot block the signals to relay to the exec process")]
@@ -88,6 +90,13 @@ pub enum Error {
 /// single-threaded, from the initial user namespace (or skiff's own, rootful).
 pub fn join(pid: Pid) -> Result<(), Error> {
     let raw = pid.as_raw();
+    // Once joined, the container's root could ptrace this process, which still holds the host's
+    // descriptors (the terminal): not dumpable, it cannot (CVE-2016-9962). The exec'd program is
+    // dumpable again (exec resets it).
+    // SAFETY: PR_SET_DUMPABLE takes integers only.
+    if unsafe { libc::prctl(libc::PR_SET_DUMPABLE, 0, 0, 0, 0) } != 0 {
+        return Err(Error::Dumpable(nix::errno::Errno::last()));
+    }
     let ns_ino = |p: String| std::fs::metadata(p).map(|m| (m.dev(), m.ino()));
     let mut flags = CloneFlags::empty();
     let mut files = Vec::new();
