@@ -176,6 +176,17 @@ fn exec_tty_gives_the_process_a_terminal() {
     let mut cmd = Command::new(util::require_program("script", "bsdutils"));
     cmd.args(["-qec", &inner, "/dev/null"]);
     util::run(cmd, None, Duration::from_secs(60)).assert_exit(4);
+    // -it: what is typed reaches an interactive shell through the pty, its exit code comes back.
+    let inner = util::describe(&s.command(&["exec", "-it", "box", "sh"]));
+    let typed = "sleep 1; printf 'echo typed-$((2+3))\\n'; sleep 1; printf 'exit 6\\n'; sleep 3";
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c").arg(format!("({typed}) | script -qec {} /dev/null", shell_quote(&inner)));
+    let out = util::run(cmd, None, Duration::from_secs(60));
+    out.assert_exit(6).assert_stdout_contains("typed-5");
+}
+
+fn shell_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
 }
 
 #[test]
