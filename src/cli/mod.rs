@@ -100,6 +100,10 @@ pub enum Command {
     /// Unmount containers' root filesystems
     #[command(visible_alias = "umount")]
     Unmount(commands::data::UnmountArgs),
+    /// Run a command in a running container
+    Exec(commands::container::ExecArgs),
+    /// Show the processes running in a container
+    Top(commands::container::TopArgs),
     /// Pull images from a registry into local storage
     Pull(commands::pull::Args),
     /// List images in local storage
@@ -189,6 +193,10 @@ pub enum ContainerCommand {
     Prune(commands::container::PruneArgs),
     /// Attach to a running container's output, input and terminal
     Attach(commands::container::AttachArgs),
+    /// Run a command in a running container
+    Exec(commands::container::ExecArgs),
+    /// Show the processes running in a container
+    Top(commands::container::TopArgs),
     /// Copy files between the host and a container (or a tar stream with -)
     Cp(commands::data::CpArgs),
     /// Show what a container changed in its image (A added, C changed, D deleted)
@@ -378,6 +386,12 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         Command::Container(ContainerCommand::Inspect(a)) => commands::container::inspect(a, ctx, printer),
         Command::Container(ContainerCommand::Exists(a)) => commands::container::exists(a, ctx, printer),
         Command::Container(ContainerCommand::Prune(a)) => commands::container::prune(a, ctx, printer),
+        Command::Exec(a) | Command::Container(ContainerCommand::Exec(a)) => {
+            commands::container::exec(a, ctx, printer)
+        }
+        Command::Top(a) | Command::Container(ContainerCommand::Top(a)) => {
+            commands::container::top(a, ctx, printer)
+        }
         Command::ContainerCleanup(a) => commands::container::cleanup(a, ctx, printer),
     }
 }

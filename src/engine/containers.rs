@@ -71,7 +71,8 @@ pub fn rename(store: &Store, key: &str, new_name: &str) -> Result<ContainerRecor
 }
 
 /// The storage driver for new containers: `--storage-driver`, else overlay when the cached
-/// probe (`RUNROOT/overlay-probe.json`, written by `info`) says it works, else a trial mount.
+/// probe (`RUNROOT/overlay-probe.json`, written by `info` and by the trial mount here) says it
+/// works, else a trial mount.
 pub fn choose_driver(ctx: &Context) -> StorageDriver {
     if let Some(d) = ctx.storage_driver {
         return d;
@@ -82,6 +83,22 @@ pub fn choose_driver(ctx: &Context) -> StorageDriver {
     let dir = ctx.paths.run_root.join(format!("overlay-try.{}", std::process::id()));
     let result = overlay::probe(&dir, ctx.rootless);
     let _ = std::fs::remove_dir_all(&dir);
+    // Cache the answer as `info` does (same file, same fields): a trial mount costs more than the
+    // rest of a container's start.
+    if let Ok(uts) = nix::sys::utsname::uname() {
+        let cache = serde_json::json!({
+            "kernel": uts.release().to_string_lossy(),
+            "rootless": ctx.rootless,
+            "works": result.is_ok(),
+            "detail": match &result {
+                Ok(()) if ctx.rootless => "mounted with userxattr inside the user namespace".to_string(),
+                Ok(()) => "mounted".to_string(),
+                Err(e) => super::error_chain(e),
+            },
+        });
+        let _ =
+            super::write_atomic(&ctx.paths.run_root.join("overlay-probe.json"), cache.to_string().as_bytes());
+    }
     match result {
         Ok(()) => StorageDriver::Overlay,
         Err(e) => {
@@ -309,7 +326,9 @@ pub fn mount_rootfs(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Resu
             .get_image(&rec.image_id)?
             .ok_or_else(|| crate::storage::Error::ImageNotFound { name: rec.image_id.clone() })?;
         let lowers = lower_dirs(store, &image)?;
-        overlay::mount_overlay(&lowers, &dirs.upper, &dirs.work, &dirs.merged, ctx.rootless)?;
+        // A `--rm` container's writes go with it: no syncs of the upper filesystem (see the
+        // function).
+        overlay::mount_overlay_with(&lowers, &dirs.upper, &dirs.work, &dirs.merged, ctx.rootless, rec.rm)?;
     }
     if !rec.state.is_active() {
         // New volumes get the image's content before their first use (retried after a crash).

@@ -5,11 +5,13 @@ pub mod containers;
 pub mod context;
 pub mod copy;
 pub mod data;
+pub mod exec;
 pub mod images;
 pub mod info;
 pub mod lifecycle;
 pub mod pull;
 pub mod system;
+pub mod top;
 pub mod transfer;
 pub mod volumes;
 

@@ -62,6 +62,29 @@ pub fn mount_overlay(
     target: &Path,
     userxattr: bool,
 ) -> Result<(), Error> {
+    mount_overlay_with(lowers, upper, work, target, userxattr, false)
+}
+
+/// [`mount_overlay`], and with `volatile` the overlay never syncs its upper filesystem (not even
+/// at unmount, which otherwise flushes the whole upper filesystem): for containers removed when
+/// they exit, whose writes need not survive a crash (podman mounts `--rm` containers so too).
+/// Such an upper/work pair cannot be mounted again without `volatile`.
+pub fn mount_overlay_with(
+    lowers: &[PathBuf],
+    upper: &Path,
+    work: &Path,
+    target: &Path,
+    userxattr: bool,
+    volatile: bool,
+) -> Result<(), Error> {
+    let options = |lower: &[&Path], upper: &Path, work: &Path, userxattr: bool| {
+        let o = options(lower, upper, work, userxattr);
+        if volatile {
+            o + ",volatile"
+        } else {
+            o
+        }
+    };
     if lowers.is_empty() {
         return Err(Error::NoLowerLayers);
     }

@@ -176,8 +176,9 @@ fn now() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.9f%:z").to_string()
 }
 
+/// Writes a file of the state directory (run-time state: atomic, not fsynced).
 fn write_file(path: PathBuf, bytes: &[u8]) -> Result<(), Error> {
-    crate::storage::atomic::write_atomic(&path, bytes).map_err(|source| Error::Write { path, source })
+    crate::storage::atomic::write_replace(&path, bytes).map_err(|source| Error::Write { path, source })
 }
 
 /// The attach framing (see the module comment).

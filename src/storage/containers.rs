@@ -461,7 +461,8 @@ impl Store {
         Ok(rec)
     }
 
-    /// Applies `change` to container `id` (full id) under the exclusive lock and saves it.
+    /// Applies `change` to container `id` (full id) under the exclusive lock and saves it when it
+    /// changed.
     /// Returns what `change` returned; when it returns `Err`, nothing is saved.
     pub fn update_container<T, E: From<Error>>(
         &self,
@@ -475,8 +476,12 @@ impl Store {
             .iter_mut()
             .find(|c| c.id == id)
             .ok_or_else(|| Error::NotFound { key: id.to_owned() })?;
+        let before = rec.clone();
         let out = change(rec)?;
-        self.write_containers(&mut file)?;
+        // An update that changes nothing writes nothing (no fsync, no rename).
+        if *rec != before {
+            self.write_containers(&mut file)?;
+        }
         Ok(out)
     }
 

@@ -169,6 +169,15 @@ impl Store {
         Ok(store)
     }
 
+    /// The store at `root` as it is, without creating or repairing anything: for commands that
+    /// only read container records and must not join skiff's user namespace first (`exec`, `top`
+    /// join the container's). Every read still takes the records' lock.
+    pub fn open_for_lookup(root: impl Into<PathBuf>, options: StoreOptions) -> Store {
+        let root = root.into();
+        let blobs = Blobs::new(root.join("blobs/sha256"), root.join("tmp"));
+        Store { root, options, blobs }
+    }
+
     /// The store root.
     pub fn root(&self) -> &Path {
         &self.root

@@ -285,23 +285,30 @@ fn join_with_helpers(mapping: &Mapping, uidmap: &Path, gidmap: &Path) -> Result<
             return 1;
         }
         let mut report = String::new();
-        for (prog, path, map) in
-            [("newuidmap", uidmap, &mapping.uid_map), ("newgidmap", gidmap, &mapping.gid_map)]
-        {
-            match std::process::Command::new(path).arg(parent.to_string()).args(map_args(map)).output() {
-                Ok(out) if out.status.success() => {}
-                Ok(out) => {
-                    report = format!(
-                        "{prog}\n{}\n{}",
-                        out.status.code().unwrap_or(-1),
-                        String::from_utf8_lossy(&out.stderr).trim()
-                    );
-                    break;
-                }
-                Err(e) => {
-                    report = format!("{prog}\n-1\n{e}");
-                    break;
-                }
+        // Both helpers at once: each is a setuid exec, and they write different files.
+        let spawn = |path: &Path, map: &[IdMap]| {
+            std::process::Command::new(path)
+                .arg(parent.to_string())
+                .args(map_args(map))
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+        };
+        let children = [spawn(uidmap, &mapping.uid_map), spawn(gidmap, &mapping.gid_map)];
+        // Every child is waited for; the first failure is the one reported.
+        for (prog, child) in ["newuidmap", "newgidmap"].into_iter().zip(children) {
+            let failure = match child.and_then(|c| c.wait_with_output()) {
+                Ok(out) if out.status.success() => continue,
+                Ok(out) => format!(
+                    "{prog}\n{}\n{}",
+                    out.status.code().unwrap_or(-1),
+                    String::from_utf8_lossy(&out.stderr).trim()
+                ),
+                Err(e) => format!("{prog}\n-1\n{e}"),
+            };
+            if report.is_empty() {
+                report = failure;
             }
         }
         let _ = (&res_w).write_all(report.as_bytes());

@@ -24,6 +24,7 @@
 //! - `data`: `cp`, `diff`, `commit`, `export`, `import`, `mount`.
 //! - `lifecycle`: `create`, `start`, `stop`, `kill`, `restart`, `wait`, `inspect`, the `container`
 //!   group, `ps` filters, `logs -f`, and reliability under parallel runs and `kill -9`.
+//! - `exec`: `exec` and `top` in a running container.
 
 // The helper modules are an API for every test module; not all of it is used by all of them.
 #[allow(dead_code)]
@@ -37,6 +38,7 @@ mod util;
 
 mod containers;
 mod data;
+mod exec;
 mod foundation;
 mod images;
 mod lifecycle;

@@ -87,7 +87,7 @@ pub enum Error {
 }
 
 impl Error {
-    fn failure(&self) -> StartFailure {
+    pub(crate) fn failure(&self) -> StartFailure {
         match self {
             Error::NotInPath { .. } | Error::NotFound { .. } => StartFailure::NotFound,
             Error::CannotExecute { .. } => StartFailure::CannotExecute,
@@ -96,7 +96,7 @@ impl Error {
     }
 
     /// The message with its causes, as one line for the error channel.
-    fn report(&self) -> String {
+    pub(crate) fn report(&self) -> String {
         let mut text = self.to_string();
         let mut cause = std::error::Error::source(self);
         while let Some(c) = cause {
@@ -123,7 +123,7 @@ pub fn run(spec: &Spec, bundle: &Path, rootfs: &Path, console: Option<&OwnedFd>,
     failure.exit_code()
 }
 
-enum Never {}
+pub(crate) enum Never {}
 
 fn init(spec: &Spec, bundle: &Path, rootfs: &Path, console: Option<&OwnedFd>) -> Result<Never, Error> {
     let _ = crate::sys::cloexec_from(3);
@@ -159,6 +159,18 @@ fn init(spec: &Spec, bundle: &Path, rootfs: &Path, console: Option<&OwnedFd>) ->
             nix::unistd::sethostname(h).map_err(|source| Error::Hostname { hostname: h.clone(), source })?;
         }
     }
+    let filter = compile_seccomp(spec)?;
+    enter_process(&process, filter.as_ref())
+}
+
+/// The process settings of the spec, after the mounts and the hostname, up to the exec: rlimits,
+/// umask, the capability bounding set, no_new_privs, seccomp, user and groups (keeping the
+/// parent-death signal), the other capability sets, the working directory. Shared by the
+/// container's init and by `exec`. Returns only on failure.
+pub(crate) fn enter_process(
+    process: &Process,
+    filter: Option<&seccompiler::BpfProgram>,
+) -> Result<Never, Error> {
     for r in process.rlimits().iter().flatten() {
         crate::sys::set_rlimit(rlimit_resource(r.typ()), r.soft(), r.hard())
             .map_err(|source| Error::Rlimit { resource: r.typ().to_string(), source })?;
@@ -166,13 +178,12 @@ fn init(spec: &Spec, bundle: &Path, rootfs: &Path, console: Option<&OwnedFd>) ->
     if let Some(mask) = process.user().umask() {
         nix::sys::stat::umask(nix::sys::stat::Mode::from_bits_truncate(mask));
     }
-    let filter = compile_seccomp(spec)?;
     let capabilities = process.capabilities().clone().unwrap_or_default();
     drop_bounding(&capabilities)?;
     let no_new_privs = process.no_new_privileges().unwrap_or(false);
     if no_new_privs {
         nix::sys::prctl::set_no_new_privs().map_err(Error::NoNewPrivs)?;
-    } else if let Some(f) = &filter {
+    } else if let Some(f) = filter {
         // Without no_new_privs, loading a filter needs CAP_SYS_ADMIN, which the default set
         // drops: load it now, while the process still has it (the filter allows what follows).
         apply_seccomp(f)?;
@@ -180,18 +191,18 @@ fn init(spec: &Spec, bundle: &Path, rootfs: &Path, console: Option<&OwnedFd>) ->
     // The kernel clears the parent-death signal when the credentials change: keep the one the
     // supervisor set, so a killed supervisor never leaves a container running unsupervised.
     let parent_death = nix::sys::prctl::get_pdeathsig().ok().flatten();
-    switch_user(&process)?;
+    switch_user(process)?;
     if let Some(sig) = parent_death {
         let _ = nix::sys::prctl::set_pdeathsig(sig);
     }
     set_capabilities(&capabilities)?;
     nix::unistd::chdir(process.cwd()).map_err(|source| Error::Cwd { path: process.cwd().clone(), source })?;
     if no_new_privs {
-        if let Some(f) = &filter {
+        if let Some(f) = filter {
             apply_seccomp(f)?;
         }
     }
-    Err(exec(&process))
+    Err(exec(process))
 }
 
 /// Opens a pty in the container's /dev/pts (so that `tty` names it and programs can reopen it),

@@ -90,7 +90,7 @@ pub fn spawn(bundle: &Path, stdio: Stdio, parent_death: Option<Signal>) -> Resul
 
 /// Restores SIGPIPE's default action, which Rust's runtime sets to "ignore" and exec would keep.
 #[allow(unsafe_code)]
-fn default_sigpipe() {
+pub(crate) fn default_sigpipe() {
     use nix::sys::signal::{sigaction, SaFlags, SigAction, SigHandler};
     let action = SigAction::new(SigHandler::SigDfl, SaFlags::empty(), SigSet::empty());
     // SAFETY: installing SIG_DFL runs no handler code; nothing can observe a half-set state.

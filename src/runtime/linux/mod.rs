@@ -8,6 +8,8 @@
 //!   masked and read-only paths, hostname, rlimits, credentials, capabilities, seccomp, exec.
 //! - [`mounts`]: the mount steps of the init process (spec mounts, /dev, masks), path-safe.
 //! - [`message`]: the error channel between them.
+//! - [`exec`]: `skiff exec`: joining a running container's namespaces and starting a process
+//!   there with the container's process settings (the init's own code for them).
 //!
 //! Invariants: the caller is already inside skiff's user namespace and single-threaded (no tokio);
 //! the spec has no user namespace of its own, as when podman runs crun rootless. The container is
@@ -18,6 +20,7 @@
 
 pub mod container_init;
 pub mod container_main;
+pub mod exec;
 pub mod message;
 pub mod mounts;
 

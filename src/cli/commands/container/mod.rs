@@ -32,6 +32,8 @@ use crate::storage::{ContainerRecord, State, Store};
 mod attach;
 mod config_args;
 mod create;
+mod exec;
+mod exec_tty;
 mod exists;
 mod inspect;
 mod kill;
@@ -55,6 +57,9 @@ pub use create::create;
 pub use exists::{exists, ExistsArgs};
 pub use inspect::{inspect, inspect_values, InspectArgs};
 pub use kill::{kill, KillArgs};
+mod top;
+
+pub use exec::{exec, ExecArgs};
 pub use logs::{logs, LogsArgs};
 pub use opts::{CreateArgs, PullPolicy};
 pub(crate) use prune::prune_stopped;
@@ -85,6 +90,7 @@ pub(crate) fn enter(ctx: &mut Context, printer: &Printer) -> anyhow::Result<()> 
     Signaller::install(ctx);
     crate::cli::enter(ctx, printer)
 }
+pub use top::{top, TopArgs};
 
 #[derive(Debug, clap::Args)]
 pub struct CleanupArgs {
@@ -366,6 +372,10 @@ fn cleanup_container(ctx: &Context, store: &Store, id: &str) -> anyhow::Result<(
     let Some(exit) = ExitRecord::read(&containers::run_dir(ctx, id)) else { return Ok(()) };
     store.update_container(id, |r| {
         apply_exit(r, &exit);
+        // With --rm, mark it for removal in the same write (`remove` then has nothing to change).
+        if rec.rm && r.state == State::Exited {
+            r.state = State::Removing;
+        }
         Ok::<_, engine::Error>(())
     })?;
     containers::unmount_rootfs(store, &rec)?;
