@@ -224,7 +224,7 @@ fn cp_bad_input() {
     std::fs::write(&file, "x").unwrap();
     s.cmd(&["cp", file.to_str().unwrap(), "nosuch:/tmp"])
         .assert_exit(125)
-        .assert_stderr_contains("no container with name or id \"nosuch\" found");
+        .assert_stderr_contains("no container with name or ID \"nosuch\" found");
     s.cmd(&["cp", s.dir().join("missing").to_str().unwrap(), "c:/tmp"])
         .assert_exit(125)
         .assert_stderr_contains("missing could not be found on the host");

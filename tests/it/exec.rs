@@ -102,7 +102,7 @@ fn exec_exit_codes_and_errors() {
     s.cmd(&["exec", "box", "/etc/passwd"]).assert_exit(126).assert_stderr_contains("/etc/passwd");
     s.cmd(&["exec", "nosuch", "true"])
         .assert_exit(125)
-        .assert_stderr_contains("no container with name or id \"nosuch\" found");
+        .assert_stderr_contains("no container with name or ID \"nosuch\" found");
 
     // A container that is not running: exited, and created-then-exited via run.
     s.cmd(&["run", "--name", "done", &fixtures().busybox.reference, "true"]).assert_success();
