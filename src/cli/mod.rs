@@ -68,6 +68,8 @@ pub enum Command {
     Rm(commands::container::RmArgs),
     /// Show the output of a container
     Logs(commands::container::LogsArgs),
+    /// List a container's published ports
+    Port(commands::container::PortArgs),
     /// Pull images from a registry into local storage
     Pull(commands::pull::Args),
     /// List images in local storage
@@ -218,6 +220,7 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         Command::Ps(a) => commands::container::ps(a, ctx, printer),
         Command::Rm(a) => commands::container::rm(a, ctx, printer),
         Command::Logs(a) => commands::container::logs(a, ctx, printer),
+        Command::Port(a) => commands::container::port(a, ctx, printer),
         Command::ContainerCleanup(a) => commands::container::cleanup(a, ctx, printer),
     }
 }

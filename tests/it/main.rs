@@ -17,6 +17,7 @@
 //! - `runtime`: the built-in OCI runtime (`skiff oci-run`) compared with crun on one bundle.
 //! - `supervisor`: the conmon-like supervisor through the hidden `skiff oci-start`.
 //! - `containers`: `run`, `ps`, `logs`, `rm`.
+//! - `network`: `--network`, `-p`, `port`, name resolution (pasta and slirp4netns).
 
 // The helper modules are an API for every test module; not all of it is used by all of them.
 #[allow(dead_code)]
@@ -31,9 +32,11 @@ mod util;
 mod containers;
 mod foundation;
 mod images;
+mod network;
 mod reliability;
 mod rig;
 mod runtime;
 mod supervisor;
 mod system;
 mod transfer;
+

@@ -26,12 +26,15 @@ use crate::runtime::supervisor::{self, ExitRecord};
 use crate::storage::{ContainerRecord, State, Store};
 
 mod logs;
+mod network_args;
 mod opts;
+mod port;
 mod ps;
 mod rm;
 mod run;
 
 pub use logs::{logs, LogsArgs};
+pub use port::{port, PortArgs};
 pub use opts::{CreateArgs, PullPolicy};
 pub use ps::{ps, PsArgs};
 pub use rm::{rm, RmArgs};
@@ -84,6 +87,7 @@ fn start(
     let id = rec.id.clone();
     containers::mount_rootfs(ctx, store, rec)?;
     let state_dir = containers::ensure_run_dir(ctx, &id)?;
+    network_args::setup(ctx, store, rec, &state_dir)?;
     let exe = std::env::current_exe().unwrap_or_else(|_| "/proc/self/exe".into());
     let cleanup = vec![
         exe.into_os_string(),
@@ -102,7 +106,11 @@ fn start(
         attach,
         cleanup,
     };
-    let started = match supervisor::start(&opts) {
+    let started = supervisor::start(&opts);
+    if started.is_err() {
+        network_args::teardown(&state_dir);
+    }
+    let started = match started {
         Ok(s) => s,
         Err(supervisor::Error::Start { message, failure }) => {
             return Err(WithExit { message, exit: Exit::from_status(failure.exit_code()) }.into())
@@ -160,6 +168,7 @@ fn cleanup_container(ctx: &Context, store: &Store, id: &str) -> anyhow::Result<(
         apply_exit(r, &exit);
         Ok::<_, engine::Error>(())
     })?;
+    network_args::teardown(&containers::run_dir(ctx, id));
     containers::unmount_rootfs(store, &rec)?;
     if rec.rm {
         match containers::remove(ctx, store, id, true) {

@@ -55,6 +55,8 @@ pub struct CreateArgs {
     pub pull: PullPolicy,
     #[command(flatten)]
     pub registry: RegistryOpts,
+    #[command(flatten)]
+    pub network: super::network_args::NetworkArgs,
     /// The image to run
     #[arg(value_name = "IMAGE")]
     pub image: String,
@@ -88,7 +90,7 @@ pub fn create_container(
     } else {
         args.image.clone()
     };
-    let opts = RunOptions {
+    let mut opts = RunOptions {
         entrypoint: args.entrypoint.as_deref().map(parse_entrypoint).transpose()?,
         command: args.command.clone(),
         env: args.env.clone(),
@@ -96,6 +98,9 @@ pub fn create_container(
         user: args.user.clone(),
         ..Default::default()
     };
+    let network = super::network_args::prepare(&args.network, ctx, store, &image_text, &mut opts)?;
     let with = CreateOptions { name: args.name.clone(), rm: args.rm, ..Default::default() };
-    Ok(containers::create(ctx, store, &image_text, opts, with)?)
+    let rec = containers::create(ctx, store, &image_text, opts, with)?;
+    super::network_args::stored(ctx, store, &rec, &network)?;
+    Ok(rec)
 }

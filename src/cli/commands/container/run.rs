@@ -18,6 +18,7 @@ pub struct RunArgs {
 
 /// `skiff run`.
 pub fn run(args: RunArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
+    super::network_args::enter_joined_userns(&args.create.network, &ctx)?;
     crate::cli::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;
     let rec = create_container(&args.create, &ctx, &store, printer)?;
