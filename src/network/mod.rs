@@ -229,7 +229,9 @@ fn process_alive(pid: i32, name: Option<&str>) -> bool {
     let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else { return false };
     // A zombie has exited.
     let zombie = stat.rsplit_once(')').is_some_and(|(_, rest)| rest.trim_start().starts_with('Z'));
-    !zombie && name.is_none_or(|n| comm.trim().starts_with(n))
+    // pasta is the passt binary (`passt` or `passt.avx2` in comm).
+    let matches = |n: &str| comm.trim().starts_with(n) || (n == "pasta" && comm.starts_with("passt"));
+    !zombie && name.is_none_or(matches)
 }
 
 /// The container whose network namespace a `container:NAME` container joins.

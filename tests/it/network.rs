@@ -65,7 +65,7 @@ fn helper_alive(pid: i32) -> bool {
     let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
     let zombie = stat.rsplit(')').next().unwrap_or("").trim_start().starts_with('Z');
-    !zombie && (comm.starts_with("pasta") || comm.starts_with("slirp4netns"))
+    !zombie && (comm.starts_with("pasta") || comm.starts_with("passt") || comm.starts_with("slirp4netns"))
 }
 
 /// The pids of network helpers whose command line names `dir` (readable for slirp4netns; pasta
@@ -170,8 +170,14 @@ int main(int argc, char **argv) {
     std::fs::read(&bin).unwrap()
 }
 
-fn udp_echo_through(network: &str) {
+/// `same_port`: publish the container port on the same host port number. Debian 12's pasta
+/// (2023-03-09) does not translate the port of UDP replies to clients on the host's loopback, so
+/// `-p HOST:CTR/udp` with two different numbers only works from other addresses there.
+fn udp_echo_through(network: &str, same_port: bool) {
     let s = Skiff::new();
+    let port = if same_port { UdpSocket::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port() } else { 5353 };
+    let publish = if same_port { format!("127.0.0.1:{port}:{port}/udp") } else { "127.0.0.1::5353/udp".to_string() };
+    let serve = format!("cat > /tmp/udpecho && chmod +x /tmp/udpecho && exec /tmp/udpecho {port}");
     let dir = util::tempdir("udpecho");
     let binary = udpecho_binary(dir.path());
     s.cmd(&["pull", TLS, img()]).assert_success();
@@ -184,11 +190,11 @@ fn udp_echo_through(network: &str) {
         "--network",
         network,
         "-p",
-        "127.0.0.1::5353/udp",
+        &publish,
         img(),
         "sh",
         "-c",
-        "cat > /tmp/udpecho && chmod +x /tmp/udpecho && exec /tmp/udpecho 5353",
+        &serve,
     ]);
     cmd.stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::null()).stderr(std::process::Stdio::piped());
     let mut child = cmd.spawn().unwrap();
@@ -196,11 +202,11 @@ fn udp_echo_through(network: &str) {
     stdin.write_all(&binary).unwrap();
     drop(stdin);
     let addr = wait_for(Duration::from_secs(30), "the container's port", || {
-        let out = s.cmd(&["port", "echo", "5353/udp"]);
+        let out = s.cmd(&["port", "echo", &format!("{port}/udp")]);
         (out.code() == Some(0)).then(|| out.stdout_trimmed().to_string())
     });
     assert!(addr.starts_with("127.0.0.1:"), "{addr}");
-    s.cmd(&["port", "echo"]).assert_success().assert_stdout_eq(&format!("5353/udp -> {addr}"));
+    s.cmd(&["port", "echo"]).assert_success().assert_stdout_eq(&format!("{port}/udp -> {addr}"));
     let sock = UdpSocket::bind("127.0.0.1:0").unwrap();
     sock.set_read_timeout(Some(Duration::from_millis(300))).unwrap();
     let reply = wait_for(Duration::from_secs(20), "a UDP echo", || {
@@ -217,13 +223,13 @@ fn udp_echo_through(network: &str) {
 #[test]
 fn udp_echo_through_a_published_udp_port_with_pasta() {
     util::require_unprivileged();
-    udp_echo_through("pasta");
+    udp_echo_through("pasta", true);
 }
 
 #[test]
 fn udp_echo_through_a_published_udp_port_with_slirp4netns() {
     util::require_unprivileged();
-    udp_echo_through("slirp4netns");
+    udp_echo_through("slirp4netns", false);
 }
 
 #[test]
@@ -365,11 +371,15 @@ fn name_resolution_files_are_per_container_and_not_in_the_image() {
     assert!(hosts.contains(&"192.0.2.9\tdb.test"), "{out}");
     assert!(hosts.iter().any(|l| l.ends_with(&format!("\t{hostname}"))), "{out}");
     assert!(hosts.iter().any(|l| l.contains("host.containers.internal")), "{out}");
-    // The files were bind-mounted: the container's own layer has none of them.
+    // The files were bind-mounted: the container's own layer holds at most an empty mount point
+    // (the image has no /etc/hosts), never their text.
     let written: Vec<PathBuf> =
         walk(&s.root()).into_iter().filter(|p| p.components().any(|c| c.as_os_str() == "upper")).collect();
     for name in ["etc/hosts", "etc/resolv.conf", "etc/hostname"] {
-        assert!(!written.iter().any(|p| p.ends_with(name)), "{name} was written into the container's layer");
+        for p in written.iter().filter(|p| p.ends_with(name)) {
+            let len = std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+            assert_eq!(len, 0, "{} was written into the container's layer", p.display());
+        }
     }
     // Without --dns the host's nameservers are used (this host's are not on loopback).
     let out = s.cmd(&["run", "--rm", img(), "cat", "/etc/resolv.conf"]);
