@@ -36,7 +36,13 @@ fn is_loopback(server: &str) -> bool {
 /// host's. Loopback nameservers of the host (a local resolver such as systemd-resolved) cannot be
 /// reached from the container: they are replaced by `forwarder`, the helper's DNS forwarder, when
 /// there is one.
-pub fn resolv_conf(host: &Resolv, dns: &[String], search: &[String], options: &[String], forwarder: Option<&str>) -> String {
+pub fn resolv_conf(
+    host: &Resolv,
+    dns: &[String],
+    search: &[String],
+    options: &[String],
+    forwarder: Option<&str>,
+) -> String {
     let servers: Vec<String> = if !dns.is_empty() {
         dns.to_vec()
     } else {
@@ -104,7 +110,9 @@ mod tests {
 
     #[test]
     fn resolv_from_host_or_flags() {
-        let host = parse_resolv("# c\nnameserver 10.0.0.1\nnameserver 127.0.0.53\nsearch a.example b\noptions ndots:2\n");
+        let host = parse_resolv(
+            "# c\nnameserver 10.0.0.1\nnameserver 127.0.0.53\nsearch a.example b\noptions ndots:2\n",
+        );
         assert_eq!(host.nameservers, ["10.0.0.1", "127.0.0.53"]);
         let text = resolv_conf(&host, &[], &[], &[], Some("10.0.2.3"));
         assert_eq!(text, "search a.example b\nnameserver 10.0.2.3\nnameserver 10.0.0.1\noptions ndots:2\n");

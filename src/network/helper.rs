@@ -5,8 +5,8 @@
 use std::io::{Read, Write};
 use std::os::fd::AsRawFd;
 use std::os::unix::net::UnixStream;
-use std::path::Path;
 use std::os::unix::process::CommandExt;
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
@@ -114,7 +114,8 @@ pub fn start_slirp(netns: &Path, run_dir: &Path, ports: &[PortMapping]) -> Resul
         let _ = std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir);
     }
     let log_path = run_dir.join("slirp4netns.log");
-    let log = std::fs::File::create(&log_path).map_err(|source| Error::HelperSpawn { program: "slirp4netns", source })?;
+    let log = std::fs::File::create(&log_path)
+        .map_err(|source| Error::HelperSpawn { program: "slirp4netns", source })?;
     let (mut ready_r, ready_w) =
         std::io::pipe().map_err(|source| Error::HelperSpawn { program: "slirp4netns", source })?;
     // The write end goes to slirp4netns as --ready-fd; ours is closed right after the spawn.
@@ -151,7 +152,10 @@ pub fn start_slirp(netns: &Path, run_dir: &Path, ports: &[PortMapping]) -> Resul
     }
     for p in ports {
         if let Err(e) = slirp_add_hostfwd(&socket, p) {
-            return Err(fail(&mut child, format!("cannot publish {}/{}: {e}", p.host_address(), p.protocol.as_str())));
+            return Err(fail(
+                &mut child,
+                format!("cannot publish {}/{}: {e}", p.host_address(), p.protocol.as_str()),
+            ));
         }
     }
     // Not waited for here: the cleanup stops it by pid; when this command exits, init reaps it.
@@ -178,7 +182,8 @@ fn slirp_add_hostfwd(socket: &Path, p: &PortMapping) -> Result<(), String> {
     let _ = stream.shutdown(std::net::Shutdown::Write);
     let mut reply = String::new();
     stream.read_to_string(&mut reply).map_err(|e| e.to_string())?;
-    let v: serde_json::Value = serde_json::from_str(&reply).map_err(|_| format!("unexpected reply {reply:?}"))?;
+    let v: serde_json::Value =
+        serde_json::from_str(&reply).map_err(|_| format!("unexpected reply {reply:?}"))?;
     match v.get("error") {
         Some(err) => Err(err.get("desc").and_then(|d| d.as_str()).unwrap_or("refused").to_string()),
         None => Ok(()),

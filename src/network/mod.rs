@@ -168,7 +168,9 @@ impl FromStr for Mode {
             _ => match s.split_once(':') {
                 Some(("container", name)) if !name.is_empty() => Mode::Container(name.to_string()),
                 Some(("container", _)) => return Err(bad("expected container:NAME")),
-                Some(("pasta" | "slirp4netns", _)) => return Err(bad("options for the helper are not supported")),
+                Some(("pasta" | "slirp4netns", _)) => {
+                    return Err(bad("options for the helper are not supported"))
+                }
                 _ => return Err(bad("expected pasta, slirp4netns, none, host or container:NAME")),
             },
         })
@@ -266,7 +268,12 @@ fn default_route() -> Option<(Ipv4Addr, Ipv4Addr)> {
 /// Prepares the network of a container about to start (see the module docs): on success the
 /// namespace file is mounted at `<run_dir>/netns` (except for `host`), the helper runs and the
 /// three files are written. On an error, what was done is undone.
-pub fn setup(config: &Config, run_dir: &Path, hostname: &str, joined: Option<&Joined>) -> Result<State, Error> {
+pub fn setup(
+    config: &Config,
+    run_dir: &Path,
+    hostname: &str,
+    joined: Option<&Joined>,
+) -> Result<State, Error> {
     teardown(run_dir);
     // Ports first: a refused port must leave nothing behind.
     let ports = if config.mode.publishes() { ports::resolve(&config.ports)? } else { Vec::new() };
@@ -288,15 +295,15 @@ fn setup_inner(
     let route = default_route();
     // (own address, host.containers.internal, DNS forwarder)
     let (own, gateway, forwarder): (Option<String>, Option<String>, Option<&str>) = match &config.mode {
-        Mode::Pasta => (
-            route.map(|r| r.0.to_string()),
-            route.map(|r| r.1.to_string()),
-            Some(helper::PASTA_DNS),
-        ),
+        Mode::Pasta => {
+            (route.map(|r| r.0.to_string()), route.map(|r| r.1.to_string()), Some(helper::PASTA_DNS))
+        }
         Mode::Slirp4netns => {
             (Some(helper::SLIRP_GUEST.into()), Some(helper::SLIRP_GATEWAY.into()), Some(helper::SLIRP_DNS))
         }
-        Mode::Host => (route.map(|r| r.0.to_string()), Some(IpAddr::V4(Ipv4Addr::LOCALHOST).to_string()), None),
+        Mode::Host => {
+            (route.map(|r| r.0.to_string()), Some(IpAddr::V4(Ipv4Addr::LOCALHOST).to_string()), None)
+        }
         Mode::None | Mode::Container(_) => (None, None, None),
     };
     let add_hosts: Vec<(String, String)> = config
@@ -309,8 +316,14 @@ fn setup_inner(
         .collect();
     let shared = |name: &str| joined.and_then(|j| std::fs::read_to_string(j.run_dir.join(name)).ok());
     let resolv = match shared("resolv.conf") {
-        Some(text) if config.dns.is_empty() && config.dns_search.is_empty() && config.dns_options.is_empty() => text,
-        _ => files::resolv_conf(&host_resolv, &config.dns, &config.dns_search, &config.dns_options, forwarder),
+        Some(text)
+            if config.dns.is_empty() && config.dns_search.is_empty() && config.dns_options.is_empty() =>
+        {
+            text
+        }
+        _ => {
+            files::resolv_conf(&host_resolv, &config.dns, &config.dns_search, &config.dns_options, forwarder)
+        }
     };
     let hosts = match shared("hosts") {
         Some(text) => {

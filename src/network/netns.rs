@@ -36,9 +36,8 @@ pub fn create(file: &Path) -> Result<(), Error> {
     let target = file.to_path_buf();
     let child = crate::sys::fork_helper(|| {
         crate::sys::close_fd(&read);
-        let result = nix::sched::unshare(CloneFlags::CLONE_NEWNET)
-            .and_then(|()| loopback_up())
-            .and_then(|()| {
+        let result =
+            nix::sched::unshare(CloneFlags::CLONE_NEWNET).and_then(|()| loopback_up()).and_then(|()| {
                 nix::mount::mount(
                     Some("/proc/self/ns/net"),
                     &target,
@@ -117,10 +116,12 @@ fn loopback_up() -> nix::Result<()> {
 /// owns it, and every skiff command otherwise creates its own.
 pub fn join_user_namespace_of(pid: i32) -> Result<(), Error> {
     let path = std::path::PathBuf::from(format!("/proc/{pid}/ns/user"));
-    let file = std::fs::File::open(&path).map_err(|e| Error::JoinUserns { path: path.clone(), source: errno(e) })?;
+    let file =
+        std::fs::File::open(&path).map_err(|e| Error::JoinUserns { path: path.clone(), source: errno(e) })?;
     nix::sched::setns(&file, CloneFlags::CLONE_NEWUSER)
         .map_err(|source| Error::JoinUserns { path: path.clone(), source })?;
-    nix::sched::unshare(CloneFlags::CLONE_NEWNS).map_err(|source| Error::JoinUserns { path: path.clone(), source })?;
+    nix::sched::unshare(CloneFlags::CLONE_NEWNS)
+        .map_err(|source| Error::JoinUserns { path: path.clone(), source })?;
     nix::mount::mount(None::<&str>, "/", None::<&str>, MsFlags::MS_REC | MsFlags::MS_PRIVATE, None::<&str>)
         .map_err(|source| Error::JoinUserns { path, source })?;
     Ok(())

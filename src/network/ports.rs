@@ -238,11 +238,10 @@ mod tests {
         let p = one("[::1]:9000:90/tcp");
         assert_eq!(p.host_ip, Some("::1".parse().unwrap()));
         let r = parse_publish("8000-8002:80-82").unwrap();
-        assert_eq!(r.iter().map(|p| (p.host_port, p.container_port)).collect::<Vec<_>>(), [
-            (8000, 80),
-            (8001, 81),
-            (8002, 82)
-        ]);
+        assert_eq!(
+            r.iter().map(|p| (p.host_port, p.container_port)).collect::<Vec<_>>(),
+            [(8000, 80), (8001, 81), (8002, 82)]
+        );
         let r = parse_publish("80-81").unwrap();
         assert_eq!(r.iter().map(|p| (p.host_port, p.container_port)).collect::<Vec<_>>(), [(0, 80), (0, 81)]);
     }

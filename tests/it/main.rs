@@ -39,4 +39,3 @@ mod runtime;
 mod supervisor;
 mod system;
 mod transfer;
-

@@ -13,7 +13,8 @@ use crate::util::{self, Skiff};
 
 const TLS: &str = "--tls-verify=false";
 /// Serves `hello from httpd` on port 8080 inside the container.
-const HTTPD: &str = "mkdir -p /www && echo hello from httpd > /www/index.html && exec httpd -f -p 8080 -h /www";
+const HTTPD: &str =
+    "mkdir -p /www && echo hello from httpd > /www/index.html && exec httpd -f -p 8080 -h /www";
 
 fn img() -> &'static str {
     &fixtures().busybox.reference
@@ -105,8 +106,22 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 
 fn httpd_published_answers(network: &str) {
     let s = Skiff::new();
-    s.cmd(&["run", TLS, "-d", "--name", "web", "--network", network, "-p", "127.0.0.1::8080", img(), "sh", "-c", HTTPD])
-        .assert_success();
+    s.cmd(&[
+        "run",
+        TLS,
+        "-d",
+        "--name",
+        "web",
+        "--network",
+        network,
+        "-p",
+        "127.0.0.1::8080",
+        img(),
+        "sh",
+        "-c",
+        HTTPD,
+    ])
+    .assert_success();
     let addr = published(&s, "web", "8080");
     assert!(addr.starts_with("127.0.0.1:"), "{addr}");
     let port: u16 = addr.rsplit(':').next().unwrap().parse().unwrap();
@@ -165,8 +180,11 @@ int main(int argc, char **argv) {
     .unwrap();
     let cc = util::require_program("cc", "gcc");
     let bin = dir.join("udpecho");
-    util::run_program(cc.to_str().unwrap(), &["-static", "-O2", "-o", bin.to_str().unwrap(), src.to_str().unwrap()])
-        .assert_success();
+    util::run_program(
+        cc.to_str().unwrap(),
+        &["-static", "-O2", "-o", bin.to_str().unwrap(), src.to_str().unwrap()],
+    )
+    .assert_success();
     std::fs::read(&bin).unwrap()
 }
 
@@ -175,8 +193,10 @@ int main(int argc, char **argv) {
 /// `-p HOST:CTR/udp` with two different numbers only works from other addresses there.
 fn udp_echo_through(network: &str, same_port: bool) {
     let s = Skiff::new();
-    let port = if same_port { UdpSocket::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port() } else { 5353 };
-    let publish = if same_port { format!("127.0.0.1:{port}:{port}/udp") } else { "127.0.0.1::5353/udp".to_string() };
+    let port =
+        if same_port { UdpSocket::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port() } else { 5353 };
+    let publish =
+        if same_port { format!("127.0.0.1:{port}:{port}/udp") } else { "127.0.0.1::5353/udp".to_string() };
     let serve = format!("cat > /tmp/udpecho && chmod +x /tmp/udpecho && exec /tmp/udpecho {port}");
     let dir = util::tempdir("udpecho");
     let binary = udpecho_binary(dir.path());
@@ -196,7 +216,9 @@ fn udp_echo_through(network: &str, same_port: bool) {
         "-c",
         &serve,
     ]);
-    cmd.stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::null()).stderr(std::process::Stdio::piped());
+    cmd.stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped());
     let mut child = cmd.spawn().unwrap();
     let mut stdin = child.stdin.take().unwrap();
     stdin.write_all(&binary).unwrap();
@@ -243,7 +265,9 @@ fn publishing_a_port_in_use_or_privileged_fails_cleanly() {
         let publish = format!("127.0.0.1:{port}:8080");
         let out = s.cmd(&["run", "-d", "--network", network, "-p", &publish, img(), "sleep", "100"]);
         out.assert_exit(125)
-            .assert_stderr_contains(&format!("cannot publish port 127.0.0.1:{port}/tcp: it is already in use"))
+            .assert_stderr_contains(&format!(
+                "cannot publish port 127.0.0.1:{port}/tcp: it is already in use"
+            ))
             .assert_stderr_contains("hint: choose another host port");
         assert!(s.cmd(&["ps", "-q"]).assert_success().stdout_trimmed().is_empty(), "nothing runs");
         assert!(helpers_under(&s.runroot()).is_empty(), "no helper is left running");
@@ -275,7 +299,17 @@ fn publishing_a_port_in_use_or_privileged_fails_cleanly() {
 fn network_none_has_only_loopback() {
     util::require_unprivileged();
     let s = Skiff::new();
-    let out = s.cmd(&["run", TLS, "--rm", "--network", "none", img(), "sh", "-c", "ls /sys/class/net; ip -o link show lo"]);
+    let out = s.cmd(&[
+        "run",
+        TLS,
+        "--rm",
+        "--network",
+        "none",
+        img(),
+        "sh",
+        "-c",
+        "ls /sys/class/net; ip -o link show lo",
+    ]);
     out.assert_success();
     let lines = out.lines();
     assert_eq!(lines[0], "lo", "{out}");
@@ -297,7 +331,9 @@ fn host_server(body: &'static str, secs: u64) -> u16 {
                     let _ = c.set_read_timeout(Some(Duration::from_secs(2)));
                     let mut buf = [0u8; 1024];
                     let _ = c.read(&mut buf);
-                    let _ = c.write_all(format!("HTTP/1.0 200 OK\r\nContent-Length: {}\r\n\r\n{body}", body.len()).as_bytes());
+                    let _ = c.write_all(
+                        format!("HTTP/1.0 200 OK\r\nContent-Length: {}\r\n\r\n{body}", body.len()).as_bytes(),
+                    );
                 }
                 Err(_) => std::thread::sleep(Duration::from_millis(20)),
             }

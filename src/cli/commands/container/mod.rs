@@ -34,8 +34,8 @@ mod rm;
 mod run;
 
 pub use logs::{logs, LogsArgs};
-pub use port::{port, PortArgs};
 pub use opts::{CreateArgs, PullPolicy};
+pub use port::{port, PortArgs};
 pub use ps::{ps, PsArgs};
 pub use rm::{rm, RmArgs};
 pub use run::{run, RunArgs};

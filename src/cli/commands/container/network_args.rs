@@ -59,7 +59,12 @@ impl NetworkArgs {
         if self.publish_all {
             for (port, protocol) in image_config.map(network::ports::exposed).unwrap_or_default() {
                 if !ports.iter().any(|m| m.container_port == port && m.protocol == protocol) {
-                    ports.push(network::PortMapping { host_ip: None, host_port: 0, container_port: port, protocol });
+                    ports.push(network::PortMapping {
+                        host_ip: None,
+                        host_port: 0,
+                        container_port: port,
+                        protocol,
+                    });
                 }
             }
         }
@@ -69,7 +74,8 @@ impl NetworkArgs {
             );
         }
         for ip in &self.dns {
-            ip.parse::<std::net::IpAddr>().map_err(|_| anyhow::anyhow!("invalid --dns {ip:?}: not an IP address"))?;
+            ip.parse::<std::net::IpAddr>()
+                .map_err(|_| anyhow::anyhow!("invalid --dns {ip:?}: not an IP address"))?;
         }
         let add_hosts = self
             .add_host
@@ -132,7 +138,9 @@ pub fn stored(ctx: &Context, store: &Store, rec: &ContainerRecord, config: &Conf
 pub fn load_config(store: &Store, id: &str) -> anyhow::Result<Option<Config>> {
     let path = store.container_dirs(id).bundle.join(network::CONFIG_FILE);
     match std::fs::read(&path) {
-        Ok(bytes) => Ok(Some(serde_json::from_slice(&bytes).with_context(|| format!("cannot read {}", path.display()))?)),
+        Ok(bytes) => Ok(Some(
+            serde_json::from_slice(&bytes).with_context(|| format!("cannot read {}", path.display()))?,
+        )),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(anyhow::Error::new(e).context(format!("cannot read {}", path.display()))),
     }
@@ -142,11 +150,16 @@ pub fn load_config(store: &Store, id: &str) -> anyhow::Result<Option<Config>> {
 pub fn save_config(store: &Store, id: &str, config: &Config) -> anyhow::Result<()> {
     let path = store.container_dirs(id).bundle.join(network::CONFIG_FILE);
     let text = serde_json::to_vec_pretty(config).expect("a network config serializes");
-    crate::storage::atomic::write_atomic(&path, &text).with_context(|| format!("cannot write {}", path.display()))
+    crate::storage::atomic::write_atomic(&path, &text)
+        .with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// The running container `key` whose namespace a `container:` mode joins.
-fn joined_container(ctx: &Context, store: &Store, key: &str) -> anyhow::Result<(ContainerRecord, Joined, i32)> {
+fn joined_container(
+    ctx: &Context,
+    store: &Store,
+    key: &str,
+) -> anyhow::Result<(ContainerRecord, Joined, i32)> {
     let rec = store.find_container(key).with_context(|| format!("invalid --network container:{key}"))?;
     let run_dir = containers::run_dir(ctx, &rec.id);
     let pid = std::fs::read_to_string(run_dir.join(supervisor::CONTAINER_PID))

@@ -42,11 +42,17 @@ pub fn port(args: PortArgs, mut ctx: Context, printer: &Printer) -> anyhow::Resu
     match wanted {
         None => {
             for p in &ports {
-                printer.line(&format!("{}/{} -> {}", p.container_port, p.protocol.as_str(), p.host_address()));
+                printer.line(&format!(
+                    "{}/{} -> {}",
+                    p.container_port,
+                    p.protocol.as_str(),
+                    p.host_address()
+                ));
             }
         }
         Some((num, proto)) => {
-            let hits: Vec<_> = ports.iter().filter(|p| p.container_port == num && p.protocol == proto).collect();
+            let hits: Vec<_> =
+                ports.iter().filter(|p| p.container_port == num && p.protocol == proto).collect();
             if hits.is_empty() {
                 anyhow::bail!(
                     "failed to find published port \"{num}/{}\" of container {}",
