@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Network benchmark: HTTP requests per second (ab, small page) and bulk throughput (curl, one large
+# file) from the host to busybox httpd in a container, through a published port on 127.0.0.1, for
+# each network helper; skiff and podman side by side in the same run, as the same unprivileged
+# user, with the same image. Prints the median of N runs for each and the skiff/podman ratio for
+# the helpers both support. Run as root (it prepares the host and switches to the test user).
+#   bench/net.sh [RUNS]      (default 5)
+# Environment: SKIFF_BIN (default: target/release/skiff, built when missing), REQUESTS (default
+# 5000 per ab run), CONCURRENCY (default 8), BIG_MB (default 256).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${1:-5}
+REQUESTS=${REQUESTS:-5000}
+CONCURRENCY=${CONCURRENCY:-8}
+BIG_MB=${BIG_MB:-256}
+USER_NAME=${SKIFF_TEST_USER:-skiff-test}
+if [ "$(id -u)" != 0 ]; then
+  echo "run bench/net.sh as root: it prepares the host and runs skiff and podman as $USER_NAME" >&2
+  exit 1
+fi
+TEST_USER=$USER_NAME bash scripts/setup-host.sh
+for tool in ab:apache2-utils curl:curl podman:podman; do
+  command -v "${tool%%:*}" >/dev/null \
+    || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${tool#*:}" >/dev/null
+done
+skiff=${SKIFF_BIN:-$(pwd)/target/release/skiff}
+[ -x "$skiff" ] || cargo build --release --quiet
+work=$(mktemp -d /tmp/skiff-netbench.XXXXXX)
+chmod 755 "$work"
+chown "$USER_NAME" "$work"
+as_user() {
+  runuser -u "$USER_NAME" -- env -i HOME="/home/$USER_NAME" PATH=/usr/bin:/bin:/usr/sbin:/sbin \
+    XDG_RUNTIME_DIR="$work/xdg" "$@"
+}
+as_user mkdir -m 700 "$work/xdg"
+SK=("$skiff" --root "$work/skiff-root" --runroot "$work/skiff-run")
+PM=(podman --root "$work/podman-root" --runroot "$work/podman-run" --cgroup-manager cgroupfs
+    --events-backend file)
+cleanup() {
+  as_user "${SK[@]}" rm -f -a >/dev/null 2>&1 || true
+  as_user "${PM[@]}" rm -f -a >/dev/null 2>&1 || true
+  as_user "${PM[@]}" unshare rm -rf "$work/podman-root" >/dev/null 2>&1 || true
+  as_user "${SK[@]}" unshare rm -rf "$work/skiff-root" >/dev/null 2>&1 || true
+  rm -rf "$work" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+# One image for both: busybox-static with httpd, imported by podman and loaded into skiff.
+mkdir -p "$work/rootfs/bin" "$work/rootfs/tmp" "$work/rootfs/etc"
+cp /bin/busybox "$work/rootfs/bin/"
+for a in sh httpd mkdir echo dd; do ln -s busybox "$work/rootfs/bin/$a"; done
+tar -C "$work/rootfs" -cf "$work/rootfs.tar" .
+chmod -R a+rX "$work"
+image=localhost/netbench:latest
+as_user "${PM[@]}" import -q "$work/rootfs.tar" "$image" >/dev/null
+as_user "${PM[@]}" save -q --format oci-archive -o "$work/image.tar" "$image"
+as_user "${SK[@]}" load -q -i "$work/image.tar" >/dev/null
+
+serve="mkdir -p /www && echo hello > /www/index.html && dd if=/dev/zero of=/www/big bs=1M count=$BIG_MB 2>/dev/null && exec httpd -f -p 8080 -h /www"
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# measure TOOL HELPER: prints "rps MBps" (medians), or "- -" when the tool lacks the helper.
+measure() {
+  local tool=$1 helper=$2 port name=nb-$1-$2 i
+  local -a cmd
+  if [ "$tool" = skiff ]; then cmd=("${SK[@]}"); else cmd=("${PM[@]}"); fi
+  port=$(free_port)
+  if ! as_user "${cmd[@]}" run -d --name "$name" --network "$helper" -p "127.0.0.1:$port:8080" "$image" \
+      sh -c "$serve" >"$work/$name.out" 2>&1; then
+    echo "$tool --network $helper: $(tail -1 "$work/$name.out")" >&2
+    echo "- -"
+    return
+  fi
+  for _ in $(seq 600); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/index.html")" = 200 ] \
+      && [ "$(curl -s -o /dev/null -w '%{size_download}' --range 0-0 "http://127.0.0.1:$port/big")" != 0 ] && break
+    sleep 0.1
+  done
+  # Let the file be complete before measuring it.
+  for _ in $(seq 600); do
+    [ "$(curl -s -I "http://127.0.0.1:$port/big" | tr -d '\r' | awk 'tolower($1)=="content-length:" {print $2}')" \
+      = $((BIG_MB * 1024 * 1024)) ] && break
+    sleep 0.1
+  done
+  ab -q -n 200 -c "$CONCURRENCY" "http://127.0.0.1:$port/index.html" >/dev/null 2>&1 || true
+  local rps=() mbps=()
+  for i in $(seq "$RUNS"); do
+    rps+=("$(ab -q -n "$REQUESTS" -c "$CONCURRENCY" "http://127.0.0.1:$port/index.html" 2>/dev/null \
+      | awk '/^Requests per second/ {print $4}')")
+    mbps+=("$(curl -s -o /dev/null -w '%{speed_download}' "http://127.0.0.1:$port/big" \
+      | awk '{printf "%.1f", $1 / 1048576}')")
+  done
+  as_user "${cmd[@]}" rm -f "$name" >/dev/null 2>&1 || true
+  echo "$(printf '%s\n' "${rps[@]}" | median) $(printf '%s\n' "${mbps[@]}" | median)"
+}
+
+echo "busybox httpd behind -p 127.0.0.1:PORT:8080; ab -n $REQUESTS -c $CONCURRENCY; curl of ${BIG_MB} MiB; median of $RUNS"
+echo "skiff: $("$skiff" version 2>/dev/null | head -1); podman: $(podman --version); $(pasta --version 2>&1 | grep -m1 -v syslog || true); $(slirp4netns --version | head -1)"
+printf '%-12s %-8s %12s %12s\n' helper tool 'req/s' 'MiB/s'
+declare -A result
+for helper in pasta slirp4netns; do
+  for tool in skiff podman; do
+    result[$tool-$helper]=$(measure "$tool" "$helper")
+    read -r r m <<<"${result[$tool-$helper]}"
+    printf '%-12s %-8s %12s %12s\n' "$helper" "$tool" "$r" "$m"
+  done
+done
+echo
+for helper in pasta slirp4netns; do
+  read -r sr sm <<<"${result[skiff-$helper]}"
+  read -r pr pm <<<"${result[podman-$helper]}"
+  if [ "$pr" = - ] || [ "$sr" = - ]; then
+    echo "$helper: no side-by-side figure (one of the tools does not support it in this run)"
+  else
+    awk -v sr="$sr" -v pr="$pr" -v sm="$sm" -v pm="$pm" -v h="$helper" \
+      'BEGIN {printf "%s: skiff/podman requests %.2fx, throughput %.2fx (>= 1 is as good or better)\n", h, sr/pr, sm/pm}'
+  fi
+done
