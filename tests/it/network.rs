@@ -429,3 +429,37 @@ fn name_resolution_files_are_per_container_and_not_in_the_image() {
         .assert_exit(125)
         .assert_stderr_contains("invalid --add-host \"nocolon\"");
 }
+
+#[test]
+fn a_helper_that_dies_is_reported() {
+    util::require_unprivileged();
+    let s = Skiff::new();
+    s.cmd(&["run", TLS, "-d", "--name", "lost", "-p", "127.0.0.1::8080", img(), "sh", "-c", "sleep 3"])
+        .assert_success();
+    let helper = helper_pid(&s, "lost");
+    assert!(helper_alive(helper));
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(helper), nix::sys::signal::Signal::SIGKILL).unwrap();
+    wait_for(Duration::from_secs(5), "the helper to die", || (!helper_alive(helper)).then_some(()));
+    s.cmd(&["port", "lost"]).assert_success().assert_stderr_contains("network helper of container");
+    wait_for(Duration::from_secs(20), "the container to exit", || {
+        s.cmd(&["ps", "-a"]).stdout_trimmed().contains("Exited (0)").then_some(())
+    });
+    s.cmd(&["logs", "lost"])
+        .assert_success()
+        .assert_stderr_contains("network helper exited while the container was running");
+}
+
+#[test]
+fn network_host_shares_the_hosts_interfaces() {
+    util::require_unprivileged();
+    let s = Skiff::new();
+    let out = s.cmd(&["run", TLS, "--rm", "--network", "host", img(), "ls", "/sys/class/net"]);
+    let mut host: Vec<String> = std::fs::read_dir("/sys/class/net")
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    host.sort();
+    let mut seen: Vec<String> = out.assert_success().lines().iter().map(|l| l.to_string()).collect();
+    seen.sort();
+    assert_eq!(seen, host);
+}

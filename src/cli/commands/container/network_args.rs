@@ -207,18 +207,27 @@ pub fn setup(ctx: &Context, store: &Store, rec: &ContainerRecord, run_dir: &Path
 }
 
 /// Stops the network helper and releases the namespace of a container that has exited. When the
-/// helper had died before the container, says so in the supervisor's log and returns its name.
+/// helper had died before the container, says so in the container's log (a stderr line, so
+/// `skiff logs` shows it) and the supervisor's log, and returns its name.
 pub fn teardown(run_dir: &Path) -> Option<String> {
     let died = network::teardown(run_dir)?;
-    let line = format!(
-        "{} network: the {died} helper exited before the container did; the container had no network from then on\n",
-        chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.9f%:z")
-    );
+    let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.9f%:z");
+    let message =
+        format!("skiff: the {died} network helper exited while the container was running; the container lost its network");
     use std::io::Write;
-    if let Ok(mut f) =
-        std::fs::OpenOptions::new().append(true).create(true).open(run_dir.join(supervisor::SUPERVISOR_LOG))
-    {
-        let _ = f.write_all(line.as_bytes());
-    }
+    let append = |name: &str, line: String| {
+        let path = run_dir.join(name);
+        if let Ok(mut f) = std::fs::OpenOptions::new().append(true).create(true).open(path) {
+            let _ = f.write_all(line.as_bytes());
+        }
+    };
+    append(supervisor::DEFAULT_LOG, format!("{now} stderr F {message}\n"));
+    append(supervisor::SUPERVISOR_LOG, format!("{now} {message}\n"));
     Some(died)
+}
+
+/// The helper of running container `id` when it has died (for `ps` and `inspect` to report).
+pub fn dead_helper(ctx: &Context, id: &str) -> Option<String> {
+    let state = network::State::read(&containers::run_dir(ctx, id))?;
+    (state.helper.is_some() && !state.helper_alive()).then(|| state.helper.unwrap_or_default())
 }

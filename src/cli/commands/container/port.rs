@@ -35,6 +35,14 @@ pub fn port(args: PortArgs, mut ctx: Context, printer: &Printer) -> anyhow::Resu
         containers::lookup(&store, &args.container)?;
         return Ok(Exit::SUCCESS);
     };
+    if let Some(helper) =
+        super::network_args::dead_helper(&ctx, &rec.id).filter(|_| rec.state == State::Running)
+    {
+        printer.warn(&format!(
+            "the {helper} network helper of container {} has exited: its published ports no longer answer",
+            rec.id
+        ));
+    }
     let ports = match rec.state {
         State::Running => network::State::read(&containers::run_dir(&ctx, &rec.id)).unwrap_or_default().ports,
         _ => Vec::new(),
