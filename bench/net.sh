@@ -60,9 +60,10 @@ serve="mkdir -p /www && echo hello > /www/index.html && dd if=/dev/zero of=/www/
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-# measure TOOL HELPER: prints "rps MBps" (medians), or "- -" when the tool lacks the helper.
+# measure TOOL NETWORK: prints "rps MBps" (medians), or "- -" when the tool lacks the helper.
 measure() {
-  local tool=$1 helper=$2 port name=nb-$1-$2 i
+  local tool=$1 helper=$2 port name i
+  name=nb-$1-$(echo "$2" | tr -c 'a-z0-9\n' -)
   local -a cmd
   if [ "$tool" = skiff ]; then cmd=("${SK[@]}"); else cmd=("${PM[@]}"); fi
   port=$(free_port)
@@ -97,23 +98,30 @@ measure() {
 
 echo "busybox httpd behind -p 127.0.0.1:PORT:8080; ab -n $REQUESTS -c $CONCURRENCY; curl of ${BIG_MB} MiB; median of $RUNS"
 echo "skiff: $("$skiff" version 2>/dev/null | head -1); podman: $(podman --version); $(pasta --version 2>&1 | grep -m1 -v syslog || true); $(slirp4netns --version | head -1)"
-printf '%-12s %-8s %12s %12s\n' helper tool 'req/s' 'MiB/s'
+# podman's slirp4netns default publishes ports with its own proxy (rootlessport);
+# port_handler=slirp4netns is the data path skiff uses (slirp4netns's own forwarding).
+rows=("pasta skiff pasta" "pasta podman pasta"
+      "slirp4netns skiff slirp4netns" "slirp4netns podman slirp4netns"
+      "slirp4netns podman slirp4netns:port_handler=slirp4netns")
+printf '%-12s %-8s %-38s %10s %10s\n' helper tool network 'req/s' 'MiB/s'
 declare -A result
-for helper in pasta slirp4netns; do
-  for tool in skiff podman; do
-    result[$tool-$helper]=$(measure "$tool" "$helper")
-    read -r r m <<<"${result[$tool-$helper]}"
-    printf '%-12s %-8s %12s %12s\n' "$helper" "$tool" "$r" "$m"
-  done
+for row in "${rows[@]}"; do
+  read -r helper tool network <<<"$row"
+  result[$tool-$network]=$(measure "$tool" "$network")
+  read -r r m <<<"${result[$tool-$network]}"
+  printf '%-12s %-8s %-38s %10s %10s\n' "$helper" "$tool" "$network" "$r" "$m"
 done
 echo
-for helper in pasta slirp4netns; do
-  read -r sr sm <<<"${result[skiff-$helper]}"
-  read -r pr pm <<<"${result[podman-$helper]}"
+ratio() {
+  read -r sr sm <<<"${result[skiff-$1]}"
+  read -r pr pm <<<"${result[podman-$2]}"
   if [ "$pr" = - ] || [ "$sr" = - ]; then
-    echo "$helper: no side-by-side figure (one of the tools does not support it in this run)"
+    echo "skiff $1 vs podman $2: no side-by-side figure (one of the tools does not support it here)"
   else
-    awk -v sr="$sr" -v pr="$pr" -v sm="$sm" -v pm="$pm" -v h="$helper" \
-      'BEGIN {printf "%s: skiff/podman requests %.2fx, throughput %.2fx (>= 1 is as good or better)\n", h, sr/pr, sm/pm}'
+    awk -v sr="$sr" -v pr="$pr" -v sm="$sm" -v pm="$pm" -v a="$1" -v b="$2" 'BEGIN {
+      printf "skiff %s vs podman %s: requests %.2fx, throughput %.2fx (>= 1: as good or better)\n", a, b, sr/pr, sm/pm}'
   fi
-done
+}
+ratio pasta pasta
+ratio slirp4netns slirp4netns
+ratio slirp4netns slirp4netns:port_handler=slirp4netns
