@@ -6,13 +6,14 @@
 //! namespace file and the three files in the container's run-time directory
 //! ([`crate::runtime::spec::NetworkFiles`]). Before the supervisor starts, [`setup`] checks the
 //! host ports (by binding them), writes the files, creates the namespace ([`netns`]: a bind mount
-//! in skiff's private mount namespace) and starts the helper ([`helper`]), recording a [`State`]
-//! in the run-time directory. When the container has exited, [`teardown`] stops the helper and
+//! in skiff's private mount namespace) and starts the helper ([`helper`]) and, for slirp4netns's
+//! TCP ports, skiff's own forwarder ([`forward`]), recording a [`State`] in the run-time directory. When the container has exited, [`teardown`] stops the helper and
 //! releases the namespace; it is idempotent and also undoes a half-done [`setup`].
 //!
 //! skiff does not implement a TCP/IP stack: pasta and slirp4netns are well-kept external programs.
 
 pub mod files;
+pub mod forward;
 pub mod helper;
 pub mod netns;
 pub mod ports;
@@ -209,6 +210,9 @@ pub struct State {
     /// `pasta` or `slirp4netns`, when a helper runs.
     pub helper: Option<String>,
     pub helper_pid: Option<i32>,
+    /// skiff's TCP port forwarder ([`forward`]), with slirp4netns.
+    #[serde(default)]
+    pub forwarder_pid: Option<i32>,
     /// The published ports with their host ports resolved.
     pub ports: Vec<PortMapping>,
 }
@@ -276,8 +280,8 @@ pub fn setup(
 ) -> Result<State, Error> {
     teardown(run_dir);
     // Ports first: a refused port must leave nothing behind.
-    let ports = if config.mode.publishes() { ports::resolve(&config.ports)? } else { Vec::new() };
-    let done = setup_inner(config, run_dir, hostname, joined, ports);
+    let held = if config.mode.publishes() { ports::resolve(&config.ports)? } else { Vec::new() };
+    let done = setup_inner(config, run_dir, hostname, joined, held);
     if done.is_err() {
         teardown(run_dir);
     }
@@ -289,8 +293,9 @@ fn setup_inner(
     run_dir: &Path,
     hostname: &str,
     joined: Option<&Joined>,
-    ports: Vec<PortMapping>,
+    held: Vec<(PortMapping, ports::Held)>,
 ) -> Result<State, Error> {
+    let ports: Vec<PortMapping> = held.iter().map(|(p, _)| p.clone()).collect();
     let host_resolv = files::parse_resolv(&std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default());
     let route = default_route();
     // (own address, host.containers.internal, DNS forwarder)
@@ -350,13 +355,26 @@ fn setup_inner(
         Mode::None => netns::create(&ns_file)?,
         Mode::Pasta => {
             netns::create(&ns_file)?;
+            // pasta binds the ports itself.
+            drop(held);
             state.helper = Some("pasta".into());
             state.helper_pid = Some(helper::start_pasta(&ns_file, run_dir, &state.ports)?);
         }
         Mode::Slirp4netns => {
             netns::create(&ns_file)?;
+            // TCP through skiff's forwarder, UDP through slirp4netns (which binds them itself).
+            let (mut tcp, mut udp) = (Vec::new(), Vec::new());
+            for (p, h) in held {
+                match h {
+                    ports::Held::Tcp(l) => tcp.push((l, p.container_port)),
+                    ports::Held::Udp(_) => udp.push(p),
+                }
+            }
             state.helper = Some("slirp4netns".into());
-            state.helper_pid = Some(helper::start_slirp(&ns_file, run_dir, &state.ports)?);
+            state.helper_pid = Some(helper::start_slirp(&ns_file, run_dir, &udp)?);
+            if !tcp.is_empty() {
+                state.forwarder_pid = Some(forward::start(&ns_file, tcp)?);
+            }
         }
     }
     let text = serde_json::to_vec_pretty(&state).expect("the network state serializes");
@@ -380,6 +398,13 @@ pub fn teardown(run_dir: &Path) -> Option<String> {
             } else {
                 died = s.helper.clone();
             }
+        }
+    }
+    if let Some(pid) = state.as_ref().and_then(|s| s.forwarder_pid) {
+        if process_alive(pid, Some(forward::PROCESS_NAME)) {
+            let pid = nix::unistd::Pid::from_raw(pid);
+            let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGKILL);
+            let _ = nix::sys::wait::waitpid(pid, Some(nix::sys::wait::WaitPidFlag::WNOHANG));
         }
     }
     netns::release(&run_dir.join(NETNS_FILE));

@@ -160,10 +160,12 @@ pub fn unprivileged_port_start() -> u16 {
         .unwrap_or(1024)
 }
 
-/// A socket bound to a host port, held until the helper takes over (dropped just before).
+/// A socket bound to a host port: dropped just before a helper binds the port itself, or handed
+/// to skiff's own forwarder ([`super::forward`]).
+#[derive(Debug)]
 pub enum Held {
-    Tcp(#[allow(dead_code)] TcpListener),
-    Udp(#[allow(dead_code)] UdpSocket),
+    Tcp(TcpListener),
+    Udp(UdpSocket),
 }
 
 fn bind(ip: IpAddr, port: u16, protocol: Proto) -> std::io::Result<(Held, u16)> {
@@ -183,18 +185,14 @@ fn bind(ip: IpAddr, port: u16, protocol: Proto) -> std::io::Result<(Held, u16)> 
 }
 
 /// Chooses the random host ports and checks that every host port can be bound, by binding it.
-/// Returns the resolved mappings; the test sockets are closed on return, so the helper can bind.
-pub fn resolve(ports: &[PortMapping]) -> Result<Vec<PortMapping>, Error> {
+/// Returns the resolved mappings with their bound sockets.
+pub fn resolve(ports: &[PortMapping]) -> Result<Vec<(PortMapping, Held)>, Error> {
     let start = unprivileged_port_start();
-    let mut held = Vec::new();
     let mut out = Vec::new();
     for p in ports {
         let ip = p.host_ip.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
         match bind(ip, p.host_port, p.protocol) {
-            Ok((h, port)) => {
-                held.push(h);
-                out.push(PortMapping { host_port: port, ..p.clone() });
-            }
+            Ok((h, port)) => out.push((PortMapping { host_port: port, ..p.clone() }, h)),
             Err(e) => {
                 let what = format!("{}/{}", SocketAddr::new(ip, p.host_port), p.protocol.as_str());
                 return Err(match e.kind() {
@@ -208,7 +206,6 @@ pub fn resolve(ports: &[PortMapping]) -> Result<Vec<PortMapping>, Error> {
             }
         }
     }
-    drop(held);
     Ok(out)
 }
 
@@ -277,10 +274,11 @@ mod tests {
         let lo = Some("127.0.0.1".parse().unwrap());
         let want = PortMapping { host_ip: lo, host_port: 0, container_port: 80, protocol: Proto::Tcp };
         let got = resolve(std::slice::from_ref(&want)).unwrap();
-        assert_ne!(got[0].host_port, 0);
+        assert_ne!(got[0].0.host_port, 0);
+        assert!(matches!(got[0].1, Held::Tcp(_)));
         let busy = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = busy.local_addr().unwrap().port();
-        let e = resolve(&[PortMapping { host_port: port, ..want }]).unwrap_err();
+        let e = resolve(&[PortMapping { host_port: port, ..want.clone() }]).unwrap_err();
         assert!(matches!(e, Error::PortInUse { .. }), "{e}");
         assert!(e.to_string().contains(&port.to_string()));
     }
