@@ -89,8 +89,11 @@ measure() {
   for i in $(seq "$RUNS"); do
     rps+=("$(ab -q -n "$REQUESTS" -c "$CONCURRENCY" "http://127.0.0.1:$port/index.html" 2>/dev/null \
       | awk '/^Requests per second/ {print $4}')")
-    mbps+=("$(curl -s -o /dev/null -w '%{speed_download}' "http://127.0.0.1:$port/big" \
-      | awk '{printf "%.1f", $1 / 1048576}')")
+    read -r size speed < <(curl -s -o /dev/null -w '%{size_download} %{speed_download}\n' "http://127.0.0.1:$port/big")
+    if [ "$size" != $((BIG_MB * 1024 * 1024)) ]; then
+      echo "$tool $helper: the large file arrived with $size bytes" >&2
+    fi
+    mbps+=("$(awk -v s="$speed" 'BEGIN {printf "%.1f", s / 1048576}')")
   done
   as_user "${cmd[@]}" rm -f "$name" >/dev/null 2>&1 || true
   echo "$(printf '%s\n' "${rps[@]}" | median) $(printf '%s\n' "${mbps[@]}" | median)"
