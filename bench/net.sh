@@ -25,7 +25,8 @@ for tool in ab:apache2-utils curl:curl podman:podman; do
 done
 skiff=${SKIFF_BIN:-$(pwd)/target/release/skiff}
 [ -x "$skiff" ] || cargo build --release --quiet
-work=$(mktemp -d /tmp/skiff-netbench.XXXXXX)
+# Short: podman's slirp4netns API socket lives under XDG_RUNTIME_DIR and must fit in 108 bytes.
+work=$(mktemp -d /tmp/nb.XXXXXX)
 chmod 755 "$work"
 chown "$USER_NAME" "$work"
 as_user() {
@@ -60,43 +61,38 @@ serve="mkdir -p /www && echo hello > /www/index.html && dd if=/dev/zero of=/www/
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-# measure TOOL NETWORK: prints "rps MBps" (medians), or "- -" when the tool lacks the helper.
-measure() {
-  local tool=$1 helper=$2 port name i
-  name=nb-$1-$(echo "$2" | tr -c 'a-z0-9\n' -)
+# start TOOL NETWORK NAME: runs the server container; prints its host port, or nothing when the
+# tool cannot (e.g. a helper it does not support).
+start() {
+  local tool=$1 network=$2 name=$3 port
   local -a cmd
   if [ "$tool" = skiff ]; then cmd=("${SK[@]}"); else cmd=("${PM[@]}"); fi
   port=$(free_port)
-  if ! as_user "${cmd[@]}" run -d --name "$name" --network "$helper" -p "127.0.0.1:$port:8080" "$image" \
+  if ! as_user "${cmd[@]}" run -d --name "$name" --network "$network" -p "127.0.0.1:$port:8080" "$image" \
       sh -c "$serve" >"$work/$name.out" 2>&1; then
-    echo "$tool --network $helper: $(tail -1 "$work/$name.out")" >&2
-    echo "- -"
+    echo "$tool --network $network: $(tail -1 "$work/$name.out")" >&2
     return
   fi
-  for _ in $(seq 600); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/index.html")" = 200 ] \
-      && [ "$(curl -s -o /dev/null -w '%{size_download}' --range 0-0 "http://127.0.0.1:$port/big")" != 0 ] && break
-    sleep 0.1
-  done
-  # Let the file be complete before measuring it.
+  # Ready when the large file is complete.
   for _ in $(seq 600); do
     [ "$(curl -s -I "http://127.0.0.1:$port/big" | tr -d '\r' | awk 'tolower($1)=="content-length:" {print $2}')" \
       = $((BIG_MB * 1024 * 1024)) ] && break
     sleep 0.1
   done
   ab -q -n 200 -c "$CONCURRENCY" "http://127.0.0.1:$port/index.html" >/dev/null 2>&1 || true
-  local rps=() mbps=()
-  for i in $(seq "$RUNS"); do
-    rps+=("$(ab -q -n "$REQUESTS" -c "$CONCURRENCY" "http://127.0.0.1:$port/index.html" 2>/dev/null \
-      | awk '/^Requests per second/ {print $4}')")
-    read -r size speed < <(curl -s -o /dev/null -w '%{size_download} %{speed_download}\n' "http://127.0.0.1:$port/big")
-    if [ "$size" != $((BIG_MB * 1024 * 1024)) ]; then
-      echo "$tool $helper: the large file arrived with $size bytes" >&2
-    fi
-    mbps+=("$(awk -v s="$speed" 'BEGIN {printf "%.1f", s / 1048576}')")
-  done
-  as_user "${cmd[@]}" rm -f "$name" >/dev/null 2>&1 || true
-  echo "$(printf '%s\n' "${rps[@]}" | median) $(printf '%s\n' "${mbps[@]}" | median)"
+  echo "$port"
+}
+
+# once PORT: one request-rate and one throughput sample, "rps MiBps".
+once() {
+  local port=$1 rps size speed
+  rps=$(ab -q -n "$REQUESTS" -c "$CONCURRENCY" "http://127.0.0.1:$port/index.html" 2>/dev/null \
+    | awk '/^Requests per second/ {print $4}')
+  read -r size speed < <(curl -s -o /dev/null -w '%{size_download} %{speed_download}\n' "http://127.0.0.1:$port/big")
+  if [ "$size" != $((BIG_MB * 1024 * 1024)) ]; then
+    echo "port $port: the large file arrived with $size bytes" >&2
+  fi
+  echo "$rps $(awk -v s="$speed" 'BEGIN {printf "%.1f", s / 1048576}')"
 }
 
 echo "busybox httpd behind -p 127.0.0.1:PORT:8080; ab -n $REQUESTS -c $CONCURRENCY; curl of ${BIG_MB} MiB; median of $RUNS"
@@ -106,11 +102,29 @@ echo "skiff: $("$skiff" version 2>/dev/null | head -1); podman: $(podman --versi
 rows=("pasta skiff pasta" "pasta podman pasta"
       "slirp4netns skiff slirp4netns" "slirp4netns podman slirp4netns"
       "slirp4netns podman slirp4netns:port_handler=slirp4netns")
-printf '%-12s %-8s %-38s %10s %10s\n' helper tool network 'req/s' 'MiB/s'
-declare -A result
+declare -A port rps mbps result
 for row in "${rows[@]}"; do
   read -r helper tool network <<<"$row"
-  result[$tool-$network]=$(measure "$tool" "$network")
+  port[$tool-$network]=$(start "$tool" "$network" "nb-$tool-$(echo "$network" | tr -c 'a-z0-9\n' -)")
+done
+# Samples interleave the tools, so a busy moment of the machine hits both alike.
+for i in $(seq "$RUNS"); do
+  for row in "${rows[@]}"; do
+    read -r helper tool network <<<"$row"
+    [ -n "${port[$tool-$network]}" ] || continue
+    read -r r m <<<"$(once "${port[$tool-$network]}")"
+    rps[$tool-$network]+="$r "
+    mbps[$tool-$network]+="$m "
+  done
+done
+printf '%-12s %-8s %-38s %10s %10s\n' helper tool network 'req/s' 'MiB/s'
+for row in "${rows[@]}"; do
+  read -r helper tool network <<<"$row"
+  if [ -n "${port[$tool-$network]}" ]; then
+    result[$tool-$network]="$(echo "${rps[$tool-$network]}" | tr ' ' '\n' | grep . | median) $(echo "${mbps[$tool-$network]}" | tr ' ' '\n' | grep . | median)"
+  else
+    result[$tool-$network]="- -"
+  fi
   read -r r m <<<"${result[$tool-$network]}"
   printf '%-12s %-8s %-38s %10s %10s\n' "$helper" "$tool" "$network" "$r" "$m"
 done
