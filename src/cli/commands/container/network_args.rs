@@ -179,11 +179,30 @@ fn joined_container(
 /// the user namespace that owns it. Must run first, single-threaded. Does nothing for other modes.
 pub fn enter_joined_userns(args: &NetworkArgs, ctx: &Context) -> anyhow::Result<()> {
     let Ok(Mode::Container(key)) = args.mode() else { return Ok(()) };
+    join_userns_of(ctx, &key)
+}
+
+/// [`enter_joined_userns`] for a command that starts an existing container (`start`,
+/// `restart`): looks up its stored network mode. Call it before `cli::enter`.
+#[allow(dead_code)]
+pub fn enter_joined_userns_for(ctx: &Context, container: &str) -> anyhow::Result<()> {
     if !ctx.rootless || crate::userns::in_child_namespace() {
         return Ok(());
     }
     let store = crate::engine::open_store(ctx)?;
-    let (_, _, pid) = joined_container(ctx, &store, &key)?;
+    let Ok(rec) = store.find_container(container) else { return Ok(()) };
+    match load_config(&store, &rec.id)? {
+        Some(Config { mode: Mode::Container(key), .. }) => join_userns_of(ctx, &key),
+        _ => Ok(()),
+    }
+}
+
+fn join_userns_of(ctx: &Context, key: &str) -> anyhow::Result<()> {
+    if !ctx.rootless || crate::userns::in_child_namespace() {
+        return Ok(());
+    }
+    let store = crate::engine::open_store(ctx)?;
+    let (_, _, pid) = joined_container(ctx, &store, key)?;
     network::netns::join_user_namespace_of(pid)?;
     std::env::set_var(crate::engine::context::ENV_IN_USERNS, "1");
     Ok(())
