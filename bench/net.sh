@@ -6,7 +6,8 @@
 # the helpers both support. Run as root (it prepares the host and switches to the test user).
 #   bench/net.sh [RUNS]      (default 5)
 # Environment: SKIFF_BIN (default: target/release/skiff, built when missing), REQUESTS (default
-# 5000 per ab run), CONCURRENCY (default 8), BIG_MB (default 256).
+# 5000 per ab run), CONCURRENCY (default 8), BIG_MB (default 256), HELPERS (default "pasta
+# slirp4netns").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-5}
@@ -102,6 +103,11 @@ echo "skiff: $("$skiff" version 2>/dev/null | head -1); podman: $(podman --versi
 rows=("pasta skiff pasta" "pasta podman pasta"
       "slirp4netns skiff slirp4netns" "slirp4netns podman slirp4netns"
       "slirp4netns podman slirp4netns:port_handler=slirp4netns")
+# HELPERS="slirp4netns" measures only those.
+HELPERS=${HELPERS:-pasta slirp4netns}
+for i in "${!rows[@]}"; do
+  [[ " $HELPERS " == *" ${rows[$i]%% *} "* ]] || unset 'rows[i]'
+done
 declare -A port rps mbps result
 for row in "${rows[@]}"; do
   read -r helper tool network <<<"$row"
@@ -139,6 +145,6 @@ ratio() {
       printf "skiff %s vs podman %s: requests %.2fx, throughput %.2fx (>= 1: as good or better)\n", a, b, sr/pr, sm/pm}'
   fi
 }
-ratio pasta pasta
-ratio slirp4netns slirp4netns
-ratio slirp4netns slirp4netns:port_handler=slirp4netns
+for r in "pasta pasta" "slirp4netns slirp4netns" "slirp4netns slirp4netns:port_handler=slirp4netns"; do
+  [[ " $HELPERS " == *" ${r%% *} "* ]] && ratio $r
+done

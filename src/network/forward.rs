@@ -23,8 +23,9 @@ use super::Error;
 /// The forwarder's process name (`/proc/PID/comm`).
 pub const PROCESS_NAME: &str = "skiff-portfwd";
 
-/// Copy buffer per direction: large enough that bulk transfers are not syscall-bound.
-const BUFFER: usize = 256 * 1024;
+/// Pipe size and most bytes per splice, per direction: large enough that bulk transfers are not
+/// syscall-bound (1 MiB is the default limit for unprivileged pipes, /proc/sys/fs/pipe-max-size).
+const BUFFER: usize = 1024 * 1024;
 
 /// Starts the forwarder for `listeners` (bound host sockets, each with its container port) into
 /// the network namespace at `netns`. Returns its pid. Must be called single-threaded.
