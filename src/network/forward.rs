@@ -9,13 +9,14 @@
 //! detaches (new session, stdio on /dev/null, every other inherited descriptor closed), names
 //! itself [`PROCESS_NAME`], joins the container's network namespace while still single-threaded
 //! (the listening sockets, made before, stay in the host's), and runs until [`super::teardown`]
-//! kills it. Threads: one accept loop per port and one thread per connection, which moves both
-//! directions with splice(2) through two pipes, driven by poll(2).
+//! kills it. Threads: one accept loop per port, and per connection one thread per direction,
+//! each moving bytes with blocking splice(2) through a pipe (they never pass through this
+//! process's memory); a read/write loop is the fallback where splice is refused.
 
 use std::fs::File;
 use std::io::{Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
-use std::os::fd::{AsFd, AsRawFd};
+use std::os::fd::AsRawFd;
 use std::path::Path;
 
 use super::Error;
@@ -81,122 +82,56 @@ fn close_others(keep: &[i32]) {
     }
 }
 
-/// Connects `client` to the container's `port` and moves bytes both ways until both sides have
-/// closed: through pipes with splice(2) (the bytes never pass through this process), driven by
-/// poll(2) on non-blocking sockets, in this one thread; a read/write loop is the fallback where
-/// splice is refused.
+/// Connects `client` to the container's `port` and moves bytes both ways (this thread and one
+/// more) until both sides have closed.
 fn connect(client: TcpStream, port: u16) {
     let Ok(upstream) = TcpStream::connect(("127.0.0.1", port)) else { return };
     let _ = client.set_nodelay(true);
     let _ = upstream.set_nodelay(true);
-    if let Err(nix::errno::Errno::EINVAL) = relay(&client, &upstream) {
-        let _ = client.set_nonblocking(false);
-        let _ = upstream.set_nonblocking(false);
-        let (Ok(c2), Ok(u2)) = (client.try_clone(), upstream.try_clone()) else { return };
-        let other = std::thread::spawn(move || copy_all(&c2, &u2));
-        copy_all(&upstream, &client);
-        let _ = other.join();
-    }
+    let (Ok(c2), Ok(u2)) = (client.try_clone(), upstream.try_clone()) else { return };
+    let other = std::thread::spawn(move || pump(&c2, &u2));
+    pump(&upstream, &client);
+    let _ = other.join();
 }
 
-/// One direction of [`relay`]: a pipe and how many bytes wait in it.
-struct Lane<'a> {
-    from: &'a TcpStream,
-    to: &'a TcpStream,
-    pipe: (std::os::fd::OwnedFd, std::os::fd::OwnedFd),
-    queued: usize,
-    eof: bool,
-    done: bool,
-}
-
-impl Lane<'_> {
-    /// Moves what it can without blocking. Returns whether anything moved.
-    fn step(&mut self) -> nix::Result<bool> {
-        use nix::errno::Errno;
-        use nix::fcntl::{splice, SpliceFFlags};
-        let flags = SpliceFFlags::SPLICE_F_MOVE | SpliceFFlags::SPLICE_F_NONBLOCK;
-        let mut moved = false;
-        if !self.eof && self.queued == 0 {
-            match splice(self.from, None, &self.pipe.1, None, BUFFER, flags) {
-                Ok(0) => self.eof = true,
-                Ok(n) => {
-                    self.queued = n;
-                    moved = true;
+/// One direction with blocking splice(2), falling back to copying where splice is refused; then
+/// shuts down `to`'s sending side.
+fn pump(from: &TcpStream, to: &TcpStream) {
+    use nix::errno::Errno;
+    use nix::fcntl::{splice, SpliceFFlags};
+    let run = || -> nix::Result<()> {
+        let (pipe_r, pipe_w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC)?;
+        let _ = nix::fcntl::fcntl(pipe_w.as_raw_fd(), nix::fcntl::FcntlArg::F_SETPIPE_SZ(BUFFER as i32));
+        let flags = SpliceFFlags::SPLICE_F_MOVE;
+        loop {
+            let n = match splice(from, None, &pipe_w, None, BUFFER, flags) {
+                Err(Errno::EINTR) => continue,
+                r => r?,
+            };
+            if n == 0 {
+                return Ok(());
+            }
+            let mut left = n;
+            while left > 0 {
+                match splice(&pipe_r, None, to, None, left, flags) {
+                    Ok(0) => return Err(Errno::EPIPE),
+                    Ok(m) => left -= m,
+                    Err(Errno::EINTR) => {}
+                    // The bytes in the pipe cannot go anywhere else: no fallback after this.
+                    Err(Errno::EINVAL) => return Err(Errno::EIO),
+                    Err(e) => return Err(e),
                 }
-                Err(Errno::EAGAIN) | Err(Errno::EINTR) => {}
-                Err(e) => return Err(e),
             }
         }
-        while self.queued > 0 {
-            match splice(&self.pipe.0, None, self.to, None, self.queued, flags) {
-                Ok(0) => return Err(Errno::EPIPE),
-                Ok(n) => {
-                    self.queued -= n;
-                    moved = true;
-                }
-                Err(Errno::EAGAIN) | Err(Errno::EINTR) => break,
-                // The bytes in the pipe cannot go anywhere else: no fallback after this.
-                Err(Errno::EINVAL) => return Err(Errno::EIO),
-                Err(e) => return Err(e),
-            }
-        }
-        if self.eof && self.queued == 0 && !self.done {
-            let _ = self.to.shutdown(Shutdown::Write);
-            self.done = true;
-        }
-        Ok(moved)
-    }
-
-    /// What to wait for: readable `from` (room in the pipe) or writable `to` (bytes queued).
-    fn interest(&self) -> Option<(&TcpStream, nix::poll::PollFlags)> {
-        use nix::poll::PollFlags;
-        if self.done {
-            None
-        } else if self.queued > 0 {
-            Some((self.to, PollFlags::POLLOUT))
-        } else {
-            Some((self.from, PollFlags::POLLIN))
-        }
-    }
-}
-
-fn relay(client: &TcpStream, upstream: &TcpStream) -> nix::Result<()> {
-    use nix::poll::{poll, PollFd, PollTimeout};
-    let pipe = || -> nix::Result<_> {
-        let p = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC | nix::fcntl::OFlag::O_NONBLOCK)?;
-        // A larger pipe moves more per call (best effort; the default is 64 KiB).
-        let _ = nix::fcntl::fcntl(p.1.as_raw_fd(), nix::fcntl::FcntlArg::F_SETPIPE_SZ(BUFFER as i32));
-        Ok(p)
     };
-    client.set_nonblocking(true).map_err(|_| nix::errno::Errno::EIO)?;
-    upstream.set_nonblocking(true).map_err(|_| nix::errno::Errno::EIO)?;
-    let mut lanes = [
-        Lane { from: client, to: upstream, pipe: pipe()?, queued: 0, eof: false, done: false },
-        Lane { from: upstream, to: client, pipe: pipe()?, queued: 0, eof: false, done: false },
-    ];
-    let mut first = true;
-    loop {
-        let mut moved = false;
-        for lane in lanes.iter_mut() {
-            match lane.step() {
-                Ok(m) => moved |= m,
-                // Splice refused before any byte moved: the caller falls back to copying.
-                Err(nix::errno::Errno::EINVAL) if first => return Err(nix::errno::Errno::EINVAL),
-                Err(e) => return Err(e),
-            }
+    match run() {
+        Err(Errno::EINVAL) => copy_all(from, to),
+        Err(_) => {
+            let _ = from.shutdown(Shutdown::Read);
+            let _ = to.shutdown(Shutdown::Write);
         }
-        first = false;
-        if lanes.iter().all(|l| l.done) {
-            return Ok(());
-        }
-        if moved {
-            continue;
-        }
-        let mut fds: Vec<PollFd> =
-            lanes.iter().filter_map(|l| l.interest()).map(|(s, f)| PollFd::new(s.as_fd(), f)).collect();
-        match poll(&mut fds, PollTimeout::NONE) {
-            Ok(_) | Err(nix::errno::Errno::EINTR) => {}
-            Err(e) => return Err(e),
+        Ok(()) => {
+            let _ = to.shutdown(Shutdown::Write);
         }
     }
 }
