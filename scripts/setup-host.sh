@@ -52,3 +52,15 @@ if [ "$(stat -fc %T "$UNIFIED" 2>/dev/null)" = cgroup2fs ] \
   mount -t cgroup -o hugetlb cgroup /sys/fs/cgroup/hugetlb \
     || log "WARNING: could not mount hugetlb as cgroup v1: crun will refuse this hybrid host"
 fi
+# pasta and slirp4netns open /dev/net/tun inside the container's network namespace, as the user.
+# This machine has it mode 0600 (root only); a desktop's udev rule makes it 0666, as here.
+if [ ! -e /dev/net/tun ]; then
+  log "creating /dev/net/tun"
+  mkdir -p /dev/net
+  mknod /dev/net/tun c 10 200
+fi
+chmod 0666 /dev/net/tun
+# The UDP test compiles a tiny static echo server (busybox's nc has no UDP): cc and libc.a.
+if ! command -v cc >/dev/null 2>&1 || [ ! -e /usr/lib/x86_64-linux-gnu/libc.a ] && [ "$(uname -m)" = x86_64 ]; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends gcc libc6-dev >/dev/null
+fi

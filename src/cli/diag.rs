@@ -86,6 +86,9 @@ pub fn hint(err: &anyhow::Error) -> Option<String> {
                 _ => {}
             }
         }
+        if let Some(h) = cause.downcast_ref::<crate::network::Error>().and_then(|e| e.hint()) {
+            return Some(h);
+        }
         if let Some(e) = cause.downcast_ref::<userns::Error>() {
             return Some(match e {
                 userns::Error::HelperMissing { .. } => {

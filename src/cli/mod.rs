@@ -53,6 +53,8 @@ pub struct Cli {
     pub command: Command,
 }
 
+// Parsed once per process: the size of the `run` variant (many flags) does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Show what this host allows, the id mappings, helpers and storage paths
@@ -104,6 +106,8 @@ pub enum Command {
     Exec(commands::container::ExecArgs),
     /// Show the processes running in a container
     Top(commands::container::TopArgs),
+    /// List a container's published ports
+    Port(commands::container::PortArgs),
     /// Pull images from a registry into local storage
     Pull(commands::pull::Args),
     /// List images in local storage
@@ -197,6 +201,8 @@ pub enum ContainerCommand {
     Exec(commands::container::ExecArgs),
     /// Show the processes running in a container
     Top(commands::container::TopArgs),
+    /// List a container's published ports
+    Port(commands::container::PortArgs),
     /// Copy files between the host and a container (or a tar stream with -)
     Cp(commands::data::CpArgs),
     /// Show what a container changed in its image (A added, C changed, D deleted)
@@ -391,6 +397,9 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         }
         Command::Top(a) | Command::Container(ContainerCommand::Top(a)) => {
             commands::container::top(a, ctx, printer)
+        }
+        Command::Port(a) | Command::Container(ContainerCommand::Port(a)) => {
+            commands::container::port(a, ctx, printer)
         }
         Command::ContainerCleanup(a) => commands::container::cleanup(a, ctx, printer),
     }

@@ -70,6 +70,8 @@ pub struct Network {
     pub pasta: Option<PathBuf>,
     pub slirp4netns: Option<PathBuf>,
     pub default: String,
+    /// Whether this user can open /dev/net/tun, which both helpers need.
+    pub tun_usable: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -166,6 +168,14 @@ pub fn gather(ctx: &Context) -> Info {
         });
         "none"
     };
+    let tun_usable = std::fs::OpenOptions::new().read(true).write(true).open("/dev/net/tun").is_ok();
+    if !tun_usable && default != "none" {
+        problems.push(Problem {
+            what: "/dev/net/tun cannot be opened: pasta and slirp4netns need it to connect a container"
+                .into(),
+            hint: "as root: chmod 0666 /dev/net/tun (or load the tun module: modprobe tun)".into(),
+        });
+    }
     let cgroups = cgroup_status(ctx.rootless);
 
     let graph_root_usable = ctx.prepare_dirs().is_ok();
@@ -215,7 +225,7 @@ pub fn gather(ctx: &Context) -> Info {
             newuidmap,
             newgidmap,
             fuse,
-            network: Network { pasta, slirp4netns: slirp, default: default.to_string() },
+            network: Network { pasta, slirp4netns: slirp, default: default.to_string(), tun_usable },
             cgroups,
         },
         store: Store {

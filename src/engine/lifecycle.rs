@@ -505,6 +505,17 @@ fn user_mounts(ctx: &Context, spec: &Value) -> Vec<Value> {
 }
 
 /// podman's `inspect` document for a container.
+/// `State.Error` of a running container whose network helper has died (else empty).
+fn helper_error(ctx: &Context, rec: &ContainerRecord) -> String {
+    let net = (rec.state == State::Running)
+        .then(|| crate::network::State::read(&super::containers::run_dir(ctx, &rec.id)))
+        .flatten();
+    match net.filter(|n| n.helper.is_some() && !n.helper_alive()) {
+        Some(n) => format!("the network helper {} has exited", n.helper.unwrap_or_default()),
+        None => String::new(),
+    }
+}
+
 pub fn inspect(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<Value, Error> {
     let dirs = store.container_dirs(&rec.id);
     let spec_path = dirs.bundle.join("config.json");
@@ -585,7 +596,7 @@ pub fn inspect(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<Va
         "Pid": pid,
         "ConmonPid": conmon,
         "ExitCode": rec.exit_code.unwrap_or(0),
-        "Error": "",
+        "Error": helper_error(ctx, rec),
         "StartedAt": rec.started_at.clone().unwrap_or_else(|| ZERO_TIME.into()),
         "FinishedAt": rec.finished_at.clone().unwrap_or_else(|| ZERO_TIME.into()),
     });

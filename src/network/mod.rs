@@ -1,2 +1,414 @@
-//! Rootless networking through pasta / slirp4netns (see DESIGN.md).
-//! Empty until containers run: `info` only reports which helpers are installed.
+//! Rootless networking: a container's network namespace, the user-mode helper that connects it
+//! to the host (`pasta` from passt, or `slirp4netns`), published ports, and the name-resolution
+//! files (`/etc/resolv.conf`, `/etc/hosts`, `/etc/hostname`).
+//!
+//! Flow: `create` stores a [`Config`] next to the bundle (`network.json`); the spec names the
+//! namespace file and the three files in the container's run-time directory
+//! ([`crate::runtime::spec::NetworkFiles`]). Before the supervisor starts, [`setup`] checks the
+//! host ports (by binding them), writes the files, creates the namespace ([`netns`]: a bind mount
+//! in skiff's private mount namespace) and starts the helper ([`helper`]) and, for slirp4netns's
+//! TCP ports, skiff's own forwarder ([`forward`]), recording a [`State`] in the run-time directory. When the container has exited, [`teardown`] stops the helper and
+//! releases the namespace; it is idempotent and also undoes a half-done [`setup`].
+//!
+//! skiff does not implement a TCP/IP stack: pasta and slirp4netns are well-kept external programs.
+
+pub mod files;
+pub mod forward;
+pub mod helper;
+pub mod netns;
+pub mod ports;
+
+use std::fmt;
+use std::net::{IpAddr, Ipv4Addr};
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+pub use ports::{PortMapping, Proto};
+
+use crate::runtime::spec::NETNS_FILE;
+
+/// Errors of setting up a container's network. Each names the port, file or helper at fault.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("invalid --network {value:?}: {reason}")]
+    InvalidMode { value: String, reason: String },
+    #[error("invalid publish {value:?}: {reason}")]
+    InvalidPublish { value: String, reason: String },
+    #[error("cannot publish port {port}: it is already in use on the host")]
+    PortInUse { port: String },
+    #[error(
+        "cannot publish port {port}: ports below {start} are privileged (net.ipv4.ip_unprivileged_port_start) and a rootless container cannot bind them"
+    )]
+    PortPrivileged { port: String, start: u16, wanted: u16 },
+    #[error("cannot publish port {port}: the address is not one of this host's")]
+    PortAddress { port: String },
+    #[error("cannot publish port {port}")]
+    PortBind {
+        port: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{program} is not installed (not found in PATH)")]
+    HelperMissing { program: &'static str },
+    #[error("cannot start {program}")]
+    HelperSpawn {
+        program: &'static str,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{program} failed: {detail}")]
+    HelperFailed { program: &'static str, detail: String },
+    #[error("cannot set up the network namespace {path}")]
+    Netns {
+        path: PathBuf,
+        #[source]
+        source: nix::Error,
+    },
+    #[error("cannot join the user namespace {path}")]
+    JoinUserns {
+        path: PathBuf,
+        #[source]
+        source: nix::Error,
+    },
+    #[error("cannot write {path}")]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    /// What the user can do about it, where skiff knows.
+    pub fn hint(&self) -> Option<String> {
+        Some(match self {
+            Error::PortInUse { .. } => {
+                "choose another host port (-p OTHER:PORT), or let skiff pick a free one (-p PORT)".into()
+            }
+            Error::PortPrivileged { start, wanted, .. } => format!(
+                "publish on a port >= {start} (e.g. -p {}:PORT), or, as root, lower the limit: sysctl net.ipv4.ip_unprivileged_port_start={wanted}",
+                8000 + wanted % 1000
+            ),
+            Error::HelperMissing { program: "pasta" } => "install passt (it provides pasta), or use --network slirp4netns".into(),
+            Error::HelperMissing { .. } => "install slirp4netns, or use --network pasta".into(),
+            Error::HelperFailed { detail, .. } if detail.contains("/dev/net/tun") => {
+                "the helper needs /dev/net/tun readable and writable by you: as root, chmod 0666 /dev/net/tun".into()
+            }
+            _ => return None,
+        })
+    }
+}
+
+/// `--network`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
+pub enum Mode {
+    Pasta,
+    Slirp4netns,
+    /// Only `lo`.
+    None,
+    /// The host's network namespace.
+    Host,
+    /// The network namespace of another container (name or id).
+    Container(String),
+}
+
+impl Mode {
+    /// pasta when installed, else slirp4netns (which then reports itself missing at start).
+    pub fn default_for_host() -> Mode {
+        if crate::userns::find_in_path("pasta").is_some() {
+            Mode::Pasta
+        } else {
+            Mode::Slirp4netns
+        }
+    }
+
+    /// Whether ports can be published in this mode.
+    pub fn publishes(&self) -> bool {
+        matches!(self, Mode::Pasta | Mode::Slirp4netns)
+    }
+}
+
+impl fmt::Display for Mode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Mode::Pasta => f.write_str("pasta"),
+            Mode::Slirp4netns => f.write_str("slirp4netns"),
+            Mode::None => f.write_str("none"),
+            Mode::Host => f.write_str("host"),
+            Mode::Container(c) => write!(f, "container:{c}"),
+        }
+    }
+}
+
+impl From<Mode> for String {
+    fn from(m: Mode) -> String {
+        m.to_string()
+    }
+}
+
+impl TryFrom<String> for Mode {
+    type Error = Error;
+    fn try_from(s: String) -> Result<Mode, Error> {
+        s.parse()
+    }
+}
+
+impl FromStr for Mode {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Mode, Error> {
+        let bad = |reason: &str| Error::InvalidMode { value: s.to_string(), reason: reason.to_string() };
+        // Helper options (`pasta:--opt`, `slirp4netns:port_handler=...`) are not supported.
+        Ok(match s {
+            "pasta" => Mode::Pasta,
+            "slirp4netns" => Mode::Slirp4netns,
+            "none" => Mode::None,
+            "host" => Mode::Host,
+            _ => match s.split_once(':') {
+                Some(("container", name)) if !name.is_empty() => Mode::Container(name.to_string()),
+                Some(("container", _)) => return Err(bad("expected container:NAME")),
+                Some(("pasta" | "slirp4netns", _)) => {
+                    return Err(bad("options for the helper are not supported"))
+                }
+                _ => return Err(bad("expected pasta, slirp4netns, none, host or container:NAME")),
+            },
+        })
+    }
+}
+
+/// A container's network settings, from the command line (stored as `network.json` next to the
+/// bundle by `create`, read by every start).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Config {
+    pub mode: Mode,
+    /// `-p` and `-P`; host port 0 is chosen at start.
+    #[serde(default)]
+    pub ports: Vec<PortMapping>,
+    #[serde(default)]
+    pub dns: Vec<String>,
+    #[serde(default)]
+    pub dns_search: Vec<String>,
+    #[serde(default)]
+    pub dns_options: Vec<String>,
+    /// `--add-host` as (name, ip).
+    #[serde(default)]
+    pub add_hosts: Vec<(String, String)>,
+}
+
+/// The name of the [`Config`] file next to the bundle's config.json.
+pub const CONFIG_FILE: &str = "network.json";
+/// The name of the [`State`] file in the container's run-time directory.
+pub const STATE_FILE: &str = "network-state.json";
+
+/// What [`setup`] started, recorded in the run-time directory.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct State {
+    /// `pasta` or `slirp4netns`, when a helper runs.
+    pub helper: Option<String>,
+    pub helper_pid: Option<i32>,
+    /// skiff's TCP port forwarder ([`forward`]), with slirp4netns.
+    #[serde(default)]
+    pub forwarder_pid: Option<i32>,
+    /// The published ports with their host ports resolved.
+    pub ports: Vec<PortMapping>,
+}
+
+impl State {
+    pub fn read(run_dir: &Path) -> Option<State> {
+        serde_json::from_slice(&std::fs::read(run_dir.join(STATE_FILE)).ok()?).ok()
+    }
+
+    /// Whether the helper process is still there (false when there is none).
+    pub fn helper_alive(&self) -> bool {
+        self.helper_pid.is_some_and(|p| process_alive(p, self.helper.as_deref()))
+    }
+}
+
+/// Whether process `pid` exists and, when `name` is given, runs that program (a pid may have been
+/// reused since it was recorded).
+fn process_alive(pid: i32, name: Option<&str>) -> bool {
+    let Ok(comm) = std::fs::read_to_string(format!("/proc/{pid}/comm")) else { return false };
+    let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else { return false };
+    // A zombie has exited.
+    let zombie = stat.rsplit_once(')').is_some_and(|(_, rest)| rest.trim_start().starts_with('Z'));
+    // pasta is the passt binary (`passt` or `passt.avx2` in comm).
+    let matches = |n: &str| comm.trim().starts_with(n) || (n == "pasta" && comm.starts_with("passt"));
+    !zombie && name.is_none_or(matches)
+}
+
+/// The container whose network namespace a `container:NAME` container joins.
+#[derive(Debug, Clone)]
+pub struct Joined {
+    /// `/proc/PID/ns/net` of its container process.
+    pub netns: PathBuf,
+    /// Its run-time directory (its resolv.conf and hosts are shared).
+    pub run_dir: PathBuf,
+}
+
+fn write(path: PathBuf, text: &str) -> Result<(), Error> {
+    std::fs::write(&path, text).map_err(|source| Error::Write { path, source })
+}
+
+/// The host's interface address and gateway on its default IPv4 route (what pasta copies into
+/// the container).
+fn default_route() -> Option<(Ipv4Addr, Ipv4Addr)> {
+    let table = std::fs::read_to_string("/proc/net/route").ok()?;
+    let (iface, gw) = table.lines().skip(1).find_map(|l| {
+        let f: Vec<&str> = l.split_whitespace().collect();
+        (f.len() > 2 && f[1] == "00000000").then(|| (f[0].to_string(), f[2].to_string()))
+    })?;
+    let gw = Ipv4Addr::from(u32::from_str_radix(&gw, 16).ok()?.swap_bytes());
+    let addr = nix::ifaddrs::getifaddrs().ok()?.find_map(|a| {
+        let ip = a.address?.as_sockaddr_in()?.ip();
+        (a.interface_name == iface).then_some(ip)
+    })?;
+    Some((addr, gw))
+}
+
+/// Prepares the network of a container about to start (see the module docs): on success the
+/// namespace file is mounted at `<run_dir>/netns` (except for `host`), the helper runs and the
+/// three files are written. On an error, what was done is undone.
+pub fn setup(
+    config: &Config,
+    run_dir: &Path,
+    hostname: &str,
+    joined: Option<&Joined>,
+) -> Result<State, Error> {
+    teardown(run_dir);
+    // Ports first: a refused port must leave nothing behind.
+    let held = if config.mode.publishes() { ports::resolve(&config.ports)? } else { Vec::new() };
+    let done = setup_inner(config, run_dir, hostname, joined, held);
+    if done.is_err() {
+        teardown(run_dir);
+    }
+    done
+}
+
+fn setup_inner(
+    config: &Config,
+    run_dir: &Path,
+    hostname: &str,
+    joined: Option<&Joined>,
+    held: Vec<(PortMapping, ports::Held)>,
+) -> Result<State, Error> {
+    let ports: Vec<PortMapping> = held.iter().map(|(p, _)| p.clone()).collect();
+    let host_resolv = files::parse_resolv(&std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default());
+    let route = default_route();
+    // (own address, host.containers.internal, DNS forwarder)
+    let (own, gateway, forwarder): (Option<String>, Option<String>, Option<&str>) = match &config.mode {
+        Mode::Pasta => {
+            (route.map(|r| r.0.to_string()), route.map(|r| r.1.to_string()), Some(helper::PASTA_DNS))
+        }
+        Mode::Slirp4netns => {
+            (Some(helper::SLIRP_GUEST.into()), Some(helper::SLIRP_GATEWAY.into()), Some(helper::SLIRP_DNS))
+        }
+        Mode::Host => {
+            (route.map(|r| r.0.to_string()), Some(IpAddr::V4(Ipv4Addr::LOCALHOST).to_string()), None)
+        }
+        Mode::None | Mode::Container(_) => (None, None, None),
+    };
+    let add_hosts: Vec<(String, String)> = config
+        .add_hosts
+        .iter()
+        .map(|(n, ip)| match (ip.as_str(), &gateway) {
+            ("host-gateway", Some(gw)) => (n.clone(), gw.clone()),
+            _ => (n.clone(), ip.clone()),
+        })
+        .collect();
+    let shared = |name: &str| joined.and_then(|j| std::fs::read_to_string(j.run_dir.join(name)).ok());
+    let resolv = match shared("resolv.conf") {
+        Some(text)
+            if config.dns.is_empty() && config.dns_search.is_empty() && config.dns_options.is_empty() =>
+        {
+            text
+        }
+        _ => {
+            files::resolv_conf(&host_resolv, &config.dns, &config.dns_search, &config.dns_options, forwarder)
+        }
+    };
+    let hosts = match shared("hosts") {
+        Some(text) => {
+            let extra: String = add_hosts.iter().map(|(n, ip)| format!("{ip}\t{n}\n")).collect();
+            format!("{text}{extra}127.0.1.1\t{hostname}\n")
+        }
+        None => files::hosts(hostname, own.as_deref(), gateway.as_deref(), &add_hosts),
+    };
+    write(run_dir.join("resolv.conf"), &resolv)?;
+    write(run_dir.join("hosts"), &hosts)?;
+    write(run_dir.join("hostname"), &format!("{hostname}\n"))?;
+
+    let ns_file = run_dir.join(NETNS_FILE);
+    let mut state = State { ports, ..Default::default() };
+    match &config.mode {
+        Mode::Host => {}
+        Mode::Container(_) => {
+            let j = joined.ok_or_else(|| Error::InvalidMode {
+                value: config.mode.to_string(),
+                reason: "the container is not running".into(),
+            })?;
+            netns::bind(&j.netns, &ns_file)?;
+        }
+        Mode::None => netns::create(&ns_file)?,
+        Mode::Pasta => {
+            netns::create(&ns_file)?;
+            // pasta binds the ports itself.
+            drop(held);
+            state.helper = Some("pasta".into());
+            state.helper_pid = Some(helper::start_pasta(&ns_file, run_dir, &state.ports)?);
+        }
+        Mode::Slirp4netns => {
+            netns::create(&ns_file)?;
+            // TCP through skiff's forwarder, UDP through slirp4netns (which binds them itself).
+            let (mut tcp, mut udp) = (Vec::new(), Vec::new());
+            for (p, h) in held {
+                match h {
+                    ports::Held::Tcp(l) => tcp.push((l, p.container_port)),
+                    ports::Held::Udp(_) => udp.push(p),
+                }
+            }
+            state.helper = Some("slirp4netns".into());
+            state.helper_pid = Some(helper::start_slirp(&ns_file, run_dir, &udp)?);
+            if !tcp.is_empty() {
+                state.forwarder_pid = Some(forward::start(&ns_file, tcp)?);
+            }
+        }
+    }
+    let text = serde_json::to_vec_pretty(&state).expect("the network state serializes");
+    crate::storage::atomic::write_atomic(&run_dir.join(STATE_FILE), &text)
+        .map_err(|source| Error::Write { path: run_dir.join(STATE_FILE), source })?;
+    Ok(state)
+}
+
+/// Stops the helper and releases the namespace of a container whose network was set up in
+/// `run_dir`. Idempotent. Returns the helper's name when it had died before the container did.
+pub fn teardown(run_dir: &Path) -> Option<String> {
+    let state = State::read(run_dir);
+    let mut died = None;
+    if let Some(s) = &state {
+        if let Some(pid) = s.helper_pid {
+            if s.helper_alive() {
+                let pid = nix::unistd::Pid::from_raw(pid);
+                let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGTERM);
+                // Our own child (slirp4netns started by this process): reap it.
+                let _ = nix::sys::wait::waitpid(pid, Some(nix::sys::wait::WaitPidFlag::WNOHANG));
+            } else {
+                died = s.helper.clone();
+            }
+        }
+    }
+    if let Some(pid) = state.as_ref().and_then(|s| s.forwarder_pid) {
+        if process_alive(pid, Some(forward::PROCESS_NAME)) {
+            let pid = nix::unistd::Pid::from_raw(pid);
+            let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGKILL);
+            let _ = nix::sys::wait::waitpid(pid, Some(nix::sys::wait::WaitPidFlag::WNOHANG));
+        }
+    }
+    netns::release(&run_dir.join(NETNS_FILE));
+    let _ = std::fs::remove_file(helper::slirp_socket(run_dir));
+    let _ = std::fs::remove_file(run_dir.join(STATE_FILE));
+    died
+}

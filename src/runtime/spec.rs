@@ -16,10 +16,10 @@
 //!   never `user`, and there are no uid/gid mappings. Ids in the spec are container ids.
 //! - Rootless cannot `mknod`: the standard devices ([`DEVICES`]) are left to the runtime, which
 //!   bind-mounts the host's `/dev/X` (as crun and runc do), and `linux.devices` stays empty.
-//! - `/sys` is a read-only `sysfs` mount: every container gets a new network namespace, which is
-//!   what lets a user namespace mount sysfs. Were a host-network mode added, `/sys` would have to
-//!   be an `rbind` of the host's instead (podman does that for rootless `--network host`); crun
-//!   falls back to that bind by itself when sysfs is refused.
+//! - `/sys` is a read-only `sysfs` mount when the container has a network namespace owned by
+//!   skiff's user namespace (a new one, or the one skiff prepared: [`NetworkFiles`]), which is
+//!   what lets a user namespace mount sysfs. With `--network host` it is an `rbind` of the
+//!   host's instead (as podman does for rootless `--network host`).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -149,7 +149,30 @@ pub struct RunOptions {
     /// `--privileged`: every capability (less `--cap-drop`), no seccomp filter unless a profile
     /// is named, no masked or read-only paths.
     pub privileged: bool,
+    /// `--network`: where the container's network namespace and name-resolution files come from.
+    /// `None`: a new, unconfigured network namespace created with the container.
+    pub network: Option<NetworkFiles>,
 }
+
+/// The network side of a container's spec (see [`crate::network`]): skiff prepares these files
+/// in the container's run-time directory, `<run_dirs>/<id>`, before the container starts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NetworkFiles {
+    /// The directory holding the per-container run-time directories.
+    pub run_dirs: PathBuf,
+    /// `--network host`: no network namespace of its own (and `/sys` is a bind of the host's,
+    /// since sysfs can only be mounted by the owner of the network namespace). Otherwise the
+    /// container joins the namespace bind-mounted at [`NETNS_FILE`].
+    pub host: bool,
+}
+
+/// The file in a container's run-time directory where its network namespace is bind-mounted.
+pub const NETNS_FILE: &str = "netns";
+
+/// The name-resolution files bind-mounted into the container from its run-time directory:
+/// (file name there, destination).
+pub const NETWORK_FILES: [(&str, &str); 3] =
+    [("resolv.conf", "/etc/resolv.conf"), ("hosts", "/etc/hosts"), ("hostname", "/etc/hostname")];
 
 /// Where `--init` places the init binary inside the container; it runs as
 /// `INIT_PATH -- <entrypoint + cmd>`.
@@ -279,6 +302,18 @@ pub fn build(
             }
         }
     }
+    if let Some(net) = &opts.network {
+        let dir = net.run_dirs.join(&opts.id);
+        for (file, dest) in NETWORK_FILES {
+            let source = dir.join(file);
+            mounts.push(mount(dest, "bind", &source.to_string_lossy(), &["rbind", "nosuid", "nodev", "rw"]));
+        }
+        if net.host {
+            if let Some(sys) = mounts.iter_mut().find(|m| m.destination() == Path::new("/sys")) {
+                *sys = mount("/sys", "bind", "/sys", &["rbind", "nosuid", "noexec", "nodev", "ro"]);
+            }
+        }
+    }
     // The user's mounts, parents first (a stable sort keeps the command line's order otherwise).
     let mut user_mounts = opts.mounts.clone();
     user_mounts.sort_by_key(|m| m.destination().components().count());
@@ -398,9 +433,15 @@ pub fn build(
             LinuxNamespaceType::Cgroup,
         ]
         .into_iter()
+        .filter(|t| *t != LinuxNamespaceType::Network || !opts.network.as_ref().is_some_and(|n| n.host))
         .map(|t| {
             let mut ns = LinuxNamespace::default();
             ns.set_typ(t);
+            if t == LinuxNamespaceType::Network {
+                if let Some(net) = &opts.network {
+                    ns.set_path(Some(net.run_dirs.join(&opts.id).join(NETNS_FILE)));
+                }
+            }
             ns
         })
         .collect(),

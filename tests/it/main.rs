@@ -25,6 +25,7 @@
 //! - `lifecycle`: `create`, `start`, `stop`, `kill`, `restart`, `wait`, `inspect`, the `container`
 //!   group, `ps` filters, `logs -f`, and reliability under parallel runs and `kill -9`.
 //! - `exec`: `exec` and `top` in a running container.
+//! - `network`: `--network`, `-p`, `port`, name resolution (pasta and slirp4netns).
 
 // The helper modules are an API for every test module; not all of it is used by all of them.
 #[allow(dead_code)]
@@ -42,6 +43,7 @@ mod exec;
 mod foundation;
 mod images;
 mod lifecycle;
+mod network;
 mod options;
 mod reliability;
 mod rig;

@@ -33,6 +33,13 @@ pub const DEFAULT_PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bi
 pub enum Error {
     #[error(transparent)]
     Mount(#[from] mounts::Error),
+    #[error("cannot join the {kind} namespace {path}")]
+    JoinNamespace {
+        kind: String,
+        path: PathBuf,
+        #[source]
+        source: Errno,
+    },
     #[error("cannot set the hostname to {hostname}")]
     Hostname {
         hostname: String,
@@ -131,6 +138,7 @@ fn init(spec: &Spec, bundle: &Path, rootfs: &Path, console: Option<&OwnedFd>) ->
     let linux = spec.linux().clone().unwrap_or_default();
     let has_ns = |t| linux.namespaces().iter().flatten().any(|n| n.typ() == t);
 
+    join_namespaces(&linux)?;
     let sys = &crate::sys::Linux;
     mounts::prepare_rootfs(sys, spec, rootfs)?;
     let spec_mounts = spec.mounts().clone().unwrap_or_default();
@@ -244,6 +252,28 @@ pub fn setup_terminal(console: &OwnedFd, uid: u32) -> Result<(), Error> {
     for target in 0..3 {
         nix::unistd::dup2(slave.as_raw_fd(), target)
             .map_err(|source| Error::Terminal { step: "dup2", source })?;
+    }
+    Ok(())
+}
+
+/// Joins the namespaces the spec names by `path` (the network namespace skiff prepared, or
+/// another container's); the others were created by the clone. Before any mount: the paths are
+/// the caller's.
+fn join_namespaces(linux: &oci_spec::runtime::Linux) -> Result<(), Error> {
+    use nix::sched::CloneFlags;
+    for ns in linux.namespaces().iter().flatten() {
+        let Some(path) = ns.path() else { continue };
+        let flag = match ns.typ() {
+            LinuxNamespaceType::Network => CloneFlags::CLONE_NEWNET,
+            LinuxNamespaceType::Uts => CloneFlags::CLONE_NEWUTS,
+            LinuxNamespaceType::Ipc => CloneFlags::CLONE_NEWIPC,
+            // Refused by the caller (`container_main::clone_flags`).
+            _ => continue,
+        };
+        let fail = |source| Error::JoinNamespace { kind: ns.typ().to_string(), path: path.clone(), source };
+        let file = std::fs::File::open(path)
+            .map_err(|e| fail(Errno::from_raw(e.raw_os_error().unwrap_or(libc::EIO))))?;
+        nix::sched::setns(&file, flag).map_err(fail)?;
     }
     Ok(())
 }

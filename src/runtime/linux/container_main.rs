@@ -135,8 +135,9 @@ fn clone_container(
     Ok((pid, read))
 }
 
-/// The `CLONE_NEW*` flags for the spec's namespaces. Joining existing ones and a user namespace
-/// are refused (see the module invariants).
+/// The `CLONE_NEW*` flags for the spec's namespaces. A namespace with a `path` is not created but
+/// joined by the container process ([`container_init`]); joining is supported for the network,
+/// uts and ipc namespaces. A user namespace is refused (see the module invariants).
 fn clone_flags(spec: &Spec) -> Result<libc::c_int, Error> {
     let mut flags = 0;
     let namespaces = spec.linux().as_ref().and_then(|l| l.namespaces().clone()).unwrap_or_default();
@@ -145,7 +146,10 @@ fn clone_flags(spec: &Spec) -> Result<libc::c_int, Error> {
             return Err(Error::UserNamespace);
         }
         if let Some(path) = ns.path() {
-            return Err(Error::JoinNamespace { kind: ns.typ().to_string(), path: path.clone() });
+            match ns.typ() {
+                LinuxNamespaceType::Network | LinuxNamespaceType::Uts | LinuxNamespaceType::Ipc => continue,
+                _ => return Err(Error::JoinNamespace { kind: ns.typ().to_string(), path: path.clone() }),
+            }
         }
         flags |= match ns.typ() {
             LinuxNamespaceType::Mount => libc::CLONE_NEWNS,

@@ -38,7 +38,9 @@ mod exists;
 mod inspect;
 mod kill;
 mod logs;
+mod network_args;
 mod opts;
+mod port;
 mod prune;
 mod ps;
 mod rename;
@@ -62,6 +64,7 @@ mod top;
 pub use exec::{exec, ExecArgs};
 pub use logs::{logs, LogsArgs};
 pub use opts::{CreateArgs, PullPolicy};
+pub use port::{port, PortArgs};
 pub(crate) use prune::prune_stopped;
 pub use prune::{prune, PruneArgs};
 pub use ps::{ps, PsArgs};
@@ -82,6 +85,20 @@ pub(crate) fn remove_all(ctx: &Context, store: &Store, printer: &Printer) {
             printer.warn(&format!("cannot remove container {}: {e:#}", rec.id));
         }
     }
+}
+
+/// [`enter`] for `start` and `restart`: a single container that joins another's network
+/// namespace (`--network container:NAME`) is started from that container's user namespace.
+pub(crate) fn enter_to_start(
+    ctx: &mut Context,
+    printer: &Printer,
+    containers: &[String],
+) -> anyhow::Result<()> {
+    Signaller::install(ctx);
+    if let [one] = containers {
+        network_args::enter_joined_userns_for(ctx, one)?;
+    }
+    crate::cli::enter(ctx, printer)
 }
 
 /// Enters the storage namespace like every command that touches the store, after forking the
@@ -152,6 +169,7 @@ fn start(
     lifecycle::clear_run_files(ctx, &id);
     containers::mount_rootfs(ctx, store, rec)?;
     let state_dir = containers::ensure_run_dir(ctx, &id)?;
+    network_args::setup(ctx, store, rec, &state_dir)?;
     let exe = std::env::current_exe().unwrap_or_else(|_| "/proc/self/exe".into());
     let cleanup = vec![
         exe.into_os_string(),
@@ -172,7 +190,11 @@ fn start(
         console_size: attach.then(terminal_size).flatten(),
         runtime: rec.runtime.clone(),
     };
-    let started = match supervisor::start(&opts) {
+    let started = supervisor::start(&opts);
+    if started.is_err() {
+        network_args::teardown(&state_dir);
+    }
+    let started = match started {
         Ok(s) => s,
         Err(supervisor::Error::Start { message, failure }) => {
             return Err(WithExit { message, exit: Exit::from_status(failure.exit_code()) }.into())
@@ -378,6 +400,7 @@ fn cleanup_container(ctx: &Context, store: &Store, id: &str) -> anyhow::Result<(
         }
         Ok::<_, engine::Error>(())
     })?;
+    network_args::teardown(&containers::run_dir(ctx, id));
     containers::unmount_rootfs(store, &rec)?;
     if rec.rm {
         match containers::remove(ctx, store, id, true) {

@@ -64,6 +64,8 @@ pub struct CreateArgs {
     pub volumes: super::volume_args::VolumeArgs,
     #[command(flatten)]
     pub config: Box<super::config_args::ConfigArgs>,
+    #[command(flatten)]
+    pub network: super::network_args::NetworkArgs,
     /// The image to run
     #[arg(value_name = "IMAGE")]
     pub image: String,
@@ -116,5 +118,8 @@ pub fn create_container(
     }
     with.interactive = args.interactive;
     config.apply(&mut opts, &mut with);
-    Ok(containers::create(ctx, store, &image_text, opts, with)?)
+    let network = super::network_args::prepare(&args.network, ctx, store, &image_text, &mut opts)?;
+    let rec = containers::create(ctx, store, &image_text, opts, with)?;
+    super::network_args::stored(ctx, store, &rec, &network)?;
+    Ok(rec)
 }

@@ -153,6 +153,29 @@ fn table_columns(template: &str) -> String {
     re.replace_all(template, "}}\t{{").into_owned()
 }
 
+/// The network record of a running container (its published ports, its helper).
+fn network_state(ctx: &Context, c: &ContainerRecord) -> Option<crate::network::State> {
+    (c.state == State::Running).then(|| crate::network::State::read(&containers::run_dir(ctx, &c.id)))?
+}
+
+/// `0.0.0.0:8080->80/tcp, ...`, as podman's PORTS column.
+fn ports_text(net: Option<&crate::network::State>) -> String {
+    let ports = net.map(|n| n.ports.as_slice()).unwrap_or_default();
+    let shown: Vec<String> = ports
+        .iter()
+        .map(|p| format!("{}->{}/{}", p.host_address(), p.container_port, p.protocol.as_str()))
+        .collect();
+    shown.join(", ")
+}
+
+/// The status, with a network helper that died while the container runs (instead of hiding it).
+fn status_with(c: &ContainerRecord, net: Option<&crate::network::State>) -> String {
+    match net.filter(|n| n.helper.is_some() && !n.helper_alive()) {
+        Some(n) => format!("{} (network helper {} exited)", status(c), n.helper.as_deref().unwrap_or("")),
+        None => status(c),
+    }
+}
+
 fn status(c: &ContainerRecord) -> String {
     let ago = |t: &Option<String>| t.as_deref().map(human::since).unwrap_or_else(|| "unknown".into());
     match c.state {
@@ -200,6 +223,20 @@ pub fn ps(args: PsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
     let items: Vec<serde_json::Value> = shown
         .iter()
         .map(|c| {
+            let net = network_state(&ctx, c);
+            let ports: Vec<serde_json::Value> = net
+                .iter()
+                .flat_map(|n| &n.ports)
+                .map(|p| {
+                    json!({
+                        "host_ip": p.host_ip.map(|ip| ip.to_string()).unwrap_or_default(),
+                        "container_port": p.container_port,
+                        "host_port": p.host_port,
+                        "range": 1,
+                        "protocol": p.protocol.as_str(),
+                    })
+                })
+                .collect();
             json!({
                 "Id": c.id,
                 "ID": short(&c.id),
@@ -214,9 +251,9 @@ pub fn ps(args: PsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
                 "Exited": matches!(c.state, State::Exited | State::Stopped),
                 "ExitCode": c.exit_code.unwrap_or(0),
                 "State": c.state,
-                "Status": status(c),
+                "Status": status_with(c, net.as_ref()),
                 "Pid": c.pid.unwrap_or(0),
-                "Ports": null,
+                "Ports": if ports.is_empty() { json!(null) } else { json!(ports) },
                 "Names": [c.name],
                 "Labels": c.labels,
                 "Size": if args.size { json!(size_text(&store, c)) } else { json!(null) },
@@ -266,13 +303,14 @@ pub fn ps(args: PsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
                 if !args.no_trunc && command.chars().count() > 20 {
                     command = command.chars().take(17).collect::<String>() + "...";
                 }
+                let net = network_state(&ctx, c);
                 let mut row = vec![
                     short(&c.id),
                     c.image_name.clone(),
                     command,
                     human::since(&c.created),
-                    status(c),
-                    String::new(),
+                    status_with(c, net.as_ref()),
+                    ports_text(net.as_ref()),
                     c.name.clone(),
                 ];
                 if args.size {

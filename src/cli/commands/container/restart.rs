@@ -14,7 +14,7 @@ pub struct RestartArgs {
 
 /// `skiff restart`.
 pub fn restart(args: RestartArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
-    super::enter(&mut ctx, printer)?;
+    super::enter_to_start(&mut ctx, printer, &args.containers)?;
     let store = engine::open_store(&ctx)?;
     super::stop::each(&args.containers, printer, |key| {
         let rec = lifecycle::lookup(&ctx, &store, key)?;

@@ -22,7 +22,11 @@ pub struct RunArgs {
 /// `skiff run`.
 pub fn run(args: RunArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
     let detach_keys = args.detach_keys.keys()?;
-    super::enter(&mut ctx, printer)?;
+    // The signal helper stays where this command started; then, for `--network container:NAME`,
+    // the user namespace of that container (see the function).
+    crate::engine::lifecycle::Signaller::install(&ctx);
+    super::network_args::enter_joined_userns(&args.create.network, &ctx)?;
+    crate::cli::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;
     let rec = create_container(&args.create, &ctx, &store, printer)?;
     let id = rec.id.clone();

@@ -24,7 +24,7 @@ pub fn start_cmd(args: StartArgs, mut ctx: Context, printer: &Printer) -> anyhow
         anyhow::bail!("you cannot start and attach multiple containers at once: start them without --attach");
     }
     let detach_keys = args.detach_keys.keys()?;
-    super::enter(&mut ctx, printer)?;
+    super::enter_to_start(&mut ctx, printer, &args.containers)?;
     let store = engine::open_store(&ctx)?;
     let mut failed = crate::cli::diag::Failures::new(printer);
     for key in &args.containers {
