@@ -434,13 +434,18 @@ fn name_resolution_files_are_per_container_and_not_in_the_image() {
 fn a_helper_that_dies_is_reported() {
     util::require_unprivileged();
     let s = Skiff::new();
-    s.cmd(&["run", TLS, "-d", "--name", "lost", "-p", "127.0.0.1::8080", img(), "sh", "-c", "sleep 3"])
+    s.cmd(&["run", TLS, "-d", "--name", "lost", "-p", "127.0.0.1::8080", img(), "sh", "-c", "sleep 8"])
         .assert_success();
     let helper = helper_pid(&s, "lost");
     assert!(helper_alive(helper));
     nix::sys::signal::kill(nix::unistd::Pid::from_raw(helper), nix::sys::signal::Signal::SIGKILL).unwrap();
     wait_for(Duration::from_secs(5), "the helper to die", || (!helper_alive(helper)).then_some(()));
     s.cmd(&["port", "lost"]).assert_success().assert_stderr_contains("network helper of container");
+    // While the container runs, ps and inspect say so too.
+    let ps = s.cmd(&["ps", "--format", "{{.Names}} {{.Status}}"]);
+    assert!(ps.stdout.contains("lost Up") && ps.stdout.contains("(network helper"), "{ps}");
+    let error = s.cmd(&["inspect", "--format", "{{.State.Error}}", "lost"]);
+    assert!(error.stdout.contains("network helper"), "{error}");
     wait_for(Duration::from_secs(20), "the container to exit", || {
         s.cmd(&["ps", "-a"]).stdout_trimmed().contains("Exited (0)").then_some(())
     });
