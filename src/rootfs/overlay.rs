@@ -68,7 +68,10 @@ pub fn mount_overlay(
 /// [`mount_overlay`], and with `volatile` the overlay never syncs its upper filesystem (not even
 /// at unmount, which otherwise flushes the whole upper filesystem): for containers removed when
 /// they exit, whose writes need not survive a crash (podman mounts `--rm` containers so too).
-/// Such an upper/work pair cannot be mounted again without `volatile`.
+/// The kernel marks such a pair (`WORK/work/incompat/volatile`) and refuses to mount it again
+/// until the mark is removed. Only `--rm` containers are mounted volatile, and their upper
+/// directory is thrown away with them, so the mark is removed before each mount (a volume's
+/// copy-up, `cp` or `mount` may mount the pair again while the container exists).
 pub fn mount_overlay_with(
     lowers: &[PathBuf],
     upper: &Path,
@@ -87,6 +90,9 @@ pub fn mount_overlay_with(
     };
     if lowers.is_empty() {
         return Err(Error::NoLowerLayers);
+    }
+    if std::fs::remove_dir_all(work.join("work/incompat/volatile")).is_ok() {
+        tracing::debug!(work = %work.display(), "removed the mark of an earlier volatile mount");
     }
     let direct: Vec<&Path> = lowers.iter().map(PathBuf::as_path).collect();
     let opts = options(&direct, upper, work, userxattr);

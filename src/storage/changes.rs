@@ -60,6 +60,16 @@ pub struct Change {
 /// The opaque-directory xattrs overlayfs reads (rootless mounts use the `user.` one).
 const OPAQUE_XATTRS: [&str; 2] = ["user.overlay.opaque", "trusted.overlay.opaque"];
 
+/// The files the runtime creates as mount points for a container's own `/etc/hostname`,
+/// `/etc/hosts` and `/etc/resolv.conf` (bind-mounted from its run-time directory) when the image
+/// lacks them: empty, and not the container's writes, so `diff` and `commit` leave them out (as
+/// docker's init layer keeps them out).
+const MOUNT_POINTS: [&str; 3] = ["etc/hostname", "etc/hosts", "etc/resolv.conf"];
+
+fn is_mount_placeholder(rel: &Path, m: &Metadata) -> bool {
+    m.is_file() && m.len() == 0 && MOUNT_POINTS.iter().any(|p| rel == Path::new(p))
+}
+
 fn is_whiteout(m: &Metadata) -> bool {
     m.file_type().is_char_device() && m.rdev() == 0
 }
@@ -165,6 +175,9 @@ fn walk_changes(
         let rel = rel_dir.join(&name);
         let path = upper.join(&rel);
         let m = std::fs::symlink_metadata(&path)?;
+        if is_mount_placeholder(&rel, &m) && lower_lookup(lowers, &rel).is_none() {
+            continue;
+        }
         if is_whiteout(&m) {
             if lower_lookup(lowers, &rel).is_some() {
                 out.insert(abs(&rel), Kind::Deleted);
@@ -266,6 +279,9 @@ fn walk_tar<W: Write>(
         let m = std::fs::symlink_metadata(&path)?;
         if markers == Markers::Layer && is_whiteout(&m) {
             append_whiteout(b, &rel, &m)?;
+            continue;
+        }
+        if markers == Markers::Layer && is_mount_placeholder(&rel, &m) {
             continue;
         }
         append_entry(b, &path, &rel, &m, links)?;
@@ -377,6 +393,9 @@ fn walk_tree_changes(
     for name in &children {
         let rel = rel_dir.join(name);
         let m = std::fs::symlink_metadata(root.join(&rel))?;
+        if is_mount_placeholder(&rel, &m) && lower_lookup(lowers, &rel).is_none() {
+            continue;
+        }
         let kind = match lower_lookup(lowers, &rel) {
             None => Some(Kind::Added),
             Some(l) if differs(&l, &m) => Some(Kind::Changed),
@@ -470,6 +489,28 @@ mod tests {
             got,
             ["A /escape-not", "C /etc", "C /etc/hostname", "A /new", "A /new/sub", "A /new/sub/f"]
         );
+    }
+
+    #[test]
+    fn empty_mount_points_of_the_network_files_are_not_changes() {
+        let (_t, lower, upper) = setup();
+        std::fs::write(upper.join("etc/hosts"), "").unwrap();
+        std::fs::write(upper.join("etc/resolv.conf"), "").unwrap();
+        let got = list(&upper, &lower);
+        assert!(!got.iter().any(|c| c.contains("hosts") || c.contains("resolv")), "{got:?}");
+        // Written by the container (not empty), it is a change like any other.
+        std::fs::write(upper.join("etc/hosts"), "10.0.0.1 x\n").unwrap();
+        assert!(list(&upper, &lower).contains(&"A /etc/hosts".to_string()));
+        // The layer of a commit leaves the empty one out too.
+        std::fs::write(upper.join("etc/hosts"), "").unwrap();
+        let tar = write_layer(&upper, Vec::new()).unwrap();
+        let names: Vec<String> = tar::Archive::new(tar.as_slice())
+            .entries()
+            .unwrap()
+            .map(|e| e.unwrap().path().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert!(names.iter().any(|n| n == "etc/hostname"), "{names:?}");
+        assert!(!names.iter().any(|n| n == "etc/hosts" || n == "etc/resolv.conf"), "{names:?}");
     }
 
     #[test]

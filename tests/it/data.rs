@@ -257,8 +257,9 @@ fn diff_and_commit_of_a_vfs_container() {
     let script = "rm /etc/group; echo v > /vfs";
     s.cmd(&["--storage-driver", "vfs", "run", TLS, "--name", "v", img, "sh", "-c", script]).assert_success();
     s.cmd(&["diff", "v"]).assert_success().assert_stdout_eq("C /etc\nD /etc/group\nA /vfs");
-    s.cmd(&["commit", "-q", "-c", "CMD cat /vfs; ls /etc", "v", "fromvfs"]).assert_success();
-    s.cmd(&["run", "--rm", "fromvfs"]).assert_success().assert_stdout_eq("v\npasswd");
+    s.cmd(&["commit", "-q", "-c", "CMD cat /vfs; test -e /etc/group || echo no group", "v", "fromvfs"])
+        .assert_success();
+    s.cmd(&["run", "--rm", "fromvfs"]).assert_success().assert_stdout_eq("v\nno group");
 }
 
 #[test]
