@@ -2,6 +2,7 @@
 
 pub mod completion;
 pub mod container;
+pub mod fuse_serve;
 pub mod history;
 pub mod image;
 pub mod images;
