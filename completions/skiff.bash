@@ -22,6 +22,9 @@ _skiff() {
             skiff,container-cleanup)
                 cmd="skiff__subcmd__container__subcmd__cleanup"
                 ;;
+            skiff,fuse-overlay-serve)
+                cmd="skiff__subcmd__fuse__subcmd__overlay__subcmd__serve"
+                ;;
             skiff,generate-docs)
                 cmd="skiff__subcmd__generate__subcmd__docs"
                 ;;
@@ -105,6 +108,9 @@ _skiff() {
                 ;;
             skiff__subcmd__help,container-cleanup)
                 cmd="skiff__subcmd__help__subcmd__container__subcmd__cleanup"
+                ;;
+            skiff__subcmd__help,fuse-overlay-serve)
+                cmd="skiff__subcmd__help__subcmd__fuse__subcmd__overlay__subcmd__serve"
                 ;;
             skiff__subcmd__help,generate-docs)
                 cmd="skiff__subcmd__help__subcmd__generate__subcmd__docs"
@@ -341,7 +347,7 @@ _skiff() {
 
     case "${cmd}" in
         skiff)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version info unshare version run ps rm logs pull images rmi tag untag history inspect save load push login logout image system completion generate-docs oci-run supervisor oci-start container-cleanup help"
+            opts="-h -V --root --runroot --log-level --storage-driver --help --version info unshare version run ps rm logs pull images rmi tag untag history inspect save load push login logout image system completion generate-docs oci-run supervisor oci-start container-cleanup fuse-overlay-serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -360,7 +366,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -390,7 +396,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -420,7 +426,49 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__fuse__subcmd__overlay__subcmd__serve)
+            opts="-h -V --upper --work --lower --userxattr --root --runroot --log-level --storage-driver --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --upper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --work)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lower)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -450,7 +498,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -461,7 +509,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__help)
-            opts="info unshare version run ps rm logs pull images rmi tag untag history inspect save load push login logout image system completion generate-docs oci-run supervisor oci-start container-cleanup help"
+            opts="info unshare version run ps rm logs pull images rmi tag untag history inspect save load push login logout image system completion generate-docs oci-run supervisor oci-start container-cleanup fuse-overlay-serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -489,6 +537,20 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__help__subcmd__container__subcmd__cleanup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__help__subcmd__fuse__subcmd__overlay__subcmd__serve)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1108,7 +1170,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1138,7 +1200,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1168,7 +1230,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1406,7 +1468,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1444,7 +1506,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1482,7 +1544,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1516,7 +1578,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1546,7 +1608,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1604,7 +1666,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1646,7 +1708,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1676,7 +1738,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1718,7 +1780,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1748,7 +1810,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1778,7 +1840,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1812,7 +1874,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1850,7 +1912,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1888,7 +1950,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1926,7 +1988,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1980,7 +2042,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2014,7 +2076,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2048,7 +2110,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2082,7 +2144,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2128,7 +2190,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2162,7 +2224,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2220,7 +2282,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2262,7 +2324,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2292,7 +2354,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2322,7 +2384,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2400,7 +2462,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2442,7 +2504,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2496,7 +2558,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2526,7 +2588,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2560,7 +2622,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2660,7 +2722,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2690,7 +2752,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2720,7 +2782,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2750,7 +2812,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2780,7 +2842,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2818,7 +2880,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)

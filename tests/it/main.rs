@@ -17,6 +17,7 @@
 //! - `runtime`: the built-in OCI runtime (`skiff oci-run`) compared with crun on one bundle.
 //! - `supervisor`: the conmon-like supervisor through the hidden `skiff oci-start`.
 //! - `containers`: `run`, `ps`, `logs`, `rm`.
+//! - `fuse`: the fuse-overlay storage driver against the kernel overlay.
 
 // The helper modules are an API for every test module; not all of it is used by all of them.
 #[allow(dead_code)]
@@ -30,6 +31,7 @@ mod util;
 
 mod containers;
 mod foundation;
+mod fuse;
 mod images;
 mod reliability;
 mod rig;

@@ -960,7 +960,9 @@ impl OverlayFs {
             let players = self.node_info(parent)?.1;
             let nplayers = self.node_info(newparent)?.1;
             let src_lower = self.find_lower(&players, &rel)?.is_some();
-            let dst_lower_dir = self.find_lower(&nplayers, &nrel)?.is_some_and(|f| f.is_dir());
+            // Like the kernel overlay: a directory moved into a merged directory becomes opaque,
+            // so that nothing below can show through it.
+            let make_opaque = src.is_dir() && nplayers.iter().any(|l| *l != UPPER);
             let up = Some(self.fd(UPPER));
             match self.stat_at(UPPER, &nrel) {
                 Ok(st) if is_whiteout(&st) => {
@@ -970,7 +972,7 @@ impl OverlayFs {
                 _ => {}
             }
             nix::fcntl::renameat(up, &rel, up, &nrel)?;
-            if src.is_dir() && dst_lower_dir {
+            if make_opaque {
                 xattr::set(self.abs(UPPER, &nrel), OsStr::from_bytes(self.opaque_xattr.as_bytes()), b"y")
                     .map_err(io_errno)?;
             }
