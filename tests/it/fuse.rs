@@ -30,6 +30,7 @@ chmod 700 /usr/bin/suid; chown 1000 owned-app
 dd if=/dev/zero of=big bs=1024 count=300 2>/dev/null; dd if=/dev/zero of=big bs=1 count=0 seek=1000 2>/dev/null
 mkdir -p /data/deep/a/b/c; mv /data/deep/a /data/deep/z
 echo appended >> /etc/passwd
+echo short > /data/old; cat /data/old; echo shorter > newfile
 rm -r /home
 cd /
 for f in $(find /data /usr/bin /etc /home 2>/dev/null | sort); do

@@ -1106,7 +1106,7 @@ impl OverlayFs {
             (rel, layers[0])
         };
         let oflags = OFlag::from_bits_truncate(flags)
-            & !(OFlag::O_CREAT | OFlag::O_EXCL | OFlag::O_NOCTTY | OFlag::O_TRUNC);
+            & !(OFlag::O_CREAT | OFlag::O_EXCL | OFlag::O_NOCTTY);
         let fd = nix::fcntl::openat(
             Some(self.fd(layer)),
             &rel,

@@ -243,3 +243,13 @@ fn new_entries_get_the_callers_ids_and_a_setgid_parents_group() {
     r.fs.release(fh);
     assert_eq!((attr.st.st_uid, attr.st.st_gid), (1000, 1000));
 }
+
+#[test]
+fn open_with_truncate_copies_up_an_empty_file() {
+    let r = rig();
+    let a = look(&r.fs, ROOT, "a").unwrap();
+    let (fh, _) = r.fs.open(a, libc::O_WRONLY | libc::O_TRUNC).unwrap();
+    r.fs.release(fh);
+    assert_eq!(std::fs::metadata(r.upper.join("a")).unwrap().len(), 0);
+    assert_eq!(std::fs::read_to_string(r.lower[0].join("a")).unwrap(), "a1");
+}
