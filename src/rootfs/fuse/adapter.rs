@@ -14,7 +14,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use fuser::{
     Errno, FileAttr, FileHandle, FileType, Filesystem, FopenFlags, Generation, INodeNo, InitFlags,
     KernelConfig, LockOwner, OpenFlags, RenameFlags, ReplyAttr, ReplyCreate, ReplyData, ReplyDirectory,
-    ReplyEmpty, ReplyEntry, ReplyOpen, ReplyStatfs, ReplyWrite, ReplyXattr, Request, TimeOrNow, WriteFlags,
+    ReplyDirectoryPlus, ReplyEmpty, ReplyEntry, ReplyOpen, ReplyStatfs, ReplyWrite, ReplyXattr, Request,
+    TimeOrNow, WriteFlags,
 };
 
 use super::fs::{Attr, Creds, OverlayFs, SetAttr, SetTime};
@@ -141,6 +142,8 @@ impl Filesystem for Adapter {
     fn init(&mut self, _req: &Request, config: &mut KernelConfig) -> std::io::Result<()> {
         let _ = config.set_max_write(MAX_WRITE);
         let wanted = InitFlags::FUSE_AUTO_INVAL_DATA
+            | InitFlags::FUSE_DO_READDIRPLUS
+            | InitFlags::FUSE_READDIRPLUS_AUTO
             | InitFlags::FUSE_PARALLEL_DIROPS
             | InitFlags::FUSE_CACHE_SYMLINKS
             | InitFlags::FUSE_ATOMIC_O_TRUNC
@@ -381,6 +384,42 @@ impl Filesystem for Adapter {
         }
         for (k, e) in entries.iter().enumerate().skip(i - 2) {
             if reply.add(INodeNo(e.ino), (k + 3) as u64, kind(e.kind), &e.name) {
+                break;
+            }
+        }
+        reply.ok()
+    }
+
+    /// Like `readdir`, with each entry looked up, so that `find` or `ls -l` need no LOOKUP per
+    /// entry. "." and ".." carry attributes but are not counted as lookups (the kernel does not
+    /// link them).
+    fn readdirplus(
+        &self,
+        _req: &Request,
+        ino: INodeNo,
+        fh: FileHandle,
+        offset: u64,
+        mut reply: ReplyDirectoryPlus,
+    ) {
+        let Some(entries) = self.fs.dir_entries(fh.0) else {
+            return reply.error(Errno::EBADF);
+        };
+        let mut i = offset as usize;
+        for (dots, node) in [(".", ino.0), ("..", self.fs.parent_of(ino.0))] {
+            if i == dots.len() - 1 {
+                if let Ok(a) = self.fs.getattr(node, None) {
+                    if reply.add(INodeNo(a.ino), i as u64 + 1, dots, &TTL, &file_attr(&a), Generation(0)) {
+                        return reply.ok();
+                    }
+                }
+                i += 1;
+            }
+        }
+        for (k, e) in entries.iter().enumerate().skip(i - 2) {
+            let Ok((id, a)) = self.fs.lookup(ino.0, &e.name) else { continue };
+            if reply.add(INodeNo(id), (k + 3) as u64, &e.name, &attr_ttl(&a), &file_attr(&a), Generation(0)) {
+                // Not sent: the lookup it counted is undone.
+                self.fs.forget(id, 1);
                 break;
             }
         }

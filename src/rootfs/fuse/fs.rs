@@ -1105,8 +1105,7 @@ impl OverlayFs {
             let (rel, layers, _, _) = self.node_info(id)?;
             (rel, layers[0])
         };
-        let oflags = OFlag::from_bits_truncate(flags)
-            & !(OFlag::O_CREAT | OFlag::O_EXCL | OFlag::O_NOCTTY);
+        let oflags = OFlag::from_bits_truncate(flags) & !(OFlag::O_CREAT | OFlag::O_EXCL | OFlag::O_NOCTTY);
         let fd = nix::fcntl::openat(
             Some(self.fd(layer)),
             &rel,
