@@ -5,6 +5,12 @@
 //! negative lookups for [`TTL`], and keep file pages across opens (`FOPEN_KEEP_CACHE`), except
 //! for files with several links, whose other names the kernel would not see change. Reads go
 //! through one reusable buffer per worker thread.
+//!
+//! Privileges: with `FUSE_HANDLE_KILLPRIV_V2` the kernel does not ask for `security.capability`
+//! before every write; instead it flags writes by callers without `CAP_FSETID`, and
+//! [`OverlayFs::write`] drops set-id bits and file capabilities itself. (fuser does not pass the
+//! flag of `setattr` and `open(O_TRUNC)`: a truncation alone keeps the set-id bits; the next write
+//! drops them.)
 
 use std::cell::RefCell;
 use std::ffi::OsStr;
@@ -147,7 +153,8 @@ impl Filesystem for Adapter {
             | InitFlags::FUSE_PARALLEL_DIROPS
             | InitFlags::FUSE_CACHE_SYMLINKS
             | InitFlags::FUSE_ATOMIC_O_TRUNC
-            | InitFlags::FUSE_POSIX_ACL;
+            | InitFlags::FUSE_POSIX_ACL
+            | InitFlags::FUSE_HANDLE_KILLPRIV_V2;
         let _ = config.add_capabilities(wanted & config.capabilities());
         let _ = config.set_max_background(64);
         Ok(())
@@ -312,12 +319,13 @@ impl Filesystem for Adapter {
         fh: FileHandle,
         offset: u64,
         data: &[u8],
-        _write_flags: WriteFlags,
+        write_flags: WriteFlags,
         _flags: OpenFlags,
         _lock_owner: Option<LockOwner>,
         reply: ReplyWrite,
     ) {
-        match self.fs.write(fh.0, offset, data) {
+        let kill = write_flags.contains(WriteFlags::FUSE_WRITE_KILL_SUIDGID);
+        match self.fs.write(fh.0, offset, data, kill) {
             Ok(n) => reply.written(n as u32),
             Err(e) => reply.error(errno(e)),
         }

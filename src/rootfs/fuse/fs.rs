@@ -159,6 +159,9 @@ impl Table {
 #[derive(Debug)]
 pub struct Handle {
     pub file: File,
+    /// The file carried `security.capability` when opened for writing: the first write drops it
+    /// (the kernel leaves killing privileges to us, see `adapter`).
+    caps: std::sync::atomic::AtomicBool,
 }
 
 /// The overlay: its layers, the node table and the open handles.
@@ -695,6 +698,7 @@ impl OverlayFs {
         name: &OsStr,
         creds: Creds,
         dir: bool,
+        setid: u32,
         make: impl FnOnce(&Path) -> Result<Option<File>>,
     ) -> Result<(u64, Attr, Option<File>)> {
         let _ops = self.lock_ops();
@@ -710,6 +714,13 @@ impl OverlayFs {
                 Some(gid.into()),
                 AtFlags::AT_SYMLINK_NOFOLLOW,
             )?;
+            // chown(2) drops a file's set-id bits, even ours: the requested ones are put back.
+            let setid = setid & (libc::S_ISUID | libc::S_ISGID);
+            if setid != 0 {
+                let st = self.stat_at(UPPER, &rel)?;
+                let mode = Mode::from_bits_truncate((st.st_mode & 0o7777) | setid);
+                nix::sys::stat::fchmodat(up, &rel, mode, nix::sys::stat::FchmodatFlags::FollowSymlink)?;
+            }
             if dir && (sgid || had_whiteout) {
                 if sgid {
                     let st = self.stat_at(UPPER, &rel)?;
@@ -752,7 +763,7 @@ impl OverlayFs {
         rdev: u64,
         creds: Creds,
     ) -> Result<(u64, Attr)> {
-        let (id, attr, _) = self.create_with(parent, name, creds, false, |rel| {
+        let (id, attr, _) = self.create_with(parent, name, creds, false, mode, |rel| {
             nix::sys::stat::mknodat(
                 Some(self.fd(UPPER)),
                 rel,
@@ -767,7 +778,7 @@ impl OverlayFs {
 
     /// FUSE `mkdir`. A directory made where a whiteout was is opaque, as in the kernel overlay.
     pub fn mkdir(&self, parent: u64, name: &OsStr, mode: u32, creds: Creds) -> Result<(u64, Attr)> {
-        let (id, attr, _) = self.create_with(parent, name, creds, true, |rel| {
+        let (id, attr, _) = self.create_with(parent, name, creds, true, 0, |rel| {
             nix::sys::stat::mkdirat(Some(self.fd(UPPER)), rel, Mode::from_bits_truncate(mode & 0o7777))?;
             Ok(None)
         })?;
@@ -776,7 +787,7 @@ impl OverlayFs {
 
     /// FUSE `symlink`.
     pub fn symlink(&self, parent: u64, name: &OsStr, target: &Path, creds: Creds) -> Result<(u64, Attr)> {
-        let (id, attr, _) = self.create_with(parent, name, creds, false, |rel| {
+        let (id, attr, _) = self.create_with(parent, name, creds, false, 0, |rel| {
             nix::unistd::symlinkat(target, Some(self.fd(UPPER)), rel)?;
             Ok(None)
         })?;
@@ -794,7 +805,7 @@ impl OverlayFs {
     ) -> Result<(u64, Attr, u64)> {
         let oflags = OFlag::from_bits_truncate(flags)
             & !(OFlag::O_CREAT | OFlag::O_EXCL | OFlag::O_NOCTTY | OFlag::O_TRUNC);
-        let (id, attr, file) = self.create_with(parent, name, creds, false, |rel| {
+        let (id, attr, file) = self.create_with(parent, name, creds, false, mode, |rel| {
             let fd = nix::fcntl::openat(
                 Some(self.fd(UPPER)),
                 rel,
@@ -934,7 +945,10 @@ impl OverlayFs {
         let nrel = Self::child_rel(&nprel, newname);
         let src = self.find(&players, &rel)?.ok_or(Errno::ENOENT)?;
         let dst = self.find(&nplayers, &nrel)?;
-        if parent == newparent && name == newname {
+        let same_file =
+            dst.as_ref().is_some_and(|d| (d.st.st_dev, d.st.st_ino) == (src.st.st_dev, src.st.st_ino));
+        if (parent == newparent && name == newname) || same_file {
+            // Two names of one file: rename(2) does nothing.
             return Ok(());
         }
         if src.is_dir() && src.layers.iter().any(|l| *l != UPPER) {
@@ -1082,8 +1096,12 @@ impl OverlayFs {
     }
 
     fn add_handle(&self, file: File) -> u64 {
+        let writable = nix::fcntl::fcntl(file.as_raw_fd(), nix::fcntl::FcntlArg::F_GETFL)
+            .is_ok_and(|f| f & libc::O_ACCMODE != libc::O_RDONLY);
+        let caps = writable && matches!(xattr::FileExt::get_xattr(&file, "security.capability"), Ok(Some(_)));
+        let caps = std::sync::atomic::AtomicBool::new(caps);
         let fh = self.next_fh.fetch_add(1, Ordering::Relaxed);
-        self.handles.write().unwrap_or_else(|p| p.into_inner()).insert(fh, Arc::new(Handle { file }));
+        self.handles.write().unwrap_or_else(|p| p.into_inner()).insert(fh, Arc::new(Handle { file, caps }));
         fh
     }
 
@@ -1134,8 +1152,25 @@ impl OverlayFs {
     }
 
     /// FUSE `write`.
-    pub fn write(&self, fh: u64, offset: u64, data: &[u8]) -> Result<usize> {
+    /// FUSE `write`. `kill_suidgid`: the writer lacks `CAP_FSETID`, so the set-user-id bit (and
+    /// the set-group-id bit of a group-executable file) go, as a write(2) would drop them; file
+    /// capabilities go on any write.
+    pub fn write(&self, fh: u64, offset: u64, data: &[u8], kill_suidgid: bool) -> Result<usize> {
         let h = self.handle(fh).ok_or(Errno::EBADF)?;
+        if h.caps.swap(false, Ordering::Relaxed) {
+            let _ = xattr::FileExt::remove_xattr(&h.file, "security.capability");
+        }
+        if kill_suidgid {
+            let st = nix::sys::stat::fstat(h.file.as_raw_fd())?;
+            let mut kill = libc::S_ISUID;
+            if st.st_mode & libc::S_IXGRP != 0 {
+                kill |= libc::S_ISGID;
+            }
+            if st.st_mode & kill != 0 {
+                let mode = Mode::from_bits_truncate(st.st_mode & 0o7777 & !kill);
+                nix::sys::stat::fchmod(h.file.as_raw_fd(), mode)?;
+            }
+        }
         h.file.write_all_at(data, offset).map_err(io_errno)?;
         Ok(data.len())
     }

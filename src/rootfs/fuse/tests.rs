@@ -105,7 +105,7 @@ fn reading_copies_nothing_and_writing_copies_up_with_metadata() {
     assert!(!r.upper.join("a").exists());
     let (fh, keep) = r.fs.open(a, libc::O_WRONLY).unwrap();
     assert!(keep);
-    r.fs.write(fh, 2, b"!").unwrap();
+    r.fs.write(fh, 2, b"!", false).unwrap();
     r.fs.release(fh);
     assert_eq!(std::fs::read_to_string(r.upper.join("a")).unwrap(), "a1!");
     assert_eq!(std::fs::read_to_string(r.lower[0].join("a")).unwrap(), "a1");
@@ -219,6 +219,9 @@ fn hardlinks_share_one_node_and_symlinks_and_fifos_are_created() {
         std::fs::metadata(r.upper.join("b")).unwrap().ino()
     );
     assert_eq!(look(&r.fs, ROOT, "b").unwrap(), a);
+    // Renaming one name of a file onto another does nothing.
+    r.fs.rename(ROOT, OsStr::new("b"), ROOT, OsStr::new("a"), 0).unwrap();
+    assert!(r.upper.join("a").is_file() && r.upper.join("b").is_file());
     r.fs.symlink(ROOT, OsStr::new("s"), Path::new("a"), ME).unwrap();
     assert_eq!(std::fs::read_link(r.upper.join("s")).unwrap(), Path::new("a"));
     r.fs.mknod(ROOT, OsStr::new("p"), libc::S_IFIFO | 0o644, 0, ME).unwrap();
@@ -252,4 +255,15 @@ fn open_with_truncate_copies_up_an_empty_file() {
     r.fs.release(fh);
     assert_eq!(std::fs::metadata(r.upper.join("a")).unwrap().len(), 0);
     assert_eq!(std::fs::read_to_string(r.lower[0].join("a")).unwrap(), "a1");
+}
+
+#[test]
+fn an_unprivileged_write_drops_the_set_user_id_bit() {
+    let r = rig();
+    let (id, _, fh) = r.fs.create(ROOT, OsStr::new("s"), 0o4755, libc::O_WRONLY, ME).unwrap();
+    r.fs.write(fh, 0, b"x", false).unwrap();
+    assert_eq!(r.fs.getattr(id, None).unwrap().st.st_mode & 0o7777, 0o4755);
+    r.fs.write(fh, 1, b"y", true).unwrap();
+    r.fs.release(fh);
+    assert_eq!(r.fs.getattr(id, None).unwrap().st.st_mode & 0o7777, 0o755);
 }
