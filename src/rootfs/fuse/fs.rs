@@ -13,7 +13,12 @@
 //! first), never a path: paths are rebuilt from the parent chain, so a directory rename moves its
 //! whole subtree at once. A node's id is also the `st_ino` shown (fuser uses one number for
 //! both): it is allocated once per underlying (device, inode) and carried over on copy-up, so it
-//! is stable for the mount's life.
+//! is stable for the mount's life. Hardlinks within a lower layer get a node and an `st_ino`
+//! per name (the kernel overlay shows them as one inode until one is copied up); a write must
+//! land on the name it came through.
+//!
+//! Not supported: `RENAME_EXCHANGE` and `RENAME_WHITEOUT` (`EINVAL`), `redirect_dir` (directory
+//! renames across layers get `EXDEV`), the `index` and `metacopy` features.
 //!
 //! Locking: `ops` serializes every change of the tree (create, remove, rename, copy-up, setattr)
 //! and is taken before `table`; `table` (nodes and names) and `handles` are held only briefly and
