@@ -46,6 +46,9 @@ _skiff() {
             skiff,export)
                 cmd="skiff__subcmd__export"
                 ;;
+            skiff,fuse-overlay-serve)
+                cmd="skiff__subcmd__fuse__subcmd__overlay__subcmd__serve"
+                ;;
             skiff,generate-docs)
                 cmd="skiff__subcmd__generate__subcmd__docs"
                 ;;
@@ -351,6 +354,9 @@ _skiff() {
                 ;;
             skiff__subcmd__help,export)
                 cmd="skiff__subcmd__help__subcmd__export"
+                ;;
+            skiff__subcmd__help,fuse-overlay-serve)
+                cmd="skiff__subcmd__help__subcmd__fuse__subcmd__overlay__subcmd__serve"
                 ;;
             skiff__subcmd__help,generate-docs)
                 cmd="skiff__subcmd__help__subcmd__generate__subcmd__docs"
@@ -761,7 +767,7 @@ _skiff() {
 
     case "${cmd}" in
         skiff)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount umount exec top port pull images rmi tag untag history inspect save load push login logout container image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help"
+            opts="-h -V --root --runroot --log-level --storage-driver --help --version info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount umount exec top port pull images rmi tag untag history inspect save load push login logout container image system volume completion generate-docs oci-run supervisor oci-start container-cleanup fuse-overlay-serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -780,7 +786,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -814,7 +820,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -876,7 +882,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -906,7 +912,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -936,7 +942,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -966,7 +972,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1000,7 +1006,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1062,7 +1068,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1100,7 +1106,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1286,7 +1292,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1320,7 +1326,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1378,7 +1384,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1408,7 +1414,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1446,7 +1452,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1848,7 +1854,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1886,7 +1892,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1928,7 +1934,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1978,7 +1984,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2012,7 +2018,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2042,7 +2048,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2072,7 +2078,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2102,7 +2108,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2140,7 +2146,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2178,7 +2184,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2368,7 +2374,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2402,7 +2408,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2440,7 +2446,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2470,7 +2476,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2500,7 +2506,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2538,7 +2544,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2576,7 +2582,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2762,7 +2768,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2796,7 +2802,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2854,7 +2860,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2892,7 +2898,49 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__fuse__subcmd__overlay__subcmd__serve)
+            opts="-h -V --upper --work --lower --userxattr --root --runroot --log-level --storage-driver --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --upper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --work)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lower)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2922,7 +2970,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2933,7 +2981,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__help)
-            opts="info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port pull images rmi tag untag history inspect save load push login logout container image system volume completion generate-docs oci-run supervisor oci-start container-cleanup help"
+            opts="info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port pull images rmi tag untag history inspect save load push login logout container image system volume completion generate-docs oci-run supervisor oci-start container-cleanup fuse-overlay-serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3409,6 +3457,20 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__help__subcmd__fuse__subcmd__overlay__subcmd__serve)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4280,7 +4342,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -4310,7 +4372,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -4340,7 +4402,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -4578,7 +4640,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -4616,7 +4678,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -4654,7 +4716,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -4688,7 +4750,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -4718,7 +4780,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -4776,7 +4838,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -4818,7 +4880,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -4848,7 +4910,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -4890,7 +4952,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -4920,7 +4982,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -4950,7 +5012,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -4984,7 +5046,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5030,7 +5092,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5068,7 +5130,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5114,7 +5176,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5152,7 +5214,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5190,7 +5252,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5244,7 +5306,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5278,7 +5340,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5320,7 +5382,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5354,7 +5416,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5388,7 +5450,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5434,7 +5496,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5464,7 +5526,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5514,7 +5576,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5572,7 +5634,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5614,7 +5676,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5644,7 +5706,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5682,7 +5744,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5720,7 +5782,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5750,7 +5812,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5940,7 +6002,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5982,7 +6044,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -6016,7 +6078,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -6054,7 +6116,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -6116,7 +6178,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -6146,7 +6208,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -6180,7 +6242,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -6280,7 +6342,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -6310,7 +6372,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -6340,7 +6402,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -6370,7 +6432,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -6400,7 +6462,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -6430,7 +6492,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -6460,7 +6522,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -6498,7 +6560,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -6528,7 +6590,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -6566,7 +6628,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -6596,7 +6658,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -6746,7 +6808,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -6788,7 +6850,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -6822,7 +6884,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -6852,7 +6914,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -6890,7 +6952,7 @@ _skiff() {
                     return 0
                     ;;
                 --storage-driver)
-                    COMPREPLY=($(compgen -W "overlay vfs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -161,6 +161,9 @@ pub enum Command {
     /// Record a container's exit, unmount it and remove it with --rm (run by the supervisor)
     #[command(name = "container-cleanup", hide = true)]
     ContainerCleanup(commands::container::CleanupArgs),
+    /// Serve a container's fuse-overlay root filesystem until it is unmounted (internal)
+    #[command(name = "fuse-overlay-serve", hide = true)]
+    FuseOverlayServe(commands::fuse_serve::Args),
 }
 
 /// `skiff container ...`: the same commands as the top-level ones, as in podman.
@@ -402,6 +405,7 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
             commands::container::port(a, ctx, printer)
         }
         Command::ContainerCleanup(a) => commands::container::cleanup(a, ctx, printer),
+        Command::FuseOverlayServe(a) => commands::fuse_serve::run(a),
     }
 }
 

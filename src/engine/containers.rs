@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use super::{Context, Error, StorageDriver};
-use crate::rootfs::{overlay, vfs};
+use crate::rootfs::{fuse, overlay, vfs};
 use crate::runtime::spec::{self, RunOptions};
 use crate::storage::containers::{self as records, is_mount_point};
 use crate::storage::{ContainerDirs, ContainerRecord, ImageRecord, State, Store};
@@ -72,19 +72,37 @@ pub fn rename(store: &Store, key: &str, new_name: &str) -> Result<ContainerRecor
 
 /// The storage driver for new containers: `--storage-driver`, else overlay when the cached
 /// probe (`RUNROOT/overlay-probe.json`, written by `info` and by the trial mount here) says it
-/// works, else a trial mount.
+/// works, else a trial mount; when the kernel overlay is refused, fuse-overlay if `/dev/fuse` is
+/// usable, else vfs.
 pub fn choose_driver(ctx: &Context) -> StorageDriver {
     if let Some(d) = ctx.storage_driver {
         return d;
     }
-    if let Some(works) = cached_probe(ctx) {
-        return if works { StorageDriver::Overlay } else { StorageDriver::Vfs };
+    let kernel_overlay = match cached_probe(ctx) {
+        Some(works) => works,
+        None => trial_mount(ctx),
+    };
+    if kernel_overlay {
+        return StorageDriver::Overlay;
     }
+    match fuse::device_usable() {
+        Ok(()) => StorageDriver::FuseOverlay,
+        Err(e) => {
+            tracing::debug!(error = %e, "/dev/fuse unusable; using vfs");
+            StorageDriver::Vfs
+        }
+    }
+}
+
+/// Mounts a kernel overlay for a try and caches the answer as `info` does (same file, same
+/// fields): a trial mount costs more than the rest of a container's start.
+fn trial_mount(ctx: &Context) -> bool {
     let dir = ctx.paths.run_root.join(format!("overlay-try.{}", std::process::id()));
     let result = overlay::probe(&dir, ctx.rootless);
     let _ = std::fs::remove_dir_all(&dir);
-    // Cache the answer as `info` does (same file, same fields): a trial mount costs more than the
-    // rest of a container's start.
+    if let Err(e) = &result {
+        tracing::debug!(error = %super::error_chain(e), "kernel overlay unavailable");
+    }
     if let Ok(uts) = nix::sys::utsname::uname() {
         let cache = serde_json::json!({
             "kernel": uts.release().to_string_lossy(),
@@ -99,13 +117,7 @@ pub fn choose_driver(ctx: &Context) -> StorageDriver {
         let _ =
             super::write_atomic(&ctx.paths.run_root.join("overlay-probe.json"), cache.to_string().as_bytes());
     }
-    match result {
-        Ok(()) => StorageDriver::Overlay,
-        Err(e) => {
-            tracing::debug!(error = %super::error_chain(&e), "kernel overlay unavailable; using vfs");
-            StorageDriver::Vfs
-        }
-    }
+    result.is_ok()
 }
 
 fn cached_probe(ctx: &Context) -> Option<bool> {
@@ -312,23 +324,47 @@ fn image_file(diffs_top_first: &[PathBuf], name: &str) -> Option<String> {
 }
 
 /// Mounts the container's root filesystem (overlay: the image's layers under its upper dir;
-/// vfs: already a copy) and returns its path. Mounting what is mounted is a no-op. For a
-/// container that is not running, also prepares its volume mounts: empty `:O` uppers, and the
-/// copy-up of volumes that are still new.
+/// fuse-overlay: the same, served by a `skiff fuse-overlay-serve` process; vfs: already a copy)
+/// and returns its path. Mounting what is mounted is a no-op; a fuse-overlay mount whose server
+/// died is detached and mounted again. For a container that is not running, also prepares its
+/// volume mounts: empty `:O` uppers, and the copy-up of volumes that are still new.
 pub fn mount_rootfs(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<PathBuf, Error> {
     let dirs = store.container_dirs(&rec.id);
     if !rec.state.is_active() {
         // `:O` mounts start from their source again on every run.
         super::volumes::reset_overlay_dirs(&dirs)?;
     }
+    if fuse::is_dead_mount(&dirs.merged) {
+        fuse::unmount(&dirs.merged)?;
+    }
     if rec.storage_driver != StorageDriver::Vfs.to_string() && !is_mount_point(&dirs.merged) {
         let image = store
             .get_image(&rec.image_id)?
             .ok_or_else(|| crate::storage::Error::ImageNotFound { name: rec.image_id.clone() })?;
         let lowers = lower_dirs(store, &image)?;
-        // A `--rm` container's writes go with it: no syncs of the upper filesystem (see the
-        // function).
-        overlay::mount_overlay_with(&lowers, &dirs.upper, &dirs.work, &dirs.merged, ctx.rootless, rec.rm)?;
+        if rec.storage_driver == StorageDriver::FuseOverlay.to_string() {
+            let opts = fuse::ServeOptions {
+                lowers,
+                upper: dirs.upper.clone(),
+                work: dirs.work.clone(),
+                target: dirs.merged.clone(),
+                userxattr: ctx.rootless,
+            };
+            let log = ensure_run_dir(ctx, &rec.id)?.join("fuse-overlay.log");
+            let exe = std::env::current_exe().unwrap_or_else(|_| "/proc/self/exe".into());
+            fuse::spawn_server(&exe, &opts, &log)?;
+        } else {
+            // A `--rm` container's writes go with it: no syncs of the upper filesystem (see the
+            // function).
+            overlay::mount_overlay_with(
+                &lowers,
+                &dirs.upper,
+                &dirs.work,
+                &dirs.merged,
+                ctx.rootless,
+                rec.rm,
+            )?;
+        }
     }
     if !rec.state.is_active() {
         // New volumes get the image's content before their first use (retried after a crash).
@@ -337,11 +373,19 @@ pub fn mount_rootfs(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Resu
     Ok(dirs.merged)
 }
 
-/// Unmounts the container's root filesystem, if mounted. Returns whether it was.
+/// Unmounts the container's root filesystem, if mounted (a fuse-overlay server then exits).
+/// A fuse-overlay mount whose server was killed is detached too. Returns whether it was
+/// mounted.
 pub fn unmount_rootfs(store: &Store, rec: &ContainerRecord) -> Result<bool, Error> {
     let merged = store.container_dirs(&rec.id).merged;
+    if fuse::is_dead_mount(&merged) {
+        return Ok(fuse::unmount(&merged)?);
+    }
     if !is_mount_point(&merged) {
         return Ok(false);
+    }
+    if rec.storage_driver == StorageDriver::FuseOverlay.to_string() {
+        return Ok(fuse::unmount(&merged)?);
     }
     Ok(overlay::unmount(&merged)?)
 }

@@ -39,6 +39,8 @@ pub enum Error {
 pub enum StorageDriver {
     /// The kernel's overlayfs, mounted inside the user namespace
     Overlay,
+    /// skiff's own copy-on-write overlay over FUSE, for where the kernel overlay is refused
+    FuseOverlay,
     /// A plain copy of every layer: slow, always works
     Vfs,
 }
@@ -47,6 +49,7 @@ impl std::fmt::Display for StorageDriver {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
             StorageDriver::Overlay => "overlay",
+            StorageDriver::FuseOverlay => "fuse-overlay",
             StorageDriver::Vfs => "vfs",
         })
     }

@@ -200,14 +200,33 @@ pub fn gather(ctx: &Context) -> Info {
         None if overlay.works => {
             (StorageDriver::Overlay, "kernel overlay mounts in the user namespace".to_string())
         }
+        None if fuse.usable => (
+            StorageDriver::FuseOverlay,
+            format!(
+                "kernel overlay unavailable ({}); /dev/fuse is usable, so skiff's own fuse-overlay serves the layers",
+                overlay.detail
+            ),
+        ),
         None => {
             problems.push(Problem {
                 what: format!("kernel overlayfs cannot be mounted here: {}", overlay.detail),
-                hint: "skiff falls back to the vfs driver (full copies: slow, uses more disk); a kernel >= 5.11 allows overlay in user namespaces".into(),
+                hint: "skiff falls back to the vfs driver (full copies: slow, uses more disk); a kernel >= 5.11 allows overlay in user namespaces, or make /dev/fuse usable for the fuse-overlay driver".into(),
             });
-            (StorageDriver::Vfs, format!("kernel overlay unavailable ({})", overlay.detail))
+            (
+                StorageDriver::Vfs,
+                format!("kernel overlay unavailable ({}) and /dev/fuse unusable ({})", overlay.detail, fuse.detail),
+            )
         }
     };
+    if ctx.storage_driver == Some(StorageDriver::FuseOverlay) && !fuse.usable {
+        problems.push(Problem {
+            what: format!(
+                "--storage-driver fuse-overlay needs /dev/fuse, which is not usable: {}",
+                fuse.detail
+            ),
+            hint: "as root: chmod 0666 /dev/fuse, or choose another --storage-driver".into(),
+        });
+    }
 
     Info {
         host: Host {

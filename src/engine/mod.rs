@@ -51,6 +51,8 @@ pub enum Error {
     Overlay(#[from] crate::rootfs::overlay::Error),
     #[error(transparent)]
     Vfs(#[from] crate::rootfs::vfs::Error),
+    #[error(transparent)]
+    Fuse(#[from] crate::rootfs::fuse::Error),
     #[error("the config of image {digest} is not valid JSON")]
     ImageConfig {
         digest: String,

@@ -26,6 +26,7 @@
 //!   group, `ps` filters, `logs -f`, and reliability under parallel runs and `kill -9`.
 //! - `exec`: `exec` and `top` in a running container.
 //! - `network`: `--network`, `-p`, `port`, name resolution (pasta and slirp4netns).
+//! - `fuse`: the fuse-overlay storage driver against the kernel overlay.
 
 // The helper modules are an API for every test module; not all of it is used by all of them.
 #[allow(dead_code)]
@@ -41,6 +42,7 @@ mod containers;
 mod data;
 mod exec;
 mod foundation;
+mod fuse;
 mod images;
 mod lifecycle;
 mod network;
