@@ -2,7 +2,8 @@
 # Start-up benchmark (issue #4): how long a container takes to start, run `true` and be gone, and
 # how long an exec into a running container takes, side by side in one run, as the same
 # unprivileged user, on the same image (busybox only, from a local registry):
-#   skiff run --rm IMAGE true           podman run --rm --network none IMAGE true
+#   skiff run --rm --network none IMAGE true    podman run --rm --network none IMAGE true
+#   skiff run --rm IMAGE true                   (skiff's default network, pasta: for reference)
 #   skiff exec CTR true                 podman exec CTR true       (CTR: a detached `sleep`)
 #   crun run BUNDLE (`crun spec --rootless`, rootfs unpacked from the image): the floor, no storage
 # The commands are interleaved (one of each per round) so drift hits all alike. Prints the median
@@ -96,7 +97,7 @@ PY
 # The stores, the image and one running container in each.
 "${S[@]}" pull -q --tls-verify=false "$image" >/dev/null
 "${P[@]}" pull -q --tls-verify=false "$image" >/dev/null
-skiff_ctr=$("${S[@]}" run -d "$image" /bin/busybox sleep 3600)
+skiff_ctr=$("${S[@]}" run -d --network none "$image" /bin/busybox sleep 3600)
 podman_ctr=$("${P[@]}" run -d --network none "$image" /bin/busybox sleep 3600)
 
 time_ms() {
@@ -107,10 +108,11 @@ time_ms() {
   awk -v s="$s" -v e="$e" 'BEGIN { printf "%.1f\n", (e - s) / 1000000 }'
 }
 
-names=(skiff_run podman_run crun_run skiff_exec podman_exec)
+names=(skiff_run skiff_run_net podman_run crun_run skiff_exec podman_exec)
 for n in "${names[@]}"; do : > "$work/$n.ms"; done
 for i in $(seq "$ROUNDS"); do
-  time_ms "${S[@]}" run --rm "$image" /bin/busybox true >> "$work/skiff_run.ms"
+  time_ms "${S[@]}" run --rm --network none "$image" /bin/busybox true >> "$work/skiff_run.ms"
+  time_ms "${S[@]}" run --rm "$image" /bin/busybox true >> "$work/skiff_run_net.ms"
   time_ms "${P[@]}" run --rm --network none "$image" /bin/busybox true >> "$work/podman_run.ms"
   time_ms "${C[@]}" run -b "$bundle" "bench-$i" >> "$work/crun_run.ms"
   time_ms "${S[@]}" exec "$skiff_ctr" /bin/busybox true >> "$work/skiff_exec.ms"
@@ -121,9 +123,10 @@ python3 - "$work" "$ROUNDS" <<'PY'
 import statistics, sys
 work, rounds = sys.argv[1], sys.argv[2]
 m = {n: statistics.median(float(x) for x in open(f"{work}/{n}.ms")) for n in
-     ["skiff_run", "podman_run", "crun_run", "skiff_exec", "podman_exec"]}
+     ["skiff_run", "skiff_run_net", "podman_run", "crun_run", "skiff_exec", "podman_exec"]}
 print(f"median of {rounds} rounds, ms (one of each per round, same image, same user):")
-for n, label in [("skiff_run", "skiff run --rm IMAGE true"), ("podman_run", "podman run --rm --network none IMAGE true"),
+for n, label in [("skiff_run", "skiff run --rm --network none IMAGE true"),
+                 ("skiff_run_net", "skiff run --rm IMAGE true (pasta)"), ("podman_run", "podman run --rm --network none IMAGE true"),
                  ("crun_run", "crun run BUNDLE (true)"), ("skiff_exec", "skiff exec CTR true"),
                  ("podman_exec", "podman exec CTR true")]:
     print(f"  {label:45s} {m[n]:8.1f}")
