@@ -26,6 +26,12 @@ pub fn run_dir(ctx: &Context, id: &str) -> PathBuf {
     ctx.paths.run_root.join("containers").join(id)
 }
 
+/// The container's log (k8s-file): in its storage directory, so that it outlives a reboot (which
+/// empties the run-time directory), as podman keeps it.
+pub fn log_path(store: &Store, id: &str) -> PathBuf {
+    store.container_dirs(id).userdata.join(crate::runtime::supervisor::DEFAULT_LOG)
+}
+
 /// Creates (mode 0700) and returns the run-time directory of container `id`.
 pub fn ensure_run_dir(ctx: &Context, id: &str) -> Result<PathBuf, Error> {
     use std::os::unix::fs::DirBuilderExt;

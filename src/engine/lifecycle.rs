@@ -624,7 +624,7 @@ pub fn inspect(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<Va
     });
     let host_config = json!({
         "Binds": binds,
-        "LogConfig": { "Type": "k8s-file", "Path": run.join(supervisor::DEFAULT_LOG) },
+        "LogConfig": { "Type": "k8s-file", "Path": super::containers::log_path(store, &rec.id) },
         "RestartPolicy": { "Name": "", "MaximumRetryCount": 0 },
         "AutoRemove": rec.rm,
         "CapAdd": [],

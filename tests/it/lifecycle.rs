@@ -659,3 +659,14 @@ fn a_start_killed_after_launching_the_supervisor_leaves_a_truthful_record() {
     s.cmd(&["rm", "half"]).assert_success();
     assert_store_empty(&s);
 }
+
+#[test]
+fn logs_outlive_a_reboot() {
+    let s = store();
+    s.cmd(&["run", TLS, "--name", "kept", img(), "echo", "before the reboot"]).assert_success();
+    // A reboot empties the run-time directory (a tmpfs); the container and its output stay.
+    s.cmd(&["unshare", "rm", "-rf", s.runroot().to_str().unwrap()]).assert_success();
+    s.cmd(&["logs", "kept"]).assert_success().assert_stdout_eq("before the reboot");
+    let out = s.cmd(&["ps", "-a", "--format", "{{.Names}} {{.Status}}"]);
+    out.assert_success().assert_stdout_contains("kept Exited (0)");
+}

@@ -112,7 +112,7 @@ pub fn logs(args: LogsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Resu
     let mut followers = Vec::new();
     for key in &args.containers {
         let rec = lifecycle::lookup(&ctx, &store, key)?;
-        let path = containers::run_dir(&ctx, &rec.id).join(supervisor::DEFAULT_LOG);
+        let path = containers::log_path(&store, &rec.id);
         followers.push(Follower { id: rec.id, path, file: None, pending: Vec::new(), continued: false });
     }
     let prefix = followers.len() > 1;

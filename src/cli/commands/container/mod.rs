@@ -183,7 +183,7 @@ fn start(
     let opts = supervisor::StartOptions {
         bundle: store.container_dirs(&id).bundle,
         state_dir: state_dir.clone(),
-        log: None,
+        log: Some(containers::log_path(store, &id)),
         stdin,
         attach,
         cleanup,
@@ -192,7 +192,7 @@ fn start(
     };
     let started = supervisor::start(&opts);
     if started.is_err() {
-        network_args::teardown(&state_dir);
+        network_args::teardown(&state_dir, &containers::log_path(store, &rec.id));
     }
     let started = match started {
         Ok(s) => s,
@@ -400,7 +400,7 @@ fn cleanup_container(ctx: &Context, store: &Store, id: &str) -> anyhow::Result<(
         }
         Ok::<_, engine::Error>(())
     })?;
-    network_args::teardown(&containers::run_dir(ctx, id));
+    network_args::teardown(&containers::run_dir(ctx, id), &containers::log_path(store, id));
     containers::unmount_rootfs(store, &rec)?;
     if rec.rm {
         match containers::remove(ctx, store, id, true) {

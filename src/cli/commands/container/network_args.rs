@@ -227,20 +227,19 @@ pub fn setup(ctx: &Context, store: &Store, rec: &ContainerRecord, run_dir: &Path
 /// Stops the network helper and releases the namespace of a container that has exited. When the
 /// helper had died before the container, says so in the container's log (a stderr line, so
 /// `skiff logs` shows it) and the supervisor's log, and returns its name.
-pub fn teardown(run_dir: &Path) -> Option<String> {
+pub fn teardown(run_dir: &Path, log: &Path) -> Option<String> {
     let died = network::teardown(run_dir)?;
     let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.9f%:z");
     let message =
         format!("skiff: the {died} network helper exited while the container was running; the container lost its network");
     use std::io::Write;
-    let append = |name: &str, line: String| {
-        let path = run_dir.join(name);
+    let append = |path: &Path, line: String| {
         if let Ok(mut f) = std::fs::OpenOptions::new().append(true).create(true).open(path) {
             let _ = f.write_all(line.as_bytes());
         }
     };
-    append(supervisor::DEFAULT_LOG, format!("{now} stderr F {message}\n"));
-    append(supervisor::SUPERVISOR_LOG, format!("{now} {message}\n"));
+    append(log, format!("{now} stderr F {message}\n"));
+    append(&run_dir.join(supervisor::SUPERVISOR_LOG), format!("{now} {message}\n"));
     Some(died)
 }
 
