@@ -183,6 +183,8 @@ pub struct OverlayFs {
     next_fh: AtomicU64,
     tmp_counter: AtomicU64,
     upper_dev: u64,
+    /// This server's (effective uid, effective gid): the owner of what it creates.
+    ids: (u32, u32),
 }
 
 fn is_dir(st: &FileStat) -> bool {
@@ -234,6 +236,7 @@ impl OverlayFs {
             next_fh: AtomicU64::new(1),
             tmp_counter: AtomicU64::new(0),
             upper_dev: root_st.st_dev,
+            ids: (nix::unistd::geteuid().as_raw(), nix::unistd::getegid().as_raw()),
         };
         // The root merges every layer down to the first opaque one.
         let mut root_layers = Vec::new();
@@ -669,19 +672,35 @@ impl OverlayFs {
             return Err(Errno::ENOTDIR);
         }
         let rel = Self::child_rel(&prel, name);
-        if self.find(&players, &rel)?.is_some() {
-            return Err(Errno::EEXIST);
-        }
-        self.copy_up(parent)?;
-        let pst = self.stat_at(UPPER, &prel)?;
-        let had_whiteout = match self.stat_at(UPPER, &rel) {
-            Ok(st) if is_whiteout(&st) => {
-                nix::unistd::unlinkat(Some(self.fd(UPPER)), &rel, nix::unistd::UnlinkatFlags::NoRemoveDir)?;
-                true
+        let had_whiteout = if players.first() == Some(&UPPER) {
+            // The upper entry decides first: a whiteout hides the layers below, so they need
+            // no look.
+            match self.stat_at(UPPER, &rel) {
+                Ok(st) if is_whiteout(&st) => true,
+                Ok(_) => return Err(Errno::EEXIST),
+                Err(Errno::ENOENT) | Err(Errno::ENOTDIR) => {
+                    if self.find(&players[1..], &rel)?.is_some() {
+                        return Err(Errno::EEXIST);
+                    }
+                    false
+                }
+                Err(e) => return Err(e),
             }
-            Ok(_) => return Err(Errno::EEXIST),
-            Err(_) => false,
+        } else {
+            if self.find(&players, &rel)?.is_some() {
+                return Err(Errno::EEXIST);
+            }
+            self.copy_up(parent)?;
+            match self.stat_at(UPPER, &rel) {
+                Ok(st) if is_whiteout(&st) => true,
+                Ok(_) => return Err(Errno::EEXIST),
+                Err(_) => false,
+            }
         };
+        let pst = self.stat_at(UPPER, &prel)?;
+        if had_whiteout {
+            nix::unistd::unlinkat(Some(self.fd(UPPER)), &rel, nix::unistd::UnlinkatFlags::NoRemoveDir)?;
+        }
         Ok((rel, had_whiteout, pst))
     }
 
@@ -712,22 +731,29 @@ impl OverlayFs {
         let result = (|| -> Result<Option<File>> {
             let file = make(&rel)?;
             let (uid, gid, sgid) = Self::owner(creds, &pst);
-            nix::unistd::fchownat(
-                up,
-                &rel,
-                Some(uid.into()),
-                Some(gid.into()),
-                AtFlags::AT_SYMLINK_NOFOLLOW,
-            )?;
+            // The entry belongs to this server's ids, with the group of a set-group-id parent:
+            // no chown when that is already the wanted owner.
+            let given = (self.ids.0, if sgid { pst.st_gid } else { self.ids.1 });
+            let chown = (uid, gid) != given;
+            if chown {
+                nix::unistd::fchownat(
+                    up,
+                    &rel,
+                    Some(uid.into()),
+                    Some(gid.into()),
+                    AtFlags::AT_SYMLINK_NOFOLLOW,
+                )?;
+            }
             // chown(2) drops a file's set-id bits, even ours: the requested ones are put back.
             let setid = setid & (libc::S_ISUID | libc::S_ISGID);
-            if setid != 0 {
+            if chown && setid != 0 {
                 let st = self.stat_at(UPPER, &rel)?;
                 let mode = Mode::from_bits_truncate((st.st_mode & 0o7777) | setid);
                 nix::sys::stat::fchmodat(up, &rel, mode, nix::sys::stat::FchmodatFlags::FollowSymlink)?;
             }
             if dir && (sgid || had_whiteout) {
-                if sgid {
+                // mkdir in a set-group-id directory inherits the bit; a chown may have dropped it.
+                if sgid && chown {
                     let st = self.stat_at(UPPER, &rel)?;
                     let mode = Mode::from_bits_truncate((st.st_mode & 0o7777) | libc::S_ISGID);
                     nix::sys::stat::fchmodat(up, &rel, mode, nix::sys::stat::FchmodatFlags::FollowSymlink)?;
@@ -754,7 +780,10 @@ impl OverlayFs {
                 return Err(e);
             }
         };
-        let st = self.stat_at(UPPER, &rel)?;
+        let st = match &file {
+            Some(f) => nix::sys::stat::fstat(f.as_raw_fd())?,
+            None => self.stat_at(UPPER, &rel)?,
+        };
         let (id, attr) = self.remember(parent, name, Found { layers: vec![UPPER], st });
         Ok((id, attr, file))
     }
@@ -819,7 +848,7 @@ impl OverlayFs {
             )?;
             Ok(Some(File::from(owned(fd))))
         })?;
-        let fh = self.add_handle(file.expect("create opens"));
+        let fh = self.add_handle(file.expect("create opens"), false);
         Ok((id, attr, fh))
     }
 
@@ -1100,10 +1129,11 @@ impl OverlayFs {
         self.table().nodes.get(&id).map(|n| n.ino).unwrap_or(id)
     }
 
-    fn add_handle(&self, file: File) -> u64 {
-        let writable = nix::fcntl::fcntl(file.as_raw_fd(), nix::fcntl::FcntlArg::F_GETFL)
-            .is_ok_and(|f| f & libc::O_ACCMODE != libc::O_RDONLY);
-        let caps = writable && matches!(xattr::FileExt::get_xattr(&file, "security.capability"), Ok(Some(_)));
+    /// Registers an open file. `check_caps`: the file is open for writing and may carry
+    /// `security.capability` (a file just created cannot).
+    fn add_handle(&self, file: File, check_caps: bool) -> u64 {
+        let caps =
+            check_caps && matches!(xattr::FileExt::get_xattr(&file, "security.capability"), Ok(Some(_)));
         let caps = std::sync::atomic::AtomicBool::new(caps);
         let fh = self.next_fh.fetch_add(1, Ordering::Relaxed);
         self.handles.write().unwrap_or_else(|p| p.into_inner()).insert(fh, Arc::new(Handle { file, caps }));
@@ -1138,22 +1168,21 @@ impl OverlayFs {
         let file = File::from(owned(fd));
         let keep = layer != UPPER
             || file.metadata().map(|m| std::os::unix::fs::MetadataExt::nlink(&m) <= 1).unwrap_or(false);
-        Ok((self.add_handle(file), keep))
+        Ok((self.add_handle(file, writes && acc != libc::O_RDONLY), keep))
     }
 
-    /// FUSE `read`: fills `buf` from `offset` (short only at end of file).
+    /// FUSE `read`: fills `buf` from `offset`. One `pread`: on a regular file it is short only
+    /// at the end of the file, which is what a short reply tells the kernel (a second call to
+    /// confirm the end would cost a syscall per read).
     pub fn read(&self, fh: u64, offset: u64, buf: &mut [u8]) -> Result<usize> {
         let h = self.handle(fh).ok_or(Errno::EBADF)?;
-        let mut done = 0;
-        while done < buf.len() {
-            match h.file.read_at(&mut buf[done..], offset + done as u64) {
-                Ok(0) => break,
-                Ok(n) => done += n,
+        loop {
+            match h.file.read_at(buf, offset) {
+                Ok(n) => return Ok(n),
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
                 Err(e) => return Err(io_errno(e)),
             }
         }
-        Ok(done)
     }
 
     /// FUSE `write`.
