@@ -185,6 +185,9 @@ pub struct OverlayFs {
     upper_dev: u64,
     /// This server's (effective uid, effective gid): the owner of what it creates.
     ids: (u32, u32),
+    /// The kernel caches writes (FUSE writeback cache): it may read through a handle opened
+    /// write-only and writes at explicit offsets, also for `O_APPEND`.
+    writeback: bool,
 }
 
 fn is_dir(st: &FileStat) -> bool {
@@ -237,6 +240,7 @@ impl OverlayFs {
             tmp_counter: AtomicU64::new(0),
             upper_dev: root_st.st_dev,
             ids: (nix::unistd::geteuid().as_raw(), nix::unistd::getegid().as_raw()),
+            writeback: false,
         };
         // The root merges every layer down to the first opaque one.
         let mut root_layers = Vec::new();
@@ -837,8 +841,7 @@ impl OverlayFs {
         flags: i32,
         creds: Creds,
     ) -> Result<(u64, Attr, u64)> {
-        let oflags = OFlag::from_bits_truncate(flags)
-            & !(OFlag::O_CREAT | OFlag::O_EXCL | OFlag::O_NOCTTY | OFlag::O_TRUNC);
+        let oflags = self.file_flags(flags) & !OFlag::O_TRUNC;
         let (id, attr, file) = self.create_with(parent, name, creds, false, mode, |rel| {
             let fd = nix::fcntl::openat(
                 Some(self.fd(UPPER)),
@@ -1158,7 +1161,7 @@ impl OverlayFs {
             let (rel, layers, _, _) = self.node_info(id)?;
             (rel, layers[0])
         };
-        let oflags = OFlag::from_bits_truncate(flags) & !(OFlag::O_CREAT | OFlag::O_EXCL | OFlag::O_NOCTTY);
+        let oflags = self.file_flags(flags);
         let fd = nix::fcntl::openat(
             Some(self.fd(layer)),
             &rel,
@@ -1309,6 +1312,23 @@ impl OverlayFs {
         }
         let rel = self.upper_path(id)?;
         xattr::remove(self.abs(UPPER, &rel), name).map_err(io_errno)
+    }
+
+    /// Tells the overlay that the kernel caches writes (see `writeback`).
+    pub fn set_writeback(&mut self, on: bool) {
+        self.writeback = on;
+    }
+
+    /// The flags to open an underlying file with, for the `flags` of a FUSE open or create.
+    fn file_flags(&self, flags: i32) -> OFlag {
+        let mut f = OFlag::from_bits_truncate(flags) & !(OFlag::O_CREAT | OFlag::O_EXCL | OFlag::O_NOCTTY);
+        if self.writeback {
+            f &= !OFlag::O_APPEND;
+            if flags & libc::O_ACCMODE == libc::O_WRONLY {
+                f = (f & !OFlag::O_WRONLY) | OFlag::O_RDWR;
+            }
+        }
+        f
     }
 
     /// The device of the upper layer (for tests and diagnostics).
