@@ -4,7 +4,10 @@
 //! Caching: only this server changes the tree, so the kernel may cache entries, attributes and
 //! negative lookups for [`TTL`], and keep file pages across opens (`FOPEN_KEEP_CACHE`), except
 //! for files with several links, whose other names the kernel would not see change. Reads go
-//! through one reusable buffer per worker thread.
+//! through one reusable buffer per worker thread. Writes go through the kernel's writeback
+//! cache when it offers one (`FUSE_WRITEBACK_CACHE`): the kernel batches them and owns the size
+//! and times of a file while it has dirty pages; it flushes them at close, so a closed file is on
+//! the upper layer even if the server is killed later.
 //!
 //! Privileges: with `FUSE_HANDLE_KILLPRIV_V2` the kernel does not ask for `security.capability`
 //! before every write; instead it flags writes by callers without `CAP_FSETID`, and
@@ -156,6 +159,11 @@ impl Filesystem for Adapter {
             | InitFlags::FUSE_POSIX_ACL
             | InitFlags::FUSE_HANDLE_KILLPRIV_V2;
         let _ = config.add_capabilities(wanted & config.capabilities());
+        // Writeback cache: the kernel gathers writes in its page cache and sends them in large
+        // batches, in the background; it then owns the size and times of files being written.
+        if config.add_capabilities(InitFlags::FUSE_WRITEBACK_CACHE).is_ok() {
+            self.fs.set_writeback(true);
+        }
         let _ = config.set_max_background(64);
         Ok(())
     }
@@ -339,7 +347,9 @@ impl Filesystem for Adapter {
         _lock_owner: LockOwner,
         reply: ReplyEmpty,
     ) {
-        reply.ok();
+        // Nothing to do at close (no locks, writes go straight to the upper file): ENOSYS tells
+        // the kernel not to send FLUSH again, one request less per close.
+        reply.error(Errno::ENOSYS);
     }
 
     fn release(

@@ -183,6 +183,11 @@ pub struct OverlayFs {
     next_fh: AtomicU64,
     tmp_counter: AtomicU64,
     upper_dev: u64,
+    /// This server's (effective uid, effective gid): the owner of what it creates.
+    ids: (u32, u32),
+    /// The kernel caches writes (FUSE writeback cache): it may read through a handle opened
+    /// write-only and writes at explicit offsets, also for `O_APPEND`.
+    writeback: bool,
 }
 
 fn is_dir(st: &FileStat) -> bool {
@@ -234,6 +239,8 @@ impl OverlayFs {
             next_fh: AtomicU64::new(1),
             tmp_counter: AtomicU64::new(0),
             upper_dev: root_st.st_dev,
+            ids: (nix::unistd::geteuid().as_raw(), nix::unistd::getegid().as_raw()),
+            writeback: false,
         };
         // The root merges every layer down to the first opaque one.
         let mut root_layers = Vec::new();
@@ -669,19 +676,35 @@ impl OverlayFs {
             return Err(Errno::ENOTDIR);
         }
         let rel = Self::child_rel(&prel, name);
-        if self.find(&players, &rel)?.is_some() {
-            return Err(Errno::EEXIST);
-        }
-        self.copy_up(parent)?;
-        let pst = self.stat_at(UPPER, &prel)?;
-        let had_whiteout = match self.stat_at(UPPER, &rel) {
-            Ok(st) if is_whiteout(&st) => {
-                nix::unistd::unlinkat(Some(self.fd(UPPER)), &rel, nix::unistd::UnlinkatFlags::NoRemoveDir)?;
-                true
+        let had_whiteout = if players.first() == Some(&UPPER) {
+            // The upper entry decides first: a whiteout hides the layers below, so they need
+            // no look.
+            match self.stat_at(UPPER, &rel) {
+                Ok(st) if is_whiteout(&st) => true,
+                Ok(_) => return Err(Errno::EEXIST),
+                Err(Errno::ENOENT) | Err(Errno::ENOTDIR) => {
+                    if self.find(&players[1..], &rel)?.is_some() {
+                        return Err(Errno::EEXIST);
+                    }
+                    false
+                }
+                Err(e) => return Err(e),
             }
-            Ok(_) => return Err(Errno::EEXIST),
-            Err(_) => false,
+        } else {
+            if self.find(&players, &rel)?.is_some() {
+                return Err(Errno::EEXIST);
+            }
+            self.copy_up(parent)?;
+            match self.stat_at(UPPER, &rel) {
+                Ok(st) if is_whiteout(&st) => true,
+                Ok(_) => return Err(Errno::EEXIST),
+                Err(_) => false,
+            }
         };
+        let pst = self.stat_at(UPPER, &prel)?;
+        if had_whiteout {
+            nix::unistd::unlinkat(Some(self.fd(UPPER)), &rel, nix::unistd::UnlinkatFlags::NoRemoveDir)?;
+        }
         Ok((rel, had_whiteout, pst))
     }
 
@@ -712,22 +735,29 @@ impl OverlayFs {
         let result = (|| -> Result<Option<File>> {
             let file = make(&rel)?;
             let (uid, gid, sgid) = Self::owner(creds, &pst);
-            nix::unistd::fchownat(
-                up,
-                &rel,
-                Some(uid.into()),
-                Some(gid.into()),
-                AtFlags::AT_SYMLINK_NOFOLLOW,
-            )?;
+            // The entry belongs to this server's ids, with the group of a set-group-id parent:
+            // no chown when that is already the wanted owner.
+            let given = (self.ids.0, if sgid { pst.st_gid } else { self.ids.1 });
+            let chown = (uid, gid) != given;
+            if chown {
+                nix::unistd::fchownat(
+                    up,
+                    &rel,
+                    Some(uid.into()),
+                    Some(gid.into()),
+                    AtFlags::AT_SYMLINK_NOFOLLOW,
+                )?;
+            }
             // chown(2) drops a file's set-id bits, even ours: the requested ones are put back.
             let setid = setid & (libc::S_ISUID | libc::S_ISGID);
-            if setid != 0 {
+            if chown && setid != 0 {
                 let st = self.stat_at(UPPER, &rel)?;
                 let mode = Mode::from_bits_truncate((st.st_mode & 0o7777) | setid);
                 nix::sys::stat::fchmodat(up, &rel, mode, nix::sys::stat::FchmodatFlags::FollowSymlink)?;
             }
             if dir && (sgid || had_whiteout) {
-                if sgid {
+                // mkdir in a set-group-id directory inherits the bit; a chown may have dropped it.
+                if sgid && chown {
                     let st = self.stat_at(UPPER, &rel)?;
                     let mode = Mode::from_bits_truncate((st.st_mode & 0o7777) | libc::S_ISGID);
                     nix::sys::stat::fchmodat(up, &rel, mode, nix::sys::stat::FchmodatFlags::FollowSymlink)?;
@@ -754,7 +784,10 @@ impl OverlayFs {
                 return Err(e);
             }
         };
-        let st = self.stat_at(UPPER, &rel)?;
+        let st = match &file {
+            Some(f) => nix::sys::stat::fstat(f.as_raw_fd())?,
+            None => self.stat_at(UPPER, &rel)?,
+        };
         let (id, attr) = self.remember(parent, name, Found { layers: vec![UPPER], st });
         Ok((id, attr, file))
     }
@@ -808,8 +841,7 @@ impl OverlayFs {
         flags: i32,
         creds: Creds,
     ) -> Result<(u64, Attr, u64)> {
-        let oflags = OFlag::from_bits_truncate(flags)
-            & !(OFlag::O_CREAT | OFlag::O_EXCL | OFlag::O_NOCTTY | OFlag::O_TRUNC);
+        let oflags = self.file_flags(flags) & !OFlag::O_TRUNC;
         let (id, attr, file) = self.create_with(parent, name, creds, false, mode, |rel| {
             let fd = nix::fcntl::openat(
                 Some(self.fd(UPPER)),
@@ -819,7 +851,7 @@ impl OverlayFs {
             )?;
             Ok(Some(File::from(owned(fd))))
         })?;
-        let fh = self.add_handle(file.expect("create opens"));
+        let fh = self.add_handle(file.expect("create opens"), false);
         Ok((id, attr, fh))
     }
 
@@ -1100,10 +1132,11 @@ impl OverlayFs {
         self.table().nodes.get(&id).map(|n| n.ino).unwrap_or(id)
     }
 
-    fn add_handle(&self, file: File) -> u64 {
-        let writable = nix::fcntl::fcntl(file.as_raw_fd(), nix::fcntl::FcntlArg::F_GETFL)
-            .is_ok_and(|f| f & libc::O_ACCMODE != libc::O_RDONLY);
-        let caps = writable && matches!(xattr::FileExt::get_xattr(&file, "security.capability"), Ok(Some(_)));
+    /// Registers an open file. `check_caps`: the file is open for writing and may carry
+    /// `security.capability` (a file just created cannot).
+    fn add_handle(&self, file: File, check_caps: bool) -> u64 {
+        let caps =
+            check_caps && matches!(xattr::FileExt::get_xattr(&file, "security.capability"), Ok(Some(_)));
         let caps = std::sync::atomic::AtomicBool::new(caps);
         let fh = self.next_fh.fetch_add(1, Ordering::Relaxed);
         self.handles.write().unwrap_or_else(|p| p.into_inner()).insert(fh, Arc::new(Handle { file, caps }));
@@ -1128,7 +1161,7 @@ impl OverlayFs {
             let (rel, layers, _, _) = self.node_info(id)?;
             (rel, layers[0])
         };
-        let oflags = OFlag::from_bits_truncate(flags) & !(OFlag::O_CREAT | OFlag::O_EXCL | OFlag::O_NOCTTY);
+        let oflags = self.file_flags(flags);
         let fd = nix::fcntl::openat(
             Some(self.fd(layer)),
             &rel,
@@ -1138,22 +1171,21 @@ impl OverlayFs {
         let file = File::from(owned(fd));
         let keep = layer != UPPER
             || file.metadata().map(|m| std::os::unix::fs::MetadataExt::nlink(&m) <= 1).unwrap_or(false);
-        Ok((self.add_handle(file), keep))
+        Ok((self.add_handle(file, writes && acc != libc::O_RDONLY), keep))
     }
 
-    /// FUSE `read`: fills `buf` from `offset` (short only at end of file).
+    /// FUSE `read`: fills `buf` from `offset`. One `pread`: on a regular file it is short only
+    /// at the end of the file, which is what a short reply tells the kernel (a second call to
+    /// confirm the end would cost a syscall per read).
     pub fn read(&self, fh: u64, offset: u64, buf: &mut [u8]) -> Result<usize> {
         let h = self.handle(fh).ok_or(Errno::EBADF)?;
-        let mut done = 0;
-        while done < buf.len() {
-            match h.file.read_at(&mut buf[done..], offset + done as u64) {
-                Ok(0) => break,
-                Ok(n) => done += n,
+        loop {
+            match h.file.read_at(buf, offset) {
+                Ok(n) => return Ok(n),
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
                 Err(e) => return Err(io_errno(e)),
             }
         }
-        Ok(done)
     }
 
     /// FUSE `write`.
@@ -1280,6 +1312,23 @@ impl OverlayFs {
         }
         let rel = self.upper_path(id)?;
         xattr::remove(self.abs(UPPER, &rel), name).map_err(io_errno)
+    }
+
+    /// Tells the overlay that the kernel caches writes (see `writeback`).
+    pub fn set_writeback(&mut self, on: bool) {
+        self.writeback = on;
+    }
+
+    /// The flags to open an underlying file with, for the `flags` of a FUSE open or create.
+    fn file_flags(&self, flags: i32) -> OFlag {
+        let mut f = OFlag::from_bits_truncate(flags) & !(OFlag::O_CREAT | OFlag::O_EXCL | OFlag::O_NOCTTY);
+        if self.writeback {
+            f &= !OFlag::O_APPEND;
+            if flags & libc::O_ACCMODE == libc::O_WRONLY {
+                f = (f & !OFlag::O_WRONLY) | OFlag::O_RDWR;
+            }
+        }
+        f
     }
 
     /// The device of the upper layer (for tests and diagnostics).
