@@ -6,6 +6,8 @@
 #   bench/pull.sh [RUNS]      (default 5)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
 RUNS=${1:-5}
 USER_NAME=${SKIFF_TEST_USER:-skiff-test}
 if [ "$(id -u)" = 0 ]; then
@@ -20,24 +22,8 @@ chmod 755 "$work"
 cleanup() { [ -n "${reg_pid:-}" ] && kill "$reg_pid" 2>/dev/null; rm -rf "$work" 2>/dev/null || true; }
 trap cleanup EXIT
 
-as_user() {
-  if [ "$(id -u)" = 0 ]; then runuser -u "$USER_NAME" -- env -i HOME="/home/$USER_NAME" PATH=/usr/bin:/bin:/usr/sbin:/sbin "$@"
-  else "$@"; fi
-}
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-cat > "$work/registry.yml" <<YML
-version: 0.1
-log: {level: error}
-storage: {filesystem: {rootdirectory: $work/registry}}
-http: {addr: 127.0.0.1:$port}
-YML
-docker-registry serve "$work/registry.yml" >/dev/null 2>&1 &
-reg_pid=$!
-for _ in $(seq 100); do
-  python3 -c "import urllib.request,sys; urllib.request.urlopen('http://127.0.0.1:$port/v2/', timeout=1)" 2>/dev/null && break
-  sleep 0.1
-done
+start_registry "$work"
 
 dirs=()
 for d in /usr/share/zoneinfo /usr/lib/python3.11 /usr/share/perl /usr/share/locale; do [ -d "$d" ] && dirs+=("$d"); done

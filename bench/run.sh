@@ -15,6 +15,8 @@
 #   bench/run.sh [ROUNDS]      (default 15)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
 ROUNDS=${1:-15}
 USER_NAME=${SKIFF_TEST_USER:-skiff-test}
 if [ "$(id -u)" = 0 ]; then
@@ -27,6 +29,7 @@ work=$(mktemp -d /tmp/skiff-bench-run.XXXXXX)
 chmod 755 "$work"
 [ "$(id -u)" = 0 ] && chown "$USER_NAME" "$work"
 
+# Also with a private XDG_RUNTIME_DIR (podman keeps state there).
 as_user() {
   if [ "$(id -u)" = 0 ]; then
     runuser -u "$USER_NAME" -- env -i HOME="/home/$USER_NAME" PATH=/usr/bin:/bin:/usr/sbin:/sbin \
@@ -53,19 +56,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-cat > "$work/registry.yml" <<YML
-version: 0.1
-log: {level: error}
-storage: {filesystem: {rootdirectory: $work/registry}}
-http: {addr: 127.0.0.1:$port}
-YML
-docker-registry serve "$work/registry.yml" >/dev/null 2>&1 &
-reg_pid=$!
-for _ in $(seq 100); do
-  python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/v2/', timeout=1)" 2>/dev/null && break
-  sleep 0.1
-done
+start_registry "$work"
 python3 bench/make_image.py "$work/layout" run >/dev/null
 chmod -R a+rX "$work/layout"
 as_user skopeo copy -q --dest-tls-verify=false "oci:$work/layout:run" "docker://127.0.0.1:$port/run:latest"

@@ -7,6 +7,8 @@
 # busybox-static are installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
 USER_NAME=${SKIFF_TEST_USER:-skiff-test}
 if [ "$(id -u)" = 0 ]; then TEST_USER=$USER_NAME bash scripts/setup-host.sh; fi
 cargo build --release --quiet
@@ -15,19 +17,7 @@ work=$(mktemp -d /tmp/skiff-demo.XXXXXX)
 chmod 755 "$work"
 cleanup() { [ -n "${reg_pid:-}" ] && kill "$reg_pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
-as_user() {
-  if [ "$(id -u)" = 0 ]; then runuser -u "$USER_NAME" -- env -i HOME="/home/$USER_NAME" PATH=/usr/bin:/bin:/usr/sbin:/sbin "$@"
-  else "$@"; fi
-}
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-printf 'version: 0.1\nlog: {level: error}\nstorage: {filesystem: {rootdirectory: %s}}\nhttp: {addr: 127.0.0.1:%s}\n' \
-  "$work/registry" "$port" > "$work/registry.yml"
-docker-registry serve "$work/registry.yml" >/dev/null 2>&1 &
-reg_pid=$!
-for _ in $(seq 100); do
-  python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/v2/', timeout=1)" 2>/dev/null && break
-  sleep 0.1
-done
+start_registry "$work"
 python3 bench/make_image.py "$work/layout" demo >/dev/null
 skopeo copy -q --dest-tls-verify=false "oci:$work/layout:demo" "docker://127.0.0.1:$port/busybox:latest"
 store=(--root "$work/store/root" --runroot "$work/store/run")
