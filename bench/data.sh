@@ -7,14 +7,11 @@
 #   bench/data.sh [RUNS]      (default 5; SKIFF_BENCH_NO_BUILD=1 uses the release binary as built)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
 RUNS=${1:-5}
 USER_NAME=${SKIFF_TEST_USER:-skiff-test}
-if [ "$(id -u)" = 0 ]; then
-  [ -n "${SKIFF_BENCH_NO_BUILD:-}" ] || TEST_USER=$USER_NAME bash scripts/setup-host.sh
-  command -v podman >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman >/dev/null || true
-fi
-skiff=$(pwd)/target/release/skiff
-[ -n "${SKIFF_BENCH_NO_BUILD:-}" ] || cargo build --release --quiet
+prepare_bench
 work=$(mktemp -d /tmp/skiff-bench-data.XXXXXX)
 chmod 755 "$work"
 [ "$(id -u)" = 0 ] && chown "$USER_NAME" "$work"

@@ -19,12 +19,7 @@ cd "$(dirname "$0")/.."
 . scripts/lib.sh
 ROUNDS=${1:-15}
 USER_NAME=${SKIFF_TEST_USER:-skiff-test}
-if [ "$(id -u)" = 0 ]; then
-  TEST_USER=$USER_NAME bash scripts/setup-host.sh
-  command -v podman >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman >/dev/null || true
-fi
-skiff=$(pwd)/target/release/skiff
-cargo build --release --quiet
+prepare_bench
 work=$(mktemp -d /tmp/skiff-bench-run.XXXXXX)
 chmod 755 "$work"
 [ "$(id -u)" = 0 ] && chown "$USER_NAME" "$work"

@@ -23,3 +23,15 @@ start_registry() {
   echo "docker-registry did not answer on 127.0.0.1:$port" >&2
   return 1
 }
+
+# For the benchmarks: as root, prepares the host (test user, packages) and installs podman when
+# missing; builds the release binary and sets `skiff` to it. SKIFF_BENCH_NO_BUILD=1 skips both
+# and uses the release binary as built.
+prepare_bench() {
+  if [ "$(id -u)" = 0 ] && [ -z "${SKIFF_BENCH_NO_BUILD:-}" ]; then
+    TEST_USER=$USER_NAME bash scripts/setup-host.sh
+    command -v podman >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman >/dev/null || true
+  fi
+  skiff=$(pwd)/target/release/skiff
+  [ -n "${SKIFF_BENCH_NO_BUILD:-}" ] || cargo build --release --quiet
+}
