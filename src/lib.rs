@@ -10,4 +10,7 @@ pub mod storage;
 pub mod sys;
 pub mod userns;
 
+#[cfg(test)]
+mod arrows_test;
+
 pub use cli::main;
