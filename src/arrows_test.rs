@@ -163,9 +163,11 @@ impl Collector<'_> {
                 i += 1;
                 continue;
             }
-            let starts = matches!(&flat[i], TokenTree::Ident(id) if id == "crate" || id == "super" || id == "self");
+            let starts =
+                matches!(&flat[i], TokenTree::Ident(id) if id == "crate" || id == "super" || id == "self");
             // `$crate` and a path that is the tail of another one (`a::super`) are not starts.
-            let after_colons = i >= 1 && matches!(&flat[i - 1], TokenTree::Punct(p) if p.as_char() == ':' || p.as_char() == '$');
+            let after_colons = i >= 1
+                && matches!(&flat[i - 1], TokenTree::Punct(p) if p.as_char() == ':' || p.as_char() == '$');
             if !starts || after_colons {
                 i += 1;
                 continue;
@@ -242,7 +244,8 @@ fn arrows_in(src: &Path) -> Vec<Arrow> {
         if NOT_IN_MAP.iter().any(|n| rel == Path::new(n)) {
             continue;
         }
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
         let file = syn::parse_file(&text).unwrap_or_else(|e| panic!("cannot parse {}: {e}", path.display()));
         let shown = Path::new("src").join(rel);
         let mut c = Collector { file: &shown, here: module_path(rel), arrows: Vec::new() };
@@ -361,7 +364,8 @@ mod tests {
         ];
         let bad = violations(&arrows);
         assert_eq!(bad.len(), 1, "{bad:?}");
-        assert!(bad[0].starts_with("src/runtime/x.rs:7: forbidden arrow runtime -> rootfs (crate::rootfs::overlay)"));
+        assert!(bad[0]
+            .starts_with("src/runtime/x.rs:7: forbidden arrow runtime -> rootfs (crate::rootfs::overlay)"));
         assert!(bad[0].contains("never touches images, CLI, storage layout"), "{}", bad[0]);
     }
 

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use super::{Context, Error, StorageDriver};
-use crate::rootfs::{fuse, overlay, vfs};
+use crate::rootfs::{self, fuse, overlay, vfs};
 use crate::runtime::spec::{self, RunOptions};
 use crate::storage::containers::{self as records, is_mount_point};
 use crate::storage::{ContainerDirs, ContainerRecord, ImageRecord, State, Store};
@@ -76,64 +76,16 @@ pub fn rename(store: &Store, key: &str, new_name: &str) -> Result<ContainerRecor
     Ok(store.rename_container(&rec.id, new_name)?)
 }
 
-/// The storage driver for new containers: `--storage-driver`, else overlay when the cached
-/// probe (`RUNROOT/overlay-probe.json`, written by `info` and by the trial mount here) says it
-/// works, else a trial mount; when the kernel overlay is refused, fuse-overlay if `/dev/fuse` is
-/// usable, else vfs.
+/// The storage driver for new containers (see [`crate::rootfs::choose`]): `--storage-driver`,
+/// else the first backend that works here, the kernel overlay's answer coming from the probe
+/// cache or from a trial mount in this process.
 pub fn choose_driver(ctx: &Context) -> StorageDriver {
-    if let Some(d) = ctx.storage_driver {
-        return d;
-    }
-    let kernel_overlay = match cached_probe(ctx) {
-        Some(works) => works,
-        None => trial_mount(ctx),
+    let host = rootfs::Host {
+        run_root: &ctx.paths.run_root,
+        rootless: ctx.rootless,
+        trial: rootfs::Trial::InProcess,
     };
-    if kernel_overlay {
-        return StorageDriver::Overlay;
-    }
-    match fuse::device_usable() {
-        Ok(()) => StorageDriver::FuseOverlay,
-        Err(e) => {
-            tracing::debug!(error = %e, "/dev/fuse unusable; using vfs");
-            StorageDriver::Vfs
-        }
-    }
-}
-
-/// Mounts a kernel overlay for a try and caches the answer as `info` does (same file, same
-/// fields): a trial mount costs more than the rest of a container's start.
-fn trial_mount(ctx: &Context) -> bool {
-    let dir = ctx.paths.run_root.join(format!("overlay-try.{}", std::process::id()));
-    let result = overlay::probe(&dir, ctx.rootless);
-    let _ = std::fs::remove_dir_all(&dir);
-    if let Err(e) = &result {
-        tracing::debug!(error = %super::error_chain(e), "kernel overlay unavailable");
-    }
-    if let Ok(uts) = nix::sys::utsname::uname() {
-        let cache = serde_json::json!({
-            "kernel": uts.release().to_string_lossy(),
-            "rootless": ctx.rootless,
-            "works": result.is_ok(),
-            "detail": match &result {
-                Ok(()) if ctx.rootless => "mounted with userxattr inside the user namespace".to_string(),
-                Ok(()) => "mounted".to_string(),
-                Err(e) => super::error_chain(e),
-            },
-        });
-        let _ =
-            super::write_atomic(&ctx.paths.run_root.join("overlay-probe.json"), cache.to_string().as_bytes());
-    }
-    result.is_ok()
-}
-
-fn cached_probe(ctx: &Context) -> Option<bool> {
-    let bytes = std::fs::read(ctx.paths.run_root.join("overlay-probe.json")).ok()?;
-    let v: Value = serde_json::from_slice(&bytes).ok()?;
-    let kernel = nix::sys::utsname::uname().ok()?.release().to_string_lossy().into_owned();
-    if v.get("kernel")?.as_str()? != kernel || v.get("rootless")?.as_bool()? != ctx.rootless {
-        return None;
-    }
-    v.get("works")?.as_bool()
+    rootfs::choose(ctx.storage_driver, &host)
 }
 
 /// What `create` needs besides the run options.

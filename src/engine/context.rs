@@ -33,27 +33,7 @@ pub enum Error {
     Userns(#[from] userns::Error),
 }
 
-/// Which copy-on-write backend containers use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
-#[serde(rename_all = "kebab-case")]
-pub enum StorageDriver {
-    /// The kernel's overlayfs, mounted inside the user namespace
-    Overlay,
-    /// skiff's own copy-on-write overlay over FUSE, for where the kernel overlay is refused
-    FuseOverlay,
-    /// A plain copy of every layer: slow, always works
-    Vfs,
-}
-
-impl std::fmt::Display for StorageDriver {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            StorageDriver::Overlay => "overlay",
-            StorageDriver::FuseOverlay => "fuse-overlay",
-            StorageDriver::Vfs => "vfs",
-        })
-    }
-}
+pub use crate::rootfs::StorageDriver;
 
 /// Where state lives for this invocation.
 #[derive(Debug, Clone, Serialize)]

@@ -1,15 +1,17 @@
 //! `skiff info`: what this host allows a rootless container tool to do, found by looking (and, for
 //! overlay, by trying), so that a user with a broken setup can read what is wrong.
 //!
-//! The overlay probe forks a child that joins the user namespace and mounts a tiny overlay; its
-//! answer is cached per kernel release in the run-time directory (`overlay-probe.json`).
+//! The overlay probe (`rootfs::driver`) forks a child that joins the user namespace and mounts a
+//! tiny overlay; its answer is cached per kernel release in the run-time directory
+//! (`overlay-probe.json`).
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::context::{Context, StorageDriver};
+use crate::rootfs;
+pub use crate::rootfs::OverlayProbe;
 use crate::userns::{self, HelperStatus, IdMap, SubRange};
 
 #[derive(Debug, Serialize)]
@@ -92,14 +94,6 @@ pub struct Store {
     pub overlay_in_userns: OverlayProbe,
     pub driver: StorageDriver,
     pub driver_reason: String,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct OverlayProbe {
-    pub works: bool,
-    pub detail: String,
-    pub cached: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -187,7 +181,7 @@ pub fn gather(ctx: &Context) -> Info {
         });
     }
     let overlay = if graph_root_usable {
-        overlay_probe(ctx, &kernel)
+        overlay_probe(ctx)
     } else {
         OverlayProbe {
             works: false,
@@ -318,79 +312,13 @@ fn cgroup_status(rootless: bool) -> Cgroups {
     Cgroups { version: if hybrid { "v1 (hybrid)".into() } else { "v1".into() }, delegated, detail }
 }
 
-fn overlay_probe(ctx: &Context, kernel: &str) -> OverlayProbe {
-    #[derive(Serialize, Deserialize)]
-    struct Cache {
-        kernel: String,
-        rootless: bool,
-        works: bool,
-        detail: String,
-    }
-    let cache_path = ctx.paths.run_root.join("overlay-probe.json");
-    if let Some(c) = std::fs::read(&cache_path).ok().and_then(|b| serde_json::from_slice::<Cache>(&b).ok()) {
-        if c.kernel == kernel && c.rootless == ctx.rootless {
-            return OverlayProbe { works: c.works, detail: c.detail, cached: true };
-        }
-    }
-    let (works, detail) = run_probe(ctx);
-    let c = Cache { kernel: kernel.to_string(), rootless: ctx.rootless, works, detail: detail.clone() };
-    if let Ok(bytes) = serde_json::to_vec(&c) {
-        let _ = crate::engine::write_atomic(&cache_path, &bytes);
-    }
-    OverlayProbe { works, detail, cached: false }
-}
-
-/// Forks a child that enters the namespace and mounts an overlay; returns (works, detail).
-fn run_probe(ctx: &Context) -> (bool, String) {
-    use std::io::Write;
-    let dir = ctx.paths.run_root.join(format!("overlay-probe.{}", std::process::id()));
-    let Ok((mut r, w)) = std::io::pipe() else { return (false, "cannot create a pipe".into()) };
-    let rootless = ctx.rootless;
-    let identity = ctx.identity.clone();
-    let probe_dir = dir.clone();
-    let child = crate::sys::fork_helper(|| {
-        crate::sys::close_fd(&r);
-        let mut w = &w;
-        let result = (|| -> Result<(), String> {
-            if rootless {
-                userns::join(&identity).map_err(|e| crate::engine::error_chain(&e))?;
-            } else {
-                nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNS).map_err(|e| e.to_string())?;
-                nix::mount::mount(
-                    None::<&str>,
-                    "/",
-                    None::<&str>,
-                    nix::mount::MsFlags::MS_REC | nix::mount::MsFlags::MS_PRIVATE,
-                    None::<&str>,
-                )
-                .map_err(|e| e.to_string())?;
-            }
-            crate::rootfs::overlay::probe(&probe_dir, rootless).map_err(|e| crate::engine::error_chain(&e))
-        })();
-        let _ = std::fs::remove_dir_all(&probe_dir);
-        match result {
-            Ok(()) => 0,
-            Err(e) => {
-                let _ = w.write_all(e.as_bytes());
-                1
-            }
-        }
-    });
-    let Ok(child) = child else { return (false, "cannot fork the probe".into()) };
-    drop(w);
-    let mut msg = String::new();
-    let _ = r.read_to_string(&mut msg);
-    let status = nix::sys::wait::waitpid(child, None);
-    let _ = std::fs::remove_dir_all(&dir);
-    match status {
-        Ok(nix::sys::wait::WaitStatus::Exited(_, 0)) => (
-            true,
-            if rootless {
-                "mounted with userxattr inside the user namespace".into()
-            } else {
-                "mounted".into()
-            },
-        ),
-        _ => (false, if msg.is_empty() { "the probe process failed".into() } else { msg }),
-    }
+/// The kernel-overlay probe (see [`crate::rootfs::driver`]): `info` runs outside the storage
+/// namespace, so a trial is made in a forked child that joins it.
+fn overlay_probe(ctx: &Context) -> OverlayProbe {
+    let host = rootfs::Host {
+        run_root: &ctx.paths.run_root,
+        rootless: ctx.rootless,
+        trial: rootfs::Trial::Forked(&ctx.identity),
+    };
+    rootfs::driver::overlay_probe(&host)
 }

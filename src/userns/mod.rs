@@ -346,6 +346,13 @@ fn become_root_and_private() -> Result<(), Error> {
         .map_err(|source| Error::Setup { what: "switch to gid 0", source })?;
     setresuid(Uid::from_raw(0), Uid::from_raw(0), Uid::from_raw(0))
         .map_err(|source| Error::Setup { what: "switch to uid 0", source })?;
+    private_mount_namespace()
+}
+
+/// Moves the calling process into a new mount namespace with private propagation, so that its
+/// mounts are its own (what [`join`] ends with; rootful commands that mount for a try use it
+/// alone).
+pub fn private_mount_namespace() -> Result<(), Error> {
     nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNS)
         .map_err(|source| Error::Setup { what: "create a mount namespace", source })?;
     nix::mount::mount(
