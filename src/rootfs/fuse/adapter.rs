@@ -9,6 +9,10 @@
 //! and times of a file while it has dirty pages; it flushes them at close, so a closed file is on
 //! the upper layer even if the server is killed later.
 //!
+//! Tracing: every operation is a `debug` span (`#[instrument]`, its numbers and names as fields,
+//! never the data), so it costs a level check when debug logging is off. A failed operation is
+//! logged with its operation, path and errno (see [`fail`]) and answered with the errno.
+//!
 //! Privileges: with `FUSE_HANDLE_KILLPRIV_V2` the kernel does not ask for `security.capability`
 //! before every write; instead it flags writes by callers without `CAP_FSETID`, and
 //! [`OverlayFs::write`] drops set-id bits and file capabilities itself. (fuser does not pass the
@@ -27,7 +31,9 @@ use fuser::{
     TimeOrNow, WriteFlags,
 };
 
-use super::fs::{Attr, Creds, OverlayFs, SetAttr, SetTime};
+use tracing::instrument;
+
+use super::fs::{self, Attr, Created, Creds, Opened, OverlayFs, SetAttr, SetTime};
 
 /// How long the kernel may trust what we told it.
 pub const TTL: Duration = Duration::from_secs(2);
@@ -45,8 +51,31 @@ pub struct Adapter {
     pub fs: OverlayFs,
 }
 
-fn errno(e: nix::errno::Errno) -> Errno {
-    Errno::from_i32(e as i32)
+/// The errno to answer a failed operation with, after its log line: answers that programs meet
+/// in normal use (a missing name, a full directory, a refused rename) at debug level, anything
+/// else (an I/O error, a full disk, a node or handle the table lost) as a warning.
+fn fail(e: fs::Error) -> Errno {
+    use nix::errno::Errno as E;
+    match e.errno {
+        E::ENOENT
+        | E::EEXIST
+        | E::ENOTEMPTY
+        | E::ENODATA
+        | E::ENOTDIR
+        | E::EISDIR
+        | E::EXDEV
+        | E::EINVAL
+        | E::EPERM
+        | E::EACCES
+        | E::ERANGE
+        | E::ENAMETOOLONG
+        | E::ELOOP
+        | E::EOPNOTSUPP => {
+            tracing::debug!(op = e.op, path = %e.path.display(), errno = %e.errno, "fuse operation failed")
+        }
+        _ => tracing::warn!(op = e.op, path = %e.path.display(), errno = %e.errno, "fuse operation failed"),
+    }
+    Errno::from_i32(e.errno as i32)
 }
 
 fn time(s: i64, ns: i64) -> SystemTime {
@@ -168,26 +197,30 @@ impl Filesystem for Adapter {
         Ok(())
     }
 
+    #[instrument(level = "debug", skip_all, fields(parent = parent.0, name = ?name))]
     fn lookup(&self, _req: &Request, parent: INodeNo, name: &OsStr, reply: ReplyEntry) {
         match self.fs.lookup(parent.0, name) {
             Ok((_, a)) => entry(reply, &a),
             // A negative entry: the kernel may remember that the name is absent.
-            Err(nix::errno::Errno::ENOENT) => reply.entry(&TTL, &negative(), Generation(0)),
-            Err(e) => reply.error(errno(e)),
+            Err(e) if e.errno == nix::errno::Errno::ENOENT => reply.entry(&TTL, &negative(), Generation(0)),
+            Err(e) => reply.error(fail(e)),
         }
     }
 
+    #[instrument(level = "debug", skip_all, fields(ino = ino.0, nlookup))]
     fn forget(&self, _req: &Request, ino: INodeNo, nlookup: u64) {
         self.fs.forget(ino.0, nlookup);
     }
 
+    #[instrument(level = "debug", skip_all, fields(ino = ino.0, fh = ?fh.map(|f| f.0)))]
     fn getattr(&self, _req: &Request, ino: INodeNo, fh: Option<FileHandle>, reply: ReplyAttr) {
         match self.fs.getattr(ino.0, fh.map(|f| f.0)) {
             Ok(a) => reply.attr(&attr_ttl(&a), &file_attr(&a)),
-            Err(e) => reply.error(errno(e)),
+            Err(e) => reply.error(fail(e)),
         }
     }
 
+    #[instrument(level = "debug", skip_all, fields(ino = ino.0, ?mode, ?uid, ?gid, ?size))]
     fn setattr(
         &self,
         _req: &Request,
@@ -209,17 +242,19 @@ impl Filesystem for Adapter {
         let set = SetAttr { mode, uid, gid, size, atime: set_time(atime), mtime: set_time(mtime) };
         match self.fs.setattr(ino.0, set, fh.map(|f| f.0)) {
             Ok(a) => reply.attr(&attr_ttl(&a), &file_attr(&a)),
-            Err(e) => reply.error(errno(e)),
+            Err(e) => reply.error(fail(e)),
         }
     }
 
+    #[instrument(level = "debug", skip_all, fields(ino = ino.0))]
     fn readlink(&self, _req: &Request, ino: INodeNo, reply: ReplyData) {
         match self.fs.readlink(ino.0) {
             Ok(t) => reply.data(std::os::unix::ffi::OsStrExt::as_bytes(t.as_os_str())),
-            Err(e) => reply.error(errno(e)),
+            Err(e) => reply.error(fail(e)),
         }
     }
 
+    #[instrument(level = "debug", skip_all, fields(parent = parent.0, name = ?name, mode))]
     fn mknod(
         &self,
         req: &Request,
@@ -232,38 +267,43 @@ impl Filesystem for Adapter {
     ) {
         match self.fs.mknod(parent.0, name, mode, rdev as u64, creds(req)) {
             Ok((_, a)) => entry(reply, &a),
-            Err(e) => reply.error(errno(e)),
+            Err(e) => reply.error(fail(e)),
         }
     }
 
+    #[instrument(level = "debug", skip_all, fields(parent = parent.0, name = ?name, mode))]
     fn mkdir(&self, req: &Request, parent: INodeNo, name: &OsStr, mode: u32, _umask: u32, reply: ReplyEntry) {
         match self.fs.mkdir(parent.0, name, mode, creds(req)) {
             Ok((_, a)) => entry(reply, &a),
-            Err(e) => reply.error(errno(e)),
+            Err(e) => reply.error(fail(e)),
         }
     }
 
+    #[instrument(level = "debug", skip_all, fields(parent = parent.0, name = ?name))]
     fn unlink(&self, _req: &Request, parent: INodeNo, name: &OsStr, reply: ReplyEmpty) {
         match self.fs.unlink(parent.0, name) {
             Ok(()) => reply.ok(),
-            Err(e) => reply.error(errno(e)),
+            Err(e) => reply.error(fail(e)),
         }
     }
 
+    #[instrument(level = "debug", skip_all, fields(parent = parent.0, name = ?name))]
     fn rmdir(&self, _req: &Request, parent: INodeNo, name: &OsStr, reply: ReplyEmpty) {
         match self.fs.rmdir(parent.0, name) {
             Ok(()) => reply.ok(),
-            Err(e) => reply.error(errno(e)),
+            Err(e) => reply.error(fail(e)),
         }
     }
 
+    #[instrument(level = "debug", skip_all, fields(parent = parent.0, name = ?link_name))]
     fn symlink(&self, req: &Request, parent: INodeNo, link_name: &OsStr, target: &Path, reply: ReplyEntry) {
         match self.fs.symlink(parent.0, link_name, target, creds(req)) {
             Ok((_, a)) => entry(reply, &a),
-            Err(e) => reply.error(errno(e)),
+            Err(e) => reply.error(fail(e)),
         }
     }
 
+    #[instrument(level = "debug", skip_all, fields(parent = parent.0, name = ?name, newparent = newparent.0, newname = ?newname))]
     fn rename(
         &self,
         _req: &Request,
@@ -276,27 +316,30 @@ impl Filesystem for Adapter {
     ) {
         match self.fs.rename(parent.0, name, newparent.0, newname, flags.bits()) {
             Ok(()) => reply.ok(),
-            Err(e) => reply.error(errno(e)),
+            Err(e) => reply.error(fail(e)),
         }
     }
 
+    #[instrument(level = "debug", skip_all, fields(ino = ino.0, newparent = newparent.0, newname = ?newname))]
     fn link(&self, _req: &Request, ino: INodeNo, newparent: INodeNo, newname: &OsStr, reply: ReplyEntry) {
         match self.fs.link(ino.0, newparent.0, newname) {
             Ok((_, a)) => entry(reply, &a),
-            Err(e) => reply.error(errno(e)),
+            Err(e) => reply.error(fail(e)),
         }
     }
 
+    #[instrument(level = "debug", skip_all, fields(ino = ino.0, flags = flags.0))]
     fn open(&self, _req: &Request, ino: INodeNo, flags: OpenFlags, reply: ReplyOpen) {
         match self.fs.open(ino.0, flags.0) {
-            Ok((fh, keep)) => {
-                let f = if keep { FopenFlags::FOPEN_KEEP_CACHE } else { FopenFlags::empty() };
+            Ok(Opened { fh, keep_cache }) => {
+                let f = if keep_cache { FopenFlags::FOPEN_KEEP_CACHE } else { FopenFlags::empty() };
                 reply.opened(FileHandle(fh), f)
             }
-            Err(e) => reply.error(errno(e)),
+            Err(e) => reply.error(fail(e)),
         }
     }
 
+    #[instrument(level = "debug", skip_all, fields(fh = fh.0, offset, size))]
     fn read(
         &self,
         _req: &Request,
@@ -315,11 +358,12 @@ impl Filesystem for Adapter {
             }
             match self.fs.read(fh.0, offset, &mut buf[..size as usize]) {
                 Ok(n) => reply.data(&buf[..n]),
-                Err(e) => reply.error(errno(e)),
+                Err(e) => reply.error(fail(e)),
             }
         })
     }
 
+    #[instrument(level = "debug", skip_all, fields(fh = fh.0, offset, len = data.len()))]
     fn write(
         &self,
         _req: &Request,
@@ -335,10 +379,11 @@ impl Filesystem for Adapter {
         let kill = write_flags.contains(WriteFlags::FUSE_WRITE_KILL_SUIDGID);
         match self.fs.write(fh.0, offset, data, kill) {
             Ok(n) => reply.written(n as u32),
-            Err(e) => reply.error(errno(e)),
+            Err(e) => reply.error(fail(e)),
         }
     }
 
+    #[instrument(level = "debug", skip_all, fields(fh = _fh.0))]
     fn flush(
         &self,
         _req: &Request,
@@ -352,6 +397,7 @@ impl Filesystem for Adapter {
         reply.error(Errno::ENOSYS);
     }
 
+    #[instrument(level = "debug", skip_all, fields(fh = fh.0))]
     fn release(
         &self,
         _req: &Request,
@@ -366,22 +412,25 @@ impl Filesystem for Adapter {
         reply.ok();
     }
 
+    #[instrument(level = "debug", skip_all, fields(fh = fh.0, datasync))]
     fn fsync(&self, _req: &Request, _ino: INodeNo, fh: FileHandle, datasync: bool, reply: ReplyEmpty) {
         match self.fs.fsync(fh.0, datasync) {
             Ok(()) => reply.ok(),
-            Err(e) => reply.error(errno(e)),
+            Err(e) => reply.error(fail(e)),
         }
     }
 
+    #[instrument(level = "debug", skip_all, fields(ino = ino.0))]
     fn opendir(&self, _req: &Request, ino: INodeNo, _flags: OpenFlags, reply: ReplyOpen) {
         match self.fs.opendir(ino.0) {
             Ok(fh) => {
                 reply.opened(FileHandle(fh), FopenFlags::FOPEN_CACHE_DIR | FopenFlags::FOPEN_KEEP_CACHE)
             }
-            Err(e) => reply.error(errno(e)),
+            Err(e) => reply.error(fail(e)),
         }
     }
 
+    #[instrument(level = "debug", skip_all, fields(ino = ino.0, fh = fh.0, offset))]
     fn readdir(&self, _req: &Request, ino: INodeNo, fh: FileHandle, offset: u64, mut reply: ReplyDirectory) {
         let Some(entries) = self.fs.dir_entries(fh.0) else {
             return reply.error(Errno::EBADF);
@@ -411,6 +460,7 @@ impl Filesystem for Adapter {
     /// Like `readdir`, with each entry looked up, so that `find` or `ls -l` need no LOOKUP per
     /// entry. "." and ".." carry attributes but are not counted as lookups (the kernel does not
     /// link them).
+    #[instrument(level = "debug", skip_all, fields(ino = ino.0, fh = fh.0, offset))]
     fn readdirplus(
         &self,
         _req: &Request,
@@ -444,6 +494,7 @@ impl Filesystem for Adapter {
         reply.ok()
     }
 
+    #[instrument(level = "debug", skip_all, fields(fh = fh.0))]
     fn releasedir(
         &self,
         _req: &Request,
@@ -456,13 +507,15 @@ impl Filesystem for Adapter {
         reply.ok();
     }
 
+    #[instrument(level = "debug", skip_all, fields(ino = ino.0))]
     fn fsyncdir(&self, _req: &Request, ino: INodeNo, _fh: FileHandle, _datasync: bool, reply: ReplyEmpty) {
         match self.fs.fsyncdir(ino.0) {
             Ok(()) => reply.ok(),
-            Err(e) => reply.error(errno(e)),
+            Err(e) => reply.error(fail(e)),
         }
     }
 
+    #[instrument(level = "debug", skip_all)]
     fn statfs(&self, _req: &Request, _ino: INodeNo, reply: ReplyStatfs) {
         match self.fs.statfs() {
             Ok(s) => reply.statfs(
@@ -475,10 +528,11 @@ impl Filesystem for Adapter {
                 s.name_max() as u32,
                 s.fragment_size() as u32,
             ),
-            Err(e) => reply.error(errno(e)),
+            Err(e) => reply.error(fail(e)),
         }
     }
 
+    #[instrument(level = "debug", skip_all, fields(ino = ino.0, name = ?name, len = value.len(), flags))]
     fn setxattr(
         &self,
         _req: &Request,
@@ -491,25 +545,29 @@ impl Filesystem for Adapter {
     ) {
         match self.fs.setxattr(ino.0, name, value, flags) {
             Ok(()) => reply.ok(),
-            Err(e) => reply.error(errno(e)),
+            Err(e) => reply.error(fail(e)),
         }
     }
 
+    #[instrument(level = "debug", skip_all, fields(ino = ino.0, name = ?name, size))]
     fn getxattr(&self, _req: &Request, ino: INodeNo, name: &OsStr, size: u32, reply: ReplyXattr) {
         xattr_reply(self.fs.getxattr(ino.0, name), size, reply)
     }
 
+    #[instrument(level = "debug", skip_all, fields(ino = ino.0, size))]
     fn listxattr(&self, _req: &Request, ino: INodeNo, size: u32, reply: ReplyXattr) {
         xattr_reply(self.fs.listxattr(ino.0), size, reply)
     }
 
+    #[instrument(level = "debug", skip_all, fields(ino = ino.0, name = ?name))]
     fn removexattr(&self, _req: &Request, ino: INodeNo, name: &OsStr, reply: ReplyEmpty) {
         match self.fs.removexattr(ino.0, name) {
             Ok(()) => reply.ok(),
-            Err(e) => reply.error(errno(e)),
+            Err(e) => reply.error(fail(e)),
         }
     }
 
+    #[instrument(level = "debug", skip_all, fields(parent = parent.0, name = ?name, mode, flags))]
     fn create(
         &self,
         req: &Request,
@@ -521,17 +579,18 @@ impl Filesystem for Adapter {
         reply: ReplyCreate,
     ) {
         match self.fs.create(parent.0, name, mode, flags, creds(req)) {
-            Ok((_, a, fh)) => reply.created(
+            Ok(Created { attr: a, fh, .. }) => reply.created(
                 &TTL,
                 &file_attr(&a),
                 Generation(0),
                 FileHandle(fh),
                 FopenFlags::FOPEN_KEEP_CACHE,
             ),
-            Err(e) => reply.error(errno(e)),
+            Err(e) => reply.error(fail(e)),
         }
     }
 
+    #[instrument(level = "debug", skip_all, fields(fh = fh.0, offset, length, mode))]
     fn fallocate(
         &self,
         _req: &Request,
@@ -544,16 +603,68 @@ impl Filesystem for Adapter {
     ) {
         match self.fs.fallocate(fh.0, offset, length, mode) {
             Ok(()) => reply.ok(),
-            Err(e) => reply.error(errno(e)),
+            Err(e) => reply.error(fail(e)),
         }
     }
 }
 
-fn xattr_reply(r: nix::Result<Vec<u8>>, size: u32, reply: ReplyXattr) {
+fn xattr_reply(r: Result<Vec<u8>, fs::Error>, size: u32, reply: ReplyXattr) {
     match r {
         Ok(v) if size == 0 => reply.size(v.len() as u32),
         Ok(v) if v.len() > size as usize => reply.error(Errno::ERANGE),
         Ok(v) => reply.data(&v),
-        Err(e) => reply.error(errno(e)),
+        Err(e) => reply.error(fail(e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+
+    use super::*;
+
+    /// The log lines written while `f` runs, at every level.
+    fn logged(f: impl FnOnce()) -> String {
+        #[derive(Clone, Default)]
+        struct Buf(Arc<Mutex<Vec<u8>>>);
+        impl std::io::Write for Buf {
+            fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+                self.0.lock().unwrap().extend_from_slice(b);
+                Ok(b.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let buf = Buf::default();
+        let out = buf.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_max_level(tracing::Level::TRACE)
+            .with_ansi(false)
+            .with_writer(move || out.clone())
+            .finish();
+        tracing::subscriber::with_default(subscriber, f);
+        let text = buf.0.lock().unwrap().clone();
+        String::from_utf8(text).unwrap()
+    }
+
+    #[test]
+    fn a_failure_is_logged_with_operation_path_and_errno_and_answered_with_the_errno() {
+        let mut answer = None;
+        let log = logged(|| {
+            answer = Some(fail(fs::Error {
+                op: "write",
+                path: "usr/lib/x".into(),
+                errno: nix::errno::Errno::EIO,
+            }))
+        });
+        assert_eq!(answer, Some(Errno::EIO));
+        assert!(log.contains("WARN"), "{log}");
+        assert!(log.contains("op=\"write\"") && log.contains("path=usr/lib/x") && log.contains("EIO"), "{log}");
+        // An answer programs expect in normal use is only a debug line.
+        let log = logged(|| {
+            fail(fs::Error { op: "lookup", path: "etc/missing".into(), errno: nix::errno::Errno::ENOENT });
+        });
+        assert!(log.contains("DEBUG") && !log.contains("WARN"), "{log}");
     }
 }

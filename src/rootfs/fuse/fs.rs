@@ -20,6 +20,12 @@
 //! Not supported: `RENAME_EXCHANGE` and `RENAME_WHITEOUT` (`EINVAL`), `redirect_dir` (directory
 //! renames across layers get `EXDEV`), the `index` and `metacopy` features.
 //!
+//! Errors: every FUSE operation returns an [`Error`] carrying the errno the kernel is answered
+//! with, the operation and the path inside the overlay (resolved only when it fails). Nothing
+//! here panics on what the kernel sends or on a node table that lost track of something: a
+//! broken invariant is logged and answered with `EIO`, so a worker thread never dies under a
+//! running container.
+//!
 //! Locking: `ops` serializes every change of the tree (create, remove, rename, copy-up, setattr)
 //! and is taken before `table`; `table` (nodes and names) and `handles` are held only briefly and
 //! never across a syscall that could block on the FUSE mount itself (the server never touches
@@ -40,8 +46,36 @@ use nix::fcntl::{AtFlags, OFlag};
 use nix::sys::stat::{FileStat, Mode, SFlag};
 use nix::sys::time::TimeSpec;
 
-/// The result of an overlay operation: an errno is what the FUSE adapter replies with.
-pub type Result<T> = std::result::Result<T, Errno>;
+/// The result of a step inside the overlay (an errno), or, with `E = Error`, of a FUSE
+/// operation.
+pub type Result<T, E = Errno> = std::result::Result<T, E>;
+
+/// A failed FUSE operation: the errno the kernel is answered with, and for the log, the
+/// operation and the path it was about.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{op} {}: {errno}", path.display())]
+pub struct Error {
+    pub op: &'static str,
+    /// Relative to the overlay's root ("." for the root); a layer directory's own path when
+    /// the overlay cannot open it; `<node N>` or `<handle N>` when the path is gone.
+    pub path: PathBuf,
+    pub errno: Errno,
+}
+
+/// What a failed operation was about, resolved to a path only when it fails.
+#[derive(Debug, Clone, Copy)]
+enum At<'a> {
+    Node(u64),
+    Child(u64, &'a OsStr),
+    Handle(u64),
+    Upper,
+}
+
+/// A broken invariant of the node table: logged, and answered with `EIO` instead of a panic.
+fn inconsistent(id: u64, what: &str) -> Errno {
+    tracing::error!(node = id, "fuse-overlay node table is inconsistent: {what}");
+    Errno::EIO
+}
 
 /// The root directory's node id (FUSE's `FUSE_ROOT_ID`) and `st_ino`.
 pub const ROOT: u64 = 1;
@@ -61,20 +95,89 @@ struct Layer {
 }
 
 /// What a lookup in the layers found: the layers holding the name (all of them for a merged
-/// directory, top first) and the top-most entry's metadata.
+/// directory, top first; never empty) and the top-most entry's metadata.
 #[derive(Debug, Clone)]
 pub struct Found {
-    pub layers: Vec<u8>,
+    top: u8,
+    layers: Vec<u8>,
     pub st: FileStat,
 }
 
 impl Found {
+    /// A name found in `layer`, which is its top-most.
+    fn new(layer: u8, st: FileStat) -> Self {
+        Found { top: layer, layers: vec![layer], st }
+    }
     pub fn is_dir(&self) -> bool {
         is_dir(&self.st)
     }
+    /// The layer the entry's content comes from.
     pub fn top(&self) -> u8 {
-        self.layers[0]
+        self.top
     }
+    /// Every layer holding the name, top first.
+    pub fn layers(&self) -> &[u8] {
+        &self.layers
+    }
+}
+
+/// What an operation needs of a node: where it is now and which layers hold it.
+#[derive(Debug, Clone)]
+struct NodeInfo {
+    /// Relative to the overlay's root ("." for the root).
+    path: PathBuf,
+    /// The layers holding the node, top first (never empty).
+    layers: Vec<u8>,
+    /// The first of `layers`: where the node's content is read from.
+    top: u8,
+    is_dir: bool,
+    ino: u64,
+}
+
+/// A name ready to be created by [`OverlayFs::prepare_create`].
+#[derive(Debug)]
+struct Prepared {
+    /// The new entry's path.
+    path: PathBuf,
+    /// A whiteout was removed to make room (and is put back if the creation fails).
+    had_whiteout: bool,
+    /// The parent directory's upper `stat`.
+    parent_st: FileStat,
+}
+
+/// Who owns a new entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Owner {
+    uid: u32,
+    gid: u32,
+    /// The parent is set-group-id: the group comes from it (and a directory inherits the bit).
+    sgid_parent: bool,
+}
+
+/// What [`OverlayFs::create_with`] made.
+#[derive(Debug)]
+struct Made {
+    id: u64,
+    attr: Attr,
+    /// The file, opened, when `make` opened one.
+    file: Option<File>,
+    path: PathBuf,
+}
+
+/// A file made and opened by [`OverlayFs::create`].
+#[derive(Debug, Clone, Copy)]
+pub struct Created {
+    pub id: u64,
+    pub attr: Attr,
+    pub fh: u64,
+}
+
+/// A file opened by [`OverlayFs::open`].
+#[derive(Debug, Clone, Copy)]
+pub struct Opened {
+    pub fh: u64,
+    /// The kernel may keep the file's pages across opens.
+    pub keep_cache: bool,
 }
 
 /// Attributes as shown through the mount: the underlying `stat` with our `st_ino`.
@@ -164,6 +267,8 @@ impl Table {
 #[derive(Debug)]
 pub struct Handle {
     pub file: File,
+    /// The path it was opened as (for errors; a later rename does not change it).
+    path: PathBuf,
     /// The file carried `security.capability` when opened for writing: the first write drops it
     /// (the kernel leaves killing privileges to us, see `adapter`).
     caps: std::sync::atomic::AtomicBool,
@@ -217,20 +322,33 @@ fn owned(fd: RawFd) -> OwnedFd {
 impl OverlayFs {
     /// An overlay of `lowers` (top-most first) under `upper`, using `work` (on the upper's file
     /// system) for copy-up. `userxattr` selects the `user.overlay.` xattrs (rootless).
-    pub fn new(lowers: &[PathBuf], upper: &Path, work: &Path, userxattr: bool) -> Result<Self> {
+    pub fn new(lowers: &[PathBuf], upper: &Path, work: &Path, userxattr: bool) -> Result<Self, Error> {
+        let open = |path: &Path| {
+            open_dir(path).map_err(|errno| Error { op: "open layer", path: path.to_path_buf(), errno })
+        };
         if lowers.len() > 254 {
-            return Err(Errno::E2BIG);
+            return Err(Error { op: "stack layers", path: upper.to_path_buf(), errno: Errno::E2BIG });
         }
-        let mut layers = vec![open_dir(upper)?];
+        let upper_layer = open(upper)?;
+        let root_st = nix::sys::stat::fstat(upper_layer.fd.as_raw_fd()).map_err(|errno| Error {
+            op: "stat layer",
+            path: upper.to_path_buf(),
+            errno,
+        })?;
+        let mut layers = vec![upper_layer];
         for l in lowers {
-            layers.push(open_dir(l)?);
+            layers.push(open(l)?);
         }
         let prefix = if userxattr { "user.overlay." } else { "trusted.overlay." };
-        let root_st = nix::sys::stat::fstat(layers[0].fd.as_raw_fd())?;
+        let opaque_xattr = CString::new(format!("{prefix}opaque")).map_err(|_| Error {
+            op: "name xattr",
+            path: upper.to_path_buf(),
+            errno: Errno::EINVAL,
+        })?;
         let mut fs = OverlayFs {
-            work: open_dir(work)?,
+            work: open(work)?,
             layers,
-            opaque_xattr: CString::new(format!("{prefix}opaque")).expect("no NUL"),
+            opaque_xattr,
             xattr_prefix: prefix,
             ops: Mutex::new(()),
             table: Mutex::new(Table { next_ino: ROOT, ..Default::default() }),
@@ -251,7 +369,7 @@ impl OverlayFs {
             }
         }
         let key = (root_st.st_dev, root_st.st_ino);
-        let t = fs.table.get_mut().expect("fresh lock");
+        let t = fs.table.get_mut().unwrap_or_else(|p| p.into_inner());
         t.inos.insert(key, ROOT);
         t.nodes.insert(
             ROOT,
@@ -305,10 +423,39 @@ impl OverlayFs {
         Ok(p)
     }
 
-    fn node_info(&self, id: u64) -> Result<(PathBuf, Vec<u8>, bool, u64)> {
+    fn node_info(&self, id: u64) -> Result<NodeInfo> {
         let t = self.table();
         let n = t.nodes.get(&id).ok_or(Errno::ESTALE)?;
-        Ok((Self::path_of(&t, id)?, n.layers.clone(), n.is_dir, n.ino))
+        let Some(&top) = n.layers.first() else { return Err(inconsistent(id, "a node has no layer")) };
+        Ok(NodeInfo {
+            path: Self::path_of(&t, id)?,
+            layers: n.layers.clone(),
+            top,
+            is_dir: n.is_dir,
+            ino: n.ino,
+        })
+    }
+
+    /// Runs the FUSE operation `op` on `at`; a failure becomes an [`Error`] naming both.
+    fn run<T>(&self, op: &'static str, at: At<'_>, f: impl FnOnce() -> Result<T>) -> Result<T, Error> {
+        f().map_err(|errno| self.fail(op, at, errno))
+    }
+
+    /// The error of `op` on `at`: looks the path up now (no lock may be held).
+    fn fail(&self, op: &'static str, at: At<'_>, errno: Errno) -> Error {
+        let node_path = |id: u64| Self::path_of(&self.table(), id).ok();
+        let path = match at {
+            At::Node(id) => node_path(id).unwrap_or_else(|| format!("<node {id}>").into()),
+            At::Child(parent, name) => match node_path(parent) {
+                Some(p) => Self::child_rel(&p, name),
+                None => Path::new(&format!("<node {parent}>")).join(name),
+            },
+            At::Handle(fh) => {
+                self.handle(fh).map(|h| h.path.clone()).unwrap_or_else(|| format!("<handle {fh}>").into())
+            }
+            At::Upper => PathBuf::from("."),
+        };
+        Error { op, path, errno }
     }
 
     fn child_rel(parent_rel: &Path, name: &OsStr) -> PathBuf {
@@ -336,7 +483,7 @@ impl OverlayFs {
             let dir = is_dir(&st);
             match &mut found {
                 None => {
-                    found = Some(Found { layers: vec![l], st });
+                    found = Some(Found::new(l, st));
                     if !dir || self.is_opaque(l, rel) {
                         break;
                     }
@@ -417,14 +564,16 @@ impl OverlayFs {
     }
 
     /// FUSE `lookup`.
-    pub fn lookup(&self, parent: u64, name: &OsStr) -> Result<(u64, Attr)> {
-        let (prel, players, pdir, _) = self.node_info(parent)?;
-        if !pdir {
-            return Err(Errno::ENOTDIR);
-        }
-        let rel = Self::child_rel(&prel, name);
-        let found = self.find(&players, &rel)?.ok_or(Errno::ENOENT)?;
-        Ok(self.remember(parent, name, found))
+    pub fn lookup(&self, parent: u64, name: &OsStr) -> Result<(u64, Attr), Error> {
+        self.run("lookup", At::Child(parent, name), || {
+            let p = self.node_info(parent)?;
+            if !p.is_dir {
+                return Err(Errno::ENOTDIR);
+            }
+            let rel = Self::child_rel(&p.path, name);
+            let found = self.find(&p.layers, &rel)?.ok_or(Errno::ENOENT)?;
+            Ok(self.remember(parent, name, found))
+        })
     }
 
     /// FUSE `forget`: the kernel dropped `n` references to `id`.
@@ -438,7 +587,7 @@ impl OverlayFs {
         if node.lookups > 0 {
             return;
         }
-        let node = t.nodes.remove(&id).expect("present");
+        let Some(node) = t.nodes.remove(&id) else { return };
         for (p, name) in node.names {
             if t.children.get(&(p, name.clone())) == Some(&id) {
                 t.children.remove(&(p, name));
@@ -460,68 +609,75 @@ impl OverlayFs {
     }
 
     /// FUSE `getattr`; `fh` is an open handle of the file, used when given.
-    pub fn getattr(&self, id: u64, fh: Option<u64>) -> Result<Attr> {
+    pub fn getattr(&self, id: u64, fh: Option<u64>) -> Result<Attr, Error> {
+        self.run("getattr", At::Node(id), || self.getattr_of(id, fh))
+    }
+
+    fn getattr_of(&self, id: u64, fh: Option<u64>) -> Result<Attr> {
         if let Some(h) = fh.and_then(|fh| self.handle(fh)) {
             let ino = self.table().nodes.get(&id).map(|n| n.ino).unwrap_or(id);
             let st = nix::sys::stat::fstat(h.file.as_raw_fd())?;
             return Ok(Attr { st, ino });
         }
-        let (rel, layers, _, ino) = self.node_info(id)?;
-        let st = self.stat_at(layers[0], &rel)?;
-        Ok(Self::shown(&layers, st, ino))
+        let n = self.node_info(id)?;
+        let st = self.stat_at(n.top, &n.path)?;
+        Ok(Self::shown(&n.layers, st, n.ino))
     }
 
     /// Copies node `id` (and its parents) to the upper layer unless it is there already.
     /// The caller holds `ops`.
     fn copy_up(&self, id: u64) -> Result<()> {
-        let (parent, layers) = {
+        let (parent, src) = {
             let t = self.table();
             let n = t.nodes.get(&id).ok_or(Errno::ESTALE)?;
-            if n.layers.first() == Some(&UPPER) {
-                return Ok(());
+            match n.layers.first() {
+                Some(&UPPER) => return Ok(()),
+                Some(&top) => {
+                    let (p, _) = n.names.first().ok_or(Errno::ESTALE)?;
+                    (*p, top)
+                }
+                None => return Err(inconsistent(id, "a node has no layer")),
             }
-            let (p, _) = n.names.first().ok_or(Errno::ESTALE)?;
-            (*p, n.layers.clone())
         };
         self.copy_up(parent)?;
         let rel = Self::path_of(&self.table(), id)?;
-        let src = layers[0];
         let st = self.stat_at(src, &rel)?;
         let new = self.copy_entry(src, &rel, &st)?;
         let mut t = self.table();
         let t = &mut *t;
-        let ino = t.nodes.get(&id).map(|n| n.ino).ok_or(Errno::ESTALE)?;
-        t.inos.insert((new.st_dev, new.st_ino), ino);
-        let n = t.nodes.get_mut(&id).expect("checked");
+        // The node may have gone while the copy was made (the kernel forgot it): the copy stays,
+        // as the kernel overlay's would.
+        let Some(n) = t.nodes.get_mut(&id) else { return Err(Errno::ESTALE) };
+        let ino = n.ino;
         // The copy is a file of its own: other names of a lower hardlink stay below.
-        if !n.is_dir && n.names.len() > 1 {
-            let others: Vec<(u64, OsString)> = n.names.drain(1..).collect();
-            for k in others {
-                t.children.remove(&k);
-            }
-        }
-        let n = t.nodes.get_mut(&id).expect("checked");
-        if t.links.get(&n.key) == Some(&id) {
-            t.links.remove(&n.key);
+        let others: Vec<(u64, OsString)> =
+            if !n.is_dir && n.names.len() > 1 { n.names.drain(1..).collect() } else { Vec::new() };
+        let key = n.key;
+        if !n.is_dir {
+            n.layers = vec![UPPER];
+        } else {
+            n.layers.insert(0, UPPER);
         }
         n.key = (new.st_dev, new.st_ino);
-        if n.is_dir {
-            n.layers.insert(0, UPPER);
-        } else {
-            n.layers = vec![UPPER];
+        t.inos.insert((new.st_dev, new.st_ino), ino);
+        for k in others {
+            t.children.remove(&k);
+        }
+        if t.links.get(&key) == Some(&id) {
+            t.links.remove(&key);
         }
         Ok(())
     }
 
-    fn tmp_name(&self) -> CString {
+    fn tmp_name(&self) -> Result<CString> {
         let n = self.tmp_counter.fetch_add(1, Ordering::Relaxed);
-        CString::new(format!(".skiff-copyup-{}-{n}", std::process::id())).expect("no NUL")
+        CString::new(format!(".skiff-copyup-{}-{n}", std::process::id())).map_err(|_| Errno::EINVAL)
     }
 
     /// Copies one entry (not a directory's contents) from `layer` to the same path in the
     /// upper layer, through the work directory so that it appears whole.
     fn copy_entry(&self, layer: u8, rel: &Path, st: &FileStat) -> Result<FileStat> {
-        let tmp = self.tmp_name();
+        let tmp = self.tmp_name()?;
         let tmp = Path::new(OsStr::from_bytes(tmp.as_bytes()));
         let work = Some(self.work.fd.as_raw_fd());
         let kind = st.st_mode & libc::S_IFMT;
@@ -608,70 +764,73 @@ impl OverlayFs {
     }
 
     /// FUSE `setattr`.
-    pub fn setattr(&self, id: u64, set: SetAttr, fh: Option<u64>) -> Result<Attr> {
-        let _ops = self.lock_ops();
-        let rel = self.upper_path(id)?;
-        let up = Some(self.fd(UPPER));
-        if set.uid.is_some() || set.gid.is_some() {
-            nix::unistd::fchownat(
-                up,
-                &rel,
-                set.uid.map(Into::into),
-                set.gid.map(Into::into),
-                AtFlags::AT_SYMLINK_NOFOLLOW,
-            )?;
-        }
-        if let Some(mode) = set.mode {
-            nix::sys::stat::fchmodat(
-                up,
-                &rel,
-                Mode::from_bits_truncate(mode & 0o7777),
-                nix::sys::stat::FchmodatFlags::FollowSymlink,
-            )?;
-        }
-        if let Some(size) = set.size {
-            match fh.and_then(|fh| self.handle(fh)) {
-                Some(h) => h.file.set_len(size).map_err(io_errno)?,
-                None => {
-                    let fd = nix::fcntl::openat(
-                        up,
-                        &rel,
-                        OFlag::O_WRONLY | OFlag::O_NOFOLLOW | OFlag::O_CLOEXEC,
-                        Mode::empty(),
-                    )?;
-                    File::from(owned(fd)).set_len(size).map_err(io_errno)?;
+    pub fn setattr(&self, id: u64, set: SetAttr, fh: Option<u64>) -> Result<Attr, Error> {
+        self.run("setattr", At::Node(id), || {
+            let _ops = self.lock_ops();
+            let rel = self.upper_path(id)?;
+            let up = Some(self.fd(UPPER));
+            if set.uid.is_some() || set.gid.is_some() {
+                nix::unistd::fchownat(
+                    up,
+                    &rel,
+                    set.uid.map(Into::into),
+                    set.gid.map(Into::into),
+                    AtFlags::AT_SYMLINK_NOFOLLOW,
+                )?;
+            }
+            if let Some(mode) = set.mode {
+                nix::sys::stat::fchmodat(
+                    up,
+                    &rel,
+                    Mode::from_bits_truncate(mode & 0o7777),
+                    nix::sys::stat::FchmodatFlags::FollowSymlink,
+                )?;
+            }
+            if let Some(size) = set.size {
+                match fh.and_then(|fh| self.handle(fh)) {
+                    Some(h) => h.file.set_len(size).map_err(io_errno)?,
+                    None => {
+                        let fd = nix::fcntl::openat(
+                            up,
+                            &rel,
+                            OFlag::O_WRONLY | OFlag::O_NOFOLLOW | OFlag::O_CLOEXEC,
+                            Mode::empty(),
+                        )?;
+                        File::from(owned(fd)).set_len(size).map_err(io_errno)?;
+                    }
                 }
             }
-        }
-        if set.atime.is_some() || set.mtime.is_some() {
-            let ts = |t: Option<SetTime>| match t {
-                None => TimeSpec::new(0, libc::UTIME_OMIT),
-                Some(SetTime::Now) => TimeSpec::new(0, libc::UTIME_NOW),
-                Some(SetTime::At(s, ns)) => TimeSpec::new(s, ns),
-            };
-            nix::sys::stat::utimensat(
-                up,
-                &rel,
-                &ts(set.atime),
-                &ts(set.mtime),
-                nix::sys::stat::UtimensatFlags::NoFollowSymlink,
-            )?;
-        }
-        drop(_ops);
-        self.getattr(id, None)
+            if set.atime.is_some() || set.mtime.is_some() {
+                let ts = |t: Option<SetTime>| match t {
+                    None => TimeSpec::new(0, libc::UTIME_OMIT),
+                    Some(SetTime::Now) => TimeSpec::new(0, libc::UTIME_NOW),
+                    Some(SetTime::At(s, ns)) => TimeSpec::new(s, ns),
+                };
+                nix::sys::stat::utimensat(
+                    up,
+                    &rel,
+                    &ts(set.atime),
+                    &ts(set.mtime),
+                    nix::sys::stat::UtimensatFlags::NoFollowSymlink,
+                )?;
+            }
+            drop(_ops);
+            self.getattr_of(id, None)
+        })
     }
 
     /// FUSE `readlink`.
-    pub fn readlink(&self, id: u64) -> Result<OsString> {
-        let (rel, layers, _, _) = self.node_info(id)?;
-        nix::fcntl::readlinkat(Some(self.fd(layers[0])), &rel)
+    pub fn readlink(&self, id: u64) -> Result<OsString, Error> {
+        self.run("readlink", At::Node(id), || {
+            let NodeInfo { path: rel, top, .. } = self.node_info(id)?;
+            nix::fcntl::readlinkat(Some(self.fd(top)), &rel)
+        })
     }
 
     /// Prepares creating `name` in `parent`: copies the parent up, fails when the name is
-    /// visible, removes a whiteout in its place. Returns the parent's relative path, the new
-    /// entry's, whether a whiteout was removed, and the parent's upper `stat`.
-    fn prepare_create(&self, parent: u64, name: &OsStr) -> Result<(PathBuf, bool, FileStat)> {
-        let (prel, players, pdir, _) = self.node_info(parent)?;
+    /// visible, removes a whiteout in its place.
+    fn prepare_create(&self, parent: u64, name: &OsStr) -> Result<Prepared> {
+        let NodeInfo { path: prel, layers: players, is_dir: pdir, .. } = self.node_info(parent)?;
         if !pdir {
             return Err(Errno::ENOTDIR);
         }
@@ -683,7 +842,7 @@ impl OverlayFs {
                 Ok(st) if is_whiteout(&st) => true,
                 Ok(_) => return Err(Errno::EEXIST),
                 Err(Errno::ENOENT) | Err(Errno::ENOTDIR) => {
-                    if self.find(&players[1..], &rel)?.is_some() {
+                    if self.find(players.get(1..).unwrap_or_default(), &rel)?.is_some() {
                         return Err(Errno::EEXIST);
                     }
                     false
@@ -705,7 +864,7 @@ impl OverlayFs {
         if had_whiteout {
             nix::unistd::unlinkat(Some(self.fd(UPPER)), &rel, nix::unistd::UnlinkatFlags::NoRemoveDir)?;
         }
-        Ok((rel, had_whiteout, pst))
+        Ok(Prepared { path: rel, had_whiteout, parent_st: pst })
     }
 
     fn whiteout(&self, rel: &Path) -> Result<()> {
@@ -713,9 +872,9 @@ impl OverlayFs {
     }
 
     /// The owner of a new entry: the caller, with the group of a set-group-id parent.
-    fn owner(creds: Creds, pst: &FileStat) -> (u32, u32, bool) {
-        let sgid = pst.st_mode & libc::S_ISGID != 0;
-        (creds.uid, if sgid { pst.st_gid } else { creds.gid }, sgid)
+    fn owner(creds: Creds, pst: &FileStat) -> Owner {
+        let sgid_parent = pst.st_mode & libc::S_ISGID != 0;
+        Owner { uid: creds.uid, gid: if sgid_parent { pst.st_gid } else { creds.gid }, sgid_parent }
     }
 
     /// Runs `make` to create `name` in `parent`, sets its owner and returns its node. A failure
@@ -728,13 +887,13 @@ impl OverlayFs {
         dir: bool,
         setid: u32,
         make: impl FnOnce(&Path) -> Result<Option<File>>,
-    ) -> Result<(u64, Attr, Option<File>)> {
+    ) -> Result<Made> {
         let _ops = self.lock_ops();
-        let (rel, had_whiteout, pst) = self.prepare_create(parent, name)?;
+        let Prepared { path: rel, had_whiteout, parent_st: pst } = self.prepare_create(parent, name)?;
         let up = Some(self.fd(UPPER));
         let result = (|| -> Result<Option<File>> {
             let file = make(&rel)?;
-            let (uid, gid, sgid) = Self::owner(creds, &pst);
+            let Owner { uid, gid, sgid_parent: sgid } = Self::owner(creds, &pst);
             // The entry belongs to this server's ids, with the group of a set-group-id parent:
             // no chown when that is already the wanted owner.
             let given = (self.ids.0, if sgid { pst.st_gid } else { self.ids.1 });
@@ -788,8 +947,8 @@ impl OverlayFs {
             Some(f) => nix::sys::stat::fstat(f.as_raw_fd())?,
             None => self.stat_at(UPPER, &rel)?,
         };
-        let (id, attr) = self.remember(parent, name, Found { layers: vec![UPPER], st });
-        Ok((id, attr, file))
+        let (id, attr) = self.remember(parent, name, Found::new(UPPER, st));
+        Ok(Made { id, attr, file, path: rel })
     }
 
     /// FUSE `mknod` (also fifos and sockets); `mode` carries the type bits.
@@ -800,36 +959,48 @@ impl OverlayFs {
         mode: u32,
         rdev: u64,
         creds: Creds,
-    ) -> Result<(u64, Attr)> {
-        let (id, attr, _) = self.create_with(parent, name, creds, false, mode, |rel| {
-            nix::sys::stat::mknodat(
-                Some(self.fd(UPPER)),
-                rel,
-                SFlag::from_bits_truncate(mode & libc::S_IFMT),
-                Mode::from_bits_truncate(mode & 0o7777),
-                rdev,
-            )?;
-            Ok(None)
-        })?;
-        Ok((id, attr))
+    ) -> Result<(u64, Attr), Error> {
+        self.run("mknod", At::Child(parent, name), || {
+            let Made { id, attr, .. } = self.create_with(parent, name, creds, false, mode, |rel| {
+                nix::sys::stat::mknodat(
+                    Some(self.fd(UPPER)),
+                    rel,
+                    SFlag::from_bits_truncate(mode & libc::S_IFMT),
+                    Mode::from_bits_truncate(mode & 0o7777),
+                    rdev,
+                )?;
+                Ok(None)
+            })?;
+            Ok((id, attr))
+        })
     }
 
     /// FUSE `mkdir`. A directory made where a whiteout was is opaque, as in the kernel overlay.
-    pub fn mkdir(&self, parent: u64, name: &OsStr, mode: u32, creds: Creds) -> Result<(u64, Attr)> {
-        let (id, attr, _) = self.create_with(parent, name, creds, true, 0, |rel| {
-            nix::sys::stat::mkdirat(Some(self.fd(UPPER)), rel, Mode::from_bits_truncate(mode & 0o7777))?;
-            Ok(None)
-        })?;
-        Ok((id, attr))
+    pub fn mkdir(&self, parent: u64, name: &OsStr, mode: u32, creds: Creds) -> Result<(u64, Attr), Error> {
+        self.run("mkdir", At::Child(parent, name), || {
+            let Made { id, attr, .. } = self.create_with(parent, name, creds, true, 0, |rel| {
+                nix::sys::stat::mkdirat(Some(self.fd(UPPER)), rel, Mode::from_bits_truncate(mode & 0o7777))?;
+                Ok(None)
+            })?;
+            Ok((id, attr))
+        })
     }
 
     /// FUSE `symlink`.
-    pub fn symlink(&self, parent: u64, name: &OsStr, target: &Path, creds: Creds) -> Result<(u64, Attr)> {
-        let (id, attr, _) = self.create_with(parent, name, creds, false, 0, |rel| {
-            nix::unistd::symlinkat(target, Some(self.fd(UPPER)), rel)?;
-            Ok(None)
-        })?;
-        Ok((id, attr))
+    pub fn symlink(
+        &self,
+        parent: u64,
+        name: &OsStr,
+        target: &Path,
+        creds: Creds,
+    ) -> Result<(u64, Attr), Error> {
+        self.run("symlink", At::Child(parent, name), || {
+            let Made { id, attr, .. } = self.create_with(parent, name, creds, false, 0, |rel| {
+                nix::unistd::symlinkat(target, Some(self.fd(UPPER)), rel)?;
+                Ok(None)
+            })?;
+            Ok((id, attr))
+        })
     }
 
     /// FUSE `create`: makes and opens a regular file.
@@ -840,60 +1011,66 @@ impl OverlayFs {
         mode: u32,
         flags: i32,
         creds: Creds,
-    ) -> Result<(u64, Attr, u64)> {
-        let oflags = self.file_flags(flags) & !OFlag::O_TRUNC;
-        let (id, attr, file) = self.create_with(parent, name, creds, false, mode, |rel| {
-            let fd = nix::fcntl::openat(
-                Some(self.fd(UPPER)),
-                rel,
-                oflags | OFlag::O_CREAT | OFlag::O_EXCL | OFlag::O_CLOEXEC | OFlag::O_NOFOLLOW,
-                Mode::from_bits_truncate(mode & 0o7777),
-            )?;
-            Ok(Some(File::from(owned(fd))))
-        })?;
-        let fh = self.add_handle(file.expect("create opens"), false);
-        Ok((id, attr, fh))
+    ) -> Result<Created, Error> {
+        self.run("create", At::Child(parent, name), || {
+            let oflags = self.file_flags(flags) & !OFlag::O_TRUNC;
+            let Made { id, attr, file, path } =
+                self.create_with(parent, name, creds, false, mode, |rel| {
+                    let fd = nix::fcntl::openat(
+                        Some(self.fd(UPPER)),
+                        rel,
+                        oflags | OFlag::O_CREAT | OFlag::O_EXCL | OFlag::O_CLOEXEC | OFlag::O_NOFOLLOW,
+                        Mode::from_bits_truncate(mode & 0o7777),
+                    )?;
+                    Ok(Some(File::from(owned(fd))))
+                })?;
+            let file = file.ok_or_else(|| inconsistent(id, "create made no file"))?;
+            let fh = self.add_handle(file, path, false);
+            Ok(Created { id, attr, fh })
+        })
     }
 
     /// FUSE `link`: a new name for node `id` in `newparent`.
-    pub fn link(&self, id: u64, newparent: u64, newname: &OsStr) -> Result<(u64, Attr)> {
-        let _ops = self.lock_ops();
-        if self.table().nodes.get(&id).is_some_and(|n| n.is_dir) {
-            return Err(Errno::EPERM);
-        }
-        let (rel_new, had_whiteout, _) = self.prepare_create(newparent, newname)?;
-        let result = self.upper_path(id).and_then(|rel_old| {
-            nix::unistd::linkat(
-                Some(self.fd(UPPER)),
-                &rel_old,
-                Some(self.fd(UPPER)),
-                &rel_new,
-                AtFlags::empty(),
-            )
-        });
-        if let Err(e) = result {
-            if had_whiteout {
-                let _ = self.whiteout(&rel_new);
+    pub fn link(&self, id: u64, newparent: u64, newname: &OsStr) -> Result<(u64, Attr), Error> {
+        self.run("link", At::Child(newparent, newname), || {
+            let _ops = self.lock_ops();
+            if self.table().nodes.get(&id).is_some_and(|n| n.is_dir) {
+                return Err(Errno::EPERM);
             }
-            return Err(e);
-        }
-        let st = self.stat_at(UPPER, &rel_new)?;
-        let mut t = self.table();
-        let t = &mut *t;
-        let n = t.nodes.get_mut(&id).ok_or(Errno::ESTALE)?;
-        n.lookups += 1;
-        n.names.push((newparent, newname.to_os_string()));
-        let ino = n.ino;
-        let key = n.key;
-        t.children.insert((newparent, newname.to_os_string()), id);
-        t.links.insert(key, id);
-        Ok((id, Attr { st, ino }))
+            let Prepared { path: rel_new, had_whiteout, .. } = self.prepare_create(newparent, newname)?;
+            let result = self.upper_path(id).and_then(|rel_old| {
+                nix::unistd::linkat(
+                    Some(self.fd(UPPER)),
+                    &rel_old,
+                    Some(self.fd(UPPER)),
+                    &rel_new,
+                    AtFlags::empty(),
+                )
+            });
+            if let Err(e) = result {
+                if had_whiteout {
+                    let _ = self.whiteout(&rel_new);
+                }
+                return Err(e);
+            }
+            let st = self.stat_at(UPPER, &rel_new)?;
+            let mut t = self.table();
+            let t = &mut *t;
+            let n = t.nodes.get_mut(&id).ok_or(Errno::ESTALE)?;
+            n.lookups += 1;
+            n.names.push((newparent, newname.to_os_string()));
+            let ino = n.ino;
+            let key = n.key;
+            t.children.insert((newparent, newname.to_os_string()), id);
+            t.links.insert(key, id);
+            Ok((id, Attr { st, ino }))
+        })
     }
 
     /// Removes the upper entry at `rel` (a directory's whiteouts first) and leaves a whiteout
     /// when a lower layer still shows the name.
     fn remove_entry(&self, parent: u64, name: &OsStr, dir: bool) -> Result<()> {
-        let (prel, players, pdir, _) = self.node_info(parent)?;
+        let NodeInfo { path: prel, layers: players, is_dir: pdir, .. } = self.node_info(parent)?;
         if !pdir {
             return Err(Errno::ENOTDIR);
         }
@@ -908,7 +1085,7 @@ impl OverlayFs {
             return Err(Errno::ENOTEMPTY);
         }
         self.copy_up(parent)?;
-        let players = self.node_info(parent)?.1;
+        let players = self.node_info(parent)?.layers;
         let lower = self.find_lower(&players, &rel)?.is_some();
         if found.top() == UPPER {
             let up = Some(self.fd(UPPER));
@@ -948,15 +1125,19 @@ impl OverlayFs {
     }
 
     /// FUSE `unlink`.
-    pub fn unlink(&self, parent: u64, name: &OsStr) -> Result<()> {
-        let _ops = self.lock_ops();
-        self.remove_entry(parent, name, false)
+    pub fn unlink(&self, parent: u64, name: &OsStr) -> Result<(), Error> {
+        self.run("unlink", At::Child(parent, name), || {
+            let _ops = self.lock_ops();
+            self.remove_entry(parent, name, false)
+        })
     }
 
     /// FUSE `rmdir`.
-    pub fn rmdir(&self, parent: u64, name: &OsStr) -> Result<()> {
-        let _ops = self.lock_ops();
-        self.remove_entry(parent, name, true)
+    pub fn rmdir(&self, parent: u64, name: &OsStr) -> Result<(), Error> {
+        self.run("rmdir", At::Child(parent, name), || {
+            let _ops = self.lock_ops();
+            self.remove_entry(parent, name, true)
+        })
     }
 
     /// FUSE `rename`. Directories that live in a lower layer are refused with `EXDEV`, like the
@@ -968,83 +1149,85 @@ impl OverlayFs {
         newparent: u64,
         newname: &OsStr,
         flags: u32,
-    ) -> Result<()> {
-        if flags & !libc::RENAME_NOREPLACE != 0 {
-            return Err(Errno::EINVAL);
-        }
-        let _ops = self.lock_ops();
-        let (prel, players, pdir, _) = self.node_info(parent)?;
-        let (nprel, nplayers, npdir, _) = self.node_info(newparent)?;
-        if !pdir || !npdir {
-            return Err(Errno::ENOTDIR);
-        }
-        let rel = Self::child_rel(&prel, name);
-        let nrel = Self::child_rel(&nprel, newname);
-        let src = self.find(&players, &rel)?.ok_or(Errno::ENOENT)?;
-        let dst = self.find(&nplayers, &nrel)?;
-        let same_file =
-            dst.as_ref().is_some_and(|d| (d.st.st_dev, d.st.st_ino) == (src.st.st_dev, src.st.st_ino));
-        if (parent == newparent && name == newname) || same_file {
-            // Two names of one file: rename(2) does nothing.
-            return Ok(());
-        }
-        if src.is_dir() && src.layers.iter().any(|l| *l != UPPER) {
-            return Err(Errno::EXDEV);
-        }
-        if let Some(d) = &dst {
-            if flags & libc::RENAME_NOREPLACE != 0 {
-                return Err(Errno::EEXIST);
+    ) -> Result<(), Error> {
+        self.run("rename", At::Child(parent, name), || {
+            if flags & !libc::RENAME_NOREPLACE != 0 {
+                return Err(Errno::EINVAL);
             }
-            match (src.is_dir(), d.is_dir()) {
-                (true, false) => return Err(Errno::ENOTDIR),
-                (false, true) => return Err(Errno::EISDIR),
-                (true, true) if !self.list(&d.layers, &nrel)?.is_empty() => return Err(Errno::ENOTEMPTY),
-                _ => {}
+            let _ops = self.lock_ops();
+            let NodeInfo { path: prel, layers: players, is_dir: pdir, .. } = self.node_info(parent)?;
+            let NodeInfo { path: nprel, layers: nplayers, is_dir: npdir, .. } = self.node_info(newparent)?;
+            if !pdir || !npdir {
+                return Err(Errno::ENOTDIR);
             }
-        }
-        // The source as a node, so that copy-up updates what the kernel holds.
-        let (src_id, _) = self.remember(parent, name, src.clone());
-        let result = (|| -> Result<()> {
-            self.copy_up(src_id)?;
-            self.copy_up(parent)?;
-            self.copy_up(newparent)?;
-            let players = self.node_info(parent)?.1;
-            let nplayers = self.node_info(newparent)?.1;
-            let src_lower = self.find_lower(&players, &rel)?.is_some();
-            // Like the kernel overlay: a directory moved into a merged directory becomes opaque,
-            // so that nothing below can show through it.
-            let make_opaque = src.is_dir() && nplayers.iter().any(|l| *l != UPPER);
-            let up = Some(self.fd(UPPER));
-            match self.stat_at(UPPER, &nrel) {
-                Ok(st) if is_whiteout(&st) => {
-                    nix::unistd::unlinkat(up, &nrel, nix::unistd::UnlinkatFlags::NoRemoveDir)?
+            let rel = Self::child_rel(&prel, name);
+            let nrel = Self::child_rel(&nprel, newname);
+            let src = self.find(&players, &rel)?.ok_or(Errno::ENOENT)?;
+            let dst = self.find(&nplayers, &nrel)?;
+            let same_file =
+                dst.as_ref().is_some_and(|d| (d.st.st_dev, d.st.st_ino) == (src.st.st_dev, src.st.st_ino));
+            if (parent == newparent && name == newname) || same_file {
+                // Two names of one file: rename(2) does nothing.
+                return Ok(());
+            }
+            if src.is_dir() && src.layers.iter().any(|l| *l != UPPER) {
+                return Err(Errno::EXDEV);
+            }
+            if let Some(d) = &dst {
+                if flags & libc::RENAME_NOREPLACE != 0 {
+                    return Err(Errno::EEXIST);
                 }
-                Ok(st) if is_dir(&st) => self.clear_whiteouts(&nrel)?,
-                _ => {}
+                match (src.is_dir(), d.is_dir()) {
+                    (true, false) => return Err(Errno::ENOTDIR),
+                    (false, true) => return Err(Errno::EISDIR),
+                    (true, true) if !self.list(&d.layers, &nrel)?.is_empty() => return Err(Errno::ENOTEMPTY),
+                    _ => {}
+                }
             }
-            nix::fcntl::renameat(up, &rel, up, &nrel)?;
-            if make_opaque {
-                xattr::set(self.abs(UPPER, &nrel), OsStr::from_bytes(self.opaque_xattr.as_bytes()), b"y")
-                    .map_err(io_errno)?;
+            // The source as a node, so that copy-up updates what the kernel holds.
+            let (src_id, _) = self.remember(parent, name, src.clone());
+            let result = (|| -> Result<()> {
+                self.copy_up(src_id)?;
+                self.copy_up(parent)?;
+                self.copy_up(newparent)?;
+                let players = self.node_info(parent)?.layers;
+                let nplayers = self.node_info(newparent)?.layers;
+                let src_lower = self.find_lower(&players, &rel)?.is_some();
+                // Like the kernel overlay: a directory moved into a merged directory becomes opaque,
+                // so that nothing below can show through it.
+                let make_opaque = src.is_dir() && nplayers.iter().any(|l| *l != UPPER);
+                let up = Some(self.fd(UPPER));
+                match self.stat_at(UPPER, &nrel) {
+                    Ok(st) if is_whiteout(&st) => {
+                        nix::unistd::unlinkat(up, &nrel, nix::unistd::UnlinkatFlags::NoRemoveDir)?
+                    }
+                    Ok(st) if is_dir(&st) => self.clear_whiteouts(&nrel)?,
+                    _ => {}
+                }
+                nix::fcntl::renameat(up, &rel, up, &nrel)?;
+                if make_opaque {
+                    xattr::set(self.abs(UPPER, &nrel), OsStr::from_bytes(self.opaque_xattr.as_bytes()), b"y")
+                        .map_err(io_errno)?;
+                }
+                if src_lower {
+                    self.whiteout(&rel)?;
+                }
+                Ok(())
+            })();
+            if result.is_ok() {
+                let mut guard = self.table();
+                let t = &mut *guard;
+                t.unname(newparent, newname);
+                t.unname(parent, name);
+                if let Some(n) = t.nodes.get_mut(&src_id) {
+                    n.names.insert(0, (newparent, newname.to_os_string()));
+                    t.children.insert((newparent, newname.to_os_string()), src_id);
+                }
             }
-            if src_lower {
-                self.whiteout(&rel)?;
-            }
-            Ok(())
-        })();
-        if result.is_ok() {
-            let mut guard = self.table();
-            let t = &mut *guard;
-            t.unname(newparent, newname);
-            t.unname(parent, name);
-            if let Some(n) = t.nodes.get_mut(&src_id) {
-                n.names.insert(0, (newparent, newname.to_os_string()));
-                t.children.insert((newparent, newname.to_os_string()), src_id);
-            }
-        }
-        // Undo the reference `remember` took.
-        self.forget(src_id, 1);
-        result
+            // Undo the reference `remember` took.
+            self.forget(src_id, 1);
+            result
+        })
     }
 
     /// The merged listing of directory `rel` over `layers` (without "." and "..").
@@ -1100,15 +1283,17 @@ impl OverlayFs {
     }
 
     /// FUSE `opendir`: takes a snapshot of the merged listing.
-    pub fn opendir(&self, id: u64) -> Result<u64> {
-        let (rel, layers, dir, _) = self.node_info(id)?;
-        if !dir {
-            return Err(Errno::ENOTDIR);
-        }
-        let entries = self.list(&layers, &rel)?;
-        let fh = self.next_fh.fetch_add(1, Ordering::Relaxed);
-        self.dirs.lock().unwrap_or_else(|p| p.into_inner()).insert(fh, Arc::new(entries));
-        Ok(fh)
+    pub fn opendir(&self, id: u64) -> Result<u64, Error> {
+        self.run("opendir", At::Node(id), || {
+            let NodeInfo { path: rel, layers, is_dir: dir, .. } = self.node_info(id)?;
+            if !dir {
+                return Err(Errno::ENOTDIR);
+            }
+            let entries = self.list(&layers, &rel)?;
+            let fh = self.next_fh.fetch_add(1, Ordering::Relaxed);
+            self.dirs.lock().unwrap_or_else(|p| p.into_inner()).insert(fh, Arc::new(entries));
+            Ok(fh)
+        })
     }
 
     /// The snapshot taken by `opendir`.
@@ -1134,12 +1319,15 @@ impl OverlayFs {
 
     /// Registers an open file. `check_caps`: the file is open for writing and may carry
     /// `security.capability` (a file just created cannot).
-    fn add_handle(&self, file: File, check_caps: bool) -> u64 {
+    fn add_handle(&self, file: File, path: PathBuf, check_caps: bool) -> u64 {
         let caps =
             check_caps && matches!(xattr::FileExt::get_xattr(&file, "security.capability"), Ok(Some(_)));
         let caps = std::sync::atomic::AtomicBool::new(caps);
         let fh = self.next_fh.fetch_add(1, Ordering::Relaxed);
-        self.handles.write().unwrap_or_else(|p| p.into_inner()).insert(fh, Arc::new(Handle { file, caps }));
+        self.handles
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(fh, Arc::new(Handle { file, path, caps }));
         fh
     }
 
@@ -1151,65 +1339,71 @@ impl OverlayFs {
     /// FUSE `open`: copies the file up when it is opened for writing. Returns the handle and
     /// whether the kernel may keep its page cache (the file can only change through this mount,
     /// which keeps the cache coherent, unless it has other links).
-    pub fn open(&self, id: u64, flags: i32) -> Result<(u64, bool)> {
-        let acc = flags & libc::O_ACCMODE;
-        let writes = acc != libc::O_RDONLY || flags & libc::O_TRUNC != 0;
-        let _ops = writes.then(|| self.lock_ops());
-        let (rel, layer) = if writes {
-            (self.upper_path(id)?, UPPER)
-        } else {
-            let (rel, layers, _, _) = self.node_info(id)?;
-            (rel, layers[0])
-        };
-        let oflags = self.file_flags(flags);
-        let fd = nix::fcntl::openat(
-            Some(self.fd(layer)),
-            &rel,
-            oflags | OFlag::O_CLOEXEC | OFlag::O_NOFOLLOW,
-            Mode::empty(),
-        )?;
-        let file = File::from(owned(fd));
-        let keep = layer != UPPER
-            || file.metadata().map(|m| std::os::unix::fs::MetadataExt::nlink(&m) <= 1).unwrap_or(false);
-        Ok((self.add_handle(file, writes && acc != libc::O_RDONLY), keep))
+    pub fn open(&self, id: u64, flags: i32) -> Result<Opened, Error> {
+        self.run("open", At::Node(id), || {
+            let acc = flags & libc::O_ACCMODE;
+            let writes = acc != libc::O_RDONLY || flags & libc::O_TRUNC != 0;
+            let _ops = writes.then(|| self.lock_ops());
+            let (rel, layer) = if writes {
+                (self.upper_path(id)?, UPPER)
+            } else {
+                let NodeInfo { path: rel, top, .. } = self.node_info(id)?;
+                (rel, top)
+            };
+            let oflags = self.file_flags(flags);
+            let fd = nix::fcntl::openat(
+                Some(self.fd(layer)),
+                &rel,
+                oflags | OFlag::O_CLOEXEC | OFlag::O_NOFOLLOW,
+                Mode::empty(),
+            )?;
+            let file = File::from(owned(fd));
+            let keep = layer != UPPER
+                || file.metadata().map(|m| std::os::unix::fs::MetadataExt::nlink(&m) <= 1).unwrap_or(false);
+            Ok(Opened { fh: self.add_handle(file, rel, writes && acc != libc::O_RDONLY), keep_cache: keep })
+        })
     }
 
     /// FUSE `read`: fills `buf` from `offset`. One `pread`: on a regular file it is short only
     /// at the end of the file, which is what a short reply tells the kernel (a second call to
     /// confirm the end would cost a syscall per read).
-    pub fn read(&self, fh: u64, offset: u64, buf: &mut [u8]) -> Result<usize> {
-        let h = self.handle(fh).ok_or(Errno::EBADF)?;
-        loop {
-            match h.file.read_at(buf, offset) {
-                Ok(n) => return Ok(n),
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(io_errno(e)),
+    pub fn read(&self, fh: u64, offset: u64, buf: &mut [u8]) -> Result<usize, Error> {
+        self.run("read", At::Handle(fh), || {
+            let h = self.handle(fh).ok_or(Errno::EBADF)?;
+            loop {
+                match h.file.read_at(buf, offset) {
+                    Ok(n) => return Ok(n),
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(e) => return Err(io_errno(e)),
+                }
             }
-        }
+        })
     }
 
     /// FUSE `write`.
     /// FUSE `write`. `kill_suidgid`: the writer lacks `CAP_FSETID`, so the set-user-id bit (and
     /// the set-group-id bit of a group-executable file) go, as a write(2) would drop them; file
     /// capabilities go on any write.
-    pub fn write(&self, fh: u64, offset: u64, data: &[u8], kill_suidgid: bool) -> Result<usize> {
-        let h = self.handle(fh).ok_or(Errno::EBADF)?;
-        if h.caps.swap(false, Ordering::Relaxed) {
-            let _ = xattr::FileExt::remove_xattr(&h.file, "security.capability");
-        }
-        if kill_suidgid {
-            let st = nix::sys::stat::fstat(h.file.as_raw_fd())?;
-            let mut kill = libc::S_ISUID;
-            if st.st_mode & libc::S_IXGRP != 0 {
-                kill |= libc::S_ISGID;
+    pub fn write(&self, fh: u64, offset: u64, data: &[u8], kill_suidgid: bool) -> Result<usize, Error> {
+        self.run("write", At::Handle(fh), || {
+            let h = self.handle(fh).ok_or(Errno::EBADF)?;
+            if h.caps.swap(false, Ordering::Relaxed) {
+                let _ = xattr::FileExt::remove_xattr(&h.file, "security.capability");
             }
-            if st.st_mode & kill != 0 {
-                let mode = Mode::from_bits_truncate(st.st_mode & 0o7777 & !kill);
-                nix::sys::stat::fchmod(h.file.as_raw_fd(), mode)?;
+            if kill_suidgid {
+                let st = nix::sys::stat::fstat(h.file.as_raw_fd())?;
+                let mut kill = libc::S_ISUID;
+                if st.st_mode & libc::S_IXGRP != 0 {
+                    kill |= libc::S_ISGID;
+                }
+                if st.st_mode & kill != 0 {
+                    let mode = Mode::from_bits_truncate(st.st_mode & 0o7777 & !kill);
+                    nix::sys::stat::fchmod(h.file.as_raw_fd(), mode)?;
+                }
             }
-        }
-        h.file.write_all_at(data, offset).map_err(io_errno)?;
-        Ok(data.len())
+            h.file.write_all_at(data, offset).map_err(io_errno)?;
+            Ok(data.len())
+        })
     }
 
     /// FUSE `release`.
@@ -1218,40 +1412,46 @@ impl OverlayFs {
     }
 
     /// FUSE `fsync`.
-    pub fn fsync(&self, fh: u64, datasync: bool) -> Result<()> {
-        let h = self.handle(fh).ok_or(Errno::EBADF)?;
-        if datasync { h.file.sync_data() } else { h.file.sync_all() }.map_err(io_errno)
+    pub fn fsync(&self, fh: u64, datasync: bool) -> Result<(), Error> {
+        self.run("fsync", At::Handle(fh), || {
+            let h = self.handle(fh).ok_or(Errno::EBADF)?;
+            if datasync { h.file.sync_data() } else { h.file.sync_all() }.map_err(io_errno)
+        })
     }
 
     /// FUSE `fsyncdir`: syncs the upper directory when there is one.
-    pub fn fsyncdir(&self, id: u64) -> Result<()> {
-        let (rel, layers, _, _) = self.node_info(id)?;
-        if layers[0] != UPPER {
-            return Ok(());
-        }
-        let fd = nix::fcntl::openat(
-            Some(self.fd(UPPER)),
-            &rel,
-            OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC,
-            Mode::empty(),
-        )?;
-        File::from(owned(fd)).sync_all().map_err(io_errno)
+    pub fn fsyncdir(&self, id: u64) -> Result<(), Error> {
+        self.run("fsyncdir", At::Node(id), || {
+            let NodeInfo { path: rel, top, .. } = self.node_info(id)?;
+            if top != UPPER {
+                return Ok(());
+            }
+            let fd = nix::fcntl::openat(
+                Some(self.fd(UPPER)),
+                &rel,
+                OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC,
+                Mode::empty(),
+            )?;
+            File::from(owned(fd)).sync_all().map_err(io_errno)
+        })
     }
 
     /// FUSE `fallocate`.
-    pub fn fallocate(&self, fh: u64, offset: u64, length: u64, mode: i32) -> Result<()> {
-        let h = self.handle(fh).ok_or(Errno::EBADF)?;
-        nix::fcntl::fallocate(
-            h.file.as_raw_fd(),
-            nix::fcntl::FallocateFlags::from_bits_truncate(mode),
-            offset as i64,
-            length as i64,
-        )
+    pub fn fallocate(&self, fh: u64, offset: u64, length: u64, mode: i32) -> Result<(), Error> {
+        self.run("fallocate", At::Handle(fh), || {
+            let h = self.handle(fh).ok_or(Errno::EBADF)?;
+            nix::fcntl::fallocate(
+                h.file.as_raw_fd(),
+                nix::fcntl::FallocateFlags::from_bits_truncate(mode),
+                offset as i64,
+                length as i64,
+            )
+        })
     }
 
     /// FUSE `statfs`: the upper layer's file system.
-    pub fn statfs(&self) -> Result<nix::sys::statvfs::Statvfs> {
-        nix::sys::statvfs::statvfs(&self.layers[UPPER as usize].path)
+    pub fn statfs(&self) -> Result<nix::sys::statvfs::Statvfs, Error> {
+        self.run("statfs", At::Upper, || nix::sys::statvfs::statvfs(&self.layers[UPPER as usize].path))
     }
 
     fn private_xattr(&self, name: &OsStr) -> bool {
@@ -1259,59 +1459,67 @@ impl OverlayFs {
     }
 
     /// FUSE `getxattr`. Overlay's own xattrs are hidden.
-    pub fn getxattr(&self, id: u64, name: &OsStr) -> Result<Vec<u8>> {
-        if self.private_xattr(name) {
-            return Err(Errno::ENODATA);
-        }
-        let (rel, layers, _, _) = self.node_info(id)?;
-        xattr::get(self.abs(layers[0], &rel), name).map_err(io_errno)?.ok_or(Errno::ENODATA)
+    pub fn getxattr(&self, id: u64, name: &OsStr) -> Result<Vec<u8>, Error> {
+        self.run("getxattr", At::Node(id), || {
+            if self.private_xattr(name) {
+                return Err(Errno::ENODATA);
+            }
+            let NodeInfo { path: rel, top, .. } = self.node_info(id)?;
+            xattr::get(self.abs(top, &rel), name).map_err(io_errno)?.ok_or(Errno::ENODATA)
+        })
     }
 
     /// FUSE `listxattr`: the names, each NUL-terminated.
-    pub fn listxattr(&self, id: u64) -> Result<Vec<u8>> {
-        let (rel, layers, _, _) = self.node_info(id)?;
-        let mut out = Vec::new();
-        for name in xattr::list(self.abs(layers[0], &rel)).map_err(io_errno)? {
-            if !self.private_xattr(&name) {
-                out.extend_from_slice(name.as_bytes());
-                out.push(0);
+    pub fn listxattr(&self, id: u64) -> Result<Vec<u8>, Error> {
+        self.run("listxattr", At::Node(id), || {
+            let NodeInfo { path: rel, top, .. } = self.node_info(id)?;
+            let mut out = Vec::new();
+            for name in xattr::list(self.abs(top, &rel)).map_err(io_errno)? {
+                if !self.private_xattr(&name) {
+                    out.extend_from_slice(name.as_bytes());
+                    out.push(0);
+                }
             }
-        }
-        Ok(out)
+            Ok(out)
+        })
     }
 
     /// FUSE `setxattr` (`flags`: `XATTR_CREATE` / `XATTR_REPLACE`).
-    pub fn setxattr(&self, id: u64, name: &OsStr, value: &[u8], flags: i32) -> Result<()> {
-        if self.private_xattr(name) {
-            return Err(Errno::EPERM);
-        }
-        let _ops = self.lock_ops();
-        let rel = self.upper_path(id)?;
-        let path = self.abs(UPPER, &rel);
-        if flags & (libc::XATTR_CREATE | libc::XATTR_REPLACE) != 0 {
-            let exists = xattr::get(&path, name).map_err(io_errno)?.is_some();
-            if flags & libc::XATTR_CREATE != 0 && exists {
-                return Err(Errno::EEXIST);
+    pub fn setxattr(&self, id: u64, name: &OsStr, value: &[u8], flags: i32) -> Result<(), Error> {
+        self.run("setxattr", At::Node(id), || {
+            if self.private_xattr(name) {
+                return Err(Errno::EPERM);
             }
-            if flags & libc::XATTR_REPLACE != 0 && !exists {
-                return Err(Errno::ENODATA);
+            let _ops = self.lock_ops();
+            let rel = self.upper_path(id)?;
+            let path = self.abs(UPPER, &rel);
+            if flags & (libc::XATTR_CREATE | libc::XATTR_REPLACE) != 0 {
+                let exists = xattr::get(&path, name).map_err(io_errno)?.is_some();
+                if flags & libc::XATTR_CREATE != 0 && exists {
+                    return Err(Errno::EEXIST);
+                }
+                if flags & libc::XATTR_REPLACE != 0 && !exists {
+                    return Err(Errno::ENODATA);
+                }
             }
-        }
-        xattr::set(&path, name, value).map_err(io_errno)
+            xattr::set(&path, name, value).map_err(io_errno)
+        })
     }
 
     /// FUSE `removexattr`.
-    pub fn removexattr(&self, id: u64, name: &OsStr) -> Result<()> {
-        if self.private_xattr(name) {
-            return Err(Errno::EPERM);
-        }
-        let _ops = self.lock_ops();
-        let (rel, layers, _, _) = self.node_info(id)?;
-        if xattr::get(self.abs(layers[0], &rel), name).map_err(io_errno)?.is_none() {
-            return Err(Errno::ENODATA);
-        }
-        let rel = self.upper_path(id)?;
-        xattr::remove(self.abs(UPPER, &rel), name).map_err(io_errno)
+    pub fn removexattr(&self, id: u64, name: &OsStr) -> Result<(), Error> {
+        self.run("removexattr", At::Node(id), || {
+            if self.private_xattr(name) {
+                return Err(Errno::EPERM);
+            }
+            let _ops = self.lock_ops();
+            let NodeInfo { path: rel, top, .. } = self.node_info(id)?;
+            if xattr::get(self.abs(top, &rel), name).map_err(io_errno)?.is_none() {
+                return Err(Errno::ENODATA);
+            }
+            let rel = self.upper_path(id)?;
+            xattr::remove(self.abs(UPPER, &rel), name).map_err(io_errno)
+        })
     }
 
     /// Tells the overlay that the kernel caches writes (see `writeback`).
@@ -1334,5 +1542,51 @@ impl OverlayFs {
     /// The device of the upper layer (for tests and diagnostics).
     pub fn upper_dev(&self) -> u64 {
         self.upper_dev
+    }
+}
+
+#[cfg(test)]
+mod invariants {
+    use super::*;
+
+    /// A node that lost its layers (a bug in the table, not something the kernel can cause) is
+    /// answered with `EIO` and a log line, never a panic on the worker thread.
+    #[test]
+    fn a_node_without_layers_is_an_io_error_not_a_panic() {
+        let t = tempfile::tempdir().unwrap();
+        let (lower, upper, work) = (t.path().join("l"), t.path().join("u"), t.path().join("w"));
+        for d in [&lower, &upper, &work] {
+            std::fs::create_dir_all(d).unwrap();
+        }
+        std::fs::write(lower.join("f"), "f").unwrap();
+        let fs = OverlayFs::new(std::slice::from_ref(&lower), &upper, &work, true).unwrap();
+        let (id, _) = fs.lookup(ROOT, OsStr::new("f")).unwrap();
+        fs.table().nodes.get_mut(&id).unwrap().layers.clear();
+        for e in [
+            fs.getattr(id, None).unwrap_err(),
+            fs.open(id, libc::O_RDONLY).unwrap_err(),
+            fs.open(id, libc::O_WRONLY).unwrap_err(),
+            fs.readlink(id).unwrap_err(),
+            fs.getxattr(id, OsStr::new("user.x")).unwrap_err(),
+        ] {
+            assert_eq!((e.path.as_path(), e.errno), (Path::new("f"), Errno::EIO), "{e}");
+        }
+        // The rest of the tree still works.
+        assert!(fs.getattr(ROOT, None).is_ok());
+    }
+
+    #[test]
+    fn forgetting_a_node_twice_is_harmless() {
+        let t = tempfile::tempdir().unwrap();
+        let (upper, work) = (t.path().join("u"), t.path().join("w"));
+        std::fs::create_dir_all(&upper).unwrap();
+        std::fs::create_dir_all(&work).unwrap();
+        std::fs::write(upper.join("f"), "f").unwrap();
+        let fs = OverlayFs::new(&[], &upper, &work, true).unwrap();
+        let (id, _) = fs.lookup(ROOT, OsStr::new("f")).unwrap();
+        fs.forget(id, 1);
+        fs.forget(id, 1);
+        fs.forget(12_345, 3);
+        assert_eq!(fs.getattr(id, None).unwrap_err().errno, Errno::ESTALE);
     }
 }

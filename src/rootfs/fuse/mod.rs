@@ -38,7 +38,7 @@ pub enum Error {
     Layers {
         upper: PathBuf,
         #[source]
-        source: nix::Error,
+        source: fs::Error,
     },
     #[error("cannot open /dev/fuse")]
     Device(#[source] std::io::Error),

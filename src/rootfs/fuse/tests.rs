@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use nix::errno::Errno;
 
-use super::fs::{Creds, OverlayFs, SetAttr, ROOT};
+use super::fs::{Created, Creds, Error, Opened, OverlayFs, SetAttr, ROOT};
 
 const ME: Creds = Creds { uid: 0, gid: 0 };
 const OPAQUE: &str = "user.overlay.opaque";
@@ -67,7 +67,7 @@ fn names(fs: &OverlayFs, id: u64) -> Vec<String> {
 }
 
 fn read(fs: &OverlayFs, id: u64) -> String {
-    let (fh, _) = fs.open(id, libc::O_RDONLY).unwrap();
+    let Opened { fh, .. } = fs.open(id, libc::O_RDONLY).unwrap();
     let mut buf = vec![0; 4096];
     let n = fs.read(fh, 0, &mut buf).unwrap();
     fs.release(fh);
@@ -75,7 +75,18 @@ fn read(fs: &OverlayFs, id: u64) -> String {
 }
 
 fn look(fs: &OverlayFs, parent: u64, name: &str) -> Result<u64, Errno> {
-    fs.lookup(parent, OsStr::new(name)).map(|(id, _)| id)
+    fs.lookup(parent, OsStr::new(name)).map(|(id, _)| id).errno()
+}
+
+/// The errno alone of an operation's result, for comparing with `Err(Errno::...)`.
+trait ErrnoOnly<T> {
+    fn errno(self) -> Result<T, Errno>;
+}
+
+impl<T> ErrnoOnly<T> for Result<T, Error> {
+    fn errno(self) -> Result<T, Errno> {
+        self.map_err(|e| e.errno)
+    }
 }
 
 #[test]
@@ -103,7 +114,7 @@ fn reading_copies_nothing_and_writing_copies_up_with_metadata() {
     let ino = r.fs.getattr(a, None).unwrap().ino;
     read(&r.fs, a);
     assert!(!r.upper.join("a").exists());
-    let (fh, keep) = r.fs.open(a, libc::O_WRONLY).unwrap();
+    let Opened { fh, keep_cache: keep } = r.fs.open(a, libc::O_WRONLY).unwrap();
     assert!(keep);
     r.fs.write(fh, 2, b"!", false).unwrap();
     r.fs.release(fh);
@@ -141,9 +152,9 @@ fn truncate_chown_and_xattrs_copy_up() {
     assert_eq!(r.fs.getxattr(a, OsStr::new("user.k")).unwrap(), b"v");
     // overlay's own xattrs are neither shown nor settable.
     let op = look(&r.fs, ROOT, "op").unwrap();
-    assert_eq!(r.fs.getxattr(op, OsStr::new(OPAQUE)), Err(Errno::ENODATA));
+    assert_eq!(r.fs.getxattr(op, OsStr::new(OPAQUE)).errno(), Err(Errno::ENODATA));
     assert!(!String::from_utf8_lossy(&r.fs.listxattr(op).unwrap()).contains("overlay"));
-    assert_eq!(r.fs.setxattr(op, OsStr::new(OPAQUE), b"y", 0), Err(Errno::EPERM));
+    assert_eq!(r.fs.setxattr(op, OsStr::new(OPAQUE), b"y", 0).errno(), Err(Errno::EPERM));
 }
 
 #[test]
@@ -153,7 +164,7 @@ fn removing_lower_entries_leaves_whiteouts_and_a_new_dir_there_is_opaque() {
     assert!(is_whiteout(&r.upper.join("a")));
     assert_eq!(look(&r.fs, ROOT, "a"), Err(Errno::ENOENT));
     let d = look(&r.fs, ROOT, "d").unwrap();
-    assert_eq!(r.fs.rmdir(ROOT, OsStr::new("d")), Err(Errno::ENOTEMPTY));
+    assert_eq!(r.fs.rmdir(ROOT, OsStr::new("d")).errno(), Err(Errno::ENOTEMPTY));
     for n in ["x", "y"] {
         r.fs.unlink(d, OsStr::new(n)).unwrap();
     }
@@ -166,12 +177,12 @@ fn removing_lower_entries_leaves_whiteouts_and_a_new_dir_there_is_opaque() {
     let d = look(&r.fs, ROOT, "d").unwrap();
     assert!(names(&r.fs, d).is_empty());
     // A file created in the upper layer only is removed without a whiteout.
-    let (_, _, fh) = r.fs.create(ROOT, OsStr::new("new"), 0o644, libc::O_WRONLY, ME).unwrap();
+    let Created { fh, .. } = r.fs.create(ROOT, OsStr::new("new"), 0o644, libc::O_WRONLY, ME).unwrap();
     r.fs.release(fh);
     r.fs.unlink(ROOT, OsStr::new("new")).unwrap();
     assert!(std::fs::symlink_metadata(r.upper.join("new")).is_err());
     // A file created over a whiteout replaces it.
-    let (_, _, fh) = r.fs.create(ROOT, OsStr::new("a"), 0o600, libc::O_WRONLY, ME).unwrap();
+    let Created { fh, .. } = r.fs.create(ROOT, OsStr::new("a"), 0o600, libc::O_WRONLY, ME).unwrap();
     r.fs.release(fh);
     assert!(std::fs::metadata(r.upper.join("a")).unwrap().is_file());
 }
@@ -185,10 +196,10 @@ fn rename_copies_up_files_and_refuses_lower_directories() {
     assert_eq!(std::fs::read_to_string(r.upper.join("d/moved")).unwrap(), "a1");
     let moved = look(&r.fs, d, "moved").unwrap();
     assert_eq!(read(&r.fs, moved), "a1");
-    assert_eq!(r.fs.rename(ROOT, OsStr::new("d"), ROOT, OsStr::new("e"), 0), Err(Errno::EXDEV));
+    assert_eq!(r.fs.rename(ROOT, OsStr::new("d"), ROOT, OsStr::new("e"), 0).errno(), Err(Errno::EXDEV));
     // An upper-only directory moves with its contents.
     let n = r.fs.mkdir(ROOT, OsStr::new("n"), 0o755, ME).unwrap().0;
-    r.fs.create(n, OsStr::new("f"), 0o644, libc::O_WRONLY, ME).map(|(_, _, fh)| r.fs.release(fh)).unwrap();
+    r.fs.create(n, OsStr::new("f"), 0o644, libc::O_WRONLY, ME).map(|c| r.fs.release(c.fh)).unwrap();
     r.fs.rename(ROOT, OsStr::new("n"), d, OsStr::new("n2"), 0).unwrap();
     assert!(r.upper.join("d/n2/f").is_file());
     assert!(std::fs::symlink_metadata(r.upper.join("n")).is_err());
@@ -202,7 +213,7 @@ fn rename_copies_up_files_and_refuses_lower_directories() {
     assert!(opaque(&r.upper.join("d/sub")));
     assert!(!is_whiteout(&r.upper.join("e")));
     assert_eq!(
-        r.fs.rename(d, OsStr::new("x"), d, OsStr::new("y"), libc::RENAME_NOREPLACE),
+        r.fs.rename(d, OsStr::new("x"), d, OsStr::new("y"), libc::RENAME_NOREPLACE).errno(),
         Err(Errno::EEXIST)
     );
 }
@@ -226,7 +237,7 @@ fn hardlinks_share_one_node_and_symlinks_and_fifos_are_created() {
     assert_eq!(std::fs::read_link(r.upper.join("s")).unwrap(), Path::new("a"));
     r.fs.mknod(ROOT, OsStr::new("p"), libc::S_IFIFO | 0o644, 0, ME).unwrap();
     assert!(std::fs::metadata(r.upper.join("p")).unwrap().file_type().is_fifo());
-    assert_eq!(r.fs.mkdir(ROOT, OsStr::new("a"), 0o755, ME).err(), Some(Errno::EEXIST));
+    assert_eq!(r.fs.mkdir(ROOT, OsStr::new("a"), 0o755, ME).errno().err(), Some(Errno::EEXIST));
 }
 
 #[test]
@@ -242,7 +253,7 @@ fn new_entries_get_the_callers_ids_and_a_setgid_parents_group() {
     let (_, attr) = r.fs.mkdir(g, OsStr::new("sub"), 0o755, who).unwrap();
     assert_eq!((attr.st.st_uid, attr.st.st_gid), (1000, 50));
     assert!(attr.st.st_mode & libc::S_ISGID != 0);
-    let (_, attr, fh) = r.fs.create(ROOT, OsStr::new("f"), 0o600, libc::O_WRONLY, who).unwrap();
+    let Created { attr, fh, .. } = r.fs.create(ROOT, OsStr::new("f"), 0o600, libc::O_WRONLY, who).unwrap();
     r.fs.release(fh);
     assert_eq!((attr.st.st_uid, attr.st.st_gid), (1000, 1000));
 }
@@ -251,7 +262,7 @@ fn new_entries_get_the_callers_ids_and_a_setgid_parents_group() {
 fn open_with_truncate_copies_up_an_empty_file() {
     let r = rig();
     let a = look(&r.fs, ROOT, "a").unwrap();
-    let (fh, _) = r.fs.open(a, libc::O_WRONLY | libc::O_TRUNC).unwrap();
+    let Opened { fh, .. } = r.fs.open(a, libc::O_WRONLY | libc::O_TRUNC).unwrap();
     r.fs.release(fh);
     assert_eq!(std::fs::metadata(r.upper.join("a")).unwrap().len(), 0);
     assert_eq!(std::fs::read_to_string(r.lower[0].join("a")).unwrap(), "a1");
@@ -260,10 +271,53 @@ fn open_with_truncate_copies_up_an_empty_file() {
 #[test]
 fn an_unprivileged_write_drops_the_set_user_id_bit() {
     let r = rig();
-    let (id, _, fh) = r.fs.create(ROOT, OsStr::new("s"), 0o4755, libc::O_WRONLY, ME).unwrap();
+    let Created { id, fh, .. } = r.fs.create(ROOT, OsStr::new("s"), 0o4755, libc::O_WRONLY, ME).unwrap();
     r.fs.write(fh, 0, b"x", false).unwrap();
     assert_eq!(r.fs.getattr(id, None).unwrap().st.st_mode & 0o7777, 0o4755);
     r.fs.write(fh, 1, b"y", true).unwrap();
     r.fs.release(fh);
     assert_eq!(r.fs.getattr(id, None).unwrap().st.st_mode & 0o7777, 0o755);
+}
+
+#[test]
+fn a_failed_operation_names_itself_its_path_and_its_errno() {
+    let r = rig();
+    let d = look(&r.fs, ROOT, "d").unwrap();
+    let e = r.fs.lookup(d, OsStr::new("missing")).unwrap_err();
+    assert_eq!(e, Error { op: "lookup", path: "d/missing".into(), errno: Errno::ENOENT });
+    assert_eq!(e.to_string(), "lookup d/missing: ENOENT: No such file or directory");
+    let e = r.fs.rmdir(ROOT, OsStr::new("d")).unwrap_err();
+    assert_eq!((e.op, e.path.as_path(), e.errno), ("rmdir", Path::new("d"), Errno::ENOTEMPTY));
+    let x = look(&r.fs, d, "x").unwrap();
+    let e = r.fs.setxattr(x, OsStr::new(OPAQUE), b"y", 0).unwrap_err();
+    assert_eq!((e.op, e.path.as_path(), e.errno), ("setxattr", Path::new("d/x"), Errno::EPERM));
+}
+
+#[test]
+fn handle_and_node_errors_name_what_is_left_of_them() {
+    let r = rig();
+    let d = look(&r.fs, ROOT, "d").unwrap();
+    let x = look(&r.fs, d, "x").unwrap();
+    // A write through a read-only handle: the path it was opened as.
+    let Opened { fh, .. } = r.fs.open(x, libc::O_RDONLY).unwrap();
+    let e = r.fs.write(fh, 0, b"no", false).unwrap_err();
+    assert_eq!(e, Error { op: "write", path: "d/x".into(), errno: Errno::EBADF });
+    r.fs.release(fh);
+    // A handle or a node the overlay does not know: its number.
+    let e = r.fs.read(fh, 0, &mut [0; 8]).unwrap_err();
+    assert_eq!(e, Error { op: "read", path: format!("<handle {fh}>").into(), errno: Errno::EBADF });
+    let e = r.fs.getattr(987_654, None).unwrap_err();
+    assert_eq!(e, Error { op: "getattr", path: "<node 987654>".into(), errno: Errno::ESTALE });
+    let e = r.fs.mkdir(987_654, OsStr::new("n"), 0o755, ME).unwrap_err();
+    assert_eq!(e, Error { op: "mkdir", path: "<node 987654>/n".into(), errno: Errno::ESTALE });
+}
+
+#[test]
+fn a_layer_that_cannot_be_opened_is_named() {
+    let t = tempfile::tempdir().unwrap();
+    let (upper, work, missing) = (t.path().join("u"), t.path().join("w"), t.path().join("no-such-layer"));
+    std::fs::create_dir_all(&upper).unwrap();
+    std::fs::create_dir_all(&work).unwrap();
+    let e = OverlayFs::new(std::slice::from_ref(&missing), &upper, &work, true).unwrap_err();
+    assert_eq!(e, Error { op: "open layer", path: missing, errno: Errno::ENOENT });
 }
