@@ -7,8 +7,8 @@
 //! Modules:
 //! - `util`: [`util::Skiff`], a fresh store per test, and [`util::Output`] with assertions;
 //!   process helpers ([`util::run`], [`util::require_program`]).
-//! - `registry`: the shared registry ([`registry::shared`]) and registries with basic auth
-//!   ([`registry::start_with_auth`]).
+//! - `registry`: the shared registry ([`registry::shared`]), registries with basic auth
+//!   ([`registry::start_with_auth`]) and with a self-signed certificate ([`registry::start_with_tls`]).
 //! - `oci`: a small OCI image-layout writer (layers as tar entries, gzip/zstd/none) for fixtures
 //!   and for tests that need hand-made, even malformed, images.
 //! - `fixtures`: the fixture images, built and pushed once per process ([`fixtures::fixtures`]),
@@ -27,6 +27,8 @@
 //! - `exec`: `exec` and `top` in a running container.
 //! - `network`: `--network`, `-p`, `port`, name resolution (pasta and slirp4netns).
 //! - `fuse`: the fuse-overlay storage driver against the kernel overlay.
+//! - `registry_errors`: pulls refused by a registry (self-signed tls, https to plain http, a
+//!   missing image or platform) and what the user reads.
 
 // The helper modules are an API for every test module; not all of it is used by all of them.
 #[allow(dead_code)]
@@ -47,6 +49,7 @@ mod images;
 mod lifecycle;
 mod network;
 mod options;
+mod registry_errors;
 mod reliability;
 mod rig;
 mod runtime;

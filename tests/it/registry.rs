@@ -2,7 +2,8 @@
 //! HTTP, filesystem storage in a temp dir, deletes enabled.
 //!
 //! [`shared`] is one registry per test process holding the fixtures; [`start_with_auth`] starts
-//! a private one behind htpasswd basic auth ([`AUTH_USER`] / [`AUTH_PASSWORD`]).
+//! a private one behind htpasswd basic auth ([`AUTH_USER`] / [`AUTH_PASSWORD`]);
+//! [`start_with_tls`] one that speaks only https, with a self-signed certificate.
 //!
 //! Lifetime: each registry runs under a small watcher shell. The watcher stops the registry and
 //! removes its directory as soon as this test process is gone, so the shared registry (a static,
@@ -29,13 +30,21 @@ const READY_TIMEOUT: Duration = Duration::from_secs(20);
 /// The registry shared by every test in this process (no auth). Fixtures live here.
 pub fn shared() -> &'static Registry {
     static SHARED: OnceLock<Registry> = OnceLock::new();
-    SHARED.get_or_init(|| Registry::start(false))
+    SHARED.get_or_init(|| Registry::start(false, false))
 }
 
 /// Starts a new registry that requires basic auth as [`AUTH_USER`] / [`AUTH_PASSWORD`]. It is
 /// empty; put images in with [`crate::fixtures::copy_to`]. Stopped when dropped.
 pub fn start_with_auth() -> Registry {
-    Registry::start(true)
+    Registry::start(true, false)
+}
+
+/// Starts a new registry that speaks only https, with a self-signed certificate for 127.0.0.1
+/// (made with openssl). It is empty; put images in with [`crate::fixtures::copy_to`] (skopeo
+/// does not verify it). [`Registry::get`] and [`Registry::request`] speak plain http and do not
+/// work with it. Stopped when dropped.
+pub fn start_with_tls() -> Registry {
+    Registry::start(false, true)
 }
 
 /// A running registry.
@@ -45,6 +54,7 @@ pub struct Registry {
     registry_pid: i32,
     watcher: Child,
     credentials: Option<(String, String)>,
+    tls: bool,
 }
 
 /// An HTTP response from [`Registry::request`].
@@ -72,12 +82,12 @@ impl Response {
 }
 
 impl Registry {
-    fn start(auth: bool) -> Registry {
+    fn start(auth: bool, tls: bool) -> Registry {
         util::require_unprivileged();
         let bin = util::require_program("docker-registry", "docker-registry");
         let mut last_err = String::new();
         for _ in 0..5 {
-            match Registry::try_start(&bin, auth) {
+            match Registry::try_start(&bin, auth, tls) {
                 Ok(r) => return r,
                 // Another process took the port between probing and binding: try another one.
                 Err(stderr) if stderr.contains("address already in use") => last_err = stderr,
@@ -87,7 +97,7 @@ impl Registry {
         panic!("docker-registry could not bind a free port; its stderr:\n{last_err}")
     }
 
-    fn try_start(bin: &Path, auth: bool) -> Result<Registry, String> {
+    fn try_start(bin: &Path, auth: bool, tls: bool) -> Result<Registry, String> {
         let port = free_port();
         let dir = util::tempdir("registry").keep();
         let credentials = auth.then(|| (AUTH_USER.to_string(), AUTH_PASSWORD.to_string()));
@@ -99,6 +109,34 @@ impl Registry {
              http:\n  addr: 127.0.0.1:{port}\n  secret: skiff-integration-tests\n",
             storage = dir.join("storage").display()
         );
+        if tls {
+            let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));
+            let openssl = util::require_program("openssl", "openssl");
+            let out = Command::new(openssl)
+                .args([
+                    "req",
+                    "-x509",
+                    "-newkey",
+                    "rsa:2048",
+                    "-nodes",
+                    "-days",
+                    "2",
+                    "-subj",
+                    "/CN=127.0.0.1",
+                ])
+                .args(["-addext", "subjectAltName=IP:127.0.0.1", "-keyout"])
+                .arg(&key)
+                .arg("-out")
+                .arg(&cert)
+                .output()
+                .expect("run openssl");
+            assert!(out.status.success(), "openssl req failed: {}", String::from_utf8_lossy(&out.stderr));
+            config.push_str(&format!(
+                "  tls:\n    certificate: {}\n    key: {}\n",
+                cert.display(),
+                key.display()
+            ));
+        }
         if let Some((user, password)) = &credentials {
             let hash = bcrypt::hash(password, 4).expect("bcrypt hash");
             std::fs::write(dir.join("htpasswd"), format!("{user}:{hash}\n")).expect("write htpasswd");
@@ -136,7 +174,7 @@ impl Registry {
             .read_line(&mut line)
             .expect("read the registry's pid");
         let registry_pid: i32 = line.trim().parse().expect("the watcher prints the registry's pid");
-        let registry = Registry { port, dir, registry_pid, watcher, credentials };
+        let registry = Registry { port, dir, registry_pid, watcher, credentials, tls };
         registry.wait_ready()?;
         Ok(registry)
     }
@@ -145,7 +183,8 @@ impl Registry {
         let deadline = Instant::now() + READY_TIMEOUT;
         loop {
             if let Ok(r) = self.get("/v2/") {
-                if r.status == 200 {
+                // An https-only server answers plain http with 400: it is up.
+                if r.status == 200 || (self.tls && r.status == 400) {
                     return Ok(());
                 }
             }

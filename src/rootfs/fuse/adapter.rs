@@ -652,15 +652,15 @@ mod tests {
     fn a_failure_is_logged_with_operation_path_and_errno_and_answered_with_the_errno() {
         let mut answer = None;
         let log = logged(|| {
-            answer = Some(fail(fs::Error {
-                op: "write",
-                path: "usr/lib/x".into(),
-                errno: nix::errno::Errno::EIO,
-            }))
+            answer =
+                Some(fail(fs::Error { op: "write", path: "usr/lib/x".into(), errno: nix::errno::Errno::EIO }))
         });
         assert_eq!(answer, Some(Errno::EIO));
         assert!(log.contains("WARN"), "{log}");
-        assert!(log.contains("op=\"write\"") && log.contains("path=usr/lib/x") && log.contains("EIO"), "{log}");
+        assert!(
+            log.contains("op=\"write\"") && log.contains("path=usr/lib/x") && log.contains("EIO"),
+            "{log}"
+        );
         // An answer programs expect in normal use is only a debug line.
         let log = logged(|| {
             fail(fs::Error { op: "lookup", path: "etc/missing".into(), errno: nix::errno::Errno::ENOENT });
