@@ -193,6 +193,27 @@ fn prune_during_pulls_never_breaks_them() {
         puller.join().unwrap();
     });
     s.cmd(&["images"]).assert_success();
+    // The store is consistent afterwards: `rmi -a` came last, so nothing is listed, and nothing
+    // is left behind: no layer without an image, no half-written scratch entry.
+    assert_eq!(ids(&s), Vec::<String>::new());
+    assert_eq!(stored_layers(&s), Vec::<String>::new());
+    assert_eq!(scratch_left(&s), Vec::<String>::new());
+    // Pulled again, both images are listed, their layers stored once (multi's first layer is
+    // busybox's), and each runs with its whole content.
+    pull(&s, &f.multi.reference);
+    pull(&s, &f.busybox.reference);
+    let mut want = vec![f.multi.id().to_string(), f.busybox.id().to_string()];
+    want.sort();
+    let mut got = ids(&s);
+    got.sort();
+    assert_eq!(got, want);
+    assert_eq!(stored_layers(&s).len(), f.multi.layer_count());
+    s.cmd(&["run", "--rm", TLS, &f.multi.reference, "cat", "/data/keep", "/data/dir/new"])
+        .assert_success()
+        .assert_stdout_eq("keep\nnew");
+    s.cmd(&["run", "--rm", TLS, &f.busybox.reference, "cat", "/etc/group"])
+        .assert_success()
+        .assert_stdout_eq("root:x:0:\napp:x:1000:\nnogroup:x:65534:");
 }
 
 #[test]
