@@ -8,6 +8,8 @@ PACKAGES=(uidmap docker-registry skopeo busybox-static fuse3 fuse-overlayfs pass
           iproute2 procps python3 ca-certificates)
 # run --init uses catatonit (static) when installed; the tests of --init in busybox images need it.
 PACKAGES+=(catatonit util-linux)
+# The tls registry of tests/it/registry_errors.rs gets a self-signed certificate from openssl.
+PACKAGES+=(openssl)
 log() { printf '== %s\n' "$*" >&2; }
 if [ "$(id -u)" != 0 ]; then
   echo "setup-host.sh must run as root" >&2
