@@ -378,6 +378,8 @@ impl OverlayFs {
         Ok(fs)
     }
 
+    /// The directory descriptor of `layer`. Layer numbers come only from `new` (the root's
+    /// layers) and `find` (a subset of its parent's), so they index `layers`.
     fn fd(&self, layer: u8) -> RawFd {
         self.layers[layer as usize].fd.as_raw_fd()
     }
