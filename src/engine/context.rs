@@ -115,6 +115,12 @@ impl Context {
         std::env::var_os(ENV_IN_USERNS).is_some() && userns::in_child_namespace()
     }
 
+    /// True when this process runs in a user namespace other than the initial one (skiff's own,
+    /// `skiff unshare`, or the one of a container joined for `--network container:NAME`).
+    pub fn in_user_namespace(&self) -> bool {
+        userns::in_child_namespace()
+    }
+
     /// Creates the storage and run-time directories (mode 0700), checking that they are usable.
     pub fn prepare_dirs(&self) -> Result<(), Error> {
         ensure_dir(&self.paths.graph_root)?;

@@ -312,3 +312,15 @@ pub fn seccomp_load(filter: &[seccompiler::sock_filter]) -> std::io::Result<()> 
         Err(std::io::Error::last_os_error())
     }
 }
+
+/// Whether a process `pid` exists that this process may signal (`kill(pid, 0)`; a zombie
+/// counts as existing until it is reaped).
+pub fn process_exists(pid: Pid) -> bool {
+    nix::sys::signal::kill(pid, None).is_ok()
+}
+
+/// Waits for this process's child `pid` to exit and reaps it; an error (not a child, reaped
+/// already) is ignored: the caller only needs it gone.
+pub fn reap(pid: Pid) {
+    let _ = nix::sys::wait::waitpid(pid, None);
+}
