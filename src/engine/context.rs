@@ -121,6 +121,16 @@ impl Context {
         userns::in_child_namespace()
     }
 
+    /// Replaces this process with `argv` (the program searched in `PATH`), telling it that it
+    /// runs inside skiff's user namespace and with which paths, so that a skiff it runs uses
+    /// them (`skiff unshare`). Call it after [`Context::enter`]; returns only on an error.
+    pub fn exec_inside(&self, argv: &[std::ffi::OsString]) -> std::io::Error {
+        std::env::set_var(ENV_IN_USERNS, "1");
+        std::env::set_var(ENV_ROOT, &self.paths.graph_root);
+        std::env::set_var(ENV_RUNROOT, &self.paths.run_root);
+        crate::sys::exec_path(argv)
+    }
+
     /// Creates the storage and run-time directories (mode 0700), checking that they are usable.
     pub fn prepare_dirs(&self) -> Result<(), Error> {
         ensure_dir(&self.paths.graph_root)?;
@@ -185,7 +195,7 @@ fn home() -> PathBuf {
 }
 
 fn is_usable_dir(p: &Path) -> bool {
-    p.is_dir() && nix::unistd::access(p, nix::unistd::AccessFlags::W_OK).is_ok()
+    p.is_dir() && crate::sys::writable(p, false)
 }
 
 fn ensure_dir(path: &Path) -> Result<(), Error> {
@@ -204,7 +214,7 @@ fn ensure_dir(path: &Path) -> Result<(), Error> {
                 .map_err(|source| Error::CreateDir { path: path.to_path_buf(), source })?;
         }
     }
-    if nix::unistd::access(path, nix::unistd::AccessFlags::W_OK | nix::unistd::AccessFlags::X_OK).is_err() {
+    if !crate::sys::writable(path, true) {
         return Err(Error::NotWritable { path: path.to_path_buf() });
     }
     Ok(())

@@ -29,7 +29,7 @@ use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use nix::errno::Errno;
-use nix::sys::signal::Signal;
+pub use nix::sys::signal::Signal;
 use nix::unistd::Pid;
 use serde_json::{json, Value};
 
@@ -327,6 +327,16 @@ pub fn list(ctx: &Context, store: &Store) -> Result<Vec<ContainerRecord>, Error>
         reconcile(ctx, store, rec)?;
     }
     Ok(super::containers::list(store)?)
+}
+
+/// Whether container `id` may still write output (`logs -f`): it runs, or it is being started
+/// (created, with its supervisor alive). A container that is gone may not.
+pub fn may_write(ctx: &Context, store: &Store, id: &str) -> bool {
+    match store.find_container(id) {
+        Ok(r) => reconcile(ctx, store, r)
+            .is_ok_and(|r| r.state.is_active() || (r.state == State::Created && supervisor_alive(ctx, &r))),
+        Err(_) => false,
+    }
 }
 
 /// The container `key` names, reconciled.

@@ -9,6 +9,8 @@
 //! ([`remove`]).
 
 pub mod attach;
+pub mod bundle;
+pub mod config;
 pub mod containers;
 pub mod context;
 pub mod copy;
@@ -31,6 +33,12 @@ pub use crate::storage::atomic::write_atomic;
 /// The records and states of the store, as the engine's callers see them.
 pub use crate::storage::{ContainerRecord, State, Store, VolumeRecord};
 pub use context::{Context, StorageDriver};
+
+/// skiff's own `--init` (see [`crate::runtime::init`]): the binary runs it when started under
+/// its name, as a container's pid 1.
+pub mod init {
+    pub use crate::runtime::init::{is_init, run, Error, NAME};
+}
 
 use std::sync::Arc;
 

@@ -324,3 +324,18 @@ pub fn process_exists(pid: Pid) -> bool {
 pub fn reap(pid: Pid) {
     let _ = nix::sys::wait::waitpid(pid, None);
 }
+
+/// Whether this process may write to (and, with `search`, enter) `path` (`access(2)`, with
+/// the real ids).
+pub fn writable(path: &Path, search: bool) -> bool {
+    use nix::unistd::AccessFlags;
+    let flags = if search { AccessFlags::W_OK | AccessFlags::X_OK } else { AccessFlags::W_OK };
+    nix::unistd::access(path, flags).is_ok()
+}
+
+/// The clock ticks per second of `/proc/PID/stat` times (`sysconf(_SC_CLK_TCK)`); `None` when
+/// unknown.
+pub fn clock_ticks() -> Option<u64> {
+    let ticks = nix::unistd::sysconf(nix::unistd::SysconfVar::CLK_TCK).ok().flatten()?;
+    (ticks > 0).then_some(ticks as u64)
+}

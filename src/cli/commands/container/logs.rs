@@ -121,19 +121,8 @@ pub fn logs(args: LogsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Resu
     loop {
         // Whether each container may still write: checked before reading, so that nothing
         // written just before it exited is missed.
-        let live: Vec<bool> = followers
-            .iter()
-            .map(|f| {
-                args.follow
-                    && match store.find_container(&f.id) {
-                        Ok(r) => lifecycle::reconcile(&ctx, &store, r).is_ok_and(|r| {
-                            r.state.is_active()
-                                || (r.state == State::Created && lifecycle::supervisor_alive(&ctx, &r))
-                        }),
-                        Err(_) => false,
-                    }
-            })
-            .collect();
+        let live: Vec<bool> =
+            followers.iter().map(|f| args.follow && lifecycle::may_write(&ctx, &store, &f.id)).collect();
         for f in followers.iter_mut() {
             let mut lines = f.read_lines()?;
             if first {

@@ -67,7 +67,6 @@ pub use prune::{prune, PruneArgs};
 pub use ps::{ps, PsArgs};
 pub use rename::{rename, RenameArgs};
 pub use restart::{restart, RestartArgs};
-pub(crate) use rm::remove_container;
 pub use rm::{rm, RmArgs};
 pub use run::{run, RunArgs};
 pub use start::{start_cmd, StartArgs};

@@ -47,36 +47,18 @@ pub fn rm(args: RmArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
     };
     let mut failed = crate::cli::diag::Failures::new(printer);
     for (rec, shown) in &targets {
-        let removed = remove_one(&ctx, &store, rec, args.force, args.time).and_then(|gone| match gone {
-            Some(gone) if args.volumes => {
-                engine::volumes::remove_anonymous(&store, &gone).map(|_| ()).map_err(Into::into)
-            }
-            _ => Ok(()),
-        });
+        let removed = engine::remove::remove(&ctx, &store, rec, args.force, args.time)
+            .map_err(anyhow::Error::from)
+            .and_then(|gone| match gone {
+                Some(gone) if args.volumes => {
+                    engine::volumes::remove_anonymous(&store, &gone).map(|_| ()).map_err(Into::into)
+                }
+                _ => Ok(()),
+            });
         match removed {
             Ok(()) => printer.line(shown),
             Err(e) => failed.add(e),
         }
     }
     failed.finish()
-}
-
-/// Removes one container (with `force`, stopping it first); `None` when it was removed meanwhile.
-pub(crate) fn remove_container(
-    ctx: &Context,
-    store: &Store,
-    rec: &ContainerRecord,
-    force: bool,
-) -> anyhow::Result<Option<ContainerRecord>> {
-    remove_one(ctx, store, rec, force, None)
-}
-
-fn remove_one(
-    ctx: &Context,
-    store: &Store,
-    rec: &ContainerRecord,
-    force: bool,
-    time: Option<u64>,
-) -> anyhow::Result<Option<ContainerRecord>> {
-    Ok(engine::remove::remove(ctx, store, rec, force, time)?)
 }
