@@ -387,6 +387,12 @@ pub fn wait_stopped(
     }
 }
 
+/// The seconds [`stop`] waits after the stop signal unless told: the container's
+/// `--stop-timeout`, else 10.
+pub fn stop_timeout(rec: &ContainerRecord) -> u64 {
+    rec.stop_timeout.map_or(10, u64::from)
+}
+
 /// What [`stop`] did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Stopped {

@@ -1,7 +1,8 @@
 //! Starting a created (or exited) container and the end of a run, below the CLI: [`start`]
 //! (start lock, state check, root filesystem, network, supervisor, record marked running),
-//! [`abandon`] (what a `run` whose start failed leaves behind), and [`cleanup`] (what the
-//! supervisor's `container-cleanup` does once the container has exited).
+//! [`run`] (the start of a container just created, undone when it fails: [`abandon`]),
+//! [`restart`], and
+//! [`cleanup`] (what the supervisor's `container-cleanup` does once the container has exited).
 //!
 //! `start` mounts the root filesystem in this process's (private) mount namespace and starts a
 //! detached supervisor (see [`crate::runtime::supervisor`]), which inherits that namespace and so
@@ -184,6 +185,47 @@ fn cleanup_command(ctx: &Context, id: &str) -> Vec<std::ffi::OsString> {
         "container-cleanup".into(),
         id.into(),
     ]
+}
+
+/// What [`restart`] did: how the container stopped, and its start.
+#[derive(Debug)]
+pub struct Restarted {
+    pub stopped: lifecycle::Stopped,
+    /// The start after the stop (detached; the container's `-i` gives it a stdin pipe again).
+    pub started: Result<Started, Error>,
+}
+
+/// `restart`: stops container `rec` if it runs (see [`lifecycle::stop`]: `timeout` seconds
+/// after the stop signal), then starts it again, detached. `Err` when the stop failed; a failed
+/// start is in [`Restarted::started`], after how the container stopped.
+pub fn restart(
+    ctx: &Context,
+    store: &Store,
+    rec: &ContainerRecord,
+    timeout: u64,
+) -> Result<Restarted, Error> {
+    let stopped = lifecycle::stop(ctx, store, rec, timeout)?;
+    let started = lifecycle::lookup(ctx, store, &rec.id).map_err(Error::from).and_then(|rec| {
+        start(ctx, store, &rec, &StartOptions { attach: false, stdin: rec.interactive, console_size: None })
+    });
+    Ok(Restarted { stopped, started })
+}
+
+/// `run` after `create`: starts container `rec`, just created, and when the start fails, cleans
+/// up what it left (see [`abandon`]; with `--rm`, the container goes too) before returning the
+/// error. With [`StartOptions::attach`], the caller then attaches to [`Started::attach`] (see
+/// [`super::attach`]) and, once it ends, calls [`super::attach::finish`] for the exit code.
+pub fn run(
+    ctx: &Context,
+    store: &Store,
+    rec: &ContainerRecord,
+    opts: &StartOptions,
+) -> Result<Started, Error> {
+    start(ctx, store, rec, opts).inspect_err(|_| {
+        // The supervisor (if it ran; our child) records the exit and runs the cleanup: wait for
+        // it, then make sure of both.
+        abandon(ctx, store, &rec.id, rec.rm);
+    })
 }
 
 /// After a [`start`] of a new container failed (`run`): waits for the supervisor, if it ran (it

@@ -139,8 +139,7 @@ fn pull_image(
     Ok(pulled.image.id)
 }
 
-/// Starts a created or exited container (see [`engine::start::start`]); an attached start
-/// passes the size of this process's terminal on.
+/// Starts a created or exited container (see [`engine::start::start`]).
 fn start(
     ctx: &Context,
     store: &Store,
@@ -148,8 +147,12 @@ fn start(
     attach: bool,
     stdin: bool,
 ) -> anyhow::Result<engine::start::Started> {
-    let opts = StartOptions { attach, stdin, console_size: attach.then(terminal_size).flatten() };
-    engine::start::start(ctx, store, rec, &opts).map_err(start_error)
+    engine::start::start(ctx, store, rec, &start_options(attach, stdin)).map_err(start_error)
+}
+
+/// How to start a container: an attached start passes the size of this process's terminal on.
+fn start_options(attach: bool, stdin: bool) -> StartOptions {
+    StartOptions { attach, stdin, console_size: attach.then(terminal_size).flatten() }
 }
 
 /// A start error as the CLI reports it: a container process that could not run exits 125, 126

@@ -2,7 +2,7 @@
 
 use super::opts::{create_container, CreateArgs};
 use super::tty_args::DetachKeysArg;
-use super::{attach_foreground, network_error, start, Foreground};
+use super::{attach_foreground, network_error, start_error, start_options, Foreground};
 use crate::cli::{printer::Printer, Exit};
 use crate::engine::{self, Context};
 
@@ -28,16 +28,9 @@ pub fn run(args: RunArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result
     let store = engine::open_store(&ctx)?;
     let rec = create_container(&args.create, &ctx, &store, printer)?;
     let id = rec.id.clone();
-    let started = start(&ctx, &store, &rec, !args.detach, args.create.interactive);
-    let started = match started {
-        Ok(s) => s,
-        Err(e) => {
-            // The supervisor (if it ran; our child) records the exit and runs the cleanup: wait
-            // for it, then make sure of both.
-            engine::start::abandon(&ctx, &store, &id, args.create.rm);
-            return Err(e);
-        }
-    };
+    // A failed start is cleaned up (and an `--rm` container removed) before the error returns.
+    let opts = start_options(!args.detach, args.create.interactive);
+    let started = engine::start::run(&ctx, &store, &rec, &opts).map_err(start_error)?;
     let Some(stream) = started.attach else {
         printer.line(&id);
         return Ok(Exit::SUCCESS);
