@@ -1,6 +1,8 @@
-//! OCI bundles under a supervisor, without a container record: the supervisor process itself
-//! ([`supervise`], the hidden `skiff supervisor` that [`super::start::start`] re-executes) and
-//! starting a bundle by hand ([`start`], the hidden `skiff oci-start` the tests use).
+//! OCI bundles without a container record: the supervisor process itself ([`supervise`], the
+//! hidden `skiff supervisor` that [`super::start::start`] re-executes), starting a bundle under a
+//! supervisor by hand ([`start`], the hidden `skiff oci-start` the tests use), and running one in
+//! the foreground with the built-in runtime ([`run`]) or an external one ([`exec_runtime`]), for
+//! the hidden `skiff oci-run` the tests compare runtimes with.
 //!
 //! See [`crate::runtime::supervisor`] for what the supervisor does and owns.
 
@@ -9,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use crate::runtime::supervisor::{self, ExitRecord};
 
+pub use crate::runtime::linux::Status;
 pub use crate::runtime::supervisor::{attach, Started};
 
 /// Errors of the supervisor and of starting a bundle.
@@ -25,6 +28,21 @@ pub enum Error {
     },
     #[error("the supervisor failed")]
     Supervisor(#[source] supervisor::Error),
+    #[error("cannot run the bundle {}", bundle.display())]
+    Run {
+        bundle: PathBuf,
+        #[source]
+        source: crate::runtime::linux::Error,
+    },
+    /// The state directory of an external runtime could not be made.
+    #[error(transparent)]
+    RuntimeState(std::io::Error),
+    #[error("cannot run the OCI runtime {runtime:?}")]
+    Exec {
+        runtime: String,
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 /// What the supervisor is told on its command line.
@@ -116,4 +134,39 @@ pub fn finish(started: &Started, state_dir: &Path, code: Option<i32>) -> Option<
 /// The supervisor's own log in `state_dir`.
 pub fn supervisor_log(state_dir: &Path) -> PathBuf {
     state_dir.join(supervisor::SUPERVISOR_LOG)
+}
+
+/// Runs `bundle` in the foreground with the built-in runtime, with this process's stdio, and
+/// returns how the container ended.
+pub fn run(bundle: &Path) -> Result<Status, Error> {
+    use crate::runtime::linux;
+    match linux::run(bundle) {
+        Ok(status) => Ok(status),
+        Err(linux::Error::Start { message, failure }) => {
+            Err(Error::Process { message, exit_code: failure.exit_code() })
+        }
+        Err(source) => Err(Error::Run { bundle: bundle.to_path_buf(), source }),
+    }
+}
+
+/// Replaces this process with `RUNTIME --root STATE run --bundle BUNDLE ID`; returns only the
+/// error. The state directory lives in skiff's run-time directory because, inside the user
+/// namespace, the runtime sees uid 0 and would pick the host's /run.
+pub fn exec_runtime(ctx: &super::Context, runtime: &str, bundle: &Path) -> Error {
+    let name = Path::new(runtime).file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    let state = ctx.paths.run_root.join("oci-runtimes").join(&name);
+    if let Err(e) = fs_err::create_dir_all(&state) {
+        return Error::RuntimeState(e);
+    }
+    let id = format!("skiff-oci-{}", std::process::id());
+    let argv: Vec<OsString> = vec![
+        runtime.into(),
+        "--root".into(),
+        state.into(),
+        "run".into(),
+        "--bundle".into(),
+        bundle.into(),
+        id.into(),
+    ];
+    Error::Exec { runtime: runtime.to_string(), source: crate::sys::exec_path(&argv) }
 }
