@@ -486,7 +486,7 @@ pub fn remove(ctx: &Context, store: &Store, id: &str, force: bool) -> Result<Con
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::engine::context::Paths;
     use crate::storage::testutil::{sha, TarBuilder};
@@ -565,7 +565,7 @@ mod tests {
         vec![base, top]
     }
 
-    fn setup(driver: StorageDriver) -> (tempfile::TempDir, Context, Store, ImageRecord) {
+    pub(crate) fn setup(driver: StorageDriver) -> (tempfile::TempDir, Context, Store, ImageRecord) {
         let t = tempfile::tempdir().unwrap();
         let ctx = ctx(t.path(), driver);
         ctx.prepare_dirs().unwrap();
@@ -574,7 +574,7 @@ mod tests {
         (t, ctx, store, img)
     }
 
-    fn opts() -> RunOptions {
+    pub(crate) fn opts() -> RunOptions {
         RunOptions { user: Some("alice".into()), ..Default::default() }
     }
 

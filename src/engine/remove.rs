@@ -163,3 +163,61 @@ pub fn prune(ctx: &Context, store: &Store) -> Result<Pruned, Error> {
     }
     Ok(pruned)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::containers::tests::{opts, setup};
+    use crate::engine::containers::{create, CreateOptions};
+    use crate::engine::StorageDriver;
+
+    fn set(store: &Store, id: &str, state: State, pid: Option<i32>) {
+        store
+            .update_container(id, |r| {
+                r.state = state;
+                r.pid = pid;
+                Ok::<_, super::super::Error>(())
+            })
+            .unwrap();
+    }
+
+    #[test]
+    fn remove_prune_and_replace_leave_running_containers_alone() {
+        let (_t, ctx, store, _img) = setup(StorageDriver::Vfs);
+        let named = |name: &str| CreateOptions { name: Some(name.into()), ..Default::default() };
+        let make = |name: &str| create(&ctx, &store, "r/img:1", opts(), named(name)).unwrap();
+        let (a, b, c) = (make("a"), make("b"), make("c"));
+        // b runs: its supervisor is this (live) process.
+        set(&store, &b.id, State::Running, Some(std::process::id() as i32));
+        let e = remove(&ctx, &store, &b, false, None).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            format!("cannot remove container {} as it is running - running or paused containers cannot be removed without force: container state improper", b.id)
+        );
+        set(&store, &c.id, State::Exited, None);
+        let pruned = prune(&ctx, &store).unwrap();
+        let mut removed = pruned.removed.clone();
+        removed.sort();
+        let mut expected = vec![a.id.clone(), c.id.clone()];
+        expected.sort();
+        assert_eq!(removed, expected);
+        assert!(pruned.failed.is_empty());
+        assert_eq!(lookup(&store, "b").unwrap().id, b.id);
+        assert!(lookup(&store, "a").unwrap_err().is_not_found());
+        // A name no container has: nothing to replace.
+        replace(&ctx, &store, "nope").unwrap();
+        assert_eq!(store.list_containers().unwrap().len(), 1);
+        // Once b has exited, --replace takes its name.
+        set(&store, &b.id, State::Exited, None);
+        replace(&ctx, &store, "b").unwrap();
+        assert!(store.list_containers().unwrap().is_empty());
+        // A container removed meanwhile is not an error.
+        let d = make("d");
+        assert_eq!(remove(&ctx, &store, &d, false, None).unwrap().map(|r| r.id), Some(d.id.clone()));
+        assert!(remove(&ctx, &store, &d, false, None).unwrap().is_none());
+        assert!(remove(&ctx, &store, &d, true, None).unwrap().is_none());
+        let e = make("e");
+        assert!(remove_all(&ctx, &store).is_empty());
+        assert!(lookup(&store, &e.id).unwrap_err().is_not_found());
+    }
+}

@@ -280,3 +280,41 @@ pub fn has_terminal(store: &Store, id: &str) -> bool {
 pub fn supervisor_log(ctx: &Context, id: &str) -> PathBuf {
     run_dir(ctx, id).join(supervisor::SUPERVISOR_LOG)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::containers::tests::{opts, setup};
+    use crate::engine::containers::{create, CreateOptions};
+    use crate::engine::StorageDriver;
+
+    fn exited(ctx: &Context, id: &str, code: i32) {
+        let dir = containers::ensure_run_dir(ctx, id).unwrap();
+        let exit = ExitRecord { exit_code: code, finished_at: lifecycle::now(), signal: None };
+        std::fs::write(dir.join(supervisor::EXIT_FILE), serde_json::to_vec(&exit).unwrap()).unwrap();
+    }
+
+    #[test]
+    fn cleanup_records_the_exit_and_removes_an_rm_container() {
+        let (_t, ctx, store, _img) = setup(StorageDriver::Vfs);
+        let kept = create(&ctx, &store, "r/img:1", opts(), CreateOptions::default()).unwrap();
+        let rm = create(&ctx, &store, "r/img:1", opts(), CreateOptions { rm: true, ..Default::default() })
+            .unwrap();
+        // Nothing recorded yet: nothing changes.
+        cleanup(&ctx, &store, &kept.id).unwrap();
+        assert_eq!(store.find_container(&kept.id).unwrap().state, State::Created);
+        exited(&ctx, &kept.id, 7);
+        exited(&ctx, &rm.id, 0);
+        cleanup(&ctx, &store, &kept.id).unwrap();
+        let r = store.find_container(&kept.id).unwrap();
+        assert_eq!((r.state, r.exit_code), (State::Exited, Some(7)));
+        cleanup(&ctx, &store, &rm.id).unwrap();
+        assert!(store.find_container(&rm.id).is_err());
+        // Idempotent, and a container that is gone is not an error.
+        cleanup(&ctx, &store, &rm.id).unwrap();
+        cleanup(&ctx, &store, &kept.id).unwrap();
+        assert!(!has_terminal(&store, &kept.id));
+        abandon(&ctx, &store, &kept.id, true);
+        assert!(store.find_container(&kept.id).is_err());
+    }
+}

@@ -80,3 +80,26 @@ fn exit_from_attach(run_dir: &Path) -> Option<i32> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::containers::tests::{opts, setup};
+    use crate::engine::containers::{create, CreateOptions};
+    use crate::engine::StorageDriver;
+
+    #[test]
+    fn an_exited_container_gives_its_code_and_an_unknown_one_an_error() {
+        let (_t, ctx, store, _img) = setup(StorageDriver::Vfs);
+        let c = create(&ctx, &store, "r/img:1", opts(), CreateOptions::default()).unwrap();
+        store
+            .update_container(&c.id, |r| {
+                r.state = State::Exited;
+                r.exit_code = Some(3);
+                Ok::<_, super::super::Error>(())
+            })
+            .unwrap();
+        assert_eq!(wait(&ctx, &store, &c.id, Duration::from_millis(1)).unwrap(), 3);
+        assert!(wait(&ctx, &store, "nope", Duration::from_millis(1)).is_err());
+    }
+}
