@@ -413,16 +413,12 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
 /// warning once per store.
 pub fn enter(ctx: &mut Context, printer: &printer::Printer) -> anyhow::Result<()> {
     let single = ctx.enter()?;
-    if single {
-        let marker = ctx.paths.graph_root.join(".single-id-warned");
-        if !marker.exists() {
-            let (u, g) = ctx.identity.suggested_lines();
-            printer.warn(&format!(
-                "user {} has no subordinate ids: only your own uid is mapped, and files owned by other ids in images are squashed to root; add \"{u}\" to /etc/subuid and \"{g}\" to /etc/subgid",
-                ctx.identity.user
-            ));
-            let _ = std::fs::write(marker, b"");
-        }
+    if single && ctx.single_id_warning_due() {
+        let (u, g) = ctx.identity.suggested_lines();
+        printer.warn(&format!(
+            "user {} has no subordinate ids: only your own uid is mapped, and files owned by other ids in images are squashed to root; add \"{u}\" to /etc/subuid and \"{g}\" to /etc/subgid",
+            ctx.identity.user
+        ));
     }
     Ok(())
 }

@@ -131,6 +131,17 @@ impl Context {
         crate::sys::exec_path(argv)
     }
 
+    /// Whether the warning that only the user's own id is mapped is due: true the first time for
+    /// this store (recording that it was given, in `GRAPHROOT/.single-id-warned`), then false.
+    pub fn single_id_warning_due(&self) -> bool {
+        let marker = self.paths.graph_root.join(".single-id-warned");
+        if marker.exists() {
+            return false;
+        }
+        let _ = std::fs::write(marker, b"");
+        true
+    }
+
     /// Creates the storage and run-time directories (mode 0700), checking that they are usable.
     pub fn prepare_dirs(&self) -> Result<(), Error> {
         ensure_dir(&self.paths.graph_root)?;

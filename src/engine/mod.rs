@@ -19,6 +19,7 @@ pub mod exec;
 pub mod images;
 pub mod info;
 pub mod lifecycle;
+pub mod logs;
 pub mod network;
 pub mod pull;
 pub mod remove;
