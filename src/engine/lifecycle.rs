@@ -1,6 +1,8 @@
 //! The lifecycle of a created container below the CLI: the truth about its state
 //! ([`reconcile`]), signals ([`Signaller`], [`kill`]), [`stop`], waiting for the end of its
-//! supervisor ([`wait_stopped`]) and the document `inspect` prints ([`inspect`]).
+//! supervisor ([`wait_stopped`]) and the document `inspect` prints ([`inspect`]). Starting,
+//! removing and waiting for a container build on these: [`super::start`], [`super::remove`],
+//! [`super::wait`].
 //!
 //! The record in `containers.json` says what the last command saw; the run-time directory says
 //! what is true now: `supervisor.pid` (written by the supervisor before it starts the container),
