@@ -276,18 +276,18 @@ pub fn main() -> ExitCode {
     ExitCode::from(exit.code() as u8)
 }
 
-/// Runs skiff's `--init` (see [`crate::runtime::init`]) when started under its name.
+/// Runs skiff's `--init` (see [`crate::engine::init`]) when started under its name.
 fn init_main() -> Option<ExitCode> {
     let mut args = std::env::args_os();
-    if !crate::runtime::init::is_init(&args.next()?) {
+    if !crate::engine::init::is_init(&args.next()?) {
         return None;
     }
-    let code = match crate::runtime::init::run(args.collect()) {
+    let code = match crate::engine::init::run(args.collect()) {
         Ok(code) => code,
         Err(e) => {
             let printer = printer::Printer::new();
             let cause = std::error::Error::source(&e).map(|c| format!(": {c}")).unwrap_or_default();
-            printer.error(&format!("{}: {e}{cause}", crate::runtime::init::NAME));
+            printer.error(&format!("{}: {e}{cause}", crate::engine::init::NAME));
             e.exit_code()
         }
     };
@@ -413,16 +413,12 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
 /// warning once per store.
 pub fn enter(ctx: &mut Context, printer: &printer::Printer) -> anyhow::Result<()> {
     let single = ctx.enter()?;
-    if single {
-        let marker = ctx.paths.graph_root.join(".single-id-warned");
-        if !marker.exists() {
-            let (u, g) = ctx.identity.suggested_lines();
-            printer.warn(&format!(
-                "user {} has no subordinate ids: only your own uid is mapped, and files owned by other ids in images are squashed to root; add \"{u}\" to /etc/subuid and \"{g}\" to /etc/subgid",
-                ctx.identity.user
-            ));
-            let _ = std::fs::write(marker, b"");
-        }
+    if single && ctx.single_id_warning_due() {
+        let (u, g) = ctx.identity.suggested_lines();
+        printer.warn(&format!(
+            "user {} has no subordinate ids: only your own uid is mapped, and files owned by other ids in images are squashed to root; add \"{u}\" to /etc/subuid and \"{g}\" to /etc/subgid",
+            ctx.identity.user
+        ));
     }
     Ok(())
 }

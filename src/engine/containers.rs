@@ -17,7 +17,8 @@ use serde_json::Value;
 
 use super::{Context, Error, StorageDriver};
 use crate::rootfs::{self, fuse, overlay, vfs};
-use crate::runtime::spec::{self, RunOptions};
+use crate::runtime::spec;
+pub use crate::runtime::spec::RunOptions;
 use crate::storage::containers::{self as records, is_mount_point};
 use crate::storage::{ContainerDirs, ContainerRecord, ImageRecord, State, Store};
 
@@ -70,6 +71,53 @@ pub fn lookup(store: &Store, key: &str) -> Result<ContainerRecord, Error> {
     Ok(store.find_container(key)?)
 }
 
+/// Whether container `key` exists (exact name, exact id, else a unique id prefix).
+pub fn exists(store: &Store, key: &str) -> Result<bool, Error> {
+    match store.find_container(key) {
+        Ok(_) => Ok(true),
+        Err(records::Error::NotFound { .. }) => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The disk space of a container: its own writes and its image's size (`ps --size`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DiskUsage {
+    /// Bytes the container wrote (its upper directory; for vfs, its copy beyond the image).
+    pub rw: u64,
+    /// Bytes of its image.
+    pub image: u64,
+}
+
+/// The disk space of container `rec` (regular files only, symlinks not followed).
+pub fn disk_usage(store: &Store, rec: &ContainerRecord) -> DiskUsage {
+    let image = store.get_image(&rec.image_id).ok().flatten().map_or(0, |i| i.size);
+    let dirs = store.container_dirs(&rec.id);
+    let rw = if rec.storage_driver == StorageDriver::Vfs.to_string() {
+        dir_size(&dirs.merged).saturating_sub(image)
+    } else {
+        dir_size(&dirs.upper)
+    };
+    DiskUsage { rw, image }
+}
+
+/// Bytes in the regular files under `dir` (not following symlinks).
+fn dir_size(dir: &Path) -> u64 {
+    let mut total = 0;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        for e in entries.flatten() {
+            match e.file_type() {
+                Ok(t) if t.is_dir() => stack.push(e.path()),
+                Ok(t) if t.is_file() => total += e.metadata().map(|m| m.len()).unwrap_or(0),
+                _ => {}
+            }
+        }
+    }
+    total
+}
+
 /// `rename CONTAINER NAME`.
 pub fn rename(store: &Store, key: &str, new_name: &str) -> Result<ContainerRecord, Error> {
     let rec = lookup(store, key)?;
@@ -104,6 +152,9 @@ pub struct CreateOptions {
     pub stop_timeout: Option<u32>,
     /// `-i`: give the container a stdin pipe.
     pub interactive: bool,
+    /// The network settings (see [`super::network::prepare`]), stored with the container as
+    /// `bundle/network.json`; `None` for a container without a network of skiff's making.
+    pub network: Option<crate::network::Config>,
 }
 
 /// `create`: resolves the image, builds the spec, and stores the container in state `Created`
@@ -184,6 +235,11 @@ pub fn create(
     let created = store.create_container_with(rec, |staged: &ContainerDirs| -> Result<(), Error> {
         let path = staged.bundle.join("config.json");
         super::write_atomic(&path, &spec_json).map_err(|source| Error::WriteBundle { path, source })?;
+        if let Some(network) = &with.network {
+            let path = staged.bundle.join(crate::network::CONFIG_FILE);
+            let text = serde_json::to_vec_pretty(network).expect("a network config serializes");
+            super::write_atomic(&path, &text).map_err(|source| Error::WriteBundle { path, source })?;
+        }
         if driver == StorageDriver::Vfs {
             let mut bottom_first = diffs.clone();
             bottom_first.reverse();
@@ -358,7 +414,7 @@ pub fn remove(ctx: &Context, store: &Store, id: &str, force: bool) -> Result<Con
             return Err(Error::InvalidState { id: rec.id.clone(), state: rec.state, action: "remove" });
         }
         if let Some(pid) = rec.pid.filter(|_| rec.state.is_active()) {
-            if nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), None).is_ok() {
+            if crate::sys::process_exists(nix::unistd::Pid::from_raw(pid)) {
                 return Err(Error::InvalidState { id: rec.id.clone(), state: rec.state, action: "remove" });
             }
         }
@@ -382,7 +438,7 @@ pub fn remove(ctx: &Context, store: &Store, id: &str, force: bool) -> Result<Con
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::engine::context::Paths;
     use crate::storage::testutil::{sha, TarBuilder};
@@ -461,7 +517,7 @@ mod tests {
         vec![base, top]
     }
 
-    fn setup(driver: StorageDriver) -> (tempfile::TempDir, Context, Store, ImageRecord) {
+    pub(crate) fn setup(driver: StorageDriver) -> (tempfile::TempDir, Context, Store, ImageRecord) {
         let t = tempfile::tempdir().unwrap();
         let ctx = ctx(t.path(), driver);
         ctx.prepare_dirs().unwrap();
@@ -470,7 +526,7 @@ mod tests {
         (t, ctx, store, img)
     }
 
-    fn opts() -> RunOptions {
+    pub(crate) fn opts() -> RunOptions {
         RunOptions { user: Some("alice".into()), ..Default::default() }
     }
 

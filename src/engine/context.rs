@@ -95,6 +95,33 @@ impl Context {
         std::env::var_os(ENV_IN_USERNS).is_some() && userns::in_child_namespace()
     }
 
+    /// True when this process runs in a user namespace other than the initial one (skiff's own,
+    /// `skiff unshare`, or the one of a container joined for `--network container:NAME`).
+    pub fn in_user_namespace(&self) -> bool {
+        userns::in_child_namespace()
+    }
+
+    /// Replaces this process with `argv` (the program searched in `PATH`), telling it that it
+    /// runs inside skiff's user namespace and with which paths, so that a skiff it runs uses
+    /// them (`skiff unshare`). Call it after [`Context::enter`]; returns only on an error.
+    pub fn exec_inside(&self, argv: &[std::ffi::OsString]) -> std::io::Error {
+        std::env::set_var(ENV_IN_USERNS, "1");
+        std::env::set_var(ENV_ROOT, &self.paths.graph_root);
+        std::env::set_var(ENV_RUNROOT, &self.paths.run_root);
+        crate::sys::exec_path(argv)
+    }
+
+    /// Whether the warning that only the user's own id is mapped is due: true the first time for
+    /// this store (recording that it was given, in `GRAPHROOT/.single-id-warned`), then false.
+    pub fn single_id_warning_due(&self) -> bool {
+        let marker = self.paths.graph_root.join(".single-id-warned");
+        if marker.exists() {
+            return false;
+        }
+        let _ = std::fs::write(marker, b"");
+        true
+    }
+
     /// Creates the storage and run-time directories (mode 0700), checking that they are usable.
     pub fn prepare_dirs(&self) -> Result<(), Error> {
         ensure_dir(&self.paths.graph_root)?;
@@ -159,7 +186,7 @@ fn home() -> PathBuf {
 }
 
 fn is_usable_dir(p: &Path) -> bool {
-    p.is_dir() && nix::unistd::access(p, nix::unistd::AccessFlags::W_OK).is_ok()
+    p.is_dir() && crate::sys::writable(p, false)
 }
 
 fn ensure_dir(path: &Path) -> Result<(), Error> {
@@ -178,7 +205,7 @@ fn ensure_dir(path: &Path) -> Result<(), Error> {
                 .map_err(|source| Error::CreateDir { path: path.to_path_buf(), source })?;
         }
     }
-    if nix::unistd::access(path, nix::unistd::AccessFlags::W_OK | nix::unistd::AccessFlags::X_OK).is_err() {
+    if !crate::sys::writable(path, true) {
         return Err(Error::NotWritable { path: path.to_path_buf() });
     }
     Ok(())

@@ -1,6 +1,8 @@
 //! The lifecycle of a created container below the CLI: the truth about its state
 //! ([`reconcile`]), signals ([`Signaller`], [`kill`]), [`stop`], waiting for the end of its
-//! supervisor ([`wait_stopped`]) and the document `inspect` prints ([`inspect`]).
+//! supervisor ([`wait_stopped`]) and the document `inspect` prints ([`inspect`]). Starting,
+//! removing and waiting for a container build on these: [`super::start`], [`super::remove`],
+//! [`super::wait`].
 //!
 //! The record in `containers.json` says what the last command saw; the run-time directory says
 //! what is true now: `supervisor.pid` (written by the supervisor before it starts the container),
@@ -29,7 +31,7 @@ use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use nix::errno::Errno;
-use nix::sys::signal::Signal;
+pub use nix::sys::signal::Signal;
 use nix::unistd::Pid;
 use serde_json::{json, Value};
 
@@ -329,6 +331,16 @@ pub fn list(ctx: &Context, store: &Store) -> Result<Vec<ContainerRecord>, Error>
     Ok(super::containers::list(store)?)
 }
 
+/// Whether container `id` may still write output (`logs -f`): it runs, or it is being started
+/// (created, with its supervisor alive). A container that is gone may not.
+pub fn may_write(ctx: &Context, store: &Store, id: &str) -> bool {
+    match store.find_container(id) {
+        Ok(r) => reconcile(ctx, store, r)
+            .is_ok_and(|r| r.state.is_active() || (r.state == State::Created && supervisor_alive(ctx, &r))),
+        Err(_) => false,
+    }
+}
+
 /// The container `key` names, reconciled.
 pub fn lookup(ctx: &Context, store: &Store, key: &str) -> Result<ContainerRecord, Error> {
     let rec = store.find_container(key)?;
@@ -375,6 +387,12 @@ pub fn wait_stopped(
         }
         std::thread::sleep(Duration::from_millis(20));
     }
+}
+
+/// The seconds [`stop`] waits after the stop signal unless told: the container's
+/// `--stop-timeout`, else 10.
+pub fn stop_timeout(rec: &ContainerRecord) -> u64 {
+    rec.stop_timeout.map_or(10, u64::from)
 }
 
 /// What [`stop`] did.

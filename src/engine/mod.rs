@@ -1,6 +1,16 @@
-//! The use cases (info, pull, images, ...): what a command does, independent of how it is printed.
-//! Nothing here prints; progress goes through `Reporter` traits and results are returned as data.
+//! The use cases (info, pull, images, containers, ...): what a command does, independent of how it
+//! is printed. Nothing here prints; progress goes through `Reporter` traits and results are
+//! returned as data.
+//!
+//! A container's life, for any caller (the CLI, `build`, a future API server): create it
+//! ([`containers::create`], with its network settings from [`network::prepare`]), start it
+//! ([`start::start`]), attach to it ([`attach`]), stop, kill or inspect it ([`lifecycle`]), wait
+//! for it ([`wait::wait`]), clean up after its exit ([`start::cleanup`]) and remove it
+//! ([`remove`]).
 
+pub mod attach;
+pub mod bundle;
+pub mod config;
 pub mod containers;
 pub mod context;
 pub mod copy;
@@ -9,18 +19,31 @@ pub mod exec;
 pub mod images;
 pub mod info;
 pub mod lifecycle;
+pub mod logs;
+pub mod network;
 pub mod pull;
+pub mod remove;
+pub mod start;
 pub mod system;
 pub mod top;
 pub mod transfer;
 pub mod volumes;
+pub mod wait;
 
 pub use crate::storage::atomic::write_atomic;
+/// The records and states of the store, as the engine's callers see them.
+pub use crate::storage::{ContainerRecord, State, Store, VolumeRecord};
 pub use context::{Context, StorageDriver};
+
+/// skiff's own `--init` (see [`crate::runtime::init`]): the binary runs it when started under
+/// its name, as a container's pid 1.
+pub mod init {
+    pub use crate::runtime::init::{is_init, run, Error, NAME};
+}
 
 use std::sync::Arc;
 
-use crate::storage::{Store, StoreOptions};
+use crate::storage::StoreOptions;
 
 /// Errors of the use cases: those of the layers below, plus what only the engine knows.
 #[derive(Debug, thiserror::Error)]

@@ -1,9 +1,8 @@
 //! `top`: the processes of a container's pid namespace, read from the host's /proc, with the
 //! columns of ps format descriptors (podman's names and AIX codes).
 //!
-//! The caller joins the container's user namespace first (see
-//! [`crate::runtime::linux::exec::join_user`]), so the ids in /proc are the container's. PIDs
-//! are shown as the container sees them (the last field of `NSpid`).
+//! The caller joins the container's user namespace first ([`join`]), so the ids in /proc are the
+//! container's. PIDs are shown as the container sees them (the last field of `NSpid`).
 
 use std::collections::HashMap;
 use std::os::unix::fs::MetadataExt;
@@ -17,6 +16,26 @@ pub enum Error {
     UnknownDescriptor { value: String, known: String },
     #[error("cannot read the processes of the container (its init {pid} is gone)")]
     Gone { pid: i32 },
+    #[error(transparent)]
+    Join(#[from] crate::runtime::linux::exec::Error),
+}
+
+/// The container's user and group names: the text of its `/etc/passwd` and `/etc/group`.
+#[derive(Debug, Clone, Default)]
+pub struct Names {
+    pub passwd: Option<String>,
+    pub group: Option<String>,
+}
+
+/// Moves this (single-threaded) process into the user namespace of the container whose init is
+/// `init` (host pid), so that /proc shows the ids the container sees, and reads its names.
+pub fn join(init: Pid) -> Result<Names, Error> {
+    crate::runtime::linux::exec::join_user(init)?;
+    let root = format!("/proc/{init}/root");
+    Ok(Names {
+        passwd: std::fs::read_to_string(format!("{root}/etc/passwd")).ok(),
+        group: std::fs::read_to_string(format!("{root}/etc/group")).ok(),
+    })
 }
 
 /// One column: its names (a name and, where podman has one, an AIX code) and header.
@@ -220,11 +239,7 @@ impl Clock {
             .ok()
             .and_then(|s| s.split_whitespace().next().and_then(|v| v.parse().ok()))
             .unwrap_or(0.0);
-        let ticks_per_sec = nix::unistd::sysconf(nix::unistd::SysconfVar::CLK_TCK)
-            .ok()
-            .flatten()
-            .filter(|t| *t > 0)
-            .unwrap_or(100) as u64;
+        let ticks_per_sec = crate::sys::clock_ticks().unwrap_or(100);
         Clock { uptime_secs, ticks_per_sec }
     }
 }

@@ -483,6 +483,43 @@ pub fn create(
     Ok(store.create_volume(name, labels, false)?)
 }
 
+impl Error {
+    /// True when the volume does not exist.
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, Error::Volume(vols::Error::NotFound { .. }))
+    }
+
+    /// True when containers use the volume.
+    pub fn is_in_use(&self) -> bool {
+        matches!(self, Error::Volume(vols::Error::InUse { .. }))
+    }
+}
+
+/// Whether `name` is a valid volume name: `[a-zA-Z0-9][a-zA-Z0-9_.-]*`.
+pub fn is_valid_name(name: &str) -> bool {
+    vols::is_valid_volume_name(name)
+}
+
+/// Whether `name` is a mount propagation (`private`, `rshared`, `slave`, ...).
+pub fn is_propagation(name: &str) -> bool {
+    !crate::runtime::linux::mounts::propagation(name).is_empty()
+}
+
+/// Whether volume `name` exists.
+pub fn exists(store: &Store, name: &str) -> Result<bool, Error> {
+    Ok(store.get_volume(name)?.is_some())
+}
+
+/// Every volume.
+pub fn all(store: &Store) -> Result<Vec<VolumeRecord>, Error> {
+    Ok(store.list_volumes()?)
+}
+
+/// Where the data of volume `name` lives (its `Mountpoint`).
+pub fn mountpoint(store: &Store, name: &str) -> PathBuf {
+    store.volume_data(name)
+}
+
 /// The volume `name`.
 pub fn get(store: &Store, name: &str) -> Result<VolumeRecord, Error> {
     store.get_volume(name)?.ok_or_else(|| vols::Error::NotFound { name: name.to_owned() }.into())

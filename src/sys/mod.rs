@@ -312,3 +312,30 @@ pub fn seccomp_load(filter: &[seccompiler::sock_filter]) -> std::io::Result<()> 
         Err(std::io::Error::last_os_error())
     }
 }
+
+/// Whether a process `pid` exists that this process may signal (`kill(pid, 0)`; a zombie
+/// counts as existing until it is reaped).
+pub fn process_exists(pid: Pid) -> bool {
+    nix::sys::signal::kill(pid, None).is_ok()
+}
+
+/// Waits for this process's child `pid` to exit and reaps it; an error (not a child, reaped
+/// already) is ignored: the caller only needs it gone.
+pub fn reap(pid: Pid) {
+    let _ = nix::sys::wait::waitpid(pid, None);
+}
+
+/// Whether this process may write to (and, with `search`, enter) `path` (`access(2)`, with
+/// the real ids).
+pub fn writable(path: &Path, search: bool) -> bool {
+    use nix::unistd::AccessFlags;
+    let flags = if search { AccessFlags::W_OK | AccessFlags::X_OK } else { AccessFlags::W_OK };
+    nix::unistd::access(path, flags).is_ok()
+}
+
+/// The clock ticks per second of `/proc/PID/stat` times (`sysconf(_SC_CLK_TCK)`); `None` when
+/// unknown.
+pub fn clock_ticks() -> Option<u64> {
+    let ticks = nix::unistd::sysconf(nix::unistd::SysconfVar::CLK_TCK).ok().flatten()?;
+    (ticks > 0).then_some(ticks as u64)
+}

@@ -1,7 +1,7 @@
-//! Hidden commands around the supervisor (`run` starts it through [`crate::runtime::supervisor`]
-//! directly; see `container.rs`):
+//! Hidden commands around the supervisor (`run` starts it through [`crate::engine::start`]):
 //! - `skiff supervisor --bundle DIR --state-dir DIR ...`: the supervisor process itself (see
-//!   [`crate::runtime::supervisor`]); started only by `oci-start`, never by hand.
+//!   [`crate::engine::bundle::supervise`]); started by `run`, `start` and `oci-start`, never by
+//!   hand.
 //! - `skiff oci-start --bundle DIR --state-dir DIR [-d] [-i] [--log PATH]`: enters the user
 //!   namespace, starts a detached supervisor for the bundle and either prints the container's pid
 //!   (`-d`) or attaches: copies the container's output to stdout/stderr, forwards stdin (`-i`)
@@ -15,8 +15,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 
 use crate::cli::{diag::WithExit, printer::Printer, Exit};
-use crate::engine::Context;
-use crate::runtime::supervisor::{self, ExitRecord};
+use crate::engine::{bundle, Context};
 
 #[derive(Debug, clap::Args)]
 pub struct SupervisorArgs {
@@ -73,72 +72,65 @@ pub struct StartArgs {
 
 /// `skiff supervisor`: runs until the container has exited; its exit code is the container's.
 pub fn supervise(args: SupervisorArgs) -> anyhow::Result<Exit> {
-    let log = args.log.unwrap_or_else(|| args.state_dir.join(supervisor::DEFAULT_LOG));
-    let config = supervisor::Config {
+    let opts = bundle::SupervisorOptions {
         bundle: absolute(&args.bundle)?,
         state_dir: absolute(&args.state_dir)?,
-        log,
+        log: args.log,
         stdin: args.stdin,
-        cleanup: args.cleanup,
-        ready: args.ready_fd.and_then(supervisor::inherited_fd),
-        attached: args.attach_fd.and_then(supervisor::inherited_fd),
+        ready_fd: args.ready_fd,
         console_size: args.console_size,
+        attach_fd: args.attach_fd,
         runtime: args.runtime,
+        cleanup: args.cleanup,
     };
-    let code = supervisor::run(config).context("the supervisor failed")?;
+    let code = bundle::supervise(opts)?;
     Ok(Exit::from_status(code))
 }
 
 /// `skiff oci-start`.
 pub fn start(args: StartArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
-    let bundle = absolute(&args.bundle)?;
+    let bundle_dir = absolute(&args.bundle)?;
     let state_dir = absolute(&args.state_dir)?;
     if ctx.rootless {
         crate::cli::enter(&mut ctx, printer)?;
     } else {
         ctx.prepare_dirs()?;
     }
-    let opts = supervisor::StartOptions {
-        bundle: bundle.clone(),
+    let opts = bundle::StartOptions {
+        bundle: bundle_dir.clone(),
         state_dir: state_dir.clone(),
         log: args.log.as_deref().map(absolute).transpose()?,
         stdin: args.interactive,
         attach: !args.detach,
         cleanup: args.cleanup,
-        console_size: None,
-        runtime: None,
     };
-    let started = match supervisor::start(&opts) {
+    let started = match bundle::start(opts) {
         Ok(s) => s,
-        Err(supervisor::Error::Start { message, failure }) => {
-            return Err(WithExit { message, exit: Exit::from_status(failure.exit_code()) }.into())
+        Err(bundle::Error::Process { message, exit_code }) => {
+            return Err(WithExit { message, exit: Exit::from_status(exit_code) }.into())
         }
-        Err(e) => {
-            return Err(anyhow::Error::new(e).context(format!("cannot start the bundle {}", bundle.display())))
-        }
+        Err(e) => return Err(e.into()),
     };
-    let Some(stream) = started.attach else {
+    let Some(stream) = &started.attach else {
         printer.line(&started.container.to_string());
         return Ok(Exit::SUCCESS);
     };
     let stdin = std::io::stdin();
     let stdin_fd = args.interactive.then(|| stdin.as_fd());
     let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
-    let code = supervisor::attach(&stream, stdin_fd, &mut out, &mut err, Some(started.supervisor));
+    let code = bundle::attach(stream, stdin_fd, &mut out, &mut err, Some(started.supervisor));
     let code = match code {
         Ok(Some(code)) => Some(code),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(Exit::SUCCESS),
         // The supervisor went away without telling: its record is the truth, if it wrote one.
-        _ => ExitRecord::read(&state_dir).map(|r| r.exit_code),
+        _ => None,
     };
-    // Reap the supervisor, our direct child (best effort; it has exited or is about to).
-    let _ = nix::sys::wait::waitpid(started.supervisor, None);
-    match code {
+    match bundle::finish(&started, &state_dir, code) {
         Some(code) => Ok(Exit::from_status(code)),
         None => anyhow::bail!(
             "the supervisor of {} exited without recording the container's exit (see {})",
-            bundle.display(),
-            state_dir.join(supervisor::SUPERVISOR_LOG).display()
+            bundle_dir.display(),
+            bundle::supervisor_log(&state_dir).display()
         ),
     }
 }

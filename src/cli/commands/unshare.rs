@@ -4,7 +4,7 @@
 use std::ffi::OsString;
 
 use crate::cli::{diag::WithExit, printer::Printer, Exit};
-use crate::engine::{context, Context};
+use crate::engine::Context;
 
 #[derive(Debug, clap::Args)]
 #[command(trailing_var_arg = true)]
@@ -26,10 +26,7 @@ pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Ex
     } else {
         args.command
     };
-    std::env::set_var(context::ENV_IN_USERNS, "1");
-    std::env::set_var(context::ENV_ROOT, &ctx.paths.graph_root);
-    std::env::set_var(context::ENV_RUNROOT, &ctx.paths.run_root);
-    let err = crate::sys::exec_path(&argv);
+    let err = ctx.exec_inside(&argv);
     let exit = match err.kind() {
         std::io::ErrorKind::NotFound => Exit::NOT_FOUND,
         _ => Exit::CANNOT_EXECUTE,

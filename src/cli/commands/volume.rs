@@ -6,14 +6,11 @@ use std::io::IsTerminal;
 use anyhow::Context as _;
 use serde_json::{json, Value};
 
-use crate::cli::commands::container::remove_container;
 use crate::cli::commands::image::confirm;
 use crate::cli::diag::WithExit;
 use crate::cli::{format::Template, printer::Printer, Exit};
 use crate::engine::volumes::{self, Filter};
-use crate::engine::{self, Context};
-use crate::storage::volumes::Error as VolumeError;
-use crate::storage::{Store, VolumeRecord};
+use crate::engine::{self, Context, Store, VolumeRecord};
 
 /// `skiff volume ...`
 #[derive(Debug, clap::Subcommand)]
@@ -130,9 +127,9 @@ pub fn run(command: VolumeCommand, mut ctx: Context, printer: &Printer) -> anyho
             }
             Ok(Exit::SUCCESS)
         }
-        VolumeCommand::Exists(a) => match store.get_volume(&a.name)? {
-            Some(_) => Ok(Exit::SUCCESS),
-            None => Ok(Exit::FAILURE),
+        VolumeCommand::Exists(a) => match volumes::exists(&store, &a.name)? {
+            true => Ok(Exit::SUCCESS),
+            false => Ok(Exit::FAILURE),
         },
     }
 }
@@ -159,7 +156,7 @@ fn to_json(store: &Store, v: &VolumeRecord) -> Value {
     json!({
         "Name": v.name,
         "Driver": "local",
-        "Mountpoint": store.volume_data(&v.name),
+        "Mountpoint": volumes::mountpoint(store, &v.name),
         "CreatedAt": v.created_at,
         "Labels": v.labels,
         "Scope": "local",
@@ -214,7 +211,7 @@ fn inspect(args: InspectArgs, store: &Store, printer: &Printer) -> anyhow::Resul
     let mut found = Vec::new();
     let mut missing = None;
     if args.all {
-        found = store.list_volumes()?;
+        found = volumes::all(store)?;
     }
     for name in &args.names {
         match volumes::get(store, name) {
@@ -245,12 +242,12 @@ fn inspect(args: InspectArgs, store: &Store, printer: &Printer) -> anyhow::Resul
 /// podman's exit codes for `volume rm`: 1 no such volume, 2 in use.
 fn rm_error(e: volumes::Error) -> anyhow::Error {
     let exit = match &e {
-        volumes::Error::Volume(VolumeError::NotFound { .. }) => Exit::FAILURE,
-        volumes::Error::Volume(VolumeError::InUse { .. }) => Exit::from_status(2),
+        e if e.is_not_found() => Exit::FAILURE,
+        e if e.is_in_use() => Exit::from_status(2),
         _ => Exit::SKIFF_ERROR,
     };
     let hint = match &e {
-        volumes::Error::Volume(VolumeError::InUse { .. }) => {
+        e if e.is_in_use() => {
             "\nhint: remove those containers first, or add -f to remove them with the volume"
         }
         _ => "",
@@ -260,7 +257,7 @@ fn rm_error(e: volumes::Error) -> anyhow::Error {
 
 fn rm(args: RmArgs, ctx: &Context, store: &Store, printer: &Printer) -> anyhow::Result<Exit> {
     let names: Vec<String> = if args.all {
-        store.list_volumes()?.into_iter().map(|v| v.name).collect()
+        volumes::all(store)?.into_iter().map(|v| v.name).collect()
     } else {
         args.names.clone()
     };
@@ -270,7 +267,7 @@ fn rm(args: RmArgs, ctx: &Context, store: &Store, printer: &Printer) -> anyhow::
             if args.force {
                 for id in volumes::users(store, name).map_err(rm_error)? {
                     let Ok(rec) = engine::containers::lookup(store, &id) else { continue };
-                    remove_container(ctx, store, &rec, true)
+                    engine::remove::remove_forced(ctx, store, &rec, 0)
                         .with_context(|| format!("cannot remove container {id}, which uses volume {name}"))?;
                 }
             }

@@ -10,12 +10,10 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-use anyhow::Context as _;
-use nix::sys::signal::Signal;
-
+use crate::engine::config::{self, RunOptions, Seccomp};
 use crate::engine::containers::CreateOptions;
-use crate::runtime::spec::{self, RunOptions, Seccomp};
-use crate::runtime::{external, seccomp, user};
+use crate::engine::lifecycle::{self, Signal};
+use anyhow::Context as _;
 
 /// Where podman installs catatonit, its `--init`; found first, then `catatonit` in PATH.
 const CATATONIT_PATHS: [&str; 2] = ["/usr/libexec/podman/catatonit", "/usr/libexec/catatonit/catatonit"];
@@ -118,7 +116,7 @@ pub struct Resolved {
 impl ConfigArgs {
     /// Checks every flag and reads the files they name.
     pub fn resolve(&self) -> anyhow::Result<Resolved> {
-        let caps = spec::capability_set(&self.cap_add, &self.cap_drop)?;
+        let caps = config::capabilities(&self.cap_add, &self.cap_drop)?;
         let (mut no_new_privileges, mut seccomp) = (false, Seccomp::Default);
         for opt in &self.security_opt {
             match parse_security_opt(opt)? {
@@ -128,13 +126,13 @@ impl ConfigArgs {
             }
         }
         if let Seccomp::Profile(path) = &seccomp {
-            seccomp::load_profile(path, &caps)?;
+            config::check_seccomp_profile(path, &caps)?;
         }
         for u in &self.ulimit {
-            spec::parse_ulimit(u)?;
+            config::check_ulimit(u)?;
         }
         for t in &self.tmpfs {
-            spec::tmpfs_mount(t)?;
+            config::check_tmpfs(t)?;
         }
         let init = self.init.then(|| self.init_binary()).transpose()?;
         if let Some(h) = &self.hostname {
@@ -151,7 +149,7 @@ impl ConfigArgs {
         }
         let mut env = Vec::new();
         for file in &self.env_file {
-            env.extend(user::read_env_file(file)?);
+            env.extend(config::read_env_file(file)?);
         }
         let mut annotations = BTreeMap::new();
         for entry in &self.annotation {
@@ -163,7 +161,7 @@ impl ConfigArgs {
         let stop_signal = self.stop_signal.as_deref().map(parse_signal).transpose()?;
         if let Some(rt) = &self.runtime {
             if rt != "builtin" {
-                external::resolve(rt)?;
+                config::check_runtime(rt)?;
             }
         }
         Ok(Resolved {
@@ -200,7 +198,7 @@ impl ConfigArgs {
         if let Some(p) = CATATONIT_PATHS.iter().map(PathBuf::from).find(|p| p.is_file()) {
             return Ok(p);
         }
-        if let Some(p) = crate::userns::find_in_path("catatonit") {
+        if let Some(p) = config::find_in_path("catatonit") {
             return Ok(p);
         }
         std::env::current_exe().context("cannot find the skiff binary to use as --init")
@@ -270,15 +268,8 @@ fn parse_security_opt(value: &str) -> anyhow::Result<SecurityOpt> {
 
 /// A signal by name (`SIGTERM`, `term`) or number (`15`).
 fn parse_signal(value: &str) -> anyhow::Result<Signal> {
-    let upper = value.trim().to_ascii_uppercase();
-    let parsed = match upper.parse::<i32>() {
-        Ok(n) => Signal::try_from(n).ok(),
-        Err(_) => {
-            let name = if upper.starts_with("SIG") { upper.clone() } else { format!("SIG{upper}") };
-            Signal::from_str(&name).ok()
-        }
-    };
-    parsed.ok_or_else(|| anyhow::anyhow!("invalid --stop-signal {value:?}: not a signal name or number"))
+    lifecycle::parse_signal(value)
+        .map_err(|_| anyhow::anyhow!("invalid --stop-signal {value:?}: not a signal name or number"))
 }
 
 /// A host name the kernel takes as the UTS name (at most 64 bytes) made of RFC 1123 labels

@@ -13,9 +13,8 @@ pub struct ExistsArgs {
 pub fn exists(args: ExistsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
     super::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;
-    match store.find_container(&args.container) {
-        Ok(_) => Ok(Exit::SUCCESS),
-        Err(crate::storage::containers::Error::NotFound { .. }) => Ok(Exit::FAILURE),
-        Err(e) => Err(e.into()),
+    match containers::exists(&store, &args.container)? {
+        true => Ok(Exit::SUCCESS),
+        false => Ok(Exit::FAILURE),
     }
 }

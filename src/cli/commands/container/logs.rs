@@ -2,6 +2,9 @@
 //! container exits.
 
 use super::*;
+#[cfg(test)]
+use crate::engine::logs::parse_line;
+use crate::engine::logs::LogReader;
 
 #[derive(Debug, clap::Args)]
 pub struct LogsArgs {
@@ -44,62 +47,12 @@ fn parse_time(flag: &str, text: &str) -> anyhow::Result<chrono::DateTime<chrono:
     )
 }
 
-/// One k8s-file line: time, stderr or not, the text (with its newline unless partial).
-struct Line {
-    time: Option<chrono::DateTime<chrono::FixedOffset>>,
-    time_text: String,
-    stderr: bool,
-    text: Vec<u8>,
-}
-
-fn parse_line(line: &[u8]) -> Line {
-    let mut parts = line.splitn(4, |&b| b == b' ');
-    let (time, stream, tag) = (parts.next(), parts.next(), parts.next());
-    let data = parts.next().unwrap_or_default();
-    let time_text = String::from_utf8_lossy(time.unwrap_or_default()).into_owned();
-    let mut text = data.to_vec();
-    if tag != Some(b"P".as_slice()) {
-        text.push(b'\n');
-    }
-    Line {
-        time: chrono::DateTime::parse_from_rfc3339(&time_text).ok(),
-        time_text,
-        stderr: stream == Some(b"stderr".as_slice()),
-        text,
-    }
-}
-
-/// Reads one container's log: what is there now, then, following, what comes.
+/// One container's log being read, and how its last line ended.
 struct Follower {
     id: String,
-    path: std::path::PathBuf,
-    file: Option<std::fs::File>,
-    pending: Vec<u8>,
+    reader: LogReader,
     /// The previous line was partial: the next one continues it (no timestamp, no prefix).
     continued: bool,
-}
-
-impl Follower {
-    /// Complete lines appended since the last call.
-    fn read_lines(&mut self) -> anyhow::Result<Vec<Line>> {
-        use std::io::Read;
-        if self.file.is_none() {
-            match std::fs::File::open(&self.path) {
-                Ok(f) => self.file = Some(f),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-                Err(e) => {
-                    return Err(
-                        anyhow::Error::new(e).context(format!("cannot read the log {}", self.path.display()))
-                    )
-                }
-            }
-        }
-        let f = self.file.as_mut().expect("opened above");
-        f.read_to_end(&mut self.pending)?;
-        let Some(end) = self.pending.iter().rposition(|&b| b == b'\n') else { return Ok(Vec::new()) };
-        let complete: Vec<u8> = self.pending.drain(..=end).collect();
-        Ok(complete.split(|&b| b == b'\n').filter(|l| !l.is_empty()).map(parse_line).collect())
-    }
 }
 
 /// `skiff logs`.
@@ -112,8 +65,8 @@ pub fn logs(args: LogsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Resu
     let mut followers = Vec::new();
     for key in &args.containers {
         let rec = lifecycle::lookup(&ctx, &store, key)?;
-        let path = containers::log_path(&store, &rec.id);
-        followers.push(Follower { id: rec.id, path, file: None, pending: Vec::new(), continued: false });
+        let reader = LogReader::new(&store, &rec.id);
+        followers.push(Follower { id: rec.id, reader, continued: false });
     }
     let prefix = followers.len() > 1;
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
@@ -121,21 +74,10 @@ pub fn logs(args: LogsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Resu
     loop {
         // Whether each container may still write: checked before reading, so that nothing
         // written just before it exited is missed.
-        let live: Vec<bool> = followers
-            .iter()
-            .map(|f| {
-                args.follow
-                    && match store.find_container(&f.id) {
-                        Ok(r) => lifecycle::reconcile(&ctx, &store, r).is_ok_and(|r| {
-                            r.state.is_active()
-                                || (r.state == State::Created && lifecycle::supervisor_alive(&ctx, &r))
-                        }),
-                        Err(_) => false,
-                    }
-            })
-            .collect();
+        let live: Vec<bool> =
+            followers.iter().map(|f| args.follow && lifecycle::may_write(&ctx, &store, &f.id)).collect();
         for f in followers.iter_mut() {
-            let mut lines = f.read_lines()?;
+            let mut lines = f.reader.read_lines()?;
             if first {
                 if let Some(n) = args.tail {
                     let full = lines.iter().filter(|l| l.text.ends_with(b"\n")).count();

@@ -1,33 +1,30 @@
 //! Container commands, one file each (`run`, `create`, `start`, `stop`, `kill`, `restart`, `wait`,
 //! `rename`, `inspect`, `exists`, `prune`, `ps`, `rm`, `logs`), the options every command that
 //! creates a container shares ([`opts`]), and what they share: entering the storage namespace with
-//! the signal helper ([`enter`]), starting a created container ([`start`]), attaching to it in the
-//! foreground until it exits ([`attach_foreground`], for `run` and `start -a`), the hidden
-//! `container-cleanup` the supervisor runs after the container has exited, and records brought in
-//! line with the run-time state ([`refreshed`], see [`crate::engine::lifecycle`]).
+//! the signal helper ([`enter`]), starting a created container ([`start`], over
+//! [`engine::start::start`]), the terminal side of attaching to it in the foreground until it
+//! exits ([`attach_foreground`], for `run`, `start -a` and `attach`; the engine side is
+//! [`engine::attach`]), the hidden `container-cleanup` the supervisor runs after the container
+//! has exited ([`engine::start::cleanup`]), and records brought in line with the run-time state
+//! ([`refreshed`], see [`crate::engine::lifecycle`]).
 //!
-//! `run` creates the container, mounts its root filesystem in this process's (private) mount
-//! namespace and starts a detached supervisor (see [`crate::runtime::supervisor`]), which inherits
-//! that namespace and so keeps the mount alive after `run` returns. When the container exits, the
-//! supervisor records `exit.json` and runs `skiff container-cleanup ID` in the same namespace: it
-//! records the exit, unmounts and, for `--rm`, removes the container.
+//! The use cases themselves live in [`crate::engine`]; these files parse flags, call them and
+//! print what they return.
 
-use std::path::Path;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use anyhow::Context as _;
-use nix::unistd::Pid;
 use serde_json::json;
 
 use super::pull::{client_options, runtime, Progress};
 use crate::cli::args::{PlatformOpts, RegistryOpts};
 use crate::cli::{diag::WithExit, human, printer::Printer, Exit};
+use crate::engine::attach::Pid;
 use crate::engine::containers;
 use crate::engine::lifecycle::{self, Signaller};
-use crate::engine::{self, Context};
-use crate::runtime::supervisor::{self, ExitRecord};
-use crate::storage::{ContainerRecord, State, Store};
+use crate::engine::start::StartOptions;
+use crate::engine::{self, ContainerRecord, Context, State, Store};
 
 mod attach;
 mod config_args;
@@ -70,7 +67,6 @@ pub use prune::{prune, PruneArgs};
 pub use ps::{ps, PsArgs};
 pub use rename::{rename, RenameArgs};
 pub use restart::{restart, RestartArgs};
-pub(crate) use rm::remove_container;
 pub use rm::{rm, RmArgs};
 pub use run::{run, RunArgs};
 pub use start::{start_cmd, StartArgs};
@@ -80,10 +76,8 @@ pub use wait::{wait, WaitArgs};
 
 /// Removes every container, killing the running ones (`system reset`); errors are printed.
 pub(crate) fn remove_all(ctx: &Context, store: &Store, printer: &Printer) {
-    for rec in containers::list(store).unwrap_or_default() {
-        if let Err(e) = remove_container(ctx, store, &rec, true) {
-            printer.warn(&format!("cannot remove container {}: {e:#}", rec.id));
-        }
+    for (id, e) in engine::remove::remove_all(ctx, store) {
+        printer.warn(&format!("cannot remove container {id}: {:#}", anyhow::Error::new(e)));
     }
 }
 
@@ -96,7 +90,7 @@ pub(crate) fn enter_to_start(
 ) -> anyhow::Result<()> {
     Signaller::install(ctx);
     if let [one] = containers {
-        network_args::enter_joined_userns_for(ctx, one)?;
+        engine::network::enter_joined_userns_for(ctx, one).map_err(network_error)?;
     }
     crate::cli::enter(ctx, printer)
 }
@@ -145,110 +139,47 @@ fn pull_image(
     Ok(pulled.image.id)
 }
 
-/// Mounts the root filesystem, starts the supervisor and marks the container running.
+/// Starts a created or exited container (see [`engine::start::start`]).
 fn start(
     ctx: &Context,
     store: &Store,
     rec: &ContainerRecord,
     attach: bool,
     stdin: bool,
-) -> anyhow::Result<supervisor::Started> {
-    let id = rec.id.clone();
-    // One start at a time: a second one waits, then finds the container running.
-    let Some(_lock) = lifecycle::start_lock(store, &id)? else {
-        return Err(crate::storage::containers::Error::NotFound { key: id }.into());
-    };
-    let rec = &lifecycle::lookup(ctx, store, &id)?;
-    if !rec.state.can_start() {
-        return Err(engine::Error::InvalidState { id, state: rec.state, action: "start" }.into());
-    }
-    // The previous run's supervisor may still be finishing its cleanup: let it.
-    if lifecycle::supervisor_alive(ctx, rec) {
-        let _ = lifecycle::wait_stopped(ctx, store, &id, lifecycle::KILL_GRACE)?;
-    }
-    lifecycle::clear_run_files(ctx, &id);
-    containers::mount_rootfs(ctx, store, rec)?;
-    let state_dir = containers::ensure_run_dir(ctx, &id)?;
-    network_args::setup(ctx, store, rec, &state_dir)?;
-    let exe = std::env::current_exe().unwrap_or_else(|_| "/proc/self/exe".into());
-    let cleanup = vec![
-        exe.into_os_string(),
-        "--root".into(),
-        ctx.paths.graph_root.clone().into_os_string(),
-        "--runroot".into(),
-        ctx.paths.run_root.clone().into_os_string(),
-        "container-cleanup".into(),
-        id.clone().into(),
-    ];
-    let opts = supervisor::StartOptions {
-        bundle: store.container_dirs(&id).bundle,
-        state_dir: state_dir.clone(),
-        log: Some(containers::log_path(store, &id)),
-        stdin,
-        attach,
-        cleanup,
-        console_size: attach.then(terminal_size).flatten(),
-        runtime: rec.runtime.clone(),
-    };
-    let started = supervisor::start(&opts);
-    if started.is_err() {
-        network_args::teardown(&state_dir, &containers::log_path(store, &rec.id));
-    }
-    let started = match started {
-        Ok(s) => s,
-        Err(supervisor::Error::Start { message, failure }) => {
-            return Err(WithExit { message, exit: Exit::from_status(failure.exit_code()) }.into())
+) -> anyhow::Result<engine::start::Started> {
+    engine::start::start(ctx, store, rec, &start_options(attach, stdin)).map_err(start_error)
+}
+
+/// How to start a container: an attached start passes the size of this process's terminal on.
+fn start_options(attach: bool, stdin: bool) -> StartOptions {
+    StartOptions { attach, stdin, console_size: attach.then(terminal_size).flatten() }
+}
+
+/// A start error as the CLI reports it: a container process that could not run exits 125, 126
+/// or 127, as in podman.
+fn start_error(e: engine::start::Error) -> anyhow::Error {
+    match e {
+        engine::start::Error::Process { message, exit_code } => {
+            WithExit { message, exit: Exit::from_status(exit_code) }.into()
         }
-        Err(e) => {
-            let log = std::fs::read_to_string(state_dir.join(supervisor::SUPERVISOR_LOG)).unwrap_or_default();
-            let e = anyhow::Error::new(e).context(format!("cannot start container {id}"));
-            return Err(match log.trim().lines().last() {
-                Some(last) => e.context(last.trim().to_string()),
-                None => e,
-            });
-        }
-    };
-    let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.9f%:z").to_string();
-    let pid = started.supervisor.as_raw();
-    let marked = store.update_container(&id, |r| {
-        match ExitRecord::read(&state_dir) {
-            // It has already exited (and perhaps been cleaned up).
-            Some(exit) => {
-                r.started_at.get_or_insert(now);
-                apply_exit(r, &exit);
-            }
-            None if r.state.can_start() || (r.state == State::Running && r.pid == Some(pid)) => {
-                r.state = State::Running;
-                r.pid = Some(pid);
-                r.started_at = Some(now);
-                r.exit_code = None;
-                r.finished_at = None;
-            }
-            None => {}
-        }
-        Ok::<_, engine::Error>(())
-    });
-    match marked {
-        Ok(()) | Err(engine::Error::Container(crate::storage::containers::Error::NotFound { .. })) => {}
-        Err(e) => return Err(e.into()),
+        e => e.into(),
     }
-    Ok(started)
+}
+
+/// A network error as the CLI reports it: an error of the engine it only carries is reported
+/// as that error (so that its hint is found).
+fn network_error(e: engine::network::Error) -> anyhow::Error {
+    match e {
+        engine::network::Error::Engine(e) => e.into(),
+        e => e.into(),
+    }
 }
 
 /// The window size of the terminal on stdin, else stdout.
 fn terminal_size() -> Option<(u16, u16)> {
     use std::os::fd::AsFd;
     let (stdin, stdout) = (std::io::stdin(), std::io::stdout());
-    supervisor::window_size(stdin.as_fd()).or_else(|| supervisor::window_size(stdout.as_fd()))
-}
-
-/// Whether the container's spec gives it a terminal (`-t`).
-fn spec_has_terminal(store: &Store, id: &str) -> bool {
-    let bundle = store.container_dirs(id).bundle;
-    oci_spec::runtime::Spec::load(bundle.join("config.json"))
-        .ok()
-        .and_then(|s| s.process().as_ref().and_then(|p| p.terminal()))
-        .unwrap_or(false)
+    engine::attach::window_size(stdin.as_fd()).or_else(|| engine::attach::window_size(stdout.as_fd()))
 }
 
 /// How [`attach_foreground`] attaches.
@@ -286,7 +217,7 @@ fn attach_foreground(
         printer.warn("the input device is not a terminal: -t and -i may not work as expected");
     }
     // Blocked before raw mode, so that no signal ends this process with the terminal raw.
-    supervisor::attach_signals(true, fg.tty).thread_block()?;
+    engine::attach::attach_signals(true, fg.tty).thread_block()?;
     let raw = match fg.tty && fg.stdin && stdin_is_tty {
         true => Some(tty::RawMode::enable(stdin.as_fd()).context("cannot put the terminal in raw mode")?),
         false => None,
@@ -297,7 +228,7 @@ fn attach_foreground(
         (true, false) => tty::is_terminal(stdout.as_fd()).then(|| stdout.as_fd()),
     };
     let mut matcher = tty::DetachMatcher::new(fg.detach_keys);
-    let opts = supervisor::AttachOptions {
+    let opts = engine::attach::AttachOptions {
         stdin: fg.stdin.then(|| stdin.as_fd()),
         relay_to: Some(fg.supervisor),
         terminal,
@@ -305,11 +236,11 @@ fn attach_foreground(
         input: stdin_is_tty.then_some(&mut matcher),
     };
     let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
-    let ended = supervisor::attach_with(&stream, opts, &mut out, &mut err);
+    let ended = engine::attach::attach_with(&stream, opts, &mut out, &mut err);
     drop(raw);
     let code = match ended {
-        Ok(supervisor::Attached::Exited(code)) => Some(code),
-        Ok(supervisor::Attached::Detached) => return Ok(Exit::SUCCESS),
+        Ok(engine::attach::Attached::Exited(code)) => Some(code),
+        Ok(engine::attach::Attached::Detached) => return Ok(Exit::SUCCESS),
         // Our output is gone (e.g. `| head`, or the terminal hung up): the container keeps
         // running, as with podman.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe || e.raw_os_error() == Some(libc::EIO) => {
@@ -319,119 +250,28 @@ fn attach_foreground(
     };
     // The supervisor runs the cleanup before it exits: wait for it, so that `--rm` is done when
     // we return, then make sure of the cleanup (it is idempotent).
-    if fg.own_child {
-        let _ = nix::sys::wait::waitpid(fg.supervisor, None);
-    } else {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while nix::sys::signal::kill(fg.supervisor, None).is_ok() && Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(10));
-        }
+    let ended = engine::attach::finish(ctx, store, id, fg.supervisor, fg.own_child, code);
+    if let Err(e) = ended.cleanup {
+        printer.warn(&format!("cleaning up container {id}: {:#}", anyhow::Error::new(e)));
     }
-    let run_dir = containers::run_dir(ctx, id);
-    let code = code.or_else(|| ExitRecord::read(&run_dir).map(|r| r.exit_code));
-    if let Err(e) = cleanup_container(ctx, store, id) {
-        printer.warn(&format!("cleaning up container {id}: {e:#}"));
-    }
-    match code {
+    match ended.code {
         Some(code) => Ok(Exit::from_status(code)),
         None => anyhow::bail!(
             "the supervisor of container {id} exited without recording the container's exit (see {})",
-            run_dir.join(supervisor::SUPERVISOR_LOG).display()
+            engine::start::supervisor_log(ctx, id).display()
         ),
     }
-}
-
-fn apply_exit(r: &mut ContainerRecord, exit: &ExitRecord) {
-    lifecycle::apply_exit(r, exit)
-}
-
-/// Removes the container named exactly `name`, stopping it first (`--replace`).
-fn replace(ctx: &Context, store: &Store, name: &str) -> anyhow::Result<()> {
-    let rec = match lifecycle::lookup(ctx, store, name) {
-        Ok(r) if r.name == name => r,
-        Ok(_) | Err(lifecycle::Error::Container(crate::storage::containers::Error::NotFound { .. })) => {
-            return Ok(())
-        }
-        Err(e) => return Err(e.into()),
-    };
-    remove_forced(ctx, store, &rec, 0).map(|_| ())
-}
-
-/// Stops (stop signal, then SIGKILL after `timeout` seconds; at once for 0) and removes a
-/// container. A container removed meanwhile (`--rm`) is not an error.
-fn remove_forced(
-    ctx: &Context,
-    store: &Store,
-    rec: &ContainerRecord,
-    timeout: u64,
-) -> anyhow::Result<Option<ContainerRecord>> {
-    let Some(_lock) = lifecycle::start_lock(store, &rec.id)? else { return Ok(None) };
-    let gone = |e: &engine::Error| {
-        matches!(e, engine::Error::Container(crate::storage::containers::Error::NotFound { .. }))
-            && store.find_container(&rec.id).is_err()
-    };
-    let rec = match lifecycle::lookup(ctx, store, &rec.id) {
-        Ok(r) => r,
-        Err(lifecycle::Error::Container(crate::storage::containers::Error::NotFound { .. })) => {
-            return Ok(None)
-        }
-        Err(e) => return Err(e.into()),
-    };
-    if rec.state.is_active() || lifecycle::supervisor_alive(ctx, &rec) {
-        lifecycle::stop(ctx, store, &rec, timeout)?;
-    }
-    match containers::remove(ctx, store, &rec.id, true) {
-        Ok(gone) => Ok(Some(gone)),
-        Err(e) if gone(&e) => Ok(None),
-        Err(e) => Err(e.into()),
-    }
-}
-
-/// Records the exit from `exit.json`, unmounts the root filesystem and, for `--rm`, removes the
-/// container. Idempotent; a container that is gone is not an error.
-fn cleanup_container(ctx: &Context, store: &Store, id: &str) -> anyhow::Result<()> {
-    let Ok(rec) = store.find_container(id) else { return Ok(()) };
-    let Some(exit) = ExitRecord::read(&containers::run_dir(ctx, id)) else { return Ok(()) };
-    store.update_container(id, |r| {
-        apply_exit(r, &exit);
-        // With --rm, mark it for removal in the same write (`remove` then has nothing to change).
-        if rec.rm && r.state == State::Exited {
-            r.state = State::Removing;
-        }
-        Ok::<_, engine::Error>(())
-    })?;
-    network_args::teardown(&containers::run_dir(ctx, id), &containers::log_path(store, id));
-    containers::unmount_rootfs(store, &rec)?;
-    if rec.rm {
-        match containers::remove(ctx, store, id, true) {
-            Ok(_) => {}
-            Err(engine::Error::Container(crate::storage::containers::Error::NotFound { .. })) => {}
-            Err(e) => return Err(e.into()),
-        }
-    }
-    Ok(())
 }
 
 /// `skiff container-cleanup ID` (hidden; run by the supervisor).
 pub fn cleanup(args: CleanupArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
     crate::cli::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;
-    cleanup_container(&ctx, &store, &args.id)?;
+    engine::start::cleanup(&ctx, &store, &args.id)?;
     Ok(Exit::SUCCESS)
 }
 
 /// Every container, brought in line with its run-time state first (see [`lifecycle::reconcile`]).
 fn refreshed(ctx: &Context, store: &Store) -> anyhow::Result<Vec<ContainerRecord>> {
     Ok(lifecycle::list(ctx, store)?)
-}
-
-fn read_pid(path: &Path) -> Option<Pid> {
-    lifecycle::read_pid(path)
-}
-
-/// Kills a running container (SIGKILL) and waits for its supervisor to record the exit.
-#[allow(dead_code)]
-fn kill_and_wait(ctx: &Context, store: &Store, rec: &ContainerRecord) -> anyhow::Result<()> {
-    lifecycle::stop(ctx, store, rec, 0)?;
-    Ok(())
 }

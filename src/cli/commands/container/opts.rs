@@ -10,10 +10,8 @@ use anyhow::Context as _;
 
 use crate::cli::args::RegistryOpts;
 use crate::cli::printer::Printer;
-use crate::engine::containers::{self, CreateOptions};
-use crate::engine::{self, Context};
-use crate::runtime::spec::RunOptions;
-use crate::storage::{ContainerRecord, Store};
+use crate::engine::containers::{self, CreateOptions, RunOptions};
+use crate::engine::{self, ContainerRecord, Context, Store};
 
 /// `--pull`: when `run` pulls the image.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -114,12 +112,12 @@ pub fn create_container(
     if let (true, Some(name)) = (args.replace, &args.name) {
         // After the pull: an image that cannot be had leaves the old container in place.
         engine::images::lookup(store, &image_text)?;
-        super::replace(ctx, store, name)?;
+        engine::remove::replace(ctx, store, name)?;
     }
     with.interactive = args.interactive;
     config.apply(&mut opts, &mut with);
-    let network = super::network_args::prepare(&args.network, ctx, store, &image_text, &mut opts)?;
-    let rec = containers::create(ctx, store, &image_text, opts, with)?;
-    super::network_args::stored(ctx, store, &rec, &network)?;
-    Ok(rec)
+    let network = engine::network::prepare(&args.network.request(), ctx, store, &image_text, &mut opts)
+        .map_err(super::network_error)?;
+    with.network = Some(network);
+    Ok(containers::create(ctx, store, &image_text, opts, with)?)
 }

@@ -1,7 +1,7 @@
 //! `skiff port`: the published ports of a running container, as podman prints them.
 
 use super::*;
-use crate::network::{self, Proto};
+use crate::engine::network::Proto;
 
 #[derive(Debug, clap::Args)]
 pub struct PortArgs {
@@ -35,8 +35,7 @@ pub fn port(args: PortArgs, mut ctx: Context, printer: &Printer) -> anyhow::Resu
         containers::lookup(&store, &args.container)?;
         return Ok(Exit::SUCCESS);
     };
-    if let Some(helper) =
-        super::network_args::dead_helper(&ctx, &rec.id).filter(|_| rec.state == State::Running)
+    if let Some(helper) = engine::network::dead_helper(&ctx, &rec.id).filter(|_| rec.state == State::Running)
     {
         printer.warn(&format!(
             "the {helper} network helper of container {} has exited: its published ports no longer answer",
@@ -44,7 +43,7 @@ pub fn port(args: PortArgs, mut ctx: Context, printer: &Printer) -> anyhow::Resu
         ));
     }
     let ports = match rec.state {
-        State::Running => network::State::read(&containers::run_dir(&ctx, &rec.id)).unwrap_or_default().ports,
+        State::Running => engine::network::state(&ctx, &rec).unwrap_or_default().ports,
         _ => Vec::new(),
     };
     match wanted {

@@ -35,23 +35,10 @@ pub(crate) fn prune_stopped(
     store: &Store,
     printer: &Printer,
 ) -> anyhow::Result<(Vec<String>, Option<anyhow::Error>)> {
+    let pruned = engine::remove::prune(ctx, store)?;
     let mut failed = crate::cli::diag::Failures::new(printer);
-    let mut removed = Vec::new();
-    for rec in refreshed(ctx, store)? {
-        if !matches!(rec.state, State::Created | State::Exited | State::Stopped) {
-            continue;
-        }
-        if lifecycle::supervisor_alive(ctx, &rec) {
-            // Exited, with its supervisor finishing the cleanup (or starting: then it is skipped).
-            let _ = lifecycle::wait_stopped(ctx, store, &rec.id, lifecycle::KILL_GRACE)?;
-        }
-        match containers::remove(ctx, store, &rec.id, false) {
-            Ok(_) => removed.push(rec.id),
-            // Removed or started meanwhile.
-            Err(engine::Error::Container(crate::storage::containers::Error::NotFound { .. }))
-            | Err(engine::Error::InvalidState { .. }) => {}
-            Err(e) => failed.add(e.into()),
-        }
+    for e in pruned.failed {
+        failed.add(e.into());
     }
-    Ok((removed, failed.into_last()))
+    Ok((pruned.removed, failed.into_last()))
 }

@@ -1,6 +1,7 @@
 //! `skiff ps`.
 
 use super::*;
+use crate::engine::network::State as NetworkState;
 
 #[derive(Debug, clap::Args)]
 pub struct PsArgs {
@@ -35,33 +36,10 @@ pub struct PsArgs {
     pub size: bool,
 }
 
-/// Bytes in the regular files under `dir` (not following symlinks).
-fn dir_size(dir: &std::path::Path) -> u64 {
-    let mut total = 0;
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else { continue };
-        for e in entries.flatten() {
-            match e.file_type() {
-                Ok(t) if t.is_dir() => stack.push(e.path()),
-                Ok(t) if t.is_file() => total += e.metadata().map(|m| m.len()).unwrap_or(0),
-                _ => {}
-            }
-        }
-    }
-    total
-}
-
 /// podman's SIZE text: the container's writes, then with its image.
 fn size_text(store: &Store, c: &ContainerRecord) -> String {
-    let image = store.get_image(&c.image_id).ok().flatten().map_or(0, |i| i.size);
-    let dirs = store.container_dirs(&c.id);
-    let rw = if c.storage_driver == "vfs" {
-        dir_size(&dirs.merged).saturating_sub(image)
-    } else {
-        dir_size(&dirs.upper)
-    };
-    format!("{} (virtual {})", human::size(rw), human::size(rw + image))
+    let usage = containers::disk_usage(store, c);
+    format!("{} (virtual {})", human::size(usage.rw), human::size(usage.rw + usage.image))
 }
 
 /// One `--filter` condition.
@@ -154,12 +132,12 @@ fn table_columns(template: &str) -> String {
 }
 
 /// The network record of a running container (its published ports, its helper).
-fn network_state(ctx: &Context, c: &ContainerRecord) -> Option<crate::network::State> {
-    (c.state == State::Running).then(|| crate::network::State::read(&containers::run_dir(ctx, &c.id)))?
+fn network_state(ctx: &Context, c: &ContainerRecord) -> Option<NetworkState> {
+    engine::network::state(ctx, c)
 }
 
 /// `0.0.0.0:8080->80/tcp, ...`, as podman's PORTS column.
-fn ports_text(net: Option<&crate::network::State>) -> String {
+fn ports_text(net: Option<&NetworkState>) -> String {
     let ports = net.map(|n| n.ports.as_slice()).unwrap_or_default();
     let shown: Vec<String> = ports
         .iter()
@@ -169,7 +147,7 @@ fn ports_text(net: Option<&crate::network::State>) -> String {
 }
 
 /// The status, with a network helper that died while the container runs (instead of hiding it).
-fn status_with(c: &ContainerRecord, net: Option<&crate::network::State>) -> String {
+fn status_with(c: &ContainerRecord, net: Option<&NetworkState>) -> String {
     match net.filter(|n| n.helper.is_some() && !n.helper_alive()) {
         Some(n) => format!("{} (network helper {} exited)", status(c), n.helper.as_deref().unwrap_or("")),
         None => status(c),

@@ -18,16 +18,12 @@ pub fn restart(args: RestartArgs, mut ctx: Context, printer: &Printer) -> anyhow
     let store = engine::open_store(&ctx)?;
     super::stop::each(&args.containers, printer, |key| {
         let rec = lifecycle::lookup(&ctx, &store, key)?;
-        if let lifecycle::Stopped::Killed { signal, timeout } =
-            lifecycle::stop(&ctx, &store, &rec, args.time.unwrap_or_else(|| super::stop::stop_timeout(&rec)))?
-        {
-            printer.warn(&format!(
-                "StopSignal {signal} failed to stop container {} in {timeout} seconds, resorting to SIGKILL",
-                rec.name
-            ));
+        let timeout = args.time.unwrap_or_else(|| lifecycle::stop_timeout(&rec));
+        let restarted = engine::start::restart(&ctx, &store, &rec, timeout).map_err(start_error)?;
+        if let lifecycle::Stopped::Killed { signal, timeout } = restarted.stopped {
+            super::stop::warn_killed(printer, &rec, signal, timeout);
         }
-        let rec = lifecycle::lookup(&ctx, &store, &rec.id)?;
-        start(&ctx, &store, &rec, false, rec.interactive)?;
+        restarted.started.map_err(start_error)?;
         Ok(())
     })
 }

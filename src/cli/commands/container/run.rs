@@ -2,11 +2,9 @@
 
 use super::opts::{create_container, CreateArgs};
 use super::tty_args::DetachKeysArg;
-use super::{attach_foreground, cleanup_container, read_pid, start, Foreground};
+use super::{attach_foreground, network_error, start_error, start_options, Foreground};
 use crate::cli::{printer::Printer, Exit};
-use crate::engine::containers;
 use crate::engine::{self, Context};
-use crate::runtime::supervisor;
 
 #[derive(Debug, clap::Args)]
 pub struct RunArgs {
@@ -25,27 +23,14 @@ pub fn run(args: RunArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result
     // The signal helper stays where this command started; then, for `--network container:NAME`,
     // the user namespace of that container (see the function).
     crate::engine::lifecycle::Signaller::install(&ctx);
-    super::network_args::enter_joined_userns(&args.create.network, &ctx)?;
+    engine::network::enter_joined_userns(&args.create.network.request(), &ctx).map_err(network_error)?;
     crate::cli::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;
     let rec = create_container(&args.create, &ctx, &store, printer)?;
     let id = rec.id.clone();
-    let started = start(&ctx, &store, &rec, !args.detach, args.create.interactive);
-    let started = match started {
-        Ok(s) => s,
-        Err(e) => {
-            // The supervisor (if it ran; our child) records the exit and runs the cleanup: wait
-            // for it, then make sure of both.
-            if let Some(pid) = read_pid(&containers::run_dir(&ctx, &id).join(supervisor::SUPERVISOR_PID)) {
-                let _ = nix::sys::wait::waitpid(pid, None);
-            }
-            let _ = cleanup_container(&ctx, &store, &id);
-            if args.create.rm {
-                let _ = containers::remove(&ctx, &store, &id, true);
-            }
-            return Err(e);
-        }
-    };
+    // A failed start is cleaned up (and an `--rm` container removed) before the error returns.
+    let opts = start_options(!args.detach, args.create.interactive);
+    let started = engine::start::run(&ctx, &store, &rec, &opts).map_err(start_error)?;
     let Some(stream) = started.attach else {
         printer.line(&id);
         return Ok(Exit::SUCCESS);

@@ -37,7 +37,7 @@ pub fn start_cmd(args: StartArgs, mut ctx: Context, printer: &Printer) -> anyhow
             if let Some(stream) = started.attach {
                 let fg = Foreground {
                     stdin: args.interactive && rec.interactive,
-                    tty: spec_has_terminal(&store, &rec.id),
+                    tty: engine::start::has_terminal(&store, &rec.id),
                     detach_keys: detach_keys.clone(),
                     supervisor: started.supervisor,
                     own_child: true,

@@ -28,21 +28,21 @@ pub fn stop(args: StopArgs, mut ctx: Context, printer: &Printer) -> anyhow::Resu
     };
     each(&keys, printer, |key| {
         let rec = lifecycle::lookup(&ctx, &store, key)?;
-        if let lifecycle::Stopped::Killed { signal, timeout } =
-            lifecycle::stop(&ctx, &store, &rec, args.time.unwrap_or_else(|| stop_timeout(&rec)))?
+        let timeout = args.time.unwrap_or_else(|| lifecycle::stop_timeout(&rec));
+        if let lifecycle::Stopped::Killed { signal, timeout } = lifecycle::stop(&ctx, &store, &rec, timeout)?
         {
-            printer.warn(&format!(
-                "StopSignal {signal} failed to stop container {} in {timeout} seconds, resorting to SIGKILL",
-                rec.name
-            ));
+            warn_killed(printer, &rec, signal, timeout);
         }
         Ok(())
     })
 }
 
-/// The container's `--stop-timeout`, else 10 seconds.
-pub(super) fn stop_timeout(rec: &ContainerRecord) -> u64 {
-    rec.stop_timeout.map_or(10, u64::from)
+/// Says that a container ignored its stop signal for `timeout` seconds and was killed.
+pub(super) fn warn_killed(printer: &Printer, rec: &ContainerRecord, signal: lifecycle::Signal, timeout: u64) {
+    printer.warn(&format!(
+        "StopSignal {signal} failed to stop container {} in {timeout} seconds, resorting to SIGKILL",
+        rec.name
+    ));
 }
 
 /// Runs `f` for each container key, printing the key after each success and every error but the

@@ -4,7 +4,6 @@ use crate::cli::format::align_columns;
 use crate::cli::{printer::Printer, Exit};
 use crate::engine::top::{self, Clock};
 use crate::engine::{self, Context};
-use crate::runtime::linux::exec;
 
 #[derive(Debug, clap::Args)]
 pub struct TopArgs {
@@ -24,10 +23,8 @@ pub fn top(args: TopArgs, ctx: Context, printer: &Printer) -> anyhow::Result<Exi
     let store = engine::exec::lookup_store(&ctx)?;
     let target = engine::exec::running(&ctx, &store, &args.container, "list the processes of")?;
     // In the container's user namespace, /proc shows the ids the container sees.
-    exec::join_user(target.pid)?;
-    let root = format!("/proc/{}/root", target.pid);
-    let passwd = std::fs::read_to_string(format!("{root}/etc/passwd")).ok();
-    let group = std::fs::read_to_string(format!("{root}/etc/group")).ok();
+    let names = top::join(target.pid)?;
+    let (passwd, group) = (names.passwd, names.group);
     let procs = top::processes(target.pid)?;
     let clock = Clock::now();
     let mut lines = vec![columns.iter().map(|c| top::header(*c)).collect::<Vec<_>>().join("\t")];

@@ -12,8 +12,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::engine::containers::CreateOptions;
-use crate::engine::volumes::{clean_destination, Error, MountRequest, Source};
-use crate::storage::volumes::is_valid_volume_name;
+use crate::engine::volumes::{clean_destination, is_valid_name, Error, MountRequest, Source};
 
 /// The mount flags of `run` and `create`.
 #[derive(Debug, Default, clap::Args)]
@@ -60,7 +59,7 @@ fn host_path(src: &str, cwd: &Path) -> PathBuf {
 }
 
 fn named(text: &str, name: &str) -> Result<Source, Error> {
-    if !is_valid_volume_name(name) {
+    if !is_valid_name(name) {
         return Err(invalid(
             text,
             format!("invalid volume name {name:?}: names must match [a-zA-Z0-9][a-zA-Z0-9_.-]* (a host path starts with / or .)"),
@@ -169,7 +168,7 @@ pub fn parse_mount(text: &str, cwd: &Path) -> Result<MountRequest, Error> {
             "rw" => r.read_only = !boolean(text, key, value)?,
             "bind-propagation" => {
                 let p = need(value)?;
-                if crate::runtime::linux::mounts::propagation(&p).is_empty() {
+                if !crate::engine::volumes::is_propagation(&p) {
                     return Err(invalid(text, format!("invalid bind-propagation {p:?}")));
                 }
                 r.options.push(p);

@@ -1,0 +1,113 @@
+//! Reading a container's log (`logs`): the k8s-file lines the supervisor writes
+//! (`TIME STREAM TAG TEXT`, see [`crate::runtime::supervisor::k8s_lines`]) in the container's
+//! storage directory ([`super::containers::log_path`]), read as they come ([`LogReader`]).
+
+use std::path::PathBuf;
+
+use super::containers::log_path;
+use crate::storage::Store;
+
+/// Errors of reading a log.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("cannot read the log {path}")]
+    Open {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Read(std::io::Error),
+}
+
+/// One k8s-file line: time, stderr or not, the text (with its newline unless partial).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogLine {
+    /// The time it was written, when it parses.
+    pub time: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// The time as written.
+    pub time_text: String,
+    pub stderr: bool,
+    /// The output, ending with `\n` unless the line was partial (the next one continues it).
+    pub text: Vec<u8>,
+}
+
+/// Parses one k8s-file line (without its newline).
+pub fn parse_line(line: &[u8]) -> LogLine {
+    let mut parts = line.splitn(4, |&b| b == b' ');
+    let (time, stream, tag) = (parts.next(), parts.next(), parts.next());
+    let data = parts.next().unwrap_or_default();
+    let time_text = String::from_utf8_lossy(time.unwrap_or_default()).into_owned();
+    let mut text = data.to_vec();
+    if tag != Some(b"P".as_slice()) {
+        text.push(b'\n');
+    }
+    LogLine {
+        time: chrono::DateTime::parse_from_rfc3339(&time_text).ok(),
+        time_text,
+        stderr: stream == Some(b"stderr".as_slice()),
+        text,
+    }
+}
+
+/// Reads one container's log: what is there now, then, on each call, what came since.
+#[derive(Debug)]
+pub struct LogReader {
+    path: PathBuf,
+    file: Option<std::fs::File>,
+    pending: Vec<u8>,
+}
+
+impl LogReader {
+    /// The reader of container `id`'s log (which need not exist yet).
+    pub fn new(store: &Store, id: &str) -> LogReader {
+        LogReader { path: log_path(store, id), file: None, pending: Vec::new() }
+    }
+
+    /// Complete lines appended since the last call (none while the log does not exist).
+    pub fn read_lines(&mut self) -> Result<Vec<LogLine>, Error> {
+        use std::io::Read;
+        if self.file.is_none() {
+            match std::fs::File::open(&self.path) {
+                Ok(f) => self.file = Some(f),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+                Err(source) => return Err(Error::Open { path: self.path.clone(), source }),
+            }
+        }
+        let Some(f) = self.file.as_mut() else { return Ok(Vec::new()) };
+        f.read_to_end(&mut self.pending).map_err(Error::Read)?;
+        let Some(end) = self.pending.iter().rposition(|&b| b == b'\n') else { return Ok(Vec::new()) };
+        let complete: Vec<u8> = self.pending.drain(..=end).collect();
+        Ok(complete.split(|&b| b == b'\n').filter(|l| !l.is_empty()).map(parse_line).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn k8s_lines_parse() {
+        let l = parse_line(b"2026-01-02T15:04:05.000000001+00:00 stderr F hello world");
+        assert!(l.stderr && l.time.is_some());
+        assert_eq!(l.text, b"hello world\n");
+        let p = parse_line(b"2026-01-02T15:04:05.000000001+00:00 stdout P part");
+        assert!(!p.stderr);
+        assert_eq!(p.text, b"part");
+    }
+
+    #[test]
+    fn the_reader_returns_complete_lines_as_they_come() {
+        let t = tempfile::tempdir().unwrap();
+        let path = t.path().join("ctr.log");
+        let mut r = LogReader { path: path.clone(), file: None, pending: Vec::new() };
+        assert!(r.read_lines().unwrap().is_empty());
+        std::fs::write(&path, "2026-01-02T15:04:05Z stdout F one\n2026-01-02T15:04:06Z stdout F tw").unwrap();
+        let lines = r.read_lines().unwrap();
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].text, b"one\n");
+        use std::io::Write;
+        std::fs::OpenOptions::new().append(true).open(&path).unwrap().write_all(b"o\n").unwrap();
+        assert_eq!(r.read_lines().unwrap()[0].text, b"two\n");
+    }
+}

@@ -1,0 +1,356 @@
+//! The network steps of a container's life, below the CLI: checking the network settings of a
+//! container about to be created ([`config`], [`prepare`]), storing and reading them next to its
+//! bundle ([`save_config`], [`load_config`]), joining the user namespace of the container a
+//! `container:NAME` mode shares ([`enter_joined_userns`]), setting the network up before the
+//! supervisor starts ([`setup`]) and tearing it down after the exit ([`teardown`]), and what
+//! `ps`, `port` and `inspect` show of it ([`state`], [`dead_helper`]).
+//!
+//! The settings live in `bundle/network.json` (written with the container's record, read by
+//! every start); what a start set up lives in the run-time directory (see [`crate::network`]).
+//! `container.pid` of the joined container is read through [`super::lifecycle::read_pid`].
+
+use std::path::{Path, PathBuf};
+
+use super::containers::{self, run_dir};
+use super::Context;
+use crate::network::{self, files, Joined};
+use crate::runtime::spec::{NetworkFiles, RunOptions};
+use crate::runtime::supervisor;
+use crate::storage::containers as records;
+use crate::storage::{ContainerRecord, State as RecordState, Store};
+
+pub use crate::network::{Config, Mode, PortMapping, Proto, State};
+
+/// Errors of the network steps.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A bad `--network` or `-p` value (its own message says which).
+    #[error(transparent)]
+    Invalid(crate::network::Error),
+    #[error(
+        "cannot publish ports with --network {mode}: only pasta and slirp4netns publish ports (the ports of --network host are the host's)"
+    )]
+    PublishNotSupported { mode: Mode },
+    #[error("invalid --dns {value:?}: not an IP address")]
+    InvalidDns { value: String },
+    #[error("invalid --add-host {value:?}: {reason}")]
+    InvalidAddHost { value: String, reason: String },
+    #[error("invalid --network container:{key}")]
+    JoinedUnknown {
+        key: String,
+        #[source]
+        source: records::Error,
+    },
+    #[error("invalid --network container:{key}: container {id} is not running")]
+    JoinedNotRunning { key: String, id: String },
+    /// Joining the user namespace of a `container:` mode's container failed.
+    #[error(transparent)]
+    JoinUserns(crate::network::Error),
+    #[error("cannot set up the network of container {id}")]
+    Setup {
+        id: String,
+        #[source]
+        source: crate::network::Error,
+    },
+    #[error("cannot read the bundle of container {id}")]
+    Bundle {
+        id: String,
+        #[source]
+        source: oci_spec::OciSpecError,
+    },
+    #[error("cannot read {path}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot read {path}")]
+    Parse {
+        path: PathBuf,
+        #[source]
+        source: serde_json::Error,
+    },
+    #[error("cannot write {path}")]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Engine(#[from] super::Error),
+}
+
+impl Error {
+    /// What the user can do about it, where skiff knows (the network layer's hints).
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Error::Invalid(e) | Error::JoinUserns(e) | Error::Setup { source: e, .. } => e.hint(),
+            _ => None,
+        }
+    }
+}
+
+/// The network flags of a container about to be created, as typed (`run`/`create`).
+#[derive(Debug, Clone, Default)]
+pub struct Request {
+    /// `--network`; `None` is the host's default ([`Mode::default_for_host`]).
+    pub mode: Option<String>,
+    /// `-p`.
+    pub publish: Vec<String>,
+    /// `-P`: every port the image exposes, on a free host port.
+    pub publish_all: bool,
+    pub dns: Vec<String>,
+    pub dns_search: Vec<String>,
+    pub dns_options: Vec<String>,
+    /// `--add-host NAME:IP`.
+    pub add_hosts: Vec<String>,
+}
+
+impl Request {
+    /// The chosen mode (the host's default when not given).
+    pub fn mode(&self) -> Result<Mode, Error> {
+        match &self.mode {
+            Some(m) => m.parse().map_err(Error::Invalid),
+            None => Ok(Mode::default_for_host()),
+        }
+    }
+}
+
+/// The container's network settings, checked; `image_config` supplies `-P`'s ports.
+pub fn config(req: &Request, image_config: Option<&serde_json::Value>) -> Result<Config, Error> {
+    let mode = req.mode()?;
+    let mut ports = Vec::new();
+    for p in &req.publish {
+        ports.extend(network::ports::parse_publish(p).map_err(Error::Invalid)?);
+    }
+    if req.publish_all {
+        for (port, protocol) in image_config.map(network::ports::exposed).unwrap_or_default() {
+            if !ports.iter().any(|m| m.container_port == port && m.protocol == protocol) {
+                ports.push(PortMapping { host_ip: None, host_port: 0, container_port: port, protocol });
+            }
+        }
+    }
+    if !ports.is_empty() && !mode.publishes() {
+        return Err(Error::PublishNotSupported { mode });
+    }
+    for ip in &req.dns {
+        ip.parse::<std::net::IpAddr>().map_err(|_| Error::InvalidDns { value: ip.clone() })?;
+    }
+    let add_hosts = req
+        .add_hosts
+        .iter()
+        .map(|h| {
+            files::parse_add_host(h).map_err(|reason| Error::InvalidAddHost { value: h.clone(), reason })
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(Config {
+        mode,
+        ports,
+        dns: req.dns.clone(),
+        dns_search: req.dns_search.clone(),
+        dns_options: req.dns_options.clone(),
+        add_hosts,
+    })
+}
+
+/// Fills in the spec's side of the network for `config`.
+pub fn apply(config: &Config, ctx: &Context, opts: &mut RunOptions) {
+    opts.network = Some(NetworkFiles {
+        run_dirs: run_dir(ctx, "x").parent().map(Path::to_path_buf).unwrap_or_default(),
+        host: config.mode == Mode::Host,
+    });
+}
+
+/// Checks the network flags of a container about to be created from `image` and fills in the
+/// spec's side; the returned settings go into [`super::containers::CreateOptions::network`].
+pub fn prepare(
+    req: &Request,
+    ctx: &Context,
+    store: &Store,
+    image: &str,
+    opts: &mut RunOptions,
+) -> Result<Config, Error> {
+    let image_config = if req.publish_all {
+        let found = super::images::lookup(store, image)?;
+        let bytes = store.blobs().read(&found.image.config_digest).map_err(super::Error::from)?;
+        serde_json::from_slice(&bytes).ok()
+    } else {
+        None
+    };
+    let config = config(req, image_config.as_ref())?;
+    if let Mode::Container(key) = &config.mode {
+        joined_container(ctx, store, key)?;
+    }
+    apply(&config, ctx, opts);
+    Ok(config)
+}
+
+/// The path of the stored network settings of container `id`.
+pub fn config_path(store: &Store, id: &str) -> PathBuf {
+    store.container_dirs(id).bundle.join(network::CONFIG_FILE)
+}
+
+/// The stored network settings of a container (`None` for one created without them).
+pub fn load_config(store: &Store, id: &str) -> Result<Option<Config>, Error> {
+    let path = config_path(store, id);
+    match std::fs::read(&path) {
+        Ok(bytes) => {
+            Ok(Some(serde_json::from_slice(&bytes).map_err(|source| Error::Parse { path, source })?))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(Error::Read { path, source }),
+    }
+}
+
+/// Stores `config` as `bundle/network.json` under `bundle` (the container's, or its staged one).
+pub fn save_config(bundle: &Path, config: &Config) -> Result<(), Error> {
+    let path = bundle.join(network::CONFIG_FILE);
+    let text = serde_json::to_vec_pretty(config).expect("a network config serializes");
+    super::write_atomic(&path, &text).map_err(|source| Error::Write { path, source })
+}
+
+/// The running container `key` whose namespace a `container:` mode joins, and the pid of its
+/// container process.
+fn joined_container(
+    ctx: &Context,
+    store: &Store,
+    key: &str,
+) -> Result<(ContainerRecord, Joined, i32), Error> {
+    let rec =
+        store.find_container(key).map_err(|source| Error::JoinedUnknown { key: key.to_string(), source })?;
+    let run_dir = run_dir(ctx, &rec.id);
+    let pid = super::lifecycle::read_pid(&run_dir.join(supervisor::CONTAINER_PID))
+        .map(|p| p.as_raw())
+        .filter(|_| rec.state == RecordState::Running)
+        .filter(|p| Path::new(&format!("/proc/{p}")).exists());
+    let Some(pid) = pid else {
+        return Err(Error::JoinedNotRunning { key: key.to_string(), id: rec.id });
+    };
+    let joined = Joined { netns: PathBuf::from(format!("/proc/{pid}/ns/net")), run_dir };
+    Ok((rec, joined, pid))
+}
+
+/// For `--network container:NAME`: moves this process into the user namespace of that container
+/// before [`Context::enter`] (which then keeps it), since a network namespace can only be joined
+/// from the user namespace that owns it. Must run first, single-threaded. Does nothing for other
+/// modes (nor for a mode that does not parse: creating the container reports that).
+pub fn enter_joined_userns(req: &Request, ctx: &Context) -> Result<(), Error> {
+    let Ok(Mode::Container(key)) = req.mode() else { return Ok(()) };
+    join_userns_of(ctx, &key)
+}
+
+/// [`enter_joined_userns`] for a command that starts an existing container (`start`,
+/// `restart`): looks up its stored network mode. Call it before [`Context::enter`].
+pub fn enter_joined_userns_for(ctx: &Context, container: &str) -> Result<(), Error> {
+    if !ctx.rootless || ctx.in_user_namespace() {
+        return Ok(());
+    }
+    let store = super::open_store(ctx)?;
+    let Ok(rec) = store.find_container(container) else { return Ok(()) };
+    match load_config(&store, &rec.id)? {
+        Some(Config { mode: Mode::Container(key), .. }) => join_userns_of(ctx, &key),
+        _ => Ok(()),
+    }
+}
+
+fn join_userns_of(ctx: &Context, key: &str) -> Result<(), Error> {
+    if !ctx.rootless || ctx.in_user_namespace() {
+        return Ok(());
+    }
+    let store = super::open_store(ctx)?;
+    let (_, _, pid) = joined_container(ctx, &store, key)?;
+    network::netns::join_user_namespace_of(pid).map_err(Error::JoinUserns)?;
+    std::env::set_var(super::context::ENV_IN_USERNS, "1");
+    Ok(())
+}
+
+/// Sets up the network of container `rec` before its supervisor starts (nothing for a container
+/// created without network settings).
+pub fn setup(ctx: &Context, store: &Store, rec: &ContainerRecord, run_dir: &Path) -> Result<(), Error> {
+    let Some(config) = load_config(store, &rec.id)? else { return Ok(()) };
+    let bundle = store.container_dirs(&rec.id).bundle;
+    let spec = oci_spec::runtime::Spec::load(bundle.join("config.json"))
+        .map_err(|source| Error::Bundle { id: rec.id.clone(), source })?;
+    let hostname = spec.hostname().clone().unwrap_or_else(|| rec.id.chars().take(12).collect());
+    let joined = match &config.mode {
+        Mode::Container(key) => Some(joined_container(ctx, store, key)?.1),
+        _ => None,
+    };
+    network::setup(&config, run_dir, &hostname, joined.as_ref())
+        .map_err(|source| Error::Setup { id: rec.id.clone(), source })?;
+    Ok(())
+}
+
+/// Stops the network helper and releases the namespace of a container that has exited. When the
+/// helper had died before the container, says so in the container's log (a stderr line, so
+/// `skiff logs` shows it) and the supervisor's log, and returns its name.
+pub fn teardown(run_dir: &Path, log: &Path) -> Option<String> {
+    let died = network::teardown(run_dir)?;
+    let now = super::lifecycle::now();
+    let message =
+        format!("skiff: the {died} network helper exited while the container was running; the container lost its network");
+    use std::io::Write;
+    let append = |path: &Path, line: String| {
+        if let Ok(mut f) = std::fs::OpenOptions::new().append(true).create(true).open(path) {
+            let _ = f.write_all(line.as_bytes());
+        }
+    };
+    append(log, format!("{now} stderr F {message}\n"));
+    append(&run_dir.join(supervisor::SUPERVISOR_LOG), format!("{now} {message}\n"));
+    Some(died)
+}
+
+/// [`teardown`] of container `id` (its run-time directory and its log).
+pub fn teardown_container(ctx: &Context, store: &Store, id: &str) -> Option<String> {
+    teardown(&run_dir(ctx, id), &containers::log_path(store, id))
+}
+
+/// What the network of a running container is (its published ports, its helper); `None` for a
+/// container that is not running or has no network of its own.
+pub fn state(ctx: &Context, rec: &ContainerRecord) -> Option<State> {
+    (rec.state == RecordState::Running).then(|| State::read(&run_dir(ctx, &rec.id)))?
+}
+
+/// The helper of running container `id` when it has died (for `port` to warn about).
+pub fn dead_helper(ctx: &Context, id: &str) -> Option<String> {
+    let state = State::read(&run_dir(ctx, id))?;
+    (state.helper.is_some() && !state.helper_alive()).then(|| state.helper.unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn req(mode: &str) -> Request {
+        Request { mode: Some(mode.into()), ..Default::default() }
+    }
+
+    #[test]
+    fn flags_are_checked_with_the_messages_of_the_cli() {
+        let mut r = req("none");
+        r.publish = vec!["8080:80".into()];
+        let e = config(&r, None).unwrap_err().to_string();
+        assert!(e.starts_with("cannot publish ports with --network none"), "{e}");
+        let mut r = req("host");
+        r.dns = vec!["nope".into()];
+        assert_eq!(config(&r, None).unwrap_err().to_string(), "invalid --dns \"nope\": not an IP address");
+        let mut r = req("none");
+        r.add_hosts = vec!["noip".into()];
+        assert!(config(&r, None).unwrap_err().to_string().starts_with("invalid --add-host \"noip\": "));
+        assert!(config(&req("bogus"), None).unwrap_err().to_string().contains("invalid --network \"bogus\""));
+        let mut r = req("pasta");
+        r.publish_all = true;
+        let image = serde_json::json!({"config": {"ExposedPorts": {"80/tcp": {}}}});
+        let c = config(&r, Some(&image)).unwrap();
+        assert_eq!((c.ports.len(), c.ports[0].container_port, c.ports[0].host_port), (1, 80, 0));
+    }
+
+    #[test]
+    fn settings_round_trip_through_the_bundle() {
+        let t = tempfile::tempdir().unwrap();
+        let c = config(&req("host"), None).unwrap();
+        save_config(t.path(), &c).unwrap();
+        let text = std::fs::read(t.path().join(network::CONFIG_FILE)).unwrap();
+        assert_eq!(serde_json::from_slice::<Config>(&text).unwrap(), c);
+    }
+}

@@ -1,0 +1,320 @@
+//! Starting a created (or exited) container and the end of a run, below the CLI: [`start`]
+//! (start lock, state check, root filesystem, network, supervisor, record marked running),
+//! [`run`] (the start of a container just created, undone when it fails: [`abandon`]),
+//! [`restart`], and
+//! [`cleanup`] (what the supervisor's `container-cleanup` does once the container has exited).
+//!
+//! `start` mounts the root filesystem in this process's (private) mount namespace and starts a
+//! detached supervisor (see [`crate::runtime::supervisor`]), which inherits that namespace and so
+//! keeps the mount alive after the command returns. When the container exits, the supervisor
+//! records `exit.json` and runs `skiff container-cleanup ID` in the same namespace, which calls
+//! [`cleanup`]: it records the exit, tears the network down, unmounts and, for `--rm`, removes the
+//! container.
+//!
+//! Lock order: the container's start lock (`userdata/start.lock`, see
+//! [`super::lifecycle::start_lock`]) is held from the state check until the record says running;
+//! the store takes `containers.lock` inside it for each record update.
+
+use std::path::PathBuf;
+
+use super::containers::{self, run_dir};
+use super::lifecycle;
+use super::Context;
+use crate::runtime::supervisor::{self, ExitRecord};
+use crate::storage::containers as records;
+use crate::storage::{ContainerRecord, State, Store};
+
+pub use crate::runtime::supervisor::Started;
+
+/// Errors of starting and cleaning up a container.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Engine(#[from] super::Error),
+    #[error(transparent)]
+    Lifecycle(#[from] lifecycle::Error),
+    #[error(transparent)]
+    Container(#[from] records::Error),
+    #[error(transparent)]
+    Network(#[from] super::network::Error),
+    /// The container's process could not be started (its command not found, not executable,
+    /// a setup step refused): `exit_code` is 127, 126 or 125, as podman exits.
+    #[error("{message}")]
+    Process { message: String, exit_code: i32 },
+    #[error("cannot start container {id}")]
+    Supervisor {
+        id: String,
+        #[source]
+        source: supervisor::Error,
+    },
+    /// The last line of the supervisor's log, in front of the error it explains.
+    #[error("{line}")]
+    SupervisorLog {
+        line: String,
+        #[source]
+        source: Box<Error>,
+    },
+}
+
+impl Error {
+    /// True when the container does not exist (any more).
+    pub fn is_not_found(&self) -> bool {
+        matches!(
+            self,
+            Error::Container(records::Error::NotFound { .. })
+                | Error::Engine(super::Error::Container(records::Error::NotFound { .. }))
+                | Error::Lifecycle(lifecycle::Error::Container(records::Error::NotFound { .. }))
+                | Error::Lifecycle(lifecycle::Error::Engine(super::Error::Container(
+                    records::Error::NotFound { .. }
+                )))
+        )
+    }
+
+    /// What the user can do about it, where skiff knows.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Error::Network(e) => e.hint(),
+            Error::SupervisorLog { source, .. } => source.hint(),
+            _ => None,
+        }
+    }
+}
+
+/// How [`start`] starts the supervisor.
+#[derive(Debug, Clone, Default)]
+pub struct StartOptions {
+    /// Attach from the start: [`Started::attach`] carries the container's output (foreground
+    /// `run`, `start -a`).
+    pub attach: bool,
+    /// Give the container a stdin pipe (`-i`).
+    pub stdin: bool,
+    /// The window size (rows, columns) its terminal starts with, for an attached `-t` container.
+    pub console_size: Option<(u16, u16)>,
+}
+
+/// Mounts the root filesystem, sets up the network, starts the supervisor and marks the
+/// container running. One start at a time: a second one waits for the lock, then finds the
+/// container running and fails with [`super::Error::InvalidState`].
+pub fn start(
+    ctx: &Context,
+    store: &Store,
+    rec: &ContainerRecord,
+    opts: &StartOptions,
+) -> Result<Started, Error> {
+    let id = rec.id.clone();
+    let Some(_lock) = lifecycle::start_lock(store, &id)? else {
+        return Err(records::Error::NotFound { key: id }.into());
+    };
+    let rec = &lifecycle::lookup(ctx, store, &id)?;
+    if !rec.state.can_start() {
+        return Err(super::Error::InvalidState { id, state: rec.state, action: "start" }.into());
+    }
+    // The previous run's supervisor may still be finishing its cleanup: let it.
+    if lifecycle::supervisor_alive(ctx, rec) {
+        let _ = lifecycle::wait_stopped(ctx, store, &id, lifecycle::KILL_GRACE)?;
+    }
+    lifecycle::clear_run_files(ctx, &id);
+    containers::mount_rootfs(ctx, store, rec)?;
+    let state_dir = containers::ensure_run_dir(ctx, &id)?;
+    super::network::setup(ctx, store, rec, &state_dir)?;
+    let sup_opts = supervisor::StartOptions {
+        bundle: store.container_dirs(&id).bundle,
+        state_dir: state_dir.clone(),
+        log: Some(containers::log_path(store, &id)),
+        stdin: opts.stdin,
+        attach: opts.attach,
+        cleanup: cleanup_command(ctx, &id),
+        console_size: opts.console_size.filter(|_| opts.attach),
+        runtime: rec.runtime.clone(),
+    };
+    let started = supervisor::start(&sup_opts);
+    if started.is_err() {
+        super::network::teardown(&state_dir, &containers::log_path(store, &rec.id));
+    }
+    let started = match started {
+        Ok(s) => s,
+        Err(supervisor::Error::Start { message, failure }) => {
+            return Err(Error::Process { message, exit_code: failure.exit_code() })
+        }
+        Err(source) => {
+            let log = std::fs::read_to_string(state_dir.join(supervisor::SUPERVISOR_LOG)).unwrap_or_default();
+            let e = Error::Supervisor { id, source };
+            return Err(match log.trim().lines().last() {
+                Some(last) => Error::SupervisorLog { line: last.trim().to_string(), source: Box::new(e) },
+                None => e,
+            });
+        }
+    };
+    let now = lifecycle::now();
+    let pid = started.supervisor.as_raw();
+    let marked = store.update_container(&id, |r| {
+        match ExitRecord::read(&state_dir) {
+            // It has already exited (and perhaps been cleaned up).
+            Some(exit) => {
+                r.started_at.get_or_insert(now);
+                lifecycle::apply_exit(r, &exit);
+            }
+            None if r.state.can_start() || (r.state == State::Running && r.pid == Some(pid)) => {
+                r.state = State::Running;
+                r.pid = Some(pid);
+                r.started_at = Some(now);
+                r.exit_code = None;
+                r.finished_at = None;
+            }
+            None => {}
+        }
+        Ok::<_, super::Error>(())
+    });
+    match marked {
+        Ok(()) | Err(super::Error::Container(records::Error::NotFound { .. })) => {}
+        Err(e) => return Err(e.into()),
+    }
+    Ok(started)
+}
+
+/// The command the supervisor runs after the exit: `skiff --root R --runroot R
+/// container-cleanup ID`, this executable with this context's paths.
+fn cleanup_command(ctx: &Context, id: &str) -> Vec<std::ffi::OsString> {
+    let exe = std::env::current_exe().unwrap_or_else(|_| "/proc/self/exe".into());
+    vec![
+        exe.into_os_string(),
+        "--root".into(),
+        ctx.paths.graph_root.clone().into_os_string(),
+        "--runroot".into(),
+        ctx.paths.run_root.clone().into_os_string(),
+        "container-cleanup".into(),
+        id.into(),
+    ]
+}
+
+/// What [`restart`] did: how the container stopped, and its start.
+#[derive(Debug)]
+pub struct Restarted {
+    pub stopped: lifecycle::Stopped,
+    /// The start after the stop (detached; the container's `-i` gives it a stdin pipe again).
+    pub started: Result<Started, Error>,
+}
+
+/// `restart`: stops container `rec` if it runs (see [`lifecycle::stop`]: `timeout` seconds
+/// after the stop signal), then starts it again, detached. `Err` when the stop failed; a failed
+/// start is in [`Restarted::started`], after how the container stopped.
+pub fn restart(
+    ctx: &Context,
+    store: &Store,
+    rec: &ContainerRecord,
+    timeout: u64,
+) -> Result<Restarted, Error> {
+    let stopped = lifecycle::stop(ctx, store, rec, timeout)?;
+    let started = lifecycle::lookup(ctx, store, &rec.id).map_err(Error::from).and_then(|rec| {
+        start(ctx, store, &rec, &StartOptions { attach: false, stdin: rec.interactive, console_size: None })
+    });
+    Ok(Restarted { stopped, started })
+}
+
+/// `run` after `create`: starts container `rec`, just created, and when the start fails, cleans
+/// up what it left (see [`abandon`]; with `--rm`, the container goes too) before returning the
+/// error. With [`StartOptions::attach`], the caller then attaches to [`Started::attach`] (see
+/// [`super::attach`]) and, once it ends, calls [`super::attach::finish`] for the exit code.
+pub fn run(
+    ctx: &Context,
+    store: &Store,
+    rec: &ContainerRecord,
+    opts: &StartOptions,
+) -> Result<Started, Error> {
+    start(ctx, store, rec, opts).inspect_err(|_| {
+        // The supervisor (if it ran; our child) records the exit and runs the cleanup: wait for
+        // it, then make sure of both.
+        abandon(ctx, store, &rec.id, rec.rm);
+    })
+}
+
+/// After a [`start`] of a new container failed (`run`): waits for the supervisor, if it ran (it
+/// is this process's child, and records the exit and runs the cleanup), makes sure of the
+/// cleanup and, with `rm`, removes the container. Best effort: the start's error is the one to
+/// report.
+pub fn abandon(ctx: &Context, store: &Store, id: &str, rm: bool) {
+    if let Some(pid) = lifecycle::read_pid(&run_dir(ctx, id).join(supervisor::SUPERVISOR_PID)) {
+        crate::sys::reap(pid);
+    }
+    let _ = cleanup(ctx, store, id);
+    if rm {
+        let _ = containers::remove(ctx, store, id, true);
+    }
+}
+
+/// Records the exit from `exit.json`, tears the network down, unmounts the root filesystem and,
+/// for `--rm`, removes the container. Idempotent; a container that is gone, or has not exited,
+/// is left as it is.
+pub fn cleanup(ctx: &Context, store: &Store, id: &str) -> Result<(), Error> {
+    let Ok(rec) = store.find_container(id) else { return Ok(()) };
+    let Some(exit) = ExitRecord::read(&run_dir(ctx, id)) else { return Ok(()) };
+    store.update_container(id, |r| {
+        lifecycle::apply_exit(r, &exit);
+        // With --rm, mark it for removal in the same write (`remove` then has nothing to change).
+        if rec.rm && r.state == State::Exited {
+            r.state = State::Removing;
+        }
+        Ok::<_, super::Error>(())
+    })?;
+    super::network::teardown_container(ctx, store, id);
+    containers::unmount_rootfs(store, &rec)?;
+    if rec.rm {
+        match containers::remove(ctx, store, id, true) {
+            Ok(_) | Err(super::Error::Container(records::Error::NotFound { .. })) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(())
+}
+
+/// Whether the container's spec gives it a terminal (`-t`).
+pub fn has_terminal(store: &Store, id: &str) -> bool {
+    let bundle = store.container_dirs(id).bundle;
+    oci_spec::runtime::Spec::load(bundle.join("config.json"))
+        .ok()
+        .and_then(|s| s.process().as_ref().and_then(|p| p.terminal()))
+        .unwrap_or(false)
+}
+
+/// The supervisor's own log of container `id` (named when it exits without a record).
+pub fn supervisor_log(ctx: &Context, id: &str) -> PathBuf {
+    run_dir(ctx, id).join(supervisor::SUPERVISOR_LOG)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::containers::tests::{opts, setup};
+    use crate::engine::containers::{create, CreateOptions};
+    use crate::engine::StorageDriver;
+
+    fn exited(ctx: &Context, id: &str, code: i32) {
+        let dir = containers::ensure_run_dir(ctx, id).unwrap();
+        let exit = ExitRecord { exit_code: code, finished_at: lifecycle::now(), signal: None };
+        std::fs::write(dir.join(supervisor::EXIT_FILE), serde_json::to_vec(&exit).unwrap()).unwrap();
+    }
+
+    #[test]
+    fn cleanup_records_the_exit_and_removes_an_rm_container() {
+        let (_t, ctx, store, _img) = setup(StorageDriver::Vfs);
+        let kept = create(&ctx, &store, "r/img:1", opts(), CreateOptions::default()).unwrap();
+        let rm = create(&ctx, &store, "r/img:1", opts(), CreateOptions { rm: true, ..Default::default() })
+            .unwrap();
+        // Nothing recorded yet: nothing changes.
+        cleanup(&ctx, &store, &kept.id).unwrap();
+        assert_eq!(store.find_container(&kept.id).unwrap().state, State::Created);
+        exited(&ctx, &kept.id, 7);
+        exited(&ctx, &rm.id, 0);
+        cleanup(&ctx, &store, &kept.id).unwrap();
+        let r = store.find_container(&kept.id).unwrap();
+        assert_eq!((r.state, r.exit_code), (State::Exited, Some(7)));
+        cleanup(&ctx, &store, &rm.id).unwrap();
+        assert!(store.find_container(&rm.id).is_err());
+        // Idempotent, and a container that is gone is not an error.
+        cleanup(&ctx, &store, &rm.id).unwrap();
+        cleanup(&ctx, &store, &kept.id).unwrap();
+        assert!(!has_terminal(&store, &kept.id));
+        abandon(&ctx, &store, &kept.id, true);
+        assert!(store.find_container(&kept.id).is_err());
+    }
+}
