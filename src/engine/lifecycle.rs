@@ -68,6 +68,17 @@ pub enum Error {
     },
 }
 
+impl Error {
+    /// True when the container asked for does not exist.
+    pub fn is_not_found(&self) -> bool {
+        match self {
+            Error::Engine(e) => e.is_not_found(),
+            Error::Container(e) => e.is_not_found(),
+            _ => false,
+        }
+    }
+}
+
 /// How long to wait for a container (and its supervisor's cleanup) after SIGKILL.
 pub const KILL_GRACE: Duration = Duration::from_secs(10);
 

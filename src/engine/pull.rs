@@ -169,7 +169,7 @@ async fn fetch(
                     Ok::<_, Error>(rec.unpacked.map(|s| s.unmapped_owners).unwrap_or(0))
                 })
                 .await
-                .map_err(|e| Error::Task(e.to_string()))??;
+                .map_err(Error::Task)??;
                 Ok::<u64, Error>(rec)
             }
         })
@@ -188,7 +188,7 @@ async fn fetch(
         record_image(&st, &resolved2, names, repo_digests, rep.as_ref())
     })
     .await
-    .map_err(|e| Error::Task(e.to_string()))??;
+    .map_err(Error::Task)??;
     Ok(Pulled { image, reference: reference.to_string(), unmapped_owners: unmapped.iter().sum() })
 }
 

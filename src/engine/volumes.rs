@@ -79,6 +79,13 @@ pub enum Error {
     Filter { value: String, reason: String },
 }
 
+impl Error {
+    /// True when the volume (or container) asked for does not exist.
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, Error::Volume(e) if e.is_not_found())
+    }
+}
+
 /// Where a mount's content comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
