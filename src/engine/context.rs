@@ -33,6 +33,27 @@ pub enum Error {
     Userns(#[from] userns::Error),
 }
 
+impl Error {
+    /// What the user can do about this error, for the CLI's `hint:` line. A failure to enter the
+    /// user namespace has its own (on its source, [`userns::Error::hint`]).
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Error::NotADirectory { .. } => Some(
+                "--root and --runroot must name directories; pass another path or remove the file".into(),
+            ),
+            Error::CreateDir { .. } | Error::NotWritable { .. } => Some(
+                "pass a writable directory with --root/--runroot, or fix the permissions of the one named"
+                    .into(),
+            ),
+            Error::RunrootNotOwned { .. } => Some(
+                "another user owns that directory; pass your own with --runroot or set XDG_RUNTIME_DIR"
+                    .into(),
+            ),
+            Error::Userns(_) => None,
+        }
+    }
+}
+
 /// Which copy-on-write backend containers use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
