@@ -50,7 +50,7 @@ impl NetworkArgs {
     }
 
     /// The container's network settings, checked; `image_config` supplies `-P`'s ports.
-    pub fn config(&self, image_config: Option<&serde_json::Value>) -> anyhow::Result<Config> {
+    pub fn config(&self, image_config: Option<&crate::engine::images::RunConfig>) -> anyhow::Result<Config> {
         let mode = self.mode()?;
         let mut ports = Vec::new();
         for p in &self.publish {
@@ -112,7 +112,7 @@ pub fn prepare(
     let image_config = if args.publish_all {
         let found = crate::engine::images::lookup(store, image)?;
         let bytes = store.blobs().read(&found.image.config_digest)?;
-        serde_json::from_slice(&bytes).ok()
+        crate::engine::images::run_config(&bytes).ok()
     } else {
         None
     };
