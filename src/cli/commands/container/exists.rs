@@ -15,7 +15,7 @@ pub fn exists(args: ExistsArgs, mut ctx: Context, printer: &Printer) -> anyhow::
     let store = engine::open_store(&ctx)?;
     match store.find_container(&args.container) {
         Ok(_) => Ok(Exit::SUCCESS),
-        Err(crate::storage::containers::Error::NotFound { .. }) => Ok(Exit::FAILURE),
+        Err(e) if e.is_not_found() => Ok(Exit::FAILURE),
         Err(e) => Err(e.into()),
     }
 }

@@ -229,7 +229,8 @@ fn start(
         Ok::<_, engine::Error>(())
     });
     match marked {
-        Ok(()) | Err(engine::Error::Container(crate::storage::containers::Error::NotFound { .. })) => {}
+        Ok(()) => {}
+        Err(e) if e.is_not_found() => {}
         Err(e) => return Err(e.into()),
     }
     Ok(started)
@@ -349,9 +350,8 @@ fn apply_exit(r: &mut ContainerRecord, exit: &ExitRecord) {
 fn replace(ctx: &Context, store: &Store, name: &str) -> anyhow::Result<()> {
     let rec = match lifecycle::lookup(ctx, store, name) {
         Ok(r) if r.name == name => r,
-        Ok(_) | Err(lifecycle::Error::Container(crate::storage::containers::Error::NotFound { .. })) => {
-            return Ok(())
-        }
+        Ok(_) => return Ok(()),
+        Err(e) if e.is_not_found() => return Ok(()),
         Err(e) => return Err(e.into()),
     };
     remove_forced(ctx, store, &rec, 0).map(|_| ())
@@ -366,15 +366,10 @@ fn remove_forced(
     timeout: u64,
 ) -> anyhow::Result<Option<ContainerRecord>> {
     let Some(_lock) = lifecycle::start_lock(store, &rec.id)? else { return Ok(None) };
-    let gone = |e: &engine::Error| {
-        matches!(e, engine::Error::Container(crate::storage::containers::Error::NotFound { .. }))
-            && store.find_container(&rec.id).is_err()
-    };
+    let gone = |e: &engine::Error| e.is_not_found() && store.find_container(&rec.id).is_err();
     let rec = match lifecycle::lookup(ctx, store, &rec.id) {
         Ok(r) => r,
-        Err(lifecycle::Error::Container(crate::storage::containers::Error::NotFound { .. })) => {
-            return Ok(None)
-        }
+        Err(e) if e.is_not_found() => return Ok(None),
         Err(e) => return Err(e.into()),
     };
     if rec.state.is_active() || lifecycle::supervisor_alive(ctx, &rec) {
@@ -405,7 +400,7 @@ fn cleanup_container(ctx: &Context, store: &Store, id: &str) -> anyhow::Result<(
     if rec.rm {
         match containers::remove(ctx, store, id, true) {
             Ok(_) => {}
-            Err(engine::Error::Container(crate::storage::containers::Error::NotFound { .. })) => {}
+            Err(e) if e.is_not_found() => {}
             Err(e) => return Err(e.into()),
         }
     }

@@ -48,8 +48,8 @@ pub(crate) fn prune_stopped(
         match containers::remove(ctx, store, &rec.id, false) {
             Ok(_) => removed.push(rec.id),
             // Removed or started meanwhile.
-            Err(engine::Error::Container(crate::storage::containers::Error::NotFound { .. }))
-            | Err(engine::Error::InvalidState { .. }) => {}
+            Err(e) if e.is_not_found() => {}
+            Err(engine::Error::InvalidState { .. }) => {}
             Err(e) => failed.add(e.into()),
         }
     }

@@ -34,11 +34,10 @@ pub fn rm(args: RmArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
         for key in &args.containers {
             match containers::lookup(&store, key) {
                 Ok(r) => v.push((r, key.clone())),
-                Err(engine::Error::Container(crate::storage::containers::Error::NotFound { .. }))
-                    if args.force => {}
+                Err(e) if e.is_not_found() && args.force => {}
                 // As podman: nothing is removed when one of the containers does not exist, and
                 // that alone exits 1.
-                Err(e @ engine::Error::Container(crate::storage::containers::Error::NotFound { .. })) => {
+                Err(e) if e.is_not_found() => {
                     return Err(WithExit { message: e.to_string(), exit: Exit::FAILURE }.into())
                 }
                 Err(e) => return Err(e.into()),
@@ -99,11 +98,7 @@ fn remove_one(
     match containers::remove(ctx, store, &rec.id, false) {
         Ok(gone) => Ok(Some(gone)),
         // Removed meanwhile (`--rm`).
-        Err(engine::Error::Container(crate::storage::containers::Error::NotFound { .. }))
-            if store.find_container(&rec.id).is_err() =>
-        {
-            Ok(None)
-        }
+        Err(e) if e.is_not_found() && store.find_container(&rec.id).is_err() => Ok(None),
         Err(e) => Err(e.into()),
     }
 }

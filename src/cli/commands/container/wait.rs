@@ -50,7 +50,7 @@ fn wait_one(ctx: &Context, store: &Store, key: &str, interval: Duration) -> anyh
                     }
                 }
             }
-            Err(crate::storage::containers::Error::NotFound { .. }) => {
+            Err(e) if e.is_not_found() => {
                 return last_exit.ok_or_else(|| {
                     anyhow::anyhow!("container {key} was removed before its exit code could be read")
                 });
