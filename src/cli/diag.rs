@@ -84,3 +84,23 @@ fn hint_of(cause: &(dyn std::error::Error + 'static)) -> Option<String> {
         engine::context::Error,
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hints_come_from_the_errors_that_know_them() {
+        let missing = engine::UsernsError::HelperMissing { program: "newuidmap", user: "alice".into() };
+        let h = hint(&anyhow::Error::from(missing).context("cannot start")).unwrap();
+        assert!(h.starts_with("install the uidmap package"), "{h}");
+        // Wrapped by context::Error: the userns error below it answers.
+        let wrapped = engine::context::Error::Userns(engine::UsernsError::Unshare(nix::errno::Errno::EPERM));
+        assert!(hint(&wrapped.into()).unwrap().starts_with("unprivileged user namespaces may be disabled"));
+        let not_dir = engine::context::Error::NotADirectory { path: "/tmp/x".into() };
+        assert!(hint(&not_dir.into()).unwrap().starts_with("--root and --runroot must name directories"));
+        let unknown = engine::Error::ImageNotKnown { name: "alpine".into() };
+        assert_eq!(hint(&unknown.into()).unwrap(), "list local images with `skiff images`, or pull it first");
+        assert_eq!(hint(&anyhow::anyhow!("no fix known")), None);
+    }
+}

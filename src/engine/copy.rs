@@ -103,7 +103,8 @@ pub enum Failure {
     EnterRootDir { reason: String },
     #[error("the container is not running")]
     NotRunning,
-    #[error("cannot copy: {reason}")]
+    /// `reason`: the error of [`join_user_namespace`], rendered with its causes.
+    #[error("{reason}")]
     JoinUserns { pid: i32, reason: String },
     /// The job handed to the helper cannot be read (`reason`: the decoder's).
     #[error("{reason}")]
@@ -195,7 +196,7 @@ impl Helper {
                 .and_then(|job| {
                     let pid = job.pid.ok_or(Failure::NotRunning)?;
                     join_user_namespace(pid)
-                        .map_err(|e| Failure::JoinUserns { pid, reason: e.to_string() })?;
+                        .map_err(|e| Failure::JoinUserns { pid, reason: crate::engine::error_chain(&e) })?;
                     work(Path::new(&format!("/proc/{pid}/root")), &job)
                 });
             match result {
