@@ -75,7 +75,7 @@ fn hint_of(cause: &(dyn std::error::Error + 'static)) -> Option<String> {
         };
     }
     first_hint!(
-        crate::image::Error,
+        engine::ImageError,
         engine::Error,
         engine::data::Error,
         engine::exec::Error,

@@ -17,6 +17,7 @@ pub mod transfer;
 pub mod volumes;
 
 /// Errors of the layers below that reach the CLI as they are (they know their fix: `hint()`).
+pub use crate::image::Error as ImageError;
 pub use crate::network::Error as NetworkError;
 pub use crate::storage::atomic::write_atomic;
 pub use crate::userns::Error as UsernsError;

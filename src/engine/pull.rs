@@ -10,7 +10,10 @@ use std::sync::Arc;
 use futures_util::stream::{self, StreamExt, TryStreamExt};
 
 use super::Error;
-use crate::image::{self, ClientOptions, Platform, Reference, Registries, RegistryClient, Resolved};
+use crate::image::{self, Reference, RegistryClient};
+/// What the CLI resolves before a pull, push or login: registries.conf, credentials, client
+/// options, the platform; and what a pull resolved.
+pub use crate::image::{AuthStore, ClientOptions, Credentials, Platform, Registries, Resolved};
 use crate::storage::{self, ImageRecord, LayerExpect, LayerRef, Store};
 
 /// How many layers download and unpack at once.
