@@ -3,8 +3,7 @@
 
 use super::exit::Exit;
 use super::printer::Printer;
-use crate::engine::{self, context};
-use crate::userns;
+use crate::engine;
 
 /// An error that carries its own exit code (126/127 for commands that cannot run, ...).
 #[derive(Debug, thiserror::Error)]
@@ -63,65 +62,45 @@ pub fn report(printer: &Printer, err: &anyhow::Error) -> Exit {
     err.chain().find_map(|c| c.downcast_ref::<WithExit>().map(|w| w.exit)).unwrap_or(Exit::SKIFF_ERROR)
 }
 
-/// The known fix for an error, if any.
+/// The known fix for an error, if any: the `hint()` of the first error in the chain that has one.
 pub fn hint(err: &anyhow::Error) -> Option<String> {
-    for cause in err.chain() {
-        let image_err =
-            cause.downcast_ref::<crate::image::Error>().or(match cause.downcast_ref::<engine::Error>() {
-                Some(engine::Error::Image(e)) => Some(e),
-                _ => None,
-            });
-        if let Some(h) = image_err.and_then(|e| e.hint()) {
-            return Some(h);
-        }
-        if let Some(h) = cause.downcast_ref::<engine::data::Error>().and_then(|e| e.hint()) {
-            return Some(h);
-        }
-        if let Some(e) = cause.downcast_ref::<engine::Error>() {
-            match e {
-                engine::Error::ImageNotKnown { .. } => return Some("list local images with `skiff images`, or pull it first".into()),
-                engine::Error::NoSearchRegistries { .. } => {
-                    return Some("use a fully qualified name (registry/repository:tag) or add unqualified-search-registries to registries.conf".into())
-                }
-                _ => {}
-            }
-        }
-        if let Some(h) = cause.downcast_ref::<crate::network::Error>().and_then(|e| e.hint()) {
-            return Some(h);
-        }
-        if let Some(e) = cause.downcast_ref::<userns::Error>() {
-            return Some(match e {
-                userns::Error::HelperMissing { .. } => {
-                    "install the uidmap package, which provides newuidmap and newgidmap (Debian/Ubuntu: apt-get install uidmap; Fedora: dnf install shadow-utils)".into()
-                }
-                userns::Error::HelperNotPrivileged { path } => {
-                    format!("as root, make it setuid: chmod u+s {} (or reinstall the uidmap package)", path.display())
-                }
-                userns::Error::HelperFailed { .. } => {
-                    "check that your /etc/subuid and /etc/subgid ranges do not overlap other users' and that newuidmap is setuid root".into()
-                }
-                userns::Error::Unshare(_) => {
-                    "unprivileged user namespaces may be disabled: check sysctl kernel.unprivileged_userns_clone and user.max_user_namespaces".into()
-                }
-                _ => continue,
-            });
-        }
-        if let Some(e) = cause.downcast_ref::<context::Error>() {
-            return Some(match e {
-                context::Error::NotADirectory { .. } => {
-                    "--root and --runroot must name directories; pass another path or remove the file".into()
-                }
-                context::Error::CreateDir { .. } | context::Error::NotWritable { .. } => {
-                    "pass a writable directory with --root/--runroot, or fix the permissions of the one named"
-                        .into()
-                }
-                context::Error::RunrootNotOwned { .. } => {
-                    "another user owns that directory; pass your own with --runroot or set XDG_RUNTIME_DIR"
-                        .into()
-                }
-                context::Error::Userns(_) => continue,
-            });
-        }
+    err.chain().find_map(hint_of)
+}
+
+/// The `hint()` of `cause`, if it is one of the error types that know fixes.
+fn hint_of(cause: &(dyn std::error::Error + 'static)) -> Option<String> {
+    macro_rules! first_hint {
+        ($($ty:ty),* $(,)?) => {
+            None $(.or_else(|| cause.downcast_ref::<$ty>().and_then(|e| e.hint())))*
+        };
     }
-    None
+    first_hint!(
+        engine::ImageError,
+        engine::Error,
+        engine::data::Error,
+        engine::exec::Error,
+        engine::NetworkError,
+        engine::UsernsError,
+        engine::context::Error,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hints_come_from_the_errors_that_know_them() {
+        let missing = engine::UsernsError::HelperMissing { program: "newuidmap", user: "alice".into() };
+        let h = hint(&anyhow::Error::from(missing).context("cannot start")).unwrap();
+        assert!(h.starts_with("install the uidmap package"), "{h}");
+        // Wrapped by context::Error: the userns error below it answers.
+        let wrapped = engine::context::Error::Userns(engine::UsernsError::Unshare(nix::errno::Errno::EPERM));
+        assert!(hint(&wrapped.into()).unwrap().starts_with("unprivileged user namespaces may be disabled"));
+        let not_dir = engine::context::Error::NotADirectory { path: "/tmp/x".into() };
+        assert!(hint(&not_dir.into()).unwrap().starts_with("--root and --runroot must name directories"));
+        let unknown = engine::Error::ImageNotKnown { name: "alpine".into() };
+        assert_eq!(hint(&unknown.into()).unwrap(), "list local images with `skiff images`, or pull it first");
+        assert_eq!(hint(&anyhow::anyhow!("no fix known")), None);
+    }
 }

@@ -2,14 +2,14 @@
 //! way out), and the detach keys (`--detach-keys`, default ctrl-p,ctrl-q): their parser and the
 //! matcher that takes them out of the stdin stream.
 //!
-//! The window size is sent by the attach loop itself (see
-//! [`crate::runtime::supervisor::attach_with`]), which sees SIGWINCH.
+//! The window size is sent by the attach loop of the supervisor's client itself, which sees
+//! SIGWINCH; `exec -t`'s relay asks [`window_size`] on each SIGWINCH.
 
 use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 
 use rustix::termios::{self, OptionalActions, Termios};
 
-use crate::runtime::supervisor::InputFilter;
+use crate::engine::terminal::InputFilter;
 
 /// podman's default detach keys.
 pub const DEFAULT_DETACH_KEYS: &str = "ctrl-p,ctrl-q";
@@ -127,6 +127,13 @@ impl Drop for RawMode {
     fn drop(&mut self) {
         let _ = termios::tcsetattr(self.fd.as_fd(), OptionalActions::Now, &self.saved);
     }
+}
+
+/// The window size (rows, columns) of our terminal: stdin's, else stdout's.
+pub fn window_size() -> Option<(u16, u16)> {
+    let (stdin, stdout) = (std::io::stdin(), std::io::stdout());
+    crate::engine::terminal::window_size(stdin.as_fd())
+        .or_else(|| crate::engine::terminal::window_size(stdout.as_fd()))
 }
 
 /// True when `fd` is a terminal.

@@ -13,7 +13,6 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use serde_json::Value;
 
 use super::{Context, Error, StorageDriver};
 use crate::rootfs::{self, fuse, overlay, vfs};
@@ -169,9 +168,7 @@ pub fn create(
 ) -> Result<ContainerRecord, Error> {
     let found = super::images::lookup(store, image_text)?;
     let image = found.image;
-    let config_bytes = store.blobs().read(&image.config_digest)?;
-    let config: Value = serde_json::from_slice(&config_bytes)
-        .map_err(|source| Error::ImageConfig { digest: image.config_digest.clone(), source })?;
+    let config = super::images::image_run_config(store, &image)?;
     let diffs = lower_dirs(store, &image)?;
     let passwd = image_file(&diffs, "passwd");
     let group = image_file(&diffs, "group");
@@ -192,12 +189,8 @@ pub fn create(
         .map_err(|e| rollback(e.into()))?;
     let (uid, gid) = spec.process().as_ref().map(|p| (p.user().uid(), p.user().gid())).unwrap_or((0, 0));
     let command = spec.process().as_ref().and_then(|p| p.args().clone()).unwrap_or_default();
-    let (entrypoint, cmd) = entrypoint_and_cmd(&config, &opts);
-    let stop_signal = config
-        .pointer("/config/StopSignal")
-        .and_then(Value::as_str)
-        .filter(|s| !s.is_empty())
-        .map(String::from);
+    let (entrypoint, cmd) = spec::entrypoint_and_cmd(&config, &opts);
+    let stop_signal = config.stop_signal().clone().filter(|s| !s.is_empty());
     let spec_json = serde_json::to_vec_pretty(&spec).expect("a runtime spec serializes");
     let driver = choose_driver(ctx);
 
@@ -281,23 +274,6 @@ fn finish_volumes(
         copied?;
     }
     Ok(super::volumes::finish(plan, uid, gid)?)
-}
-
-/// The entrypoint and the command the container runs, split as the spec joins them (an
-/// `--entrypoint` drops the image's `Cmd`).
-fn entrypoint_and_cmd(config: &Value, opts: &RunOptions) -> (Vec<String>, Vec<String>) {
-    let strings = |key: &str| -> Vec<String> {
-        config
-            .pointer(&format!("/config/{key}"))
-            .and_then(Value::as_array)
-            .map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect())
-            .unwrap_or_default()
-    };
-    match &opts.entrypoint {
-        Some(ep) => (ep.clone(), opts.command.clone()),
-        None if opts.command.is_empty() => (strings("Entrypoint"), strings("Cmd")),
-        None => (strings("Entrypoint"), opts.command.clone()),
-    }
 }
 
 /// The diff directories of `image`'s layers, top-most first.

@@ -34,6 +34,27 @@ pub enum Error {
 }
 
 pub use crate::rootfs::StorageDriver;
+impl Error {
+    /// What the user can do about this error, for the CLI's `hint:` line. A failure to enter the
+    /// user namespace has its own (on its source, [`userns::Error::hint`]).
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Error::NotADirectory { .. } => Some(
+                "--root and --runroot must name directories; pass another path or remove the file".into(),
+            ),
+            Error::CreateDir { .. } | Error::NotWritable { .. } => Some(
+                "pass a writable directory with --root/--runroot, or fix the permissions of the one named"
+                    .into(),
+            ),
+            Error::RunrootNotOwned { .. } => Some(
+                "another user owns that directory; pass your own with --runroot or set XDG_RUNTIME_DIR"
+                    .into(),
+            ),
+            Error::Userns(_) => None,
+        }
+    }
+}
+
 
 /// Where state lives for this invocation.
 #[derive(Debug, Clone, Serialize)]

@@ -39,15 +39,80 @@ use crate::storage::{ContainerRecord, Store};
 pub enum Error {
     #[error(transparent)]
     Engine(#[from] EngineError),
-    /// What the copying child reported (one line, already naming the path).
-    #[error("{0}")]
-    Copy(String),
+    /// What failed in the copy, in the container's child or on the host.
+    #[error(transparent)]
+    Failed(#[from] Failure),
+    /// The copying child ended without saying why (`status`: how it ended).
+    #[error("the copy process failed: {status}")]
+    ChildFailed { status: String },
     #[error("{} could not be found on the host: no such file or directory", path.display())]
     HostSourceMissing { path: PathBuf },
     #[error("cannot copy: {0}")]
     Io(#[source] io::Error),
     #[error("cannot start the copy process")]
     Fork(#[source] nix::Error),
+}
+
+/// What failed in a copy, with the path (as the user or the tar named it) and the operation.
+/// It travels from the copying child to the caller (as JSON), so causes are kept as their text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
+pub enum Failure {
+    #[error("{path:?} could not be found {place}: no such file or directory")]
+    SourceMissing { path: String, place: String },
+    #[error("cannot read {path}: {reason}")]
+    Read { path: String, reason: String },
+    #[error("{path} is not a directory")]
+    SourceNotADirectory { path: String },
+    #[error("cannot write the copy: {reason}")]
+    WriteCopy { reason: String },
+    #[error("cannot read the copy: {reason}")]
+    ReadCopy { reason: String },
+    #[error("the copy stream does not start with a tar header")]
+    NotATar,
+    /// Writing the tar to the caller's output (`cp CONTAINER:SRC -`).
+    #[error("{reason}")]
+    Output { reason: String },
+    #[error("destination {path:?} must be a directory")]
+    DestinationNotADirectory { path: String },
+    #[error("{path:?} could not be found: no such directory")]
+    DestinationMissing { path: String },
+    #[error("{path:?} could not be found: no such file or directory")]
+    ParentMissing { path: String },
+    #[error("invalid destination {path:?}")]
+    InvalidDestination { path: String },
+    #[error("cannot read the tar stream: {reason}")]
+    ReadTar { reason: String },
+    #[error("invalid entry name in the tar stream: {reason}")]
+    EntryName { reason: String },
+    #[error("refusing tar entry {path:?}: it leaves the destination")]
+    LeavesDestination { path: String },
+    /// `what` and `with`: "directory" or "non-directory".
+    #[error("cannot overwrite {what} {path:?} with a {with}")]
+    Overwrite { what: String, path: String, with: String },
+    #[error("cannot create {path}: {reason}")]
+    CreateDir { path: String, reason: String },
+    #[error("cannot replace {path}: {reason}")]
+    Replace { path: String, reason: String },
+    #[error("cannot write {path}: {reason}")]
+    Write { path: String, reason: String },
+    #[error("cannot chown {path} to {uid}:{gid}: {reason}")]
+    Chown { path: String, uid: u32, gid: u32, reason: String },
+    #[error("cannot enter the container's root {path}: {reason}")]
+    EnterRoot { path: String, reason: String },
+    #[error("cannot enter the container's root: {reason}")]
+    EnterRootDir { reason: String },
+    #[error("the container is not running")]
+    NotRunning,
+    /// `reason`: the error of [`join_user_namespace`], rendered with its causes.
+    #[error("{reason}")]
+    JoinUserns { pid: i32, reason: String },
+    /// The job handed to the helper cannot be read (`reason`: the decoder's).
+    #[error("{reason}")]
+    Job { reason: String },
+    /// Another error of the copy run by the [`Helper`], rendered with its causes there (an error
+    /// value does not cross the process boundary).
+    #[error("{report}")]
+    InHelper { report: String },
 }
 
 /// The root directory of a container for the duration of a copy.
@@ -77,7 +142,7 @@ pub fn running_pid(ctx: &Context, rec: &ContainerRecord) -> Option<i32> {
         .trim()
         .parse::<i32>()
         .ok()?;
-    (pid > 0 && nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), None).is_ok()).then_some(pid)
+    crate::sys::host::process_exists(pid).then_some(pid)
 }
 
 /// Joins the user namespace of process `pid` (a running container's). Only possible from the
@@ -113,7 +178,7 @@ pub struct Helper {
 impl Helper {
     /// Forks the helper; `work` runs in it with the container's root and the job. Must be
     /// called while the process is single-threaded.
-    pub fn fork(work: impl FnOnce(&Path, &Job) -> Result<(), String>) -> Result<Helper, Error> {
+    pub fn fork(work: impl FnOnce(&Path, &Job) -> Result<(), Failure>) -> Result<Helper, Error> {
         use std::io::BufRead;
         let (jobs_r, jobs_w) = pipe()?;
         let (err_r, mut err_w) = pipe()?;
@@ -126,15 +191,18 @@ impl Helper {
             if jobs.read_line(&mut line).is_err() || line.trim().is_empty() {
                 return 0;
             }
-            let result = serde_json::from_str::<Job>(&line).map_err(|e| e.to_string()).and_then(|job| {
-                let pid = job.pid.ok_or_else(|| "the container is not running".to_string())?;
-                join_user_namespace(pid).map_err(|e| crate::engine::error_chain(&e))?;
-                work(Path::new(&format!("/proc/{pid}/root")), &job)
-            });
+            let result = serde_json::from_str::<Job>(&line)
+                .map_err(|e| Failure::Job { reason: e.to_string() })
+                .and_then(|job| {
+                    let pid = job.pid.ok_or(Failure::NotRunning)?;
+                    join_user_namespace(pid)
+                        .map_err(|e| Failure::JoinUserns { pid, reason: crate::engine::error_chain(&e) })?;
+                    work(Path::new(&format!("/proc/{pid}/root")), &job)
+                });
             match result {
                 Ok(()) => 0,
-                Err(msg) => {
-                    let _ = err_w.write_all(msg.as_bytes());
+                Err(failure) => {
+                    let _ = err_w.write_all(&serde_json::to_vec(&failure).unwrap_or_default());
                     1
                 }
             }
@@ -143,7 +211,7 @@ impl Helper {
         Ok(Helper { pid, jobs: Some(jobs_w), errors: err_r })
     }
 
-    /// Hands `job` to the helper and waits for it; its failure comes back as [`Error::Copy`].
+    /// Hands `job` to the helper and waits for it; its failure comes back as [`Error::Failed`].
     pub fn run(mut self, job: &Job) -> Result<(), Error> {
         let mut w = self.jobs.take().expect("a helper runs one job");
         let line = serde_json::to_string(job).expect("a job serializes");
@@ -218,7 +286,7 @@ fn spawn_in_root(
     root: &Path,
     workdir: &str,
     close_in_child: Vec<RawFd>,
-    run: impl FnOnce() -> Result<(), String>,
+    run: impl FnOnce() -> Result<(), Failure>,
 ) -> Result<Child, Error> {
     let (err_r, mut err_w) = pipe()?;
     let root = root.to_path_buf();
@@ -233,8 +301,8 @@ fn spawn_in_root(
         let result = enter_root(&root, &workdir).and_then(|()| run());
         match result {
             Ok(()) => 0,
-            Err(msg) => {
-                let _ = err_w.write_all(msg.as_bytes());
+            Err(failure) => {
+                let _ = err_w.write_all(&serde_json::to_vec(&failure).unwrap_or_default());
                 1
             }
         }
@@ -243,10 +311,10 @@ fn spawn_in_root(
     Ok(Child { pid, errors: err_r })
 }
 
-fn enter_root(root: &Path, workdir: &str) -> Result<(), String> {
+fn enter_root(root: &Path, workdir: &str) -> Result<(), Failure> {
     nix::unistd::chroot(root)
-        .map_err(|e| format!("cannot enter the container's root {}: {e}", root.display()))?;
-    nix::unistd::chdir("/").map_err(|e| format!("cannot enter the container's root: {e}"))?;
+        .map_err(|e| Failure::EnterRoot { path: root.display().to_string(), reason: e.to_string() })?;
+    nix::unistd::chdir("/").map_err(|e| Failure::EnterRootDir { reason: e.to_string() })?;
     // A working directory that does not exist (yet) leaves relative paths relative to /.
     let _ = nix::unistd::chdir(workdir);
     Ok(())
@@ -265,8 +333,11 @@ impl Child {
         };
         match status {
             Ok(nix::sys::wait::WaitStatus::Exited(_, 0)) => Ok(()),
-            _ if !msg.is_empty() => Err(Error::Copy(msg)),
-            other => Err(Error::Copy(format!("the copy process failed: {other:?}"))),
+            _ if !msg.is_empty() => match serde_json::from_str::<Failure>(&msg) {
+                Ok(failure) => Err(Error::Failed(failure)),
+                Err(_) => Err(Error::ChildFailed { status: msg }),
+            },
+            other => Err(Error::ChildFailed { status: format!("{other:?}") }),
         }
     }
 }
@@ -281,9 +352,8 @@ fn top_name(path: &Path) -> Option<OsString> {
 }
 
 /// Writes `src` as a tar to `out` (in the container's root, or on the host).
-fn archive(src: &Path, follow: bool, out: impl Write, where_: &str) -> Result<(), String> {
-    let missing =
-        || format!("{:?} could not be found {where_}: no such file or directory", src.display().to_string());
+fn archive(src: &Path, follow: bool, out: impl Write, where_: &str) -> Result<(), Failure> {
+    let missing = || Failure::SourceMissing { path: src.display().to_string(), place: where_.to_string() };
     let meta = std::fs::symlink_metadata(src).map_err(|_| missing())?;
     let mut path = src.to_path_buf();
     if follow && meta.file_type().is_symlink() {
@@ -292,7 +362,7 @@ fn archive(src: &Path, follow: bool, out: impl Write, where_: &str) -> Result<()
     let meta = std::fs::symlink_metadata(&path).map_err(|_| missing())?;
     let mut b = tar::Builder::new(out);
     b.follow_symlinks(false);
-    let fail = |e: io::Error| format!("cannot read {}: {e}", src.display());
+    let fail = |e: io::Error| Failure::Read { path: src.display().to_string(), reason: e.to_string() };
     match top_name(src) {
         Some(name) if meta.is_dir() => b.append_dir_all(&name, &path).map_err(fail)?,
         Some(name) => b.append_path_with_name(&path, &name).map_err(fail)?,
@@ -312,9 +382,9 @@ fn archive(src: &Path, follow: bool, out: impl Write, where_: &str) -> Result<()
                 }
             }
         }
-        None => return Err(format!("{} is not a directory", src.display())),
+        None => return Err(Failure::SourceNotADirectory { path: src.display().to_string() }),
     }
-    b.into_inner().and_then(|mut w| w.flush()).map_err(|e| format!("cannot write the copy: {e}"))
+    b.into_inner().and_then(|mut w| w.flush()).map_err(|e| Failure::WriteCopy { reason: e.to_string() })
 }
 
 /// An entry name with `.` and leading `/` dropped; `None` when it has `..`.
@@ -338,51 +408,49 @@ fn extract(
     top: Top,
     opts: ExtractOptions,
     inside: Option<&Path>,
-) -> Result<(), String> {
+) -> Result<(), Failure> {
     let dest_meta = std::fs::metadata(dest).ok();
     let dest_text = dest.display().to_string();
     let slash = dest.as_os_str().as_bytes().ends_with(b"/");
     // (base dir, rename of the top component)
     let (base, rename): (PathBuf, Option<(OsString, OsString)>) = match (&top, &dest_meta) {
         (Top::Contents, Some(m)) if m.is_dir() => (dest.to_path_buf(), None),
-        (Top::Contents, _) => return Err(format!("destination {dest_text:?} must be a directory")),
+        (Top::Contents, _) => return Err(Failure::DestinationNotADirectory { path: dest_text }),
         (Top::Named { .. }, Some(m)) if m.is_dir() => (dest.to_path_buf(), None),
         (Top::Named { is_dir: true, .. }, Some(_)) if !opts.overwrite => {
-            return Err(format!("cannot overwrite non-directory {dest_text:?} with a directory"))
+            return Err(Failure::Overwrite {
+                what: "non-directory".into(),
+                path: dest_text,
+                with: "directory".into(),
+            })
         }
         (Top::Named { name, is_dir }, found) => {
             if found.is_none() && slash && !is_dir {
-                return Err(format!("{dest_text:?} could not be found: no such directory"));
+                return Err(Failure::DestinationMissing { path: dest_text });
             }
             let parent = match dest.parent() {
                 Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
                 _ => PathBuf::from("."),
             };
             if !std::fs::metadata(&parent).is_ok_and(|m| m.is_dir()) {
-                return Err(format!(
-                    "{:?} could not be found: no such file or directory",
-                    parent.display().to_string()
-                ));
+                return Err(Failure::ParentMissing { path: parent.display().to_string() });
             }
             let new = dest
                 .file_name()
                 .map(|n| n.to_os_string())
-                .ok_or_else(|| format!("invalid destination {dest_text:?}"))?;
+                .ok_or_else(|| Failure::InvalidDestination { path: dest_text.clone() })?;
             (parent, Some((name.clone(), new)))
         }
     };
     let canonical_inside = inside.map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()));
     let mut ar = tar::Archive::new(input);
-    let entries = ar.entries().map_err(|e| format!("cannot read the tar stream: {e}"))?;
+    let read_tar = |e: io::Error| Failure::ReadTar { reason: e.to_string() };
+    let entries = ar.entries().map_err(read_tar)?;
     for entry in entries {
-        let mut entry = entry.map_err(|e| format!("cannot read the tar stream: {e}"))?;
-        let raw =
-            entry.path().map_err(|e| format!("invalid entry name in the tar stream: {e}"))?.into_owned();
+        let mut entry = entry.map_err(read_tar)?;
+        let raw = entry.path().map_err(|e| Failure::EntryName { reason: e.to_string() })?.into_owned();
         let Some(mut rel) = clean(&raw) else {
-            return Err(format!(
-                "refusing tar entry {:?}: it leaves the destination",
-                raw.display().to_string()
-            ));
+            return Err(Failure::LeavesDestination { path: raw.display().to_string() });
         };
         if let Some((from, to)) = &rename {
             let mut comps = rel.components();
@@ -400,26 +468,25 @@ fn extract(
             let existing = parent.ancestors().find(|a| a.exists()).unwrap_or(parent);
             let real = std::fs::canonicalize(existing).unwrap_or_else(|_| existing.to_path_buf());
             if !real.starts_with(root) {
-                return Err(format!(
-                    "refusing tar entry {:?}: it leaves the destination",
-                    raw.display().to_string()
-                ));
+                return Err(Failure::LeavesDestination { path: raw.display().to_string() });
             }
         }
         if let Some(parent) = target.parent().filter(|p| !p.exists()) {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+            std::fs::create_dir_all(parent).map_err(|e| Failure::CreateDir {
+                path: parent.display().to_string(),
+                reason: e.to_string(),
+            })?;
         }
         let kind = entry.header().entry_type();
         if let Ok(existing) = std::fs::symlink_metadata(&target) {
             let clash = existing.is_dir() != kind.is_dir();
             if clash && !opts.overwrite {
                 let what = if existing.is_dir() { "directory" } else { "non-directory" };
-                return Err(format!(
-                    "cannot overwrite {what} {:?} with {}",
-                    target.display().to_string(),
-                    if kind.is_dir() { "a directory" } else { "a non-directory" }
-                ));
+                return Err(Failure::Overwrite {
+                    what: what.into(),
+                    path: target.display().to_string(),
+                    with: if kind.is_dir() { "directory" } else { "non-directory" }.into(),
+                });
             }
             if clash {
                 let removed = if existing.is_dir() {
@@ -427,13 +494,18 @@ fn extract(
                 } else {
                     std::fs::remove_file(&target)
                 };
-                removed.map_err(|e| format!("cannot replace {}: {e}", target.display()))?;
+                removed.map_err(|e| Failure::Replace {
+                    path: target.display().to_string(),
+                    reason: e.to_string(),
+                })?;
             }
         }
         entry.set_preserve_permissions(true);
         entry.set_preserve_mtime(true);
         entry.set_unpack_xattrs(false);
-        entry.unpack(&target).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+        entry
+            .unpack(&target)
+            .map_err(|e| Failure::Write { path: target.display().to_string(), reason: e.to_string() })?;
         let owner = match (opts.chown, opts.keep_owners) {
             (Some(ids), _) => Some(ids),
             (None, true) => {
@@ -443,8 +515,12 @@ fn extract(
             (None, false) => None,
         };
         if let Some((uid, gid)) = owner {
-            std::os::unix::fs::lchown(&target, Some(uid), Some(gid))
-                .map_err(|e| format!("cannot chown {} to {uid}:{gid}: {e}", target.display()))?;
+            std::os::unix::fs::lchown(&target, Some(uid), Some(gid)).map_err(|e| Failure::Chown {
+                path: target.display().to_string(),
+                uid,
+                gid,
+                reason: e.to_string(),
+            })?;
             // chown clears setuid/setgid: put the mode back.
             if kind != tar::EntryType::Symlink {
                 if let Ok(mode) = entry.header().mode() {
@@ -485,7 +561,7 @@ pub fn host_to_container(
     let written = archive(src, follow, io::BufWriter::new(w), "on the host");
     let finished = child.finish();
     finished?;
-    written.map_err(Error::Copy)
+    Ok(written?)
 }
 
 /// A tar on `input` (stdin) into the container's directory `dest`.
@@ -521,7 +597,9 @@ pub fn container_to_host(
     })?;
     // `w` moved into the closure, which the parent dropped: the read ends with the child's tar.
     let result = match dest {
-        None => io::copy(&mut io::BufReader::new(r), stdout).map(|_| ()).map_err(|e| e.to_string()),
+        None => io::copy(&mut io::BufReader::new(r), stdout)
+            .map(|_| ())
+            .map_err(|e| Failure::Output { reason: e.to_string() }),
         Some(dest) => {
             // Whether the source is a directory is only known in the container: peek at the
             // first entry (the top one) of the stream.
@@ -556,12 +634,12 @@ pub fn container_to_host(
     };
     let finished = child.finish();
     finished?;
-    result.map_err(Error::Copy)
+    Ok(result?)
 }
 
 /// Reads the first tar header of `r`: the top entry's name and whether it is a directory, and
 /// the bytes read (to be replayed before the rest).
-fn peek_top(r: &mut impl Read) -> Result<Option<(OsString, bool, Vec<u8>)>, String> {
+fn peek_top(r: &mut impl Read) -> Result<Option<(OsString, bool, Vec<u8>)>, Failure> {
     // Enough for GNU long-name records before the first real header.
     let mut buf = Vec::new();
     loop {
@@ -571,7 +649,7 @@ fn peek_top(r: &mut impl Read) -> Result<Option<(OsString, bool, Vec<u8>)>, Stri
             match r.read(&mut block[n..]) {
                 Ok(0) => break,
                 Ok(k) => n += k,
-                Err(e) => return Err(format!("cannot read the copy: {e}")),
+                Err(e) => return Err(Failure::ReadCopy { reason: e.to_string() }),
             }
         }
         if n == 0 {
@@ -594,7 +672,7 @@ fn peek_top(r: &mut impl Read) -> Result<Option<(OsString, bool, Vec<u8>)>, Stri
             }
         }
         if buf.len() > 64 * 1024 {
-            return Err("the copy stream does not start with a tar header".into());
+            return Err(Failure::NotATar);
         }
     }
     Ok(None)
@@ -603,6 +681,19 @@ fn peek_top(r: &mut impl Read) -> Result<Option<(OsString, bool, Vec<u8>)>, Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_failure_crosses_the_process_boundary_as_it_was() {
+        let f = Failure::Chown { path: "/a b".into(), uid: 1, gid: 2, reason: "EPERM".into() };
+        let back: Failure = serde_json::from_slice(&serde_json::to_vec(&f).unwrap()).unwrap();
+        assert_eq!(back, f);
+        assert_eq!(back.to_string(), "cannot chown /a b to 1:2: EPERM");
+        let missing = Failure::SourceMissing { path: "/x".into(), place: "on container c1".into() };
+        assert_eq!(
+            missing.to_string(),
+            "\"/x\" could not be found on container c1: no such file or directory"
+        );
+    }
 
     #[test]
     fn top_names() {
@@ -661,7 +752,8 @@ mod tests {
             ExtractOptions::default(),
             None,
         )
-        .unwrap_err();
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("nope"), "{err}");
     }
 
@@ -681,16 +773,18 @@ mod tests {
         b.append_data(&mut h, "esc/pwned", &b"x"[..]).unwrap();
         b.append_data(&mut h, "esc/deeper/pwned", &b"x"[..]).unwrap();
         let tar = b.into_inner().unwrap();
-        let err =
-            extract(&tar[..], &dest, Top::Contents, ExtractOptions::default(), Some(&dest)).unwrap_err();
+        let err = extract(&tar[..], &dest, Top::Contents, ExtractOptions::default(), Some(&dest))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("leaves the destination"), "{err}");
         assert!(!outside.join("pwned").exists());
         // Missing parents are not created through a symlink either.
         let mut b = tar::Builder::new(Vec::new());
         b.append_data(&mut h, "esc/deeper/pwned", &b"x"[..]).unwrap();
         let tar = b.into_inner().unwrap();
-        let err =
-            extract(&tar[..], &dest, Top::Contents, ExtractOptions::default(), Some(&dest)).unwrap_err();
+        let err = extract(&tar[..], &dest, Top::Contents, ExtractOptions::default(), Some(&dest))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("leaves the destination"), "{err}");
         assert!(!outside.join("deeper").exists());
     }

@@ -20,6 +20,7 @@
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
 
+use oci_spec::image::{Arch, Config as RunConfig, History, ImageConfiguration, Os, RootFs};
 use serde_json::{json, Map, Value};
 use sha2::{Digest as _, Sha256};
 
@@ -28,8 +29,12 @@ use super::pull::{chain_ids, record_image, Silent};
 use super::transfer::Spool;
 use super::{images, Context, Error as EngineError, StorageDriver};
 use crate::image::{LayerDesc, Resolved};
-use crate::storage::changes::{self, Change};
-use crate::storage::{self, ContainerRecord, ImageRecord, LayerExpect, Store};
+use crate::storage::changes;
+use crate::storage::{self, ImageRecord, LayerExpect, Store};
+
+/// The types of the results below that the CLI prints.
+pub use crate::storage::changes::{Change, Kind};
+pub use crate::storage::ContainerRecord;
 
 /// Media types of what commit and import write.
 const LAYER_TAR: &str = "application/vnd.oci.image.layer.v1.tar";
@@ -198,24 +203,93 @@ pub struct NewImage {
     pub message: Option<String>,
 }
 
+/// An image config read to be written again (commit) or made anew (import): the OCI fields typed
+/// ([`ImageConfiguration`]), and what the OCI types leave out kept as it came, so that a config
+/// read and written again loses nothing: fields they do not know (docker's `container_config`,
+/// `docker_version` and `comment`; `Healthcheck`, `OnBuild`, `Shell`, `ArgsEscaped` in the run
+/// config) and fields set to null. Configs of pulled and loaded images are never rewritten: their
+/// bytes (and so their digests) stay as they came.
+#[derive(Debug, Clone)]
+struct ConfigDoc {
+    image: ImageConfiguration,
+    /// Top-level fields that `image` does not hold.
+    extra: Map<String, Value>,
+    /// Fields of the run config (`config`) that `image`'s does not hold.
+    config_extra: Map<String, Value>,
+}
+
+impl ConfigDoc {
+    /// The config of a new image (import): this host's architecture, linux, no layers yet.
+    fn new() -> ConfigDoc {
+        let mut image = ImageConfiguration::default();
+        image.set_architecture(Arch::from(super::host_arch()));
+        image.set_os(Os::Linux);
+        image.set_config(Some(RunConfig::default()));
+        image.set_rootfs(RootFs::default());
+        ConfigDoc { image, extra: Map::new(), config_extra: Map::new() }
+    }
+
+    /// Reads a config blob. It must be a JSON object; an `architecture`, `os` or `rootfs` it
+    /// lacks is taken as this host's, linux and no layers, a `config` that is not an object as
+    /// none. A value of the wrong type for its OCI field is an error.
+    fn parse(bytes: &[u8]) -> Result<ConfigDoc, serde_json::Error> {
+        let mut raw: Map<String, Value> = serde_json::from_slice(bytes)?;
+        raw.entry("architecture").or_insert_with(|| json!(super::host_arch()));
+        raw.entry("os").or_insert_with(|| json!("linux"));
+        raw.entry("rootfs").or_insert_with(|| json!({"type": "layers", "diff_ids": []}));
+        if raw.get("config").is_some_and(|c| !c.is_object()) {
+            raw.remove("config");
+        }
+        let raw = Value::Object(raw);
+        let image: ImageConfiguration = serde_json::from_value(raw.clone())?;
+        let typed = serde_json::to_value(&image)?;
+        let mut extra = leftovers(&raw, &typed);
+        extra.remove("config");
+        let config_extra = leftovers(&raw["config"], &typed["config"]);
+        Ok(ConfigDoc { image, extra, config_extra })
+    }
+
+    /// The config as JSON: the typed fields, then the kept ones where the typed have none.
+    fn to_value(&self) -> Value {
+        let mut v = serde_json::to_value(&self.image).unwrap_or_else(|_| json!({}));
+        if let Value::Object(top) = &mut v {
+            for (k, x) in &self.extra {
+                top.entry(k.clone()).or_insert_with(|| x.clone());
+            }
+            if !self.config_extra.is_empty() {
+                if let Value::Object(c) = top.entry("config").or_insert_with(|| json!({})) {
+                    for (k, x) in &self.config_extra {
+                        c.entry(k.clone()).or_insert_with(|| x.clone());
+                    }
+                }
+            }
+        }
+        v
+    }
+
+    fn to_bytes(&self) -> Vec<u8> {
+        self.to_value().to_string().into_bytes()
+    }
+}
+
+/// The fields of the object `raw` that the object `typed` (its typed reading, written again)
+/// does not have.
+fn leftovers(raw: &Value, typed: &Value) -> Map<String, Value> {
+    let Some(raw) = raw.as_object() else { return Map::new() };
+    raw.iter().filter(|(k, _)| typed.get(k.as_str()).is_none()).map(|(k, v)| (k.clone(), v.clone())).collect()
+}
+
 /// Stores the spooled layer on top of `base` (config and layers) and writes the image.
 fn store_image(
     store: &Store,
-    base: Option<(&ImageRecord, Value)>,
+    base: Option<(&ImageRecord, ConfigDoc)>,
     layer: SpooledLayer,
     new: &NewImage,
     created_by: &str,
     default_comment: String,
 ) -> Result<ImageRecord, Error> {
     let name = new.name.as_deref().map(images::normalize_tag).transpose()?;
-    let mut config = base.as_ref().map(|(_, c)| c.clone()).unwrap_or_else(|| {
-        json!({
-            "architecture": super::host_arch(),
-            "os": "linux",
-            "config": {},
-            "rootfs": {"type": "layers", "diff_ids": []},
-        })
-    });
+    let mut config = base.as_ref().map(|(_, c)| c.clone()).unwrap_or_else(ConfigDoc::new);
     apply_changes(&mut config, &new.changes)?;
     let _gc = store.gc_guard()?;
     let base_layers: Vec<storage::LayerRef> =
@@ -239,30 +313,22 @@ fn store_image(
 
     let now = chrono::Utc::now();
     let now_text = now.to_rfc3339_opts(chrono::SecondsFormat::Nanos, true);
-    let obj = config.as_object_mut().expect("an image config is an object");
-    obj.insert("created".into(), json!(now_text));
+    config.image.set_created(Some(now_text.clone()));
     if let Some(a) = &new.author {
-        obj.insert("author".into(), json!(a));
+        config.image.set_author(Some(a.clone()));
     }
     if let Some(m) = &new.message {
-        obj.insert("comment".into(), json!(m));
+        // Docker's field; the OCI config has none.
+        config.extra.insert("comment".into(), json!(m));
     }
-    let rootfs = obj.entry("rootfs").or_insert_with(|| json!({"type": "layers"}));
-    rootfs["diff_ids"] = json!(diff_ids);
-    let mut entry = Map::new();
-    entry.insert("created".into(), json!(now_text));
-    entry.insert("created_by".into(), json!(created_by));
-    if let Some(a) = &new.author {
-        entry.insert("author".into(), json!(a));
-    }
-    entry.insert("comment".into(), json!(new.message.clone().unwrap_or(default_comment)));
-    match obj.get_mut("history").and_then(Value::as_array_mut) {
-        Some(h) => h.push(Value::Object(entry)),
-        None => {
-            obj.insert("history".into(), json!([entry]));
-        }
-    }
-    let config_bytes = serde_json::to_vec(&config).expect("a config serializes");
+    config.image.rootfs_mut().set_diff_ids(diff_ids.clone());
+    let mut entry = History::default();
+    entry.set_created(Some(now_text));
+    entry.set_created_by(Some(created_by.to_string()));
+    entry.set_author(new.author.clone());
+    entry.set_comment(Some(new.message.clone().unwrap_or(default_comment)));
+    config.image.history_mut().get_or_insert_with(Vec::new).push(entry);
+    let config_bytes = config.to_bytes();
     let config_digest = crate::image::manifest::sha256_digest(&config_bytes);
 
     let mut layers: Vec<LayerDesc> = base_layers
@@ -291,8 +357,8 @@ fn store_image(
         layers,
         diff_ids,
         created: Some(now),
-        os: config["os"].as_str().unwrap_or("linux").into(),
-        architecture: config["architecture"].as_str().unwrap_or(super::host_arch()).into(),
+        os: config.image.os().to_string(),
+        architecture: config.image.architecture().to_string(),
     };
     Ok(record_image(store, &resolved, name.into_iter().collect(), Vec::new(), &Silent)?)
 }
@@ -343,122 +409,112 @@ fn key_values(value: &str) -> Option<Vec<(String, String)>> {
 }
 
 /// Applies `-c` instructions (Dockerfile syntax) to an image config.
-pub fn apply_changes(config: &mut Value, changes: &[String]) -> Result<(), Error> {
+fn apply_changes(config: &mut ConfigDoc, changes: &[String]) -> Result<(), Error> {
     for change in changes {
         let bad = |reason: &str| Error::InvalidChange { change: change.clone(), reason: reason.into() };
         let (word, value) = split_change(change).ok_or_else(|| bad("expected INSTRUCTION VALUE"))?;
         if value.is_empty() {
             return Err(bad("the value is empty"));
         }
-        let c = config
-            .as_object_mut()
-            .expect("an image config is an object")
-            .entry("config")
-            .or_insert_with(|| json!({}));
-        if !c.is_object() {
-            *c = json!({});
-        }
-        let c = c.as_object_mut().expect("just made an object");
+        let mut c = config.image.config().clone().unwrap_or_default();
         match word.as_str() {
             "CMD" | "ENTRYPOINT" => {
                 let list =
                     json_list(value).unwrap_or_else(|| vec!["/bin/sh".into(), "-c".into(), value.into()]);
-                let key = if word == "CMD" { "Cmd" } else { "Entrypoint" };
-                c.insert(key.into(), json!(list));
-                if word == "ENTRYPOINT" {
-                    c.remove("Cmd");
+                if word == "CMD" {
+                    c.set_cmd(Some(list));
+                } else {
+                    c.set_entrypoint(Some(list));
+                    c.set_cmd(None);
+                    config.config_extra.remove("Cmd");
                 }
             }
             "ENV" => {
                 let pairs = key_values(value).ok_or_else(|| bad("expected NAME=VALUE"))?;
-                let env = c.entry("Env").or_insert_with(|| json!([]));
-                let list = env.as_array_mut().ok_or_else(|| bad("the image's Env is not a list"))?;
+                let mut list = c.env().clone().unwrap_or_default();
                 for (k, v) in pairs {
-                    list.retain(|e| e.as_str().and_then(|s| s.split_once('=')).is_none_or(|(n, _)| n != k));
-                    list.push(json!(format!("{k}={v}")));
+                    list.retain(|e| e.split_once('=').is_none_or(|(n, _)| n != k));
+                    list.push(format!("{k}={v}"));
                 }
+                c.set_env(Some(list));
             }
             "LABEL" => {
                 let pairs = key_values(value).ok_or_else(|| bad("expected NAME=VALUE"))?;
-                let labels = c.entry("Labels").or_insert_with(|| json!({}));
-                if !labels.is_object() {
-                    *labels = json!({});
-                }
-                for (k, v) in pairs {
-                    labels[k] = json!(v);
-                }
+                let mut labels = c.labels().clone().unwrap_or_default();
+                labels.extend(pairs);
+                c.set_labels(Some(labels));
             }
             "EXPOSE" => {
-                let ports = c.entry("ExposedPorts").or_insert_with(|| json!({}));
-                if !ports.is_object() {
-                    *ports = json!({});
-                }
+                let mut ports = c.exposed_ports().clone().unwrap_or_default();
                 for p in value.split_whitespace() {
                     let (num, proto) = p.split_once('/').unwrap_or((p, "tcp"));
                     if num.parse::<u16>().is_err() || !["tcp", "udp", "sctp"].contains(&proto) {
                         return Err(bad("expected PORT[/tcp|udp|sctp]"));
                     }
-                    ports[format!("{num}/{proto}")] = json!({});
+                    add_key(&mut ports, format!("{num}/{proto}"));
                 }
+                c.set_exposed_ports(Some(ports));
             }
             "VOLUME" => {
                 let list =
                     json_list(value).unwrap_or_else(|| value.split_whitespace().map(String::from).collect());
-                let vols = c.entry("Volumes").or_insert_with(|| json!({}));
-                if !vols.is_object() {
-                    *vols = json!({});
-                }
+                let mut vols = c.volumes().clone().unwrap_or_default();
                 for v in list {
                     if !v.starts_with('/') {
                         return Err(bad("a volume must be an absolute path"));
                     }
-                    vols[v] = json!({});
+                    add_key(&mut vols, v);
                 }
+                c.set_volumes(Some(vols));
             }
             "WORKDIR" => {
-                c.insert("WorkingDir".into(), json!(unquote(value)));
+                c.set_working_dir(Some(unquote(value)));
             }
             "USER" => {
-                c.insert("User".into(), json!(unquote(value)));
+                c.set_user(Some(unquote(value)));
             }
             "STOPSIGNAL" => {
-                c.insert("StopSignal".into(), json!(unquote(value)));
+                c.set_stop_signal(Some(unquote(value)));
             }
             other => return Err(bad(&format!("unknown instruction {other}"))),
         }
+        config.image.set_config(Some(c));
     }
     Ok(())
+}
+
+/// Adds `key` to a list that the config holds as a JSON object's keys (`ExposedPorts`, `Volumes`).
+fn add_key(keys: &mut Vec<String>, key: String) {
+    if !keys.contains(&key) {
+        keys.push(key);
+    }
 }
 
 /// What the container ran with goes into the committed image, as podman does: its command
 /// (after the image's entrypoint), the environment it added, its working directory, and its
 /// user when the image named none.
-fn take_container_config(config: &mut Value, spec: &Value) {
+fn take_container_config(config: &mut ConfigDoc, spec: &Value) {
     let process = &spec["process"];
-    let Some(c) = config.as_object_mut().map(|o| o.entry("config").or_insert_with(|| json!({}))) else {
-        return;
-    };
-    if !c.is_object() {
-        *c = json!({});
-    }
+    let mut c = config.image.config().clone().unwrap_or_default();
     let strings = |v: &Value| -> Vec<String> {
         v.as_array()
             .map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect())
             .unwrap_or_default()
     };
     let args = strings(&process["args"]);
-    let entrypoint = strings(&c["Entrypoint"]);
+    let entrypoint = c.entrypoint().clone().unwrap_or_default();
     if !args.is_empty() {
         if args.starts_with(&entrypoint) {
-            c["Cmd"] = json!(args[entrypoint.len()..]);
+            c.set_cmd(Some(args[entrypoint.len()..].to_vec()));
         } else {
-            c["Entrypoint"] = Value::Null;
-            c["Cmd"] = json!(args);
+            c.set_entrypoint(None);
+            config.config_extra.insert("Entrypoint".into(), Value::Null);
+            c.set_cmd(Some(args));
         }
     }
     // Variables the runtime adds for every container are not part of the image.
     let added_by_runtime = ["HOSTNAME", "container", "TERM", "HOME"];
-    let mut env = strings(&c["Env"]);
+    let mut env = c.env().clone().unwrap_or_default();
     for e in strings(&process["env"]) {
         let key = e.split('=').next().unwrap_or("");
         if added_by_runtime.contains(&key) && !env.iter().any(|x| x.split('=').next() == Some(key)) {
@@ -467,28 +523,35 @@ fn take_container_config(config: &mut Value, spec: &Value) {
         env.retain(|x| x.split('=').next() != Some(key));
         env.push(e);
     }
-    c["Env"] = json!(env);
+    c.set_env(Some(env));
     if let Some(cwd) = process["cwd"].as_str() {
-        let image_cwd = c["WorkingDir"].as_str().filter(|w| !w.is_empty()).unwrap_or("/");
+        let image_cwd = c.working_dir().as_deref().filter(|w| !w.is_empty()).unwrap_or("/");
         if cwd != image_cwd {
-            c["WorkingDir"] = json!(cwd);
+            c.set_working_dir(Some(cwd.to_string()));
         }
     }
-    let image_user = c["User"].as_str().unwrap_or("");
+    let image_user = c.user().as_deref().unwrap_or("");
     let (uid, gid) = (process["user"]["uid"].as_u64(), process["user"]["gid"].as_u64());
     if image_user.is_empty() && (uid.unwrap_or(0), gid.unwrap_or(0)) != (0, 0) {
-        c["User"] = json!(format!("{}:{}", uid.unwrap_or(0), gid.unwrap_or(0)));
+        c.set_user(Some(format!("{}:{}", uid.unwrap_or(0), gid.unwrap_or(0))));
     }
+    config.image.set_config(Some(c));
+}
+
+/// The config of `image`, read to be written again.
+fn base_config(store: &Store, image: &ImageRecord) -> Result<ConfigDoc, Error> {
+    let bytes = store.blobs().read(&image.config_digest)?;
+    Ok(ConfigDoc::parse(&bytes)
+        .map_err(|source| EngineError::ImageConfig { digest: image.config_digest.clone(), source })?)
 }
 
 /// `commit CONTAINER [IMAGE]`: the container's image plus one layer with its changes.
 pub fn commit(store: &Store, rec: &ContainerRecord, new: &NewImage) -> Result<ImageRecord, Error> {
     // Check the changes before the (long) tar is written.
-    apply_changes(&mut json!({}), &new.changes)?;
+    apply_changes(&mut ConfigDoc::new(), &new.changes)?;
     let image = image_of(store, rec)?;
     let lowers = diff_dirs(store, &image.layers)?;
-    let mut config: Value = serde_json::from_slice(&store.blobs().read(&image.config_digest)?)
-        .map_err(|source| EngineError::ImageConfig { digest: image.config_digest.clone(), source })?;
+    let mut config = base_config(store, &image)?;
     let spec_path = store.container_dirs(&rec.id).bundle.join("config.json");
     if let Some(spec) = std::fs::read(spec_path).ok().and_then(|b| serde_json::from_slice::<Value>(&b).ok()) {
         take_container_config(&mut config, &spec);
@@ -511,7 +574,7 @@ pub fn commit(store: &Store, rec: &ContainerRecord, new: &NewImage) -> Result<Im
 /// `import FILE|- [REFERENCE]`: a root filesystem tarball (plain, gzip or zstd) as a one-layer image.
 /// `name` is what the user gave (a file name or `-`), for messages.
 pub fn import(store: &Store, input: &mut dyn Read, name: &str, new: &NewImage) -> Result<ImageRecord, Error> {
-    apply_changes(&mut json!({}), &new.changes)?;
+    apply_changes(&mut ConfigDoc::new(), &new.changes)?;
     let mut head = [0u8; 4];
     let mut n = 0;
     while n < head.len() {
@@ -635,11 +698,108 @@ pub fn container_user(store: &Store, rec: &ContainerRecord) -> (u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::host_arch;
+
+    fn doc(v: &Value) -> ConfigDoc {
+        ConfigDoc::parse(v.to_string().as_bytes()).unwrap()
+    }
 
     fn applied(changes: &[&str]) -> Result<Value, Error> {
-        let mut c = json!({"config": {"Env": ["PATH=/bin", "A=1"], "Cmd": ["sh"]}});
+        let mut c = doc(&json!({"config": {"Env": ["PATH=/bin", "A=1"], "Cmd": ["sh"]}}));
         apply_changes(&mut c, &changes.iter().map(|s| s.to_string()).collect::<Vec<_>>())?;
-        Ok(c["config"].clone())
+        Ok(c.to_value()["config"].clone())
+    }
+
+    /// [`super::take_container_config`] on a config as JSON.
+    fn take_container_config(config: &mut Value, spec: &Value) {
+        let mut d = doc(config);
+        super::take_container_config(&mut d, spec);
+        *config = d.to_value();
+    }
+
+    /// A config as docker writes it, with fields the OCI types do not know and null ones.
+    fn docker_config() -> Value {
+        json!({
+            "architecture": "amd64",
+            "os": "linux",
+            "created": "2024-01-02T03:04:05.678Z",
+            "docker_version": "20.10.7",
+            "container": "3f4e",
+            "container_config": {"Hostname": "3f4e", "Cmd": ["/bin/sh", "-c", "#(nop) CMD [\"sh\"]"]},
+            "comment": "built by hand",
+            "config": {
+                "Hostname": "",
+                "Env": ["PATH=/usr/bin:/bin"],
+                "Cmd": ["sh"],
+                "Entrypoint": null,
+                "OnBuild": null,
+                "Image": "sha256:1234",
+                "ArgsEscaped": true,
+                "Healthcheck": {"Test": ["CMD", "true"], "Interval": 30000000000u64},
+                "Shell": ["/bin/bash", "-c"],
+                "Labels": {"a": "b"},
+                "ExposedPorts": {"80/tcp": {}},
+                "Volumes": {"/data": {}},
+                "WorkingDir": "/srv",
+                "User": "app",
+                "StopSignal": "SIGQUIT"
+            },
+            "rootfs": {"type": "layers", "diff_ids": ["sha256:aaaa"]},
+            "history": [
+                {"created": "2024-01-02T03:04:05.678Z", "created_by": "/bin/sh -c #(nop) ADD file:x in / "},
+                {"created": "2024-01-02T03:04:06Z", "created_by": "/bin/sh -c #(nop)  CMD [\"sh\"]", "empty_layer": true}
+            ]
+        })
+    }
+
+    #[test]
+    fn a_config_read_and_written_again_keeps_every_field() {
+        let v = docker_config();
+        assert_eq!(doc(&v).to_value(), v);
+        // Changes keep what they do not touch.
+        let mut d = doc(&v);
+        apply_changes(&mut d, &["ENV A=1".to_string(), "LABEL c=d".to_string()]).unwrap();
+        let out = d.to_value();
+        assert_eq!(out["config"]["Env"], json!(["PATH=/usr/bin:/bin", "A=1"]));
+        assert_eq!(out["config"]["Labels"], json!({"a": "b", "c": "d"}));
+        for key in ["Hostname", "OnBuild", "Image", "ArgsEscaped", "Healthcheck", "Shell", "Entrypoint"] {
+            assert_eq!(out["config"].get(key), v["config"].get(key), "{key}");
+        }
+        for key in ["docker_version", "container", "container_config", "comment", "history", "created"] {
+            assert_eq!(out.get(key), v.get(key), "{key}");
+        }
+        // A change to a field that was null sets it; ENTRYPOINT drops Cmd (null or not).
+        apply_changes(&mut d, &["ENTRYPOINT [\"/ep\"]".to_string()]).unwrap();
+        let out = d.to_value();
+        assert_eq!(out["config"]["Entrypoint"], json!(["/ep"]));
+        assert!(out["config"].get("Cmd").is_none(), "{out}");
+    }
+
+    #[test]
+    fn an_odd_config_is_an_error_or_an_empty_one_never_a_panic() {
+        for odd in ["[]", "\"text\"", "null", "42", "not json", r#"{"config": {"Cmd": "sh"}}"#] {
+            assert!(ConfigDoc::parse(odd.as_bytes()).is_err(), "{odd}");
+        }
+        // An object without the usual fields, or with a config that is not an object, commits.
+        for odd in [
+            r#"{}"#,
+            r#"{"config": []}"#,
+            r#"{"config": null, "rootfs": {"type": "layers", "diff_ids": []}}"#,
+        ] {
+            let mut d = ConfigDoc::parse(odd.as_bytes()).unwrap();
+            apply_changes(&mut d, &["CMD [\"sh\"]".to_string()]).unwrap();
+            take_container_config_typed(&mut d);
+            let out = d.to_value();
+            assert_eq!(out["config"]["Cmd"], json!(["sh"]), "{odd}");
+            assert_eq!(
+                (out["os"].as_str(), out["architecture"].as_str()),
+                (Some("linux"), Some(host_arch()))
+            );
+        }
+    }
+
+    fn take_container_config_typed(d: &mut ConfigDoc) {
+        super::take_container_config(d, &json!({"process": {"args": ["sh"], "env": ["A=1"], "cwd": "/"}}));
     }
 
     #[test]

@@ -7,6 +7,9 @@ use super::Error;
 use crate::image::Reference;
 use crate::storage::{self, ImageRecord, Store};
 
+/// The run defaults of an image config (its `config` section), as OCI types them.
+pub use oci_spec::image::Config as RunConfig;
+
 /// How the user's word matched an image.
 #[derive(Debug, Clone)]
 pub struct Found {
@@ -159,6 +162,25 @@ pub fn prune(store: &Store, all: bool) -> Result<Vec<String>, Error> {
         }
     }
     Ok(out)
+}
+
+/// The run defaults of an image (the `config` section of its config blob: entrypoint, command,
+/// environment, user, working directory, volumes, exposed ports, labels, stop signal), typed. A
+/// blob without that section gives empty defaults; one that is not JSON, or whose section does
+/// not have the OCI schema's types, is an error.
+pub fn run_config(bytes: &[u8]) -> Result<RunConfig, serde_json::Error> {
+    #[derive(serde::Deserialize)]
+    struct Blob {
+        #[serde(default)]
+        config: Option<RunConfig>,
+    }
+    Ok(serde_json::from_slice::<Blob>(bytes)?.config.unwrap_or_default())
+}
+
+/// [`run_config`] of the image `img` in `store`.
+pub fn image_run_config(store: &Store, img: &ImageRecord) -> Result<RunConfig, Error> {
+    let bytes = store.blobs().read(&img.config_digest)?;
+    run_config(&bytes).map_err(|source| Error::ImageConfig { digest: img.config_digest.clone(), source })
 }
 
 fn config_json(store: &Store, img: &ImageRecord) -> Result<Value, Error> {

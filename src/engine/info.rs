@@ -106,8 +106,7 @@ pub struct Problem {
 pub fn gather(ctx: &Context) -> Info {
     let mut problems = Vec::new();
     let id = &ctx.identity;
-    let uname = nix::sys::utsname::uname().ok();
-    let kernel = uname.as_ref().map(|u| u.release().to_string_lossy().into_owned()).unwrap_or_default();
+    let kernel = crate::sys::host::kernel_release().unwrap_or_default();
     let newuidmap: HelperInfo = userns::helper_status("newuidmap").into();
     let newgidmap: HelperInfo = userns::helper_status("newgidmap").into();
     let mut mapping = id.mapping();
@@ -274,9 +273,7 @@ fn fuse_status() -> Fuse {
 const CGROUP2_SUPER_MAGIC: i64 = 0x6367_7270;
 
 fn cgroup_status(rootless: bool) -> Cgroups {
-    let is_cg2 = |p: &str| {
-        nix::sys::statfs::statfs(p).map(|s| s.filesystem_type().0 == CGROUP2_SUPER_MAGIC).unwrap_or(false)
-    };
+    let is_cg2 = |p: &str| crate::sys::host::filesystem_type(Path::new(p)) == Some(CGROUP2_SUPER_MAGIC);
     if is_cg2("/sys/fs/cgroup") {
         let own = std::fs::read_to_string("/proc/self/cgroup")
             .ok()
@@ -284,7 +281,7 @@ fn cgroup_status(rootless: bool) -> Cgroups {
             .unwrap_or_default();
         let dir = Path::new("/sys/fs/cgroup").join(own.trim_start_matches('/'));
         let controllers = std::fs::read_to_string(dir.join("cgroup.controllers")).unwrap_or_default();
-        let writable = nix::unistd::access(&dir, nix::unistd::AccessFlags::W_OK).is_ok();
+        let writable = crate::sys::host::writable(&dir);
         let delegated = !rootless || writable;
         let detail = if delegated {
             format!("cgroup v2 at {}; controllers: {}", dir.display(), controllers.trim())

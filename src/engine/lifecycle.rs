@@ -70,6 +70,17 @@ pub enum Error {
     },
 }
 
+impl Error {
+    /// True when the container asked for does not exist.
+    pub fn is_not_found(&self) -> bool {
+        match self {
+            Error::Engine(e) => e.is_not_found(),
+            Error::Container(e) => e.is_not_found(),
+            _ => false,
+        }
+    }
+}
+
 /// How long to wait for a container (and its supervisor's cleanup) after SIGKILL.
 pub const KILL_GRACE: Duration = Duration::from_secs(10);
 
@@ -595,9 +606,9 @@ pub fn inspect(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<Va
     // The image's labels, then the container's own on top, as podman shows them.
     let mut all_labels: serde_json::Map<String, Value> = image
         .as_ref()
-        .and_then(|i| store.blobs().read(&i.config_digest).ok())
-        .and_then(|b| serde_json::from_slice::<Value>(&b).ok())
-        .and_then(|c| c.pointer("/config/Labels").and_then(Value::as_object).cloned())
+        .and_then(|i| super::images::image_run_config(store, i).ok())
+        .and_then(|c| c.labels().clone())
+        .map(|labels| labels.into_iter().map(|(k, v)| (k, json!(v))).collect())
         .unwrap_or_default();
     for (k, v) in &rec.labels {
         all_labels.insert(k.clone(), json!(v));

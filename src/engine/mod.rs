@@ -25,14 +25,19 @@ pub mod pull;
 pub mod remove;
 pub mod start;
 pub mod system;
+pub mod terminal;
 pub mod top;
 pub mod transfer;
 pub mod volumes;
 pub mod wait;
 
+/// Errors of the layers below that reach the CLI as they are (they know their fix: `hint()`).
+pub use crate::image::Error as ImageError;
+pub use crate::network::Error as NetworkError;
 pub use crate::storage::atomic::write_atomic;
 /// The records and states of the store, as the engine's callers see them.
 pub use crate::storage::{ContainerRecord, State, Store, VolumeRecord};
+pub use crate::userns::Error as UsernsError;
 pub use context::{Context, StorageDriver};
 
 /// skiff's own `--init` (see [`crate::runtime::init`]): the binary runs it when started under
@@ -64,8 +69,8 @@ pub enum Error {
     ImageHasSeveralTags { name: String, tags: String },
     #[error("invalid tag {value:?}: {reason}")]
     InvalidTag { value: String, reason: String },
-    #[error("background task failed: {0}")]
-    Task(String),
+    #[error("background task failed")]
+    Task(#[source] tokio::task::JoinError),
     #[error(transparent)]
     Container(#[from] crate::storage::containers::Error),
     #[error(transparent)]
@@ -104,6 +109,31 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+}
+
+impl Error {
+    /// True when the container, image or volume the operation names does not exist (not: when
+    /// something a record points to is missing).
+    pub fn is_not_found(&self) -> bool {
+        match self {
+            Error::Container(e) => e.is_not_found(),
+            Error::Volumes(e) => e.is_not_found(),
+            Error::ImageNotKnown { .. } => true,
+            _ => false,
+        }
+    }
+
+    /// What the user can do about this error, for the CLI's `hint:` line.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Error::Image(e) => e.hint(),
+            Error::ImageNotKnown { .. } => Some("list local images with `skiff images`, or pull it first".into()),
+            Error::NoSearchRegistries { .. } => Some(
+                "use a fully qualified name (registry/repository:tag) or add unqualified-search-registries to registries.conf".into(),
+            ),
+            _ => None,
+        }
+    }
 }
 
 /// Opens the store of `ctx` (after [`Context::enter`]), repairing what a crashed command left.

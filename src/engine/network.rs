@@ -117,7 +117,7 @@ impl Request {
 }
 
 /// The container's network settings, checked; `image_config` supplies `-P`'s ports.
-pub fn config(req: &Request, image_config: Option<&serde_json::Value>) -> Result<Config, Error> {
+pub fn config(req: &Request, image_config: Option<&super::images::RunConfig>) -> Result<Config, Error> {
     let mode = req.mode()?;
     let mut ports = Vec::new();
     for p in &req.publish {
@@ -173,7 +173,7 @@ pub fn prepare(
     let image_config = if req.publish_all {
         let found = super::images::lookup(store, image)?;
         let bytes = store.blobs().read(&found.image.config_digest).map_err(super::Error::from)?;
-        serde_json::from_slice(&bytes).ok()
+        super::images::run_config(&bytes).ok()
     } else {
         None
     };

@@ -10,7 +10,10 @@ use std::sync::Arc;
 use futures_util::stream::{self, StreamExt, TryStreamExt};
 
 use super::Error;
-use crate::image::{self, ClientOptions, Platform, Reference, Registries, RegistryClient, Resolved};
+use crate::image::{self, Reference, RegistryClient};
+/// What the CLI resolves before a pull, push or login: registries.conf, credentials, client
+/// options, the platform; and what a pull resolved.
+pub use crate::image::{AuthStore, ClientOptions, Credentials, Platform, Registries, Resolved};
 use crate::storage::{self, ImageRecord, LayerExpect, LayerRef, Store};
 
 /// How many layers download and unpack at once.
@@ -169,7 +172,7 @@ async fn fetch(
                     Ok::<_, Error>(rec.unpacked.map(|s| s.unmapped_owners).unwrap_or(0))
                 })
                 .await
-                .map_err(|e| Error::Task(e.to_string()))??;
+                .map_err(Error::Task)??;
                 Ok::<u64, Error>(rec)
             }
         })
@@ -188,7 +191,7 @@ async fn fetch(
         record_image(&st, &resolved2, names, repo_digests, rep.as_ref())
     })
     .await
-    .map_err(|e| Error::Task(e.to_string()))??;
+    .map_err(Error::Task)??;
     Ok(Pulled { image, reference: reference.to_string(), unmapped_owners: unmapped.iter().sum() })
 }
 

@@ -24,9 +24,11 @@ use bytes::Bytes;
 
 use super::images;
 use super::pull::{chain_ids, record_image, PullReporter};
+/// The archive formats of `save` (docker-archive, oci-archive, oci-dir).
+pub use crate::image::ArchiveFormat;
 use crate::image::{
-    self, reference::DOCKER_HUB, Archive, ArchiveFormat, ArchiveInput, AuthStore, BlobSource, ClientOptions,
-    LayerDesc, Platform, Reference, RegistryClient,
+    self, reference::DOCKER_HUB, Archive, ArchiveInput, AuthStore, BlobSource, ClientOptions, LayerDesc,
+    Platform, Reference, RegistryClient,
 };
 use crate::storage::{self, LayerExpect, Lock, Store};
 

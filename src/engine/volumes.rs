@@ -25,8 +25,8 @@ use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use oci_spec::runtime::Mount;
-use serde_json::Value;
 
+use super::images::RunConfig;
 use super::Context;
 use crate::rootfs::vfs;
 use crate::runtime::linux::mounts::secure_join;
@@ -77,6 +77,13 @@ pub enum Error {
     },
     #[error("invalid volume filter {value:?}: {reason}")]
     Filter { value: String, reason: String },
+}
+
+impl Error {
+    /// True when the volume (or container) asked for does not exist.
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, Error::Volume(e) if e.is_not_found())
+    }
 }
 
 /// Where a mount's content comes from.
@@ -170,13 +177,10 @@ fn mount(destination: &str, typ: &str, source: &Path, options: Vec<String>) -> M
 }
 
 /// The image's `VOLUME` destinations (config `Volumes`), sorted.
-pub fn image_volumes(image_config: &Value) -> Vec<String> {
-    let mut v: Vec<String> = image_config
-        .pointer("/config/Volumes")
-        .and_then(Value::as_object)
-        .map(|m| m.keys().cloned().collect())
-        .unwrap_or_default();
+pub fn image_volumes(image_config: &RunConfig) -> Vec<String> {
+    let mut v: Vec<String> = image_config.volumes().clone().unwrap_or_default();
     v.sort();
+    v.dedup();
     v
 }
 
@@ -186,7 +190,7 @@ pub fn image_volumes(image_config: &Value) -> Vec<String> {
 pub fn plan(
     ctx: &Context,
     store: &Store,
-    image_config: &Value,
+    image_config: &RunConfig,
     requests: &[MountRequest],
     dirs: &ContainerDirs,
 ) -> Result<Plan, Error> {
@@ -484,11 +488,6 @@ pub fn create(
 }
 
 impl Error {
-    /// True when the volume does not exist.
-    pub fn is_not_found(&self) -> bool {
-        matches!(self, Error::Volume(vols::Error::NotFound { .. }))
-    }
-
     /// True when containers use the volume.
     pub fn is_in_use(&self) -> bool {
         matches!(self, Error::Volume(vols::Error::InUse { .. }))
@@ -654,9 +653,11 @@ mod tests {
 
     #[test]
     fn image_volumes_are_read_from_the_config() {
-        let c = serde_json::json!({"config": {"Volumes": {"/b": {}, "/a": {}}}});
+        let run_config =
+            |v: serde_json::Value| -> RunConfig { serde_json::from_value(v["config"].clone()).unwrap() };
+        let c = run_config(serde_json::json!({"config": {"Volumes": {"/b": {}, "/a": {}}}}));
         assert_eq!(image_volumes(&c), ["/a", "/b"]);
-        assert!(image_volumes(&serde_json::json!({"config": {}})).is_empty());
+        assert!(image_volumes(&run_config(serde_json::json!({"config": {}}))).is_empty());
     }
 
     #[test]

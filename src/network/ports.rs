@@ -136,12 +136,12 @@ pub fn parse_publish(value: &str) -> Result<Vec<PortMapping>, Error> {
 }
 
 /// The ports of an image's `ExposedPorts` (`"80/tcp": {}`), for `-P`.
-pub fn exposed(image_config: &serde_json::Value) -> Vec<(u16, Proto)> {
-    let Some(map) = image_config.pointer("/config/ExposedPorts").and_then(|v| v.as_object()) else {
+pub fn exposed(image_config: &oci_spec::image::Config) -> Vec<(u16, Proto)> {
+    let Some(keys) = image_config.exposed_ports() else {
         return Vec::new();
     };
-    let mut ports: Vec<(u16, Proto)> = map
-        .keys()
+    let mut ports: Vec<(u16, Proto)> = keys
+        .iter()
         .filter_map(|k| {
             let (port, proto) = k.split_once('/').unwrap_or((k, "tcp"));
             Some((port.parse().ok()?, proto.parse().ok()?))
@@ -264,9 +264,13 @@ mod tests {
 
     #[test]
     fn exposed_ports_from_image_config() {
-        let cfg = serde_json::json!({"config": {"ExposedPorts": {"80/tcp": {}, "53/udp": {}, "8080": {}}}});
+        let config = |v: serde_json::Value| -> oci_spec::image::Config {
+            serde_json::from_value(v["config"].clone()).unwrap()
+        };
+        let cfg =
+            config(serde_json::json!({"config": {"ExposedPorts": {"80/tcp": {}, "53/udp": {}, "8080": {}}}}));
         assert_eq!(exposed(&cfg), [(53, Proto::Udp), (80, Proto::Tcp), (8080, Proto::Tcp)]);
-        assert!(exposed(&serde_json::json!({"config": {}})).is_empty());
+        assert!(exposed(&config(serde_json::json!({"config": {}}))).is_empty());
     }
 
     #[test]

@@ -24,11 +24,11 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use oci_spec::image::Config as ImageConfig;
 use oci_spec::runtime::{
     Capabilities, Capability, LinuxCapabilities, LinuxNamespace, LinuxNamespaceType, LinuxSeccomp, Mount,
     PosixRlimit, PosixRlimitBuilder, PosixRlimitType, Process, Root, Spec, User,
 };
-use serde_json::Value;
 
 use super::{seccomp, user};
 
@@ -271,24 +271,20 @@ pub const DEVICES: [&str; 6] =
 
 /// Builds the runtime spec of a container.
 ///
-/// `image_config` is the OCI image config JSON (its `config` object supplies `Entrypoint`, `Cmd`,
+/// `image` is the `config` section of the OCI image config (it supplies `Entrypoint`, `Cmd`,
 /// `Env`, `WorkingDir` and `User`); `rootfs` becomes `root.path`; `passwd` and `group` are the
 /// texts of the image's `/etc/passwd` and `/etc/group`, when it has them.
 pub fn build(
-    image_config: &Value,
+    image: &ImageConfig,
     opts: &RunOptions,
     rootfs: &Path,
     passwd: Option<&str>,
     group: Option<&str>,
 ) -> Result<Spec, Error> {
-    let config = image_config.get("config").unwrap_or(&Value::Null);
-    let image_strings = |key: &str| -> Option<Vec<String>> {
-        config.get(key)?.as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect())
-    };
-    let image_string = |key: &str| config.get(key).and_then(Value::as_str).filter(|s| !s.is_empty());
+    let image_string = |s: &Option<String>| s.as_deref().filter(|s| !s.is_empty()).map(str::to_string);
 
     // Arguments.
-    let mut args = process_args(image_strings("Entrypoint"), image_strings("Cmd"), opts)?;
+    let mut args = process_args(image, opts)?;
     let mut mounts = default_mounts();
     for t in &opts.tmpfs {
         mounts.push(tmpfs_mount(t)?);
@@ -332,7 +328,8 @@ pub fn build(
     }
 
     // User.
-    let user_spec = opts.user.as_deref().or_else(|| image_string("User"));
+    let image_user = image_string(image.user());
+    let user_spec = opts.user.as_deref().or(image_user.as_deref());
     let resolved = match user_spec {
         Some(u) => user::resolve(u, passwd, group)?,
         None => user::resolve("0", passwd, group)?,
@@ -342,8 +339,8 @@ pub fn build(
     let cwd = match &opts.workdir {
         Some(w) if w.starts_with('/') => w.clone(),
         Some(w) => return Err(Error::InvalidWorkdir { value: w.clone() }),
-        None => match image_string("WorkingDir") {
-            Some(w) if w.starts_with('/') => w.to_string(),
+        None => match image_string(image.working_dir()) {
+            Some(w) if w.starts_with('/') => w,
             Some(w) => format!("/{w}"),
             None => "/".to_string(),
         },
@@ -352,7 +349,7 @@ pub fn build(
     // Hostname and environment.
     let hostname = opts.hostname.clone().unwrap_or_else(|| opts.id.chars().take(12).collect());
     let mut env =
-        user::merge_env(&image_strings("Env").unwrap_or_default(), &opts.env, &|k| std::env::var(k).ok());
+        user::merge_env(&image.env().clone().unwrap_or_default(), &opts.env, &|k| std::env::var(k).ok());
     user::set_default(&mut env, "HOSTNAME", &hostname);
     user::set_default(&mut env, "container", "skiff");
     user::set_default(&mut env, "HOME", &resolved.home);
@@ -469,20 +466,21 @@ pub fn build(
 }
 
 /// podman's override rules: `--entrypoint` replaces the image's entrypoint and drops its `Cmd`;
-/// a command replaces `Cmd`; the result is entrypoint + cmd and must not be empty.
-fn process_args(
-    image_entrypoint: Option<Vec<String>>,
-    image_cmd: Option<Vec<String>>,
-    opts: &RunOptions,
-) -> Result<Vec<String>, Error> {
-    let (entrypoint, cmd) = match &opts.entrypoint {
+/// a command replaces `Cmd`. Returns the entrypoint and the command, which the process runs
+/// joined (see [`process_args`]).
+pub fn entrypoint_and_cmd(image: &ImageConfig, opts: &RunOptions) -> (Vec<String>, Vec<String>) {
+    match &opts.entrypoint {
         Some(ep) => (ep.clone(), opts.command.clone()),
-        None => {
-            let cmd =
-                if opts.command.is_empty() { image_cmd.unwrap_or_default() } else { opts.command.clone() };
-            (image_entrypoint.unwrap_or_default(), cmd)
+        None if opts.command.is_empty() => {
+            (image.entrypoint().clone().unwrap_or_default(), image.cmd().clone().unwrap_or_default())
         }
-    };
+        None => (image.entrypoint().clone().unwrap_or_default(), opts.command.clone()),
+    }
+}
+
+/// The process's arguments: entrypoint + cmd ([`entrypoint_and_cmd`]), which must not be empty.
+fn process_args(image: &ImageConfig, opts: &RunOptions) -> Result<Vec<String>, Error> {
+    let (entrypoint, cmd) = entrypoint_and_cmd(image, opts);
     let args: Vec<String> = entrypoint.into_iter().chain(cmd).collect();
     if args.is_empty() {
         return Err(Error::NoCommand);
@@ -683,12 +681,25 @@ pub fn seccomp_of(spec: &Spec) -> Option<&LinuxSeccomp> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     const ID: &str = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
     fn opts() -> RunOptions {
         RunOptions { id: ID.to_string(), ..Default::default() }
+    }
+
+    /// [`super::build`] from an image config as JSON (its `config` section is what counts).
+    fn build(
+        image_config: &Value,
+        opts: &RunOptions,
+        rootfs: &Path,
+        passwd: Option<&str>,
+        group: Option<&str>,
+    ) -> Result<Spec, Error> {
+        let config: ImageConfig =
+            serde_json::from_value(image_config.get("config").cloned().unwrap_or(json!({}))).unwrap();
+        super::build(&config, opts, rootfs, passwd, group)
     }
 
     fn image() -> Value {

@@ -59,6 +59,13 @@ pub enum Error {
     StillMounted { id: String, path: PathBuf },
 }
 
+impl Error {
+    /// True when no container has the name or id asked for.
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, Error::NotFound { .. })
+    }
+}
+
 type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// The lifecycle state of a container (podman's names).

@@ -57,6 +57,17 @@ pub enum Error {
     },
 }
 
+impl Error {
+    /// True when no volume has the name asked for (or no container, for a container's volumes).
+    pub fn is_not_found(&self) -> bool {
+        match self {
+            Error::NotFound { .. } => true,
+            Error::Container(e) => e.is_not_found(),
+            _ => false,
+        }
+    }
+}
+
 type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// A stored volume (`volume.json`).

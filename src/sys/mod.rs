@@ -3,6 +3,8 @@
 //! `SAFETY:` comment.
 #![allow(unsafe_code)]
 
+pub mod host;
+
 use std::ffi::CString;
 use std::os::unix::ffi::OsStrExt;
 use std::path::Path;

@@ -53,6 +53,27 @@ pub enum Error {
     },
 }
 
+impl Error {
+    /// What the user can do about this error, for the CLI's `hint:` line.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Error::HelperMissing { .. } => Some(
+                "install the uidmap package, which provides newuidmap and newgidmap (Debian/Ubuntu: apt-get install uidmap; Fedora: dnf install shadow-utils)".into(),
+            ),
+            Error::HelperNotPrivileged { path } => {
+                Some(format!("as root, make it setuid: chmod u+s {} (or reinstall the uidmap package)", path.display()))
+            }
+            Error::HelperFailed { .. } => Some(
+                "check that your /etc/subuid and /etc/subgid ranges do not overlap other users' and that newuidmap is setuid root".into(),
+            ),
+            Error::Unshare(_) => Some(
+                "unprivileged user namespaces may be disabled: check sysctl kernel.unprivileged_userns_clone and user.max_user_namespaces".into(),
+            ),
+            _ => None,
+        }
+    }
+}
+
 /// One line of a uid_map or gid_map: `container host size`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -9,8 +9,8 @@ use anyhow::Context as _;
 use crate::cli::commands::pull::Progress;
 use crate::cli::commands::save::report;
 use crate::cli::{printer::Printer, Exit};
+use crate::engine::pull::Platform;
 use crate::engine::{self, transfer, Context};
-use crate::image::Platform;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

@@ -9,8 +9,8 @@ use anyhow::Context as _;
 use crate::cli::commands::pull::runtime;
 use crate::cli::commands::save::report;
 use crate::cli::{printer::Printer, Exit};
+use crate::engine::pull::{AuthStore, ClientOptions, Credentials, Registries};
 use crate::engine::{transfer, Context};
-use crate::image::{AuthStore, ClientOptions, Credentials, Registries};
 
 #[derive(Debug, clap::Args)]
 pub struct LoginArgs {

@@ -9,8 +9,8 @@ use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::args::{PlatformOpts, RegistryOpts};
 use crate::cli::{printer::Printer, Exit};
+use crate::engine::pull::{AuthStore, ClientOptions, Credentials, Platform, Registries, Resolved};
 use crate::engine::{self, pull::PullReporter, Context};
-use crate::image::{self, AuthStore, ClientOptions, Credentials, Platform, Registries};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -127,7 +127,7 @@ impl PullReporter for Progress {
     fn trying(&self, reference: &str) {
         self.say(&format!("Trying to pull {reference}..."));
     }
-    fn resolved(&self, _r: &image::Resolved) {
+    fn resolved(&self, _r: &Resolved) {
         self.say("Getting image source signatures");
     }
     fn blob_start(&self, digest: &str, size: u64, present: bool) {

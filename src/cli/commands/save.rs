@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use anyhow::Context as _;
 
 use crate::cli::{diag, printer::Printer, Exit};
+use crate::engine::transfer::ArchiveFormat;
 use crate::engine::{self, transfer, Context};
-use crate::image::ArchiveFormat;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

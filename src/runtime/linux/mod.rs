@@ -10,6 +10,8 @@
 //! - [`message`]: the error channel between them.
 //! - [`exec`]: `skiff exec`: joining a running container's namespaces and starting a process
 //!   there with the container's process settings (the init's own code for them).
+//! - [`exec_tty`]: `exec -t`: that process on a pty, and the relay between the caller's terminal
+//!   and the pty.
 //!
 //! Invariants: the caller is already inside skiff's user namespace and single-threaded (no tokio);
 //! the spec has no user namespace of its own, as when podman runs crun rootless. The container is
@@ -21,6 +23,7 @@
 pub mod container_init;
 pub mod container_main;
 pub mod exec;
+pub mod exec_tty;
 pub mod message;
 pub mod mounts;
 

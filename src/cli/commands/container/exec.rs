@@ -1,4 +1,4 @@
-//! `skiff exec`: run a command in a running container (see [`crate::runtime::linux::exec`]).
+//! `skiff exec`: run a command in a running container (see [`crate::engine::exec`]).
 //!
 //! Unlike the other container commands, `exec` does not join skiff's storage user namespace: it
 //! reads the container's record and config.json from the initial namespace, then joins the
@@ -8,14 +8,11 @@
 use std::path::PathBuf;
 
 use anyhow::Context as _;
-use oci_spec::runtime::Spec;
 
 use super::exec_tty;
 use crate::cli::{diag::WithExit, printer::Printer, Exit};
+use crate::engine::exec::{ExecRequest, Status};
 use crate::engine::{self, Context};
-use crate::runtime::linux::exec::{self, ExecOptions};
-use crate::runtime::linux::{container_init, Status};
-use crate::runtime::user;
 
 #[derive(Debug, clap::Args)]
 pub struct ExecArgs {
@@ -50,36 +47,20 @@ pub struct ExecArgs {
 
 /// `skiff exec`.
 pub fn exec(args: ExecArgs, ctx: Context, _printer: &Printer) -> anyhow::Result<Exit> {
-    let store = engine::exec::lookup_store(&ctx)?;
-    let target = engine::exec::running(&ctx, &store, &args.container, "exec in")?;
-    let config = target.bundle.join("config.json");
-    let spec =
-        Spec::load(&config).with_context(|| format!("cannot read the runtime spec {}", config.display()))?;
-    let mut env = Vec::new();
-    for file in &args.env_file {
-        env.extend(user::read_env_file(file)?);
-    }
-    env.extend(args.env.iter().cloned());
-    let filter = container_init::compile_seccomp(&spec)?;
-    let opts = ExecOptions {
-        args: args.command.clone(),
-        env,
+    let req = ExecRequest {
+        container: args.container.clone(),
+        command: args.command.clone(),
+        env_files: args.env_file.clone(),
+        env: args.env.clone(),
         user: args.user.clone(),
         workdir: args.workdir.clone(),
-        tty: args.tty && !args.detach,
+        tty: args.tty,
+        detach: args.detach,
     };
-    exec::join(target.pid).with_context(|| format!("cannot exec in container {}", target.record.id))?;
-    // Now in the container's mount namespace: its /etc is our /etc.
-    let passwd = std::fs::read_to_string("/etc/passwd").ok();
-    let group = std::fs::read_to_string("/etc/group").ok();
-    let container = spec.process().clone().unwrap_or_default();
-    let process = exec::exec_process(&container, &opts, passwd.as_deref(), group.as_deref(), &|k| {
-        std::env::var(k).ok()
-    })?;
-
-    if opts.tty {
+    let entered = engine::exec::prepare(&ctx, &req)?.enter()?;
+    if entered.tty() {
         // The pty comes from the container's /dev/ptmx, so `tty` inside names its /dev/pts.
-        let status = exec_tty::run(&process, filter.as_ref(), args.interactive);
+        let status = exec_tty::run(entered, args.interactive);
         return status.map(|s| exit_of(Some(s))).or_else(start_failure);
     }
     let stdin = if args.interactive {
@@ -87,13 +68,7 @@ pub fn exec(args: ExecArgs, ctx: Context, _printer: &Printer) -> anyhow::Result<
     } else {
         None
     };
-    let stdio = exec::Stdio { stdin, tty: None };
-    let status =
-        exec::spawn(&process, filter.as_ref(), stdio, args.detach).and_then(|spawned| match spawned {
-            Some(s) => exec::wait(s.pid).map(Some),
-            None => Ok(None),
-        });
-    status.map(exit_of).map_err(anyhow::Error::from).or_else(start_failure)
+    entered.run(stdin).map(exit_of).map_err(anyhow::Error::from).or_else(start_failure)
 }
 
 fn exit_of(status: Option<Status>) -> Exit {
@@ -106,11 +81,11 @@ fn exit_of(status: Option<Status>) -> Exit {
 
 /// A failure of the process before its exec gets podman's exit code (127, 126 or 125).
 fn start_failure(e: anyhow::Error) -> anyhow::Result<Exit> {
-    match e.downcast::<exec::Error>() {
-        Ok(exec::Error::Start { message, failure }) => {
-            Err(WithExit { message, exit: Exit::from_status(failure.exit_code()) }.into())
-        }
-        Ok(other) => Err(other.into()),
+    match e.downcast::<engine::exec::Error>() {
+        Ok(e) => match e.start_exit_code() {
+            Some(code) => Err(WithExit { message: e.to_string(), exit: Exit::from_status(code) }.into()),
+            None => Err(e.into()),
+        },
         Err(e) => Err(e),
     }
 }

@@ -102,7 +102,11 @@ pub fn cp(args: CpArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
     let helper = if ctx.rootless && !ctx.already_joined() {
         Some(copy::Helper::fork(|root, job| match plan.copy(root, job) {
             Err(e) if super::broken_pipe_is_success(&e) => Ok(()),
-            other => other.map_err(|e| format!("{e:#}")),
+            Err(e) => Err(match e.downcast_ref::<copy::Error>() {
+                Some(copy::Error::Failed(failure)) => failure.clone(),
+                _ => copy::Failure::InHelper { report: format!("{e:#}") },
+            }),
+            Ok(()) => Ok(()),
         })?)
     } else {
         None
@@ -118,7 +122,9 @@ pub fn cp(args: CpArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
     };
     let result = match (helper, job.pid) {
         (Some(helper), Some(_)) => helper.run(&job).map_err(|e| match e {
-            copy::Error::Copy(message) => WithExit { message, exit: Exit::SKIFF_ERROR }.into(),
+            copy::Error::Failed(failure) => {
+                WithExit { message: failure.to_string(), exit: Exit::SKIFF_ERROR }.into()
+            }
             e => anyhow::Error::from(e),
         }),
         (helper, _) => {

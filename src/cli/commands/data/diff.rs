@@ -4,8 +4,8 @@
 use serde_json::json;
 
 use crate::cli::{printer::Printer, Exit};
+use crate::engine::data::{Change, Kind};
 use crate::engine::{self, containers, data, images, Context};
-use crate::storage::changes::{Change, Kind};
 
 #[derive(Debug, clap::Args)]
 pub struct DiffArgs {

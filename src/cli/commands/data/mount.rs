@@ -79,7 +79,7 @@ pub fn unmount(args: UnmountArgs, mut ctx: Context, printer: &Printer) -> anyhow
     require_session(&ctx, "unmount")?;
     crate::cli::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;
-    let targets: Vec<(crate::storage::ContainerRecord, String)> = if args.all {
+    let targets: Vec<(data::ContainerRecord, String)> = if args.all {
         data::mounted(&ctx, &store)?.into_iter().map(|(r, _)| (r.clone(), r.id)).collect()
     } else {
         args.containers
