@@ -7,7 +7,7 @@ use std::sync::Arc;
 use nix::unistd::Pid;
 
 use super::{containers, Context, Error};
-use crate::runtime::supervisor::{self, ExitRecord};
+use crate::runtime::supervisor::ExitRecord;
 use crate::storage::{ContainerRecord, State, Store, StoreOptions};
 
 /// A running container: its record, the host pid of its init and its bundle directory.
@@ -38,11 +38,10 @@ pub fn running(ctx: &Context, store: &Store, key: &str, action: &'static str) ->
     if ExitRecord::read(&run_dir).is_some() {
         return Err(not_running(State::Exited));
     }
-    let pid = std::fs::read_to_string(run_dir.join(supervisor::CONTAINER_PID))
+    let pid = crate::runtime::run_dir::RunDir::new(&run_dir)
+        .container_pid()
         .ok()
-        .and_then(|s| s.trim().parse::<i32>().ok())
-        .filter(|p| *p > 0)
-        .map(Pid::from_raw)
+        .flatten()
         .filter(|p| nix::sys::signal::kill(*p, None).is_ok())
         .ok_or_else(|| not_running(State::Exited))?;
     let bundle = store.container_dirs(&record.id).bundle;

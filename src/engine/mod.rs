@@ -15,7 +15,7 @@ pub mod top;
 pub mod transfer;
 pub mod volumes;
 
-pub use crate::storage::atomic::write_atomic;
+pub use crate::sys::atomic::write_atomic;
 pub use context::{Context, StorageDriver};
 
 use std::sync::Arc;

@@ -60,7 +60,7 @@ pub enum Error {
         source: std::io::Error,
     },
     #[error("cannot create the error channel for the OCI runtime")]
-    Pipe(#[source] nix::Error),
+    Pipe(#[source] crate::ipc::Error),
     #[error(
         "a terminal (-t) is not supported with --runtime {name} yet; run without -t or without --runtime"
     )]
@@ -132,7 +132,7 @@ impl Runtime {
             Err(e) => return Err(state(e)),
         }
         fs_err::create_dir_all(self.dir.join(ROOT_DIR)).map_err(state)?;
-        let (read, write) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(Error::Pipe)?;
+        let (write, read) = message::channel().map_err(Error::Pipe)?;
         let pid_file = self.dir.join(PID_FILE);
         let to_stdio = |fd: Option<OwnedFd>| fd.map_or_else(Stdio::null, Stdio::from);
         let mut create = self.command("create");

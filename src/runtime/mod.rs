@@ -15,8 +15,11 @@
 
 pub mod external;
 pub mod init;
+pub mod job;
 pub mod linux;
+pub mod run_dir;
 pub mod seccomp;
+pub mod signaller;
 pub mod spec;
 pub mod supervisor;
 pub mod user;

@@ -80,8 +80,12 @@ pub fn supervise(args: SupervisorArgs) -> anyhow::Result<Exit> {
         log,
         stdin: args.stdin,
         cleanup: args.cleanup,
-        ready: args.ready_fd.and_then(supervisor::inherited_fd),
-        attached: args.attach_fd.and_then(supervisor::inherited_fd),
+        // SAFETY: `supervisor::start` passes these numbers open for this process alone, and they
+        // are taken here once, before anything else could own them.
+        #[allow(unsafe_code)]
+        ready: args.ready_fd.and_then(|fd| unsafe { supervisor::inherited_fd(fd) }),
+        #[allow(unsafe_code)]
+        attached: args.attach_fd.and_then(|fd| unsafe { supervisor::inherited_fd(fd) }),
         console_size: args.console_size,
         runtime: args.runtime,
     };

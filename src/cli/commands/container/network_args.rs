@@ -150,8 +150,7 @@ pub fn load_config(store: &Store, id: &str) -> anyhow::Result<Option<Config>> {
 pub fn save_config(store: &Store, id: &str, config: &Config) -> anyhow::Result<()> {
     let path = store.container_dirs(id).bundle.join(network::CONFIG_FILE);
     let text = serde_json::to_vec_pretty(config).expect("a network config serializes");
-    crate::storage::atomic::write_atomic(&path, &text)
-        .with_context(|| format!("cannot write {}", path.display()))
+    crate::sys::atomic::write_atomic(&path, &text).with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// The running container `key` whose namespace a `container:` mode joins.
@@ -162,9 +161,11 @@ fn joined_container(
 ) -> anyhow::Result<(ContainerRecord, Joined, i32)> {
     let rec = store.find_container(key).with_context(|| format!("invalid --network container:{key}"))?;
     let run_dir = containers::run_dir(ctx, &rec.id);
-    let pid = std::fs::read_to_string(run_dir.join(supervisor::CONTAINER_PID))
+    let pid = crate::runtime::run_dir::RunDir::new(&run_dir)
+        .container_pid()
         .ok()
-        .and_then(|s| s.trim().parse::<i32>().ok())
+        .flatten()
+        .map(nix::unistd::Pid::as_raw)
         .filter(|_| rec.state == State::Running)
         .filter(|p| Path::new(&format!("/proc/{p}")).exists());
     let Some(pid) = pid else {
