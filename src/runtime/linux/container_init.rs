@@ -151,11 +151,23 @@ fn init(
     console: Option<&message::ConsoleChannel>,
 ) -> Result<Never, Error> {
     let _ = crate::sys::cloexec_from(3);
+    join_namespaces(&spec.linux().clone().unwrap_or_default())?;
+    confine_and_exec(sys, spec, bundle, rootfs, console)
+}
+
+/// The steps of [`init`] after joining the namespaces named by path: every one goes through
+/// `sys`, in the order of the module comment.
+fn confine_and_exec(
+    sys: &dyn Syscall,
+    spec: &Spec,
+    bundle: &Path,
+    rootfs: &Path,
+    console: Option<&message::ConsoleChannel>,
+) -> Result<Never, Error> {
     let process = spec.process().clone().unwrap_or_default();
     let linux = spec.linux().clone().unwrap_or_default();
     let has_ns = |t| linux.namespaces().iter().flatten().any(|n| n.typ() == t);
 
-    join_namespaces(&linux)?;
     mounts::prepare_rootfs(sys, spec, rootfs)?;
     let spec_mounts = spec.mounts().clone().unwrap_or_default();
     for m in &spec_mounts {
@@ -418,5 +430,158 @@ fn exec(sys: &dyn Syscall, p: &Process) -> Error {
     match denied {
         Some(errno) => Error::CannotExecute { name, errno },
         None => Error::NotInPath { name },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use nix::mount::{MntFlags, MsFlags};
+    use nix::sys::signal::Signal;
+
+    use super::*;
+    use crate::sys::{Call, Recording};
+
+    /// A spec as `skiff run` writes it, cut down: uts namespace, a hostname, one rlimit, a umask,
+    /// user 1000:1000 with one extra group, CHOWN and KILL kept, no_new_privs as asked.
+    fn spec(no_new_privs: bool) -> Spec {
+        serde_json::from_value(serde_json::json!({
+            "ociVersion": "1.0.2",
+            "hostname": "box",
+            "root": {"path": "rootfs"},
+            "process": {
+                "args": ["app"],
+                "env": ["PATH=/bin"],
+                "cwd": "/srv",
+                "user": {"uid": 1000, "gid": 1000, "additionalGids": [50], "umask": 18},
+                "noNewPrivileges": no_new_privs,
+                "rlimits": [{"type": "RLIMIT_NOFILE", "hard": 1024, "soft": 512}],
+                "capabilities": {
+                    "bounding": ["CAP_CHOWN", "CAP_KILL"],
+                    "effective": ["CAP_CHOWN"],
+                    "permitted": ["CAP_CHOWN"],
+                    "inheritable": [],
+                    "ambient": []
+                }
+            },
+            "linux": {"namespaces": [{"type": "mount"}, {"type": "uts"}, {"type": "pid"}]}
+        }))
+        .unwrap()
+    }
+
+    /// A compiled filter stands in for the spec's profile (its content does not matter here).
+    fn filter() -> seccompiler::BpfProgram {
+        vec![seccompiler::sock_filter { code: 6, jt: 0, jf: 0, k: 0x7fff_0000 }]
+    }
+
+    /// Where each kind of call first appears, for order assertions that do not depend on the
+    /// order of a capability set's drops.
+    fn first(calls: &[Call], pred: impl Fn(&Call) -> bool) -> usize {
+        calls.iter().position(pred).unwrap_or_else(|| panic!("missing call in {calls:#?}"))
+    }
+
+    #[test]
+    fn init_mounts_pivots_then_confines_in_order_and_execs_last() {
+        let d = tempfile::tempdir().unwrap();
+        let rootfs = d.path().join("rootfs");
+        fs_err::create_dir_all(&rootfs).unwrap();
+        let sys = Recording::default();
+        let spec = spec(true);
+        let e = match confine_and_exec(&sys, &spec, d.path(), &rootfs, None) {
+            Ok(never) => match never {},
+            Err(e) => e,
+        };
+        // The fake's execve fails with ENOENT everywhere: the lookup reports "not in $PATH".
+        assert!(matches!(e, Error::NotInPath { ref name } if name == "app"), "{e:?}");
+        let calls = sys.calls();
+        let bind_root =
+            first(&calls, |c| matches!(c, Call::Mount { flags, .. } if flags.contains(MsFlags::MS_BIND)));
+        let pivot = first(&calls, |c| matches!(c, Call::PivotRoot { .. }));
+        let detach =
+            first(&calls, |c| matches!(c, Call::Umount2 { flags, .. } if *flags == MntFlags::MNT_DETACH));
+        let hostname = first(&calls, |c| *c == Call::Sethostname("box".into()));
+        let rlimit = first(&calls, |c| matches!(c, Call::SetRlimit { soft: 512, hard: 1024, .. }));
+        let umask = first(&calls, |c| *c == Call::Umask(18));
+        let bounding = first(&calls, |c| matches!(c, Call::CapDrop("bounding", _)));
+        let nnp = first(&calls, |c| *c == Call::SetNoNewPrivs);
+        let groups = first(&calls, |c| *c == Call::Setgroups(vec![50]));
+        let gid = first(&calls, |c| *c == Call::Setresgid(1000));
+        let uid = first(&calls, |c| *c == Call::Setresuid(1000));
+        let effective = first(&calls, |c| matches!(c, Call::CapSet("effective", _)));
+        let cwd = first(&calls, |c| *c == Call::Chdir("/srv".into()));
+        let exec = first(&calls, |c| matches!(c, Call::Execve(_)));
+        let order = [
+            bind_root, pivot, detach, hostname, rlimit, umask, bounding, nnp, groups, gid, uid, effective,
+            cwd, exec,
+        ];
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?} in {calls:#?}");
+        // Nothing but the lookup follows the first exec attempt.
+        assert!(calls[exec..].iter().all(|c| matches!(c, Call::Execve(_))), "{calls:#?}");
+        assert_eq!(calls[exec], Call::Execve(c"/bin/app".to_owned()));
+
+        // With a filter (the spec above has no profile to compile), seccomp comes after
+        // everything else but the exec.
+        let sys = Recording::default();
+        let _ = enter_process(&sys, &spec.process().clone().unwrap(), Some(&filter()));
+        let calls = sys.calls();
+        let seccomp = first(&calls, |c| matches!(c, Call::SeccompLoad { instructions: 1 }));
+        assert_eq!(seccomp + 1, first(&calls, |c| matches!(c, Call::Execve(_))), "{calls:#?}");
+        assert!(first(&calls, |c| *c == Call::SetNoNewPrivs) < seccomp);
+    }
+
+    #[test]
+    fn credentials_keep_capabilities_across_the_uid_change_in_the_kernels_order() {
+        let sys = Recording::default();
+        let process = spec(true).process().clone().unwrap();
+        let _ = enter_process(&sys, &process, None);
+        let calls: Vec<Call> =
+            sys.calls().into_iter().filter(|c| !matches!(c, Call::CapDrop(..) | Call::Execve(_))).collect();
+        let chown = vec![caps::Capability::CAP_CHOWN];
+        assert_eq!(
+            calls,
+            vec![
+                Call::SetRlimit { resource: libc::RLIMIT_NOFILE as libc::c_int, soft: 512, hard: 1024 },
+                Call::Umask(18),
+                Call::SetNoNewPrivs,
+                Call::SetKeepcaps(true),
+                Call::Setgroups(vec![50]),
+                Call::Setresgid(1000),
+                Call::Setresuid(1000),
+                Call::SetKeepcaps(false),
+                Call::CapSet("inheritable", vec![]),
+                Call::CapSet("effective", chown.clone()),
+                Call::CapSet("permitted", chown),
+                Call::CapSet("ambient", vec![]),
+                Call::Chdir("/srv".into()),
+            ]
+        );
+        // The bounding set loses everything but CHOWN and KILL, before the credentials change.
+        let dropped: Vec<Call> = sys.calls().into_iter().filter(|c| matches!(c, Call::CapDrop(..))).collect();
+        assert_eq!(dropped.len(), caps::all().len() - 2);
+        assert!(!dropped.contains(&Call::CapDrop("bounding", caps::Capability::CAP_KILL)));
+    }
+
+    #[test]
+    fn without_no_new_privs_seccomp_loads_while_the_process_may_still_do_it() {
+        let sys = Recording::default();
+        let process = spec(false).process().clone().unwrap();
+        let _ = enter_process(&sys, &process, Some(&filter()));
+        let calls = sys.calls();
+        assert!(!calls.contains(&Call::SetNoNewPrivs));
+        let seccomp = first(&calls, |c| matches!(c, Call::SeccompLoad { .. }));
+        let last_drop = calls.iter().rposition(|c| matches!(c, Call::CapDrop(..))).unwrap();
+        assert_eq!(seccomp, last_drop + 1, "right after the bounding set: {calls:#?}");
+        assert!(seccomp < first(&calls, |c| *c == Call::Setresuid(1000)));
+        assert_eq!(calls.iter().filter(|c| matches!(c, Call::SeccompLoad { .. })).count(), 1);
+    }
+
+    #[test]
+    fn the_parent_death_signal_survives_the_credentials_change() {
+        let sys = Recording::default();
+        sys.set_pdeathsig(Signal::SIGKILL).unwrap();
+        let _ = enter_process(&sys, &spec(true).process().clone().unwrap(), None);
+        let calls = sys.calls();
+        let uid = first(&calls, |c| *c == Call::Setresuid(1000));
+        let again = calls.iter().rposition(|c| *c == Call::SetPdeathsig(Signal::SIGKILL)).unwrap();
+        assert!(again > uid, "{calls:#?}");
     }
 }
