@@ -81,3 +81,79 @@ pub fn seccomp_load(filter: &[seccompiler::sock_filter]) -> std::io::Result<()> 
         Err(std::io::Error::last_os_error())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use nix::sys::wait::{waitpid, WaitStatus};
+
+    use super::*;
+
+    /// Runs `f` in a forked child (process state such as limits and descriptor flags must not
+    /// leak into the test harness) and returns its exit code.
+    fn in_child(f: impl FnOnce() -> i32) -> i32 {
+        // SAFETY: the harness has other threads; the children below only make system calls and
+        // compare integers, taking no lock another thread could hold.
+        let pid = unsafe { fork_helper(f) }.unwrap();
+        match waitpid(pid, None).unwrap() {
+            WaitStatus::Exited(_, code) => code,
+            other => panic!("the child ended with {other:?}"),
+        }
+    }
+
+    #[test]
+    fn set_rlimit_sets_both_limits() {
+        let code = in_child(|| {
+            if set_rlimit(libc::RLIMIT_NOFILE as libc::c_int, 64, 128).is_err() {
+                return 1;
+            }
+            let got = nix::sys::resource::getrlimit(nix::sys::resource::Resource::RLIMIT_NOFILE);
+            i32::from(got != Ok((64, 128))) * 2
+        });
+        assert_eq!(code, 0);
+    }
+
+    #[test]
+    fn cloexec_from_marks_every_descriptor_from_there_up() {
+        use nix::fcntl::{fcntl, FcntlArg, FdFlag};
+        let code = in_child(|| {
+            let Ok((r, w)) = nix::unistd::pipe() else { return 1 };
+            let cloexec = |fd: &std::os::fd::OwnedFd| {
+                use std::os::fd::AsRawFd;
+                fcntl(fd.as_raw_fd(), FcntlArg::F_GETFD)
+                    .is_ok_and(|f| FdFlag::from_bits_truncate(f).contains(FdFlag::FD_CLOEXEC))
+            };
+            if cloexec(&r) || cloexec(&w) {
+                return 2;
+            }
+            if cloexec_from(3).is_err() {
+                return 3;
+            }
+            let stdin_flag = fcntl(0, FcntlArg::F_GETFD).map(FdFlag::from_bits_truncate);
+            match (cloexec(&r), cloexec(&w), stdin_flag) {
+                (true, true, Ok(f)) if !f.contains(FdFlag::FD_CLOEXEC) => 0,
+                (true, true, Err(_)) => 0,
+                _ => 4,
+            }
+        });
+        assert_eq!(code, 0);
+    }
+
+    #[test]
+    fn seccomp_load_refuses_an_empty_or_oversized_program() {
+        assert_eq!(seccomp_load(&[]).unwrap_err().raw_os_error(), Some(libc::EINVAL));
+        let huge = vec![seccompiler::sock_filter { code: 6, jt: 0, jf: 0, k: 0 }; u16::MAX as usize + 1];
+        assert_eq!(seccomp_load(&huge).unwrap_err().raw_os_error(), Some(libc::EINVAL));
+    }
+
+    #[test]
+    fn has_xattr_is_false_for_a_plain_file_and_a_missing_one() {
+        let t = tempfile::tempdir().unwrap();
+        let f = t.path().join("f");
+        std::fs::write(&f, b"").unwrap();
+        assert!(!has_xattr(&f, "user.skiff.test"));
+        assert!(!has_xattr(&t.path().join("missing"), "user.skiff.test"));
+        if xattr::set(&f, "user.skiff.test", b"1").is_ok() {
+            assert!(has_xattr(&f, "user.skiff.test"));
+        }
+    }
+}

@@ -20,9 +20,8 @@
 //!
 //! With `detach`, the child forks again and leaves at once, so the process is re-parented into
 //! the container and nobody waits for it.
-#![allow(unsafe_code)]
 
-use std::os::fd::{AsFd, FromRawFd, OwnedFd};
+use std::os::fd::{AsFd, OwnedFd};
 use std::os::unix::fs::MetadataExt;
 
 use nix::sched::CloneFlags;
@@ -119,14 +118,14 @@ pub fn join(pid: Pid) -> Result<(), Error> {
     let mut opened = Vec::new();
     for (name, flag) in files {
         let path = format!("/proc/{raw}/ns/{name}");
-        let fd = nix::fcntl::open(
-            path.as_str(),
-            nix::fcntl::OFlag::O_RDONLY | nix::fcntl::OFlag::O_CLOEXEC,
-            nix::sys::stat::Mode::empty(),
-        )
-        .map_err(|source| Error::Join { kind: name.to_string(), pid: raw, source })?;
-        // SAFETY: `open` just returned this descriptor, and nothing else owns it.
-        opened.push((name, flag, unsafe { OwnedFd::from_raw_fd(fd) }));
+        let flags = rustix::fs::OFlags::RDONLY | rustix::fs::OFlags::CLOEXEC;
+        let fd =
+            rustix::fs::open(path.as_str(), flags, rustix::fs::Mode::empty()).map_err(|e| Error::Join {
+                kind: name.to_string(),
+                pid: raw,
+                source: nix::errno::Errno::from_raw(e.raw_os_error()),
+            })?;
+        opened.push((name, flag, fd));
     }
     // The pid may have been reused between reading the files and opening them: the pidfd says.
     if nix::sys::signal::kill(pid, None).is_err() || !pidfd_alive(&pidfd) {
@@ -279,6 +278,7 @@ pub fn spawn(
     let mut ours = Some(read);
     // SAFETY: callers are single-threaded (this function's contract); so is the child when it
     // forks the detached grandchild.
+    #[allow(unsafe_code)]
     let forked = unsafe {
         crate::sys::fork_helper(|| {
             crate::sys::close_fd(ours.take().map(OwnedFd::from));

@@ -65,11 +65,8 @@ fn wait_one(ctx: &Context, store: &Store, key: &str, interval: Duration) -> anyh
 /// when the container exits; `None` when it cannot attach or the supervisor went away silently.
 fn exit_from_attach(run_dir: &std::path::Path) -> Option<i32> {
     use std::io::Read;
-    use std::os::fd::AsRawFd;
     // Through the directory's descriptor: a run directory can be deeper than a socket address.
-    let dir = std::fs::File::open(run_dir).ok()?;
-    let socket = format!("/proc/self/fd/{}/{}", dir.as_raw_fd(), supervisor::ATTACH_SOCKET);
-    let mut stream = std::os::unix::net::UnixStream::connect(socket).ok()?;
+    let mut stream = crate::runtime::run_dir::RunDir::new(run_dir).connect_attach().ok()?;
     let (mut input, mut buf) = (Vec::new(), vec![0u8; 16 * 1024]);
     loop {
         let n = match stream.read(&mut buf) {
