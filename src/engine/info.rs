@@ -348,38 +348,36 @@ fn run_probe(ctx: &Context) -> (bool, String) {
     let rootless = ctx.rootless;
     let identity = ctx.identity.clone();
     let probe_dir = dir.clone();
+    let probe = || {
+        let mut w = &w;
+        let result = (|| -> Result<(), String> {
+            if rootless {
+                userns::join(&identity).map_err(|e| crate::engine::error_chain(&e))?;
+            } else {
+                nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNS).map_err(|e| e.to_string())?;
+                nix::mount::mount(
+                    None::<&str>,
+                    "/",
+                    None::<&str>,
+                    nix::mount::MsFlags::MS_REC | nix::mount::MsFlags::MS_PRIVATE,
+                    None::<&str>,
+                )
+                .map_err(|e| e.to_string())?;
+            }
+            crate::rootfs::overlay::probe(&probe_dir, rootless).map_err(|e| crate::engine::error_chain(&e))
+        })();
+        let _ = std::fs::remove_dir_all(&probe_dir);
+        match result {
+            Ok(()) => 0,
+            Err(e) => {
+                let _ = w.write_all(e.as_bytes());
+                1
+            }
+        }
+    };
     // SAFETY: `skiff info` probes before it starts any thread (single-threaded caller).
     #[allow(unsafe_code)]
-    let child = unsafe {
-        crate::sys::fork_helper(|| {
-            let mut w = &w;
-            let result = (|| -> Result<(), String> {
-                if rootless {
-                    userns::join(&identity).map_err(|e| crate::engine::error_chain(&e))?;
-                } else {
-                    nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNS).map_err(|e| e.to_string())?;
-                    nix::mount::mount(
-                        None::<&str>,
-                        "/",
-                        None::<&str>,
-                        nix::mount::MsFlags::MS_REC | nix::mount::MsFlags::MS_PRIVATE,
-                        None::<&str>,
-                    )
-                    .map_err(|e| e.to_string())?;
-                }
-                crate::rootfs::overlay::probe(&probe_dir, rootless)
-                    .map_err(|e| crate::engine::error_chain(&e))
-            })();
-            let _ = std::fs::remove_dir_all(&probe_dir);
-            match result {
-                Ok(()) => 0,
-                Err(e) => {
-                    let _ = w.write_all(e.as_bytes());
-                    1
-                }
-            }
-        })
-    };
+    let child = unsafe { crate::sys::fork_helper(probe) };
     let Ok(child) = child else { return (false, "cannot fork the probe".into()) };
     drop(w);
     let mut msg = String::new();

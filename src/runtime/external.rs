@@ -157,9 +157,9 @@ impl Runtime {
                 other => break other,
             }
         };
-        let created = std::fs::read_to_string(&pid_file).ok().and_then(|s| s.trim().parse::<i32>().ok());
+        let created = super::run_dir::read_pid(&pid_file).ok().flatten();
         let container = match (status, created) {
-            (Ok(WaitStatus::Exited(_, 0)), Some(pid)) if pid > 0 => Pid::from_raw(pid),
+            (Ok(WaitStatus::Exited(_, 0)), Some(pid)) => pid,
             (status, _) => {
                 let (failure, text) = self.failure("create", &format!("{status:?}"));
                 message::send(&write, failure, &text);

@@ -9,6 +9,12 @@
 //! | `attach` | the supervisor | a unix socket it listens on while the container runs |
 //! | `supervisor.log` | the supervisor's stderr | from its start |
 //!
+//! Other owners keep files here too, named and parsed by them: `netns` (the network namespace's
+//! bind mount, [`crate::runtime::spec::NETNS_FILE`]), `network-state.json`, `resolv.conf`,
+//! `hosts`, `hostname`, `pasta.pid`, `slirp4netns.*` (`network`), `mounts.json` (`engine::data`),
+//! `fuse-overlay.log` (`rootfs`), and the external runtime's state directory
+//! ([`crate::runtime::external`]).
+//!
 //! Every file is replaced atomically (temporary name and rename, no fsync: the directory is on a
 //! tmpfs or otherwise does not outlive a reboot). A pid file holds a positive decimal number and
 //! optional trailing white space; anything else is [`Error::Garbled`], never pid 0. A missing file

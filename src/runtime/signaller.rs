@@ -10,7 +10,7 @@
 //!
 //! Invariant: [`install`] forks, so it must run while the process has one thread (before tokio or
 //! any thread starts, before the command joins its namespace). It checks that
-//! ([`crate::sys::thread_count`]; a read of /proc/self/status, only when a helper is needed) and
+//! ([`crate::sys::thread_count`]: one `stat`, only when a helper is needed) and
 //! installs no helper otherwise: signals are then sent directly, as when the fork fails.
 
 use std::sync::{Mutex, OnceLock};
