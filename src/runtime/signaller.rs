@@ -70,8 +70,8 @@ pub fn install(needed: bool) {
 }
 
 /// Forks the helper; the caller has checked that the process has one thread.
-fn fork_helper() -> Result<Link, ipc::Error> {
-    let (ours, theirs) = ipc::channel::<Signalling, Signalling>()?;
+fn fork_helper() -> std::io::Result<Link> {
+    let (ours, theirs) = ipc::channel::<Signalling, Signalling>().map_err(std::io::Error::other)?;
     let mut parents = Some(ours);
     // SAFETY: `install`, the only caller, checked that this process has exactly one thread.
     #[allow(unsafe_code)]
@@ -88,7 +88,7 @@ fn fork_helper() -> Result<Link, ipc::Error> {
             0
         })
     };
-    let child = forked.map_err(|e| ipc::Error::Create(e.into()))?;
+    let child = forked?;
     drop(theirs);
     tracing::debug!(helper = %child, "signaller started");
     match parents {
