@@ -107,10 +107,15 @@ pub fn start(opts: &StartOptions) -> Result<Started, Error> {
         ours
     });
     let supervisor = Pid::from_raw(child.id() as i32);
-    match ipc::Receiver::<Ready>::from(ready_r).recv(READY_EXPECTED) {
-        Ok(Some(Ready::Started { pid })) if pid > 0 => {
-            Ok(Started { supervisor, container: Pid::from_raw(pid), attach })
-        }
+    let container = started(ipc::Receiver::<Ready>::from(ready_r).recv(READY_EXPECTED), diag)?;
+    Ok(Started { supervisor, container, attach })
+}
+
+/// The container's pid from the supervisor's report, or why there is none (`diag`: the
+/// supervisor's log, named in errors).
+fn started(report: Result<Option<Ready>, ipc::Error>, diag: PathBuf) -> Result<Pid, Error> {
+    match report {
+        Ok(Some(Ready::Started { pid })) if pid > 0 => Ok(Pid::from_raw(pid)),
         Ok(Some(Ready::Started { pid })) => Err(Error::BadPid { pid, log: diag }),
         Ok(Some(Ready::Failed { code, message })) => {
             Err(Error::Start { message, failure: StartFailure::from_code(code) })
@@ -130,4 +135,51 @@ pub fn start(opts: &StartOptions) -> Result<Started, Error> {
 pub unsafe fn inherited_fd(fd: RawFd) -> Option<OwnedFd> {
     // SAFETY: passed on from the caller.
     unsafe { crate::sys::inherited_fd(fd) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(bytes: &[u8]) -> Result<Pid, Error> {
+        started(ipc::recv(bytes, READY_EXPECTED), "S/supervisor.log".into())
+    }
+
+    fn frame(report: &Ready) -> Vec<u8> {
+        ipc::encode(report).unwrap()
+    }
+
+    #[test]
+    fn the_report_gives_the_pid_or_the_failure_with_podmans_code() {
+        assert_eq!(read(&frame(&Ready::Started { pid: 4321 })).unwrap(), Pid::from_raw(4321));
+        let e = read(&frame(&Ready::Failed { code: 127, message: "executable file `x` not found".into() }));
+        match e.unwrap_err() {
+            Error::Start { message, failure } => {
+                assert_eq!(failure, StartFailure::NotFound);
+                assert_eq!(message, "executable file `x` not found");
+            }
+            other => panic!("{other:?}"),
+        }
+        let e = read(&frame(&Ready::Failed { code: 126, message: "a:b".into() })).unwrap_err();
+        assert!(matches!(e, Error::Start { failure: StartFailure::CannotExecute, .. }), "{e:?}");
+    }
+
+    #[test]
+    fn a_missing_garbled_or_zero_pid_is_an_error_naming_the_log() {
+        for pid in [0, -1] {
+            let e = read(&frame(&Ready::Started { pid })).unwrap_err();
+            assert!(matches!(e, Error::BadPid { pid: p, .. } if p == pid), "{e:?}");
+            assert!(e.to_string().contains("S/supervisor.log"), "{e}");
+        }
+        let e = read(b"").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "the supervisor exited before it reported the container's start (see S/supervisor.log)"
+        );
+        let whole = frame(&Ready::Started { pid: 7 });
+        let e = read(&whole[..whole.len() - 2]).unwrap_err();
+        assert!(matches!(e, Error::Report { source: ipc::Error::Truncated { .. }, .. }), "{e:?}");
+        let e = read(b"started 12").unwrap_err();
+        assert!(matches!(e, Error::Report { .. }), "the old text format is not a report: {e:?}");
+    }
 }
