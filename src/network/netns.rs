@@ -49,11 +49,10 @@ pub fn create(file: &Path) -> Result<(), Error> {
     let fail = |source| Error::Netns { path: file.into(), source };
     let (write, read) = crate::ipc::pipe::<Created>().map_err(|_| fail(nix::Error::EMFILE))?;
     let target = file.to_path_buf();
-    let mut ours = Some(read);
     // SAFETY: this module's invariant: [`create`] runs while the process is single-threaded.
     let forked = unsafe {
-        crate::sys::fork_helper(|| {
-            crate::sys::close_fd(ours.take().map(std::os::fd::OwnedFd::from));
+        // The read end is the parent's alone: the child closes its copy first.
+        crate::sys::fork_keeping(read, || {
             let result = nix::sched::unshare(CloneFlags::CLONE_NEWNET)
                 .and_then(|()| crate::sys::net::loopback_up())
                 .and_then(|()| {
@@ -71,11 +70,10 @@ pub fn create(file: &Path) -> Result<(), Error> {
             0
         })
     };
-    let child = forked.map_err(fail)?;
+    let (child, read) = forked.map_err(fail)?;
     // Only the child writes: EOF means it mounted the namespace (its exit status says whether it
     // got that far).
     drop(write);
-    let Some(read) = ours else { unreachable!("only the child takes the read end") };
     let report = read.recv("the network namespace's creation");
     let status = nix::sys::wait::waitpid(child, None);
     match (report, status) {

@@ -62,7 +62,7 @@ impl ipc::Message for Outcome {
 }
 
 /// Forks after checking that this process has one thread (the precondition of
-/// [`crate::sys::fork_helper`]); `keep` is the parent's: it is dropped in the child before `f`
+/// [`crate::sys::fork_keeping`]); `keep` is the parent's: it is dropped in the child before `f`
 /// runs (so the child holds none of the parent's pipe ends) and handed back to the parent.
 fn fork_checked<K>(keep: K, f: impl FnOnce() -> i32) -> Result<(Pid, K), Error> {
     match crate::sys::thread_count() {
@@ -71,20 +71,10 @@ fn fork_checked<K>(keep: K, f: impl FnOnce() -> i32) -> Result<(Pid, K), Error> 
         // Without /proc the count is unknown: refuse rather than risk it.
         None => return Err(Error::Threads { threads: 0 }),
     }
-    let mut keep = Some(keep);
     // SAFETY: checked just above: this process has exactly one thread.
     #[allow(unsafe_code)]
-    let forked = unsafe {
-        crate::sys::fork_helper(|| {
-            drop(keep.take());
-            f()
-        })
-    };
-    let pid = forked.map_err(Error::Fork)?;
-    match keep {
-        Some(keep) => Ok((pid, keep)),
-        None => unreachable!("only the child takes the parent's values"),
-    }
+    let forked = unsafe { crate::sys::fork_keeping(keep, f) };
+    forked.map_err(Error::Fork)
 }
 
 /// A forked child's end: waits for it and collects its report.

@@ -72,12 +72,11 @@ pub fn install(needed: bool) {
 /// Forks the helper; the caller has checked that the process has one thread.
 fn fork_helper() -> std::io::Result<Link> {
     let (ours, theirs) = ipc::channel::<Signalling, Signalling>().map_err(std::io::Error::other)?;
-    let mut parents = Some(ours);
     // SAFETY: `install`, the only caller, checked that this process has exactly one thread.
     #[allow(unsafe_code)]
     let forked = unsafe {
-        crate::sys::fork_helper(|| {
-            crate::sys::close_fd(parents.take().map(std::os::fd::OwnedFd::from));
+        // The command's end stays with the command: the helper closes its copy first.
+        crate::sys::fork_keeping(ours, || {
             let _ = nix::sys::prctl::set_pdeathsig(Signal::SIGKILL);
             if let Ok(null) = std::fs::OpenOptions::new().read(true).write(true).open("/dev/null") {
                 for fd in 0..3 {
@@ -88,13 +87,10 @@ fn fork_helper() -> std::io::Result<Link> {
             0
         })
     };
-    let child = forked?;
+    let (child, ours) = forked?;
     drop(theirs);
     tracing::debug!(helper = %child, "signaller started");
-    match parents {
-        Some(ours) => Ok(ours),
-        None => unreachable!("only the child takes the command's end"),
-    }
+    Ok(ours)
 }
 
 /// Sends `signal` (`None`: only checks) to `pid`, through the helper when there is one.

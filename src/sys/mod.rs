@@ -17,8 +17,8 @@ pub mod process;
 pub mod seam;
 
 pub use process::{
-    clone_child, close_fd, dup_to, exec_path, execve, fork_helper, forward_signals, inherited_fd, pidfd_open,
-    set_controlling_terminal, set_undumpable, thread_count,
+    clone_child, close_fd, dup_to, exec_path, execve, fork_helper, fork_keeping, forward_signals,
+    inherited_fd, pidfd_open, set_controlling_terminal, set_undumpable, thread_count,
 };
 pub use seam::{Call, Linux, Recording, Syscall};
 

@@ -43,11 +43,26 @@ fn child_body<F: FnOnce() -> i32>(f: F) -> ! {
 /// starts), so the child inherits no lock held by another thread and `f` may allocate. `f` must
 /// not rely on destructors running: the child leaves with `_exit`.
 pub unsafe fn fork_helper<F: FnOnce() -> i32>(f: F) -> nix::Result<Pid> {
+    // SAFETY: passed on from the caller.
+    unsafe { fork_keeping((), f) }.map(|(pid, ())| pid)
+}
+
+/// [`fork_helper`] for a child that must not hold some of the parent's descriptors (its ends of
+/// pipes the child uses too, so that each side sees EOF when the other is done): `parents` is
+/// dropped in the child before `f` runs, and handed back to the parent with the child's pid.
+///
+/// # Safety
+///
+/// As for [`fork_helper`]: the calling process must have exactly one thread.
+pub unsafe fn fork_keeping<K, F: FnOnce() -> i32>(parents: K, f: F) -> nix::Result<(Pid, K)> {
     // SAFETY: the caller guarantees the process is single-threaded, so the child's copy of the
     // address space is consistent; the child never returns into the caller's code.
     match unsafe { nix::unistd::fork() }? {
-        nix::unistd::ForkResult::Parent { child } => Ok(child),
-        nix::unistd::ForkResult::Child => child_body(f),
+        nix::unistd::ForkResult::Parent { child } => Ok((child, parents)),
+        nix::unistd::ForkResult::Child => {
+            drop(parents);
+            child_body(f)
+        }
     }
 }
 
@@ -57,10 +72,17 @@ pub unsafe fn fork_helper<F: FnOnce() -> i32>(f: F) -> nix::Result<Pid> {
 /// pid namespace, and it is always the caller's direct child (SIGCHLD is its exit signal), so
 /// `waitpid` reports its status.
 ///
+/// `parents`, as for [`fork_keeping`], is dropped in the child before `f` runs and handed back to
+/// the parent with the child's pid.
+///
 /// # Safety
 ///
 /// As for [`fork_helper`]: the calling process must have exactly one thread.
-pub unsafe fn clone_child<F: FnOnce() -> i32>(flags: libc::c_int, f: F) -> nix::Result<Pid> {
+pub unsafe fn clone_child<K, F: FnOnce() -> i32>(
+    flags: libc::c_int,
+    parents: K,
+    f: F,
+) -> nix::Result<(Pid, K)> {
     // SAFETY: the raw clone syscall with a NULL stack behaves like fork(2): the child continues
     // on a private copy of the caller's address space and stack. The caller guarantees the process
     // is single-threaded, so no lock is held by a thread that does not exist in the child. The
@@ -77,8 +99,11 @@ pub unsafe fn clone_child<F: FnOnce() -> i32>(flags: libc::c_int, f: F) -> nix::
     };
     match ret {
         -1 => Err(nix::errno::Errno::last()),
-        0 => child_body(f),
-        pid => Ok(Pid::from_raw(pid as libc::pid_t)),
+        0 => {
+            drop(parents);
+            child_body(f)
+        }
+        pid => Ok((Pid::from_raw(pid as libc::pid_t), parents)),
     }
 }
 
@@ -96,11 +121,11 @@ pub fn thread_count() -> Option<usize> {
     status.lines().find_map(|l| l.strip_prefix("Threads:")).and_then(|v| v.trim().parse().ok())
 }
 
-/// Closes a descriptor in a forked child that leaves with `_exit` (so drops never run there):
-/// the other process then sees EOF on its end. Take the parent's end out of an `Option` in the
-/// child (`close_fd(theirs.take())`), so that the parent keeps its own.
-pub fn close_fd(fd: impl Into<Option<OwnedFd>>) {
-    drop(fd.into());
+/// Closes a descriptor that is owned (so closed once): in a forked child that leaves with
+/// `_exit`, where drops never run, for a descriptor it must not keep. [`fork_keeping`] does this
+/// for the parent's ends it is given.
+pub fn close_fd(fd: OwnedFd) {
+    drop(fd);
 }
 
 /// Replaces the process image with `argv[0]` looked up in PATH. Returns only on failure.
@@ -245,27 +270,48 @@ mod tests {
     }
 
     #[test]
-    fn close_fd_in_the_child_gives_the_parent_eof() {
-        use std::io::Read;
+    fn the_parents_ends_are_closed_in_the_child_and_kept_in_the_parent() {
+        use std::io::{Read, Write};
+        use std::os::fd::AsFd;
         let (r, w) = std::io::pipe().unwrap();
-        let mut theirs = Some(OwnedFd::from(r));
-        let w = OwnedFd::from(w);
-        let mut ours = Some(w);
-        // SAFETY: see the test above; the child only closes a descriptor.
-        let child = unsafe {
-            fork_helper(|| {
-                close_fd(ours.take());
-                0
+        let (hold_r, hold_w) = std::io::pipe().unwrap();
+        // The child waits until the parent lets it go (EOF on `hold`); meanwhile the parent
+        // checks that the child holds no copy of the write ends it was given.
+        // SAFETY: see the test above; the child only reads a pipe.
+        let (child, (mut w, hold_w)) = unsafe {
+            fork_keeping((w, hold_w), || {
+                let mut rest = Vec::new();
+                i32::from((&hold_r).read_to_end(&mut rest).is_err())
             })
         }
         .unwrap();
-        // The parent's own end is still there: closing it leaves the child's copy closed too.
-        assert!(ours.is_some());
-        drop(ours);
-        let mut buf = Vec::new();
-        std::fs::File::from(theirs.take().unwrap()).read_to_end(&mut buf).unwrap();
-        assert!(buf.is_empty());
+        drop(hold_r);
+        w.write_all(b"x").unwrap();
+        drop(w);
+        let mut got = Vec::new();
+        let mut buf = [0u8; 8];
+        loop {
+            let mut fds = [nix::poll::PollFd::new(r.as_fd(), nix::poll::PollFlags::POLLIN)];
+            let ready = nix::poll::poll(&mut fds, nix::poll::PollTimeout::from(5000u16)).unwrap();
+            assert_eq!(ready, 1, "no EOF while the child runs: it kept a copy of the write end");
+            match (&r).read(&mut buf).unwrap() {
+                0 => break,
+                n => got.extend_from_slice(&buf[..n]),
+            }
+        }
+        assert_eq!(got, b"x");
+        drop(hold_w);
         assert_eq!(waitpid(child, None).unwrap(), WaitStatus::Exited(child, 0));
+    }
+
+    #[test]
+    fn close_fd_closes_an_owned_descriptor() {
+        use std::io::Read;
+        let (r, w) = std::io::pipe().unwrap();
+        close_fd(OwnedFd::from(w));
+        let mut buf = Vec::new();
+        (&r).read_to_end(&mut buf).unwrap();
+        assert!(buf.is_empty());
     }
 
     #[test]

@@ -300,16 +300,11 @@ fn join_with_helpers(mapping: &Mapping, uidmap: &Path, gidmap: &Path) -> Result<
     };
     let (go_w, go_r) = crate::ipc::pipe::<MapHelper>().map_err(channel_error)?;
     let (res_w, res_r) = crate::ipc::pipe::<MapHelper>().map_err(channel_error)?;
-    // The parent's ends, which the child closes so that it sees EOF if the parent dies.
-    let mut parents = Some((go_w, res_r));
     // SAFETY: `join` is documented to run single-threaded (before tokio starts).
     #[allow(unsafe_code)]
     let forked = unsafe {
-        crate::sys::fork_helper(|| {
-            if let Some((go_w, res_r)) = parents.take() {
-                crate::sys::close_fd(std::os::fd::OwnedFd::from(go_w));
-                crate::sys::close_fd(std::os::fd::OwnedFd::from(res_r));
-            }
+        // The parent's ends, which the child closes first so that it sees EOF if the parent dies.
+        crate::sys::fork_keeping((go_w, res_r), || {
             if !matches!(go_r.recv("the go-ahead"), Ok(Some(MapHelper::Go))) {
                 return 1;
             }
@@ -343,8 +338,7 @@ fn join_with_helpers(mapping: &Mapping, uidmap: &Path, gidmap: &Path) -> Result<
             0
         })
     };
-    let child = forked.map_err(Error::Fork)?;
-    let Some((go_w, res_r)) = parents else { unreachable!("only the child takes the parent's ends") };
+    let (child, (go_w, res_r)) = forked.map_err(Error::Fork)?;
     let unshared = nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWUSER);
     drop(go_r);
     drop(res_w);

@@ -129,23 +129,19 @@ fn clone_container(
     setup: impl FnOnce(),
 ) -> Result<(Pid, message::Receiver), Error> {
     let (write, read) = message::channel().map_err(Error::Pipe)?;
-    let mut ours = Some(read);
     // SAFETY: `run` and `spawn`, the only callers, are documented to be called single-threaded
     // (the supervisor and the foreground runtime start no thread).
     #[allow(unsafe_code)]
     let cloned = unsafe {
-        crate::sys::clone_child(p.flags, || {
+        // The read end is the parent's alone: the child closes its copy first.
+        crate::sys::clone_child(p.flags, read, || {
             setup();
-            crate::sys::close_fd(ours.take().map(OwnedFd::from));
             container_init::run(&crate::sys::Linux, &p.spec, bundle, &p.rootfs, console, &write)
         })
     };
-    let pid = cloned.map_err(Error::Clone)?;
+    let (pid, read) = cloned.map_err(Error::Clone)?;
     drop(write);
-    match ours {
-        Some(read) => Ok((pid, read)),
-        None => unreachable!("only the child takes the read end"),
-    }
+    Ok((pid, read))
 }
 
 /// The `CLONE_NEW*` flags for the spec's namespaces. A namespace with a `path` is not created but

@@ -275,13 +275,12 @@ pub fn spawn(
     let relayed: SigSet = FORWARDED.iter().copied().collect();
     let old_mask = relayed.thread_swap_mask(SigmaskHow::SIG_BLOCK).map_err(Error::Signals)?;
     let parent = nix::unistd::getpid();
-    let mut ours = Some(read);
     // SAFETY: callers are single-threaded (this function's contract); so is the child when it
     // forks the detached grandchild.
     #[allow(unsafe_code)]
     let forked = unsafe {
-        crate::sys::fork_helper(|| {
-            crate::sys::close_fd(ours.take().map(OwnedFd::from));
+        // The read end is the parent's alone: the child closes its copy first.
+        crate::sys::fork_keeping(read, || {
             let _ = SigSet::empty().thread_set_mask();
             container_main::default_sigpipe();
             if detach {
@@ -304,9 +303,8 @@ pub fn spawn(
     };
     drop(write);
     drop(stdio);
-    let Some(read) = ours else { unreachable!("only the child takes the read end") };
-    let pid = match forked {
-        Ok(pid) => pid,
+    let (pid, read) = match forked {
+        Ok(forked) => forked,
         Err(e) => {
             let _ = old_mask.thread_set_mask();
             return Err(Error::Fork(e));
