@@ -75,7 +75,9 @@ pub enum Error {
 
 /// One frame: the length and the JSON of `msg`.
 pub fn encode<M: Message>(msg: &M) -> Result<Vec<u8>, Error> {
-    let mut frame = vec![0u8; 4];
+    // Room for a typical message, so that encoding it allocates once.
+    let mut frame = Vec::with_capacity(128);
+    frame.extend_from_slice(&[0u8; 4]);
     serde_json::to_writer(&mut frame, msg)
         .map_err(|e| Error::Send { kind: msg.kind(), source: std::io::Error::other(e) })?;
     let len = (frame.len() - 4) as u32;

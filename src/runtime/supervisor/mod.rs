@@ -5,7 +5,8 @@
 //! blocks the signals it handles and reads them from a signalfd, writes `STATE/supervisor.pid`,
 //! binds the attach socket `STATE/attach`, starts the container as its direct child with
 //! stdout/stderr pipes (stdin a pipe only when asked, else /dev/null), writes
-//! `STATE/container.pid`, reports "started" (or the start error) over the ready pipe, then polls
+//! `STATE/container.pid`, sends [`protocol::Ready`] (started, or the start error) over the ready
+//! pipe, then polls
 //! the pipes, the signalfd, the listening socket and the attached clients until the container has
 //! exited and its pipes are drained. It writes the log in k8s-file format, relays SIGTERM, SIGINT,
 //! SIGHUP, SIGQUIT, SIGUSR1 and SIGUSR2 to the container, reaps every child (orphans re-parented to
@@ -25,7 +26,8 @@
 //!   signalfd, the listener and the clients, all close-on-exec; the container owns only fds 0-2.
 //!
 //! With `process.terminal` in the spec (`-t`), the container opens a pty in its own /dev/pts and
-//! sends the master over a socketpair (the console socket; crun's --console-socket does the same);
+//! sends the master over a socketpair (the console socket, [`linux::message::Console`]; crun's
+//! --console-socket does the same);
 //! the supervisor then holds the master instead of the pipes: its output is the container's stdout
 //! (log and clients), client stdin is written to it, a client's EOF becomes the terminal's EOF
 //! character (ctrl-d) rather than a hang-up, and resize frames set its window size (TIOCSWINSZ,
