@@ -3,6 +3,7 @@
 pub mod cli;
 pub mod engine;
 pub mod image;
+pub mod ipc;
 pub mod network;
 pub mod rootfs;
 pub mod runtime;

@@ -77,8 +77,13 @@ pub fn supervise(opts: SupervisorOptions) -> Result<i32, Error> {
         log,
         stdin: opts.stdin,
         cleanup: opts.cleanup,
-        ready: opts.ready_fd.and_then(supervisor::inherited_fd),
-        attached: opts.attach_fd.and_then(supervisor::inherited_fd),
+        // SAFETY: `start` passes these descriptor numbers open for this process alone, and they
+        // are taken here once, before anything else could own them.
+        #[allow(unsafe_code)]
+        ready: opts.ready_fd.and_then(|fd| unsafe { supervisor::inherited_fd(fd) }),
+        // SAFETY: as for `ready`.
+        #[allow(unsafe_code)]
+        attached: opts.attach_fd.and_then(|fd| unsafe { supervisor::inherited_fd(fd) }),
         console_size: opts.console_size,
         runtime: opts.runtime,
     };

@@ -13,7 +13,6 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
-
 use super::{Context, Error, StorageDriver};
 use crate::rootfs::{self, fuse, overlay, vfs};
 use crate::runtime::spec;

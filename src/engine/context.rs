@@ -55,7 +55,6 @@ impl Error {
     }
 }
 
-
 /// Where state lives for this invocation.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -24,14 +24,12 @@
 use std::ffi::OsString;
 use std::fs::File;
 use std::io::{self, Read, Write};
-use std::os::fd::{AsRawFd, RawFd};
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Component, Path, PathBuf};
 
 use super::containers::{self, run_dir};
 use super::{Context, Error as EngineError};
-use crate::runtime::supervisor::CONTAINER_PID;
 use crate::storage::{ContainerRecord, Store};
 
 /// Errors of `cp`.
@@ -50,7 +48,7 @@ pub enum Error {
     #[error("cannot copy: {0}")]
     Io(#[source] io::Error),
     #[error("cannot start the copy process")]
-    Fork(#[source] nix::Error),
+    Fork(#[source] crate::runtime::job::Error),
 }
 
 /// What failed in a copy, with the path (as the user or the tar named it) and the operation.
@@ -137,11 +135,7 @@ pub fn running_pid(ctx: &Context, rec: &ContainerRecord) -> Option<i32> {
     if !rec.state.is_active() {
         return None;
     }
-    let pid = std::fs::read_to_string(run_dir(ctx, &rec.id).join(CONTAINER_PID))
-        .ok()?
-        .trim()
-        .parse::<i32>()
-        .ok()?;
+    let pid = crate::runtime::run_dir::RunDir::new(run_dir(ctx, &rec.id)).container_pid().ok()??.as_raw();
     crate::sys::host::process_exists(pid).then_some(pid)
 }
 
@@ -168,68 +162,46 @@ pub struct Job {
 /// A child forked before skiff enters its user namespace (rootless), so it is still in the
 /// namespace that owns the one a running container lives in. It waits for a [`Job`]; given one,
 /// it joins the container's user namespace (see [`join_user_namespace`]) and runs the copy
-/// through `/proc/PID/root`. Dropped without a job, it exits without doing anything.
-pub struct Helper {
-    pid: nix::unistd::Pid,
-    jobs: Option<File>,
-    errors: File,
-}
+/// through `/proc/PID/root`. Dropped without a job, it exits without doing anything. The fork and
+/// its channel are [`crate::runtime::job::Helper`]'s.
+pub struct Helper(crate::runtime::job::Helper<Job>);
 
 impl Helper {
     /// Forks the helper; `work` runs in it with the container's root and the job. Must be
-    /// called while the process is single-threaded.
+    /// called while the process is single-threaded (checked: else [`Error::Fork`]).
     pub fn fork(work: impl FnOnce(&Path, &Job) -> Result<(), Failure>) -> Result<Helper, Error> {
-        use std::io::BufRead;
-        let (jobs_r, jobs_w) = pipe()?;
-        let (err_r, mut err_w) = pipe()?;
-        let (jobs_w_fd, err_r_fd) = (jobs_w.as_raw_fd(), err_r.as_raw_fd());
-        let pid = crate::sys::fork_helper(move || {
-            crate::sys::close_fd(&jobs_w_fd);
-            crate::sys::close_fd(&err_r_fd);
-            let mut line = String::new();
-            let mut jobs = io::BufReader::new(jobs_r);
-            if jobs.read_line(&mut line).is_err() || line.trim().is_empty() {
-                return 0;
-            }
-            let result = serde_json::from_str::<Job>(&line)
-                .map_err(|e| Failure::Job { reason: e.to_string() })
-                .and_then(|job| {
-                    let pid = job.pid.ok_or(Failure::NotRunning)?;
-                    join_user_namespace(pid)
-                        .map_err(|e| Failure::JoinUserns { pid, reason: crate::engine::error_chain(&e) })?;
-                    work(Path::new(&format!("/proc/{pid}/root")), &job)
-                });
-            match result {
-                Ok(()) => 0,
-                Err(failure) => {
-                    let _ = err_w.write_all(&serde_json::to_vec(&failure).unwrap_or_default());
-                    1
-                }
-            }
-        })
-        .map_err(Error::Fork)?;
-        Ok(Helper { pid, jobs: Some(jobs_w), errors: err_r })
+        let helper = crate::runtime::job::Helper::fork("copy process", move |job: Job| {
+            let result = job.pid.ok_or(Failure::NotRunning).and_then(|pid| {
+                join_user_namespace(pid)
+                    .map_err(|e| Failure::JoinUserns { pid, reason: crate::engine::error_chain(&e) })?;
+                work(Path::new(&format!("/proc/{pid}/root")), &job)
+            });
+            result.map_err(|failure| failure_text(&failure))
+        });
+        helper.map(Helper).map_err(job_error)
     }
 
     /// Hands `job` to the helper and waits for it; its failure comes back as [`Error::Failed`].
-    pub fn run(mut self, job: &Job) -> Result<(), Error> {
-        let mut w = self.jobs.take().expect("a helper runs one job");
-        let line = serde_json::to_string(job).expect("a job serializes");
-        let sent = writeln!(w, "{line}");
-        drop(w);
-        let child = Child { pid: self.pid, errors: self.errors.try_clone().map_err(Error::Io)? };
-        let finished = child.finish();
-        finished?;
-        sent.map_err(Error::Io)
+    pub fn run(self, job: &Job) -> Result<(), Error> {
+        self.0.run(job).map_err(job_error)
     }
 }
 
-impl Drop for Helper {
-    fn drop(&mut self) {
-        if self.jobs.take().is_some() {
-            // The pipe is closed: it exits with nothing to do.
-            let _ = nix::sys::wait::waitpid(self.pid, None);
-        }
+/// A [`Failure`] as the child reports it (JSON in the helper's typed outcome message).
+fn failure_text(failure: &Failure) -> String {
+    serde_json::to_string(failure).unwrap_or_else(|_| failure.to_string())
+}
+
+/// A helper process's error as `cp`'s: its report is the child's [`Failure`] ([`Error::Failed`]).
+fn job_error(e: crate::runtime::job::Error) -> Error {
+    use crate::runtime::job::Error as JobError;
+    match e {
+        JobError::Failed(message) => match serde_json::from_str::<Failure>(&message) {
+            Ok(failure) => Error::Failed(failure),
+            Err(_) => Error::ChildFailed { status: message },
+        },
+        JobError::Died { status, .. } => Error::ChildFailed { status },
+        e => Error::Fork(e),
     }
 }
 
@@ -276,39 +248,25 @@ fn pipe() -> Result<(File, File), Error> {
     Ok((File::from(r), File::from(w)))
 }
 
-/// A forked child working inside `root`; `run` reports failure as one line.
-struct Child {
-    pid: nix::unistd::Pid,
-    errors: File,
-}
+/// A forked child working inside `root`; `finish` reports its failure.
+struct Child(crate::runtime::job::Child);
 
-fn spawn_in_root(
+/// Forks a child that enters `root` and runs `run`; `keep` (the parent's ends of the pipes the
+/// child uses too) is closed in the child and handed back.
+fn spawn_in_root<K>(
     root: &Path,
     workdir: &str,
-    close_in_child: Vec<RawFd>,
+    keep: K,
     run: impl FnOnce() -> Result<(), Failure>,
-) -> Result<Child, Error> {
-    let (err_r, mut err_w) = pipe()?;
+) -> Result<(Child, K), Error> {
     let root = root.to_path_buf();
     let workdir = workdir.to_string();
-    let err_r_fd = err_r.as_raw_fd();
     // The closure owns what the child uses; the parent drops it (closing those ends) on return.
-    let pid = crate::sys::fork_helper(move || {
-        crate::sys::close_fd(&err_r_fd);
-        for fd in &close_in_child {
-            crate::sys::close_fd(fd);
-        }
-        let result = enter_root(&root, &workdir).and_then(|()| run());
-        match result {
-            Ok(()) => 0,
-            Err(failure) => {
-                let _ = err_w.write_all(&serde_json::to_vec(&failure).unwrap_or_default());
-                1
-            }
-        }
-    })
-    .map_err(Error::Fork)?;
-    Ok(Child { pid, errors: err_r })
+    let spawned = crate::runtime::job::spawn("copy process", keep, move || {
+        enter_root(&root, &workdir).and_then(|()| run()).map_err(|failure| failure_text(&failure))
+    });
+    let (child, keep) = spawned.map_err(job_error)?;
+    Ok((Child(child), keep))
 }
 
 fn enter_root(root: &Path, workdir: &str) -> Result<(), Failure> {
@@ -322,23 +280,8 @@ fn enter_root(root: &Path, workdir: &str) -> Result<(), Failure> {
 
 impl Child {
     /// Waits for the child; its message, if it failed.
-    fn finish(mut self) -> Result<(), Error> {
-        let mut msg = String::new();
-        let _ = self.errors.read_to_string(&mut msg);
-        let status = loop {
-            match nix::sys::wait::waitpid(self.pid, None) {
-                Err(nix::errno::Errno::EINTR) => continue,
-                other => break other,
-            }
-        };
-        match status {
-            Ok(nix::sys::wait::WaitStatus::Exited(_, 0)) => Ok(()),
-            _ if !msg.is_empty() => match serde_json::from_str::<Failure>(&msg) {
-                Ok(failure) => Err(Error::Failed(failure)),
-                Err(_) => Err(Error::ChildFailed { status: msg }),
-            },
-            other => Err(Error::ChildFailed { status: format!("{other:?}") }),
-        }
+    fn finish(self) -> Result<(), Error> {
+        self.0.finish().map_err(job_error)
     }
 }
 
@@ -555,9 +498,8 @@ pub fn host_to_container(
     };
     let (r, w) = pipe()?;
     let dest = PathBuf::from(dest);
-    let child = spawn_in_root(root, workdir, vec![w.as_raw_fd()], move || {
-        extract(io::BufReader::new(r), &dest, top, opts, None)
-    })?;
+    let (child, w) =
+        spawn_in_root(root, workdir, w, move || extract(io::BufReader::new(r), &dest, top, opts, None))?;
     let written = archive(src, follow, io::BufWriter::new(w), "on the host");
     let finished = child.finish();
     finished?;
@@ -573,7 +515,7 @@ pub fn stream_to_container(
     opts: ExtractOptions,
 ) -> Result<(), Error> {
     let dest = PathBuf::from(dest);
-    let child = spawn_in_root(root, workdir, Vec::new(), move || {
+    let (child, ()) = spawn_in_root(root, workdir, (), move || {
         extract(io::BufReader::new(input), &dest, Top::Contents, opts, None)
     })?;
     child.finish()
@@ -592,9 +534,8 @@ pub fn container_to_host(
     let (r, w) = pipe()?;
     let src_path = PathBuf::from(src);
     let where_ = format!("on container {name}");
-    let child = spawn_in_root(root, workdir, vec![r.as_raw_fd()], move || {
-        archive(&src_path, follow, io::BufWriter::new(w), &where_)
-    })?;
+    let (child, r) =
+        spawn_in_root(root, workdir, r, move || archive(&src_path, follow, io::BufWriter::new(w), &where_))?;
     // `w` moved into the closure, which the parent dropped: the read ends with the child's tar.
     let result = match dest {
         None => io::copy(&mut io::BufReader::new(r), stdout)

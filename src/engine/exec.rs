@@ -22,7 +22,7 @@ use oci_spec::runtime::{Process, Spec};
 use super::{containers, Context, Error as EngineError};
 use crate::runtime::linux::exec::{self as rt, ExecOptions};
 use crate::runtime::linux::{container_init, exec_tty};
-use crate::runtime::supervisor::{self, ExitRecord};
+use crate::runtime::supervisor::ExitRecord;
 use crate::runtime::{spec, user};
 use crate::storage::{ContainerRecord, State, Store, StoreOptions};
 
@@ -118,11 +118,11 @@ pub fn running(
     if ExitRecord::read(&run_dir).is_some() {
         return Err(not_running(State::Exited));
     }
-    let pid = std::fs::read_to_string(run_dir.join(supervisor::CONTAINER_PID))
+    let pid = crate::runtime::run_dir::RunDir::new(&run_dir)
+        .container_pid()
         .ok()
-        .and_then(|s| s.trim().parse::<i32>().ok())
-        .filter(|p| crate::sys::host::process_exists(*p))
-        .map(Pid::from_raw)
+        .flatten()
+        .filter(|p| nix::sys::signal::kill(*p, None).is_ok())
         .ok_or_else(|| not_running(State::Exited))?;
     let bundle = store.container_dirs(&record.id).bundle;
     Ok(Running { record, pid, bundle })

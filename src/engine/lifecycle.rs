@@ -23,11 +23,8 @@
 //! helper process forked before the command joins its namespace: it stays in the initial user
 //! namespace, where the user owns the container's namespace, and sends signals for it.
 
-use std::io::{Read, Write};
-use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
-use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use nix::errno::Errno;
@@ -102,95 +99,30 @@ pub fn parse_signal(text: &str) -> Result<Signal, Error> {
     Signal::from_str(&name).map_err(|_| bad())
 }
 
-/// The helper that sends signals from the initial user namespace (see the module docs).
+/// The helper that sends signals from the initial user namespace (see the module docs); the
+/// process and its protocol are [`crate::runtime::signaller`]'s.
 #[derive(Debug)]
-pub struct Signaller {
-    /// `None`: send directly (rootful, or already inside a skiff namespace).
-    link: Option<Mutex<UnixStream>>,
-}
-
-static SIGNALLER: OnceLock<Signaller> = OnceLock::new();
+pub struct Signaller;
 
 impl Signaller {
-    /// Forks the helper, once per process. Call it single-threaded, before
+    /// Forks the helper, once per process. Call it single-threaded (checked), before
     /// [`Context::enter`]; a process that never calls it signals directly.
     pub fn install(ctx: &Context) {
-        if SIGNALLER.get().is_some() {
-            return;
-        }
-        let needed = ctx.rootless && !ctx.already_joined();
-        let link = if needed { Self::fork_helper().ok() } else { None };
-        let _ = SIGNALLER.set(Signaller { link: link.map(Mutex::new) });
-    }
-
-    fn fork_helper() -> std::io::Result<UnixStream> {
-        let (ours, theirs) = UnixStream::pair()?;
-        let child = crate::sys::fork_helper(|| {
-            crate::sys::close_fd(&ours);
-            let _ = nix::sys::prctl::set_pdeathsig(Signal::SIGKILL);
-            if let Ok(null) = std::fs::OpenOptions::new().read(true).write(true).open("/dev/null") {
-                use std::os::fd::AsRawFd;
-                for fd in 0..3 {
-                    let _ = nix::unistd::dup2(null.as_raw_fd(), fd);
-                }
-            }
-            serve(&theirs);
-            0
-        })
-        .map_err(std::io::Error::from)?;
-        drop(theirs);
-        tracing::debug!(helper = %child, "signaller started");
-        Ok(ours)
+        crate::runtime::signaller::install(ctx.rootless && !ctx.already_joined());
     }
 
     /// Sends `signal` (`None`: only checks) to `pid`.
     pub fn send(pid: Pid, signal: Option<Signal>) -> nix::Result<()> {
-        let link = SIGNALLER.get().and_then(|s| s.link.as_ref());
-        let Some(link) = link else { return nix::sys::signal::kill(pid, signal) };
-        let Ok(stream) = link.lock() else { return nix::sys::signal::kill(pid, signal) };
-        let mut req = [0u8; 8];
-        req[..4].copy_from_slice(&pid.as_raw().to_le_bytes());
-        req[4..].copy_from_slice(&signal.map_or(0, |s| s as i32).to_le_bytes());
-        let mut reply = [0u8; 4];
-        if (&*stream).write_all(&req).is_err() || (&*stream).read_exact(&mut reply).is_err() {
-            // The helper is gone: the best we can do is try ourselves.
-            return nix::sys::signal::kill(pid, signal);
-        }
-        match i32::from_le_bytes(reply) {
-            0 => Ok(()),
-            e => Err(Errno::from_raw(e)),
-        }
+        crate::runtime::signaller::send(pid, signal)
     }
 }
 
-/// The helper's loop: one request (pid, signal) at a time, answered with 0 or an errno, until the
-/// command closes its end.
-fn serve(stream: &UnixStream) {
-    let mut req = [0u8; 8];
-    while (&*stream).read_exact(&mut req).is_ok() {
-        let pid = i32::from_le_bytes(req[..4].try_into().unwrap_or_default());
-        let sig = i32::from_le_bytes(req[4..].try_into().unwrap_or_default());
-        let result = if pid <= 0 {
-            Err(Errno::EINVAL)
-        } else if sig == 0 {
-            nix::sys::signal::kill(Pid::from_raw(pid), None)
-        } else {
-            Signal::try_from(sig).and_then(|s| nix::sys::signal::kill(Pid::from_raw(pid), s))
-        };
-        let code = match result {
-            Ok(()) => 0,
-            Err(e) => e as i32,
-        };
-        if (&*stream).write_all(&code.to_le_bytes()).is_err() {
-            break;
-        }
-    }
-}
-
-/// Reads a pid file; `None` when missing or not a positive number.
+/// Reads a pid file (see [`crate::runtime::run_dir`]); `None` when missing or garbled (logged).
 pub fn read_pid(path: &Path) -> Option<Pid> {
-    let pid: i32 = std::fs::read_to_string(path).ok()?.trim().parse().ok()?;
-    (pid > 0).then(|| Pid::from_raw(pid))
+    crate::runtime::run_dir::read_pid(path).unwrap_or_else(|e| {
+        tracing::warn!("{e}");
+        None
+    })
 }
 
 /// True when `pid` is a live process (a zombie counts as gone).
@@ -251,10 +183,7 @@ pub fn start_lock(store: &Store, id: &str) -> Result<Option<crate::storage::lock
 
 /// Removes what the last run of the container left in its run-time directory (before a start).
 pub fn clear_run_files(ctx: &Context, id: &str) {
-    let dir = run_dir(ctx, id);
-    for f in [supervisor::EXIT_FILE, supervisor::SUPERVISOR_PID, supervisor::CONTAINER_PID] {
-        let _ = std::fs::remove_file(dir.join(f));
-    }
+    crate::runtime::run_dir::RunDir::new(run_dir(ctx, id)).clear();
 }
 
 /// A correction to apply to a record under the containers lock.

@@ -34,9 +34,9 @@ pub mod wait;
 /// Errors of the layers below that reach the CLI as they are (they know their fix: `hint()`).
 pub use crate::image::Error as ImageError;
 pub use crate::network::Error as NetworkError;
-pub use crate::storage::atomic::write_atomic;
 /// The records and states of the store, as the engine's callers see them.
 pub use crate::storage::{ContainerRecord, State, Store, VolumeRecord};
+pub use crate::sys::atomic::write_atomic;
 pub use crate::userns::Error as UsernsError;
 pub use context::{Context, StorageDriver};
 

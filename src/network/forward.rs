@@ -35,7 +35,10 @@ pub fn start(netns: &Path, listeners: Vec<(TcpListener, u16)>) -> Result<i32, Er
         path: netns.to_path_buf(),
         source: nix::Error::from_raw(e.raw_os_error().unwrap_or(libc::EIO)),
     })?;
-    let child = crate::sys::fork_helper(|| serve(ns, listeners))
+    // SAFETY: this function's contract (single-threaded caller: the command that starts the
+    // container, before any thread).
+    #[allow(unsafe_code)]
+    let child = unsafe { crate::sys::fork_helper(|| serve(ns, listeners)) }
         .map_err(|source| Error::Netns { path: netns.to_path_buf(), source })?;
     Ok(child.as_raw())
 }

@@ -378,7 +378,7 @@ fn setup_inner(
         }
     }
     let text = serde_json::to_vec_pretty(&state).expect("the network state serializes");
-    crate::storage::atomic::write_atomic(&run_dir.join(STATE_FILE), &text)
+    crate::sys::atomic::write_atomic(&run_dir.join(STATE_FILE), &text)
         .map_err(|source| Error::Write { path: run_dir.join(STATE_FILE), source })?;
     Ok(state)
 }

@@ -29,42 +29,58 @@ fn mount_point(file: &Path) -> Result<(), Error> {
         .map_err(|e| Error::Netns { path: file.to_path_buf(), source: errno(e) })
 }
 
+/// What the child of [`create`] reports ([`crate::ipc`] frames over a pipe): the errno of the
+/// step that failed, or nothing (EOF) when the namespace is mounted.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Created {
+    Failed { errno: i32 },
+}
+
+impl crate::ipc::Message for Created {
+    fn kind(&self) -> &'static str {
+        "a failure"
+    }
+}
+
 /// Creates a new network namespace with `lo` up and bind-mounts it on `file`.
 pub fn create(file: &Path) -> Result<(), Error> {
     mount_point(file)?;
-    let (read, write) = std::io::pipe().map_err(|e| Error::Netns { path: file.into(), source: errno(e) })?;
+    let fail = |source| Error::Netns { path: file.into(), source };
+    let (write, read) = crate::ipc::pipe::<Created>().map_err(|_| fail(nix::Error::EMFILE))?;
     let target = file.to_path_buf();
-    let child = crate::sys::fork_helper(|| {
-        crate::sys::close_fd(&read);
-        let result =
-            nix::sched::unshare(CloneFlags::CLONE_NEWNET).and_then(|()| loopback_up()).and_then(|()| {
-                nix::mount::mount(
-                    Some("/proc/self/ns/net"),
-                    &target,
-                    None::<&str>,
-                    MsFlags::MS_BIND,
-                    None::<&str>,
-                )
-            });
-        let code = match result {
-            Ok(()) => 0,
-            Err(e) => e as i32,
-        };
-        use std::io::Write;
-        let _ = (&write).write_all(&code.to_le_bytes());
-        0
-    })
-    .map_err(|source| Error::Netns { path: file.into(), source })?;
-    // Only the child writes: EOF without a code means it died.
+    // SAFETY: this module's invariant: [`create`] runs while the process is single-threaded.
+    let forked = unsafe {
+        // The read end is the parent's alone: the child closes its copy first.
+        crate::sys::fork_keeping(read, || {
+            let result = nix::sched::unshare(CloneFlags::CLONE_NEWNET)
+                .and_then(|()| crate::sys::net::loopback_up())
+                .and_then(|()| {
+                    nix::mount::mount(
+                        Some("/proc/self/ns/net"),
+                        &target,
+                        None::<&str>,
+                        MsFlags::MS_BIND,
+                        None::<&str>,
+                    )
+                });
+            if let Err(e) = result {
+                let _ = write.send(&Created::Failed { errno: e as i32 });
+            }
+            0
+        })
+    };
+    let (child, read) = forked.map_err(fail)?;
+    // Only the child writes: EOF means it mounted the namespace (its exit status says whether it
+    // got that far).
     drop(write);
-    let mut buf = [0u8; 4];
-    use std::io::Read;
-    let got = (&read).read_exact(&mut buf);
-    let _ = nix::sys::wait::waitpid(child, None);
-    match (got, i32::from_le_bytes(buf)) {
-        (Ok(()), 0) => Ok(()),
-        (Ok(()), code) => Err(Error::Netns { path: file.into(), source: nix::Error::from_raw(code) }),
-        (Err(e), _) => Err(Error::Netns { path: file.into(), source: errno(e) }),
+    let report = read.recv("the network namespace's creation");
+    let status = nix::sys::wait::waitpid(child, None);
+    match (report, status) {
+        (Ok(None), Ok(nix::sys::wait::WaitStatus::Exited(_, 0))) => Ok(()),
+        (Ok(Some(Created::Failed { errno })), _) => Err(fail(nix::Error::from_raw(errno))),
+        (Ok(None), _) => Err(fail(nix::Error::EIO)),
+        (Err(_), _) => Err(fail(nix::Error::EIO)),
     }
 }
 
@@ -80,34 +96,6 @@ pub fn bind(source: &Path, file: &Path) -> Result<(), Error> {
 pub fn release(file: &Path) {
     while nix::mount::umount2(file, MntFlags::MNT_DETACH).is_ok() {}
     let _ = std::fs::remove_file(file);
-}
-
-/// Sets `lo` up in the current network namespace (SIOCGIFFLAGS / SIOCSIFFLAGS).
-fn loopback_up() -> nix::Result<()> {
-    use std::os::fd::AsRawFd;
-    let sock = nix::sys::socket::socket(
-        nix::sys::socket::AddressFamily::Inet,
-        nix::sys::socket::SockType::Datagram,
-        nix::sys::socket::SockFlag::SOCK_CLOEXEC,
-        None,
-    )?;
-    // SAFETY: `ifreq` is plain data; all-zero is a valid value.
-    let mut req: libc::ifreq = unsafe { std::mem::zeroed() };
-    for (dst, src) in req.ifr_name.iter_mut().zip(b"lo\0") {
-        *dst = *src as libc::c_char;
-    }
-    // SAFETY: `req` is a valid, NUL-terminated ifreq that outlives both calls, as these two
-    // ioctls require; the socket is open.
-    unsafe {
-        if libc::ioctl(sock.as_raw_fd(), libc::SIOCGIFFLAGS, &mut req) < 0 {
-            return Err(nix::Error::last());
-        }
-        req.ifr_ifru.ifru_flags |= libc::IFF_UP as libc::c_short;
-        if libc::ioctl(sock.as_raw_fd(), libc::SIOCSIFFLAGS, &req) < 0 {
-            return Err(nix::Error::last());
-        }
-    }
-    Ok(())
 }
 
 /// Moves this (single-threaded) process into the user namespace of process `pid`, then into a

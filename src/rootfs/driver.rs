@@ -166,7 +166,7 @@ impl ProbeCache {
         let path = Self::path(run_root);
         let written = serde_json::to_vec(self)
             .map_err(std::io::Error::from)
-            .and_then(|bytes| crate::storage::atomic::write_atomic(&path, &bytes));
+            .and_then(|bytes| crate::sys::atomic::write_atomic(&path, &bytes));
         if let Err(e) = written {
             tracing::debug!(path = %path.display(), error = %e, "cannot cache the overlay probe");
         }
@@ -239,29 +239,33 @@ fn trial_in_process(run_root: &Path, rootless: bool) -> (bool, String) {
 fn trial_forked(run_root: &Path, rootless: bool, identity: &Identity) -> (bool, String) {
     use std::io::{Read, Write};
     let dir = run_root.join(format!("overlay-probe.{}", std::process::id()));
-    let Ok((mut r, w)) = std::io::pipe() else { return (false, "cannot create a pipe".into()) };
+    let Ok((r, w)) = std::io::pipe() else { return (false, "cannot create a pipe".into()) };
     let probe_dir = dir.clone();
-    let child = crate::sys::fork_helper(|| {
-        crate::sys::close_fd(&r);
-        let mut w = &w;
-        let result = (|| -> Result<(), String> {
-            if rootless {
-                userns::join(identity).map_err(|e| chain(&e))?;
-            } else {
-                userns::private_mount_namespace().map_err(|e| chain(&e))?;
+    // SAFETY: `info` probes before it starts any thread (single-threaded caller); `r`, the
+    // parent's end, is dropped in the child before the probe runs.
+    #[allow(unsafe_code)]
+    let forked = unsafe {
+        crate::sys::fork_keeping(r, || {
+            let mut w = &w;
+            let result = (|| -> Result<(), String> {
+                if rootless {
+                    userns::join(identity).map_err(|e| chain(&e))?;
+                } else {
+                    userns::private_mount_namespace().map_err(|e| chain(&e))?;
+                }
+                overlay::probe(&probe_dir, rootless).map_err(|e| chain(&e))
+            })();
+            let _ = std::fs::remove_dir_all(&probe_dir);
+            match result {
+                Ok(()) => 0,
+                Err(e) => {
+                    let _ = w.write_all(e.as_bytes());
+                    1
+                }
             }
-            overlay::probe(&probe_dir, rootless).map_err(|e| chain(&e))
-        })();
-        let _ = std::fs::remove_dir_all(&probe_dir);
-        match result {
-            Ok(()) => 0,
-            Err(e) => {
-                let _ = w.write_all(e.as_bytes());
-                1
-            }
-        }
-    });
-    let Ok(child) = child else { return (false, "cannot fork the probe".into()) };
+        })
+    };
+    let Ok((child, mut r)) = forked else { return (false, "cannot fork the probe".into()) };
     drop(w);
     let mut msg = String::new();
     let _ = r.read_to_string(&mut msg);

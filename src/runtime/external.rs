@@ -60,7 +60,7 @@ pub enum Error {
         source: std::io::Error,
     },
     #[error("cannot create the error channel for the OCI runtime")]
-    Pipe(#[source] nix::Error),
+    Pipe(#[source] crate::ipc::Error),
     #[error(
         "a terminal (-t) is not supported with --runtime {name} yet; run without -t or without --runtime"
     )]
@@ -132,7 +132,7 @@ impl Runtime {
             Err(e) => return Err(state(e)),
         }
         fs_err::create_dir_all(self.dir.join(ROOT_DIR)).map_err(state)?;
-        let (read, write) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(Error::Pipe)?;
+        let (write, read) = message::channel().map_err(Error::Pipe)?;
         let pid_file = self.dir.join(PID_FILE);
         let to_stdio = |fd: Option<OwnedFd>| fd.map_or_else(Stdio::null, Stdio::from);
         let mut create = self.command("create");
@@ -157,9 +157,9 @@ impl Runtime {
                 other => break other,
             }
         };
-        let created = std::fs::read_to_string(&pid_file).ok().and_then(|s| s.trim().parse::<i32>().ok());
+        let created = super::run_dir::read_pid(&pid_file).ok().flatten();
         let container = match (status, created) {
-            (Ok(WaitStatus::Exited(_, 0)), Some(pid)) if pid > 0 => Pid::from_raw(pid),
+            (Ok(WaitStatus::Exited(_, 0)), Some(pid)) => pid,
             (status, _) => {
                 let (failure, text) = self.failure("create", &format!("{status:?}"));
                 message::send(&write, failure, &text);

@@ -12,11 +12,20 @@
 //! - [`init`]: the minimal init `--init` runs as pid 1 when catatonit is not installed.
 //! - [`supervisor`]: the conmon-like process per container (hidden `skiff supervisor`, started by
 //!   the hidden `skiff oci-start`): stdio, k8s-file log, attach socket, signals, exit record.
+//! - [`run_dir`]: the container's run-time directory ([`run_dir::RunDir`]: pid files, exit
+//!   record, attach socket), parsed in one place.
+//! - [`signaller`]: the helper process that signals containers from the initial user namespace.
+//! - [`job`]: helper processes that run one job elsewhere (another namespace or root) for `cp`.
+//!
+//! Processes talk through [`crate::ipc`] messages; every fork goes through [`crate::sys`].
 
 pub mod external;
 pub mod init;
+pub mod job;
 pub mod linux;
+pub mod run_dir;
 pub mod seccomp;
+pub mod signaller;
 pub mod spec;
 pub mod supervisor;
 pub mod user;

@@ -32,11 +32,11 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::atomic::write_atomic;
 use super::blobs::sync_dir;
 use super::lock::Lock;
 use super::scratch::{remove_any, Scratch};
 use super::{create_private_dir, is_hex64, Store};
+use crate::sys::atomic::write_atomic;
 
 /// Errors of container records.
 #[derive(Debug, thiserror::Error)]

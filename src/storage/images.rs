@@ -12,9 +12,9 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::atomic::write_atomic;
 use super::lock::Lock;
 use super::{digest_hex, is_hex64, Error, Store};
+use crate::sys::atomic::write_atomic;
 
 /// One layer of an image, bottom first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

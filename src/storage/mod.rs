@@ -22,7 +22,6 @@
 //!
 //! Lock order (see [`lock`]): `store.lock`, then `layers/<chain>.lock`, then scratch locks.
 
-pub mod atomic;
 pub mod blobs;
 pub mod changes;
 pub mod containers;

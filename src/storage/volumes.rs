@@ -27,12 +27,12 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::atomic::write_atomic;
 use super::blobs::sync_dir;
 use super::containers::is_valid_name;
 use super::lock::Lock;
 use super::scratch::{remove_any, Scratch};
 use super::{create_private_dir, Store};
+use crate::sys::atomic::write_atomic;
 
 /// Errors of volumes.
 #[derive(Debug, thiserror::Error)]

@@ -1,15 +1,32 @@
-//! The few raw system calls the rest of skiff needs and nix does not wrap (or wraps in a way that
-//! needs `unsafe` at the call site). Most of the crate's `unsafe` lives here, each block with a
-//! `SAFETY:` comment.
+//! The few raw system calls the rest of skiff needs and nix or rustix do not wrap (or wrap in a
+//! way that needs `unsafe` at the call site), the container process's calls behind a trait with a
+//! recording fake ([`Syscall`], [`Recording`]), and atomic file writes ([`atomic`]). Most of the
+//! crate's `unsafe` lives here, each block with a `SAFETY:` comment, each `unsafe fn` with a
+//! `# Safety` section.
+//!
+//! - [`process`]: forks (single-threaded callers only: the functions are `unsafe fn`), signal
+//!   relaying, descriptors, pidfds, the controlling terminal.
+//! - [`seam`]: the syscall seam of the container's init.
+//! - [`net`]: the loopback interface.
+//! - [`atomic`]: write to a temporary name, then rename.
 #![allow(unsafe_code)]
 
+pub mod atomic;
 pub mod host;
+pub mod net;
+pub mod process;
+pub mod seam;
 
+pub use process::{
+    clone_child, close_fd, dup_to, exec_path, execve, fork_helper, fork_keeping, forward_signals,
+    inherited_fd, pidfd_open, set_controlling_terminal, set_undumpable, thread_count,
+};
+pub use seam::{Call, Linux, Recording, Syscall};
+
+use nix::unistd::Pid;
 use std::ffi::CString;
 use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
-
-use nix::unistd::Pid;
 
 /// True when `path` carries the extended attribute `name` (not following a final symlink).
 pub fn has_xattr(path: &Path, name: &str) -> bool {
@@ -20,80 +37,6 @@ pub fn has_xattr(path: &Path, name: &str) -> bool {
     // for the attribute's length and writes nothing.
     let r = unsafe { libc::lgetxattr(p.as_ptr(), n.as_ptr(), std::ptr::null_mut(), 0) };
     r >= 0
-}
-
-/// Forks a child that runs `f` and exits with its return value; returns the child's pid.
-///
-/// Must only be called from a single-threaded process (skiff calls it before tokio starts), so the
-/// child inherits no lock held by another thread and may allocate.
-pub fn fork_helper<F: FnOnce() -> i32>(f: F) -> nix::Result<Pid> {
-    // SAFETY: the caller guarantees the process is single-threaded, so the child's copy of the
-    // address space is consistent; the child never returns into the caller's code.
-    match unsafe { nix::unistd::fork() }? {
-        nix::unistd::ForkResult::Parent { child } => Ok(child),
-        nix::unistd::ForkResult::Child => {
-            let code = f();
-            // SAFETY: _exit skips atexit handlers and stdio flushing that belong to the parent.
-            unsafe { libc::_exit(code) }
-        }
-    }
-}
-
-/// Number of threads of the current process (from /proc/self/status).
-pub fn thread_count() -> usize {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines().find_map(|l| l.strip_prefix("Threads:").map(|v| v.trim().parse().unwrap_or(1)))
-        })
-        .unwrap_or(1)
-}
-
-/// Replaces the process image with `argv[0]` looked up in PATH. Returns only on failure.
-pub fn exec_path(argv: &[std::ffi::OsString]) -> std::io::Error {
-    use std::os::unix::process::CommandExt;
-    let mut cmd = std::process::Command::new(&argv[0]);
-    cmd.args(&argv[1..]);
-    cmd.exec()
-}
-
-/// Closes the descriptor behind `fd` in a forked child that will never drop the owner (it leaves
-/// with `_exit`), so the other process sees EOF on its end.
-pub fn close_fd(fd: &impl std::os::fd::AsRawFd) {
-    let _ = nix::unistd::close(fd.as_raw_fd());
-}
-
-/// Creates a child process in new namespaces (`flags`: `CLONE_NEW*` bits) with fork semantics:
-/// the child runs `f` on a copy of the caller's stack and exits with its return value; the parent
-/// gets the child's pid. With `CLONE_NEWPID` the child is pid 1 of the new pid namespace, and it
-/// is always the caller's direct child (SIGCHLD is its exit signal), so `waitpid` reports its
-/// status.
-///
-/// Must only be called from a single-threaded process, like [`fork_helper`].
-pub fn clone_child<F: FnOnce() -> i32>(flags: libc::c_int, f: F) -> nix::Result<Pid> {
-    // SAFETY: the raw clone syscall with a NULL stack behaves like fork(2): the child continues
-    // on a private copy of the caller's address space and stack. The caller guarantees the process
-    // is single-threaded, so no lock is held by a thread that does not exist in the child. The
-    // child never returns into the caller's code: it leaves with _exit.
-    let ret = unsafe {
-        libc::syscall(
-            libc::SYS_clone,
-            (flags | libc::SIGCHLD) as libc::c_ulong,
-            std::ptr::null_mut::<libc::c_void>(),
-            std::ptr::null_mut::<libc::c_int>(),
-            std::ptr::null_mut::<libc::c_int>(),
-            0 as libc::c_ulong,
-        )
-    };
-    match ret {
-        -1 => Err(nix::errno::Errno::last()),
-        0 => {
-            let code = f();
-            // SAFETY: _exit skips atexit handlers and stdio flushing that belong to the parent.
-            unsafe { libc::_exit(code) }
-        }
-        pid => Ok(Pid::from_raw(pid as libc::pid_t)),
-    }
 }
 
 /// `pivot_root(2)`: makes `new_root` the root of the calling process's mount namespace and puts
@@ -118,180 +61,6 @@ pub fn cloexec_from(first: u32) -> nix::Result<()> {
     // SAFETY: close_range only changes descriptor flags of this process; no memory is passed.
     let r = unsafe { libc::syscall(libc::SYS_close_range, first, libc::c_uint::MAX, CLOSE_RANGE_CLOEXEC) };
     nix::errno::Errno::result(r).map(drop)
-}
-
-/// `execve(2)` with an explicit environment. Returns only on failure, with the errno.
-pub fn execve(path: &std::ffi::CStr, argv: &[CString], env: &[CString]) -> nix::errno::Errno {
-    match nix::unistd::execve(path, argv, env) {
-        Ok(never) => match never {},
-        Err(e) => e,
-    }
-}
-
-/// The pid that [`forward_signals`] relays to (0: none yet).
-static FORWARD_TO: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0);
-
-extern "C" fn relay(sig: libc::c_int, info: *mut libc::siginfo_t, _: *mut libc::c_void) {
-    // Signals the terminal sends (SI_KERNEL: ctrl-c, ctrl-\) already reach the container, which
-    // shares the foreground process group; relaying them too would deliver them twice.
-    // SAFETY: the kernel passes a valid siginfo_t to an SA_SIGINFO handler.
-    if !info.is_null() && unsafe { (*info).si_code } == libc::SI_KERNEL {
-        return;
-    }
-    let pid = FORWARD_TO.load(std::sync::atomic::Ordering::SeqCst);
-    if pid > 0 {
-        // SAFETY: kill is async-signal-safe and takes no pointers.
-        unsafe { libc::kill(pid, sig) };
-    }
-}
-
-/// Relays `signals` sent to this process (by `kill`, not by the terminal) to `pid`, for a
-/// foreground container: `kill -TERM skiff` reaches the container, as with podman's sig-proxy.
-pub fn forward_signals(pid: Pid, signals: &[nix::sys::signal::Signal]) -> nix::Result<()> {
-    use nix::sys::signal::{sigaction, SaFlags, SigAction, SigHandler, SigSet};
-    FORWARD_TO.store(pid.as_raw(), std::sync::atomic::Ordering::SeqCst);
-    let action = SigAction::new(
-        SigHandler::SigAction(relay),
-        SaFlags::SA_RESTART | SaFlags::SA_SIGINFO,
-        SigSet::empty(),
-    );
-    for s in signals {
-        // SAFETY: `relay` only reads an atomic and calls kill(2), both async-signal-safe; it
-        // touches no state the interrupted code could be holding.
-        unsafe { sigaction(*s, &action) }?;
-    }
-    Ok(())
-}
-
-pub use seam::{Call, Linux, Recording, Syscall};
-
-/// The mount-namespace system calls of the container process behind a trait (youki's syscall
-/// seam): [`Linux`] makes them, [`Recording`] records them so tests can check their order.
-mod seam {
-    use std::cell::RefCell;
-    use std::path::{Path, PathBuf};
-
-    use nix::errno::Errno;
-    use nix::mount::{MntFlags, MsFlags};
-
-    /// The calls the runtime's mount steps make.
-    pub trait Syscall {
-        fn mount(
-            &self,
-            source: Option<&Path>,
-            target: &Path,
-            fstype: Option<&str>,
-            flags: MsFlags,
-            data: Option<&str>,
-        ) -> nix::Result<()>;
-        fn umount2(&self, target: &Path, flags: MntFlags) -> nix::Result<()>;
-        fn pivot_root(&self, new_root: &Path, put_old: &Path) -> nix::Result<()>;
-        fn chdir(&self, path: &Path) -> nix::Result<()>;
-    }
-
-    /// The real system calls.
-    #[derive(Debug, Default, Clone, Copy)]
-    pub struct Linux;
-
-    impl Syscall for Linux {
-        fn mount(
-            &self,
-            source: Option<&Path>,
-            target: &Path,
-            fstype: Option<&str>,
-            flags: MsFlags,
-            data: Option<&str>,
-        ) -> nix::Result<()> {
-            nix::mount::mount(source, target, fstype, flags, data)
-        }
-        fn umount2(&self, target: &Path, flags: MntFlags) -> nix::Result<()> {
-            nix::mount::umount2(target, flags)
-        }
-        fn pivot_root(&self, new_root: &Path, put_old: &Path) -> nix::Result<()> {
-            super::pivot_root(new_root, put_old)
-        }
-        fn chdir(&self, path: &Path) -> nix::Result<()> {
-            nix::unistd::chdir(path)
-        }
-    }
-
-    /// One recorded call.
-    #[derive(Debug, Clone, PartialEq, Eq)]
-    pub enum Call {
-        Mount {
-            source: Option<PathBuf>,
-            target: PathBuf,
-            fstype: Option<String>,
-            flags: MsFlags,
-            data: Option<String>,
-        },
-        Umount2 {
-            target: PathBuf,
-            flags: MntFlags,
-        },
-        PivotRoot {
-            new_root: PathBuf,
-            put_old: PathBuf,
-        },
-        Chdir(PathBuf),
-    }
-
-    /// A fake that records every call and succeeds, except mounts of the filesystem types given
-    /// to [`Recording::refuse_fstype`].
-    #[derive(Debug, Default)]
-    pub struct Recording {
-        calls: RefCell<Vec<Call>>,
-        refused: RefCell<Vec<(String, Errno)>>,
-    }
-
-    impl Recording {
-        /// Makes mounts of `fstype` fail with `errno` (still recorded).
-        pub fn refuse_fstype(&self, fstype: &str, errno: Errno) {
-            self.refused.borrow_mut().push((fstype.to_string(), errno));
-        }
-
-        /// The calls so far, in order.
-        pub fn calls(&self) -> Vec<Call> {
-            self.calls.borrow().clone()
-        }
-    }
-
-    impl Syscall for Recording {
-        fn mount(
-            &self,
-            source: Option<&Path>,
-            target: &Path,
-            fstype: Option<&str>,
-            flags: MsFlags,
-            data: Option<&str>,
-        ) -> nix::Result<()> {
-            self.calls.borrow_mut().push(Call::Mount {
-                source: source.map(Path::to_path_buf),
-                target: target.to_path_buf(),
-                fstype: fstype.map(str::to_string),
-                flags,
-                data: data.map(str::to_string),
-            });
-            match self.refused.borrow().iter().find(|(t, _)| Some(t.as_str()) == fstype) {
-                Some((_, errno)) => Err(*errno),
-                None => Ok(()),
-            }
-        }
-        fn umount2(&self, target: &Path, flags: MntFlags) -> nix::Result<()> {
-            self.calls.borrow_mut().push(Call::Umount2 { target: target.to_path_buf(), flags });
-            Ok(())
-        }
-        fn pivot_root(&self, new_root: &Path, put_old: &Path) -> nix::Result<()> {
-            self.calls
-                .borrow_mut()
-                .push(Call::PivotRoot { new_root: new_root.to_path_buf(), put_old: put_old.to_path_buf() });
-            Ok(())
-        }
-        fn chdir(&self, path: &Path) -> nix::Result<()> {
-            self.calls.borrow_mut().push(Call::Chdir(path.to_path_buf()));
-            Ok(())
-        }
-    }
 }
 
 /// Installs a seccomp BPF filter on the calling thread without setting no_new_privs (unlike
@@ -340,4 +109,80 @@ pub fn writable(path: &Path, search: bool) -> bool {
 pub fn clock_ticks() -> Option<u64> {
     let ticks = nix::unistd::sysconf(nix::unistd::SysconfVar::CLK_TCK).ok().flatten()?;
     (ticks > 0).then_some(ticks as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use nix::sys::wait::{waitpid, WaitStatus};
+
+    use super::*;
+
+    /// Runs `f` in a forked child (process state such as limits and descriptor flags must not
+    /// leak into the test harness) and returns its exit code.
+    fn in_child(f: impl FnOnce() -> i32) -> i32 {
+        // SAFETY: the harness has other threads; the children below only make system calls and
+        // compare integers, taking no lock another thread could hold.
+        let pid = unsafe { fork_helper(f) }.unwrap();
+        match waitpid(pid, None).unwrap() {
+            WaitStatus::Exited(_, code) => code,
+            other => panic!("the child ended with {other:?}"),
+        }
+    }
+
+    #[test]
+    fn set_rlimit_sets_both_limits() {
+        let code = in_child(|| {
+            if set_rlimit(libc::RLIMIT_NOFILE as libc::c_int, 64, 128).is_err() {
+                return 1;
+            }
+            let got = nix::sys::resource::getrlimit(nix::sys::resource::Resource::RLIMIT_NOFILE);
+            i32::from(got != Ok((64, 128))) * 2
+        });
+        assert_eq!(code, 0);
+    }
+
+    #[test]
+    fn cloexec_from_marks_every_descriptor_from_there_up() {
+        use nix::fcntl::{fcntl, FcntlArg, FdFlag};
+        let code = in_child(|| {
+            let Ok((r, w)) = nix::unistd::pipe() else { return 1 };
+            let cloexec = |fd: &std::os::fd::OwnedFd| {
+                use std::os::fd::AsRawFd;
+                fcntl(fd.as_raw_fd(), FcntlArg::F_GETFD)
+                    .is_ok_and(|f| FdFlag::from_bits_truncate(f).contains(FdFlag::FD_CLOEXEC))
+            };
+            if cloexec(&r) || cloexec(&w) {
+                return 2;
+            }
+            if cloexec_from(3).is_err() {
+                return 3;
+            }
+            let stdin_flag = fcntl(0, FcntlArg::F_GETFD).map(FdFlag::from_bits_truncate);
+            match (cloexec(&r), cloexec(&w), stdin_flag) {
+                (true, true, Ok(f)) if !f.contains(FdFlag::FD_CLOEXEC) => 0,
+                (true, true, Err(_)) => 0,
+                _ => 4,
+            }
+        });
+        assert_eq!(code, 0);
+    }
+
+    #[test]
+    fn seccomp_load_refuses_an_empty_or_oversized_program() {
+        assert_eq!(seccomp_load(&[]).unwrap_err().raw_os_error(), Some(libc::EINVAL));
+        let huge = vec![seccompiler::sock_filter { code: 6, jt: 0, jf: 0, k: 0 }; u16::MAX as usize + 1];
+        assert_eq!(seccomp_load(&huge).unwrap_err().raw_os_error(), Some(libc::EINVAL));
+    }
+
+    #[test]
+    fn has_xattr_is_false_for_a_plain_file_and_a_missing_one() {
+        let t = tempfile::tempdir().unwrap();
+        let f = t.path().join("f");
+        std::fs::write(&f, b"").unwrap();
+        assert!(!has_xattr(&f, "user.skiff.test"));
+        assert!(!has_xattr(&t.path().join("missing"), "user.skiff.test"));
+        if xattr::set(&f, "user.skiff.test", b"1").is_ok() {
+            assert!(has_xattr(&f, "user.skiff.test"));
+        }
+    }
 }

@@ -8,8 +8,9 @@
 //! - [`join`] must run while the process has exactly one thread: it forks a helper that runs
 //!   newuidmap/newgidmap on the parent, and `unshare(CLONE_NEWUSER)` fails in a threaded process.
 //!   `cli` calls it before tokio starts.
-//! - The helper child only waits on a pipe, runs the two setuid programs and reports back; the
-//!   parent owns both ends of both pipes until the child exits.
+//! - The helper child only waits on a pipe, runs the two setuid programs and reports back (typed
+//!   [`crate::ipc`] frames, see `MapHelper`); the parent keeps its ends of both pipes until the
+//!   child exits.
 
 pub mod subid;
 
@@ -290,54 +291,76 @@ fn map_args(map: &[IdMap]) -> Vec<String> {
     map.iter().flat_map(|m| [m.container_id.to_string(), m.host_id.to_string(), m.size.to_string()]).collect()
 }
 
+/// The id-mapping helper's protocol ([`crate::ipc`] frames over two pipes): the parent sends
+/// [`MapHelper::Go`] once it has unshared its user namespace; the helper maps it and exits,
+/// sending [`MapHelper::Failed`] only when a mapping program failed (EOF means both succeeded).
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum MapHelper {
+    Go,
+    Failed { program: String, status: i32, stderr: String },
+}
+
+impl crate::ipc::Message for MapHelper {
+    fn kind(&self) -> &'static str {
+        match self {
+            MapHelper::Go => "go",
+            MapHelper::Failed { .. } => "a mapping failure",
+        }
+    }
+}
+
 fn join_with_helpers(mapping: &Mapping, uidmap: &Path, gidmap: &Path) -> Result<(), Error> {
-    use std::io::{Read, Write};
     let parent = nix::unistd::getpid().as_raw();
-    let (go_r, go_w) = std::io::pipe()
-        .map_err(|e| Error::Fork(nix::Error::from_raw(e.raw_os_error().unwrap_or(libc::EIO))))?;
-    let (res_r, res_w) = std::io::pipe()
-        .map_err(|e| Error::Fork(nix::Error::from_raw(e.raw_os_error().unwrap_or(libc::EIO))))?;
-    let child = crate::sys::fork_helper(|| {
-        // The child keeps only its ends: close the parent's so that EOF is seen if it dies.
-        crate::sys::close_fd(&res_r);
-        crate::sys::close_fd(&go_w);
-        let mut b = [0u8; 1];
-        if (&go_r).read_exact(&mut b).is_err() {
-            return 1;
-        }
-        let mut report = String::new();
-        // Both helpers at once: each is a setuid exec, and they write different files.
-        let spawn = |path: &Path, map: &[IdMap]| {
-            std::process::Command::new(path)
-                .arg(parent.to_string())
-                .args(map_args(map))
-                .stdin(std::process::Stdio::null())
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::piped())
-                .spawn()
+    let channel_error = |e: crate::ipc::Error| {
+        let errno = match &e {
+            crate::ipc::Error::Create(io) => io.raw_os_error().unwrap_or(libc::EIO),
+            _ => libc::EIO,
         };
-        let children = [spawn(uidmap, &mapping.uid_map), spawn(gidmap, &mapping.gid_map)];
-        // Every child is waited for; the first failure is the one reported.
-        for (prog, child) in ["newuidmap", "newgidmap"].into_iter().zip(children) {
-            let failure = match child.and_then(|c| c.wait_with_output()) {
-                Ok(out) if out.status.success() => continue,
-                Ok(out) => format!(
-                    "{prog}\n{}\n{}",
-                    out.status.code().unwrap_or(-1),
-                    String::from_utf8_lossy(&out.stderr).trim()
-                ),
-                Err(e) => format!("{prog}\n-1\n{e}"),
-            };
-            if report.is_empty() {
-                report = failure;
+        Error::Fork(nix::Error::from_raw(errno))
+    };
+    let (go_w, go_r) = crate::ipc::pipe::<MapHelper>().map_err(channel_error)?;
+    let (res_w, res_r) = crate::ipc::pipe::<MapHelper>().map_err(channel_error)?;
+    // SAFETY: `join` is documented to run single-threaded (before tokio starts).
+    #[allow(unsafe_code)]
+    let forked = unsafe {
+        // The parent's ends, which the child closes first so that it sees EOF if the parent dies.
+        crate::sys::fork_keeping((go_w, res_r), || {
+            if !matches!(go_r.recv("the go-ahead"), Ok(Some(MapHelper::Go))) {
+                return 1;
             }
-        }
-        let _ = (&res_w).write_all(report.as_bytes());
-        0
-    })
-    .map_err(Error::Fork)?;
+            let mut report = None;
+            // Both helpers at once: each is a setuid exec, and they write different files.
+            let spawn = |path: &Path, map: &[IdMap]| {
+                std::process::Command::new(path)
+                    .arg(parent.to_string())
+                    .args(map_args(map))
+                    .stdin(std::process::Stdio::null())
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+            };
+            let children = [spawn(uidmap, &mapping.uid_map), spawn(gidmap, &mapping.gid_map)];
+            // Every child is waited for; the first failure is the one reported.
+            for (prog, child) in ["newuidmap", "newgidmap"].into_iter().zip(children) {
+                let (status, stderr) = match child.and_then(|c| c.wait_with_output()) {
+                    Ok(out) if out.status.success() => continue,
+                    Ok(out) => (
+                        out.status.code().unwrap_or(-1),
+                        String::from_utf8_lossy(&out.stderr).trim().to_string(),
+                    ),
+                    Err(e) => (-1, e.to_string()),
+                };
+                report.get_or_insert(MapHelper::Failed { program: prog.to_string(), status, stderr });
+            }
+            if let Some(report) = report {
+                let _ = res_w.send(&report);
+            }
+            0
+        })
+    };
+    let (child, (go_w, res_r)) = forked.map_err(Error::Fork)?;
     let unshared = nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWUSER);
-    let mut go_w = go_w;
     drop(go_r);
     drop(res_w);
     if let Err(e) = unshared {
@@ -345,20 +368,30 @@ fn join_with_helpers(mapping: &Mapping, uidmap: &Path, gidmap: &Path) -> Result<
         let _ = nix::sys::wait::waitpid(child, None);
         return Err(Error::Unshare(e));
     }
-    let _ = go_w.write_all(b"1");
+    let _ = go_w.send(&MapHelper::Go);
     drop(go_w);
-    let mut report = String::new();
-    let mut res_r = res_r;
-    let _ = res_r.read_to_string(&mut report);
+    let report = res_r.recv("the id-mapping helper's report");
     let _ = nix::sys::wait::waitpid(child, None);
-    if !report.is_empty() {
-        let mut it = report.splitn(3, '\n');
-        let prog = if it.next() == Some("newgidmap") { "newgidmap" } else { "newuidmap" };
-        let status = it.next().and_then(|s| s.parse().ok()).unwrap_or(-1);
-        let stderr = it.next().unwrap_or("").to_string();
-        return Err(Error::HelperFailed { program: prog, pid: parent, status, stderr });
+    match report {
+        Ok(None) => Ok(()),
+        Ok(Some(MapHelper::Failed { program, status, stderr })) => {
+            let program = if program == "newgidmap" { "newgidmap" } else { "newuidmap" };
+            Err(Error::HelperFailed { program, pid: parent, status, stderr })
+        }
+        Ok(Some(other)) => Err(Error::HelperFailed {
+            program: "newuidmap",
+            pid: parent,
+            status: -1,
+            stderr: crate::ipc::Error::UnexpectedMessage {
+                expected: "the id-mapping helper's report",
+                received: crate::ipc::Message::kind(&other),
+            }
+            .to_string(),
+        }),
+        Err(e) => {
+            Err(Error::HelperFailed { program: "newuidmap", pid: parent, status: -1, stderr: e.to_string() })
+        }
     }
-    Ok(())
 }
 
 fn become_root_and_private() -> Result<(), Error> {

@@ -9,8 +9,9 @@
 //! - [`spawn_server`] / [`serve`]: the server process. `mount_rootfs` re-executes the skiff binary
 //!   as the hidden `skiff fuse-overlay-serve`, which opens `/dev/fuse`, mounts it at the
 //!   container's `merged` directory with `mount(2)` (as uid 0 of skiff's user namespace, which
-//!   owns the mount namespace; no fusermount), answers the kernel's INIT and only then reports
-//!   "ready" on its stdout pipe, so the mount is live when `mount_rootfs` returns. It calls
+//!   owns the mount namespace; no fusermount), answers the kernel's INIT and only then sends
+//!   [`ServerReady`] (an `ipc` frame) on its stdout pipe, so the mount is live when
+//!   `mount_rootfs` returns. It calls
 //!   `setsid` and has no terminal, so it outlives the `run` command; it ends when the mount is
 //!   unmounted (the kernel then closes the FUSE connection), or, as a watchdog, when no process
 //!   is left in its mount namespace and none has its root or working directory on the mount.
@@ -21,7 +22,7 @@
 mod adapter;
 pub mod fs;
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::os::fd::{AsRawFd, OwnedFd};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -149,14 +150,14 @@ pub fn spawn_server(program: &Path, opts: &ServeOptions, log: &Path) -> Result<(
         let _ = child.wait();
         return Err(fail(format!("no answer within {} s", READY_TIMEOUT.as_secs())));
     }
-    let mut line = String::new();
-    let _ = BufReader::new(stdout).read_line(&mut line);
-    if line.trim() == "ready" {
+    let message = match crate::ipc::recv::<ServerReady>(stdout, "the fuse server's ready report") {
         // The server lives on on its own (it called setsid); it is not waited for.
-        return Ok(());
-    }
+        Ok(Some(ServerReady::Ready)) => return Ok(()),
+        Ok(Some(ServerReady::Failed { message })) => message,
+        Ok(None) => String::new(),
+        Err(e) => e.to_string(),
+    };
     let _ = child.wait();
-    let message = line.trim().strip_prefix("error: ").unwrap_or(line.trim()).to_string();
     let message = if message.is_empty() {
         let tail = std::fs::read_to_string(log).unwrap_or_default();
         tail.lines().last().unwrap_or("it exited without a word").to_string()
@@ -166,8 +167,27 @@ pub fn spawn_server(program: &Path, opts: &ServeOptions, log: &Path) -> Result<(
     Err(fail(message))
 }
 
-/// The server's side: mounts and serves `opts` until the mount goes away. Writes "ready" (or
-/// "error: ...") as one line to `ready` once the kernel's INIT is answered, then closes it.
+/// The fuse server's report on its stdout ([`crate::ipc`] frame), once the kernel's INIT is
+/// answered or the mount failed.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ServerReady {
+    Ready,
+    Failed { message: String },
+}
+
+impl crate::ipc::Message for ServerReady {
+    fn kind(&self) -> &'static str {
+        match self {
+            ServerReady::Ready => "ready",
+            ServerReady::Failed { .. } => "a failure",
+        }
+    }
+}
+
+/// The server's side: mounts and serves `opts` until the mount goes away. Sends
+/// [`ServerReady`] to `ready` once the kernel's INIT is answered (or the mount failed), then
+/// closes it.
 pub fn serve(opts: &ServeOptions, mut ready: impl Write) -> Result<(), Error> {
     let _ = nix::unistd::setsid();
     // Modes come from the kernel already masked; ours must not mask them again.
@@ -176,11 +196,11 @@ pub fn serve(opts: &ServeOptions, mut ready: impl Write) -> Result<(), Error> {
     let session = match result {
         Ok(s) => s,
         Err(e) => {
-            let _ = writeln!(ready, "error: {}", chain(&e));
+            let _ = crate::ipc::send(&mut ready, &ServerReady::Failed { message: chain(&e) });
             return Err(e);
         }
     };
-    let _ = writeln!(ready, "ready");
+    let _ = crate::ipc::send(&mut ready, &ServerReady::Ready);
     let _ = ready.flush();
     drop(ready);
     let target = opts.target.clone();

@@ -1,7 +1,7 @@
 //! The caller's side of a container (the supervisor role): clone the container process in new
 //! namespaces as a direct child, relay its start-up error, wait for its status.
 
-use std::os::fd::{AsRawFd, OwnedFd};
+use std::os::fd::OwnedFd;
 use std::path::{Path, PathBuf};
 
 use nix::sys::signal::{SigSet, SigmaskHow, Signal};
@@ -62,7 +62,7 @@ pub struct Stdio {
 #[derive(Debug)]
 pub struct Spawned {
     pub pid: Pid,
-    pub errors: OwnedFd,
+    pub errors: message::Receiver,
 }
 
 /// Starts the bundle without waiting (the supervisor's variant of [`run`]): the container gets
@@ -71,11 +71,13 @@ pub struct Spawned {
 /// `errors` and reaps `pid`. Must be called single-threaded, inside skiff's user namespace.
 pub fn spawn(bundle: &Path, stdio: Stdio, parent_death: Option<Signal>) -> Result<Spawned, Error> {
     let prepared = prepare(bundle)?;
-    let (pid, errors) = clone_container(&prepared, bundle, stdio.console.as_ref(), || {
+    let mut stdio = stdio;
+    let console = stdio.console.take().map(message::ConsoleChannel::from);
+    let (pid, errors) = clone_container(&prepared, bundle, console.as_ref(), || {
         for (fd, target) in [(&stdio.stdin, 0), (&stdio.stdout, 1), (&stdio.stderr, 2)] {
             if let Some(fd) = fd {
                 // dup2 clears close-on-exec on the copy: the container keeps exactly fds 0-2.
-                let _ = nix::unistd::dup2(fd.as_raw_fd(), target);
+                let _ = crate::sys::dup_to(fd, target);
             }
         }
         if let Some(sig) = parent_death {
@@ -85,6 +87,7 @@ pub fn spawn(bundle: &Path, stdio: Stdio, parent_death: Option<Signal>) -> Resul
         default_sigpipe();
     })?;
     drop(stdio);
+    drop(console);
     Ok(Spawned { pid, errors })
 }
 
@@ -116,21 +119,27 @@ fn prepare(bundle: &Path) -> Result<Prepared, Error> {
     Ok(Prepared { spec, flags, rootfs })
 }
 
-/// Clones the container process; in the child, `setup` runs first, then the init steps. Returns
-/// the pid and the read end of the error channel (the write end is closed here).
+/// Clones the container process; in the child, `setup` runs first, then the init steps (with the
+/// real system calls). Returns the pid and the read end of the error channel (the write end is
+/// closed here). Single-threaded callers only (see the module invariants of [`super`]).
 fn clone_container(
     p: &Prepared,
     bundle: &Path,
-    console: Option<&OwnedFd>,
+    console: Option<&message::ConsoleChannel>,
     setup: impl FnOnce(),
-) -> Result<(Pid, OwnedFd), Error> {
-    let (read, write) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(Error::Pipe)?;
-    let pid = crate::sys::clone_child(p.flags, || {
-        setup();
-        crate::sys::close_fd(&read);
-        container_init::run(&p.spec, bundle, &p.rootfs, console, &write)
-    })
-    .map_err(Error::Clone)?;
+) -> Result<(Pid, message::Receiver), Error> {
+    let (write, read) = message::channel().map_err(Error::Pipe)?;
+    // SAFETY: `run` and `spawn`, the only callers, are documented to be called single-threaded
+    // (the supervisor and the foreground runtime start no thread).
+    #[allow(unsafe_code)]
+    let cloned = unsafe {
+        // The read end is the parent's alone: the child closes its copy first.
+        crate::sys::clone_child(p.flags, read, || {
+            setup();
+            container_init::run(&crate::sys::Linux, &p.spec, bundle, &p.rootfs, console, &write)
+        })
+    };
+    let (pid, read) = cloned.map_err(Error::Clone)?;
     drop(write);
     Ok((pid, read))
 }

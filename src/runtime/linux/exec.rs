@@ -20,9 +20,8 @@
 //!
 //! With `detach`, the child forks again and leaves at once, so the process is re-parented into
 //! the container and nobody waits for it.
-#![allow(unsafe_code)]
 
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::os::fd::{AsFd, OwnedFd};
 use std::os::unix::fs::MetadataExt;
 
 use nix::sched::CloneFlags;
@@ -70,7 +69,7 @@ pub enum Error {
     #[error("cannot make the exec command non-dumpable")]
     Dumpable(#[source] nix::Error),
     #[error("cannot create the error channel of the exec process")]
-    Pipe(#[source] nix::Error),
+    Pipe(#[source] crate::ipc::Error),
     #[error("cannot block the signals to relay to the exec process")]
     Signals(#[source] nix::Error),
     #[error("cannot create the exec process")]
@@ -93,10 +92,7 @@ pub fn join(pid: Pid) -> Result<(), Error> {
     // Once joined, the container's root could ptrace this process, which still holds the host's
     // descriptors (the terminal): not dumpable, it cannot (CVE-2016-9962). The exec'd program is
     // dumpable again (exec resets it).
-    // SAFETY: PR_SET_DUMPABLE takes integers only.
-    if unsafe { libc::prctl(libc::PR_SET_DUMPABLE, 0, 0, 0, 0) } != 0 {
-        return Err(Error::Dumpable(nix::errno::Errno::last()));
-    }
+    crate::sys::set_undumpable().map_err(Error::Dumpable)?;
     let ns_ino = |p: String| std::fs::metadata(p).map(|m| (m.dev(), m.ino()));
     let mut flags = CloneFlags::empty();
     let mut files = Vec::new();
@@ -122,14 +118,14 @@ pub fn join(pid: Pid) -> Result<(), Error> {
     let mut opened = Vec::new();
     for (name, flag) in files {
         let path = format!("/proc/{raw}/ns/{name}");
-        let fd = nix::fcntl::open(
-            path.as_str(),
-            nix::fcntl::OFlag::O_RDONLY | nix::fcntl::OFlag::O_CLOEXEC,
-            nix::sys::stat::Mode::empty(),
-        )
-        .map_err(|source| Error::Join { kind: name.to_string(), pid: raw, source })?;
-        // SAFETY: `open` just returned this descriptor, and nothing else owns it.
-        opened.push((name, flag, unsafe { OwnedFd::from_raw_fd(fd) }));
+        let flags = rustix::fs::OFlags::RDONLY | rustix::fs::OFlags::CLOEXEC;
+        let fd =
+            rustix::fs::open(path.as_str(), flags, rustix::fs::Mode::empty()).map_err(|e| Error::Join {
+                kind: name.to_string(),
+                pid: raw,
+                source: nix::errno::Errno::from_raw(e.raw_os_error()),
+            })?;
+        opened.push((name, flag, fd));
     }
     // The pid may have been reused between reading the files and opening them: the pidfd says.
     if nix::sys::signal::kill(pid, None).is_err() || !pidfd_alive(&pidfd) {
@@ -166,17 +162,10 @@ fn names(flags: CloneFlags) -> String {
 
 /// `pidfd_open(2)`: a descriptor that names the process `pid` and no later one with its number.
 fn pidfd_open(pid: Pid) -> Result<OwnedFd, Error> {
-    // SAFETY: pidfd_open takes two integers and returns a new descriptor or -1; no memory.
-    let fd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid.as_raw(), 0) };
-    if fd < 0 {
-        let source = nix::errno::Errno::last();
-        return Err(match source {
-            nix::errno::Errno::ESRCH => Error::Gone { pid: pid.as_raw() },
-            _ => Error::Pidfd { pid: pid.as_raw(), source },
-        });
-    }
-    // SAFETY: the kernel just returned this descriptor to us; we are its only owner.
-    Ok(unsafe { OwnedFd::from_raw_fd(fd as libc::c_int) })
+    crate::sys::pidfd_open(pid).map_err(|source| match source {
+        nix::errno::Errno::ESRCH => Error::Gone { pid: pid.as_raw() },
+        _ => Error::Pidfd { pid: pid.as_raw(), source },
+    })
 }
 
 /// True while the process behind `pidfd` has not exited (a pidfd polls readable when it has).
@@ -282,35 +271,40 @@ pub fn spawn(
     stdio: Stdio,
     detach: bool,
 ) -> Result<Option<Spawned>, Error> {
-    let (read, write) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(Error::Pipe)?;
+    let (write, read) = message::channel().map_err(Error::Pipe)?;
     let relayed: SigSet = FORWARDED.iter().copied().collect();
     let old_mask = relayed.thread_swap_mask(SigmaskHow::SIG_BLOCK).map_err(Error::Signals)?;
     let parent = nix::unistd::getpid();
-    let forked = crate::sys::fork_helper(|| {
-        crate::sys::close_fd(&read);
-        let _ = SigSet::empty().thread_set_mask();
-        container_main::default_sigpipe();
-        if detach {
-            let _ = nix::unistd::setsid();
-            // The grandchild is re-parented into the container; this child leaves at once.
-            return match crate::sys::fork_helper(|| child(process, filter, &stdio, &write, None, true)) {
-                Ok(_) => 0,
-                Err(e) => {
-                    message::send(
-                        &write,
-                        StartFailure::Setup,
-                        &format!("cannot create the exec process: {e}"),
-                    );
-                    125
-                }
-            };
-        }
-        child(process, filter, &stdio, &write, Some(parent), false)
-    });
+    // SAFETY: callers are single-threaded (this function's contract); so is the child when it
+    // forks the detached grandchild.
+    #[allow(unsafe_code)]
+    let forked = unsafe {
+        // The read end is the parent's alone: the child closes its copy first.
+        crate::sys::fork_keeping(read, || {
+            let _ = SigSet::empty().thread_set_mask();
+            container_main::default_sigpipe();
+            if detach {
+                let _ = nix::unistd::setsid();
+                // The grandchild is re-parented into the container; this child leaves at once.
+                return match crate::sys::fork_helper(|| child(process, filter, &stdio, &write, None, true)) {
+                    Ok(_) => 0,
+                    Err(e) => {
+                        message::send(
+                            &write,
+                            StartFailure::Setup,
+                            &format!("cannot create the exec process: {e}"),
+                        );
+                        125
+                    }
+                };
+            }
+            child(process, filter, &stdio, &write, Some(parent), false)
+        })
+    };
     drop(write);
     drop(stdio);
-    let pid = match forked {
-        Ok(pid) => pid,
+    let (pid, read) = match forked {
+        Ok(forked) => forked,
         Err(e) => {
             let _ = old_mask.thread_set_mask();
             return Err(Error::Fork(e));
@@ -340,7 +334,7 @@ fn child(
     process: &Process,
     filter: Option<&seccompiler::BpfProgram>,
     stdio: &Stdio,
-    channel: &OwnedFd,
+    channel: &message::Sender,
     parent: Option<Pid>,
     detached: bool,
 ) -> i32 {
@@ -357,33 +351,29 @@ fn child(
             return fail(StartFailure::Setup, "the exec command exited before its process started".into());
         }
     }
-    let dup = |fd: libc::c_int, target: libc::c_int| {
-        // SAFETY: dup2 on descriptors this process owns; it clears close-on-exec on the copy.
-        unsafe { libc::dup2(fd, target) }
+    // dup2 clears close-on-exec on the copy.
+    let dup = |fd: &dyn AsFd, target: libc::c_int| {
+        let _ = crate::sys::dup_to(fd.as_fd(), target);
     };
     if let Some(tty) = &stdio.tty {
         let _ = nix::unistd::setsid();
-        // SAFETY: TIOCSCTTY takes an integer argument (0: do not steal); no memory is passed.
-        if unsafe { libc::ioctl(tty.as_raw_fd(), libc::TIOCSCTTY, 0) } < 0 {
-            return fail(
-                StartFailure::Setup,
-                format!("cannot make the pty the controlling terminal: {}", nix::errno::Errno::last()),
-            );
+        if let Err(e) = crate::sys::set_controlling_terminal(tty) {
+            return fail(StartFailure::Setup, format!("cannot make the pty the controlling terminal: {e}"));
         }
         for target in 0..3 {
-            dup(tty.as_raw_fd(), target);
+            dup(tty, target);
         }
     } else {
         let null = || std::fs::OpenOptions::new().read(true).write(true).open("/dev/null");
         let targets: &[libc::c_int] = if detached { &[0, 1, 2] } else { &[0] };
         match (&stdio.stdin, detached) {
             (Some(fd), false) => {
-                dup(fd.as_raw_fd(), 0);
+                dup(fd, 0);
             }
             _ => match null() {
                 Ok(f) => {
                     for t in targets {
-                        dup(f.as_raw_fd(), *t);
+                        dup(&f, *t);
                     }
                 }
                 Err(e) => return fail(StartFailure::Setup, format!("cannot open /dev/null: {e}")),
@@ -391,7 +381,7 @@ fn child(
         }
     }
     let _ = crate::sys::cloexec_from(3);
-    let err = match container_init::enter_process(process, filter) {
+    let err = match container_init::enter_process(&crate::sys::Linux, process, filter) {
         Ok(never) => match never {},
         Err(e) => e,
     };

@@ -7,7 +7,7 @@
 //! - [`container_init`]: the container process (pid 1 of its pid namespace): mounts, pivot_root,
 //!   masked and read-only paths, hostname, rlimits, credentials, capabilities, seccomp, exec.
 //! - [`mounts`]: the mount steps of the init process (spec mounts, /dev, masks), path-safe.
-//! - [`message`]: the error channel between them.
+//! - [`message`]: the start-up report between them (an [`crate::ipc`] channel).
 //! - [`exec`]: `skiff exec`: joining a running container's namespaces and starting a process
 //!   there with the container's process settings (the init's own code for them).
 //! - [`exec_tty`]: `exec -t`: that process on a pty, and the relay between the caller's terminal
@@ -61,7 +61,7 @@ impl StartFailure {
         }
     }
 
-    fn from_code(code: i32) -> StartFailure {
+    pub(crate) fn from_code(code: i32) -> StartFailure {
         match code {
             127 => StartFailure::NotFound,
             126 => StartFailure::CannotExecute,
@@ -90,7 +90,7 @@ pub enum Error {
     #[error("joining an existing {kind} namespace ({path}) is not supported yet")]
     JoinNamespace { kind: String, path: PathBuf },
     #[error("cannot create the error channel of the container process")]
-    Pipe(#[source] nix::Error),
+    Pipe(#[source] crate::ipc::Error),
     #[error("cannot block the signals to relay to the container")]
     Signals(#[source] nix::Error),
     #[error("cannot create the container process")]
