@@ -522,7 +522,7 @@ pub(crate) mod tests {
         assert_eq!(c.command, vec!["/bin/sh".to_string()]);
         assert_eq!(c.storage_driver, "vfs");
         let dirs = store.container_dirs(&c.id);
-        let spec: Value =
+        let spec: serde_json::Value =
             serde_json::from_slice(&std::fs::read(dirs.bundle.join("config.json")).unwrap()).unwrap();
         assert_eq!(spec["root"]["path"], dirs.merged.to_str().unwrap());
         assert_eq!(spec["process"]["user"]["uid"], 1000);

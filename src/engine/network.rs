@@ -341,6 +341,7 @@ mod tests {
         let mut r = req("pasta");
         r.publish_all = true;
         let image = serde_json::json!({"config": {"ExposedPorts": {"80/tcp": {}}}});
+        let image = crate::engine::images::run_config(&serde_json::to_vec(&image).unwrap()).unwrap();
         let c = config(&r, Some(&image)).unwrap();
         assert_eq!((c.ports.len(), c.ports[0].container_port, c.ports[0].host_port), (1, 80, 0));
     }
