@@ -11,6 +11,10 @@ use sha2::{Digest, Sha256};
 
 use super::{Error, Result};
 
+/// The most layers an image may stack: the kernel's overlayfs takes at most 500 lower layers
+/// (`OVL_MAX_STACK`), and containers/storage refuses deeper images the same way.
+pub const MAX_LAYERS: usize = 500;
+
 pub const OCI_MANIFEST: &str = "application/vnd.oci.image.manifest.v1+json";
 pub const OCI_INDEX: &str = "application/vnd.oci.image.index.v1+json";
 pub const DOCKER_MANIFEST: &str = "application/vnd.docker.distribution.manifest.v2+json";
@@ -251,6 +255,13 @@ impl Resolved {
         };
         check_config_type(reference, &config.media_type)?;
         let layers = layer_descs(reference, &layers)?;
+        if layers.len() > MAX_LAYERS {
+            return Err(Error::TooManyLayers {
+                reference: reference.to_string(),
+                layers: layers.len(),
+                max: MAX_LAYERS,
+            });
+        }
         let cfg: RawConfig = serde_json::from_slice(&config_bytes).map_err(|e| Error::InvalidManifest {
             reference: reference.to_string(),
             what: "config",
