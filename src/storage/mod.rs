@@ -84,6 +84,8 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    #[error("blob {digest} needs {needed}, more than the {free} free on {}", path.display())]
+    NoSpace { digest: String, needed: String, free: String, path: PathBuf },
     #[error("unsafe entry {entry:?} in layer archive: {reason}")]
     UnsafePath { entry: String, reason: &'static str },
     #[error("cannot unpack entry {entry:?}")]
