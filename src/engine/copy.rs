@@ -373,6 +373,8 @@ fn extract(
     };
     let canonical_inside = inside.map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()));
     let mut ar = tar::Archive::new(input);
+    // Symlinks this archive made: an entry below one would be written through it.
+    let mut links: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
     let entries = ar.entries().map_err(|e| format!("cannot read the tar stream: {e}"))?;
     for entry in entries {
         let mut entry = entry.map_err(|e| format!("cannot read the tar stream: {e}"))?;
@@ -393,6 +395,13 @@ fn extract(
         }
         if rel.as_os_str().is_empty() {
             continue; // the destination directory itself
+        }
+        if let Some(link) = rel.ancestors().skip(1).find(|a| links.contains(*a)) {
+            return Err(format!(
+                "refusing tar entry {:?}: the archive tried to write through the symlink {:?} it made",
+                raw.display().to_string(),
+                link.display().to_string()
+            ));
         }
         let target = base.join(&rel);
         if let (Some(root), Some(parent)) = (&canonical_inside, target.parent()) {
@@ -434,6 +443,11 @@ fn extract(
         entry.set_preserve_mtime(true);
         entry.set_unpack_xattrs(false);
         entry.unpack(&target).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+        if kind == tar::EntryType::Symlink {
+            links.insert(rel.clone());
+        } else {
+            links.remove(&rel);
+        }
         let owner = match (opts.chown, opts.keep_owners) {
             (Some(ids), _) => Some(ids),
             (None, true) => {
