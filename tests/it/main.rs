@@ -27,6 +27,8 @@
 //! - `exec`: `exec` and `top` in a running container.
 //! - `network`: `--network`, `-p`, `port`, name resolution (pasta and slirp4netns).
 //! - `fuse`: the fuse-overlay storage driver against the kernel overlay.
+//! - `hardening`: hostile images, registries and archives (issue 17); restarts with published
+//!   ports, `rm -f`'s stop, pull's terminal output.
 
 // The helper modules are an API for every test module; not all of it is used by all of them.
 #[allow(dead_code)]
@@ -43,6 +45,7 @@ mod data;
 mod exec;
 mod foundation;
 mod fuse;
+mod hardening;
 mod images;
 mod lifecycle;
 mod network;
