@@ -5,9 +5,11 @@
 //!   most [`MAX_TOKEN`] (1 MiB), an error body is read up to [`MAX_ERROR_BODY`] and cut there;
 //!   blobs are bounded by their descriptor's size ([`super::BlobStream`]);
 //! - in time: a read that brings less than [`MIN_PROGRESS`] bytes in `stall` seconds of waiting
-//!   on the network (the consumer's own time is not counted) fails as a stall (`SKIFF_REGISTRY_STALL_TIMEOUT`, default 30 s), and a small request (manifest, token,
-//!   the headers of any answer) fails after `request` seconds in all
-//!   (`SKIFF_REGISTRY_REQUEST_TIMEOUT`, default 120 s). The error names the URL and what stalled.
+//!   on the network (the consumer's own time is not counted) fails as a stall
+//!   (`SKIFF_REGISTRY_STALL_TIMEOUT`, default 30 s), and so does an answer whose head does not
+//!   come within that time; a small body (manifest, token) must be read within `request` seconds
+//!   in all (`SKIFF_REGISTRY_REQUEST_TIMEOUT`, default 120 s). The error names the URL and what
+//!   stalled.
 //!
 //! Authentication: an answer 401 with a `WWW-Authenticate: Bearer` challenge sends skiff to the
 //! token service (with the user's credentials, if any); a `Basic` challenge makes it retry with
@@ -42,7 +44,7 @@ pub const MIN_PROGRESS: u64 = 1024;
 pub struct Limits {
     /// No progress (fewer than [`MIN_PROGRESS`] bytes) for this long is a stall.
     pub stall: Duration,
-    /// A small request (headers of any answer, a manifest, a token) takes at most this long.
+    /// A small body (a manifest, a token) is read within this long in all.
     pub request: Duration,
 }
 
@@ -204,9 +206,11 @@ impl Http {
         if let Some(a) = auth {
             headers.insert(AUTHORIZATION, a.clone());
         }
+        // Nothing at all until the answer's head is in: no progress, a stall.
+        let wait = self.limits.stall.min(self.limits.request);
         let req = t.client.get(url).headers(headers).send();
-        match tokio::time::timeout(self.limits.request, req).await {
-            Err(_) => Err(self.stalled(r, "the answer", url, self.limits.request)),
+        match tokio::time::timeout(wait, req).await {
+            Err(_) => Err(self.stalled(r, "the answer", url, wait)),
             Ok(Err(e)) if e.is_timeout() => Err(self.stalled(r, "the answer", url, self.limits.stall)),
             Ok(Err(e)) => {
                 Err(super::registry::map_error(OciDistributionError::RequestError(e), r, "manifest"))
@@ -234,8 +238,9 @@ impl Http {
             req = req.header(AUTHORIZATION, basic_value(creds));
         }
         let url = realm.to_string();
-        let res = match tokio::time::timeout(self.limits.request, req.send()).await {
-            Err(_) => return Err(self.stalled(r, "the token", &url, self.limits.request)),
+        let wait = self.limits.stall.min(self.limits.request);
+        let res = match tokio::time::timeout(wait, req.send()).await {
+            Err(_) => return Err(self.stalled(r, "the token", &url, wait)),
             Ok(Err(e)) if e.is_timeout() => {
                 return Err(self.stalled(r, "the token", &url, self.limits.stall))
             }

@@ -1085,4 +1085,110 @@ mod tests {
         assert_eq!(std::fs::metadata(&outside).unwrap().mode(), before);
         assert_outside_untouched(t.path());
     }
+
+    /// A property over random archives (a fuzz target bounded for CI): valid tars with
+    /// symlinks, hardlinks, long names and pax records, then mutated (bytes flipped, cut,
+    /// header fields overwritten with huge sizes and odd types). Whatever the archive, `unpack`
+    /// returns (never panics), writes nothing outside `dest`, and the header guard never lets
+    /// the tar reader buffer more than [`MAX_TAR_HEADER`] for one header. The seed of a failing
+    /// case is printed; `SKIFF_FUZZ_CASES` raises the count.
+    #[test]
+    fn fuzz_tar_ingest_stays_inside_and_never_panics() {
+        use rand::{Rng, SeedableRng};
+        let cases: u64 = std::env::var("SKIFF_FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(150);
+        for seed in 0..cases {
+            let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
+            let mut b = TarBuilder::new();
+            for i in 0..rng.gen_range(1..8) {
+                match rng.gen_range(0..7) {
+                    0 => b.file(&format!("f{i}"), &vec![b'x'; rng.gen_range(0..2000)]),
+                    1 => b.dir(&format!("d{i}/"), 0o755),
+                    2 => b.symlink(&format!("l{i}"), if rng.gen() { "../../outside" } else { "/" }),
+                    3 => b.hardlink(&format!("h{i}"), "f0"),
+                    4 => b.file(&format!("l{}/x", rng.gen_range(0..i + 1)), b"through"),
+                    5 => {
+                        b.pax(&[("path", format!("long/{}", "n".repeat(rng.gen_range(90..300))).as_bytes())])
+                    }
+                    _ => b.file(&format!("{}/{}", "a".repeat(rng.gen_range(1..90)), i), b"deep"),
+                };
+            }
+            let mut tar = b.finish();
+            for _ in 0..rng.gen_range(0..6) {
+                let len = tar.len();
+                match rng.gen_range(0..5) {
+                    0 => tar[rng.gen_range(0..len)] ^= rng.gen::<u8>().max(1),
+                    1 => tar.truncate(rng.gen_range(0..len)),
+                    2 => {
+                        // A header's size field: huge, in octal or base-256.
+                        let block = rng.gen_range(0..len.div_ceil(512)) * 512;
+                        if block + 136 <= len {
+                            let field = &mut tar[block + 124..block + 136];
+                            if rng.gen() {
+                                field.copy_from_slice(b"77777777777\0");
+                            } else {
+                                field[0] = 0x80;
+                                field[1..].fill(0xff);
+                            }
+                        }
+                    }
+                    3 => {
+                        let block = rng.gen_range(0..len.div_ceil(512)) * 512;
+                        if block + 157 <= len {
+                            tar[block + 156] = *b"0125LKxgS7M".get(rng.gen_range(0..11)).unwrap();
+                        }
+                    }
+                    _ => {
+                        let at = rng.gen_range(0..=len);
+                        let junk: Vec<u8> = (0..rng.gen_range(1..1024)).map(|_| rng.gen()).collect();
+                        tar.splice(at..at, junk);
+                    }
+                }
+            }
+            let (t, dest) = setup();
+            let result = std::panic::catch_unwind(|| run(&tar, &dest));
+            assert!(result.is_ok(), "seed {seed}: unpack panicked");
+            assert_outside_untouched(t.path());
+        }
+    }
+
+    #[test]
+    fn header_guard_refuses_huge_extension_headers_before_the_reader_buffers_them() {
+        for kind in [b'L', b'K', b'x', b'g'] {
+            let mut h = tar::Header::new_gnu();
+            h.set_path("././@LongLink").unwrap();
+            h.set_entry_type(EntryType::new(kind));
+            h.set_size((MAX_TAR_HEADER + 1) as u64);
+            h.set_cksum();
+            let mut tar = h.as_bytes().to_vec();
+            tar.extend(vec![b'a'; 4096]);
+            let (_t, dest) = setup();
+            let e = run(&tar, &dest).unwrap_err();
+            assert!(
+                e.to_string().contains("cannot read layer archive") || matches!(e, Error::Archive { .. }),
+                "{e}"
+            );
+            let Error::Archive { source, .. } = &e else { panic!("{e:?}") };
+            assert!(source.to_string().contains("1 MiB"), "{source}");
+        }
+        // A pax `size` record moves the next header: a long file after it still unpacks.
+        let mut b = TarBuilder::new();
+        b.pax(&[("size", b"1024")]);
+        let mut h = tar::Header::new_gnu();
+        h.set_path("big").unwrap();
+        h.set_mode(0o644);
+        h.set_uid(0);
+        h.set_gid(0);
+        h.set_mtime(0);
+        h.set_entry_type(EntryType::Regular);
+        h.set_size(0);
+        h.set_cksum();
+        b.entry(h, &[]);
+        let mut tar = b.finish();
+        // The entry's data (1024 bytes per the pax record) before the end blocks.
+        let end = tar.len() - 1024;
+        tar.splice(end..end, vec![b'z'; 1024]);
+        let (_t, dest) = setup();
+        run(&tar, &dest).unwrap();
+        assert_eq!(std::fs::read(dest.join("big")).unwrap(), vec![b'z'; 1024]);
+    }
 }

@@ -564,4 +564,27 @@ mod tests {
         assert_eq!(secure_join(root, Path::new("/new/dir")).unwrap(), root.join("new/dir"));
         assert!(secure_join(root, Path::new("/loop")).is_err());
     }
+
+    #[test]
+    fn populate_dev_through_a_dev_symlink_stays_inside_the_root() {
+        let d = tempfile::tempdir().unwrap();
+        let (rootfs, outside) = (d.path().join("rootfs"), d.path().join("outside"));
+        std::fs::create_dir_all(&rootfs).unwrap();
+        std::fs::create_dir_all(&outside).unwrap();
+        for target in [outside.display().to_string(), "../outside".to_string()] {
+            let _ = std::fs::remove_file(rootfs.join("dev"));
+            std::os::unix::fs::symlink(&target, rootfs.join("dev")).unwrap();
+            let sys = Recording::default();
+            populate_dev(&sys, &spec(serde_json::json!([])), &rootfs).unwrap();
+            assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0, "{target}: wrote outside the root");
+            let inside = secure_join(&rootfs, Path::new("/dev")).unwrap();
+            assert!(inside.starts_with(&rootfs), "{}", inside.display());
+            assert_eq!(std::fs::read_link(inside.join("ptmx")).unwrap(), Path::new("pts/ptmx"));
+            assert!(sys.calls().iter().all(|c| match c {
+                Call::Mount { target, .. } => target.starts_with(&rootfs),
+                _ => true,
+            }));
+            let _ = std::fs::remove_dir_all(inside);
+        }
+    }
 }
