@@ -73,7 +73,7 @@ impl Limits {
     }
 }
 
-/// `n` bytes as "4 MiB", "1.0 TiB".
+/// `n` bytes as "4 MiB", "1.04 MiB", "1 TiB".
 pub fn human_size(n: u64) -> String {
     const UNITS: [&str; 5] = ["KiB", "MiB", "GiB", "TiB", "PiB"];
     if n < 1024 {
@@ -85,8 +85,10 @@ pub fn human_size(n: u64) -> String {
         v /= 1024.0;
         unit += 1;
     }
-    if v.fract() == 0.0 && unit < 2 {
+    if v.fract() == 0.0 {
         format!("{v:.0} {}", UNITS[unit])
+    } else if v < 10.0 {
+        format!("{v:.2} {}", UNITS[unit])
     } else {
         format!("{v:.1} {}", UNITS[unit])
     }
@@ -150,7 +152,7 @@ impl Http {
     pub async fn speaks_tls(&self, registry: &str) -> bool {
         let url = format!("https://{registry}/v2/");
         let req = self.unverified.get(&url).send();
-        matches!(tokio::time::timeout(self.limits.request, req).await, Ok(Ok(_)))
+        matches!(tokio::time::timeout(self.limits.stall.min(self.limits.request), req).await, Ok(Ok(_)))
     }
 
     /// Sends GET `url` (for `r`'s repository), authenticating on a 401 challenge with `basic`
@@ -491,7 +493,8 @@ mod tests {
     fn sizes_and_printable_text() {
         assert_eq!(human_size(4 << 20), "4 MiB");
         assert_eq!(human_size(1 << 20), "1 MiB");
-        assert_eq!(human_size(1 << 40), "1.0 TiB");
+        assert_eq!(human_size(1 << 40), "1 TiB");
+        assert_eq!(human_size((1 << 20) + 40_000), "1.04 MiB");
         assert_eq!(printable("a\x1b[2Jb\nc"), "a\\u{1b}[2Jb\\nc");
     }
 

@@ -136,6 +136,9 @@ impl Error {
                 Some(format!("check that {registry} is running and reachable"))
             }
             Error::NoMatchingPlatform { .. } => Some("choose another platform with --platform".into()),
+            Error::Stalled { registry, .. } => Some(format!(
+                "check that {registry} is reachable; on a slow link raise SKIFF_REGISTRY_STALL_TIMEOUT (seconds)"
+            )),
             _ => None,
         }
     }

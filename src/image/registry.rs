@@ -296,7 +296,11 @@ impl RegistryClient {
             return Err(Error::InvalidManifest {
                 reference: name,
                 what: "config",
-                reason: format!("config {} is {size} bytes, more than {MAX_CONFIG_SIZE}", config.digest),
+                reason: format!(
+                    "config {} is {size} bytes, more than the {} limit",
+                    config.digest,
+                    http::human_size(MAX_CONFIG_SIZE)
+                ),
             });
         }
         let desc = LayerDesc { digest: config.digest.clone(), size, media_type: config.media_type.clone() };

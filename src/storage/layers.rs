@@ -123,7 +123,7 @@ fn free_space(path: &Path) -> Option<u64> {
     Some((s.blocks_available() as u64).saturating_mul(s.fragment_size() as u64))
 }
 
-/// `n` bytes as "512 MiB", "1.0 TiB".
+/// `n` bytes as "512 MiB", "1.04 MiB", "1 TiB".
 fn human_size(n: u64) -> String {
     const UNITS: [&str; 5] = ["KiB", "MiB", "GiB", "TiB", "PiB"];
     if n < 1024 {
@@ -135,8 +135,10 @@ fn human_size(n: u64) -> String {
         v /= 1024.0;
         unit += 1;
     }
-    if v.fract() == 0.0 && unit < 2 {
+    if v.fract() == 0.0 {
         format!("{v:.0} {}", UNITS[unit])
+    } else if v < 10.0 {
+        format!("{v:.2} {}", UNITS[unit])
     } else {
         format!("{v:.1} {}", UNITS[unit])
     }
@@ -382,6 +384,7 @@ impl Store {
                         needed: human_size(size),
                         free: human_size(free),
                         path: self.root().to_owned(),
+                        source: io::Error::from_raw_os_error(libc::ENOSPC),
                     });
                 }
             }
@@ -426,6 +429,7 @@ impl Store {
                     needed: format!("{} more", human_size(left)),
                     free: human_size(free),
                     path: self.root().to_owned(),
+                    source: io::Error::from_raw_os_error(libc::ENOSPC),
                 });
             }
             (None, Err(Error::Archive { source, .. })) => {

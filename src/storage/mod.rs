@@ -85,7 +85,15 @@ pub enum Error {
         source: std::io::Error,
     },
     #[error("blob {digest} needs {needed}, more than the {free} free on {}", path.display())]
-    NoSpace { digest: String, needed: String, free: String, path: PathBuf },
+    NoSpace {
+        digest: String,
+        needed: String,
+        free: String,
+        path: PathBuf,
+        /// Always ENOSPC: the cause, in the words the user knows.
+        #[source]
+        source: std::io::Error,
+    },
     #[error("unsafe entry {entry:?} in layer archive: {reason}")]
     UnsafePath { entry: String, reason: &'static str },
     #[error("cannot unpack entry {entry:?}")]

@@ -1157,7 +1157,7 @@ mod tests {
             let mut h = tar::Header::new_gnu();
             h.set_path("././@LongLink").unwrap();
             h.set_entry_type(EntryType::new(kind));
-            h.set_size((MAX_TAR_HEADER + 1) as u64);
+            h.set_size(MAX_TAR_HEADER + 1);
             h.set_cksum();
             let mut tar = h.as_bytes().to_vec();
             tar.extend(vec![b'a'; 4096]);

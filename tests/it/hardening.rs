@@ -636,7 +636,7 @@ fn a_blob_claiming_more_than_the_free_disk_is_refused_before_writing() {
         }
     });
     let out = pull_fails(&server, "huge", &[], Duration::from_secs(60));
-    assert_one_line_error(&out, &["free", "1.0 TiB"]);
+    assert_one_line_error(&out, &["free", "needs 1 TiB", "No space left on device"]);
 }
 
 #[test]
