@@ -124,7 +124,7 @@ fn free_space(path: &Path) -> Option<u64> {
 }
 
 /// `n` bytes as "512 MiB", "1.04 MiB", "1 TiB".
-fn human_size(n: u64) -> String {
+pub(crate) fn human_size(n: u64) -> String {
     const UNITS: [&str; 5] = ["KiB", "MiB", "GiB", "TiB", "PiB"];
     if n < 1024 {
         return format!("{n} bytes");
@@ -381,8 +381,8 @@ impl Store {
                 if size > free {
                     return Err(Error::NoSpace {
                         digest: expect.blob_digest,
-                        needed: human_size(size),
-                        free: human_size(free),
+                        needed: size,
+                        free,
                         path: self.root().to_owned(),
                         source: io::Error::from_raw_os_error(libc::ENOSPC),
                     });
@@ -426,8 +426,8 @@ impl Store {
             (Some(TeeFailure::NoSpace(left, free)), _) => {
                 return Err(Error::NoSpace {
                     digest: expect.blob_digest,
-                    needed: format!("{} more", human_size(left)),
-                    free: human_size(free),
+                    needed: left,
+                    free,
                     path: self.root().to_owned(),
                     source: io::Error::from_raw_os_error(libc::ENOSPC),
                 });

@@ -84,11 +84,12 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    #[error("blob {digest} needs {needed}, more than the {free} free on {}", path.display())]
+    /// `needed`: the blob's size, or what is still to come when the disk fills while writing.
+    #[error("blob {digest} needs {}, more than the {} free on {}", layers::human_size(*needed), layers::human_size(*free), path.display())]
     NoSpace {
         digest: String,
-        needed: String,
-        free: String,
+        needed: u64,
+        free: u64,
         path: PathBuf,
         /// Always ENOSPC: the cause, in the words the user knows.
         #[source]
