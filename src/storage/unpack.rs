@@ -1190,5 +1190,28 @@ mod tests {
         let (_t, dest) = setup();
         run(&tar, &dest).unwrap();
         assert_eq!(std::fs::read(dest.join("big")).unwrap(), vec![b'z'; 1024]);
+        // GNU long names and long link names under the limit pass.
+        let long = format!("{}/file", "d".repeat(200));
+        let mut b = tar::Builder::new(Vec::new());
+        let mut h = tar::Header::new_gnu();
+        h.set_mode(0o644);
+        h.set_uid(0);
+        h.set_gid(0);
+        h.set_mtime(0);
+        h.set_size(5);
+        b.append_data(&mut h, &long, &b"hello"[..]).unwrap();
+        let mut h = tar::Header::new_gnu();
+        h.set_entry_type(EntryType::Symlink);
+        h.set_mode(0o777);
+        h.set_uid(0);
+        h.set_gid(0);
+        h.set_mtime(0);
+        h.set_size(0);
+        b.append_link(&mut h, "link", &long).unwrap();
+        let tar = b.into_inner().unwrap();
+        let (_t, dest) = setup();
+        run(&tar, &dest).unwrap();
+        assert_eq!(std::fs::read(dest.join(&long)).unwrap(), b"hello");
+        assert_eq!(std::fs::read_link(dest.join("link")).unwrap(), Path::new(&long));
     }
 }
