@@ -67,6 +67,8 @@ pub enum Failure {
     ReadCopy { reason: String },
     #[error("the copy stream does not start with a tar header")]
     NotATar,
+    #[error("refusing tar entry {entry:?}: the archive tried to write through the symlink {link:?} it made")]
+    ThroughSymlink { entry: String, link: String },
     /// Writing the tar to the caller's output (`cp CONTAINER:SRC -`).
     #[error("{reason}")]
     Output { reason: String },
@@ -388,6 +390,8 @@ fn extract(
     let canonical_inside = inside.map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()));
     let mut ar = tar::Archive::new(input);
     let read_tar = |e: io::Error| Failure::ReadTar { reason: e.to_string() };
+    // Symlinks this archive made: an entry below one would be written through it.
+    let mut links: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
     let entries = ar.entries().map_err(read_tar)?;
     for entry in entries {
         let mut entry = entry.map_err(read_tar)?;
@@ -404,6 +408,12 @@ fn extract(
         }
         if rel.as_os_str().is_empty() {
             continue; // the destination directory itself
+        }
+        if let Some(link) = rel.ancestors().skip(1).find(|a| links.contains(*a)) {
+            return Err(Failure::ThroughSymlink {
+                entry: raw.display().to_string(),
+                link: link.display().to_string(),
+            });
         }
         let target = base.join(&rel);
         if let (Some(root), Some(parent)) = (&canonical_inside, target.parent()) {
@@ -449,6 +459,11 @@ fn extract(
         entry
             .unpack(&target)
             .map_err(|e| Failure::Write { path: target.display().to_string(), reason: e.to_string() })?;
+        if kind == tar::EntryType::Symlink {
+            links.insert(rel.clone());
+        } else {
+            links.remove(&rel);
+        }
         let owner = match (opts.chown, opts.keep_owners) {
             (Some(ids), _) => Some(ids),
             (None, true) => {

@@ -11,6 +11,10 @@ use sha2::{Digest, Sha256};
 
 use super::{Error, Result};
 
+/// The most layers an image may stack: the kernel's overlayfs takes at most 500 lower layers
+/// (`OVL_MAX_STACK`), and containers/storage refuses deeper images the same way.
+pub const MAX_LAYERS: usize = 500;
+
 pub const OCI_MANIFEST: &str = "application/vnd.oci.image.manifest.v1+json";
 pub const OCI_INDEX: &str = "application/vnd.oci.image.index.v1+json";
 pub const DOCKER_MANIFEST: &str = "application/vnd.docker.distribution.manifest.v2+json";
@@ -251,6 +255,13 @@ impl Resolved {
         };
         check_config_type(reference, &config.media_type)?;
         let layers = layer_descs(reference, &layers)?;
+        if layers.len() > MAX_LAYERS {
+            return Err(Error::TooManyLayers {
+                reference: reference.to_string(),
+                layers: layers.len(),
+                max: MAX_LAYERS,
+            });
+        }
         let cfg: RawConfig = serde_json::from_slice(&config_bytes).map_err(|e| Error::InvalidManifest {
             reference: reference.to_string(),
             what: "config",
@@ -346,5 +357,88 @@ pub(crate) mod tests {
         assert_eq!(Compression::sniff(&[0x1f, 0x8b, 8]), Compression::Gzip);
         assert_eq!(Compression::sniff(&[0x28, 0xb5, 0x2f, 0xfd]), Compression::Zstd);
         assert_eq!(Compression::sniff(b"usr/"), Compression::None);
+    }
+
+    /// A property over random documents (a fuzz target bounded for CI): manifests, indexes and
+    /// configs, valid then mutated (bytes flipped, cut, fields replaced by other JSON values,
+    /// huge numbers, deep nesting). Parsing and assembling return an error or a value whose
+    /// layers match the manifest; they never panic. `SKIFF_FUZZ_CASES` raises the count.
+    #[test]
+    fn fuzz_manifest_and_index_parsing_never_panics() {
+        use rand::{Rng, SeedableRng};
+        let cases: u64 = std::env::var("SKIFF_FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(400);
+        let values = [
+            serde_json::json!(null),
+            serde_json::json!(-1),
+            serde_json::json!(u64::MAX),
+            serde_json::json!(1e308),
+            serde_json::json!("sha256:"),
+            serde_json::json!("\u{1b}[2J"),
+            serde_json::json!([]),
+            serde_json::json!({}),
+            serde_json::from_str::<serde_json::Value>(&format!("{}{}", "[".repeat(100), "]".repeat(100)))
+                .unwrap(),
+        ];
+        for seed in 0..cases {
+            let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
+            let n = rng.gen_range(0..4);
+            let diff_ids: Vec<&str> = (0..n).map(|_| L).collect();
+            let cfg = config_json(&diff_ids);
+            let layers: Vec<(&str, u64, &str)> = (0..n).map(|_| (L, 10, OCI_LAYER_GZIP)).collect();
+            let mut doc: serde_json::Value = if rng.gen_range(0..3) == 0 {
+                serde_json::json!({"schemaVersion": 2, "mediaType": OCI_INDEX, "manifests": [
+                    {"mediaType": OCI_MANIFEST, "digest": L, "size": 1, "platform": {"os": "linux", "architecture": "amd64"}}
+                ]})
+            } else {
+                serde_json::from_slice(&manifest_json(&cfg, &layers)).unwrap()
+            };
+            for _ in 0..rng.gen_range(0..4) {
+                let keys = ["schemaVersion", "mediaType", "config", "layers", "manifests", "digest", "size"];
+                let key = keys[rng.gen_range(0..keys.len())];
+                let v = values[rng.gen_range(0..values.len())].clone();
+                let inner_path =
+                    if doc.pointer("/layers/0").is_some() { "/layers/0" } else { "/manifests/0" };
+                let into_inner = rng.gen::<bool>() && doc.pointer(inner_path).is_some_and(|i| i.is_object());
+                if into_inner {
+                    if let Some(inner) = doc.pointer_mut(inner_path) {
+                        inner[key] = v;
+                    }
+                } else if doc.is_object() {
+                    doc[key] = v;
+                }
+            }
+            let mut bytes = serde_json::to_vec(&doc).unwrap();
+            if rng.gen_range(0..4) == 0 && !bytes.is_empty() {
+                let at = rng.gen_range(0..bytes.len());
+                bytes[at] ^= rng.gen::<u8>().max(1);
+            }
+            if rng.gen_range(0..6) == 0 {
+                bytes.truncate(rng.gen_range(0..=bytes.len()));
+            }
+            let parsed = std::panic::catch_unwind(|| parse_manifest("fuzz", &bytes, None));
+            assert!(
+                parsed.is_ok(),
+                "seed {seed}: parse_manifest panicked on {}",
+                String::from_utf8_lossy(&bytes)
+            );
+            let assembled = std::panic::catch_unwind(|| {
+                Resolved::assemble("fuzz", bytes.clone(), "sha256:m".into(), None, cfg.clone())
+            });
+            match assembled {
+                Err(_) => panic!("seed {seed}: assemble panicked on {}", String::from_utf8_lossy(&bytes)),
+                Ok(Ok(r)) => assert_eq!(r.layers.len(), r.diff_ids.len(), "seed {seed}"),
+                Ok(Err(_)) => {}
+            }
+        }
+    }
+
+    #[test]
+    fn more_layers_than_overlay_can_stack_is_refused_by_name() {
+        let ids = vec![L; MAX_LAYERS + 1];
+        let cfg = config_json(&ids);
+        let layers: Vec<(&str, u64, &str)> = ids.iter().map(|l| (*l, 10, OCI_LAYER_GZIP)).collect();
+        let e =
+            Resolved::assemble("x", manifest_json(&cfg, &layers), "sha256:m".into(), None, cfg).unwrap_err();
+        assert_eq!(e.to_string(), "image x stacks 501 layers, more than the 500 an overlay mount can hold");
     }
 }

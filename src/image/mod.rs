@@ -12,6 +12,7 @@
 
 pub mod archive;
 pub mod auth;
+pub mod http;
 pub mod manifest;
 pub mod platform;
 pub mod reference;
@@ -99,6 +100,18 @@ pub enum Error {
     #[error("image {reference}: manifest has {layers} layers but config has {diff_ids} diff_ids")]
     LayerCount { reference: String, layers: usize, diff_ids: usize },
 
+    /// A registry answer larger than skiff reads into memory.
+    #[error("registry {registry} sent a {what} larger than the {limit} limit ({url})")]
+    TooLarge { registry: String, what: &'static str, url: String, limit: String },
+
+    /// A registry read that made no progress.
+    #[error("{message}")]
+    Stalled { registry: String, message: String },
+
+    /// An image with more layers than an overlay mount can stack.
+    #[error("image {reference} stacks {layers} layers, more than the {max} an overlay mount can hold")]
+    TooManyLayers { reference: String, layers: usize, max: usize },
+
     /// A save/load archive that is malformed.
     #[error("invalid archive {path}: {reason}")]
     Archive { path: PathBuf, reason: String },
@@ -123,6 +136,9 @@ impl Error {
                 Some(format!("check that {registry} is running and reachable"))
             }
             Error::NoMatchingPlatform { .. } => Some("choose another platform with --platform".into()),
+            Error::Stalled { registry, .. } => Some(format!(
+                "check that {registry} is reachable; on a slow link raise SKIFF_REGISTRY_STALL_TIMEOUT (seconds)"
+            )),
             _ => None,
         }
     }

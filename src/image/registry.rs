@@ -1,13 +1,14 @@
-//! The registry client, over `oci_client::Client`: resolve a reference to one platform's
-//! manifest and config, stream layer blobs, and push blobs and manifests.
+//! The registry client: resolve a reference to one platform's manifest and config and stream
+//! layer blobs through skiff's own bounded reads ([`super::http`]: size caps, stall detection,
+//! bearer tokens), and push blobs and manifests over `oci_client::Client`.
 //!
 //! Registries that registries.conf marks `insecure` (every registry with `tls_verify = false`)
 //! are spoken to over https without certificate checks when they speak TLS, else over plain
 //! http, like podman; see [`RegistryClient`]'s `client`.
 //! Credentials come from `--creds` when given, else from [`AuthStore`], else anonymous;
-//! oci-client performs bearer-token negotiation itself.
+//! pulls negotiate bearer tokens in [`super::http`], pushes in oci-client.
 //!
-//! Checked here: manifest digests (oci-client, against the reference's digest or the
+//! Checked here: manifest digests (against the reference's digest or the
 //! `Docker-Content-Digest` header), the config digest, one diff_id per layer, accepted media
 //! types, and that a blob stream yields exactly the descriptor's size. Layer digests are left to
 //! the store, which hashes while it writes.
@@ -24,9 +25,10 @@ use futures_util::stream::{BoxStream, Stream, StreamExt};
 use oci_client::client::{ClientConfig, ClientProtocol};
 use oci_client::errors::{OciDistributionError, OciErrorCode};
 use oci_client::secrets::RegistryAuth;
-use oci_client::{Client, RegistryOperation};
+use oci_client::Client;
 use tokio::io::AsyncReadExt;
 
+use super::http::{self, Http, Limits, Transport};
 use super::manifest::{self, parse_manifest, sha256_digest, LayerDesc, Parsed, Resolved, ACCEPTED_MANIFESTS};
 use super::{AuthStore, Error, Platform, Reference, Registries, Result};
 
@@ -78,12 +80,20 @@ pub struct RegistryClient {
     https: Client,
     /// https without certificate checks, for insecure registries that speak TLS.
     https_unverified: Client,
-    http: Client,
-    /// Probes insecure registries for TLS; never holds credentials.
-    probe: Client,
+    http_plain: Client,
     /// Insecure registry → whether it speaks TLS (cached probe results).
     speaks_tls: Arc<Mutex<HashMap<String, bool>>>,
+    /// skiff's own reads (manifests, blobs, tokens): bounded in size and time.
+    http: Arc<Http>,
     options: ClientOptions,
+}
+
+/// How a registry is spoken to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Https,
+    HttpsUnverified,
+    Http,
 }
 
 impl std::fmt::Debug for RegistryClient {
@@ -94,19 +104,21 @@ impl std::fmt::Debug for RegistryClient {
 
 impl RegistryClient {
     pub fn new(options: ClientOptions) -> RegistryClient {
+        let limits = Limits::from_env();
         let config = |protocol, accept_invalid_certificates| ClientConfig {
             protocol,
             accept_invalid_certificates,
             user_agent: concat!("skiff/", env!("CARGO_PKG_VERSION")),
             connect_timeout: Some(std::time::Duration::from_secs(30)),
+            read_timeout: Some(limits.stall),
             ..ClientConfig::default()
         };
         RegistryClient {
             https: Client::new(config(ClientProtocol::Https, false)),
             https_unverified: Client::new(config(ClientProtocol::Https, true)),
-            http: Client::new(config(ClientProtocol::Http, false)),
-            probe: Client::new(config(ClientProtocol::Https, true)),
+            http_plain: Client::new(config(ClientProtocol::Http, false)),
             speaks_tls: Arc::default(),
+            http: Arc::new(Http::new(concat!("skiff/", env!("CARGO_PKG_VERSION")), limits)),
             options,
         }
     }
@@ -120,28 +132,52 @@ impl RegistryClient {
     /// in podman, get https without certificate checks when they speak TLS, else plain http;
     /// the answer is probed once per registry (GET /v2/) and cached.
     async fn client(&self, r: &Reference) -> &Client {
+        match self.mode(r).await {
+            Mode::Https => &self.https,
+            Mode::HttpsUnverified => &self.https_unverified,
+            Mode::Http => &self.http_plain,
+        }
+    }
+
+    async fn mode(&self, r: &Reference) -> Mode {
         let registry = &r.registry;
         if !self.options.registries.is_insecure(registry, self.options.tls_verify) {
-            return &self.https;
+            return Mode::Https;
         }
         let cached = self.speaks_tls.lock().unwrap_or_else(|e| e.into_inner()).get(registry).copied();
         let tls = match cached {
             Some(tls) => tls,
             None => {
-                let probe =
-                    self.probe.auth(&r.to_oci(), &RegistryAuth::Anonymous, RegistryOperation::Pull).await;
                 // Any answer over https (even an auth failure) means the registry speaks TLS.
-                let tls = !matches!(probe, Err(OciDistributionError::RequestError(_)));
+                let tls = self.http.speaks_tls(r.to_oci().resolve_registry()).await;
                 tracing::debug!(registry, tls, "probed insecure registry");
                 self.speaks_tls.lock().unwrap_or_else(|e| e.into_inner()).insert(registry.clone(), tls);
                 tls
             }
         };
         if tls {
-            &self.https_unverified
+            Mode::HttpsUnverified
         } else {
-            &self.http
+            Mode::Http
         }
+    }
+
+    /// skiff's own transport for `r` and the registry's base URL (`https://host`).
+    async fn transport(&self, r: &Reference) -> (Transport<'_>, String) {
+        let t = match self.mode(r).await {
+            Mode::Https => self.http.transport("https", true),
+            Mode::HttpsUnverified => self.http.transport("https", false),
+            Mode::Http => self.http.transport("http", true),
+        };
+        let base = format!("{}://{}", t.scheme, r.to_oci().resolve_registry());
+        (t, base)
+    }
+
+    fn basic(&self, registry: &str) -> Result<Option<(String, String)>> {
+        Ok(match self.auth(registry)? {
+            RegistryAuth::Basic(u, p) => Some((u, p)),
+            _ => None,
+        })
     }
 
     fn auth(&self, registry: &str) -> Result<RegistryAuth> {
@@ -163,17 +199,33 @@ impl RegistryClient {
         Ok((client, oci))
     }
 
-    /// Fetches a manifest or index as raw bytes with its digest.
+    /// Fetches a manifest or index as raw bytes with its digest (at most
+    /// [`http::MAX_MANIFEST`] bytes; checked against the reference's digest and the
+    /// `Docker-Content-Digest` header).
     pub async fn fetch_manifest(&self, r: &Reference) -> Result<(Vec<u8>, String)> {
+        let (t, base) = self.transport(r).await;
         let oci = r.to_oci();
-        let auth = self.auth(&r.registry)?;
-        let (bytes, digest) = self
-            .client(r)
-            .await
-            .pull_manifest_raw(&oci, &auth, ACCEPTED_MANIFESTS)
-            .await
-            .map_err(|e| map_error(e, r, "manifest"))?;
-        Ok((bytes.to_vec(), digest))
+        let url = format!("{base}/v2/{}/manifests/{}", oci.repository(), r.tag_or_digest());
+        let basic = self.basic(&r.registry)?;
+        let accept = ACCEPTED_MANIFESTS.join(", ");
+        let res = self.http.get(t, r, &url, Some(&accept), basic.as_ref()).await?;
+        if !res.status().is_success() {
+            return Err(self.http.status_error(r, res, "manifest").await);
+        }
+        let header =
+            res.headers().get("Docker-Content-Digest").and_then(|v| v.to_str().ok()).map(str::to_owned);
+        let bytes = self.http.read_capped(r, res, http::MAX_MANIFEST, "manifest").await?;
+        let actual = sha256_digest(&bytes);
+        let expected = r.digest.clone().or(header.filter(|h| h.starts_with("sha256:")));
+        if let Some(expected) = expected.filter(|e| *e != actual) {
+            return Err(Error::DigestMismatch {
+                reference: r.to_string(),
+                what: "manifest",
+                expected,
+                actual,
+            });
+        }
+        Ok((bytes, actual))
     }
 
     /// Resolves `r` to one platform's image: manifest (chosen from an index by `platform`),
@@ -244,7 +296,11 @@ impl RegistryClient {
             return Err(Error::InvalidManifest {
                 reference: name,
                 what: "config",
-                reason: format!("config {} is {size} bytes, more than {MAX_CONFIG_SIZE}", config.digest),
+                reason: format!(
+                    "config {} is {size} bytes, more than the {} limit",
+                    config.digest,
+                    http::human_size(MAX_CONFIG_SIZE)
+                ),
             });
         }
         let desc = LayerDesc { digest: config.digest.clone(), size, media_type: config.media_type.clone() };
@@ -271,12 +327,29 @@ impl RegistryClient {
     }
 
     /// Streams a blob of `r`'s repository. The stream fails when it delivers more or fewer
-    /// bytes than `desc.size`; the digest is not checked here.
+    /// bytes than `desc.size`, or stalls; the digest is not checked here.
     pub async fn blob_stream(&self, r: &Reference, desc: &LayerDesc) -> Result<BlobStream> {
-        let (client, oci) = self.prepare(r).await?;
-        let sized =
-            client.pull_blob_stream(&oci, desc.digest.as_str()).await.map_err(|e| map_error(e, r, "blob"))?;
-        Ok(BlobStream::new(sized.stream, &desc.digest, desc.size))
+        let (t, base) = self.transport(r).await;
+        let oci = r.to_oci();
+        let url = format!("{base}/v2/{}/blobs/{}", oci.repository(), desc.digest);
+        let basic = self.basic(&r.registry)?;
+        let res = self.http.get(t, r, &url, None, basic.as_ref()).await?;
+        if !res.status().is_success() {
+            return Err(self.http.status_error(r, res, "blob").await);
+        }
+        if let Some(len) = res.content_length().filter(|l| *l > desc.size) {
+            return Err(Error::Registry {
+                registry: r.registry.clone(),
+                reference: r.to_string(),
+                message: format!(
+                    "blob {} is {len} bytes, more than its descriptor's {}",
+                    desc.digest, desc.size
+                ),
+            });
+        }
+        let body = Box::pin(res.bytes_stream().map(|c| c.map_err(io::Error::other)));
+        let guarded = http::guard_stalls(body, url, self.http.limits.stall);
+        Ok(BlobStream::new(guarded, &desc.digest, desc.size))
     }
 
     /// True when the registry already has blob `digest` in `r`'s repository.
@@ -306,7 +379,7 @@ impl RegistryClient {
     /// Uploads a manifest (or index) under `r`'s tag or digest; returns its digest.
     pub async fn push_manifest_raw(&self, r: &Reference, bytes: Vec<u8>, media_type: &str) -> Result<String> {
         let digest = sha256_digest(&bytes);
-        let content_type = http::HeaderValue::from_str(media_type).map_err(|_| {
+        let content_type = ::http::HeaderValue::from_str(media_type).map_err(|_| {
             Error::UnsupportedMediaType { reference: r.to_string(), media_type: media_type.to_string() }
         })?;
         let (client, oci) = self.prepare(r).await?;
@@ -320,20 +393,17 @@ impl RegistryClient {
     /// rejected, anything the registry says after authenticating (404) means accepted.
     pub async fn check_login(&self, registry: &str) -> Result<()> {
         let r = Reference::new(registry, "skiff/login-check", Some("latest"), None)?;
-        let auth = self.auth(&r.registry)?;
-        let oci = r.to_oci();
-        let client = self.client(&r).await;
-        match client.auth(&oci, &auth, RegistryOperation::Pull).await {
-            Ok(Some(_token)) => return Ok(()),
-            Ok(None) => {}
-            Err(e) => return Err(map_error(e, &r, "manifest")),
+        let (t, base) = self.transport(&r).await;
+        let url = format!("{base}/v2/{}/manifests/latest", r.to_oci().repository());
+        let basic = self.basic(&r.registry)?;
+        let accept = ACCEPTED_MANIFESTS.join(", ");
+        let res = self.http.get(t, &r, &url, Some(&accept), basic.as_ref()).await?;
+        if res.status().is_success() {
+            return Ok(());
         }
-        match client.fetch_manifest_digest(&oci, &auth).await {
-            Ok(_) => Ok(()),
-            Err(e) => match map_error(e, &r, "manifest") {
-                Error::NotFound { .. } => Ok(()),
-                e => Err(e),
-            },
+        match self.http.status_error(&r, res, "manifest").await {
+            Error::NotFound { .. } => Ok(()),
+            e => Err(e),
         }
     }
 }
@@ -423,7 +493,7 @@ impl Stream for BlobStream {
 }
 
 /// Maps oci-client's errors to [`Error`]; `what` is "manifest" or "blob".
-fn map_error(e: OciDistributionError, r: &Reference, what: &'static str) -> Error {
+pub(crate) fn map_error(e: OciDistributionError, r: &Reference, what: &'static str) -> Error {
     let reference = r.to_string();
     let registry = r.registry.clone();
     let other = |message: String| Error::Registry {
@@ -454,12 +524,19 @@ fn map_error(e: OciDistributionError, r: &Reference, what: &'static str) -> Erro
         }
         OciDistributionError::RegistryError { envelope, .. } => {
             let codes: Vec<&OciErrorCode> = envelope.errors.iter().map(|e| &e.code).collect();
-            let text = envelope
-                .errors
-                .iter()
-                .map(|e| if e.message.is_empty() { format!("{:?}", e.code) } else { e.message.clone() })
-                .collect::<Vec<_>>()
-                .join("; ");
+            let text =
+                envelope
+                    .errors
+                    .iter()
+                    .map(|e| {
+                        if e.message.is_empty() {
+                            format!("{:?}", e.code)
+                        } else {
+                            http::printable(&e.message)
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ");
             if codes.iter().any(|c| matches!(c, OciErrorCode::Unauthorized | OciErrorCode::Denied)) {
                 Error::Unauthorized { reference }
             } else if codes.iter().any(|c| {
@@ -482,8 +559,8 @@ fn map_error(e: OciDistributionError, r: &Reference, what: &'static str) -> Erro
         }
         OciDistributionError::ServerError { code: 401 | 403, .. } => Error::Unauthorized { reference },
         OciDistributionError::ServerError { code, message, .. } => {
-            let mut message = message.trim().to_string();
-            message.truncate(200);
+            let mut message: String = message.trim().chars().take(200).collect();
+            message = http::printable(&message);
             other(format!("http status {code}: {message}"))
         }
         OciDistributionError::DigestError(oci_client::errors::DigestError::VerificationError {

@@ -83,6 +83,38 @@ pub fn start_pasta(netns: &Path, run_dir: &Path, ports: &[PortMapping]) -> Resul
     })
 }
 
+/// How long a helper has to exit after `SIGTERM` before it is killed.
+pub const STOP_GRACE: Duration = Duration::from_secs(2);
+
+/// Stops the helper `pid` with `first` (`SIGTERM`, or `SIGKILL` at once) and returns only once
+/// `alive()` says it is gone: its sockets, hence the published ports, are closed when it exits,
+/// so a `stop` that returns leaves the ports free for the next `start` (pasta takes tens of
+/// milliseconds after the signal). `SIGKILL` after [`STOP_GRACE`]; gives up after one more second.
+pub fn stop_and_wait(pid: i32, first: nix::sys::signal::Signal, alive: impl Fn() -> bool) {
+    use nix::sys::signal::{kill, Signal};
+    let pid = nix::unistd::Pid::from_raw(pid);
+    let _ = kill(pid, first);
+    let wait = |limit: Duration| {
+        let deadline = std::time::Instant::now() + limit;
+        while alive() {
+            if std::time::Instant::now() >= deadline {
+                return false;
+            }
+            // Our own child (slirp4netns started by this process) must be reaped to be gone.
+            let _ = nix::sys::wait::waitpid(pid, Some(nix::sys::wait::WaitPidFlag::WNOHANG));
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        true
+    };
+    if wait(if first == Signal::SIGKILL { Duration::from_secs(1) } else { STOP_GRACE })
+        || first == Signal::SIGKILL
+    {
+        return;
+    }
+    let _ = kill(pid, Signal::SIGKILL);
+    wait(Duration::from_secs(1));
+}
+
 /// Sets close-on-exec on `fd` or clears it.
 fn set_cloexec(fd: &impl AsRawFd, on: bool) -> std::io::Result<()> {
     use nix::fcntl::{fcntl, FcntlArg, FdFlag};

@@ -391,10 +391,8 @@ pub fn teardown(run_dir: &Path) -> Option<String> {
     if let Some(s) = &state {
         if let Some(pid) = s.helper_pid {
             if s.helper_alive() {
-                let pid = nix::unistd::Pid::from_raw(pid);
-                let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGTERM);
-                // Our own child (slirp4netns started by this process): reap it.
-                let _ = nix::sys::wait::waitpid(pid, Some(nix::sys::wait::WaitPidFlag::WNOHANG));
+                // Returns once it has exited: the published ports are free again.
+                helper::stop_and_wait(pid, nix::sys::signal::Signal::SIGTERM, || s.helper_alive());
             } else {
                 died = s.helper.clone();
             }
@@ -402,9 +400,9 @@ pub fn teardown(run_dir: &Path) -> Option<String> {
     }
     if let Some(pid) = state.as_ref().and_then(|s| s.forwarder_pid) {
         if process_alive(pid, Some(forward::PROCESS_NAME)) {
-            let pid = nix::unistd::Pid::from_raw(pid);
-            let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGKILL);
-            let _ = nix::sys::wait::waitpid(pid, Some(nix::sys::wait::WaitPidFlag::WNOHANG));
+            helper::stop_and_wait(pid, nix::sys::signal::Signal::SIGKILL, || {
+                process_alive(pid, Some(forward::PROCESS_NAME))
+            });
         }
     }
     netns::release(&run_dir.join(NETNS_FILE));

@@ -184,6 +184,9 @@ fn bind(ip: IpAddr, port: u16, protocol: Proto) -> std::io::Result<(Held, u16)> 
     })
 }
 
+/// How long [`resolve`] waits for a named host port that is in use to be released.
+pub const IN_USE_GRACE: std::time::Duration = std::time::Duration::from_millis(500);
+
 /// Chooses the random host ports and checks that every host port can be bound, by binding it.
 /// Returns the resolved mappings with their bound sockets.
 pub fn resolve(ports: &[PortMapping]) -> Result<Vec<(PortMapping, Held)>, Error> {
@@ -191,7 +194,22 @@ pub fn resolve(ports: &[PortMapping]) -> Result<Vec<(PortMapping, Held)>, Error>
     let mut out = Vec::new();
     for p in ports {
         let ip = p.host_ip.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
-        match bind(ip, p.host_port, p.protocol) {
+        // A port that the container's own helper held a moment ago (a restart) may take a few
+        // milliseconds more to be released: retry a named port briefly before calling it taken.
+        let deadline = std::time::Instant::now() + IN_USE_GRACE;
+        let bound = loop {
+            match bind(ip, p.host_port, p.protocol) {
+                Err(e)
+                    if e.kind() == std::io::ErrorKind::AddrInUse
+                        && p.host_port != 0
+                        && std::time::Instant::now() < deadline =>
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                r => break r,
+            }
+        };
+        match bound {
             Ok((h, port)) => out.push((PortMapping { host_port: port, ..p.clone() }, h)),
             Err(e) => {
                 let what = format!("{}/{}", SocketAddr::new(ip, p.host_port), p.protocol.as_str());

@@ -8,9 +8,11 @@
 //! The per-layer lock `ROOT/layers/<chain-hex>.lock` is held throughout, so concurrent pulls of
 //! the same layer store it once: the second waits, then finds it present.
 
+use std::cell::Cell;
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
@@ -93,6 +95,53 @@ enum TeeFailure {
     Source(io::Error),
     TooLarge(u64),
     Blob(io::Error),
+    /// (bytes still to come, bytes free)
+    NoSpace(u64, u64),
+}
+
+/// The least compressed size the expansion limit counts: a small layer may always expand to
+/// ratio × 5 MiB (500 MiB with the default ratio).
+const EXPANSION_MIN_BASE: u64 = 5 << 20;
+/// How many times its compressed size a layer may expand to, unless `SKIFF_LAYER_MAX_EXPANSION`
+/// says otherwise (gzip reaches ~1000, zstd far more: a bomb of 10 MB can hold 10 GiB).
+const DEFAULT_EXPANSION_RATIO: u64 = 100;
+/// How often (compressed bytes) the free space is checked while a blob is written.
+const SPACE_CHECK_EVERY: u64 = 64 << 20;
+
+/// The expansion ratio allowed: `SKIFF_LAYER_MAX_EXPANSION`, else [`DEFAULT_EXPANSION_RATIO`].
+fn expansion_ratio() -> u64 {
+    std::env::var("SKIFF_LAYER_MAX_EXPANSION")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .filter(|r| *r > 0)
+        .unwrap_or(DEFAULT_EXPANSION_RATIO)
+}
+
+/// Bytes free for an unprivileged writer on the filesystem of `path`.
+fn free_space(path: &Path) -> Option<u64> {
+    let s = nix::sys::statvfs::statvfs(path).ok()?;
+    Some((s.blocks_available() as u64).saturating_mul(s.fragment_size() as u64))
+}
+
+/// `n` bytes as "512 MiB", "1.04 MiB", "1 TiB".
+pub(crate) fn human_size(n: u64) -> String {
+    const UNITS: [&str; 5] = ["KiB", "MiB", "GiB", "TiB", "PiB"];
+    if n < 1024 {
+        return format!("{n} bytes");
+    }
+    let mut v = n as f64 / 1024.0;
+    let mut unit = 0;
+    while v >= 1024.0 && unit < UNITS.len() - 1 {
+        v /= 1024.0;
+        unit += 1;
+    }
+    if v.fract() == 0.0 {
+        format!("{v:.0} {}", UNITS[unit])
+    } else if v < 10.0 {
+        format!("{v:.2} {}", UNITS[unit])
+    } else {
+        format!("{v:.1} {}", UNITS[unit])
+    }
 }
 
 /// The compressed stream, hashed and copied to the blob as it is read.
@@ -104,6 +153,11 @@ struct Tee<'a, R> {
     reported: u64,
     reporter: &'a dyn Fn(u64),
     failure: Option<TeeFailure>,
+    /// `read`, shared with the expansion check downstream of the decompressor.
+    progress: Rc<Cell<u64>>,
+    /// Where the blob is written (checked for free space every [`SPACE_CHECK_EVERY`] bytes).
+    space: Option<&'a Path>,
+    next_space_check: u64,
 }
 
 impl<R: Read> Read for Tee<'_, R> {
@@ -114,8 +168,18 @@ impl<R: Read> Read for Tee<'_, R> {
             Err(e) => return Err(self.fail(TeeFailure::Source(e))),
         };
         self.read += n as u64;
+        self.progress.set(self.read);
         if self.limit.is_some_and(|l| self.read > l) {
             return Err(self.fail(TeeFailure::TooLarge(self.read)));
+        }
+        if let (Some(path), Some(limit)) = (self.space, self.limit) {
+            if self.read >= self.next_space_check && matches!(self.sink, Sink::Blob(_)) {
+                self.next_space_check = self.read + SPACE_CHECK_EVERY;
+                let left = limit - self.read;
+                if let Some(free) = free_space(path).filter(|f| *f < left) {
+                    return Err(self.fail(TeeFailure::NoSpace(left, free)));
+                }
+            }
         }
         match &mut self.sink {
             Sink::Blob(w) => {
@@ -148,11 +212,15 @@ impl<R> Tee<'_, R> {
     }
 }
 
-/// A reader that hashes (and counts) what passes through it.
+/// A reader that hashes (and counts) what passes through it, and refuses to expand past
+/// `ratio` times the compressed bytes read so far (counted as at least [`EXPANSION_MIN_BASE`]):
+/// a decompression bomb.
 struct HashReader<R> {
     inner: R,
     hasher: Sha256,
     count: u64,
+    compressed: Rc<Cell<u64>>,
+    ratio: u64,
 }
 
 impl<R: Read> Read for HashReader<R> {
@@ -160,6 +228,16 @@ impl<R: Read> Read for HashReader<R> {
         let n = self.inner.read(buf)?;
         self.hasher.update(&buf[..n]);
         self.count += n as u64;
+        let limit = self.compressed.get().max(EXPANSION_MIN_BASE).saturating_mul(self.ratio);
+        if self.count > limit {
+            return Err(io::Error::other(format!(
+                "the layer expands to more than {} ({} times its compressed size, counted as at least {}); \
+                 set SKIFF_LAYER_MAX_EXPANSION to a larger ratio to allow it",
+                human_size(limit),
+                self.ratio,
+                human_size(EXPANSION_MIN_BASE)
+            )));
+        }
         Ok(n)
     }
 }
@@ -184,6 +262,7 @@ fn decompress_and_unpack<R: Read>(
     opts: &UnpackOptions,
 ) -> Result<(UnpackStats, String, u64), Error> {
     let archive = |source| Error::Archive { digest: String::new(), source };
+    let compressed = tee.progress.clone();
     let mut magic = [0u8; 4];
     let n = read_up_to(tee, &mut magic).map_err(archive)?;
     let head = &magic[..n];
@@ -194,7 +273,13 @@ fn decompress_and_unpack<R: Read>(
             Compression::Zstd => Box::new(zstd::stream::read::Decoder::new(src).map_err(archive)?),
             Compression::None => Box::new(src),
         };
-        let mut tar = HashReader { inner: decoder, hasher: Sha256::new(), count: 0 };
+        let mut tar = HashReader {
+            inner: decoder,
+            hasher: Sha256::new(),
+            count: 0,
+            compressed,
+            ratio: expansion_ratio(),
+        };
         let stats = unpack::unpack(&mut tar, dest, opts)?;
         // The diff id covers the whole tar, padding after the end-of-archive blocks included.
         io::copy(&mut tar, &mut io::sink()).map_err(archive)?;
@@ -290,8 +375,22 @@ impl Store {
         let sink = if self.blobs().has(&expect.blob_digest)? {
             Sink::Hash(Sha256::new())
         } else {
+            // A descriptor that claims more than the disk holds is refused before any byte.
+            let tmp = self.root().join("tmp");
+            if let (Some(size), Some(free)) = (expect.blob_size, free_space(&tmp)) {
+                if size > free {
+                    return Err(Error::NoSpace {
+                        digest: expect.blob_digest,
+                        needed: size,
+                        free,
+                        path: self.root().to_owned(),
+                        source: io::Error::from_raw_os_error(libc::ENOSPC),
+                    });
+                }
+            }
             Sink::Blob(self.blobs().writer()?)
         };
+        let root = self.root().join("tmp");
         let mut tee = Tee {
             inner: compressed,
             sink,
@@ -300,6 +399,9 @@ impl Store {
             reported: 0,
             reporter,
             failure: None,
+            progress: Rc::new(Cell::new(0)),
+            space: Some(&root),
+            next_space_check: SPACE_CHECK_EVERY,
         };
         let opts = UnpackOptions {
             opaque_xattr: self.opaque_xattr(),
@@ -320,6 +422,15 @@ impl Store {
             }
             (Some(TeeFailure::Blob(source)), _) => {
                 return Err(Error::Io { path: self.root().join("tmp"), source });
+            }
+            (Some(TeeFailure::NoSpace(left, free)), _) => {
+                return Err(Error::NoSpace {
+                    digest: expect.blob_digest,
+                    needed: left,
+                    free,
+                    path: self.root().to_owned(),
+                    source: io::Error::from_raw_os_error(libc::ENOSPC),
+                });
             }
             (None, Err(Error::Archive { source, .. })) => {
                 // An unreadable archive is most often a corrupt download: say so if the digest

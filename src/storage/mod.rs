@@ -83,6 +83,17 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// `needed`: the blob's size, or what is still to come when the disk fills while writing.
+    #[error("blob {digest} needs {}, more than the {} free on {}", layers::human_size(*needed), layers::human_size(*free), path.display())]
+    NoSpace {
+        digest: String,
+        needed: u64,
+        free: u64,
+        path: PathBuf,
+        /// Always ENOSPC: the cause, in the words the user knows.
+        #[source]
+        source: std::io::Error,
+    },
     #[error("unsafe entry {entry:?} in layer archive: {reason}")]
     UnsafePath { entry: String, reason: &'static str },
     #[error("cannot unpack entry {entry:?}")]

@@ -94,9 +94,173 @@ pub(crate) struct UnpackOptions {
     pub gids: IdRanges,
 }
 
-/// Where an error happened: reading the archive, or writing one entry.
+/// Where an error happened: reading the archive, or writing one entry. The text of a tar
+/// error may quote bytes of the archive: control characters are escaped so that nothing from
+/// an image reaches the terminal as is.
 fn archive_err(source: io::Error) -> Error {
+    let text = source.to_string();
+    let source = if text.chars().any(char::is_control) {
+        io::Error::new(source.kind(), printable(&text))
+    } else {
+        source
+    };
     Error::Archive { digest: String::new(), source }
+}
+
+/// `text` with control characters written as escapes (`\u{1b}`, `\n`).
+pub(crate) fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() })
+        .collect()
+}
+
+/// The largest GNU long name / long link or pax extended header accepted (podman: 1 MiB). The
+/// tar reader buffers these whole, so a claim of gigabytes must be refused before it reads.
+pub(crate) const MAX_TAR_HEADER: u64 = 1 << 20;
+
+/// Watches the tar stream on its way to the tar reader and refuses an extension header (GNU
+/// `L`/`K`, pax `x`/`g`) that claims more than [`MAX_TAR_HEADER`] bytes, before the reader
+/// buffers it. It follows the archive's layout (512-byte header blocks, data padded to 512, pax
+/// `size` records) without copying anything but the headers it needs.
+pub(crate) struct HeaderGuard<R> {
+    inner: R,
+    /// Bytes of data (and padding) to pass before the next header block.
+    skip: u64,
+    header: [u8; 512],
+    filled: usize,
+    /// The data of a pax `x` header being collected (its `size` record applies to the next entry).
+    pax: Option<(Vec<u8>, u64)>,
+    next_size: Option<u64>,
+    zero_blocks: u8,
+}
+
+impl<R> HeaderGuard<R> {
+    pub(crate) fn new(inner: R) -> Self {
+        HeaderGuard {
+            inner,
+            skip: 0,
+            header: [0; 512],
+            filled: 0,
+            pax: None,
+            next_size: None,
+            zero_blocks: 0,
+        }
+    }
+
+    /// The tar reader stops at the first zero block; so does the guard.
+    fn done(&self) -> bool {
+        self.zero_blocks >= 1
+    }
+
+    /// Looks at a complete header block; sets how much data follows.
+    fn header_block(&mut self) -> io::Result<()> {
+        let h = &self.header;
+        if h.iter().all(|b| *b == 0) {
+            self.zero_blocks += 1;
+            return Ok(());
+        }
+        self.zero_blocks = 0;
+        let size = header_size(&h[124..136])
+            .ok_or_else(|| io::Error::other("invalid size field in a tar header"))?;
+        let kind = h[156];
+        let what = match kind {
+            b'L' => Some("GNU long name"),
+            b'K' => Some("GNU long link name"),
+            b'x' => Some("pax extended header"),
+            b'g' => Some("pax global header"),
+            _ => None,
+        };
+        if let Some(what) = what {
+            if size > MAX_TAR_HEADER {
+                return Err(io::Error::other(format!(
+                    "the archive has a {what} of {size} bytes, more than the 1 MiB limit"
+                )));
+            }
+        }
+        let data = match what {
+            Some(_) => size,
+            None => self.next_size.take().unwrap_or(size),
+        };
+        // The tar reader applies a pax `size` record only from a ustar or GNU header.
+        let recognized = &h[257..263] == b"ustar\0" || &h[257..265] == b"ustar  \0";
+        if kind == b'x' && recognized {
+            self.pax = Some((Vec::with_capacity(size as usize), size));
+        }
+        self.skip = data.div_ceil(512) * 512;
+        Ok(())
+    }
+
+    /// Takes in `buf` (bytes the reader is about to see).
+    fn observe(&mut self, mut buf: &[u8]) -> io::Result<()> {
+        while !buf.is_empty() && !self.done() {
+            if self.skip > 0 {
+                let n = (self.skip.min(buf.len() as u64)) as usize;
+                if let Some((data, want)) = &mut self.pax {
+                    let room = (*want as usize).saturating_sub(data.len()).min(n);
+                    data.extend_from_slice(&buf[..room]);
+                }
+                self.skip -= n as u64;
+                buf = &buf[n..];
+                if self.skip == 0 {
+                    if let Some((data, _)) = self.pax.take() {
+                        self.next_size = pax_size(&data);
+                    }
+                }
+                continue;
+            }
+            let n = (512 - self.filled).min(buf.len());
+            self.header[self.filled..self.filled + n].copy_from_slice(&buf[..n]);
+            self.filled += n;
+            buf = &buf[n..];
+            if self.filled == 512 {
+                self.filled = 0;
+                self.header_block()?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<R: Read> Read for HeaderGuard<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.observe(&buf[..n])?;
+        Ok(n)
+    }
+}
+
+/// A tar numeric field: octal text, or base-256 when the high bit of the first byte is set.
+fn header_size(field: &[u8]) -> Option<u64> {
+    if field[0] & 0x80 != 0 {
+        let mut v: u64 = u64::from(field[0] & 0x7f);
+        for b in &field[1..] {
+            v = v.checked_mul(256)?.checked_add(u64::from(*b))?;
+        }
+        return Some(v);
+    }
+    // As the tar reader does: up to the first NUL, white space trimmed.
+    let field = &field[..field.iter().position(|b| *b == 0).unwrap_or(field.len())];
+    let text = std::str::from_utf8(field).ok()?.trim();
+    u64::from_str_radix(text, 8).ok()
+}
+
+/// The `size` record of pax extended header data (`"NN size=1234\n"` records).
+fn pax_size(mut data: &[u8]) -> Option<u64> {
+    let mut found = None;
+    while !data.is_empty() {
+        let space = data.iter().position(|b| *b == b' ')?;
+        let len: usize = std::str::from_utf8(&data[..space]).ok()?.parse().ok()?;
+        if len <= space || len > data.len() {
+            return found;
+        }
+        let record = &data[space + 1..len];
+        if let Some(v) = record.strip_prefix(b"size=") {
+            let v = v.strip_suffix(b"\n").unwrap_or(v);
+            found = std::str::from_utf8(v).ok().and_then(|t| t.parse().ok());
+        }
+        data = &data[len..];
+    }
+    found
 }
 
 struct DirMeta {
@@ -124,7 +288,7 @@ pub(crate) fn unpack(archive: impl Read, dest: &Path, opts: &UnpackOptions) -> R
         stats: UnpackStats::default(),
         default_owner: default_owner(dest),
     };
-    let mut archive = tar::Archive::new(archive);
+    let mut archive = tar::Archive::new(HeaderGuard::new(archive));
     for entry in archive.entries().map_err(archive_err)? {
         let mut entry = entry.map_err(archive_err)?;
         u.stats.entries += 1;
@@ -247,9 +411,10 @@ impl Unpacker<'_> {
             || (matches!(kind, EntryType::Regular | EntryType::Continuous) && raw.ends_with(b"/"));
         match kind {
             _ if is_dir => self.dir(&rel, &meta).map_err(unpack_err),
-            EntryType::Regular | EntryType::Continuous | EntryType::GNUSparse => {
-                self.file(entry, &rel, &meta, &raw)
-            }
+            EntryType::Regular | EntryType::Continuous => self.file(entry, &rel, &meta, &raw),
+            // A sparse entry's real size is whatever its header claims (up to 2^63): written out
+            // as zeros it fills the disk. podman refuses the type too.
+            EntryType::GNUSparse => Err(unsafe_path("GNU sparse files are not supported")),
             EntryType::Symlink => {
                 let target = entry.link_name_bytes().map(|t| t.into_owned()).unwrap_or_default();
                 if target.is_empty() {
@@ -919,5 +1084,134 @@ mod tests {
         run(&tar, &dest).unwrap();
         assert_eq!(std::fs::metadata(&outside).unwrap().mode(), before);
         assert_outside_untouched(t.path());
+    }
+
+    /// A property over random archives (a fuzz target bounded for CI): valid tars with
+    /// symlinks, hardlinks, long names and pax records, then mutated (bytes flipped, cut,
+    /// header fields overwritten with huge sizes and odd types). Whatever the archive, `unpack`
+    /// returns (never panics), writes nothing outside `dest`, and the header guard never lets
+    /// the tar reader buffer more than [`MAX_TAR_HEADER`] for one header. The seed of a failing
+    /// case is printed; `SKIFF_FUZZ_CASES` raises the count.
+    #[test]
+    fn fuzz_tar_ingest_stays_inside_and_never_panics() {
+        use rand::{Rng, SeedableRng};
+        let cases: u64 = std::env::var("SKIFF_FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(150);
+        for seed in 0..cases {
+            let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
+            let mut b = TarBuilder::new();
+            for i in 0..rng.gen_range(1..8) {
+                match rng.gen_range(0..7) {
+                    0 => b.file(&format!("f{i}"), &vec![b'x'; rng.gen_range(0..2000)]),
+                    1 => b.dir(&format!("d{i}/"), 0o755),
+                    2 => b.symlink(&format!("l{i}"), if rng.gen() { "../../outside" } else { "/" }),
+                    3 => b.hardlink(&format!("h{i}"), "f0"),
+                    4 => b.file(&format!("l{}/x", rng.gen_range(0..i + 1)), b"through"),
+                    5 => {
+                        b.pax(&[("path", format!("long/{}", "n".repeat(rng.gen_range(90..300))).as_bytes())])
+                    }
+                    _ => b.file(&format!("{}/{}", "a".repeat(rng.gen_range(1..90)), i), b"deep"),
+                };
+            }
+            let mut tar = b.finish();
+            for _ in 0..rng.gen_range(0..6) {
+                let len = tar.len();
+                match rng.gen_range(0..5) {
+                    0 => tar[rng.gen_range(0..len)] ^= rng.gen::<u8>().max(1),
+                    1 => tar.truncate(rng.gen_range(0..len)),
+                    2 => {
+                        // A header's size field: huge, in octal or base-256.
+                        let block = rng.gen_range(0..len.div_ceil(512)) * 512;
+                        if block + 136 <= len {
+                            let field = &mut tar[block + 124..block + 136];
+                            if rng.gen() {
+                                field.copy_from_slice(b"77777777777\0");
+                            } else {
+                                field[0] = 0x80;
+                                field[1..].fill(0xff);
+                            }
+                        }
+                    }
+                    3 => {
+                        let block = rng.gen_range(0..len.div_ceil(512)) * 512;
+                        if block + 157 <= len {
+                            tar[block + 156] = *b"0125LKxgS7M".get(rng.gen_range(0..11)).unwrap();
+                        }
+                    }
+                    _ => {
+                        let at = rng.gen_range(0..=len);
+                        let junk: Vec<u8> = (0..rng.gen_range(1..1024)).map(|_| rng.gen()).collect();
+                        tar.splice(at..at, junk);
+                    }
+                }
+            }
+            let (t, dest) = setup();
+            let result = std::panic::catch_unwind(|| run(&tar, &dest));
+            assert!(result.is_ok(), "seed {seed}: unpack panicked");
+            assert_outside_untouched(t.path());
+        }
+    }
+
+    #[test]
+    fn header_guard_refuses_huge_extension_headers_before_the_reader_buffers_them() {
+        for kind in [b'L', b'K', b'x', b'g'] {
+            let mut h = tar::Header::new_gnu();
+            h.set_path("././@LongLink").unwrap();
+            h.set_entry_type(EntryType::new(kind));
+            h.set_size(MAX_TAR_HEADER + 1);
+            h.set_cksum();
+            let mut tar = h.as_bytes().to_vec();
+            tar.extend(vec![b'a'; 4096]);
+            let (_t, dest) = setup();
+            let e = run(&tar, &dest).unwrap_err();
+            assert!(
+                e.to_string().contains("cannot read layer archive") || matches!(e, Error::Archive { .. }),
+                "{e}"
+            );
+            let Error::Archive { source, .. } = &e else { panic!("{e:?}") };
+            assert!(source.to_string().contains("1 MiB"), "{source}");
+        }
+        // A pax `size` record moves the next header: a long file after it still unpacks.
+        let mut b = TarBuilder::new();
+        b.pax(&[("size", b"1024")]);
+        let mut h = tar::Header::new_gnu();
+        h.set_path("big").unwrap();
+        h.set_mode(0o644);
+        h.set_uid(0);
+        h.set_gid(0);
+        h.set_mtime(0);
+        h.set_entry_type(EntryType::Regular);
+        h.set_size(0);
+        h.set_cksum();
+        b.entry(h, &[]);
+        let mut tar = b.finish();
+        // The entry's data (1024 bytes per the pax record) before the end blocks.
+        let end = tar.len() - 1024;
+        tar.splice(end..end, vec![b'z'; 1024]);
+        let (_t, dest) = setup();
+        run(&tar, &dest).unwrap();
+        assert_eq!(std::fs::read(dest.join("big")).unwrap(), vec![b'z'; 1024]);
+        // GNU long names and long link names under the limit pass.
+        let long = format!("{}/file", "d".repeat(200));
+        let mut b = tar::Builder::new(Vec::new());
+        let mut h = tar::Header::new_gnu();
+        h.set_mode(0o644);
+        h.set_uid(0);
+        h.set_gid(0);
+        h.set_mtime(0);
+        h.set_size(5);
+        b.append_data(&mut h, &long, &b"hello"[..]).unwrap();
+        let mut h = tar::Header::new_gnu();
+        h.set_entry_type(EntryType::Symlink);
+        h.set_mode(0o777);
+        h.set_uid(0);
+        h.set_gid(0);
+        h.set_mtime(0);
+        h.set_size(0);
+        b.append_link(&mut h, "link", &long).unwrap();
+        let tar = b.into_inner().unwrap();
+        let (_t, dest) = setup();
+        run(&tar, &dest).unwrap();
+        assert_eq!(std::fs::read(dest.join(&long)).unwrap(), b"hello");
+        assert_eq!(std::fs::read_link(dest.join("link")).unwrap(), Path::new(&long));
     }
 }

@@ -29,6 +29,8 @@
 //! - `fuse`: the fuse-overlay storage driver against the kernel overlay.
 //! - `registry_errors`: pulls refused by a registry (self-signed tls, https to plain http, a
 //!   missing image or platform) and what the user reads.
+//! - `hardening`: hostile images, registries and archives (issue 17); restarts with published
+//!   ports, `rm -f`'s stop, pull's terminal output.
 
 // The helper modules are an API for every test module; not all of it is used by all of them.
 #[allow(dead_code)]
@@ -45,6 +47,7 @@ mod data;
 mod exec;
 mod foundation;
 mod fuse;
+mod hardening;
 mod images;
 mod lifecycle;
 mod network;

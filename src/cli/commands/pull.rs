@@ -118,6 +118,14 @@ impl Progress {
     }
 }
 
+/// The height of the terminal on stderr (24 when it cannot be told).
+fn terminal_rows() -> usize {
+    match rustix::termios::tcgetwinsize(std::io::stderr()) {
+        Ok(w) if w.ws_row > 0 => usize::from(w.ws_row),
+        _ => 24,
+    }
+}
+
 fn eprintln_line(text: &str) {
     use std::io::Write;
     let _ = writeln!(std::io::stderr().lock(), "{text}");
@@ -136,6 +144,13 @@ impl PullReporter for Progress {
             return;
         }
         if self.mode == Mode::Bars {
+            let mut bars = self.bars.lock().unwrap_or_else(|e| e.into_inner());
+            // Never more bars than the terminal has rows for (less the line being written and
+            // one to spare): a redraw taller than the screen would erase what is above it. A
+            // blob without a bar still gets its "done" line.
+            if bars.len() + 2 >= terminal_rows() {
+                return;
+            }
             let bar = self.multi.add(ProgressBar::new(size));
             bar.set_style(
                 ProgressStyle::with_template(
@@ -145,7 +160,7 @@ impl PullReporter for Progress {
                 .progress_chars("=> "),
             );
             bar.set_message(short(digest).to_string());
-            self.bars.lock().unwrap_or_else(|e| e.into_inner()).insert(digest.to_string(), bar);
+            bars.insert(digest.to_string(), bar);
         }
     }
     fn blob_progress(&self, digest: &str, done: u64) {
@@ -155,11 +170,12 @@ impl PullReporter for Progress {
     }
     fn blob_done(&self, digest: &str) {
         let bar = self.bars.lock().unwrap_or_else(|e| e.into_inner()).remove(digest);
-        match bar {
-            Some(b) => b.finish_with_message(format!("{} done", short(digest))),
-            None if self.mode == Mode::Lines => self.say(&format!("Copying blob {} done", short(digest))),
-            None => {}
+        // As podman: a finished blob's line stays, printed above the bars still running.
+        if let Some(b) = bar {
+            b.finish_and_clear();
+            self.multi.remove(&b);
         }
+        self.say(&format!("Copying blob {} done", short(digest)));
     }
     fn config(&self, digest: &str) {
         self.say(&format!("Copying config {} done", short(digest)));

@@ -12,6 +12,7 @@
 use std::collections::VecDeque;
 use std::ffi::OsString;
 use std::io;
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Component, Path, PathBuf};
 
 use nix::errno::Errno;
@@ -307,10 +308,11 @@ fn create_file(path: &Path) -> Result<(), Error> {
     if path.symlink_metadata().is_ok() {
         return Ok(());
     }
+    // O_NOFOLLOW|O_EXCL: never create through a symlink that appeared since `secure_join`.
     std::fs::OpenOptions::new()
         .write(true)
-        .create(true)
-        .truncate(false)
+        .create_new(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC)
         .open(path)
         .map(drop)
         .map_err(|source| Error::MountPoint { path: path.to_path_buf(), source })
@@ -319,7 +321,10 @@ fn create_file(path: &Path) -> Result<(), Error> {
 /// Fills a tmpfs `/dev` under `rootfs`: the default nodes and the spec's devices as bind mounts
 /// of the host's nodes (rootless cannot mknod), and the standard symlinks.
 pub fn populate_dev(sys: &dyn Syscall, spec: &Spec, rootfs: &Path) -> Result<(), Error> {
-    let dev = rootfs.join("dev");
+    // Resolved inside the root, as the tmpfs was mounted: an image's `dev -> /anywhere` symlink
+    // must not make these links land on the host.
+    let dev = secure_join(rootfs, Path::new("/dev"))
+        .map_err(|source| Error::Resolve { path: PathBuf::from("/dev"), source })?;
     let extra = spec.linux().as_ref().and_then(|l| l.devices().clone()).unwrap_or_default();
     let mut nodes: Vec<PathBuf> = DEFAULT_DEVICES.iter().map(|d| Path::new("/dev").join(d)).collect();
     for d in extra {
@@ -558,5 +563,28 @@ mod tests {
         assert_eq!(secure_join(root, Path::new("../../x")).unwrap(), root.join("x"));
         assert_eq!(secure_join(root, Path::new("/new/dir")).unwrap(), root.join("new/dir"));
         assert!(secure_join(root, Path::new("/loop")).is_err());
+    }
+
+    #[test]
+    fn populate_dev_through_a_dev_symlink_stays_inside_the_root() {
+        let d = tempfile::tempdir().unwrap();
+        let (rootfs, outside) = (d.path().join("rootfs"), d.path().join("outside"));
+        std::fs::create_dir_all(&rootfs).unwrap();
+        std::fs::create_dir_all(&outside).unwrap();
+        for target in [outside.display().to_string(), "../outside".to_string()] {
+            let _ = std::fs::remove_file(rootfs.join("dev"));
+            std::os::unix::fs::symlink(&target, rootfs.join("dev")).unwrap();
+            let sys = Recording::default();
+            populate_dev(&sys, &spec(serde_json::json!([])), &rootfs).unwrap();
+            assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0, "{target}: wrote outside the root");
+            let inside = secure_join(&rootfs, Path::new("/dev")).unwrap();
+            assert!(inside.starts_with(&rootfs), "{}", inside.display());
+            assert_eq!(std::fs::read_link(inside.join("ptmx")).unwrap(), Path::new("pts/ptmx"));
+            assert!(sys.calls().iter().all(|c| match c {
+                Call::Mount { target, .. } => target.starts_with(&rootfs),
+                _ => true,
+            }));
+            let _ = std::fs::remove_dir_all(inside);
+        }
     }
 }

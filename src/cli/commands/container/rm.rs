@@ -13,7 +13,8 @@ pub struct RmArgs {
     /// Remove the containers' anonymous volumes too
     #[arg(short, long)]
     pub volumes: bool,
-    /// With --force, seconds to wait after the stop signal before killing (default: kill at once)
+    /// With --force, seconds to wait after the stop signal before killing (default: the
+    /// container's stop timeout, 10 s, as podman)
     #[arg(short = 't', long = "time", value_name = "SECONDS")]
     pub time: Option<u64>,
     /// Containers to remove (names or ids)
@@ -47,7 +48,9 @@ pub fn rm(args: RmArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
     };
     let mut failed = crate::cli::diag::Failures::new(printer);
     for (rec, shown) in &targets {
-        let removed = engine::remove::remove(&ctx, &store, rec, args.force, args.time)
+        // As podman: the stop signal, then SIGKILL after the stop timeout (`-t` shortens it).
+        let time = args.time.unwrap_or_else(|| engine::lifecycle::stop_timeout(rec));
+        let removed = engine::remove::remove(&ctx, &store, rec, args.force, Some(time))
             .map_err(anyhow::Error::from)
             .and_then(|gone| match gone {
                 Some(gone) if args.volumes => {
