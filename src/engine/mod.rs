@@ -1,6 +1,7 @@
 //! The use cases (info, pull, images, ...): what a command does, independent of how it is printed.
 //! Nothing here prints; progress goes through `Reporter` traits and results are returned as data.
 
+pub mod build;
 pub mod containers;
 pub mod context;
 pub mod copy;

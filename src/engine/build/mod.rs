@@ -1,0 +1,5 @@
+//! `build`: an image from a Containerfile.
+
+pub mod dockerfile;
+pub mod ignore;
+pub mod words;
