@@ -38,6 +38,7 @@ mod registry;
 #[allow(dead_code)]
 mod util;
 
+mod build;
 mod containers;
 mod data;
 mod exec;
