@@ -39,3 +39,25 @@ pub fn record(store: &Store, key: &str, layer: &LayerRef) {
         tracing::warn!(path = %p.display(), error = %e, "cannot record a build cache entry");
     }
 }
+
+fn config_path(store: &Store, key: &str) -> std::path::PathBuf {
+    store.root().join("build-cache").join(format!("image-{key}.json"))
+}
+
+/// The image config a build with the same key wrote.
+pub fn lookup_config(store: &Store, key: &str) -> Option<Vec<u8>> {
+    let bytes = std::fs::read(config_path(store, key)).ok()?;
+    serde_json::from_slice::<Value>(&bytes).ok().filter(Value::is_object)?;
+    Some(bytes)
+}
+
+/// Records the image config of a build.
+pub fn record_config(store: &Store, key: &str, config: &[u8]) {
+    let p = config_path(store, key);
+    if let Some(dir) = p.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    if let Err(e) = crate::engine::write_atomic(&p, config) {
+        tracing::warn!(path = %p.display(), error = %e, "cannot record a build cache entry");
+    }
+}

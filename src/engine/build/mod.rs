@@ -219,6 +219,8 @@ struct State {
     base: String,
     /// The ARGs declared in this stage, with their values.
     args: BTreeMap<String, String>,
+    /// The cache key of everything so far (base, every step): the same key, the same image.
+    key: String,
 }
 
 impl State {
@@ -508,12 +510,19 @@ impl Builder<'_> {
                 "rootfs": {"type": "layers", "diff_ids": []},
                 "history": [],
             });
-            return Ok(State { layers: Vec::new(), config, base: "scratch".into(), args: BTreeMap::new() });
+            return Ok(State {
+                layers: Vec::new(),
+                config,
+                base: "scratch".into(),
+                args: BTreeMap::new(),
+                key: "scratch".into(),
+            });
         }
         let image = self.bases.image(self.store, name).map_err(|source| Error::Base { image: name.into(), source })?;
         let config: Value = serde_json::from_slice(&self.store.blobs().read(&image.config_digest)?)
             .map_err(|source| EngineError::ImageConfig { digest: image.config_digest.clone(), source })?;
-        Ok(State { layers: image.layers.clone(), config, base: format!("sha256:{}", image.id), args: BTreeMap::new() })
+        let base = format!("sha256:{}", image.id);
+        Ok(State { layers: image.layers.clone(), config, key: base.clone(), base, args: BTreeMap::new() })
     }
 
     fn build_stage(&mut self, index: usize) -> Result<State, Error> {
@@ -561,9 +570,14 @@ impl Builder<'_> {
 
     fn config_step(&self, state: &mut State, inst: &Instruction, summary: String) {
         self.history(state, format!("/bin/sh -c #(nop) {summary}"), true);
-        let key = cache::key(&json!({"parent": state.parent_key(), "config": state.config["config"], "instruction": summary}));
-        self.reporter.step_done(&short(&key));
+        state.key = cache::key(&json!({"parent": state.key, "config": state.config["config"], "instruction": summary}));
+        self.reporter.step_done(&short(&state.key));
         let _ = inst;
+    }
+
+    /// A layer step is done: it joins the stage's key.
+    fn layer_done(&self, state: &mut State, key: &str) {
+        state.key = cache::key(&json!({"parent": state.key, "step": key}));
     }
 
     fn instruction(&mut self, index: usize, state: &mut State, inst: &Instruction) -> Result<(), Error> {
@@ -879,6 +893,7 @@ impl Builder<'_> {
         let created_by = format!("/bin/sh -c #(nop) {keyword} {} in {dest} ", shown.join(" "));
         if let Some(layer) = self.cached(&key)? {
             self.use_cached(state, layer, &key, created_by);
+            self.layer_done(state, &key);
             return Ok(());
         }
         let root = Root::open(self.ctx, self.store, &state.layers)?;
@@ -889,6 +904,7 @@ impl Builder<'_> {
         plan.apply(&root, &dest, owner, chmod, add).map_err(|e| self.err_src(inst, e))?;
         drop(from_root);
         self.add_layer(state, &root, &key, &inst.text, created_by)?;
+        self.layer_done(state, &key);
         self.reporter.step_done(&short(&key));
         Ok(())
     }
@@ -926,6 +942,7 @@ impl Builder<'_> {
         };
         if let Some(layer) = self.cached(&key)? {
             self.use_cached(state, layer, &key, created_by);
+            self.layer_done(state, &key);
             return Ok(());
         }
         let root = Root::open(self.ctx, self.store, &state.layers)?;
@@ -1012,6 +1029,7 @@ impl Builder<'_> {
             Err(e) => return Err(e),
         }
         self.add_layer(state, &root, &key, &inst.text, created_by)?;
+        self.layer_done(state, &key);
         self.reporter.step_done(&short(&key));
         Ok(())
     }
@@ -1043,7 +1061,29 @@ impl Builder<'_> {
         obj.insert("rootfs".into(), json!({"type": "layers", "diff_ids": diff_ids}));
         obj.remove("container_config");
         obj.remove("container");
-        let config_bytes = serde_json::to_vec(&state.config).expect("a config serializes");
+        // The whole image from the cache: the config as the first build wrote it (its times too),
+        // so a build whose every step hits gives the same image id.
+        let image_key = cache::key(&json!({
+            "stage": state.key,
+            "labels": self.opts.labels,
+            "format": format!("{:?}", self.opts.format),
+            "timestamp": self.opts.timestamp,
+        }));
+        let cached = match self.opts.no_cache {
+            true => None,
+            // Only with the same layers (a step rebuilt after its layer was collected may differ).
+            false => cache::lookup_config(self.store, &image_key).filter(|bytes| {
+                serde_json::from_slice::<Value>(bytes).is_ok_and(|c| c["rootfs"]["diff_ids"] == state.config["rootfs"]["diff_ids"])
+            }),
+        };
+        let config_bytes = match cached {
+            Some(bytes) => bytes,
+            None => {
+                let bytes = serde_json::to_vec(&state.config).expect("a config serializes");
+                cache::record_config(self.store, &image_key, &bytes);
+                bytes
+            }
+        };
         let config_digest = crate::image::manifest::sha256_digest(&config_bytes);
         let (manifest_type, config_type, layer_type) = match self.opts.format {
             Format::Oci => (OCI_MANIFEST, OCI_CONFIG, None),
