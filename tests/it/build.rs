@@ -89,8 +89,6 @@ fn a_multi_stage_build_copies_the_builders_output_into_the_final_image() {
 }
 
 /// A gzip tar holding `dir/inside` ("from the tar\n") and `top` (mode 0600, uid 1000).
-
-/// A gzip tar holding `dir/inside` ("from the tar\n") and `top` (mode 0600, uid 1000).
 fn tarball() -> Vec<u8> {
     let mut b = tar::Builder::new(flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default()));
     let mut add = |path: &str, data: &[u8], mode: u32, uid: u64| {
@@ -157,7 +155,11 @@ fn every_instruction_lands_in_the_image_config_history_and_files() {
         ],
     );
     std::fs::write(dir.join("archive.tar.gz"), tarball()).unwrap();
-    let out = build(&s, &dir, &["-t", "all", "--build-arg", "WHO=skiff", "--format", "docker", "--label", "extra=1"]);
+    let out = build(
+        &s,
+        &dir,
+        &["-t", "all", "--build-arg", "WHO=skiff", "--format", "docker", "--label", "extra=1"],
+    );
     out.assert_success();
     let c = inspect(&s, "all");
     let cfg = &c["Config"];
@@ -302,8 +304,11 @@ fn dockerignore_hides_files_from_copy_with_exceptions() {
     let listed = run_in(&s, "ign", "cd /ctx && find . -type f | sort");
     assert_eq!(listed, "./.dockerignore\n./Containerfile\n./README.md\n./src/main.c\n./sub/build\n");
     // COPY of an ignored file says it is not there.
-    std::fs::write(dir.join("Containerfile"), format!("FROM {}\nCOPY NOTES.md /\n", fixtures().busybox.reference))
-        .unwrap();
+    std::fs::write(
+        dir.join("Containerfile"),
+        format!("FROM {}\nCOPY NOTES.md /\n", fixtures().busybox.reference),
+    )
+    .unwrap();
     let out = build(&s, &dir, &["-t", "ign2"]);
     out.assert_exit(125).assert_stderr_contains("NOTES.md: no such file or directory in the build context");
     // .containerignore wins over .dockerignore.
@@ -326,7 +331,10 @@ fn target_builds_only_the_stages_it_needs() {
     let out = build(&s, &dir, &["-t", "tgt", "--target", "test"]);
     out.assert_success();
     assert!(!out.stdout.contains("exit 9"), "the broken stage is skipped: {}", out.stdout);
-    assert_eq!(run_in(&s, "tgt", "cat /base /test; test -e /final || echo no final"), "base\ntest\nno final\n");
+    assert_eq!(
+        run_in(&s, "tgt", "cat /base /test; test -e /final || echo no final"),
+        "base\ntest\nno final\n"
+    );
     build(&s, &dir, &["-t", "tgt", "--target", "nope"]).assert_exit(125).assert_stderr_contains("nope");
     // Without --target the last stage is built, and the broken one is still not needed.
     build(&s, &dir, &["-t", "tgt"]).assert_success();
@@ -348,8 +356,12 @@ fn a_failing_run_names_the_step_and_code_and_leaves_nothing_half_made() {
     let s = Skiff::new();
     s.cmd(&["pull", TLS, &fixtures().busybox.reference]).assert_success();
     let before = store_state(&s);
-    let dir =
-        project(&s, "fail", "FROM busybox\nRUN echo partial > /partial\nRUN echo failing; exit 3\nRUN echo never\n", &[]);
+    let dir = project(
+        &s,
+        "fail",
+        "FROM busybox\nRUN echo partial > /partial\nRUN echo failing; exit 3\nRUN echo never\n",
+        &[],
+    );
     let out = build(&s, &dir, &["-t", "fail"]);
     out.assert_exit(3);
     assert!(out.stdout.contains("failing"), "{}", out.stdout);
@@ -392,7 +404,8 @@ fn bad_input_is_reported_with_file_line_and_instruction() {
 #[test]
 fn a_built_image_runs_saves_and_pushes_like_a_pulled_one() {
     let s = Skiff::new();
-    let dir = project(&s, "ship", "FROM busybox\nRUN echo shipped > /shipped\nCMD [\"cat\", \"/shipped\"]\n", &[]);
+    let dir =
+        project(&s, "ship", "FROM busybox\nRUN echo shipped > /shipped\nCMD [\"cat\", \"/shipped\"]\n", &[]);
     build(&s, &dir, &["-t", "ship:1"]).assert_success();
     s.cmd(&["run", "--rm", "ship:1"]).assert_success().assert_stdout_eq("shipped\n");
     // save, and load into another store.
@@ -465,7 +478,8 @@ fn flags_tags_iidfile_quiet_stdin_and_build_arg_file() {
     assert_eq!(inspect(&s, "localhost/two:2")["Id"], id);
     // -f - reads the Containerfile from stdin.
     let text = format!("FROM {}\nRUN echo stdin > /s\n", fixtures().busybox.reference);
-    let out = s.cmd_stdin(&["build", TLS, "-t", "fromstdin", "-f", "-", dir.to_str().unwrap()], text.as_bytes());
+    let out =
+        s.cmd_stdin(&["build", TLS, "-t", "fromstdin", "-f", "-", dir.to_str().unwrap()], text.as_bytes());
     out.assert_success();
     assert_eq!(run_in(&s, "fromstdin", "cat /s"), "stdin\n");
     // An unused build arg is named.

@@ -106,7 +106,11 @@ struct Bases<'a> {
 }
 
 impl engine_build::Bases for Bases<'_> {
-    fn image(&self, store: &Arc<Store>, name: &str) -> Result<ImageRecord, Box<dyn std::error::Error + Send + Sync>> {
+    fn image(
+        &self,
+        store: &Arc<Store>,
+        name: &str,
+    ) -> Result<ImageRecord, Box<dyn std::error::Error + Send + Sync>> {
         let local = match engine::images::lookup(store, name) {
             Ok(found) => Some(found.image),
             Err(engine::Error::ImageNotKnown { .. }) => None,
@@ -114,12 +118,15 @@ impl engine_build::Bases for Bases<'_> {
         };
         match (local, self.policy) {
             (Some(img), PullPolicy::Missing | PullPolicy::Never) => return Ok(img),
-            (None, PullPolicy::Never) => return Err(engine::Error::ImageNotKnown { name: name.into() }.into()),
+            (None, PullPolicy::Never) => {
+                return Err(engine::Error::ImageNotKnown { name: name.into() }.into())
+            }
             _ => {}
         }
         let pulled = (|| -> anyhow::Result<ImageRecord> {
             let (registries, options) = super::pull::client_options(self.ctx, self.registry)?;
-            let no_platform = crate::cli::args::PlatformOpts { platform: None, arch: None, os: None, variant: None };
+            let no_platform =
+                crate::cli::args::PlatformOpts { platform: None, arch: None, os: None, variant: None };
             let platform = super::pull::platform(&no_platform)?;
             let rt = super::pull::runtime()?;
             let pulled = rt.block_on(engine::pull::pull(
@@ -173,7 +180,7 @@ impl engine_build::Reporter for Lines<'_> {
     }
     fn commit(&self, name: Option<&str>) {
         if !self.quiet {
-            self.printer.line(&format!("COMMIT {}", name.unwrap_or("")).trim_end().to_string());
+            self.printer.line(format!("COMMIT {}", name.unwrap_or("")).trim_end());
         }
     }
     fn warn(&self, message: &str) {
@@ -208,7 +215,11 @@ fn options(args: &Args, context: &Path) -> anyhow::Result<engine_build::Options>
         Some(f) => {
             let p = PathBuf::from(f);
             // podman: a relative -f is found in the current directory, else in the context.
-            let p = if p.is_relative() && !p.exists() && context.join(&p).exists() { context.join(&p) } else { p };
+            let p = if p.is_relative() && !p.exists() && context.join(&p).exists() {
+                context.join(&p)
+            } else {
+                p
+            };
             let text = fs_err::read_to_string(&p).context("cannot read the Containerfile")?;
             (p.display().to_string(), text)
         }
@@ -274,7 +285,8 @@ fn options(args: &Args, context: &Path) -> anyhow::Result<engine_build::Options>
         }
         let id = id.with_context(|| format!("invalid --secret {s:?}: no id"))?;
         let src = src.unwrap_or_else(|| PathBuf::from(&id));
-        let src = std::path::absolute(&src).with_context(|| format!("invalid --secret source {}", src.display()))?;
+        let src = std::path::absolute(&src)
+            .with_context(|| format!("invalid --secret source {}", src.display()))?;
         if !src.is_file() {
             anyhow::bail!("secret {id:?}: {} is not a file", src.display());
         }

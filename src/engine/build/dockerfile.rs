@@ -28,7 +28,10 @@ pub enum Command {
 pub enum Source {
     Path(String),
     /// `COPY <<EOF /dest`: the text up to the delimiter; `expand` unless the delimiter was quoted.
-    HereDoc { content: String, expand: bool },
+    HereDoc {
+        content: String,
+        expand: bool,
+    },
 }
 
 /// `--name[=value]` of an instruction.
@@ -40,9 +43,21 @@ pub struct Flag {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
-    From { image: String, name: Option<String>, flags: Vec<Flag> },
-    Run { flags: Vec<Flag>, command: Command },
-    Copy { add: bool, flags: Vec<Flag>, sources: Vec<Source>, dest: String },
+    From {
+        image: String,
+        name: Option<String>,
+        flags: Vec<Flag>,
+    },
+    Run {
+        flags: Vec<Flag>,
+        command: Command,
+    },
+    Copy {
+        add: bool,
+        flags: Vec<Flag>,
+        sources: Vec<Source>,
+        dest: String,
+    },
     Env(String),
     Arg(String),
     Label(String),
@@ -55,7 +70,10 @@ pub enum Kind {
     Cmd(Command),
     Entrypoint(Command),
     Shell(Vec<String>),
-    Healthcheck { flags: Vec<Flag>, command: Option<Command> },
+    Healthcheck {
+        flags: Vec<Flag>,
+        command: Option<Command>,
+    },
     /// The trigger's text, run when an image built from this one is used in FROM.
     OnBuild(String),
 }
@@ -138,9 +156,12 @@ impl Dockerfile {
         let text = format!("FROM scratch\n{trigger}\n");
         let file = format!("ONBUILD of {image}");
         let parsed = Dockerfile::parse(&file, &text)?;
-        parsed.stages.into_iter().next().and_then(|s| s.instructions.into_iter().next()).ok_or(
-            Error::Syntax { file, line: 1, message: format!("empty ONBUILD trigger {trigger:?}") },
-        )
+        parsed
+            .stages
+            .into_iter()
+            .next()
+            .and_then(|s| s.instructions.into_iter().next())
+            .ok_or(Error::Syntax { file, line: 1, message: format!("empty ONBUILD trigger {trigger:?}") })
     }
 }
 
@@ -209,7 +230,10 @@ fn source_text(text: &str, range: Range<usize>) -> &str {
 fn flags(options: &[pd::Flag<'_>]) -> Vec<Flag> {
     options
         .iter()
-        .map(|f| Flag { name: f.name.value.to_string(), value: f.value.as_ref().map(|v| v.value.to_string()) })
+        .map(|f| Flag {
+            name: f.name.value.to_string(),
+            value: f.value.as_ref().map(|v| v.value.to_string()),
+        })
         .collect()
 }
 
@@ -257,8 +281,12 @@ fn convert(
             };
             Kind::Run { flags: flags(&r.options), command }
         }
-        I::Copy(c) => Kind::Copy { add: false, flags: flags(&c.options), sources: sources(&c.src), dest: s(&c.dest) },
-        I::Add(c) => Kind::Copy { add: true, flags: flags(&c.options), sources: sources(&c.src), dest: s(&c.dest) },
+        I::Copy(c) => {
+            Kind::Copy { add: false, flags: flags(&c.options), sources: sources(&c.src), dest: s(&c.dest) }
+        }
+        I::Add(c) => {
+            Kind::Copy { add: true, flags: flags(&c.options), sources: sources(&c.src), dest: s(&c.dest) }
+        }
         I::Env(e) => Kind::Env(join_continuations(&e.arguments.value, escape)),
         I::Arg(a) => Kind::Arg(s(&a.arguments)),
         I::Label(l) => Kind::Label(join_continuations(&l.arguments.value, escape)),
@@ -384,13 +412,22 @@ ONBUILD RUN echo later
         assert_eq!(b.from.text, "FROM $BASE AS builder");
         let run = &b.instructions[0];
         assert_eq!(run.line, 5);
-        assert_eq!(run.kind, Kind::Run { flags: vec![], command: Command::Shell("echo a   b &&   echo c".into()) });
+        assert_eq!(
+            run.kind,
+            Kind::Run { flags: vec![], command: Command::Shell("echo a   b &&   echo c".into()) }
+        );
         assert_eq!(run.text, "RUN echo a   b &&   echo c");
         assert_eq!(
             b.instructions[1].kind,
-            Kind::Run { flags: vec![], command: Command::Exec(vec!["sh".into(), "-c".into(), "echo hi".into()]) }
+            Kind::Run {
+                flags: vec![],
+                command: Command::Exec(vec!["sh".into(), "-c".into(), "echo hi".into()])
+            }
         );
-        assert_eq!(b.instructions[2].kind, Kind::Run { flags: vec![], command: Command::Shell("echo heredoc\n".into()) });
+        assert_eq!(
+            b.instructions[2].kind,
+            Kind::Run { flags: vec![], command: Command::Shell("echo heredoc\n".into()) }
+        );
         match &b.instructions[3].kind {
             Kind::Run { flags, command: Command::Shell(s) } => {
                 assert_eq!(flags[0].name, "mount");
@@ -440,6 +477,9 @@ ONBUILD RUN echo later
     fn the_escape_directive() {
         let d = Dockerfile::parse("cf", "# escape=`\nFROM x\nRUN echo a `\n  b\n").unwrap();
         assert_eq!(d.escape, '`');
-        assert_eq!(d.stages[0].instructions[0].kind, Kind::Run { flags: vec![], command: Command::Shell("echo a   b".into()) });
+        assert_eq!(
+            d.stages[0].instructions[0].kind,
+            Kind::Run { flags: vec![], command: Command::Shell("echo a   b".into()) }
+        );
     }
 }

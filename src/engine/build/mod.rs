@@ -91,7 +91,9 @@ pub enum Error {
         #[source]
         source: BoxError,
     },
-    #[error("platform {wanted} is not this host's ({native}): building for other platforms is not supported")]
+    #[error(
+        "platform {wanted} is not this host's ({native}): building for other platforms is not supported"
+    )]
     Platform { wanted: String, native: String },
     #[error("a RUN step needs a single-threaded process, this one has {threads} threads")]
     Threads { threads: usize },
@@ -230,7 +232,8 @@ impl State {
 
     fn var(&self, name: &str) -> Option<String> {
         let env = self.env();
-        if let Some(v) = env.iter().rev().find_map(|e| e.strip_prefix(name).and_then(|r| r.strip_prefix('='))) {
+        if let Some(v) = env.iter().rev().find_map(|e| e.strip_prefix(name).and_then(|r| r.strip_prefix('=')))
+        {
             return Some(v.to_string());
         }
         self.args.get(name).cloned()
@@ -246,7 +249,12 @@ impl State {
     }
 
     fn workdir(&self) -> String {
-        self.config.pointer("/config/WorkingDir").and_then(Value::as_str).filter(|s| !s.is_empty()).unwrap_or("/").into()
+        self.config
+            .pointer("/config/WorkingDir")
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty())
+            .unwrap_or("/")
+            .into()
     }
 
     fn conf(&mut self) -> &mut serde_json::Map<String, Value> {
@@ -287,8 +295,16 @@ fn automatic_args() -> BTreeMap<String, String> {
 }
 
 /// The proxy args a build accepts without an ARG line.
-const PREDEFINED_ARGS: [&str; 8] =
-    ["HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "FTP_PROXY", "ftp_proxy", "NO_PROXY", "no_proxy"];
+const PREDEFINED_ARGS: [&str; 8] = [
+    "HTTP_PROXY",
+    "http_proxy",
+    "HTTPS_PROXY",
+    "https_proxy",
+    "FTP_PROXY",
+    "ftp_proxy",
+    "NO_PROXY",
+    "no_proxy",
+];
 
 /// One build in progress.
 struct Builder<'a> {
@@ -381,7 +397,12 @@ pub fn build(
 
 impl Builder<'_> {
     fn err(&self, inst: &Instruction, message: impl Into<String>) -> Error {
-        Error::Step { file: self.df.file.clone(), line: inst.line, instruction: inst.keyword(), message: message.into() }
+        Error::Step {
+            file: self.df.file.clone(),
+            line: inst.line,
+            instruction: inst.keyword(),
+            message: message.into(),
+        }
     }
 
     fn err_src(&self, inst: &Instruction, source: impl Into<BoxError>) -> Error {
@@ -442,7 +463,9 @@ impl Builder<'_> {
         if let Ok(n) = name.parse::<usize>() {
             return (n < before).then_some(n);
         }
-        self.df.stages[..before].iter().position(|s| s.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(name)))
+        self.df.stages[..before]
+            .iter()
+            .position(|s| s.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(name)))
     }
 
     /// The stages `target` needs, in order.
@@ -460,7 +483,9 @@ impl Builder<'_> {
             }
             for inst in &stage.instructions {
                 let flags = match &inst.kind {
-                    Kind::Copy { flags, .. } => flags.iter().filter(|f| f.name == "from").filter_map(|f| f.value.clone()).collect(),
+                    Kind::Copy { flags, .. } => {
+                        flags.iter().filter(|f| f.name == "from").filter_map(|f| f.value.clone()).collect()
+                    }
                     Kind::Run { flags, .. } => flags
                         .iter()
                         .filter(|f| f.name == "mount")
@@ -518,7 +543,10 @@ impl Builder<'_> {
                 key: "scratch".into(),
             });
         }
-        let image = self.bases.image(self.store, name).map_err(|source| Error::Base { image: name.into(), source })?;
+        let image = self
+            .bases
+            .image(self.store, name)
+            .map_err(|source| Error::Base { image: name.into(), source })?;
         let config: Value = serde_json::from_slice(&self.store.blobs().read(&image.config_digest)?)
             .map_err(|source| EngineError::ImageConfig { digest: image.config_digest.clone(), source })?;
         let base = format!("sha256:{}", image.id);
@@ -570,7 +598,9 @@ impl Builder<'_> {
 
     fn config_step(&self, state: &mut State, inst: &Instruction, summary: String) {
         self.history(state, format!("/bin/sh -c #(nop) {summary}"), true);
-        state.key = cache::key(&json!({"parent": state.key, "config": state.config["config"], "instruction": summary}));
+        state.key = cache::key(
+            &json!({"parent": state.key, "config": state.config["config"], "instruction": summary}),
+        );
         self.reporter.step_done(&short(&state.key));
         let _ = inst;
     }
@@ -628,7 +658,11 @@ impl Builder<'_> {
             }
             Kind::Workdir(dir) => {
                 let dir = self.expand(state, inst, dir)?;
-                let dir = if dir.starts_with('/') { dir } else { format!("{}/{dir}", state.workdir().trim_end_matches('/')) };
+                let dir = if dir.starts_with('/') {
+                    dir
+                } else {
+                    format!("{}/{dir}", state.workdir().trim_end_matches('/'))
+                };
                 state.conf().insert("WorkingDir".into(), json!(dir));
                 self.config_step(state, inst, format!("WORKDIR {dir}"));
             }
@@ -646,8 +680,12 @@ impl Builder<'_> {
                 for p in &all {
                     let (num, proto) = p.split_once('/').unwrap_or((p, "tcp"));
                     let proto = proto.to_ascii_lowercase();
-                    if num.split('-').any(|n| n.parse::<u16>().is_err()) || !["tcp", "udp", "sctp"].contains(&proto.as_str()) {
-                        return Err(self.err(inst, format!("invalid port {p:?}: expected PORT[/tcp|udp|sctp]")));
+                    if num.split('-').any(|n| n.parse::<u16>().is_err())
+                        || !["tcp", "udp", "sctp"].contains(&proto.as_str())
+                    {
+                        return Err(
+                            self.err(inst, format!("invalid port {p:?}: expected PORT[/tcp|udp|sctp]"))
+                        );
                     }
                     let ports = state.conf().entry("ExposedPorts").or_insert_with(|| json!({}));
                     if !ports.is_object() {
@@ -688,7 +726,11 @@ impl Builder<'_> {
                 let c = state.conf();
                 c.insert("Entrypoint".into(), json!(list));
                 // docker: an ENTRYPOINT resets the CMD of the base image (not one of this stage).
-                let own_cmd = self.df.stages[index].instructions.iter().take_while(|i| !std::ptr::eq(*i, inst)).any(|i| matches!(i.kind, Kind::Cmd(_)));
+                let own_cmd = self.df.stages[index]
+                    .instructions
+                    .iter()
+                    .take_while(|i| !std::ptr::eq(*i, inst))
+                    .any(|i| matches!(i.kind, Kind::Cmd(_)));
                 if !own_cmd {
                     state.conf().remove("Cmd");
                 }
@@ -706,7 +748,9 @@ impl Builder<'_> {
                     None => json!({"Test": ["NONE"]}),
                     Some(cmd) => {
                         let test = match cmd {
-                            Command::Exec(v) => std::iter::once("CMD".to_string()).chain(v.iter().cloned()).collect::<Vec<_>>(),
+                            Command::Exec(v) => std::iter::once("CMD".to_string())
+                                .chain(v.iter().cloned())
+                                .collect::<Vec<_>>(),
                             Command::Shell(s) => vec!["CMD-SHELL".into(), s.clone()],
                         };
                         let mut hc = json!({"Test": test});
@@ -718,13 +762,16 @@ impl Builder<'_> {
                                 "start-period" => "StartPeriod",
                                 "start-interval" => "StartInterval",
                                 "retries" => {
-                                    let n: u64 = v.parse().map_err(|_| self.err(inst, format!("invalid --retries {v:?}")))?;
+                                    let n: u64 = v
+                                        .parse()
+                                        .map_err(|_| self.err(inst, format!("invalid --retries {v:?}")))?;
                                     hc["Retries"] = json!(n);
                                     continue;
                                 }
                                 other => return Err(self.err(inst, format!("unknown flag --{other}"))),
                             };
-                            let d = humantime::parse_duration(&v).map_err(|e| self.err(inst, format!("invalid --{} {v:?}: {e}", f.name)))?;
+                            let d = humantime::parse_duration(&v)
+                                .map_err(|e| self.err(inst, format!("invalid --{} {v:?}: {e}", f.name)))?;
                             hc[key] = json!(d.as_nanos() as u64);
                         }
                         hc
@@ -745,7 +792,9 @@ impl Builder<'_> {
                 self.config_step(state, inst, format!("ONBUILD {text}"));
             }
             Kind::Run { flags, command } => self.run(index, state, inst, flags, command)?,
-            Kind::Copy { add, flags, sources, dest } => self.copy(index, state, inst, *add, flags, sources, dest)?,
+            Kind::Copy { add, flags, sources, dest } => {
+                self.copy(index, state, inst, *add, flags, sources, dest)?
+            }
         }
         Ok(())
     }
@@ -771,7 +820,14 @@ impl Builder<'_> {
 
     /// Stores what the step changed in `root` as a new layer on top of `state` and records it
     /// in the cache under `key`.
-    fn add_layer(&self, state: &mut State, root: &Root, key: &str, step: &str, created_by: String) -> Result<(), Error> {
+    fn add_layer(
+        &self,
+        state: &mut State,
+        root: &Root,
+        key: &str,
+        step: &str,
+        created_by: String,
+    ) -> Result<(), Error> {
         let layer = self.store_layer(state, root, step)?;
         cache::record(self.store, key, &layer);
         state.layers.push(layer);
@@ -815,7 +871,13 @@ impl Builder<'_> {
             },
             &|_| {},
         )?;
-        Ok(LayerRef { chain_id, diff_id: diff_id.clone(), blob_digest: diff_id, media_type: LAYER_TAR.into(), size })
+        Ok(LayerRef {
+            chain_id,
+            diff_id: diff_id.clone(),
+            blob_digest: diff_id,
+            media_type: LAYER_TAR.into(),
+            size,
+        })
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -836,11 +898,18 @@ impl Builder<'_> {
         } else {
             let wd = state.workdir();
             let joined = format!("{}/{dest}", wd.trim_end_matches('/'));
-            if dest == "." || dest.ends_with('/') || dest.ends_with("/.") { format!("{}/", joined.trim_end_matches('.').trim_end_matches('/')) } else { joined }
+            if dest == "." || dest.ends_with('/') || dest.ends_with("/.") {
+                format!("{}/", joined.trim_end_matches('.').trim_end_matches('/'))
+            } else {
+                joined
+            }
         };
         let chown = flag(flags, "chown").map(|c| self.expand(state, inst, &c)).transpose()?;
         let chmod = match flag(flags, "chmod") {
-            Some(m) => Some(u32::from_str_radix(&m, 8).map_err(|_| self.err(inst, format!("invalid --chmod {m:?}: expected an octal mode")))?),
+            Some(m) => Some(
+                u32::from_str_radix(&m, 8)
+                    .map_err(|_| self.err(inst, format!("invalid --chmod {m:?}: expected an octal mode")))?,
+            ),
             None => None,
         };
         // The source root: the context, or a stage's or image's mounted root.
@@ -853,8 +922,14 @@ impl Builder<'_> {
             None => None,
         };
         let from = match &from_root {
-            Some((root, name)) => sources::From { root: root.path(), ignore: None, name: format!("stage {name}") },
-            None => sources::From { root: &self.opts.context, ignore: self.ignore.as_ref(), name: "the build context".into() },
+            Some((root, name)) => {
+                sources::From { root: root.path(), ignore: None, name: format!("stage {name}") }
+            }
+            None => sources::From {
+                root: &self.opts.context,
+                ignore: self.ignore.as_ref(),
+                name: "the build context".into(),
+            },
         };
         let mut plan = sources::Plan::default();
         let mut shown = Vec::new();
@@ -870,7 +945,10 @@ impl Builder<'_> {
                 }
                 Source::HereDoc { content, expand } => {
                     let content = if *expand { self.expand(state, inst, content)? } else { content.clone() };
-                    let name = Path::new(&dest).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "heredoc".into());
+                    let name = Path::new(&dest)
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_else(|| "heredoc".into());
                     plan.add_heredoc(&name, content.into_bytes());
                     shown.push("<<heredoc".into());
                 }
@@ -898,7 +976,9 @@ impl Builder<'_> {
         }
         let root = Root::open(self.ctx, self.store, &state.layers)?;
         let owner = match &chown {
-            Some(c) => Some(resolve_owner(&root, c).map_err(|e| self.err(inst, format!("--chown={c}: {e}")))?),
+            Some(c) => {
+                Some(resolve_owner(&root, c).map_err(|e| self.err(inst, format!("--chown={c}: {e}")))?)
+            }
             None => None,
         };
         plan.apply(&root, &dest, owner, chmod, add).map_err(|e| self.err_src(inst, e))?;
@@ -909,7 +989,14 @@ impl Builder<'_> {
         Ok(())
     }
 
-    fn run(&mut self, index: usize, state: &mut State, inst: &Instruction, flags: &[Flag], command: &Command) -> Result<(), Error> {
+    fn run(
+        &mut self,
+        index: usize,
+        state: &mut State,
+        inst: &Instruction,
+        flags: &[Flag],
+        command: &Command,
+    ) -> Result<(), Error> {
         let args = self.command_list(state, command);
         let arg_env: Vec<String> = state.args.iter().map(|(k, v)| format!("{k}={v}")).collect();
         let host_network = match flag(flags, "network").as_deref() {
@@ -918,8 +1005,11 @@ impl Builder<'_> {
             Some(other) => return Err(self.err(inst, format!("unsupported --network={other}"))),
             None => self.opts.network == Network::Host,
         };
-        let mounts: Vec<BTreeMap<String, String>> =
-            flags.iter().filter(|f| f.name == "mount").map(|f| mount_options(f.value.as_deref().unwrap_or(""))).collect();
+        let mounts: Vec<BTreeMap<String, String>> = flags
+            .iter()
+            .filter(|f| f.name == "mount")
+            .map(|f| mount_options(f.value.as_deref().unwrap_or("")))
+            .collect();
         // Files a bind or secret mount reads are part of the key, as COPY's are.
         let mut mount_content = Vec::new();
         for m in &mounts {
@@ -947,7 +1037,9 @@ impl Builder<'_> {
         }
         let root = Root::open(self.ctx, self.store, &state.layers)?;
         // The working directory exists for the command (and in the layer, as docker makes it).
-        let wd = root.resolve(Path::new(&state.workdir())).map_err(|source| Error::Io { path: state.workdir().into(), source })?;
+        let wd = root
+            .resolve(Path::new(&state.workdir()))
+            .map_err(|source| Error::Io { path: state.workdir().into(), source })?;
         std::fs::create_dir_all(&wd).map_err(|source| Error::Io { path: wd.clone(), source })?;
         let mut spec_mounts = Vec::new();
         let mut tmpfs = Vec::new();
@@ -961,8 +1053,14 @@ impl Builder<'_> {
                 (_, Some(t)) => t,
                 (_, None) => return Err(self.err(inst, "--mount needs a target")),
             };
-            let target = if target.starts_with('/') { target } else { format!("{}/{target}", state.workdir().trim_end_matches('/')) };
-            let in_root = root.resolve(Path::new(&target)).map_err(|source| Error::Io { path: target.clone().into(), source })?;
+            let target = if target.starts_with('/') {
+                target
+            } else {
+                format!("{}/{target}", state.workdir().trim_end_matches('/'))
+            };
+            let in_root = root
+                .resolve(Path::new(&target))
+                .map_err(|source| Error::Io { path: target.clone().into(), source })?;
             if std::fs::symlink_metadata(&in_root).is_err() {
                 placeholders.push(in_root);
             }
@@ -973,15 +1071,19 @@ impl Builder<'_> {
                 }
                 "cache" => {
                     let id = m.get("id").cloned().unwrap_or_else(|| target.clone());
-                    let dir = self.ctx.paths.graph_root.join("build-cache-mounts").join(cache::key(&json!(id)));
-                    std::fs::create_dir_all(&dir).map_err(|source| Error::Io { path: dir.clone(), source })?;
+                    let dir =
+                        self.ctx.paths.graph_root.join("build-cache-mounts").join(cache::key(&json!(id)));
+                    std::fs::create_dir_all(&dir)
+                        .map_err(|source| Error::Io { path: dir.clone(), source })?;
                     (dir, vec!["rbind", "rw"])
                 }
                 "secret" => {
                     let id = m.get("id").cloned().unwrap_or_default();
                     let src = match self.opts.secrets.get(&id) {
                         Some(p) => p.clone(),
-                        None if m.get("required").map(String::as_str) == Some("true") => return Err(self.err(inst, format!("secret {id:?} was not given with --secret"))),
+                        None if m.get("required").map(String::as_str) == Some("true") => {
+                            return Err(self.err(inst, format!("secret {id:?} was not given with --secret")))
+                        }
                         None => continue,
                     };
                     (src, vec!["rbind", "ro"])
@@ -998,9 +1100,12 @@ impl Builder<'_> {
                         }
                         None => self.opts.context.clone(),
                     };
-                    let p = crate::runtime::linux::mounts::secure_join(&base, Path::new(&src)).map_err(|source| Error::Io { path: src.clone().into(), source })?;
+                    let p = crate::runtime::linux::mounts::secure_join(&base, Path::new(&src))
+                        .map_err(|source| Error::Io { path: src.clone().into(), source })?;
                     if std::fs::symlink_metadata(&p).is_err() {
-                        return Err(self.err(inst, format!("--mount source {src:?}: no such file or directory")));
+                        return Err(
+                            self.err(inst, format!("--mount source {src:?}: no such file or directory"))
+                        );
                     }
                     (p, vec!["rbind", "ro"])
                 }
@@ -1013,7 +1118,11 @@ impl Builder<'_> {
             mount.set_options(Some(options.iter().map(|s| s.to_string()).collect()));
             spec_mounts.push(mount);
         }
-        let spec = root::run_spec(&root, &state.config, RunSpec { args, env: arg_env, mounts: spec_mounts, tmpfs, host_network })?;
+        let spec = root::run_spec(
+            &root,
+            &state.config,
+            RunSpec { args, env: arg_env, mounts: spec_mounts, tmpfs, host_network },
+        )?;
         let status = root.run(&spec);
         for p in placeholders.iter().rev() {
             let _ = std::fs::remove_dir(p).or_else(|_| std::fs::remove_file(p));
@@ -1044,9 +1153,11 @@ impl Builder<'_> {
             labels[k] = json!(v);
         }
         if self.opts.format == Format::Oci {
-            for (field, what) in [("Healthcheck", "HEALTHCHECK"), ("Shell", "SHELL"), ("OnBuild", "ONBUILD")] {
+            for (field, what) in [("Healthcheck", "HEALTHCHECK"), ("Shell", "SHELL"), ("OnBuild", "ONBUILD")]
+            {
                 let c = state.conf();
-                let present = c.get(field).is_some_and(|v| !v.is_null() && v.as_array().is_none_or(|a| !a.is_empty()));
+                let present =
+                    c.get(field).is_some_and(|v| !v.is_null() && v.as_array().is_none_or(|a| !a.is_empty()));
                 c.remove(field);
                 if present {
                     self.reporter.warn(&format!("{what} is not supported for OCI image format and will be ignored. Must use `docker` format"));
@@ -1073,7 +1184,8 @@ impl Builder<'_> {
             true => None,
             // Only with the same layers (a step rebuilt after its layer was collected may differ).
             false => cache::lookup_config(self.store, &image_key).filter(|bytes| {
-                serde_json::from_slice::<Value>(bytes).is_ok_and(|c| c["rootfs"]["diff_ids"] == state.config["rootfs"]["diff_ids"])
+                serde_json::from_slice::<Value>(bytes)
+                    .is_ok_and(|c| c["rootfs"]["diff_ids"] == state.config["rootfs"]["diff_ids"])
             }),
         };
         let config_bytes = match cached {
@@ -1097,7 +1209,9 @@ impl Builder<'_> {
                 size: l.size,
                 media_type: match (layer_type, l.media_type.as_str()) {
                     (Some(docker), LAYER_TAR) => docker.into(),
-                    (None, "application/vnd.docker.image.rootfs.diff.tar.gzip") => "application/vnd.oci.image.layer.v1.tar+gzip".into(),
+                    (None, "application/vnd.docker.image.rootfs.diff.tar.gzip") => {
+                        "application/vnd.oci.image.layer.v1.tar+gzip".into()
+                    }
                     (None, DOCKER_LAYER_TAR) => LAYER_TAR.into(),
                     (_, other) => other.into(),
                 },
@@ -1162,7 +1276,8 @@ fn resolve_owner(root: &Root, spec: &str) -> Result<(u32, u32), String> {
     }
     let passwd = root.read_file("/etc/passwd");
     let groups = root.read_file("/etc/group");
-    let u = crate::runtime::user::resolve(spec, passwd.as_deref(), groups.as_deref()).map_err(|e| e.to_string())?;
+    let u = crate::runtime::user::resolve(spec, passwd.as_deref(), groups.as_deref())
+        .map_err(|e| e.to_string())?;
     Ok((u.uid, u.gid))
 }
 
@@ -1192,7 +1307,12 @@ fn clamp_mtimes(from: &Path, to: &Path, t: i64) -> io::Result<()> {
         let link = entry.link_name()?.map(|l| l.into_owned());
         let pax: Vec<(String, Vec<u8>)> = entry
             .pax_extensions()?
-            .map(|exts| exts.filter_map(|e| e.ok()).filter(|e| e.key().is_ok_and(|k| k.starts_with("SCHILY.xattr."))).map(|e| (e.key().unwrap_or_default().to_string(), e.value_bytes().to_vec())).collect())
+            .map(|exts| {
+                exts.filter_map(|e| e.ok())
+                    .filter(|e| e.key().is_ok_and(|k| k.starts_with("SCHILY.xattr.")))
+                    .map(|e| (e.key().unwrap_or_default().to_string(), e.value_bytes().to_vec()))
+                    .collect()
+            })
             .unwrap_or_default();
         if !pax.is_empty() {
             out.append_pax_extensions(pax.iter().map(|(k, v)| (k.as_str(), v.as_slice())))?;

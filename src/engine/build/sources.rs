@@ -136,11 +136,13 @@ impl Plan {
                 h.update(e.rel.as_os_str().as_encoded_bytes());
                 h.update(format!("\0{:o}\0{}\0", e.meta.mode(), e.meta.len()).as_bytes());
                 if e.meta.is_file() {
-                    let mut f =
-                        std::fs::File::open(&e.path).map_err(|source| Error::Read { path: e.path.clone(), source })?;
-                    io::copy(&mut f, &mut h).map_err(|source| Error::Read { path: e.path.clone(), source })?;
+                    let mut f = std::fs::File::open(&e.path)
+                        .map_err(|source| Error::Read { path: e.path.clone(), source })?;
+                    io::copy(&mut f, &mut h)
+                        .map_err(|source| Error::Read { path: e.path.clone(), source })?;
                 } else if e.meta.file_type().is_symlink() {
-                    let t = std::fs::read_link(&e.path).map_err(|source| Error::Read { path: e.path.clone(), source })?;
+                    let t = std::fs::read_link(&e.path)
+                        .map_err(|source| Error::Read { path: e.path.clone(), source })?;
                     h.update(t.as_os_str().as_encoded_bytes());
                 }
             }
@@ -156,7 +158,14 @@ impl Plan {
 
     /// Copies into `root` at `dest` (absolute; a trailing `/`, several sources or a directory
     /// there make it a directory). `extract`: ADD, local archives are unpacked.
-    pub fn apply(&self, root: &Root, dest: &str, owner: Option<(u32, u32)>, chmod: Option<u32>, extract: bool) -> Result<(), Error> {
+    pub fn apply(
+        &self,
+        root: &Root,
+        dest: &str,
+        owner: Option<(u32, u32)>,
+        chmod: Option<u32>,
+        extract: bool,
+    ) -> Result<(), Error> {
         let dest_path = Path::new(dest);
         let resolved = |p: &Path| root.resolve(p).map_err(|source| Error::Write { path: p.into(), source });
         let exists_as_dir = resolved(dest_path)?.is_dir();
@@ -195,7 +204,8 @@ impl Plan {
                 mkdirs(parent, 0, 0, false)?;
             }
             remove_non_dir(&target)?;
-            std::fs::write(&target, content).map_err(|source| Error::Write { path: target.clone(), source })?;
+            std::fs::write(&target, content)
+                .map_err(|source| Error::Write { path: target.clone(), source })?;
             let mode = chmod.unwrap_or(0o644);
             set_owner_mode(&target, uid, gid, Some(mode))?;
         }
@@ -278,7 +288,8 @@ fn glob(from: &From<'_>, pattern: &str) -> Result<Vec<String>, Error> {
         found = next;
     }
     found.retain(|rel| {
-        std::fs::symlink_metadata(from.root.join(rel)).is_ok() && !from.ignore.is_some_and(|i| i.excludes(rel))
+        std::fs::symlink_metadata(from.root.join(rel)).is_ok()
+            && !from.ignore.is_some_and(|i| i.excludes(rel))
     });
     Ok(found)
 }
@@ -291,7 +302,8 @@ fn walk(from: &From<'_>, dir: &Path, ctx_rel: &str, rel: &Path, out: &mut Vec<En
     for name in names {
         let path = dir.join(&name);
         let rel_here = rel.join(&name);
-        let meta = std::fs::symlink_metadata(&path).map_err(|source| Error::Read { path: path.clone(), source })?;
+        let meta =
+            std::fs::symlink_metadata(&path).map_err(|source| Error::Read { path: path.clone(), source })?;
         if let Some(ignore) = from.ignore {
             let in_ctx = if ctx_rel.is_empty() {
                 rel_here.to_string_lossy().into_owned()
@@ -362,7 +374,14 @@ fn set_mtime(path: &Path, secs: i64, nsecs: i64) {
     let _ = utimensat(None, path, &t, &t, UtimensatFlags::NoFollowSymlink);
 }
 
-fn copy_entry(src: &Path, meta: &std::fs::Metadata, target: &Path, uid: u32, gid: u32, mode: u32) -> Result<(), Error> {
+fn copy_entry(
+    src: &Path,
+    meta: &std::fs::Metadata,
+    target: &Path,
+    uid: u32,
+    gid: u32,
+    mode: u32,
+) -> Result<(), Error> {
     let w = |source| Error::Write { path: target.into(), source };
     let ft = meta.file_type();
     if ft.is_dir() {
@@ -445,7 +464,10 @@ mod tests {
         let from = From { root: &ctx, ignore: Some(&ignore), name: "the build context".into() };
         let mut plan = Plan::default();
         plan.add(&from, "*.txt").unwrap();
-        assert_eq!(plan.groups.iter().map(|g| g.name.to_str().unwrap()).collect::<Vec<_>>(), ["a.txt", "b.txt"]);
+        assert_eq!(
+            plan.groups.iter().map(|g| g.name.to_str().unwrap()).collect::<Vec<_>>(),
+            ["a.txt", "b.txt"]
+        );
         let mut dir = Plan::default();
         dir.add(&from, "./dir").unwrap();
         let rels: Vec<_> = dir.groups[0].entries.iter().map(|e| e.rel.display().to_string()).collect();

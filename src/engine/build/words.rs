@@ -193,7 +193,8 @@ impl Lexer<'_> {
                     "+" => {}
                     "?" if set => cur.push_str(&value.unwrap_or_default()),
                     "?" => {
-                        let message = if word.is_empty() { "is not allowed to be unset".into() } else { word };
+                        let message =
+                            if word.is_empty() { "is not allowed to be unset".into() } else { word };
                         return Err(Error::Required { name, message });
                     }
                     _ => return Err(Error::Modifier { modifier, word: self.word.into() }),
