@@ -37,9 +37,9 @@ pub struct Args {
     /// Do not use cached layers: run every step
     #[arg(long)]
     pub no_cache: bool,
-    /// Use and record cached layers (default true)
-    #[arg(long, value_name = "BOOL", default_value_t = true, action = clap::ArgAction::Set, num_args = 0..=1, default_missing_value = "true")]
-    pub layers: bool,
+    /// Use and record cached layers (default: $BUILDAH_LAYERS, else true)
+    #[arg(long, value_name = "BOOL", action = clap::ArgAction::Set, num_args = 0..=1, default_missing_value = "true", value_parser = parse_bool)]
+    pub layers: Option<bool>,
     /// Pull base images: missing (default), always (also --pull alone), never
     #[arg(long, value_name = "POLICY", num_args = 0..=1, default_missing_value = "always")]
     pub pull: Option<String>,
@@ -58,6 +58,18 @@ pub struct Args {
     /// Write the image id to this file
     #[arg(long, value_name = "FILE")]
     pub iidfile: Option<PathBuf>,
+    /// The ignore file (default: CONTEXT/.containerignore, else CONTEXT/.dockerignore)
+    #[arg(long, value_name = "FILE")]
+    pub ignorefile: Option<PathBuf>,
+    /// Write the build's output (and that of RUN steps) to this file instead of the terminal
+    #[arg(long, value_name = "FILE")]
+    pub logfile: Option<PathBuf>,
+    /// A resource limit of RUN steps (NAME=SOFT[:HARD], e.g. nofile=1024:2048); repeatable
+    #[arg(long, value_name = "NAME=LIMIT")]
+    pub ulimit: Vec<String>,
+    /// seccomp=unconfined or seccomp=PROFILE.json for RUN steps (label=... is accepted and ignored)
+    #[arg(long = "security-opt", value_name = "OPT")]
+    pub security_opt: Vec<String>,
     /// The network of RUN steps: host (default) or none
     #[arg(long, value_name = "MODE")]
     pub network: Option<String>,
@@ -73,6 +85,14 @@ pub struct Args {
     /// The build context directory (default: the current directory)
     #[arg(value_name = "CONTEXT")]
     pub context: Option<PathBuf>,
+}
+
+fn parse_bool(s: &str) -> Result<bool, String> {
+    match s.to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" => Ok(true),
+        "false" | "0" | "no" => Ok(false),
+        _ => Err(format!("invalid boolean {s:?}")),
+    }
 }
 
 /// How FROM images are found.
@@ -155,6 +175,25 @@ impl engine_build::Bases for Bases<'_> {
     }
 }
 
+/// An empty directory, removed on drop (the context of `build -`).
+struct EmptyDir(PathBuf);
+
+impl Drop for EmptyDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir(&self.0);
+    }
+}
+
+fn tempfile_dir() -> anyhow::Result<PathBuf> {
+    let dir = std::env::temp_dir().join(format!(
+        "skiff-build-{}-{:08x}",
+        std::process::id(),
+        rand::random::<u32>()
+    ));
+    fs_err::create_dir(&dir)?;
+    Ok(dir)
+}
+
 /// Prints podman's build lines.
 struct Lines<'a> {
     printer: &'a Printer,
@@ -167,10 +206,12 @@ impl engine_build::Reporter for Lines<'_> {
             self.printer.line(&format!("STEP {number}/{total}: {text}"));
         }
     }
-    fn cache_hit(&self, id: &str) {
+    fn cache_hit(&self, id: &str, last: bool) {
         if !self.quiet {
             self.printer.line(&format!("--> Using cache {id}"));
-            self.printer.line(&format!("--> {id}"));
+            if !last {
+                self.printer.line(&format!("--> {id}"));
+            }
         }
     }
     fn step_done(&self, id: &str) {
@@ -204,34 +245,49 @@ fn read_arg_file(path: &Path, out: &mut BTreeMap<String, String>) -> anyhow::Res
     Ok(())
 }
 
-fn options(args: &Args, context: &Path) -> anyhow::Result<engine_build::Options> {
-    // The Containerfile.
-    let (file, text) = match args.file.last().map(String::as_str) {
-        Some("-") => {
-            let mut text = String::new();
-            std::io::stdin().read_to_string(&mut text).context("cannot read the Containerfile from stdin")?;
-            ("-".to_string(), text)
+/// Reads a Containerfile named with -f (a relative one is found in the current directory, else
+/// in the context, as podman does).
+fn read_containerfile(f: &str, context: &Path) -> anyhow::Result<(String, String)> {
+    let p = PathBuf::from(f);
+    let p = if p.is_relative() && !p.exists() && context.join(&p).exists() { context.join(&p) } else { p };
+    match std::fs::read_to_string(&p) {
+        Ok(text) => Ok((p.display().to_string(), text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            anyhow::bail!("the Containerfile {}: no such file or directory", p.display())
         }
-        Some(f) => {
-            let p = PathBuf::from(f);
-            // podman: a relative -f is found in the current directory, else in the context.
-            let p = if p.is_relative() && !p.exists() && context.join(&p).exists() {
-                context.join(&p)
-            } else {
-                p
-            };
-            let text = fs_err::read_to_string(&p).context("cannot read the Containerfile")?;
-            (p.display().to_string(), text)
+        Err(e) => {
+            Err(anyhow::Error::new(e).context(format!("cannot read the Containerfile {}", p.display())))
         }
-        None => {
-            let found = ["Containerfile", "Dockerfile"].iter().map(|n| context.join(n)).find(|p| p.is_file());
-            let p = found.with_context(|| {
-                format!("no Containerfile or Dockerfile in the build context {}", context.display())
-            })?;
-            (p.display().to_string(), fs_err::read_to_string(&p)?)
+    }
+}
+
+fn options(args: &Args, context: &Path, stdin_text: Option<String>) -> anyhow::Result<engine_build::Options> {
+    // The Containerfile: stdin, the -f files (joined, as podman does), or the context's.
+    let (file, text) = if let Some(text) = stdin_text {
+        ("-".to_string(), text)
+    } else if !args.file.is_empty() {
+        let mut names = Vec::new();
+        let mut text = String::new();
+        for f in &args.file {
+            let (name, t) = read_containerfile(f, context)?;
+            names.push(name);
+            text.push_str(&t);
+            if !text.ends_with('\n') {
+                text.push('\n');
+            }
         }
+        (names.join(" + "), text)
+    } else {
+        let found = ["Containerfile", "Dockerfile"].iter().map(|n| context.join(n)).find(|p| p.is_file());
+        let p = found.with_context(|| {
+            format!("no Containerfile or Dockerfile in the build context {}", context.display())
+        })?;
+        (p.display().to_string(), fs_err::read_to_string(&p)?)
     };
-    let ignore = [".containerignore", ".dockerignore"].iter().map(|n| context.join(n)).find(|p| p.is_file());
+    let ignore = match &args.ignorefile {
+        Some(p) => Some(p.clone()),
+        None => [".containerignore", ".dockerignore"].iter().map(|n| context.join(n)).find(|p| p.is_file()),
+    };
     let ignore = match ignore {
         Some(p) => Some((p.display().to_string(), fs_err::read_to_string(&p)?)),
         None => None,
@@ -309,7 +365,9 @@ fn options(args: &Args, context: &Path) -> anyhow::Result<engine_build::Options>
         tags: args.tag.clone(),
         target: args.target.clone(),
         build_args,
-        no_cache: args.no_cache || !args.layers,
+        no_cache: args.no_cache || !layers(args),
+        ulimits: args.ulimit.clone(),
+        seccomp: seccomp(args)?,
         labels,
         format,
         network,
@@ -318,14 +376,81 @@ fn options(args: &Args, context: &Path) -> anyhow::Result<engine_build::Options>
     })
 }
 
+/// `--layers`, else $BUILDAH_LAYERS, else true.
+fn layers(args: &Args) -> bool {
+    args.layers.unwrap_or_else(|| {
+        std::env::var("BUILDAH_LAYERS").ok().and_then(|v| parse_bool(&v).ok()).unwrap_or(true)
+    })
+}
+
+fn seccomp(args: &Args) -> anyhow::Result<crate::runtime::spec::Seccomp> {
+    let mut seccomp = crate::runtime::spec::Seccomp::Default;
+    for o in &args.security_opt {
+        match o.split_once(['=', ':']) {
+            Some(("seccomp", "unconfined")) => seccomp = crate::runtime::spec::Seccomp::Unconfined,
+            Some(("seccomp", path)) => seccomp = crate::runtime::spec::Seccomp::Profile(PathBuf::from(path)),
+            Some(("label", _)) => {}
+            _ => anyhow::bail!("unsupported --security-opt {o:?}: build supports seccomp=unconfined|PROFILE"),
+        }
+    }
+    Ok(seccomp)
+}
+
+/// Sends this process's stdout and stderr (and so the RUN steps') to `path`.
+fn redirect_output(path: &Path) -> anyhow::Result<()> {
+    use std::os::fd::AsRawFd;
+    let f = fs_err::OpenOptions::new().create(true).append(true).open(path)?;
+    for target in [1, 2] {
+        nix::unistd::dup2(f.as_raw_fd(), target)
+            .with_context(|| format!("cannot write to {}", path.display()))?;
+    }
+    Ok(())
+}
+
 pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
     let policy = pull_policy(&args)?;
-    let context = args.context.clone().unwrap_or_else(|| PathBuf::from("."));
+    if let Some(f) = &args.registry.authfile {
+        if !f.exists() {
+            anyhow::bail!("credential file is not accessible: {}: no such file or directory", f.display());
+        }
+    }
+    if let Some(path) = &args.logfile {
+        redirect_output(path)?;
+    }
+    // `build -` : the Containerfile on stdin and an empty context.
+    let mut stdin_text = None;
+    let mut _empty_context = None;
+    let context = match args.context.as_deref() {
+        Some(p) if p == Path::new("-") => {
+            let mut text = String::new();
+            std::io::stdin().read_to_string(&mut text).context("cannot read the Containerfile from stdin")?;
+            stdin_text = Some(text);
+            let dir = tempfile_dir()?;
+            let path = dir.clone();
+            _empty_context = Some(EmptyDir(dir));
+            path
+        }
+        Some(p) => p.to_path_buf(),
+        // podman: with -f and no context, the Containerfile's directory is the context.
+        None => match args.file.first().filter(|f| *f != "-") {
+            Some(f) => Path::new(f)
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| PathBuf::from(".")),
+            None => PathBuf::from("."),
+        },
+    };
     let context = fs_err::canonicalize(&context).context("cannot use the build context")?;
     if !context.is_dir() {
         anyhow::bail!("the build context {} is not a directory", context.display());
     }
-    let opts = options(&args, &context)?;
+    if args.file.iter().any(|f| f == "-") {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text).context("cannot read the Containerfile from stdin")?;
+        stdin_text = Some(text);
+    }
+    let opts = options(&args, &context, stdin_text)?;
     crate::cli::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;
     let bases = Bases { ctx: &ctx, registry: &args.registry, policy, quiet: args.quiet, printer };

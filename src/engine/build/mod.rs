@@ -69,7 +69,7 @@ pub enum Error {
     },
     #[error("{file}:{line}: {instruction}: {message}")]
     Step { file: String, line: usize, instruction: String, message: String },
-    #[error("{file}:{line}: {instruction}")]
+    #[error("building at STEP \"{instruction}\" ({file}:{line})")]
     StepSource {
         file: String,
         line: usize,
@@ -85,7 +85,7 @@ pub enum Error {
     RunStart { step: String, message: String, code: i32 },
     #[error("the target stage {name:?} is not in the Containerfile")]
     NoTarget { name: String },
-    #[error("cannot use base image {image}")]
+    #[error("creating build container")]
     Base {
         image: String,
         #[source]
@@ -181,6 +181,10 @@ pub struct Options {
     pub secrets: BTreeMap<String, PathBuf>,
     /// `--timestamp` or SOURCE_DATE_EPOCH (seconds since the epoch).
     pub timestamp: Option<i64>,
+    /// `--ulimit` of RUN steps (`nofile=1024:2048`).
+    pub ulimits: Vec<String>,
+    /// `--security-opt seccomp=...` of RUN steps.
+    pub seccomp: crate::runtime::spec::Seccomp,
 }
 
 /// Where the build's base images come from (local storage, else a pull per `--pull`). The CLI
@@ -193,8 +197,8 @@ pub trait Bases {
 pub trait Reporter {
     /// `STEP 2/5: RUN make`.
     fn step(&self, number: usize, total: usize, text: &str);
-    /// A step's layer came from the cache (`--> Using cache ID`).
-    fn cache_hit(&self, id: &str);
+    /// A step's layer came from the cache (`--> Using cache ID`, then `--> ID` unless `last`).
+    fn cache_hit(&self, id: &str, last: bool);
     /// A step is done (`--> ID`).
     fn step_done(&self, id: &str);
     /// The image is being written (`COMMIT NAME`).
@@ -515,6 +519,13 @@ impl Builder<'_> {
         words::expand(text, &vars, self.df.escape).map_err(|e| self.err_src(inst, e))
     }
 
+    /// `--> ID` after a step, but the last (podman prints COMMIT there).
+    fn done(&self, id: &str) {
+        if self.step < self.total {
+            self.reporter.step_done(id);
+        }
+    }
+
     fn next_step(&mut self, inst: &Instruction) {
         self.step += 1;
         self.reporter.step(self.step, self.total, &inst.text);
@@ -601,7 +612,7 @@ impl Builder<'_> {
         state.key = cache::key(
             &json!({"parent": state.key, "config": state.config["config"], "instruction": summary}),
         );
-        self.reporter.step_done(&short(&state.key));
+        self.done(&short(&state.key));
         let _ = inst;
     }
 
@@ -836,7 +847,7 @@ impl Builder<'_> {
     }
 
     fn use_cached(&self, state: &mut State, layer: LayerRef, key: &str, created_by: String) {
-        self.reporter.cache_hit(&short(key));
+        self.reporter.cache_hit(&short(key), self.step == self.total);
         state.layers.push(layer);
         self.history(state, created_by, false);
     }
@@ -985,7 +996,7 @@ impl Builder<'_> {
         drop(from_root);
         self.add_layer(state, &root, &key, &inst.text, created_by)?;
         self.layer_done(state, &key);
-        self.reporter.step_done(&short(&key));
+        self.done(&short(&key));
         Ok(())
     }
 
@@ -1121,7 +1132,15 @@ impl Builder<'_> {
         let spec = root::run_spec(
             &root,
             &state.config,
-            RunSpec { args, env: arg_env, mounts: spec_mounts, tmpfs, host_network },
+            RunSpec {
+                args,
+                env: arg_env,
+                mounts: spec_mounts,
+                tmpfs,
+                host_network,
+                ulimits: self.opts.ulimits.clone(),
+                seccomp: self.opts.seccomp.clone(),
+            },
         )?;
         let status = root.run(&spec);
         for p in placeholders.iter().rev() {
@@ -1139,7 +1158,7 @@ impl Builder<'_> {
         }
         self.add_layer(state, &root, &key, &inst.text, created_by)?;
         self.layer_done(state, &key);
-        self.reporter.step_done(&short(&key));
+        self.done(&short(&key));
         Ok(())
     }
 

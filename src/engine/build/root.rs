@@ -140,6 +140,8 @@ pub struct RunSpec {
     pub mounts: Vec<oci_spec::runtime::Mount>,
     pub tmpfs: Vec<String>,
     pub host_network: bool,
+    pub ulimits: Vec<String>,
+    pub seccomp: spec::Seccomp,
 }
 
 /// The runtime spec of a RUN step: the image config's user, working directory and environment,
@@ -172,6 +174,8 @@ pub fn run_spec(root: &Root, config: &Value, run: RunSpec) -> Result<oci_spec::r
         env,
         tmpfs: run.tmpfs,
         mounts: run.mounts,
+        ulimits: run.ulimits,
+        seccomp: run.seccomp,
         ..Default::default()
     };
     let mut spec = spec::build(config, &opts, root.path(), passwd.as_deref(), group.as_deref())?;

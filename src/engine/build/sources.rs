@@ -171,6 +171,8 @@ impl Plan {
         let exists_as_dir = resolved(dest_path)?.is_dir();
         let into_dir = dest.ends_with('/') || self.is_several() || exists_as_dir;
         let (uid, gid) = owner.unwrap_or((0, 0));
+        // Files hard-linked together in the source are hard-linked in the copy.
+        let mut links: std::collections::HashMap<(u64, u64), PathBuf> = std::collections::HashMap::new();
         for g in &self.groups {
             let top = if g.is_dir || !into_dir { dest_path.to_path_buf() } else { dest_path.join(&g.name) };
             if extract && !g.is_dir && is_archive(&g.entries[0].path) {
@@ -187,6 +189,16 @@ impl Plan {
                     mkdirs(parent, 0, 0, false)?;
                 }
                 let mode = chmod.unwrap_or(e.meta.mode() & 0o7777);
+                if e.meta.is_file() && e.meta.nlink() > 1 {
+                    let inode = (e.meta.dev(), e.meta.ino());
+                    if let Some(first) = links.get(&inode) {
+                        remove_non_dir(&target)?;
+                        std::fs::hard_link(first, &target)
+                            .map_err(|source| Error::Write { path: target.clone(), source })?;
+                        continue;
+                    }
+                    links.insert(inode, target.clone());
+                }
                 copy_entry(&e.path, &e.meta, &target, uid, gid, mode)?;
                 if e.meta.is_dir() {
                     dirs.push((target, e.meta.clone()));
@@ -410,22 +422,39 @@ fn copy_entry(
     Ok(())
 }
 
-/// Whether `path` is a tar archive ADD unpacks: gzip or zstd compressed, or a plain tar.
+const XZ_MAGIC: [u8; 6] = [0xfd, b'7', b'z', b'X', b'Z', 0];
+
+/// Whether `path` is a tar archive ADD unpacks: gzip, zstd or xz compressed, or a plain tar.
 fn is_archive(path: &Path) -> bool {
     let mut head = [0u8; 262];
     let Ok(mut f) = std::fs::File::open(path) else { return false };
     let n = f.read(&mut head).unwrap_or(0);
     head[..n].starts_with(&[0x1f, 0x8b])
         || head[..n].starts_with(&[0x28, 0xb5, 0x2f, 0xfd])
+        || head[..n].starts_with(&XZ_MAGIC)
         || (n >= 262 && &head[257..262] == b"ustar")
 }
 
 fn unpack(path: &Path, target: &Path) -> Result<(), Error> {
     let e = |source| Error::Extract { path: path.into(), source };
     let mut f = std::fs::File::open(path).map_err(e)?;
-    let mut head = [0u8; 4];
+    let mut head = [0u8; 6];
     let n = f.read(&mut head).map_err(e)?;
     let f = io::Cursor::new(head[..n].to_vec()).chain(f);
+    if head[..n].starts_with(&XZ_MAGIC) {
+        // lzma-rs decompresses into a writer: a pipe to the tar reader, from a thread that ends
+        // before this returns (a RUN step after needs a single-threaded process).
+        let (r, mut w) = io::pipe().map_err(e)?;
+        let decoder = std::thread::spawn(move || {
+            let mut input = io::BufReader::new(f);
+            lzma_rs::xz_decompress(&mut input, &mut w)
+                .map_err(|err| io::Error::new(io::ErrorKind::InvalidData, err.to_string()))
+        });
+        let unpacked = unpack_tar(Box::new(r), target).map_err(e);
+        let decoded = decoder.join().unwrap_or_else(|_| Err(io::Error::other("the xz decoder panicked")));
+        unpacked?;
+        return decoded.map_err(e);
+    }
     let reader: Box<dyn Read> = if head[..n].starts_with(&[0x1f, 0x8b]) {
         Box::new(flate2::read::MultiGzDecoder::new(f))
     } else if head[..n].starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
@@ -433,6 +462,10 @@ fn unpack(path: &Path, target: &Path) -> Result<(), Error> {
     } else {
         Box::new(f)
     };
+    unpack_tar(reader, target).map_err(e)
+}
+
+fn unpack_tar(reader: Box<dyn Read>, target: &Path) -> io::Result<()> {
     let mut archive = tar::Archive::new(reader);
     archive.set_preserve_permissions(true);
     archive.set_preserve_ownerships(true);
@@ -440,7 +473,10 @@ fn unpack(path: &Path, target: &Path) -> Result<(), Error> {
     archive.set_overwrite(true);
     archive.set_unpack_xattrs(false);
     // `unpack` refuses entries that would land outside `target` (`..`, absolute paths, links).
-    archive.unpack(target).map_err(e)
+    let result = archive.unpack(target);
+    // Read to the end so that a decoder writing into a pipe is never left blocked.
+    let _ = io::copy(&mut archive.into_inner(), &mut io::sink());
+    result
 }
 
 #[cfg(test)]
