@@ -380,11 +380,11 @@ fn bad_input_is_reported_with_file_line_and_instruction() {
     let s = Skiff::new();
     let cases: &[(&str, &str)] = &[
         ("FROM busybox\nRUN true\nFROBNICATE now\n", ":3: unknown instruction 'FROBNICATE'"),
-(
+        ("FROM busybox\nCOPY missing.txt /\n", "building at STEP \"COPY missing.txt /\" ("),
+        (
             "FROM busybox\nCOPY missing.txt /\n",
-            "building at STEP \"COPY missing.txt /\" (",
+            "Containerfile:2): missing.txt: no such file or directory in the build context",
         ),
-        ("FROM busybox\nCOPY missing.txt /\n", "Containerfile:2): missing.txt: no such file or directory in the build context"),
         ("FROM busybox\nRUN <<EOT\nnever closed\n", "expected end of here-document"),
         ("FROM localhost/no-such-image:1\n", "localhost/no-such-image:1"),
         ("FROM busybox\nCOPY --bogus a /\n", ":2: COPY: unknown flag --bogus"),

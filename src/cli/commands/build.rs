@@ -138,9 +138,7 @@ impl engine_build::Bases for Bases<'_> {
         };
         match (local, self.policy) {
             (Some(img), PullPolicy::Missing | PullPolicy::Never) => return Ok(img),
-            (None, PullPolicy::Never) => {
-                return Err(engine::Error::ImageNotKnown { name: name.into() }.into())
-            }
+            (None, PullPolicy::Never) => return Err(format!("{name}: image not known").into()),
             _ => {}
         }
         let pulled = (|| -> anyhow::Result<ImageRecord> {
@@ -465,7 +463,7 @@ pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Ex
         }
     };
     if !args.quiet {
-        printer.line(&format!("--> {}", &built.image.id[..12]));
+        printer.line(&format!("--> {}", &built.image.id[..11]));
         for n in &built.names {
             printer.line(&format!("Successfully tagged {n}"));
         }

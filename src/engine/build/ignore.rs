@@ -18,6 +18,8 @@ pub struct Error {
 
 #[derive(Debug)]
 struct Pattern {
+    /// The cleaned pattern text.
+    text: String,
     regex: Regex,
     exclusion: bool,
 }
@@ -46,7 +48,7 @@ impl Ignore {
                 continue;
             }
             let regex = Regex::new(&to_regex(&p)).map_err(|source| Error { pattern: line.into(), source })?;
-            patterns.push(Pattern { regex, exclusion });
+            patterns.push(Pattern { text: p, regex, exclusion });
         }
         Ok(Ignore { patterns })
     }
@@ -54,6 +56,14 @@ impl Ignore {
     /// Whether no pattern re-includes anything (then an excluded directory can be skipped whole).
     pub fn has_exceptions(&self) -> bool {
         self.patterns.iter().any(|p| p.exclusion)
+    }
+
+    /// Whether anything below the excluded directory `dir` can be re-included: docker looks
+    /// inside only when an exception pattern starts with the directory's path (`!dir/keep`), so
+    /// `!*/keep` does not reach into an excluded `dir`.
+    pub fn may_include_below(&self, dir: &str) -> bool {
+        let prefix = format!("{}/", clean(dir));
+        self.patterns.iter().any(|p| p.exclusion && format!("{}/", p.text).starts_with(&prefix))
     }
 
     /// Whether `rel` (relative to the context, `/`-separated) is excluded.
@@ -192,6 +202,13 @@ mod tests {
         assert!(!i.excludes("logx.txt"));
         assert!(!i.excludes("not/this"));
         assert!(!i.has_exceptions());
+
+        // docker looks into an excluded directory only for an exception that names it.
+        let i = ignore("# comment\ntest*\n!test2*\nsubdir1\nsubdir2\n!*/sub1*\n!subdir1/sub3*\n");
+        assert!(i.may_include_below("subdir1"));
+        assert!(!i.may_include_below("subdir2"));
+        assert!(!i.excludes("subdir1/sub1") && !i.excludes("subdir1/sub3.txt") && i.excludes("subdir1/sub2"));
+        assert!(i.excludes("test1") && !i.excludes("test2.txt"));
 
         let i = ignore("data/**\n!data/keep/**");
         assert!(i.excludes("data/big.bin"));

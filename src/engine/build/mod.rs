@@ -1300,9 +1300,9 @@ fn resolve_owner(root: &Root, spec: &str) -> Result<(u32, u32), String> {
     Ok((u.uid, u.gid))
 }
 
-/// The first 12 hex digits of a digest or key.
+/// The first 11 hex digits of a digest or key, as podman's `--> ID` lines show them.
 fn short(s: &str) -> String {
-    s.trim_start_matches("sha256:").chars().take(12).collect()
+    s.trim_start_matches("sha256:").chars().take(11).collect()
 }
 
 fn sha256_file(path: &Path) -> io::Result<(String, u64)> {

@@ -323,7 +323,7 @@ fn walk(from: &From<'_>, dir: &Path, ctx_rel: &str, rel: &Path, out: &mut Vec<En
                 format!("{ctx_rel}/{}", rel_here.display())
             };
             if ignore.excludes(&in_ctx) {
-                if !meta.is_dir() || !ignore.has_exceptions() {
+                if !meta.is_dir() || !ignore.has_exceptions() || !ignore.may_include_below(&in_ctx) {
                     continue;
                 }
                 // An exception may re-include something below: look inside, keep only what is.
