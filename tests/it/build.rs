@@ -127,6 +127,9 @@ RUN ["/bin/sh", "-c", "echo exec form > /exec"]
 RUN <<EOT
 echo heredoc > /heredoc
 EOT
+RUN tr a-z A-Z <<EOT > /upper
+shouted $WHO
+EOT
 SHELL ["/bin/sh", "-c"]
 EXPOSE 8080 53/udp
 VOLUME /data
@@ -186,10 +189,10 @@ fn every_instruction_lands_in_the_image_config_history_and_files() {
     assert!(c["ManifestType"].as_str().unwrap().contains("docker"), "{}", c["ManifestType"]);
     // One history entry per instruction of the stage on top of busybox's.
     let history = c["History"].as_array().unwrap();
-    assert_eq!(history.len(), 1 + 24, "{history:?}");
+    assert_eq!(history.len(), 1 + 25, "{history:?}");
     assert!(history.iter().any(|h| h["created_by"].as_str().unwrap().contains("ENV MSG=hello skiff")));
-    // busybox + 5 COPY/ADD + 3 RUN layers.
-    assert_eq!(c["RootFS"]["Layers"].as_array().unwrap().len(), 9);
+    // busybox + 5 COPY/ADD + 4 RUN layers.
+    assert_eq!(c["RootFS"]["Layers"].as_array().unwrap().len(), 10);
     // Every build arg was used; the global ARG without a value is no build arg.
     assert!(!out.stderr.contains("not consumed"), "{}", out.stderr);
 
@@ -201,11 +204,11 @@ fn every_instruction_lands_in_the_image_config_history_and_files() {
         "all",
         "stat -c '%a %U %G' /work/sub/tool; /work/sub/tool; cat /texts/a.txt /texts/b.txt; ls /texts; \
          cat /copied/x /copied/sub/y; cat /unpacked/dir/inside; stat -c '%a %u' /unpacked/top; \
-         cat /etc/motd /exec /heredoc; id -un; pwd",
+         cat /etc/motd /exec /heredoc /upper; id -un; pwd",
     );
     assert_eq!(
         files,
-        "751 app app\ntool\na\nb\na.txt\nb.txt\nx\ny\nfrom the tar\n600 1000\nmotd for skiff\nexec form\nheredoc\napp\n/work/sub\n"
+        "751 app app\ntool\na\nb\na.txt\nb.txt\nx\ny\nfrom the tar\n600 1000\nmotd for skiff\nexec form\nheredoc\nSHOUTED SKIFF\napp\n/work/sub\n"
     );
     // The OCI format drops what only docker's has, and says so.
     let oci = build(&s, &dir, &["-t", "all-oci", "--build-arg", "WHO=skiff"]);

@@ -116,6 +116,11 @@ pub struct Dockerfile {
 impl Dockerfile {
     /// Parses `text`; `file` names it in errors.
     pub fn parse(file: &str, text: &str) -> Result<Dockerfile, Error> {
+        // Heredocs after a command (`RUN cat <<EOF > /x`), which the parser reads only at the
+        // start of the command: their bodies are blanked (line numbers stay) and given back to
+        // the RUN they belong to.
+        let (blanked, bodies) = lift_heredocs(text);
+        let text = blanked.as_str();
         let parsed = pd::parse(text).map_err(|e| Error::Syntax {
             file: file.into(),
             line: e.line(),
@@ -127,7 +132,13 @@ impl Dockerfile {
         let mut stages: Vec<Stage> = Vec::new();
         for (n, inst) in parsed.instructions.iter().enumerate() {
             let end = starts.get(n + 1).copied().unwrap_or(text.len());
-            let converted = convert(file, text, inst, starts[n]..end, escape)?;
+            let mut converted = convert(file, text, inst, starts[n]..end, escape)?;
+            if let (Some(body), Kind::Run { command: Command::Shell(cmd), .. }) =
+                (bodies.get(&converted.line), &mut converted.kind)
+            {
+                cmd.push('\n');
+                cmd.push_str(body);
+            }
             match (&converted.kind, stages.last_mut()) {
                 (Kind::From { name, .. }, _) => {
                     let name = name.clone();
@@ -163,6 +174,51 @@ impl Dockerfile {
             .and_then(|s| s.instructions.into_iter().next())
             .ok_or(Error::Syntax { file, line: 1, message: format!("empty ONBUILD trigger {trigger:?}") })
     }
+}
+
+/// The heredoc delimiters a RUN line opens after its command: `<<EOF`, `<<-EOF`, `<<"EOF"`.
+fn heredoc_delimiters(line: &str) -> Vec<String> {
+    let re = regex::Regex::new(r#"<<-?(["']?)([A-Za-z_][A-Za-z0-9_]*)(["']?)"#).expect("a valid regex");
+    re.captures_iter(line).map(|c| c[2].to_string()).collect()
+}
+
+/// Blanks the bodies of heredocs that follow a command in a RUN line (the parser handles only
+/// `RUN <<EOF`); returns the text and, per RUN line number, the bodies with their delimiters.
+fn lift_heredocs(text: &str) -> (String, std::collections::HashMap<usize, String>) {
+    let mut bodies = std::collections::HashMap::new();
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        out.push(line.to_string());
+        let t = line.trim_start();
+        let is_run = t.len() > 4 && t[..4].eq_ignore_ascii_case("run ");
+        let mut rest = if is_run { t[4..].trim_start() } else { "" };
+        while rest.starts_with("--") {
+            rest = rest[rest.find(char::is_whitespace).unwrap_or(rest.len())..].trim_start();
+        }
+        let delims = if is_run && !rest.starts_with("<<") { heredoc_delimiters(rest) } else { Vec::new() };
+        let run_line = i + 1;
+        i += 1;
+        let mut body = String::new();
+        for d in delims {
+            while i < lines.len() {
+                let l = lines[i];
+                body.push_str(l);
+                body.push('\n');
+                out.push(String::new());
+                i += 1;
+                if l.trim_start_matches('\t').trim_end_matches('\r') == d {
+                    break;
+                }
+            }
+        }
+        if !body.is_empty() {
+            bodies.insert(run_line, body);
+        }
+    }
+    (out.join("\n"), bodies)
 }
 
 fn span_of(inst: &pd::Instruction<'_>) -> Range<usize> {
@@ -471,6 +527,22 @@ ONBUILD RUN echo later
         assert!(err.to_string().starts_with("cf:4: expected end of here-document"), "{err}");
         let err = Dockerfile::parse("cf", "# nothing\n").unwrap_err();
         assert!(err.to_string().contains("FROM"), "{err}");
+    }
+
+    #[test]
+    fn heredocs_after_a_command() {
+        let text = "FROM x\nRUN cat <<EOF > /file && echo done\nline 1\n  line 2\nEOF\nRUN true\n";
+        let d = Dockerfile::parse("cf", text).unwrap();
+        let i = &d.stages[0].instructions;
+        assert_eq!(
+            i[0].kind,
+            Kind::Run {
+                flags: vec![],
+                command: Command::Shell("cat <<EOF > /file && echo done\nline 1\n  line 2\nEOF\n".into())
+            }
+        );
+        assert_eq!(i[0].text, "RUN cat <<EOF > /file && echo done");
+        assert_eq!((i[1].line, &i[1].text), (6, &"RUN true".to_string()));
     }
 
     #[test]
