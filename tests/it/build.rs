@@ -453,7 +453,12 @@ fn timestamp_makes_the_same_input_give_the_same_image() {
 #[test]
 fn flags_tags_iidfile_quiet_stdin_and_build_arg_file() {
     let s = Skiff::new();
-    let dir = project(&s, "flags", "FROM busybox\nARG A\nARG B\nRUN echo \"$A-$B\" > /ab\n", &[]);
+    let dir = project(
+        &s,
+        "flags",
+        "FROM busybox\nARG A\nARG B\nARG TARGETARCH\nRUN echo \"$A-$B-$TARGETARCH-$TARGETOS\" > /ab\n",
+        &[],
+    );
     let iid = s.dir().join("iid");
     let args_file = s.dir().join("args");
     std::fs::write(&args_file, "# args\nA=from-file\nB=file\n").unwrap();
@@ -478,7 +483,8 @@ fn flags_tags_iidfile_quiet_stdin_and_build_arg_file() {
     let id = out.stdout_trimmed().to_string();
     assert_eq!(out.stdout.lines().count(), 1, "-q prints the id only: {}", out.stdout);
     assert_eq!(std::fs::read_to_string(&iid).unwrap(), format!("sha256:{id}"));
-    assert_eq!(run_in(&s, "one", "cat /ab"), "from-file-flag\n");
+    // TARGETARCH is predefined, and only in the stages that declare it (TARGETOS is not here).
+    assert_eq!(run_in(&s, "one", "cat /ab"), format!("from-file-flag-{}-\n", crate::fixtures::host_arch()));
     assert_eq!(inspect(&s, "localhost/two:2")["Id"], id);
     // -f - reads the Containerfile from stdin.
     let text = format!("FROM {}\nRUN echo stdin > /s\n", fixtures().busybox.reference);

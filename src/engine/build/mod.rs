@@ -577,7 +577,8 @@ impl Builder<'_> {
         }
         let name = self.expand_global(from, image)?;
         let mut state = self.base(&name, index)?;
-        state.args = automatic_args();
+        // Only the ARGs a stage declares are its own (the automatic ones too, as in docker).
+        state.args = BTreeMap::new();
         // ONBUILD triggers of the base run first, and are not inherited.
         let triggers = strings(state.config.pointer("/config/OnBuild"));
         state.conf().remove("OnBuild");
