@@ -14,6 +14,7 @@
 # Run as root (it starts the registry and switches to the test user), or as an ordinary user with
 # docker-registry, skopeo and podman installed.
 #   bench/build.sh [ROUNDS]      (default 5)
+# SKIFF_BIN=PATH (with SKIFF_BENCH_NO_BUILD=1) measures another skiff binary, e.g. a debug build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/lib.sh
@@ -21,6 +22,7 @@ cd "$(dirname "$0")/.."
 ROUNDS=${1:-5}
 USER_NAME=${SKIFF_TEST_USER:-skiff-test}
 prepare_bench
+skiff=${SKIFF_BIN:-$skiff}
 work=$(mktemp -d /tmp/skiff-bench-build.XXXXXX)
 chmod 755 "$work"
 [ "$(id -u)" = 0 ] && chown "$USER_NAME" "$work"
