@@ -224,6 +224,7 @@ pub enum ContainerCommand {
 }
 
 /// `skiff image ...`: the same commands as the top-level ones, as in podman.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum ImageCommand {
     /// Build an image from a Containerfile
