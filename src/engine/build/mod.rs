@@ -855,19 +855,23 @@ impl Builder<'_> {
 
     fn store_layer(&self, state: &State, root: &Root, step: &str) -> Result<LayerRef, Error> {
         let err = |source| Error::Layer { step: step.into(), source };
+        // The tar is hashed while it is written (no second pass); it is a scratch file read once
+        // right after, so it is not synced.
         let raw = root.scratch("layer.tar");
         let file = std::fs::File::create(&raw).map_err(err)?;
-        let w = root.write_layer(io::BufWriter::new(file)).map_err(err)?;
-        w.into_inner().map_err(|e| err(e.into_error()))?.sync_data().ok();
-        let path = match self.opts.timestamp {
+        let hashing = HashingWriter { inner: io::BufWriter::new(file), hasher: Sha256::new(), written: 0 };
+        let mut w = root.write_layer(hashing).map_err(err)?;
+        w.flush().map_err(err)?;
+        let written = (format!("sha256:{}", hex::encode(w.hasher.finalize())), w.written);
+        let (path, (diff_id, size)) = match self.opts.timestamp {
             Some(t) => {
                 let clamped = root.scratch("layer-clamped.tar");
                 clamp_mtimes(&raw, &clamped, t).map_err(err)?;
-                clamped
+                let hashed = sha256_file(&clamped).map_err(err)?;
+                (clamped, hashed)
             }
-            None => raw,
+            None => (raw, written),
         };
-        let (diff_id, size) = sha256_file(&path).map_err(err)?;
         let mut diff_ids: Vec<String> = state.layers.iter().map(|l| l.diff_id.clone()).collect();
         diff_ids.push(diff_id.clone());
         let chain_id = chain_ids(&diff_ids).pop().expect("one layer at least");
@@ -1304,6 +1308,25 @@ fn resolve_owner(root: &Root, spec: &str) -> Result<(u32, u32), String> {
 /// The first 11 hex digits of a digest or key, as podman's `--> ID` lines show them.
 fn short(s: &str) -> String {
     s.trim_start_matches("sha256:").chars().take(11).collect()
+}
+
+/// A writer that hashes (sha256) and counts what passes through it.
+struct HashingWriter<W> {
+    inner: W,
+    hasher: Sha256,
+    written: u64,
+}
+
+impl<W: Write> Write for HashingWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.written += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 fn sha256_file(path: &Path) -> io::Result<(String, u64)> {
