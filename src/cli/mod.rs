@@ -108,6 +108,8 @@ pub enum Command {
     Top(commands::container::TopArgs),
     /// List a container's published ports
     Port(commands::container::PortArgs),
+    /// Build an image from a Containerfile
+    Build(commands::build::Args),
     /// Pull images from a registry into local storage
     Pull(commands::pull::Args),
     /// List images in local storage
@@ -222,8 +224,11 @@ pub enum ContainerCommand {
 }
 
 /// `skiff image ...`: the same commands as the top-level ones, as in podman.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum ImageCommand {
+    /// Build an image from a Containerfile
+    Build(commands::build::Args),
     /// Pull images from a registry into local storage
     Pull(commands::pull::Args),
     /// List images in local storage
@@ -315,6 +320,7 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         Command::Info(a) => commands::info::run(a, &ctx, printer),
         Command::Unshare(a) => commands::unshare::run(a, ctx, printer),
         Command::Version(a) => commands::version::run(a, printer),
+        Command::Build(a) | Command::Image(ImageCommand::Build(a)) => commands::build::run(a, ctx, printer),
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => commands::pull::run(a, ctx, printer),
         Command::Images(a) | Command::Image(ImageCommand::Ls(a)) => commands::images::run(a, ctx, printer),
         Command::Rmi(a) | Command::Image(ImageCommand::Rm(a)) => commands::rmi::run(a, ctx, printer),

@@ -9,6 +9,7 @@
 //! ([`remove`]).
 
 pub mod attach;
+pub mod build;
 pub mod bundle;
 pub mod config;
 pub mod containers;

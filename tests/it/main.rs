@@ -42,6 +42,7 @@ mod registry;
 #[allow(dead_code)]
 mod util;
 
+mod build;
 mod containers;
 mod data;
 mod exec;

@@ -1,5 +1,6 @@
 //! One file per command.
 
+pub mod build;
 pub mod completion;
 pub mod container;
 pub mod data;

@@ -34,6 +34,10 @@ pub struct PsArgs {
     /// Show the size of each container's writes, and with its image's (virtual)
     #[arg(short, long)]
     pub size: bool,
+    /// Also show containers other tools made in the store: skiff's builds leave none, so this
+    /// lists the same containers
+    #[arg(long)]
+    pub external: bool,
 }
 
 /// podman's SIZE text: the container's writes, then with its image.

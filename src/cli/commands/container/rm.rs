@@ -13,6 +13,9 @@ pub struct RmArgs {
     /// Remove the containers' anonymous volumes too
     #[arg(short, long)]
     pub volumes: bool,
+    /// Containers that do not exist are not an error
+    #[arg(short, long)]
+    pub ignore: bool,
     /// With --force, seconds to wait after the stop signal before killing (default: the
     /// container's stop timeout, 10 s, as podman)
     #[arg(short = 't', long = "time", value_name = "SECONDS")]
@@ -35,7 +38,7 @@ pub fn rm(args: RmArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
         for key in &args.containers {
             match engine::remove::lookup(&store, key) {
                 Ok(r) => v.push((r, key.clone())),
-                Err(e) if e.is_not_found() && args.force => {}
+                Err(e) if e.is_not_found() && (args.force || args.ignore) => {}
                 // As podman: nothing is removed when one of the containers does not exist, and
                 // that alone exits 1.
                 Err(e) if e.is_not_found() => {

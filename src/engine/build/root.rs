@@ -1,0 +1,204 @@
+//! The root filesystem of one build step: the parent's layers plus a fresh upper directory,
+//! mounted in a scratch directory of the store (`ROOT/tmp/build-<rand>/`, guarded by its lock, so
+//! a crashed build's leftovers are swept by the next command), and what the step changed there
+//! written as a layer tar through `storage::changes` (whiteouts, ids as the container saw them,
+//! overlay markers and mount placeholders left out) as `commit` does.
+//!
+//! With the kernel overlay the changes are the upper directory. Otherwise (fuse-overlay or vfs
+//! hosts) the layers are copied into the root and the changes are found by comparing the copy
+//! with them, as a vfs container's are.
+//!
+//! A RUN step runs the built-in runtime in this process (inside the build's user namespace), in
+//! the foreground with the build's stdout and stderr: the process must be single-threaded then.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use super::Error;
+use crate::engine::transfer::Spool;
+use crate::engine::{containers, Context, StorageDriver};
+use crate::rootfs::{overlay, vfs};
+use crate::runtime::linux::{self, Status};
+use crate::runtime::spec::{self, RunOptions};
+use crate::storage::changes;
+use crate::storage::{LayerRef, Store};
+
+enum Mode {
+    Overlay,
+    Copy,
+}
+
+/// A mounted (or copied) root filesystem of a step; unmounted and removed when dropped.
+pub struct Root {
+    // Field order: unmount (Drop) before the scratch directory is removed.
+    path: PathBuf,
+    upper: PathBuf,
+    lowers: Vec<PathBuf>,
+    mode: Mode,
+    mounted: bool,
+    dir: PathBuf,
+    _spool: Spool,
+}
+
+impl Root {
+    /// Mounts `layers` (bottom first) with an empty upper directory.
+    pub fn open(ctx: &Context, store: &Store, layers: &[LayerRef]) -> Result<Root, Error> {
+        let spool = Spool::new(store, "build-").map_err(|e| Error::Scratch(Box::new(e)))?;
+        let dir = spool.file().parent().map(Path::to_path_buf).unwrap_or_default();
+        let mk = |name: &str| -> Result<PathBuf, Error> {
+            let p = dir.join(name);
+            std::fs::create_dir(&p).map_err(|source| Error::Io { path: p.clone(), source })?;
+            Ok(p)
+        };
+        let (upper, work, merged, empty) = (mk("upper")?, mk("work")?, mk("merged")?, mk("empty")?);
+        let lowers: Vec<PathBuf> =
+            layers.iter().rev().map(|l| store.layer_diff_dir(&l.chain_id)).collect::<Result<_, _>>()?;
+        let mode = match containers::choose_driver(ctx) {
+            StorageDriver::Overlay => Mode::Overlay,
+            _ => Mode::Copy,
+        };
+        let mut root = Root { path: merged, upper, lowers, mode, mounted: false, dir, _spool: spool };
+        match root.mode {
+            Mode::Overlay => {
+                let lowers = if root.lowers.is_empty() { vec![empty] } else { root.lowers.clone() };
+                overlay::mount_overlay_with(&lowers, &root.upper, &work, &root.path, ctx.rootless, true)
+                    .map_err(crate::engine::Error::from)?;
+                root.mounted = true;
+            }
+            Mode::Copy => {
+                let bottom_first: Vec<PathBuf> = root.lowers.iter().rev().cloned().collect();
+                vfs::populate(&bottom_first, &root.path).map_err(crate::engine::Error::from)?;
+            }
+        }
+        Ok(root)
+    }
+
+    /// The root directory as the step sees it.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// `path` (absolute in the container) resolved inside the root, symlinks followed as the
+    /// container would follow them: never outside it.
+    pub fn resolve(&self, path: &Path) -> io::Result<PathBuf> {
+        crate::runtime::linux::mounts::secure_join(&self.path, path)
+    }
+
+    /// A file of the root (`/etc/passwd`), if it is there.
+    pub fn read_file(&self, path: &str) -> Option<String> {
+        std::fs::read_to_string(self.resolve(Path::new(path)).ok()?).ok()
+    }
+
+    /// Writes what the step changed as a layer tar.
+    pub fn write_layer<W: io::Write>(&self, out: W) -> io::Result<W> {
+        match self.mode {
+            Mode::Overlay => changes::write_layer(&self.upper, out),
+            Mode::Copy => {
+                let found = changes::tree_changes(&self.path, &self.lowers)?;
+                changes::write_changes(&self.path, &found, out)
+            }
+        }
+    }
+
+    /// A file in the step's scratch directory (for the bundle and the layer tar).
+    pub fn scratch(&self, name: &str) -> PathBuf {
+        self.dir.join(name)
+    }
+
+    /// Runs `spec` (root: this root) in the foreground and returns how it ended.
+    pub fn run(&self, spec: &oci_spec::runtime::Spec) -> Result<Status, Error> {
+        let bundle = self.scratch("bundle");
+        std::fs::create_dir_all(&bundle).map_err(|source| Error::Io { path: bundle.clone(), source })?;
+        let path = bundle.join("config.json");
+        let json = serde_json::to_vec_pretty(spec).expect("a runtime spec serializes");
+        std::fs::write(&path, json).map_err(|source| Error::Io { path: path.clone(), source })?;
+        match crate::sys::thread_count() {
+            Some(1) => {}
+            threads => return Err(Error::Threads { threads: threads.unwrap_or(0) }),
+        }
+        Ok(linux::run(&bundle)?)
+    }
+}
+
+impl Drop for Root {
+    fn drop(&mut self) {
+        if self.mounted {
+            if let Err(e) = overlay::unmount(&self.path) {
+                tracing::warn!(path = %self.path.display(), error = %e, "cannot unmount a build root");
+            }
+        }
+    }
+}
+
+/// What a RUN step runs with.
+pub struct RunSpec {
+    pub args: Vec<String>,
+    /// `NAME=VALUE`: the ARGs in effect (the image's ENV wins over an ARG of the same name).
+    pub env: Vec<String>,
+    pub mounts: Vec<oci_spec::runtime::Mount>,
+    pub tmpfs: Vec<String>,
+    pub host_network: bool,
+    pub ulimits: Vec<String>,
+    pub seccomp: spec::Seccomp,
+}
+
+/// The runtime spec of a RUN step: the image config's user, working directory and environment,
+/// the step's command as the whole command line (no entrypoint).
+pub fn run_spec(root: &Root, config: &Value, run: RunSpec) -> Result<oci_spec::runtime::Spec, Error> {
+    let passwd = root.read_file("/etc/passwd");
+    let group = root.read_file("/etc/group");
+    let id = format!("{:016x}{:016x}", rand::random::<u64>(), rand::random::<u64>());
+    let mut env = run.env;
+    let has_path = config
+        .pointer("/config/Env")
+        .and_then(Value::as_array)
+        .is_some_and(|a| a.iter().any(|e| e.as_str().is_some_and(|s| s.starts_with("PATH="))));
+    if !has_path && !env.iter().any(|e| e.starts_with("PATH=")) {
+        env.insert(0, "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".into());
+    }
+    // The image's ENV wins over an ARG of the same name.
+    let image_env: Vec<String> = config
+        .pointer("/config/Env")
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect())
+        .unwrap_or_default();
+    env.retain(|e| {
+        let k = e.split('=').next().unwrap_or("");
+        !image_env.iter().any(|i| i.split('=').next() == Some(k))
+    });
+    let opts = RunOptions {
+        id: id.clone(),
+        entrypoint: Some(run.args),
+        env,
+        tmpfs: run.tmpfs,
+        mounts: run.mounts,
+        ulimits: run.ulimits,
+        seccomp: run.seccomp,
+        ..Default::default()
+    };
+    let typed = crate::engine::images::run_config(&serde_json::to_vec(config).unwrap_or_default())
+        .map_err(Error::Config)?;
+    let mut spec = spec::build(&typed, &opts, root.path(), passwd.as_deref(), group.as_deref())?;
+    if run.host_network {
+        if let Some(linux) = spec.linux_mut() {
+            if let Some(ns) = linux.namespaces_mut() {
+                ns.retain(|n| n.typ() != oci_spec::runtime::LinuxNamespaceType::Network);
+            }
+        }
+        let mut mounts = spec.mounts().clone().unwrap_or_default();
+        for file in ["/etc/resolv.conf", "/etc/hosts"] {
+            if Path::new(file).exists() {
+                let mut m = oci_spec::runtime::Mount::default();
+                m.set_destination(PathBuf::from(file));
+                m.set_typ(Some("bind".into()));
+                m.set_source(Some(PathBuf::from(file)));
+                m.set_options(Some(vec!["rbind".into(), "ro".into(), "nosuid".into(), "nodev".into()]));
+                mounts.push(m);
+            }
+        }
+        spec.set_mounts(Some(mounts));
+    }
+    Ok(spec)
+}
