@@ -104,6 +104,11 @@ pub fn start(args: StartArgs, mut ctx: Context, printer: &Printer) -> anyhow::Re
         attach: !args.detach,
         cleanup: args.cleanup,
     };
+    if !args.detach {
+        // Blocked before the container starts: a signal sent as soon as it runs is held and
+        // relayed by the attach below instead of ending this process.
+        crate::engine::attach::attach_signals(true, false).thread_block()?;
+    }
     let started = match bundle::start(opts) {
         Ok(s) => s,
         Err(bundle::Error::Process { message, exit_code }) => {
