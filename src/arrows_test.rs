@@ -220,7 +220,7 @@ impl<'ast> Visit<'ast> for Collector<'_> {
 }
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
+    let mut entries: Vec<_> = fs_err::read_dir(dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
         .map(|e| e.unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display())).path())
         .collect();
@@ -245,7 +245,7 @@ fn arrows_in(src: &Path) -> Vec<Arrow> {
             continue;
         }
         let text =
-            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+            fs_err::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
         let file = syn::parse_file(&text).unwrap_or_else(|e| panic!("cannot parse {}: {e}", path.display()));
         let shown = Path::new("src").join(rel);
         let mut c = Collector { file: &shown, here: module_path(rel), arrows: Vec::new() };

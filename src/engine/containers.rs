@@ -104,7 +104,7 @@ fn dir_size(dir: &Path) -> u64 {
     let mut total = 0;
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        let Ok(entries) = fs_err::read_dir(&d) else { continue };
         for e in entries.flatten() {
             match e.file_type() {
                 Ok(t) if t.is_dir() => stack.push(e.path()),
@@ -295,14 +295,14 @@ fn image_file(diffs_top_first: &[PathBuf], name: &str) -> Option<String> {
     };
     for diff in diffs_top_first {
         let etc = diff.join("etc");
-        match std::fs::symlink_metadata(&etc) {
+        match fs_err::symlink_metadata(&etc) {
             Err(_) => continue,
             Ok(m) if m.is_dir() => {}
             Ok(_) => return None,
         }
         let file = etc.join(name);
-        match std::fs::symlink_metadata(&file) {
-            Ok(m) if m.is_file() => return std::fs::read_to_string(&file).ok(),
+        match fs_err::symlink_metadata(&file) {
+            Ok(m) if m.is_file() => return fs_err::read_to_string(&file).ok(),
             Ok(m) if is_whiteout(&m) => return None,
             Ok(_) => return None,
             Err(_) if is_opaque(&etc) => return None,
@@ -399,7 +399,7 @@ pub fn remove(ctx: &Context, store: &Store, id: &str, force: bool) -> Result<Con
     let rec = store.find_container(id)?;
     unmount_rootfs(store, &rec)?;
     let run = run_dir(ctx, id);
-    match std::fs::remove_dir_all(&run) {
+    match fs_err::remove_dir_all(&run) {
         Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(source) => return Err(Error::Remove { path: run, source }),
@@ -523,12 +523,12 @@ pub(crate) mod tests {
         assert_eq!(c.storage_driver, "vfs");
         let dirs = store.container_dirs(&c.id);
         let spec: serde_json::Value =
-            serde_json::from_slice(&std::fs::read(dirs.bundle.join("config.json")).unwrap()).unwrap();
+            serde_json::from_slice(&fs_err::read(dirs.bundle.join("config.json")).unwrap()).unwrap();
         assert_eq!(spec["root"]["path"], dirs.merged.to_str().unwrap());
         assert_eq!(spec["process"]["user"]["uid"], 1000);
         assert_eq!(spec["hostname"], &c.id[..12]);
         // vfs: the copy is made at creation, whiteouts applied.
-        assert_eq!(std::fs::read_to_string(dirs.merged.join("added")).unwrap(), "top");
+        assert_eq!(fs_err::read_to_string(dirs.merged.join("added")).unwrap(), "top");
         assert!(dirs.merged.join("etc/passwd").is_file());
         assert!(!dirs.merged.join("gone").exists());
         assert_eq!(mount_rootfs(&ctx, &store, &c).unwrap(), dirs.merged);
@@ -589,7 +589,7 @@ pub(crate) mod tests {
         assert!(create(&ctx, &store, "r/img:1", opts(), bad_name).is_err());
         assert!(store.list_containers().unwrap().is_empty());
         let root = &ctx.paths.graph_root;
-        let left = |d: &str| std::fs::read_dir(root.join(d)).map(|r| r.count()).unwrap_or(0);
+        let left = |d: &str| fs_err::read_dir(root.join(d)).map(|r| r.count()).unwrap_or(0);
         assert_eq!((left("containers"), left("tmp")), (0, 0));
     }
 
@@ -598,7 +598,7 @@ pub(crate) mod tests {
         use super::super::volumes::{MountRequest, Source};
         let (_t, ctx, store, _img) = setup(StorageDriver::Vfs);
         let host = ctx.paths.graph_root.parent().unwrap().join("host");
-        std::fs::create_dir_all(&host).unwrap();
+        fs_err::create_dir_all(&host).unwrap();
         let mounts = vec![
             MountRequest::new("etcv:/etc", Source::Named("etcv".into()), "/etc"),
             MountRequest::new("/bin", Source::Anonymous, "/bin"),
@@ -610,16 +610,16 @@ pub(crate) mod tests {
         let anon = c.volumes.iter().find(|v| *v != "etcv").unwrap().clone();
         assert!(store.get_volume(&anon).unwrap().unwrap().anonymous);
         let spec: oci_spec::runtime::Spec = serde_json::from_slice(
-            &std::fs::read(store.container_dirs(&c.id).bundle.join("config.json")).unwrap(),
+            &fs_err::read(store.container_dirs(&c.id).bundle.join("config.json")).unwrap(),
         )
         .unwrap();
         let h = spec.mounts().iter().flatten().find(|m| m.destination() == Path::new("/h")).unwrap();
         assert_eq!(h.source().as_deref(), Some(host.as_path()));
         assert!(h.options().as_ref().unwrap().contains(&"rbind".to_string()));
         // Nothing is copied until the root filesystem is mounted for a start.
-        assert!(std::fs::read_dir(store.volume_data("etcv")).unwrap().next().is_none());
+        assert!(fs_err::read_dir(store.volume_data("etcv")).unwrap().next().is_none());
         mount_rootfs(&ctx, &store, &c).unwrap();
-        assert!(std::fs::read_to_string(store.volume_data("etcv").join("passwd")).unwrap().contains("alice"));
+        assert!(fs_err::read_to_string(store.volume_data("etcv").join("passwd")).unwrap().contains("alice"));
         assert!(store.volume_data(&anon).join("sh").is_file());
         assert!(!store.get_volume("etcv").unwrap().unwrap().needs_copy_up);
         // In use: refused.
@@ -642,9 +642,9 @@ pub(crate) mod tests {
     fn image_file_stops_at_whiteouts_and_opaque_dirs() {
         let t = tempfile::tempdir().unwrap();
         let (top, bottom) = (t.path().join("top"), t.path().join("bottom"));
-        std::fs::create_dir_all(bottom.join("etc")).unwrap();
-        std::fs::write(bottom.join("etc/passwd"), "root").unwrap();
-        std::fs::create_dir_all(top.join("etc")).unwrap();
+        fs_err::create_dir_all(bottom.join("etc")).unwrap();
+        fs_err::write(bottom.join("etc/passwd"), "root").unwrap();
+        fs_err::create_dir_all(top.join("etc")).unwrap();
         let both = [top.clone(), bottom.clone()];
         assert_eq!(image_file(&both, "passwd").as_deref(), Some("root"));
         xattr::set(top.join("etc"), "trusted.overlay.opaque", b"y").unwrap();
@@ -658,7 +658,7 @@ pub(crate) mod tests {
         )
         .unwrap();
         assert_eq!(image_file(&both, "passwd"), None);
-        std::fs::remove_file(top.join("etc/passwd")).unwrap();
+        fs_err::remove_file(top.join("etc/passwd")).unwrap();
         std::os::unix::fs::symlink("/etc/passwd", top.join("etc/passwd")).unwrap();
         assert_eq!(image_file(&both, "passwd"), None);
     }
@@ -674,11 +674,11 @@ pub(crate) mod tests {
         let merged = mount_rootfs(&ctx, &store, &c).unwrap();
         let guard = Unmount(&store, &c);
         assert_eq!(mount_rootfs(&ctx, &store, &c).unwrap(), merged);
-        assert_eq!(std::fs::read_to_string(merged.join("added")).unwrap(), "top");
+        assert_eq!(fs_err::read_to_string(merged.join("added")).unwrap(), "top");
         assert!(!merged.join("gone").exists());
-        std::fs::write(merged.join("written"), "w").unwrap();
+        fs_err::write(merged.join("written"), "w").unwrap();
         let dirs = store.container_dirs(&c.id);
-        assert_eq!(std::fs::read_to_string(dirs.upper.join("written")).unwrap(), "w");
+        assert_eq!(fs_err::read_to_string(dirs.upper.join("written")).unwrap(), "w");
         // Removal refuses a mounted rootfs in the store, and engine::remove unmounts first.
         assert!(store.remove_container(&c.id).is_err());
         drop(guard);

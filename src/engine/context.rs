@@ -138,7 +138,7 @@ impl Context {
         if marker.exists() {
             return false;
         }
-        let _ = std::fs::write(marker, b"");
+        let _ = fs_err::write(marker, b"");
         true
     }
 
@@ -147,7 +147,7 @@ impl Context {
         ensure_dir(&self.paths.graph_root)?;
         ensure_dir(&self.paths.run_root)?;
         if self.rootless && !self.already_joined() {
-            let meta = std::fs::metadata(&self.paths.run_root)
+            let meta = fs_err::metadata(&self.paths.run_root)
                 .map_err(|source| Error::CreateDir { path: self.paths.run_root.clone(), source })?;
             if meta.uid() != self.identity.uid {
                 return Err(Error::RunrootNotOwned {
@@ -194,7 +194,7 @@ fn parse_map(text: &str) -> Vec<userns::IdMap> {
 
 /// The mapping of the namespace this process is in, read from /proc.
 pub fn current_mapping() -> Mapping {
-    let read = |p: &str| std::fs::read_to_string(p).unwrap_or_default();
+    let read = |p: &str| fs_err::read_to_string(p).unwrap_or_default();
     Mapping {
         uid_map: parse_map(&read("/proc/self/uid_map")),
         gid_map: parse_map(&read("/proc/self/gid_map")),
@@ -210,7 +210,7 @@ fn is_usable_dir(p: &Path) -> bool {
 }
 
 fn ensure_dir(path: &Path) -> Result<(), Error> {
-    match std::fs::metadata(path) {
+    match fs_err::metadata(path) {
         Ok(m) if !m.is_dir() => return Err(Error::NotADirectory { path: path.to_path_buf() }),
         Ok(_) => {}
         Err(_) => {
@@ -247,7 +247,7 @@ mod tests {
     fn ensure_dir_refuses_files_and_names_them() {
         let t = tempfile::tempdir().unwrap();
         let f = t.path().join("file");
-        std::fs::write(&f, "x").unwrap();
+        fs_err::write(&f, "x").unwrap();
         assert!(matches!(ensure_dir(&f), Err(Error::NotADirectory { path }) if path == f));
         let under = f.join("sub");
         assert!(matches!(ensure_dir(&under), Err(Error::NotADirectory { path }) if path == f));

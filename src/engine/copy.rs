@@ -146,7 +146,7 @@ pub fn running_pid(ctx: &Context, rec: &ContainerRecord) -> Option<i32> {
 /// while this process is single-threaded. There, `/proc/PID/root` can be entered.
 pub fn join_user_namespace(pid: i32) -> Result<(), Error> {
     let path = format!("/proc/{pid}/ns/user");
-    let f = File::open(&path).map_err(Error::Io)?;
+    let f = std::fs::File::from(fs_err::File::open(&path).map_err(Error::Io)?);
     nix::sched::setns(f, nix::sched::CloneFlags::CLONE_NEWUSER).map_err(|e| Error::Io(e.into()))
 }
 
@@ -212,7 +212,7 @@ pub fn open_root(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<
     {
         if let Some(pid) = running_pid(ctx, rec) {
             let root = PathBuf::from(format!("/proc/{pid}/root"));
-            if std::fs::read_dir(&root).is_ok() {
+            if fs_err::read_dir(&root).is_ok() {
                 return Ok(ContainerRoot { path: root, mounted: None });
             }
             tracing::debug!(pid, "the container's /proc root is not accessible; mounting its rootfs");
@@ -299,12 +299,12 @@ fn top_name(path: &Path) -> Option<OsString> {
 /// Writes `src` as a tar to `out` (in the container's root, or on the host).
 fn archive(src: &Path, follow: bool, out: impl Write, where_: &str) -> Result<(), Failure> {
     let missing = || Failure::SourceMissing { path: src.display().to_string(), place: where_.to_string() };
-    let meta = std::fs::symlink_metadata(src).map_err(|_| missing())?;
+    let meta = fs_err::symlink_metadata(src).map_err(|_| missing())?;
     let mut path = src.to_path_buf();
     if follow && meta.file_type().is_symlink() {
-        path = std::fs::canonicalize(src).map_err(|_| missing())?;
+        path = fs_err::canonicalize(src).map_err(|_| missing())?;
     }
-    let meta = std::fs::symlink_metadata(&path).map_err(|_| missing())?;
+    let meta = fs_err::symlink_metadata(&path).map_err(|_| missing())?;
     let mut b = tar::Builder::new(out);
     b.follow_symlinks(false);
     let fail = |e: io::Error| Failure::Read { path: src.display().to_string(), reason: e.to_string() };
@@ -312,7 +312,7 @@ fn archive(src: &Path, follow: bool, out: impl Write, where_: &str) -> Result<()
         Some(name) if meta.is_dir() => b.append_dir_all(&name, &path).map_err(fail)?,
         Some(name) => b.append_path_with_name(&path, &name).map_err(fail)?,
         None if meta.is_dir() => {
-            let mut names: Vec<OsString> = std::fs::read_dir(&path)
+            let mut names: Vec<OsString> = fs_err::read_dir(&path)
                 .map_err(fail)?
                 .map(|e| e.map(|e| e.file_name()))
                 .collect::<Result<_, _>>()
@@ -320,7 +320,7 @@ fn archive(src: &Path, follow: bool, out: impl Write, where_: &str) -> Result<()
             names.sort();
             for n in names {
                 let p = path.join(&n);
-                if std::fs::symlink_metadata(&p).map_err(fail)?.is_dir() {
+                if fs_err::symlink_metadata(&p).map_err(fail)?.is_dir() {
                     b.append_dir_all(&n, &p).map_err(fail)?;
                 } else {
                     b.append_path_with_name(&p, &n).map_err(fail)?;
@@ -354,7 +354,7 @@ fn extract(
     opts: ExtractOptions,
     inside: Option<&Path>,
 ) -> Result<(), Failure> {
-    let dest_meta = std::fs::metadata(dest).ok();
+    let dest_meta = fs_err::metadata(dest).ok();
     let dest_text = dest.display().to_string();
     let slash = dest.as_os_str().as_bytes().ends_with(b"/");
     // (base dir, rename of the top component)
@@ -377,7 +377,7 @@ fn extract(
                 Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
                 _ => PathBuf::from("."),
             };
-            if !std::fs::metadata(&parent).is_ok_and(|m| m.is_dir()) {
+            if !fs_err::metadata(&parent).is_ok_and(|m| m.is_dir()) {
                 return Err(Failure::ParentMissing { path: parent.display().to_string() });
             }
             let new = dest
@@ -387,7 +387,7 @@ fn extract(
             (parent, Some((name.clone(), new)))
         }
     };
-    let canonical_inside = inside.map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()));
+    let canonical_inside = inside.map(|p| fs_err::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()));
     let mut ar = tar::Archive::new(input);
     let read_tar = |e: io::Error| Failure::ReadTar { reason: e.to_string() };
     // Symlinks this archive made: an entry below one would be written through it.
@@ -419,19 +419,19 @@ fn extract(
         if let (Some(root), Some(parent)) = (&canonical_inside, target.parent()) {
             // The nearest existing ancestor decides where missing parents would be created.
             let existing = parent.ancestors().find(|a| a.exists()).unwrap_or(parent);
-            let real = std::fs::canonicalize(existing).unwrap_or_else(|_| existing.to_path_buf());
+            let real = fs_err::canonicalize(existing).unwrap_or_else(|_| existing.to_path_buf());
             if !real.starts_with(root) {
                 return Err(Failure::LeavesDestination { path: raw.display().to_string() });
             }
         }
         if let Some(parent) = target.parent().filter(|p| !p.exists()) {
-            std::fs::create_dir_all(parent).map_err(|e| Failure::CreateDir {
+            fs_err::create_dir_all(parent).map_err(|e| Failure::CreateDir {
                 path: parent.display().to_string(),
                 reason: e.to_string(),
             })?;
         }
         let kind = entry.header().entry_type();
-        if let Ok(existing) = std::fs::symlink_metadata(&target) {
+        if let Ok(existing) = fs_err::symlink_metadata(&target) {
             let clash = existing.is_dir() != kind.is_dir();
             if clash && !opts.overwrite {
                 let what = if existing.is_dir() { "directory" } else { "non-directory" };
@@ -443,9 +443,9 @@ fn extract(
             }
             if clash {
                 let removed = if existing.is_dir() {
-                    std::fs::remove_dir_all(&target)
+                    fs_err::remove_dir_all(&target)
                 } else {
-                    std::fs::remove_file(&target)
+                    fs_err::remove_file(&target)
                 };
                 removed.map_err(|e| Failure::Replace {
                     path: target.display().to_string(),
@@ -482,7 +482,7 @@ fn extract(
             // chown clears setuid/setgid: put the mode back.
             if kind != tar::EntryType::Symlink {
                 if let Ok(mode) = entry.header().mode() {
-                    let _ = std::fs::set_permissions(&target, std::fs::Permissions::from_mode(mode & 0o7777));
+                    let _ = fs_err::set_permissions(&target, std::fs::Permissions::from_mode(mode & 0o7777));
                 }
             }
         }
@@ -491,7 +491,7 @@ fn extract(
 }
 
 fn is_dir_on_host(p: &Path, follow: bool) -> bool {
-    let m = if follow { std::fs::metadata(p) } else { std::fs::symlink_metadata(p) };
+    let m = if follow { fs_err::metadata(p) } else { fs_err::symlink_metadata(p) };
     m.is_ok_and(|m| m.is_dir())
 }
 
@@ -504,7 +504,7 @@ pub fn host_to_container(
     dest: &str,
     opts: ExtractOptions,
 ) -> Result<(), Error> {
-    if std::fs::symlink_metadata(src).is_err() {
+    if fs_err::symlink_metadata(src).is_err() {
         return Err(Error::HostSourceMissing { path: src.to_path_buf() });
     }
     let top = match top_name(src) {
@@ -567,7 +567,7 @@ pub fn container_to_host(
                         Some(_) => Top::Named { name, is_dir },
                         None => Top::Contents,
                     };
-                    let inside = if std::fs::metadata(dest).is_ok_and(|m| m.is_dir()) {
+                    let inside = if fs_err::metadata(dest).is_ok_and(|m| m.is_dir()) {
                         dest.to_path_buf()
                     } else {
                         dest.parent()
@@ -670,9 +670,9 @@ mod tests {
     fn archive_then_extract_renames_the_top_and_keeps_modes() {
         let t = tempfile::tempdir().unwrap();
         let src = t.path().join("src");
-        std::fs::create_dir_all(src.join("sub")).unwrap();
-        std::fs::write(src.join("sub/f"), "x").unwrap();
-        std::fs::set_permissions(src.join("sub/f"), std::fs::Permissions::from_mode(0o751)).unwrap();
+        fs_err::create_dir_all(src.join("sub")).unwrap();
+        fs_err::write(src.join("sub/f"), "x").unwrap();
+        fs_err::set_permissions(src.join("sub/f"), std::fs::Permissions::from_mode(0o751)).unwrap();
         std::os::unix::fs::symlink("/etc/passwd", src.join("link")).unwrap();
         let mut tar = Vec::new();
         archive(&src, false, &mut tar, "here").unwrap();
@@ -681,15 +681,15 @@ mod tests {
         let top = Top::Named { name: "src".into(), is_dir: true };
         extract(&tar[..], &dest, top.clone(), ExtractOptions::default(), Some(t.path())).unwrap();
         use std::os::unix::fs::PermissionsExt as _;
-        assert_eq!(std::fs::metadata(dest.join("sub/f")).unwrap().permissions().mode() & 0o7777, 0o751);
-        assert_eq!(std::fs::read_link(dest.join("link")).unwrap(), Path::new("/etc/passwd"));
+        assert_eq!(fs_err::metadata(dest.join("sub/f")).unwrap().permissions().mode() & 0o7777, 0o751);
+        assert_eq!(fs_err::read_link(dest.join("link")).unwrap(), Path::new("/etc/passwd"));
         // Into an existing directory.
         extract(&tar[..], &dest, top, ExtractOptions::default(), Some(t.path())).unwrap();
         assert!(dest.join("src/sub/f").is_file());
         // A file over a directory is refused.
         let mut ftar = Vec::new();
         archive(&src.join("sub/f"), false, &mut ftar, "here").unwrap();
-        std::fs::create_dir(dest.join("f")).unwrap();
+        fs_err::create_dir(dest.join("f")).unwrap();
         let err = extract(
             &ftar[..],
             &dest.join("f"),
@@ -718,8 +718,8 @@ mod tests {
         let t = tempfile::tempdir().unwrap();
         let dest = t.path().join("dest");
         let outside = t.path().join("outside");
-        std::fs::create_dir_all(&dest).unwrap();
-        std::fs::create_dir_all(&outside).unwrap();
+        fs_err::create_dir_all(&dest).unwrap();
+        fs_err::create_dir_all(&outside).unwrap();
         std::os::unix::fs::symlink(&outside, dest.join("esc")).unwrap();
         let mut b = tar::Builder::new(Vec::new());
         let mut h = tar::Header::new_gnu();

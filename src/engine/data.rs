@@ -182,7 +182,7 @@ fn spool_layer(
 ) -> Result<SpooledLayer, Error> {
     let spool = Spool::new(store, "layer-")?;
     let path = spool.file();
-    let file = std::fs::File::create(&path).map_err(storage::Error::io(&path))?;
+    let file = std::fs::File::from(fs_err::File::create(&path).map_err(storage::Error::io(&path))?);
     let mut w = Hashing { inner: io::BufWriter::new(file), hasher: Sha256::new(), written: 0 };
     fill(&mut w).map_err(on_error)?;
     w.flush().map_err(storage::Error::io(&path))?;
@@ -297,7 +297,7 @@ fn store_image(
     let mut diff_ids: Vec<String> = base_layers.iter().map(|l| l.diff_id.clone()).collect();
     diff_ids.push(layer.diff_id.clone());
     let chain = chain_ids(&diff_ids).pop().expect("one layer at least");
-    let file = std::fs::File::open(layer.spool.file()).map_err(storage::Error::io(layer.spool.file()))?;
+    let file = fs_err::File::open(layer.spool.file()).map_err(storage::Error::io(layer.spool.file()))?;
     store.ingest_layer(
         io::BufReader::new(file),
         LayerExpect {
@@ -553,7 +553,7 @@ pub fn commit(store: &Store, rec: &ContainerRecord, new: &NewImage) -> Result<Im
     let lowers = diff_dirs(store, &image.layers)?;
     let mut config = base_config(store, &image)?;
     let spec_path = store.container_dirs(&rec.id).bundle.join("config.json");
-    if let Some(spec) = std::fs::read(spec_path).ok().and_then(|b| serde_json::from_slice::<Value>(&b).ok()) {
+    if let Some(spec) = fs_err::read(spec_path).ok().and_then(|b| serde_json::from_slice::<Value>(&b).ok()) {
         take_container_config(&mut config, &spec);
     }
     let (dir, vfs) = match changes_of(store, rec) {
@@ -616,7 +616,7 @@ pub fn export(ctx: &Context, store: &Store, rec: &ContainerRecord, out: &mut dyn
 
 /// This process's mount namespace (`mnt:[inode]`).
 fn mount_ns() -> String {
-    std::fs::read_link("/proc/self/ns/mnt").map(|p| p.display().to_string()).unwrap_or_default()
+    fs_err::read_link("/proc/self/ns/mnt").map(|p| p.display().to_string()).unwrap_or_default()
 }
 
 fn mounts_file(ctx: &Context, id: &str) -> PathBuf {
@@ -626,7 +626,7 @@ fn mounts_file(ctx: &Context, id: &str) -> PathBuf {
 /// How often `skiff mount` mounted container `id` in this mount namespace.
 pub fn mount_count(ctx: &Context, store: &Store, id: &str) -> u32 {
     let merged = store.container_dirs(id).merged;
-    let Ok(bytes) = std::fs::read(mounts_file(ctx, id)) else { return 0 };
+    let Ok(bytes) = fs_err::read(mounts_file(ctx, id)) else { return 0 };
     let Ok(v) = serde_json::from_slice::<Value>(&bytes) else { return 0 };
     let here = v["mntns"].as_str() == Some(mount_ns().as_str());
     let vfs = store.find_container(id).is_ok_and(|r| r.storage_driver == StorageDriver::Vfs.to_string());
@@ -660,7 +660,7 @@ pub fn unmount(ctx: &Context, store: &Store, rec: &ContainerRecord, force: bool)
         set_mount_count(ctx, &rec.id, left)?;
         return Ok(false);
     }
-    let _ = std::fs::remove_file(mounts_file(ctx, &rec.id));
+    let _ = fs_err::remove_file(mounts_file(ctx, &rec.id));
     containers::unmount_rootfs(store, rec)?;
     Ok(true)
 }
@@ -680,7 +680,7 @@ pub fn mounted(ctx: &Context, store: &Store) -> Result<Vec<(ContainerRecord, Pat
 /// The working directory of the container's process (from its bundle), `/` when unknown.
 pub fn container_workdir(store: &Store, rec: &ContainerRecord) -> String {
     let path = store.container_dirs(&rec.id).bundle.join("config.json");
-    std::fs::read(path)
+    fs_err::read(path)
         .ok()
         .and_then(|b| serde_json::from_slice::<Value>(&b).ok())
         .and_then(|v| v["process"]["cwd"].as_str().map(String::from))
@@ -690,7 +690,7 @@ pub fn container_workdir(store: &Store, rec: &ContainerRecord) -> String {
 /// The uid and gid of the container's process (from its bundle), 0:0 when unknown.
 pub fn container_user(store: &Store, rec: &ContainerRecord) -> (u32, u32) {
     let path = store.container_dirs(&rec.id).bundle.join("config.json");
-    let v = std::fs::read(path).ok().and_then(|b| serde_json::from_slice::<Value>(&b).ok());
+    let v = fs_err::read(path).ok().and_then(|b| serde_json::from_slice::<Value>(&b).ok());
     let get = |k: &str| v.as_ref().and_then(|v| v["process"]["user"][k].as_u64()).unwrap_or(0) as u32;
     (get("uid"), get("gid"))
 }

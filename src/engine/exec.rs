@@ -193,8 +193,8 @@ impl Exec {
         let id = self.target.record.id.clone();
         rt::join(self.target.pid).map_err(|source| Error::Join { id, source })?;
         // Now in the container's mount namespace: its /etc is our /etc.
-        let passwd = std::fs::read_to_string("/etc/passwd").ok();
-        let group = std::fs::read_to_string("/etc/group").ok();
+        let passwd = fs_err::read_to_string("/etc/passwd").ok();
+        let group = fs_err::read_to_string("/etc/group").ok();
         let container = self.spec.process().clone().unwrap_or_default();
         let process = rt::exec_process(&container, &self.opts, passwd.as_deref(), group.as_deref(), &|k| {
             std::env::var(k).ok()

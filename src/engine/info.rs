@@ -161,7 +161,7 @@ pub fn gather(ctx: &Context) -> Info {
         });
         "none"
     };
-    let tun_usable = std::fs::OpenOptions::new().read(true).write(true).open("/dev/net/tun").is_ok();
+    let tun_usable = fs_err::OpenOptions::new().read(true).write(true).open("/dev/net/tun").is_ok();
     if !tun_usable && default != "none" {
         problems.push(Problem {
             what: "/dev/net/tun cannot be opened: pasta and slirp4netns need it to connect a container"
@@ -254,7 +254,7 @@ pub fn gather(ctx: &Context) -> Info {
 }
 
 fn os_name() -> String {
-    std::fs::read_to_string("/etc/os-release")
+    fs_err::read_to_string("/etc/os-release")
         .ok()
         .and_then(|s| {
             s.lines().find_map(|l| l.strip_prefix("PRETTY_NAME=").map(|v| v.trim_matches('"').to_string()))
@@ -264,7 +264,7 @@ fn os_name() -> String {
 
 fn fuse_status() -> Fuse {
     let device = "/dev/fuse".to_string();
-    match std::fs::OpenOptions::new().read(true).write(true).open(&device) {
+    match fs_err::OpenOptions::new().read(true).write(true).open(&device) {
         Ok(_) => Fuse { device, usable: true, detail: "opened for reading and writing".into() },
         Err(e) => Fuse { device, usable: false, detail: e.to_string() },
     }
@@ -275,12 +275,12 @@ const CGROUP2_SUPER_MAGIC: i64 = 0x6367_7270;
 fn cgroup_status(rootless: bool) -> Cgroups {
     let is_cg2 = |p: &str| crate::sys::host::filesystem_type(Path::new(p)) == Some(CGROUP2_SUPER_MAGIC);
     if is_cg2("/sys/fs/cgroup") {
-        let own = std::fs::read_to_string("/proc/self/cgroup")
+        let own = fs_err::read_to_string("/proc/self/cgroup")
             .ok()
             .and_then(|s| s.lines().find_map(|l| l.strip_prefix("0::").map(str::to_string)))
             .unwrap_or_default();
         let dir = Path::new("/sys/fs/cgroup").join(own.trim_start_matches('/'));
-        let controllers = std::fs::read_to_string(dir.join("cgroup.controllers")).unwrap_or_default();
+        let controllers = fs_err::read_to_string(dir.join("cgroup.controllers")).unwrap_or_default();
         let writable = crate::sys::host::writable(&dir);
         let delegated = !rootless || writable;
         let detail = if delegated {
@@ -292,7 +292,7 @@ fn cgroup_status(rootless: bool) -> Cgroups {
     }
     let hybrid = is_cg2("/sys/fs/cgroup/unified");
     let extra = if hybrid {
-        let c = std::fs::read_to_string("/sys/fs/cgroup/unified/cgroup.controllers").unwrap_or_default();
+        let c = fs_err::read_to_string("/sys/fs/cgroup/unified/cgroup.controllers").unwrap_or_default();
         format!(
             " (hybrid: a cgroup2 mount at /sys/fs/cgroup/unified holds only: {})",
             if c.trim().is_empty() { "no controllers" } else { c.trim() }

@@ -127,7 +127,7 @@ pub fn read_pid(path: &Path) -> Option<Pid> {
 
 /// True when `pid` is a live process (a zombie counts as gone).
 pub fn process_alive(pid: Pid) -> bool {
-    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+    match fs_err::read_to_string(format!("/proc/{pid}/stat")) {
         Ok(s) => !s.rsplit(')').next().unwrap_or("").trim_start().starts_with('Z'),
         Err(_) => false,
     }
@@ -136,7 +136,7 @@ pub fn process_alive(pid: Pid) -> bool {
 /// True when `pid` is alive and the first process of a pid namespace below ours: a container's
 /// init, not some process that reused its number.
 fn is_container_init(pid: Pid) -> bool {
-    let Ok(status) = std::fs::read_to_string(format!("/proc/{pid}/status")) else { return false };
+    let Ok(status) = fs_err::read_to_string(format!("/proc/{pid}/status")) else { return false };
     let nspid: Vec<&str> = status
         .lines()
         .find_map(|l| l.strip_prefix("NSpid:"))
@@ -209,7 +209,7 @@ pub fn reconcile(ctx: &Context, store: &Store, rec: ContainerRecord) -> Result<C
     } else if rec.state == State::Created && (sup_file.is_none() || sup_alive) {
         match sup.filter(|_| sup_alive) {
             Some(pid) => {
-                let started = std::fs::metadata(dir.join(supervisor::SUPERVISOR_PID))
+                let started = fs_err::metadata(dir.join(supervisor::SUPERVISOR_PID))
                     .and_then(|m| m.modified())
                     .map(|t| {
                         chrono::DateTime::<chrono::Utc>::from(t)
@@ -477,7 +477,7 @@ fn helper_error(ctx: &Context, rec: &ContainerRecord) -> String {
 pub fn inspect(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<Value, Error> {
     let dirs = store.container_dirs(&rec.id);
     let spec_path = dirs.bundle.join("config.json");
-    let spec: Value = match std::fs::read(&spec_path) {
+    let spec: Value = match fs_err::read(&spec_path) {
         Ok(b) => serde_json::from_slice(&b).unwrap_or(Value::Null),
         Err(source) => return Err(Error::Read { path: spec_path, source }),
     };
@@ -656,13 +656,13 @@ mod tests {
     fn pid_files_and_liveness() {
         let t = tempfile::tempdir().unwrap();
         let f = t.path().join("pid");
-        std::fs::write(&f, format!("{}\n", std::process::id())).unwrap();
+        fs_err::write(&f, format!("{}\n", std::process::id())).unwrap();
         let me = read_pid(&f).unwrap();
         assert!(process_alive(me));
         // This test process is not the init of a nested pid namespace.
         assert!(!is_container_init(me));
         for bad in ["", "0", "-3", "x"] {
-            std::fs::write(&f, bad).unwrap();
+            fs_err::write(&f, bad).unwrap();
             assert_eq!(read_pid(&f), None, "{bad:?}");
         }
         assert!(!process_alive(Pid::from_raw(i32::MAX - 7)));

@@ -68,8 +68,8 @@ impl LogReader {
     pub fn read_lines(&mut self) -> Result<Vec<LogLine>, Error> {
         use std::io::Read;
         if self.file.is_none() {
-            match std::fs::File::open(&self.path) {
-                Ok(f) => self.file = Some(f),
+            match fs_err::File::open(&self.path) {
+                Ok(f) => self.file = Some(f.into()),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
                 Err(source) => return Err(Error::Open { path: self.path.clone(), source }),
             }
@@ -102,12 +102,12 @@ mod tests {
         let path = t.path().join("ctr.log");
         let mut r = LogReader { path: path.clone(), file: None, pending: Vec::new() };
         assert!(r.read_lines().unwrap().is_empty());
-        std::fs::write(&path, "2026-01-02T15:04:05Z stdout F one\n2026-01-02T15:04:06Z stdout F tw").unwrap();
+        fs_err::write(&path, "2026-01-02T15:04:05Z stdout F one\n2026-01-02T15:04:06Z stdout F tw").unwrap();
         let lines = r.read_lines().unwrap();
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0].text, b"one\n");
         use std::io::Write;
-        std::fs::OpenOptions::new().append(true).open(&path).unwrap().write_all(b"o\n").unwrap();
+        fs_err::OpenOptions::new().append(true).open(&path).unwrap().write_all(b"o\n").unwrap();
         assert_eq!(r.read_lines().unwrap()[0].text, b"two\n");
     }
 }

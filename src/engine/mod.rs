@@ -36,10 +36,16 @@ pub mod wait;
 pub use crate::image::Error as ImageError;
 pub use crate::network::Error as NetworkError;
 /// The records and states of the store, as the engine's callers see them.
-pub use crate::storage::{ContainerRecord, State, Store, VolumeRecord};
+pub use crate::storage::{ContainerRecord, ImageRecord, State, Store, VolumeRecord};
 pub use crate::sys::atomic::write_atomic;
 pub use crate::userns::Error as UsernsError;
 pub use context::{Context, StorageDriver};
+
+/// The fuse-overlay server that the hidden `fuse-serve` command runs for a container whose
+/// storage driver is `fuse-overlay` (the backend itself is [`crate::rootfs::fuse`]).
+pub mod fuse_overlay {
+    pub use crate::rootfs::fuse::{serve, take_stdout, ServeOptions};
+}
 
 /// skiff's own `--init` (see [`crate::runtime::init`]): the binary runs it when started under
 /// its name, as a container's pid 1.

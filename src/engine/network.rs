@@ -158,6 +158,7 @@ pub fn apply(config: &Config, ctx: &Context, opts: &mut RunOptions) {
     opts.network = Some(NetworkFiles {
         run_dirs: run_dir(ctx, "x").parent().map(Path::to_path_buf).unwrap_or_default(),
         host: config.mode == Mode::Host,
+        netns_file: network::NETNS_FILE,
     });
 }
 
@@ -193,7 +194,7 @@ pub fn config_path(store: &Store, id: &str) -> PathBuf {
 /// The stored network settings of a container (`None` for one created without them).
 pub fn load_config(store: &Store, id: &str) -> Result<Option<Config>, Error> {
     let path = config_path(store, id);
-    match std::fs::read(&path) {
+    match fs_err::read(&path) {
         Ok(bytes) => {
             Ok(Some(serde_json::from_slice(&bytes).map_err(|source| Error::Parse { path, source })?))
         }
@@ -291,7 +292,7 @@ pub fn teardown(run_dir: &Path, log: &Path) -> Option<String> {
         format!("skiff: the {died} network helper exited while the container was running; the container lost its network");
     use std::io::Write;
     let append = |path: &Path, line: String| {
-        if let Ok(mut f) = std::fs::OpenOptions::new().append(true).create(true).open(path) {
+        if let Ok(mut f) = fs_err::OpenOptions::new().append(true).create(true).open(path) {
             let _ = f.write_all(line.as_bytes());
         }
     };
@@ -351,7 +352,7 @@ mod tests {
         let t = tempfile::tempdir().unwrap();
         let c = config(&req("host"), None).unwrap();
         save_config(t.path(), &c).unwrap();
-        let text = std::fs::read(t.path().join(network::CONFIG_FILE)).unwrap();
+        let text = fs_err::read(t.path().join(network::CONFIG_FILE)).unwrap();
         assert_eq!(serde_json::from_slice::<Config>(&text).unwrap(), c);
     }
 }

@@ -137,7 +137,7 @@ pub fn start(
             return Err(Error::Process { message, exit_code: failure.exit_code() })
         }
         Err(source) => {
-            let log = std::fs::read_to_string(state_dir.join(supervisor::SUPERVISOR_LOG)).unwrap_or_default();
+            let log = fs_err::read_to_string(state_dir.join(supervisor::SUPERVISOR_LOG)).unwrap_or_default();
             let e = Error::Supervisor { id, source };
             return Err(match log.trim().lines().last() {
                 Some(last) => Error::SupervisorLog { line: last.trim().to_string(), source: Box::new(e) },
@@ -291,7 +291,7 @@ mod tests {
     fn exited(ctx: &Context, id: &str, code: i32) {
         let dir = containers::ensure_run_dir(ctx, id).unwrap();
         let exit = ExitRecord { exit_code: code, finished_at: lifecycle::now(), signal: None };
-        std::fs::write(dir.join(supervisor::EXIT_FILE), serde_json::to_vec(&exit).unwrap()).unwrap();
+        fs_err::write(dir.join(supervisor::EXIT_FILE), serde_json::to_vec(&exit).unwrap()).unwrap();
     }
 
     #[test]

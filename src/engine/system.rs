@@ -128,7 +128,7 @@ fn check_wipeable(dir: &Path) -> Result<(), Error> {
 /// Removes everything in `dir` (not `dir` itself); a missing `dir` is fine.
 fn wipe_contents(dir: &Path) -> Result<(), Error> {
     check_wipeable(dir)?;
-    let entries = match std::fs::read_dir(dir) {
+    let entries = match fs_err::read_dir(dir) {
         Ok(e) => e,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
         Err(source) => return Err(Error::Remove { path: dir.to_owned(), source }),
@@ -137,8 +137,8 @@ fn wipe_contents(dir: &Path) -> Result<(), Error> {
         let entry = entry.map_err(|source| Error::Remove { path: dir.to_owned(), source })?;
         let path = entry.path();
         let result = match entry.file_type() {
-            Ok(t) if t.is_dir() => std::fs::remove_dir_all(&path),
-            Ok(_) => std::fs::remove_file(&path),
+            Ok(t) if t.is_dir() => fs_err::remove_dir_all(&path),
+            Ok(_) => fs_err::remove_file(&path),
             Err(e) => Err(e),
         };
         match result {
@@ -167,13 +167,13 @@ mod tests {
     fn reset_empties_the_dirs_but_keeps_them() {
         let t = tempfile::tempdir().unwrap();
         let (g, r) = (t.path().join("g"), t.path().join("r"));
-        std::fs::create_dir_all(g.join("layers/x/diff")).unwrap();
-        std::fs::write(g.join("images.json"), "not json").unwrap();
-        std::fs::create_dir_all(&r).unwrap();
-        std::fs::write(r.join("pid"), "1").unwrap();
+        fs_err::create_dir_all(g.join("layers/x/diff")).unwrap();
+        fs_err::write(g.join("images.json"), "not json").unwrap();
+        fs_err::create_dir_all(&r).unwrap();
+        fs_err::write(r.join("pid"), "1").unwrap();
         reset(&g, &r).unwrap();
-        assert_eq!(std::fs::read_dir(&g).unwrap().count(), 0);
-        assert_eq!(std::fs::read_dir(&r).unwrap().count(), 0);
+        assert_eq!(fs_err::read_dir(&g).unwrap().count(), 0);
+        assert_eq!(fs_err::read_dir(&r).unwrap().count(), 0);
         reset(&t.path().join("missing"), &r).unwrap();
     }
 
@@ -191,7 +191,7 @@ mod tests {
         assert_eq!(rows[0], DfRow { kind: "Images", total: 0, active: 0, size: 3, reclaimable: 3 });
         assert_eq!(rows[1].total + rows[2].total, 0);
         store.create_volume(Some("v"), Default::default(), false).unwrap();
-        std::fs::write(store.volume_data("v").join("f"), b"12345").unwrap();
+        fs_err::write(store.volume_data("v").join("f"), b"12345").unwrap();
         let rows = df(&store).unwrap();
         assert_eq!(rows[2], DfRow { kind: "Local Volumes", total: 1, active: 0, size: 5, reclaimable: 5 });
     }

@@ -33,8 +33,8 @@ pub fn join(init: Pid) -> Result<Names, Error> {
     crate::runtime::linux::exec::join_user(init)?;
     let root = format!("/proc/{init}/root");
     Ok(Names {
-        passwd: std::fs::read_to_string(format!("{root}/etc/passwd")).ok(),
-        group: std::fs::read_to_string(format!("{root}/etc/group")).ok(),
+        passwd: fs_err::read_to_string(format!("{root}/etc/passwd")).ok(),
+        group: fs_err::read_to_string(format!("{root}/etc/group")).ok(),
     })
 }
 
@@ -198,17 +198,17 @@ pub fn parse_proc(host_pid: i32, stat: &str, status: &str, cmdline: &[u8]) -> Op
 /// The processes in the pid namespace of the container whose init is `init` (host pid), init
 /// first, then by pid.
 pub fn processes(init: Pid) -> Result<Vec<Proc>, Error> {
-    let ns_of = |pid: &str| std::fs::metadata(format!("/proc/{pid}/ns/pid")).ok().map(|m| (m.dev(), m.ino()));
+    let ns_of = |pid: &str| fs_err::metadata(format!("/proc/{pid}/ns/pid")).ok().map(|m| (m.dev(), m.ino()));
     let target = ns_of(&init.to_string()).ok_or(Error::Gone { pid: init.as_raw() })?;
     let mut out = Vec::new();
-    for entry in std::fs::read_dir("/proc").map_err(|_| Error::Gone { pid: init.as_raw() })?.flatten() {
+    for entry in fs_err::read_dir("/proc").map_err(|_| Error::Gone { pid: init.as_raw() })?.flatten() {
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
         let Ok(host_pid) = name.parse::<i32>() else { continue };
         if ns_of(name) != Some(target) {
             continue;
         }
-        let read = |f: &str| std::fs::read(format!("/proc/{name}/{f}")).unwrap_or_default();
+        let read = |f: &str| fs_err::read(format!("/proc/{name}/{f}")).unwrap_or_default();
         let (stat, status) = (read("stat"), read("status"));
         let parsed = parse_proc(
             host_pid,
@@ -235,7 +235,7 @@ pub struct Clock {
 
 impl Clock {
     pub fn now() -> Clock {
-        let uptime_secs = std::fs::read_to_string("/proc/uptime")
+        let uptime_secs = fs_err::read_to_string("/proc/uptime")
             .ok()
             .and_then(|s| s.split_whitespace().next().and_then(|v| v.parse().ok()))
             .unwrap_or(0.0);

@@ -121,7 +121,7 @@ impl Spool {
     pub fn fill(&self, reader: &mut dyn Read) -> Result<PathBuf, Error> {
         let path = self.file();
         let mut f =
-            std::fs::File::create(&path).map_err(|source| Error::Spool { path: path.clone(), source })?;
+            fs_err::File::create(&path).map_err(|source| Error::Spool { path: path.clone(), source })?;
         io::copy(reader, &mut f).map_err(|source| Error::Spool { path: path.clone(), source })?;
         Ok(path)
     }
@@ -130,7 +130,7 @@ impl Spool {
 impl Drop for Spool {
     fn drop(&mut self) {
         if let Some(lock) = self.lock.take() {
-            if let Err(e) = std::fs::remove_dir_all(&self.dir) {
+            if let Err(e) = fs_err::remove_dir_all(&self.dir) {
                 tracing::warn!(path = %self.dir.display(), error = %e, "cannot remove spool directory");
             }
             lock.unlink();
@@ -467,9 +467,9 @@ mod tests {
         let spool = Spool::new(&store, "load-").unwrap();
         let file = spool.fill(&mut &b"data"[..]).unwrap();
         store.repair().unwrap();
-        assert_eq!(std::fs::read(&file).unwrap(), b"data");
+        assert_eq!(fs_err::read(&file).unwrap(), b"data");
         drop(spool);
         assert!(!file.exists());
-        assert_eq!(std::fs::read_dir(t.path().join("tmp")).unwrap().count(), 0);
+        assert_eq!(fs_err::read_dir(t.path().join("tmp")).unwrap().count(), 0);
     }
 }

@@ -235,7 +235,7 @@ fn fill(
         }
         let source = match &r.source {
             Source::Host(path) => {
-                std::fs::metadata(path).map_err(|source| Error::Source { path: path.clone(), source })?;
+                fs_err::metadata(path).map_err(|source| Error::Source { path: path.clone(), source })?;
                 path.clone()
             }
             Source::Named(name) => {
@@ -324,7 +324,7 @@ pub fn make_overlay_dirs(plan: &Plan, root: &Path) -> Result<(), Error> {
     for (upper, work) in &plan.overlay_dirs {
         for d in [upper, work] {
             let path = root.join(d);
-            std::fs::create_dir_all(&path).map_err(|source| Error::OverlayDir { path, source })?;
+            fs_err::create_dir_all(&path).map_err(|source| Error::OverlayDir { path, source })?;
         }
     }
     Ok(())
@@ -334,17 +334,17 @@ pub fn make_overlay_dirs(plan: &Plan, root: &Path) -> Result<(), Error> {
 /// that every run starts from the source's content again.
 pub fn reset_overlay_dirs(dirs: &ContainerDirs) -> Result<(), Error> {
     let base = dirs.root.join("volume-overlays");
-    let Ok(entries) = std::fs::read_dir(&base) else { return Ok(()) };
+    let Ok(entries) = fs_err::read_dir(&base) else { return Ok(()) };
     for entry in entries.flatten() {
         for sub in ["upper", "work"] {
             let path = entry.path().join(sub);
             let err = |source| Error::OverlayDir { path: path.clone(), source };
-            match std::fs::remove_dir_all(&path) {
+            match fs_err::remove_dir_all(&path) {
                 Ok(()) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
                 Err(e) => return Err(err(e)),
             }
-            std::fs::create_dir(&path).map_err(err)?;
+            fs_err::create_dir(&path).map_err(err)?;
         }
     }
     Ok(())
@@ -388,7 +388,7 @@ pub fn copy_up_pending(
         return Ok(());
     }
     let path = bundle.join("config.json");
-    let spec: oci_spec::runtime::Spec = std::fs::read(&path)
+    let spec: oci_spec::runtime::Spec = fs_err::read(&path)
         .and_then(|b| serde_json::from_slice(&b).map_err(std::io::Error::other))
         .map_err(|source| Error::Bundle { path: path.clone(), source })?;
     let (uid, gid) = spec.process().as_ref().map(|p| (p.user().uid(), p.user().gid())).unwrap_or((0, 0));
@@ -421,8 +421,8 @@ fn copy_up(store: &Store, name: &str, dest: &str, rootfs: &Path, uid: u32, gid: 
             },
         };
         let from = secure_join(rootfs, Path::new(dest)).map_err(cerr)?;
-        let empty = std::fs::read_dir(data).map_err(cerr)?.next().is_none();
-        match std::fs::symlink_metadata(&from) {
+        let empty = fs_err::read_dir(data).map_err(cerr)?.next().is_none();
+        match fs_err::symlink_metadata(&from) {
             Ok(m) if m.is_dir() && empty => {
                 vfs::populate(std::slice::from_ref(&from), data).map_err(|source| Error::CopyUp {
                     name: name.to_owned(),
@@ -431,7 +431,7 @@ fn copy_up(store: &Store, name: &str, dest: &str, rootfs: &Path, uid: u32, gid: 
                 })?;
                 std::os::unix::fs::lchown(data, Some(m.uid()), Some(m.gid())).map_err(cerr)?;
                 use std::os::unix::fs::PermissionsExt;
-                std::fs::set_permissions(data, std::fs::Permissions::from_mode(m.mode() & 0o7777))
+                fs_err::set_permissions(data, std::fs::Permissions::from_mode(m.mode() & 0o7777))
                     .map_err(cerr)?;
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && empty => {
@@ -451,9 +451,9 @@ fn chown_tree(path: &Path, uid: u32, gid: u32) -> Result<(), Error> {
         move |source| Error::Chown { path: p, uid, gid, source }
     };
     std::os::unix::fs::lchown(path, Some(uid), Some(gid)).map_err(err(path))?;
-    let meta = std::fs::symlink_metadata(path).map_err(err(path))?;
+    let meta = fs_err::symlink_metadata(path).map_err(err(path))?;
     if meta.is_dir() {
-        for entry in std::fs::read_dir(path).map_err(err(path))? {
+        for entry in fs_err::read_dir(path).map_err(err(path))? {
             let entry = entry.map_err(err(path))?;
             chown_tree(&entry.path(), uid, gid)?;
         }
@@ -615,11 +615,11 @@ pub fn prune(store: &Store, filters: &[Filter]) -> Result<Vec<String>, Error> {
 
 /// Bytes of the files under `path` (not following symlinks; unreadable parts count as 0).
 pub fn disk_usage(path: &Path) -> u64 {
-    let Ok(meta) = std::fs::symlink_metadata(path) else { return 0 };
+    let Ok(meta) = fs_err::symlink_metadata(path) else { return 0 };
     if !meta.is_dir() {
         return meta.len();
     }
-    std::fs::read_dir(path).map(|entries| entries.flatten().map(|e| disk_usage(&e.path())).sum()).unwrap_or(0)
+    fs_err::read_dir(path).map(|entries| entries.flatten().map(|e| disk_usage(&e.path())).sum()).unwrap_or(0)
 }
 
 /// `(total, in use, size, reclaimable size)` of every volume, for `system df`.
@@ -691,13 +691,13 @@ mod tests {
         };
         make_overlay_dirs(&plan, &dirs.root).unwrap();
         let upper = dirs.root.join("volume-overlays/0/upper");
-        std::fs::create_dir_all(upper.join("d/e")).unwrap();
-        std::fs::write(upper.join("d/e/f"), b"written").unwrap();
-        std::fs::create_dir(dirs.root.join("volume-overlays/0/work/work")).unwrap();
+        fs_err::create_dir_all(upper.join("d/e")).unwrap();
+        fs_err::write(upper.join("d/e/f"), b"written").unwrap();
+        fs_err::create_dir(dirs.root.join("volume-overlays/0/work/work")).unwrap();
         reset_overlay_dirs(&dirs).unwrap();
         for sub in ["upper", "work"] {
             let d = dirs.root.join("volume-overlays/0").join(sub);
-            assert_eq!(std::fs::read_dir(&d).unwrap().count(), 0, "{}", d.display());
+            assert_eq!(fs_err::read_dir(&d).unwrap().count(), 0, "{}", d.display());
         }
         // A container without overlays has nothing to reset.
         reset_overlay_dirs(&ContainerDirs::under(t.path().join("other"))).unwrap();
@@ -707,17 +707,17 @@ mod tests {
     fn chown_tree_does_not_follow_symlinks() {
         let t = tempfile::tempdir().unwrap();
         let outside = t.path().join("outside");
-        std::fs::write(&outside, b"x").unwrap();
+        fs_err::write(&outside, b"x").unwrap();
         let tree = t.path().join("tree");
-        std::fs::create_dir_all(tree.join("sub")).unwrap();
-        std::fs::write(tree.join("sub/f"), b"x").unwrap();
+        fs_err::create_dir_all(tree.join("sub")).unwrap();
+        fs_err::write(tree.join("sub/f"), b"x").unwrap();
         std::os::unix::fs::symlink(&outside, tree.join("link")).unwrap();
         // The unit tests run as root (see the working rules), so any owner can be set.
-        let before = std::fs::metadata(&outside).unwrap().uid();
+        let before = fs_err::metadata(&outside).unwrap().uid();
         chown_tree(&tree, 4242, 4343).unwrap();
-        let f = std::fs::metadata(tree.join("sub/f")).unwrap();
+        let f = fs_err::metadata(tree.join("sub/f")).unwrap();
         assert_eq!((f.uid(), f.gid()), (4242, 4343));
-        assert_eq!(std::fs::symlink_metadata(tree.join("link")).unwrap().uid(), 4242);
-        assert_eq!(std::fs::metadata(&outside).unwrap().uid(), before);
+        assert_eq!(fs_err::symlink_metadata(tree.join("link")).unwrap().uid(), 4242);
+        assert_eq!(fs_err::metadata(&outside).unwrap().uid(), before);
     }
 }

@@ -138,6 +138,10 @@ fn join_link(entry: &str, target: &str) -> String {
 
 impl Archive {
     /// Reads the archive at `path`; a nested index in an oci-archive is resolved for `platform`.
+    #[allow(
+        clippy::disallowed_methods,
+        reason = "the error is wrapped with the path by the caller; fs_err would name it twice"
+    )]
     pub fn open(path: &Path, platform: &Platform) -> Result<Archive> {
         let io_err = |e: io::Error| Error::file(path, e);
         let file = File::open(path).map_err(io_err)?;
@@ -214,6 +218,10 @@ impl Archive {
 
     /// Calls `f` once per distinct layer blob, in archive order, with a reader over its bytes
     /// exactly as the descriptor's digest covers them.
+    #[allow(
+        clippy::disallowed_methods,
+        reason = "the error is wrapped with the path by the caller; fs_err would name it twice"
+    )]
     pub fn for_each_layer(
         &self,
         mut f: impl FnMut(&ArchiveLayer, &mut dyn Read) -> Result<()>,
@@ -417,6 +425,10 @@ fn read_oci(
 }
 
 /// Writes `images` to `out` in `format` (via `<out>.tmp` and a rename).
+#[allow(
+    clippy::disallowed_methods,
+    reason = "the error is wrapped with the path by the caller; fs_err would name it twice"
+)]
 pub fn write_archive(out: &Path, format: ArchiveFormat, images: &[ArchiveInput]) -> Result<()> {
     let tmp = {
         let mut s = out.as_os_str().to_owned();
@@ -433,10 +445,10 @@ pub fn write_archive(out: &Path, format: ArchiveFormat, images: &[ArchiveInput])
         let w = builder.into_inner().map_err(|e| Error::file(&tmp, e))?;
         let f = w.into_inner().map_err(|e| Error::file(&tmp, e.into_error()))?;
         f.sync_all().map_err(|e| Error::file(&tmp, e))?;
-        std::fs::rename(&tmp, out).map_err(|e| Error::file(out, e))
+        fs_err::rename(&tmp, out).map_err(|e| Error::file(out, e))
     })();
     if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+        let _ = fs_err::remove_file(&tmp);
     }
     result
 }
@@ -465,6 +477,10 @@ fn append_dir(out: &Path, tar: &mut Tar, name: &str) -> Result<()> {
     tar.append_data(&mut h, name, io::empty()).map_err(|e| Error::file(out, e))
 }
 
+#[allow(
+    clippy::disallowed_methods,
+    reason = "the error is wrapped with the path by the caller; fs_err would name it twice"
+)]
 fn decompressed(path: &Path, c: Compression) -> Result<Box<dyn Read>> {
     let f = BufReader::new(File::open(path).map_err(|e| Error::file(path, e))?);
     Ok(match c {
@@ -555,6 +571,10 @@ fn write_docker(out: &Path, tar: &mut Tar, images: &[ArchiveInput]) -> Result<()
     append_bytes(out, tar, "repositories", &repos)
 }
 
+#[allow(
+    clippy::disallowed_methods,
+    reason = "the error is wrapped with the path by the caller; fs_err would name it twice"
+)]
 fn write_oci(out: &Path, tar: &mut Tar, images: &[ArchiveInput]) -> Result<()> {
     append_bytes(out, tar, "oci-layout", br#"{"imageLayoutVersion":"1.0.0"}"#)?;
     append_dir(out, tar, "blobs/")?;
@@ -651,8 +671,8 @@ mod tests {
         let m = manifest_json(&cfg, &[(&l1.0, l1.1, l1.2), (&l2.0, l2.1, l2.2)]);
         let p1 = dir.join("l1");
         let p2 = dir.join("l2");
-        std::fs::write(&p1, &gz1).unwrap();
-        std::fs::write(&p2, &raw2).unwrap();
+        fs_err::write(&p1, &gz1).unwrap();
+        fs_err::write(&p2, &raw2).unwrap();
         let input = ArchiveInput {
             names: vec!["docker.io/library/hello:latest".into(), "localhost/hello:v1".into()],
             manifest_bytes: m,
@@ -693,7 +713,7 @@ mod tests {
         assert_eq!(img.image.config_bytes, input.config_bytes);
         let got = read_layers(&a);
         for (d, p) in &input.layers {
-            assert_eq!(got[&d.digest], std::fs::read(p).unwrap());
+            assert_eq!(got[&d.digest], fs_err::read(p).unwrap());
         }
     }
 
@@ -732,7 +752,7 @@ mod tests {
         assert!(!out.exists() && !dir.path().join("bad.tar.tmp").exists());
 
         let junk = dir.path().join("junk.tar");
-        let mut b = tar::Builder::new(File::create(&junk).unwrap());
+        let mut b = tar::Builder::new(fs_err::File::create(&junk).unwrap());
         let mut h = header(3, 0o644);
         b.append_data(&mut h, "x", &b"abc"[..]).unwrap();
         b.finish().unwrap();

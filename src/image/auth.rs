@@ -10,8 +10,9 @@
 //! mode 0600 in the same directory, fsynced, then renamed; missing directories are created with
 //! mode 0700. Other keys of the file are preserved.
 
+use fs_err::os::unix::fs::OpenOptionsExt;
 use std::io::Write;
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 
 use base64::Engine as _;
@@ -184,15 +185,15 @@ fn write_atomic(path: &Path, doc: &Value) -> Result<()> {
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let write = || -> std::io::Result<()> {
         let mut f =
-            std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(&tmp)?;
+            fs_err::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(&tmp)?;
         let mut text = serde_json::to_vec_pretty(doc).map_err(std::io::Error::other)?;
         text.push(b'\n');
         f.write_all(&text)?;
         f.sync_all()?;
-        std::fs::rename(&tmp, path)
+        fs_err::rename(&tmp, path)
     };
     write().map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
+        let _ = fs_err::remove_file(&tmp);
         Error::file(path, e)
     })
 }
@@ -212,8 +213,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let podman = dir.path().join("containers/auth.json");
         let docker = dir.path().join(".docker/config.json");
-        std::fs::create_dir_all(docker.parent().unwrap()).unwrap();
-        std::fs::write(
+        fs_err::create_dir_all(docker.parent().unwrap()).unwrap();
+        fs_err::write(
             &docker,
             serde_json::json!({"auths": {
                 "https://index.docker.io/v1/": {"auth": b64("hub:pw")},
@@ -233,9 +234,9 @@ mod tests {
         let written = store.login("127.0.0.1:5000", "p", "ppw", None).unwrap();
         assert_eq!(written, podman);
         assert_eq!(store.lookup("127.0.0.1:5000").unwrap(), Some(("p".into(), "ppw".into())));
-        let mode = std::fs::metadata(&podman).unwrap().permissions().mode() & 0o777;
+        let mode = fs_err::metadata(&podman).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
-        let dmode = std::fs::metadata(podman.parent().unwrap()).unwrap().permissions().mode() & 0o777;
+        let dmode = fs_err::metadata(podman.parent().unwrap()).unwrap().permissions().mode() & 0o777;
         assert_eq!(dmode, 0o700);
 
         assert!(store.logout("127.0.0.1:5000", None).unwrap());
@@ -247,14 +248,14 @@ mod tests {
     fn login_preserves_other_keys_and_logout_all() {
         let dir = tempfile::tempdir().unwrap();
         let f = dir.path().join("auth.json");
-        std::fs::write(
+        fs_err::write(
             &f,
             r#"{"auths": {"https://index.docker.io/v1/": {"auth": "eDp5"}}, "credHelpers": {}}"#,
         )
         .unwrap();
         let store = AuthStore::with_files(vec![f.clone()]);
         store.login("docker.io", "u", "p", None).unwrap();
-        let v: Value = serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
+        let v: Value = serde_json::from_str(&fs_err::read_to_string(&f).unwrap()).unwrap();
         assert!(v.get("credHelpers").is_some());
         assert_eq!(v["auths"].as_object().unwrap().len(), 1, "alias replaced: {v}");
         assert_eq!(v["auths"]["docker.io"]["auth"], b64("u:p"));
@@ -267,10 +268,10 @@ mod tests {
     fn bad_files_are_named() {
         let dir = tempfile::tempdir().unwrap();
         let f = dir.path().join("auth.json");
-        std::fs::write(&f, "{not json").unwrap();
+        fs_err::write(&f, "{not json").unwrap();
         let e = AuthStore::with_files(vec![f.clone()]).lookup("x").unwrap_err().to_string();
         assert!(e.contains(&f.display().to_string()), "{e}");
-        std::fs::write(&f, r#"{"auths":{"x":{"auth":"!!!"}}}"#).unwrap();
+        fs_err::write(&f, r#"{"auths":{"x":{"auth":"!!!"}}}"#).unwrap();
         let e = AuthStore::with_files(vec![f]).lookup("x").unwrap_err().to_string();
         assert!(e.contains("base64"), "{e}");
     }

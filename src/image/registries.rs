@@ -231,7 +231,7 @@ insecure = true
     #[test]
     fn load_prefers_config_dir() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
+        fs_err::write(
             dir.path().join("registries.conf"),
             "unqualified-search-registries = [\"r.example\"]\n",
         )

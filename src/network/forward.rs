@@ -30,6 +30,10 @@ const BUFFER: usize = 1024 * 1024;
 
 /// Starts the forwarder for `listeners` (bound host sockets, each with its container port) into
 /// the network namespace at `netns`. Returns its pid. Must be called single-threaded.
+#[allow(
+    clippy::disallowed_methods,
+    reason = "the error is wrapped with the path by the caller; fs_err would name it twice"
+)]
 pub fn start(netns: &Path, listeners: Vec<(TcpListener, u16)>) -> Result<i32, Error> {
     let ns = File::open(netns).map_err(|e| Error::Netns {
         path: netns.to_path_buf(),
@@ -45,6 +49,10 @@ pub fn start(netns: &Path, listeners: Vec<(TcpListener, u16)>) -> Result<i32, Er
 
 /// The forwarder process: detaches, joins the container's network namespace (the listeners
 /// stay in the host's: a socket keeps the namespace it was made in), then forwards until killed.
+#[allow(
+    clippy::disallowed_methods,
+    reason = "the error is wrapped with the path by the caller; fs_err would name it twice"
+)]
 fn serve(ns: File, listeners: Vec<(TcpListener, u16)>) -> i32 {
     let _ = nix::unistd::setsid();
     if let Ok(null) = File::options().read(true).write(true).open("/dev/null") {
@@ -77,7 +85,7 @@ fn serve(ns: File, listeners: Vec<(TcpListener, u16)>) -> i32 {
 
 /// Closes every descriptor above 2 that is not in `keep`.
 fn close_others(keep: &[i32]) {
-    let fds: Vec<i32> = std::fs::read_dir("/proc/self/fd")
+    let fds: Vec<i32> = fs_err::read_dir("/proc/self/fd")
         .map(|d| d.flatten().filter_map(|e| e.file_name().to_str()?.parse().ok()).collect())
         .unwrap_or_default();
     for fd in fds.into_iter().filter(|fd| *fd > 2 && !keep.contains(fd)) {

@@ -60,7 +60,7 @@ pub fn pasta_args(netns: &Path, pid_file: &Path, ports: &[PortMapping]) -> Vec<S
 pub fn start_pasta(netns: &Path, run_dir: &Path, ports: &[PortMapping]) -> Result<i32, Error> {
     let pasta = program("pasta")?;
     let pid_file = run_dir.join("pasta.pid");
-    let _ = std::fs::remove_file(&pid_file);
+    let _ = fs_err::remove_file(&pid_file);
     let out = Command::new(&pasta)
         .args(pasta_args(netns, &pid_file, ports))
         .stdin(Stdio::null())
@@ -76,7 +76,7 @@ pub fn start_pasta(netns: &Path, run_dir: &Path, ports: &[PortMapping]) -> Resul
     if !out.status.success() {
         return Err(Error::HelperFailed { program: "pasta", detail: said.join("; ") });
     }
-    let pid = std::fs::read_to_string(&pid_file).ok().and_then(|s| s.trim().parse().ok());
+    let pid = fs_err::read_to_string(&pid_file).ok().and_then(|s| s.trim().parse().ok());
     pid.ok_or_else(|| Error::HelperFailed {
         program: "pasta",
         detail: format!("it wrote no pid file {}", pid_file.display()),
@@ -140,14 +140,15 @@ pub fn slirp_socket(run_dir: &Path) -> std::path::PathBuf {
 pub fn start_slirp(netns: &Path, run_dir: &Path, ports: &[PortMapping]) -> Result<i32, Error> {
     let slirp = program("slirp4netns")?;
     let socket = slirp_socket(run_dir);
-    let _ = std::fs::remove_file(&socket);
+    let _ = fs_err::remove_file(&socket);
     if let Some(dir) = socket.parent() {
         use std::os::unix::fs::DirBuilderExt;
         let _ = std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir);
     }
     let log_path = run_dir.join("slirp4netns.log");
-    let log = std::fs::File::create(&log_path)
-        .map_err(|source| Error::HelperSpawn { program: "slirp4netns", source })?;
+    let log: std::fs::File = fs_err::File::create(&log_path)
+        .map_err(|source| Error::HelperSpawn { program: "slirp4netns", source })?
+        .into();
     let (mut ready_r, ready_w) =
         std::io::pipe().map_err(|source| Error::HelperSpawn { program: "slirp4netns", source })?;
     // The write end goes to slirp4netns as --ready-fd; ours is closed right after the spawn.
@@ -171,7 +172,7 @@ pub fn start_slirp(netns: &Path, run_dir: &Path, ports: &[PortMapping]) -> Resul
     let fail = |child: &mut std::process::Child, detail: String| {
         let _ = child.kill();
         let _ = child.wait();
-        let log = std::fs::read_to_string(&log_path).unwrap_or_default();
+        let log = fs_err::read_to_string(&log_path).unwrap_or_default();
         // Its own warnings (host loopback access) are not the reason.
         let said: Vec<&str> =
             log.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with("WARNING:")).collect();

@@ -25,9 +25,10 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-pub use ports::{PortMapping, Proto};
+/// The name of a container's network namespace bind mount in its run-time directory.
+pub const NETNS_FILE: &str = "netns";
 
-use crate::runtime::spec::NETNS_FILE;
+pub use ports::{PortMapping, Proto};
 
 /// Errors of setting up a container's network. Each names the port, file or helper at fault.
 #[derive(Debug, thiserror::Error)]
@@ -219,7 +220,7 @@ pub struct State {
 
 impl State {
     pub fn read(run_dir: &Path) -> Option<State> {
-        serde_json::from_slice(&std::fs::read(run_dir.join(STATE_FILE)).ok()?).ok()
+        serde_json::from_slice(&fs_err::read(run_dir.join(STATE_FILE)).ok()?).ok()
     }
 
     /// Whether the helper process is still there (false when there is none).
@@ -231,8 +232,8 @@ impl State {
 /// Whether process `pid` exists and, when `name` is given, runs that program (a pid may have been
 /// reused since it was recorded).
 fn process_alive(pid: i32, name: Option<&str>) -> bool {
-    let Ok(comm) = std::fs::read_to_string(format!("/proc/{pid}/comm")) else { return false };
-    let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else { return false };
+    let Ok(comm) = fs_err::read_to_string(format!("/proc/{pid}/comm")) else { return false };
+    let Ok(stat) = fs_err::read_to_string(format!("/proc/{pid}/stat")) else { return false };
     // A zombie has exited.
     let zombie = stat.rsplit_once(')').is_some_and(|(_, rest)| rest.trim_start().starts_with('Z'));
     // pasta is the passt binary (`passt` or `passt.avx2` in comm).
@@ -250,13 +251,13 @@ pub struct Joined {
 }
 
 fn write(path: PathBuf, text: &str) -> Result<(), Error> {
-    std::fs::write(&path, text).map_err(|source| Error::Write { path, source })
+    fs_err::write(&path, text).map_err(|source| Error::Write { path, source })
 }
 
 /// The host's interface address and gateway on its default IPv4 route (what pasta copies into
 /// the container).
 fn default_route() -> Option<(Ipv4Addr, Ipv4Addr)> {
-    let table = std::fs::read_to_string("/proc/net/route").ok()?;
+    let table = fs_err::read_to_string("/proc/net/route").ok()?;
     let (iface, gw) = table.lines().skip(1).find_map(|l| {
         let f: Vec<&str> = l.split_whitespace().collect();
         (f.len() > 2 && f[1] == "00000000").then(|| (f[0].to_string(), f[2].to_string()))
@@ -296,7 +297,7 @@ fn setup_inner(
     held: Vec<(PortMapping, ports::Held)>,
 ) -> Result<State, Error> {
     let ports: Vec<PortMapping> = held.iter().map(|(p, _)| p.clone()).collect();
-    let host_resolv = files::parse_resolv(&std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default());
+    let host_resolv = files::parse_resolv(&fs_err::read_to_string("/etc/resolv.conf").unwrap_or_default());
     let route = default_route();
     // (own address, host.containers.internal, DNS forwarder)
     let (own, gateway, forwarder): (Option<String>, Option<String>, Option<&str>) = match &config.mode {
@@ -319,7 +320,7 @@ fn setup_inner(
             _ => (n.clone(), ip.clone()),
         })
         .collect();
-    let shared = |name: &str| joined.and_then(|j| std::fs::read_to_string(j.run_dir.join(name)).ok());
+    let shared = |name: &str| joined.and_then(|j| fs_err::read_to_string(j.run_dir.join(name)).ok());
     let resolv = match shared("resolv.conf") {
         Some(text)
             if config.dns.is_empty() && config.dns_search.is_empty() && config.dns_options.is_empty() =>
@@ -406,7 +407,7 @@ pub fn teardown(run_dir: &Path) -> Option<String> {
         }
     }
     netns::release(&run_dir.join(NETNS_FILE));
-    let _ = std::fs::remove_file(helper::slirp_socket(run_dir));
-    let _ = std::fs::remove_file(run_dir.join(STATE_FILE));
+    let _ = fs_err::remove_file(helper::slirp_socket(run_dir));
+    let _ = fs_err::remove_file(run_dir.join(STATE_FILE));
     died
 }

@@ -18,8 +18,8 @@ fn errno(e: std::io::Error) -> nix::Error {
 
 /// Creates an empty mount-point file at `file` (mode 0600), unless it exists.
 fn mount_point(file: &Path) -> Result<(), Error> {
-    use std::os::unix::fs::OpenOptionsExt;
-    std::fs::OpenOptions::new()
+    use fs_err::os::unix::fs::OpenOptionsExt;
+    fs_err::OpenOptions::new()
         .write(true)
         .create(true)
         .truncate(false)
@@ -95,7 +95,7 @@ pub fn bind(source: &Path, file: &Path) -> Result<(), Error> {
 /// Unmounts the namespace file (the namespace ends with its last user) and removes it.
 pub fn release(file: &Path) {
     while nix::mount::umount2(file, MntFlags::MNT_DETACH).is_ok() {}
-    let _ = std::fs::remove_file(file);
+    let _ = fs_err::remove_file(file);
 }
 
 /// Moves this (single-threaded) process into the user namespace of process `pid`, then into a
@@ -105,7 +105,7 @@ pub fn release(file: &Path) {
 pub fn join_user_namespace_of(pid: i32) -> Result<(), Error> {
     let path = std::path::PathBuf::from(format!("/proc/{pid}/ns/user"));
     let file =
-        std::fs::File::open(&path).map_err(|e| Error::JoinUserns { path: path.clone(), source: errno(e) })?;
+        fs_err::File::open(&path).map_err(|e| Error::JoinUserns { path: path.clone(), source: errno(e) })?;
     nix::sched::setns(&file, CloneFlags::CLONE_NEWUSER)
         .map_err(|source| Error::JoinUserns { path: path.clone(), source })?;
     nix::sched::unshare(CloneFlags::CLONE_NEWNS)

@@ -154,7 +154,7 @@ pub fn exposed(image_config: &oci_spec::image::Config) -> Vec<(u16, Proto)> {
 
 /// The lowest port an unprivileged user may bind (`net.ipv4.ip_unprivileged_port_start`).
 pub fn unprivileged_port_start() -> u16 {
-    std::fs::read_to_string("/proc/sys/net/ipv4/ip_unprivileged_port_start")
+    fs_err::read_to_string("/proc/sys/net/ipv4/ip_unprivileged_port_start")
         .ok()
         .and_then(|s| s.trim().parse().ok())
         .unwrap_or(1024)

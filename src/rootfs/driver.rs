@@ -156,7 +156,7 @@ impl ProbeCache {
     /// The cached answer when it was found on this kernel in this mode; `None` when there is
     /// none, it is unreadable, or it is for another kernel or mode.
     pub fn load(run_root: &Path, kernel: &str, rootless: bool) -> Option<Self> {
-        let bytes = std::fs::read(Self::path(run_root)).ok()?;
+        let bytes = fs_err::read(Self::path(run_root)).ok()?;
         let c: Self = serde_json::from_slice(&bytes).ok()?;
         (c.kernel == kernel && c.rootless == rootless).then_some(c)
     }
@@ -223,7 +223,7 @@ fn chain(err: &(dyn std::error::Error + 'static)) -> String {
 fn trial_in_process(run_root: &Path, rootless: bool) -> (bool, String) {
     let dir = run_root.join(format!("overlay-try.{}", std::process::id()));
     let result = overlay::probe(&dir, rootless);
-    let _ = std::fs::remove_dir_all(&dir);
+    let _ = fs_err::remove_dir_all(&dir);
     match result {
         Ok(()) => (true, mounted_detail(rootless)),
         Err(e) => {
@@ -255,7 +255,7 @@ fn trial_forked(run_root: &Path, rootless: bool, identity: &Identity) -> (bool, 
                 }
                 overlay::probe(&probe_dir, rootless).map_err(|e| chain(&e))
             })();
-            let _ = std::fs::remove_dir_all(&probe_dir);
+            let _ = fs_err::remove_dir_all(&probe_dir);
             match result {
                 Ok(()) => 0,
                 Err(e) => {
@@ -270,7 +270,7 @@ fn trial_forked(run_root: &Path, rootless: bool, identity: &Identity) -> (bool, 
     let mut msg = String::new();
     let _ = r.read_to_string(&mut msg);
     let status = nix::sys::wait::waitpid(child, None);
-    let _ = std::fs::remove_dir_all(&dir);
+    let _ = fs_err::remove_dir_all(&dir);
     match status {
         Ok(nix::sys::wait::WaitStatus::Exited(_, 0)) => (true, mounted_detail(rootless)),
         _ => (false, if msg.is_empty() { "the probe process failed".into() } else { msg }),
@@ -326,12 +326,12 @@ mod tests {
         assert_eq!(ProbeCache::load(dir.path(), "6.1.0", false), None);
         // The file keeps the field names `info` and earlier versions wrote.
         let v: serde_json::Value =
-            serde_json::from_slice(&std::fs::read(ProbeCache::path(dir.path())).unwrap()).unwrap();
+            serde_json::from_slice(&fs_err::read(ProbeCache::path(dir.path())).unwrap()).unwrap();
         assert_eq!(
             v,
             serde_json::json!({"kernel": "6.1.0", "rootless": true, "works": false, "detail": "refused"})
         );
-        std::fs::write(ProbeCache::path(dir.path()), b"{not json").unwrap();
+        fs_err::write(ProbeCache::path(dir.path()), b"{not json").unwrap();
         assert_eq!(ProbeCache::load(dir.path(), "6.1.0", true), None);
     }
 

@@ -91,7 +91,7 @@ pub fn mount_overlay_with(
     if lowers.is_empty() {
         return Err(Error::NoLowerLayers);
     }
-    if std::fs::remove_dir_all(work.join("work/incompat/volatile")).is_ok() {
+    if fs_err::remove_dir_all(work.join("work/incompat/volatile")).is_ok() {
         tracing::debug!(work = %work.display(), "removed the mark of an earlier volatile mount");
     }
     let direct: Vec<&Path> = lowers.iter().map(PathBuf::as_path).collect();
@@ -120,9 +120,9 @@ pub fn mount_overlay_with(
 }
 
 fn open_path(p: &Path) -> Result<OwnedFd, Error> {
-    use std::os::unix::fs::OpenOptionsExt;
+    use fs_err::os::unix::fs::OpenOptionsExt;
     // O_PATH ignores the access mode; std needs one to be set.
-    std::fs::OpenOptions::new()
+    fs_err::OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_PATH | libc::O_DIRECTORY)
         .open(p)
@@ -159,20 +159,20 @@ pub fn options(lower: &[&Path], upper: &Path, work: &Path, userxattr: bool) -> S
 /// namespace of its own (the caller forks for it); `dir` must be empty or absent.
 pub fn probe(dir: &Path, userxattr: bool) -> Result<(), Error> {
     let prep = |p: &Path| -> Result<(), Error> {
-        std::fs::create_dir_all(p).map_err(|source| Error::Prepare { path: p.to_path_buf(), source })
+        fs_err::create_dir_all(p).map_err(|source| Error::Prepare { path: p.to_path_buf(), source })
     };
     let (lower, upper, work, merged) = (dir.join("l"), dir.join("u"), dir.join("w"), dir.join("m"));
     for p in [&lower, &upper, &work, &merged] {
         prep(p)?;
     }
-    std::fs::write(lower.join("f"), b"lower")
+    fs_err::write(lower.join("f"), b"lower")
         .map_err(|source| Error::Prepare { path: lower.join("f"), source })?;
     let opts = options(&[&lower], &upper, &work, userxattr);
     mount(Some("overlay"), &merged, Some("overlay"), MsFlags::empty(), Some(opts.as_str()))
         .map_err(|source| Error::Mount { options: opts.clone(), source })?;
-    let wrote = std::fs::write(merged.join("f"), b"upper").is_ok();
+    let wrote = fs_err::write(merged.join("f"), b"upper").is_ok();
     let _ = umount2(&merged, MntFlags::MNT_DETACH);
-    if !wrote || std::fs::read(upper.join("f")).ok().as_deref() != Some(b"upper".as_slice()) {
+    if !wrote || fs_err::read(upper.join("f")).ok().as_deref() != Some(b"upper".as_slice()) {
         return Err(Error::NotCopyOnWrite);
     }
     Ok(())
@@ -197,9 +197,9 @@ mod tests {
             .rev()
             .map(|i| {
                 let d = base.join(format!("layer-{i:03}"));
-                std::fs::create_dir_all(&d).unwrap();
-                std::fs::write(d.join(format!("f{i}")), format!("{i}")).unwrap();
-                std::fs::write(d.join("top"), format!("{i}")).unwrap();
+                fs_err::create_dir_all(&d).unwrap();
+                fs_err::write(d.join(format!("f{i}")), format!("{i}")).unwrap();
+                fs_err::write(d.join("top"), format!("{i}")).unwrap();
                 d
             })
             .collect()
@@ -209,14 +209,14 @@ mod tests {
         let lowers = layers(base, n);
         let (upper, work, merged) = (base.join("upper"), base.join("work"), base.join("merged"));
         for d in [&upper, &work, &merged] {
-            std::fs::create_dir_all(d).unwrap();
+            fs_err::create_dir_all(d).unwrap();
         }
         mount_overlay(&lowers, &upper, &work, &merged, false).unwrap();
         let guard = Mounted(&merged);
-        assert_eq!(std::fs::read_to_string(merged.join("top")).unwrap(), format!("{}", n - 1));
-        assert_eq!(std::fs::read_to_string(merged.join("f0")).unwrap(), "0");
-        std::fs::write(merged.join("new"), "w").unwrap();
-        assert_eq!(std::fs::read_to_string(upper.join("new")).unwrap(), "w");
+        assert_eq!(fs_err::read_to_string(merged.join("top")).unwrap(), format!("{}", n - 1));
+        assert_eq!(fs_err::read_to_string(merged.join("f0")).unwrap(), "0");
+        fs_err::write(merged.join("new"), "w").unwrap();
+        assert_eq!(fs_err::read_to_string(upper.join("new")).unwrap(), "w");
         drop(guard);
         assert!(!merged.join("new").exists());
         assert!(!unmount(&merged).unwrap());

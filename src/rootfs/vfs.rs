@@ -71,9 +71,9 @@ fn is_opaque(dir: &Path) -> bool {
 
 /// Removes a file or a directory tree, never following a symlink; a missing path is fine.
 fn remove(path: &Path) -> io::Result<()> {
-    let r = match std::fs::symlink_metadata(path) {
-        Ok(m) if m.is_dir() => std::fs::remove_dir_all(path),
-        Ok(_) => std::fs::remove_file(path),
+    let r = match fs_err::symlink_metadata(path) {
+        Ok(m) if m.is_dir() => fs_err::remove_dir_all(path),
+        Ok(_) => fs_err::remove_file(path),
         Err(e) => Err(e),
     };
     match r {
@@ -83,7 +83,7 @@ fn remove(path: &Path) -> io::Result<()> {
 }
 
 fn clear_dir(dir: &Path) -> io::Result<()> {
-    for e in std::fs::read_dir(dir)? {
+    for e in fs_err::read_dir(dir)? {
         remove(&e?.path())?;
     }
     Ok(())
@@ -91,7 +91,7 @@ fn clear_dir(dir: &Path) -> io::Result<()> {
 
 impl Copier {
     fn copy_dir_contents(&mut self, from: &Path, to: &Path) -> Result<(), Error> {
-        let mut entries: Vec<_> = std::fs::read_dir(from)
+        let mut entries: Vec<_> = fs_err::read_dir(from)
             .map_err(err(from, to))?
             .map(|e| e.map(|e| e.file_name()))
             .collect::<io::Result<_>>()
@@ -104,8 +104,8 @@ impl Copier {
     }
 
     fn copy_entry(&mut self, from: &Path, to: &Path) -> Result<(), Error> {
-        let meta = std::fs::symlink_metadata(from).map_err(err(from, to))?;
-        let existing = std::fs::symlink_metadata(to).ok();
+        let meta = fs_err::symlink_metadata(from).map_err(err(from, to))?;
+        let existing = fs_err::symlink_metadata(to).ok();
         if is_whiteout(&meta) {
             return remove(to).map_err(err(from, to));
         }
@@ -119,12 +119,12 @@ impl Copier {
                 }
                 Some(_) => {
                     remove(to).map_err(err(from, to))?;
-                    std::fs::create_dir(to).map_err(err(from, to))?;
+                    fs_err::create_dir(to).map_err(err(from, to))?;
                 }
-                None => std::fs::create_dir(to).map_err(err(from, to))?,
+                None => fs_err::create_dir(to).map_err(err(from, to))?,
             }
             self.set_owner_xattrs(from, to, &meta);
-            std::fs::set_permissions(to, Permissions::from_mode(meta.mode() & 0o7777))
+            fs_err::set_permissions(to, Permissions::from_mode(meta.mode() & 0o7777))
                 .map_err(err(from, to))?;
             self.copy_dir_contents(from, to)?;
             self.dirs.push((to.to_owned(), meta));
@@ -135,14 +135,14 @@ impl Copier {
         }
         if ft.is_file() && meta.nlink() > 1 {
             if let Some(first) = self.links.get(&(meta.dev(), meta.ino())) {
-                return std::fs::hard_link(first, to).map_err(err(from, to));
+                return fs_err::hard_link(first, to).map_err(err(from, to));
             }
             self.links.insert((meta.dev(), meta.ino()), to.to_owned());
         }
         if ft.is_file() {
-            std::fs::copy(from, to).map_err(err(from, to))?;
+            fs_err::copy(from, to).map_err(err(from, to))?;
         } else if ft.is_symlink() {
-            let target = std::fs::read_link(from).map_err(err(from, to))?;
+            let target = fs_err::read_link(from).map_err(err(from, to))?;
             std::os::unix::fs::symlink(target, to).map_err(err(from, to))?;
         } else {
             let kind = nix::sys::stat::SFlag::from_bits_truncate(meta.mode() & libc::S_IFMT);
@@ -155,7 +155,7 @@ impl Copier {
         self.set_owner_xattrs(from, to, &meta);
         if !ft.is_symlink() {
             // After chown, which clears setuid/setgid bits.
-            std::fs::set_permissions(to, Permissions::from_mode(meta.mode() & 0o7777))
+            fs_err::set_permissions(to, Permissions::from_mode(meta.mode() & 0o7777))
                 .map_err(err(from, to))?;
         }
         set_times(to, &meta);
@@ -203,43 +203,43 @@ mod tests {
         let t = tempfile::tempdir().unwrap();
         let (l0, l1, dst) = (t.path().join("l0"), t.path().join("l1"), t.path().join("dst"));
         for d in [&l0, &l1, &dst] {
-            std::fs::create_dir(d).unwrap();
+            fs_err::create_dir(d).unwrap();
         }
         // Bottom layer.
-        std::fs::create_dir_all(l0.join("etc")).unwrap();
-        std::fs::write(l0.join("etc/passwd"), "root").unwrap();
-        std::fs::write(l0.join("gone"), "x").unwrap();
-        std::fs::create_dir_all(l0.join("opq/sub")).unwrap();
-        std::fs::write(l0.join("opq/old"), "x").unwrap();
-        std::fs::write(l0.join("bin"), "setuid").unwrap();
+        fs_err::create_dir_all(l0.join("etc")).unwrap();
+        fs_err::write(l0.join("etc/passwd"), "root").unwrap();
+        fs_err::write(l0.join("gone"), "x").unwrap();
+        fs_err::create_dir_all(l0.join("opq/sub")).unwrap();
+        fs_err::write(l0.join("opq/old"), "x").unwrap();
+        fs_err::write(l0.join("bin"), "setuid").unwrap();
         std::os::unix::fs::lchown(l0.join("bin"), Some(5), Some(6)).unwrap();
-        std::fs::set_permissions(l0.join("bin"), Permissions::from_mode(0o4755)).unwrap();
-        std::fs::write(l0.join("a"), "hard").unwrap();
-        std::fs::hard_link(l0.join("a"), l0.join("b")).unwrap();
+        fs_err::set_permissions(l0.join("bin"), Permissions::from_mode(0o4755)).unwrap();
+        fs_err::write(l0.join("a"), "hard").unwrap();
+        fs_err::hard_link(l0.join("a"), l0.join("b")).unwrap();
         std::os::unix::fs::symlink("etc/passwd", l0.join("link")).unwrap();
-        std::fs::write(l0.join("becomes-dir"), "x").unwrap();
+        fs_err::write(l0.join("becomes-dir"), "x").unwrap();
         // Top layer.
         whiteout(&l1.join("gone"));
-        std::fs::create_dir(l1.join("opq")).unwrap();
+        fs_err::create_dir(l1.join("opq")).unwrap();
         xattr::set(l1.join("opq"), "trusted.overlay.opaque", b"y").unwrap();
-        std::fs::write(l1.join("opq/new"), "y").unwrap();
-        std::fs::create_dir(l1.join("becomes-dir")).unwrap();
-        std::fs::create_dir(l1.join("etc")).unwrap();
-        std::fs::write(l1.join("etc/passwd"), "root2").unwrap();
+        fs_err::write(l1.join("opq/new"), "y").unwrap();
+        fs_err::create_dir(l1.join("becomes-dir")).unwrap();
+        fs_err::create_dir(l1.join("etc")).unwrap();
+        fs_err::write(l1.join("etc/passwd"), "root2").unwrap();
 
         populate(&[l0.clone(), l1.clone()], &dst).unwrap();
 
         assert!(!dst.join("gone").exists());
-        assert_eq!(std::fs::read_to_string(dst.join("etc/passwd")).unwrap(), "root2");
+        assert_eq!(fs_err::read_to_string(dst.join("etc/passwd")).unwrap(), "root2");
         let opq: Vec<_> =
-            std::fs::read_dir(dst.join("opq")).unwrap().map(|e| e.unwrap().file_name()).collect();
+            fs_err::read_dir(dst.join("opq")).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(opq, vec![std::ffi::OsString::from("new")]);
         assert!(xattr::get(dst.join("opq"), "trusted.overlay.opaque").unwrap().is_none());
-        let m = std::fs::metadata(dst.join("bin")).unwrap();
+        let m = fs_err::metadata(dst.join("bin")).unwrap();
         assert_eq!((m.mode() & 0o7777, m.uid(), m.gid()), (0o4755, 5, 6));
-        let (a, b) = (std::fs::metadata(dst.join("a")).unwrap(), std::fs::metadata(dst.join("b")).unwrap());
+        let (a, b) = (fs_err::metadata(dst.join("a")).unwrap(), fs_err::metadata(dst.join("b")).unwrap());
         assert_eq!(a.ino(), b.ino());
-        assert_eq!(std::fs::read_link(dst.join("link")).unwrap(), Path::new("etc/passwd"));
+        assert_eq!(fs_err::read_link(dst.join("link")).unwrap(), Path::new("etc/passwd"));
         assert!(dst.join("becomes-dir").is_dir());
     }
 }

@@ -73,7 +73,7 @@ pub fn resolve(runtime: &str) -> Result<PathBuf, Error> {
     if runtime.contains('/') {
         use std::os::unix::fs::PermissionsExt;
         let path = PathBuf::from(runtime);
-        return match std::fs::metadata(&path) {
+        return match fs_err::metadata(&path) {
             Ok(m) if m.is_file() && m.permissions().mode() & 0o111 != 0 => Ok(path),
             Ok(_) => Err(Error::NotExecutable { path }),
             Err(_) => Err(Error::NotFound { name: runtime.to_string() }),
@@ -126,7 +126,7 @@ impl Runtime {
             return Err(Error::Terminal { name: self.program.display().to_string() });
         }
         let state = |source| Error::State { path: self.dir.clone(), source };
-        match std::fs::remove_dir_all(&self.dir) {
+        match fs_err::remove_dir_all(&self.dir) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(state(e)),
@@ -184,7 +184,7 @@ impl Runtime {
     /// What a failed `create`/`start` says: the last error in the runtime's log, with podman's
     /// exit code for it.
     fn failure(&self, step: &str, status: &str) -> (StartFailure, String) {
-        let log = std::fs::read_to_string(self.dir.join(LOG_FILE)).unwrap_or_default();
+        let log = fs_err::read_to_string(self.dir.join(LOG_FILE)).unwrap_or_default();
         let text = last_error(&log).unwrap_or_else(|| {
             format!("{} {step} failed ({status}) without an error message", self.program.display())
         });
@@ -274,7 +274,7 @@ mod tests {
         assert!(matches!(resolve("/no/such/runtime"), Err(Error::NotFound { .. })));
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("rt");
-        std::fs::write(&file, "").unwrap();
+        fs_err::write(&file, "").unwrap();
         assert!(matches!(resolve(file.to_str().unwrap()), Err(Error::NotExecutable { .. })));
         assert_eq!(resolve("/bin/sh").unwrap(), PathBuf::from("/bin/sh"));
     }

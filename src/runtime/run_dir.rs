@@ -10,7 +10,7 @@
 //! | `supervisor.log` | the supervisor's stderr | from its start |
 //!
 //! Other owners keep files here too, named and parsed by them: `netns` (the network namespace's
-//! bind mount, [`crate::runtime::spec::NETNS_FILE`]), `network-state.json`, `resolv.conf`,
+//! bind mount, `crate::network::NETNS_FILE`), `network-state.json`, `resolv.conf`,
 //! `hosts`, `hostname`, `pasta.pid`, `slirp4netns.*` (`network`), `mounts.json` (`engine::data`),
 //! `fuse-overlay.log` (`rootfs`), and the external runtime's state directory
 //! ([`crate::runtime::external`]).
@@ -106,7 +106,7 @@ pub fn parse_pid(content: &str, path: &Path) -> Result<Pid, Error> {
 
 /// Reads a pid file: `Ok(None)` when it does not exist.
 pub fn read_pid(path: &Path) -> Result<Option<Pid>, Error> {
-    match std::fs::read_to_string(path) {
+    match fs_err::read_to_string(path) {
         Ok(content) => parse_pid(&content, path).map(Some),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(source) => Err(Error::Read { path: path.to_path_buf(), source }),
@@ -161,7 +161,7 @@ impl RunDir {
     /// How the container ended, once it has.
     pub fn exit(&self) -> Result<Option<ExitRecord>, Error> {
         let path = self.exit_file();
-        match std::fs::read(&path) {
+        match fs_err::read(&path) {
             Ok(bytes) => {
                 serde_json::from_slice(&bytes).map(Some).map_err(|source| Error::GarbledExit { path, source })
             }
@@ -186,15 +186,15 @@ impl RunDir {
     /// Removes what the last run left (exit record and pid files), before a new start.
     pub fn clear(&self) {
         for f in [EXIT_FILE, SUPERVISOR_PID, CONTAINER_PID] {
-            let _ = std::fs::remove_file(self.path.join(f));
+            let _ = fs_err::remove_file(self.path.join(f));
         }
     }
 
     /// Binds the attach socket (replacing a stale one) through `/proc/self/fd/N/`, as conmon does,
     /// so that a directory deeper than a socket address allows (108 bytes) still works.
     pub fn bind_attach(&self) -> std::io::Result<UnixListener> {
-        let _ = std::fs::remove_file(self.attach_socket());
-        let dir_fd = std::fs::File::open(&self.path)?;
+        let _ = fs_err::remove_file(self.attach_socket());
+        let dir_fd = fs_err::File::open(&self.path)?;
         UnixListener::bind(
             Path::new("/proc/self/fd").join(dir_fd.as_raw_fd().to_string()).join(ATTACH_SOCKET),
         )
@@ -202,7 +202,7 @@ impl RunDir {
 
     /// Connects to the attach socket (through `/proc/self/fd/N/`, like [`RunDir::bind_attach`]).
     pub fn connect_attach(&self) -> std::io::Result<UnixStream> {
-        let dir_fd = std::fs::File::open(&self.path)?;
+        let dir_fd = fs_err::File::open(&self.path)?;
         UnixStream::connect(
             Path::new("/proc/self/fd").join(dir_fd.as_raw_fd().to_string()).join(ATTACH_SOCKET),
         )
@@ -225,10 +225,10 @@ mod tests {
         assert_eq!(dir.container_pid().unwrap(), None);
         dir.write_container_pid(Pid::from_raw(4242)).unwrap();
         assert_eq!(dir.container_pid().unwrap(), Some(Pid::from_raw(4242)));
-        std::fs::write(dir.supervisor_pid_file(), "17\n").unwrap();
+        fs_err::write(dir.supervisor_pid_file(), "17\n").unwrap();
         assert_eq!(dir.supervisor_pid().unwrap(), Some(Pid::from_raw(17)));
         for bad in ["", "0", "-3", "12ab", "1 2", "started 5"] {
-            std::fs::write(dir.container_pid_file(), bad).unwrap();
+            fs_err::write(dir.container_pid_file(), bad).unwrap();
             let e = dir.container_pid().unwrap_err();
             assert!(matches!(&e, Error::Garbled { content, .. } if content == bad), "{bad:?}: {e:?}");
             assert!(e.to_string().contains("container.pid does not hold a process id"), "{e}");
@@ -244,7 +244,7 @@ mod tests {
         dir.write_exit(&r).unwrap();
         assert_eq!(dir.exit().unwrap(), Some(r.clone()));
         assert_eq!(ExitRecord::read(t.path()), Some(r));
-        std::fs::write(dir.exit_file(), "{").unwrap();
+        fs_err::write(dir.exit_file(), "{").unwrap();
         assert!(matches!(dir.exit(), Err(Error::GarbledExit { .. })));
         assert_eq!(ExitRecord::read(t.path()), None);
         dir.write_supervisor_pid(Pid::from_raw(9)).unwrap();
@@ -256,7 +256,7 @@ mod tests {
     fn attach_socket_works_from_a_deep_directory() {
         let t = tempfile::tempdir().unwrap();
         let deep = t.path().join("d".repeat(60)).join("e".repeat(60));
-        std::fs::create_dir_all(&deep).unwrap();
+        fs_err::create_dir_all(&deep).unwrap();
         let dir = RunDir::new(&deep);
         assert!(dir.attach_socket().as_os_str().len() > 108);
         let listener = dir.bind_attach().unwrap();

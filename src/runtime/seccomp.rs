@@ -241,7 +241,7 @@ fn has_cap(caps: &Capabilities, name: &str) -> bool {
 /// apply to a container with `caps` on this architecture (`includes`/`excludes` of `caps` and
 /// `arches`). An unreadable file or invalid JSON is an error naming the file.
 pub fn load_profile(path: &Path, caps: &Capabilities) -> Result<LinuxSeccomp, Error> {
-    let text = std::fs::read_to_string(path)
+    let text = fs_err::read_to_string(path)
         .map_err(|source| Error::ReadSeccompProfile { path: path.to_path_buf(), source })?;
     let file: ProfileFile = serde_json::from_str(&text)
         .map_err(|source| Error::ParseSeccompProfile { path: path.to_path_buf(), source })?;
@@ -687,7 +687,7 @@ mod tests {
     fn profile(json: &str) -> LinuxSeccomp {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.json");
-        std::fs::write(&path, json).unwrap();
+        fs_err::write(&path, json).unwrap();
         load_profile(&path, &default_caps()).unwrap()
     }
 
@@ -772,7 +772,7 @@ mod tests {
     fn profile_errors() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.json");
-        std::fs::write(&path, r#"{"defaultAction": "SCMP_ACT_FLY"}"#).unwrap();
+        fs_err::write(&path, r#"{"defaultAction": "SCMP_ACT_FLY"}"#).unwrap();
         let e = load_profile(&path, &default_caps()).unwrap_err();
         assert!(matches!(e, Error::ParseSeccompProfile { .. }) && e.to_string().contains("p.json"), "{e}");
         let mut p = LinuxSeccomp::default();

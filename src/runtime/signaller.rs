@@ -78,7 +78,7 @@ fn fork_helper() -> std::io::Result<Link> {
         // The command's end stays with the command: the helper closes its copy first.
         crate::sys::fork_keeping(ours, || {
             let _ = nix::sys::prctl::set_pdeathsig(Signal::SIGKILL);
-            if let Ok(null) = std::fs::OpenOptions::new().read(true).write(true).open("/dev/null") {
+            if let Ok(null) = fs_err::OpenOptions::new().read(true).write(true).open("/dev/null") {
                 for fd in 0..3 {
                     let _ = crate::sys::dup_to(&null, fd);
                 }

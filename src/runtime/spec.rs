@@ -162,12 +162,12 @@ pub struct NetworkFiles {
     pub run_dirs: PathBuf,
     /// `--network host`: no network namespace of its own (and `/sys` is a bind of the host's,
     /// since sysfs can only be mounted by the owner of the network namespace). Otherwise the
-    /// container joins the namespace bind-mounted at [`NETNS_FILE`].
+    /// container joins the namespace bind-mounted at `netns_file` in its run-time directory.
     pub host: bool,
+    /// The name of the namespace's bind mount in a container's run-time directory (the network
+    /// module owns it: `crate::network::NETNS_FILE`).
+    pub netns_file: &'static str,
 }
-
-/// The file in a container's run-time directory where its network namespace is bind-mounted.
-pub const NETNS_FILE: &str = "netns";
 
 /// The name-resolution files bind-mounted into the container from its run-time directory:
 /// (file name there, destination).
@@ -436,7 +436,7 @@ pub fn build(
             ns.set_typ(t);
             if t == LinuxNamespaceType::Network {
                 if let Some(net) = &opts.network {
-                    ns.set_path(Some(net.run_dirs.join(&opts.id).join(NETNS_FILE)));
+                    ns.set_path(Some(net.run_dirs.join(&opts.id).join(net.netns_file)));
                 }
             }
             ns
@@ -964,7 +964,7 @@ mod tests {
     fn seccomp_profile_errors_name_the_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("bad.json");
-        std::fs::write(&path, "{ not json").unwrap();
+        fs_err::write(&path, "{ not json").unwrap();
         let e = build_with(&RunOptions { seccomp: Seccomp::Profile(path.clone()), ..opts() }).unwrap_err();
         assert!(e.to_string().contains(&path.display().to_string()), "{e}");
         let source = std::error::Error::source(&e).expect("the parse error is the cause").to_string();

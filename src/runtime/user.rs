@@ -179,7 +179,7 @@ pub fn parse_env_file(
 
 /// Reads and parses an `--env-file`, taking `KEY`-alone values from this process's environment.
 pub fn read_env_file(path: &Path) -> Result<Vec<String>, Error> {
-    let text = std::fs::read_to_string(path)
+    let text = fs_err::read_to_string(path)
         .map_err(|source| Error::ReadEnvFile { path: path.to_path_buf(), source })?;
     parse_env_file(path, &text, &|k| std::env::var(k).ok())
 }

@@ -33,7 +33,7 @@ impl Blobs {
     /// Whether the blob is present.
     pub fn has(&self, digest: &str) -> Result<bool, Error> {
         let path = self.path(digest)?;
-        match std::fs::symlink_metadata(&path) {
+        match fs_err::symlink_metadata(&path) {
             Ok(m) => Ok(m.is_file()),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
             Err(e) => Err(Error::Io { path, source: e }),
@@ -41,6 +41,10 @@ impl Blobs {
     }
 
     /// Opens the blob for reading.
+    #[allow(
+        clippy::disallowed_methods,
+        reason = "the error is wrapped with the path by the caller; fs_err would name it twice"
+    )]
     pub fn open(&self, digest: &str) -> Result<File, Error> {
         let path = self.path(digest)?;
         File::open(&path).map_err(|e| self.not_found_or_io(digest, path, e))
@@ -49,19 +53,19 @@ impl Blobs {
     /// Reads the whole blob (for manifests and configs).
     pub fn read(&self, digest: &str) -> Result<Vec<u8>, Error> {
         let path = self.path(digest)?;
-        std::fs::read(&path).map_err(|e| self.not_found_or_io(digest, path, e))
+        fs_err::read(&path).map_err(|e| self.not_found_or_io(digest, path, e))
     }
 
     /// The blob's size in bytes.
     pub fn size(&self, digest: &str) -> Result<u64, Error> {
         let path = self.path(digest)?;
-        std::fs::metadata(&path).map(|m| m.len()).map_err(|e| self.not_found_or_io(digest, path, e))
+        fs_err::metadata(&path).map(|m| m.len()).map_err(|e| self.not_found_or_io(digest, path, e))
     }
 
     /// Deletes the blob; `false` if it was not there.
     pub fn remove(&self, digest: &str) -> Result<bool, Error> {
         let path = self.path(digest)?;
-        match std::fs::remove_file(&path) {
+        match fs_err::remove_file(&path) {
             Ok(()) => Ok(true),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
             Err(e) => Err(Error::Io { path, source: e }),
@@ -71,7 +75,7 @@ impl Blobs {
     /// Digests of every blob present.
     pub fn list(&self) -> Result<Vec<String>, Error> {
         let mut out = Vec::new();
-        for entry in std::fs::read_dir(&self.dir).map_err(Error::io(&self.dir))? {
+        for entry in fs_err::read_dir(&self.dir).map_err(Error::io(&self.dir))? {
             let entry = entry.map_err(Error::io(&self.dir))?;
             if let Some(name) = entry.file_name().to_str().filter(|n| is_hex64(n)) {
                 out.push(format!("sha256:{name}"));
@@ -82,6 +86,10 @@ impl Blobs {
     }
 
     /// Starts writing a blob; bytes are hashed as they are written.
+    #[allow(
+        clippy::disallowed_methods,
+        reason = "the error is wrapped with the path by the caller; fs_err would name it twice"
+    )]
     pub fn writer(&self) -> Result<BlobWriter<'_>, Error> {
         let scratch = Scratch::new(&self.tmp, "blob-")?;
         let file = File::options()
@@ -165,7 +173,7 @@ impl BlobWriter<'_> {
             self.file.get_ref().sync_all().map_err(Error::io(&tmp))?;
         }
         let dest = self.blobs.dir.join(hex);
-        std::fs::rename(&tmp, &dest).map_err(Error::io(&dest))?;
+        fs_err::rename(&tmp, &dest).map_err(Error::io(&dest))?;
         sync_dir(&self.blobs.dir)?;
         self.scratch.persisted();
         Ok(())
@@ -185,6 +193,10 @@ impl Write for BlobWriter<'_> {
     }
 }
 
+#[allow(
+    clippy::disallowed_methods,
+    reason = "the error is wrapped with the path by the caller; fs_err would name it twice"
+)]
 pub(crate) fn sync_dir(dir: &Path) -> Result<(), Error> {
     File::open(dir).and_then(|d| d.sync_all()).map_err(Error::io(dir))
 }
@@ -226,7 +238,7 @@ mod tests {
         let msg = err.to_string();
         assert!(msg.contains(&expected) && msg.contains(&digest_of(b"evil")), "{msg}");
         assert!(!store.blobs().has(&expected).unwrap());
-        assert_eq!(std::fs::read_dir(t.path().join("tmp")).unwrap().count(), 0);
+        assert_eq!(fs_err::read_dir(t.path().join("tmp")).unwrap().count(), 0);
     }
 
     #[test]

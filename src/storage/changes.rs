@@ -90,7 +90,7 @@ fn lower_lookup(lowers: &[PathBuf], rel: &Path) -> Option<Metadata> {
         let mut hides = false;
         for (i, name) in comps.iter().enumerate() {
             cur.push(name);
-            let Ok(m) = std::fs::symlink_metadata(&cur) else {
+            let Ok(m) = fs_err::symlink_metadata(&cur) else {
                 if hides {
                     return None;
                 }
@@ -121,7 +121,7 @@ fn lower_children(lowers: &[PathBuf], rel: &Path) -> BTreeSet<std::ffi::OsString
         if !is_root && lower_lookup(std::slice::from_ref(lower), rel).is_none_or(|m| !m.is_dir()) {
             continue;
         }
-        let Ok(rd) = std::fs::read_dir(&dir) else { continue };
+        let Ok(rd) = fs_err::read_dir(&dir) else { continue };
         for e in rd.flatten() {
             let name = e.file_name();
             match e.metadata() {
@@ -142,8 +142,7 @@ fn lower_children(lowers: &[PathBuf], rel: &Path) -> BTreeSet<std::ffi::OsString
 }
 
 fn sorted_children(dir: &Path) -> io::Result<Vec<std::ffi::OsString>> {
-    let mut v: Vec<_> =
-        std::fs::read_dir(dir)?.map(|e| e.map(|e| e.file_name())).collect::<Result<_, _>>()?;
+    let mut v: Vec<_> = fs_err::read_dir(dir)?.map(|e| e.map(|e| e.file_name())).collect::<Result<_, _>>()?;
     v.sort();
     Ok(v)
 }
@@ -174,7 +173,7 @@ fn walk_changes(
     for name in sorted_children(&upper.join(rel_dir))? {
         let rel = rel_dir.join(&name);
         let path = upper.join(&rel);
-        let m = std::fs::symlink_metadata(&path)?;
+        let m = fs_err::symlink_metadata(&path)?;
         if is_mount_placeholder(&rel, &m) && lower_lookup(lowers, &rel).is_none() {
             continue;
         }
@@ -233,7 +232,7 @@ pub fn write_tree<W: Write>(root: &Path, out: W) -> io::Result<W> {
 fn write_entries<W: Write>(root: &Path, out: W, markers: Markers) -> io::Result<W> {
     let mut b = tar::Builder::new(out);
     let mut links: HashMap<(u64, u64), PathBuf> = HashMap::new();
-    let root_dev = std::fs::symlink_metadata(root)?.dev();
+    let root_dev = fs_err::symlink_metadata(root)?.dev();
     walk_tar(root, Path::new(""), &mut b, &mut links, markers, root_dev)?;
     b.into_inner()
 }
@@ -276,7 +275,7 @@ fn walk_tar<W: Write>(
     for name in sorted_children(&root.join(rel_dir))? {
         let rel = rel_dir.join(&name);
         let path = root.join(&rel);
-        let m = std::fs::symlink_metadata(&path)?;
+        let m = fs_err::symlink_metadata(&path)?;
         if markers == Markers::Layer && is_whiteout(&m) {
             append_whiteout(b, &rel, &m)?;
             continue;
@@ -327,7 +326,7 @@ fn append_entry<W: Write>(
         let mut h = header_for(m, tar::EntryType::Directory);
         b.append_data(&mut h, rel, io::empty())?;
     } else if ft.is_symlink() {
-        let target = std::fs::read_link(path)?;
+        let target = fs_err::read_link(path)?;
         let mut h = header_for(m, tar::EntryType::Symlink);
         b.append_link(&mut h, rel, &target)?;
     } else if ft.is_file() {
@@ -342,7 +341,7 @@ fn append_entry<W: Write>(
         h.set_size(m.len());
         // A file that a running container shrinks while we read it is padded, so the archive
         // stays well-formed (the header's size is what the tar promises).
-        let f = std::fs::File::open(path)?;
+        let f = fs_err::File::open(path)?;
         let data = io::Read::take(io::Read::chain(io::Read::take(f, m.len()), io::repeat(0)), m.len());
         b.append_data(&mut h, rel, data)?;
     } else {
@@ -392,7 +391,7 @@ fn walk_tree_changes(
     let children = sorted_children(&root.join(rel_dir))?;
     for name in &children {
         let rel = rel_dir.join(name);
-        let m = std::fs::symlink_metadata(root.join(&rel))?;
+        let m = fs_err::symlink_metadata(root.join(&rel))?;
         if is_mount_placeholder(&rel, &m) && lower_lookup(lowers, &rel).is_none() {
             continue;
         }
@@ -428,11 +427,11 @@ pub fn write_changes<W: Write>(root: &Path, changes: &[Change], out: W) -> io::R
         let path = root.join(rel);
         match c.kind {
             Kind::Deleted => {
-                let m = std::fs::symlink_metadata(root)?;
+                let m = fs_err::symlink_metadata(root)?;
                 append_whiteout(&mut b, rel, &m)?;
             }
             Kind::Added | Kind::Changed => {
-                let m = std::fs::symlink_metadata(&path)?;
+                let m = fs_err::symlink_metadata(&path)?;
                 append_entry(&mut b, &path, rel, &m, &mut links)?;
             }
         }
@@ -457,16 +456,16 @@ mod tests {
         let t = tempfile::tempdir().unwrap();
         let (lower, upper) = (t.path().join("lower"), t.path().join("upper"));
         for d in ["etc", "usr/bin", "var/lib/x"] {
-            std::fs::create_dir_all(lower.join(d)).unwrap();
+            fs_err::create_dir_all(lower.join(d)).unwrap();
         }
-        std::fs::write(lower.join("etc/hostname"), "a").unwrap();
-        std::fs::write(lower.join("etc/gone"), "a").unwrap();
-        std::fs::write(lower.join("var/lib/x/one"), "1").unwrap();
+        fs_err::write(lower.join("etc/hostname"), "a").unwrap();
+        fs_err::write(lower.join("etc/gone"), "a").unwrap();
+        fs_err::write(lower.join("var/lib/x/one"), "1").unwrap();
         std::os::unix::fs::symlink("/", lower.join("escape")).unwrap();
-        std::fs::create_dir_all(upper.join("etc")).unwrap();
-        std::fs::write(upper.join("etc/hostname"), "b").unwrap();
-        std::fs::create_dir_all(upper.join("new/sub")).unwrap();
-        std::fs::write(upper.join("new/sub/f"), "f").unwrap();
+        fs_err::create_dir_all(upper.join("etc")).unwrap();
+        fs_err::write(upper.join("etc/hostname"), "b").unwrap();
+        fs_err::create_dir_all(upper.join("new/sub")).unwrap();
+        fs_err::write(upper.join("new/sub/f"), "f").unwrap();
         (t, lower, upper)
     }
 
@@ -482,7 +481,7 @@ mod tests {
     fn added_changed_and_parents() {
         let (_t, lower, upper) = setup();
         // A path under a lower symlink to / must not be looked up on the host.
-        std::fs::create_dir_all(upper.join("escape-not")).unwrap();
+        fs_err::create_dir_all(upper.join("escape-not")).unwrap();
         assert!(lower_lookup(std::slice::from_ref(&lower), Path::new("escape/etc")).is_none());
         let got = list(&upper, &lower);
         assert_eq!(
@@ -494,15 +493,15 @@ mod tests {
     #[test]
     fn empty_mount_points_of_the_network_files_are_not_changes() {
         let (_t, lower, upper) = setup();
-        std::fs::write(upper.join("etc/hosts"), "").unwrap();
-        std::fs::write(upper.join("etc/resolv.conf"), "").unwrap();
+        fs_err::write(upper.join("etc/hosts"), "").unwrap();
+        fs_err::write(upper.join("etc/resolv.conf"), "").unwrap();
         let got = list(&upper, &lower);
         assert!(!got.iter().any(|c| c.contains("hosts") || c.contains("resolv")), "{got:?}");
         // Written by the container (not empty), it is a change like any other.
-        std::fs::write(upper.join("etc/hosts"), "10.0.0.1 x\n").unwrap();
+        fs_err::write(upper.join("etc/hosts"), "10.0.0.1 x\n").unwrap();
         assert!(list(&upper, &lower).contains(&"A /etc/hosts".to_string()));
         // The layer of a commit leaves the empty one out too.
-        std::fs::write(upper.join("etc/hosts"), "").unwrap();
+        fs_err::write(upper.join("etc/hosts"), "").unwrap();
         let tar = write_layer(&upper, Vec::new()).unwrap();
         let names: Vec<String> = tar::Archive::new(tar.as_slice())
             .entries()
@@ -521,8 +520,8 @@ mod tests {
         let (_t, lower, upper) = setup();
         whiteout(&upper.join("etc/gone"));
         whiteout(&upper.join("never-was"));
-        std::fs::create_dir_all(upper.join("var/lib/x")).unwrap();
-        std::fs::write(upper.join("var/lib/x/two"), "2").unwrap();
+        fs_err::create_dir_all(upper.join("var/lib/x")).unwrap();
+        fs_err::write(upper.join("var/lib/x/two"), "2").unwrap();
         xattr::set(upper.join("var/lib/x"), "trusted.overlay.opaque", b"y").unwrap();
         let got = list(&upper, &lower);
         assert!(got.contains(&"D /etc/gone".to_string()), "{got:?}");
@@ -547,19 +546,19 @@ mod tests {
     fn tree_changes_compare_a_full_copy() {
         let (_t, lower, _upper) = setup();
         let copy = _t.path().join("copy");
-        std::fs::create_dir_all(copy.join("etc")).unwrap();
-        std::fs::create_dir_all(copy.join("usr/bin")).unwrap();
-        std::fs::create_dir_all(copy.join("var/lib/x")).unwrap();
+        fs_err::create_dir_all(copy.join("etc")).unwrap();
+        fs_err::create_dir_all(copy.join("usr/bin")).unwrap();
+        fs_err::create_dir_all(copy.join("var/lib/x")).unwrap();
         std::os::unix::fs::symlink("/", copy.join("escape")).unwrap();
         // Same content and times as below: unchanged.
         for f in ["etc/hostname", "var/lib/x/one"] {
-            std::fs::copy(lower.join(f), copy.join(f)).unwrap();
-            let m = std::fs::metadata(lower.join(f)).unwrap();
-            let f = std::fs::File::options().write(true).open(copy.join(f)).unwrap();
+            fs_err::copy(lower.join(f), copy.join(f)).unwrap();
+            let m = fs_err::metadata(lower.join(f)).unwrap();
+            let f = fs_err::OpenOptions::new().write(true).open(copy.join(f)).unwrap();
             f.set_modified(m.modified().unwrap()).unwrap();
         }
-        std::fs::write(copy.join("etc/hostname"), "changed").unwrap();
-        std::fs::write(copy.join("added"), "new").unwrap();
+        fs_err::write(copy.join("etc/hostname"), "changed").unwrap();
+        fs_err::write(copy.join("added"), "new").unwrap();
         let got: Vec<String> = tree_changes(&copy, std::slice::from_ref(&lower))
             .unwrap()
             .iter()
@@ -581,11 +580,11 @@ mod tests {
     fn layer_tar_keeps_modes_links_and_symlinks() {
         let t = tempfile::tempdir().unwrap();
         let up = t.path();
-        std::fs::create_dir(up.join("d")).unwrap();
-        std::fs::write(up.join("d/x"), "data").unwrap();
-        std::fs::set_permissions(up.join("d/x"), std::os::unix::fs::PermissionsExt::from_mode(0o4751))
+        fs_err::create_dir(up.join("d")).unwrap();
+        fs_err::write(up.join("d/x"), "data").unwrap();
+        fs_err::set_permissions(up.join("d/x"), std::os::unix::fs::PermissionsExt::from_mode(0o4751))
             .unwrap();
-        std::fs::hard_link(up.join("d/x"), up.join("d/y")).unwrap();
+        fs_err::hard_link(up.join("d/x"), up.join("d/y")).unwrap();
         std::os::unix::fs::symlink("../etc/passwd", up.join("d/l")).unwrap();
         let tar = write_tree(up, Vec::new()).unwrap();
         let mut a = tar::Archive::new(&tar[..]);

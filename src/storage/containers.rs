@@ -348,7 +348,7 @@ impl Store {
     /// Reads containers.json; the caller holds `containers.lock`.
     fn read_containers(&self) -> Result<ContainersFile> {
         let path = self.containers_path();
-        match std::fs::read(&path) {
+        match fs_err::read(&path) {
             Ok(bytes) => {
                 serde_json::from_slice(&bytes).map_err(|source| super::Error::Corrupt { path, source }.into())
             }
@@ -431,7 +431,7 @@ impl Store {
         // container's `/` must be searchable by its non-root users.
         for d in [&dirs.upper, &dirs.merged] {
             use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o755))
+            fs_err::set_permissions(d, std::fs::Permissions::from_mode(0o755))
                 .map_err(|source| Error::from(super::Error::Io { path: d.clone(), source }))?;
         }
         prepare(&dirs)?;
@@ -457,7 +457,7 @@ impl Store {
             }
         }
         let final_dir = self.containers_dir().join(&rec.id);
-        std::fs::rename(staging.path(), &final_dir)
+        fs_err::rename(staging.path(), &final_dir)
             .map_err(|source| Error::from(super::Error::Io { path: final_dir.clone(), source }))?;
         staging.persisted();
         file.containers.push(rec.clone());
@@ -532,7 +532,7 @@ impl Store {
             // The record goes first: a crash after this leaves an orphan dir for repair.
             self.write_containers(&mut file)?;
             let trash = Scratch::new(&self.scratch_dir(), "trash-ctr-")?;
-            match std::fs::rename(&dirs.root, trash.path()) {
+            match fs_err::rename(&dirs.root, trash.path()) {
                 Ok(()) => sync_dir(&self.containers_dir())?,
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
                 Err(e) => return Err(super::Error::Io { path: dirs.root, source: e }.into()),
@@ -572,7 +572,7 @@ impl Store {
                 self.write_containers(&mut file)?;
             }
             let known: HashSet<&str> = file.containers.iter().map(|c| c.id.as_str()).collect();
-            let entries = match std::fs::read_dir(&dir) {
+            let entries = match fs_err::read_dir(&dir) {
                 Ok(e) => e,
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(report),
                 Err(e) => return Err(super::Error::Io { path: dir, source: e }.into()),
@@ -585,7 +585,7 @@ impl Store {
                     continue;
                 }
                 let trash = Scratch::new(&self.scratch_dir(), "trash-ctr-")?;
-                std::fs::rename(entry.path(), trash.path()).map_err(super::Error::io(entry.path()))?;
+                fs_err::rename(entry.path(), trash.path()).map_err(super::Error::io(entry.path()))?;
                 orphans.push(trash);
             }
         }
@@ -600,7 +600,7 @@ impl Store {
 
 /// True when `path` is a mount point (its device differs from its parent's).
 pub fn is_mount_point(path: &Path) -> bool {
-    let (Ok(m), Some(Ok(p))) = (std::fs::symlink_metadata(path), path.parent().map(std::fs::metadata)) else {
+    let (Ok(m), Some(Ok(p))) = (fs_err::symlink_metadata(path), path.parent().map(fs_err::metadata)) else {
         return false;
     };
     m.dev() != p.dev() || m.ino() == p.ino()
@@ -689,7 +689,7 @@ mod tests {
         for d in store.container_dirs(&a.id).all_subdirs() {
             assert!(d.is_dir(), "{}", d.display());
         }
-        let mode = |d: &Path| std::fs::metadata(d).unwrap().mode() & 0o777;
+        let mode = |d: &Path| fs_err::metadata(d).unwrap().mode() & 0o777;
         let dirs = store.container_dirs(&a.id);
         assert_eq!((mode(&dirs.upper), mode(&dirs.merged), mode(&dirs.work)), (0o755, 0o755, 0o700));
         let b = store.create_container(record(&img.id, "")).unwrap();
@@ -719,7 +719,7 @@ mod tests {
         assert!(!store.container_dirs(&a.id).root.exists());
         store.remove_container(&b.id).unwrap();
         assert!(store.list_containers().unwrap().is_empty());
-        assert_eq!(std::fs::read_dir(t.path().join("tmp")).unwrap().count(), 0);
+        assert_eq!(fs_err::read_dir(t.path().join("tmp")).unwrap().count(), 0);
         store.remove_image(&img.id, &in_use).unwrap();
     }
 
@@ -745,7 +745,7 @@ mod tests {
         let store = open(&t);
         let img = image(&store);
         let r = store.create_container_with(record(&img.id, "x"), |d| {
-            std::fs::write(d.bundle.join("config.json"), b"{}").unwrap();
+            fs_err::write(d.bundle.join("config.json"), b"{}").unwrap();
             Err(Error::InvalidName { name: "boom".into() })
         });
         assert!(r.is_err());
@@ -754,8 +754,8 @@ mod tests {
             Err(Error::Store(super::super::Error::ImageNotFound { .. }))
         ));
         assert!(store.list_containers().unwrap().is_empty());
-        assert_eq!(std::fs::read_dir(t.path().join("containers")).unwrap().count(), 0);
-        assert_eq!(std::fs::read_dir(t.path().join("tmp")).unwrap().count(), 0);
+        assert_eq!(fs_err::read_dir(t.path().join("containers")).unwrap().count(), 0);
+        assert_eq!(fs_err::read_dir(t.path().join("tmp")).unwrap().count(), 0);
     }
 
     #[test]
@@ -799,7 +799,7 @@ mod tests {
         mark(&alive.id, std::process::id() as i32);
         // Above any pid_max: surely gone.
         mark(&dead.id, i32::MAX - 7);
-        std::fs::create_dir_all(store.container_dirs(&"e".repeat(64)).upper).unwrap();
+        fs_err::create_dir_all(store.container_dirs(&"e".repeat(64)).upper).unwrap();
 
         let report = store.repair_containers().unwrap();
         assert_eq!(report, ContainerRepair { orphan_dirs_removed: 1, marked_exited: 1 });

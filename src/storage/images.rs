@@ -136,7 +136,7 @@ impl Store {
     /// Reads images.json; the caller holds the store lock.
     pub(super) fn read_images(&self) -> Result<ImagesFile, Error> {
         let path = self.images_path();
-        match std::fs::read(&path) {
+        match fs_err::read(&path) {
             Ok(bytes) => serde_json::from_slice(&bytes).map_err(|source| Error::Corrupt { path, source }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 Ok(ImagesFile { version: 1, images: vec![] })
@@ -493,10 +493,10 @@ mod tests {
     fn corrupt_images_json_is_an_error_naming_the_file() {
         let t = tempfile::tempdir().unwrap();
         drop(open(&t));
-        std::fs::write(t.path().join("images.json"), b"{not json").unwrap();
+        fs_err::write(t.path().join("images.json"), b"{not json").unwrap();
         let err = Store::open(t.path(), StoreOptions::default()).unwrap_err();
         assert!(matches!(err, Error::Corrupt { .. }));
         assert!(err.to_string().contains("images.json"), "{err}");
-        assert_eq!(std::fs::read(t.path().join("images.json")).unwrap(), b"{not json");
+        assert_eq!(fs_err::read(t.path().join("images.json")).unwrap(), b"{not json");
     }
 }

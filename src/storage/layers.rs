@@ -309,7 +309,7 @@ impl Store {
     pub fn get_layer(&self, chain_id: &str) -> Result<Option<LayerRecord>, Error> {
         let hex = digest_hex(chain_id)?;
         let path = self.layer_dir(hex).join("layer.json");
-        match std::fs::read(&path) {
+        match fs_err::read(&path) {
             Ok(bytes) => {
                 serde_json::from_slice(&bytes).map(Some).map_err(|source| Error::Corrupt { path, source })
             }
@@ -332,7 +332,7 @@ impl Store {
     pub fn list_layers(&self) -> Result<Vec<LayerRecord>, Error> {
         let dir = self.layers_dir();
         let mut out = Vec::new();
-        for entry in std::fs::read_dir(&dir).map_err(Error::io(&dir))? {
+        for entry in fs_err::read_dir(&dir).map_err(Error::io(&dir))? {
             let entry = entry.map_err(Error::io(&dir))?;
             if let Some(hex) = entry.file_name().to_str().filter(|n| is_hex64(n)) {
                 if let Some(rec) = self.get_layer(&format!("sha256:{hex}"))? {
@@ -350,6 +350,10 @@ impl Store {
     ///
     /// Synchronous: call it from a blocking thread.
     #[tracing::instrument(level = "debug", skip_all, fields(chain_id = %expect.chain_id, blob = %expect.blob_digest))]
+    #[allow(
+        clippy::disallowed_methods,
+        reason = "the error is wrapped with the path by the caller; fs_err would name it twice"
+    )]
     pub fn ingest_layer(
         &self,
         compressed: impl Read,
@@ -370,7 +374,7 @@ impl Store {
         let staging = Scratch::new(&self.layers_tmp_dir(), "")?;
         let diff = staging.path().join("diff");
         for dir in [staging.path(), &diff] {
-            std::fs::create_dir(dir).map_err(Error::io(dir))?;
+            fs_err::create_dir(dir).map_err(Error::io(dir))?;
         }
         let sink = if self.blobs().has(&expect.blob_digest)? {
             Sink::Hash(Sha256::new())
@@ -479,7 +483,7 @@ impl Store {
         };
         let meta_path = staging.path().join("layer.json");
         let json = serde_json::to_vec_pretty(&record).expect("layer record serializes");
-        std::fs::write(&meta_path, json).map_err(Error::io(&meta_path))?;
+        fs_err::write(&meta_path, json).map_err(Error::io(&meta_path))?;
         // One syncfs instead of an fsync per file: everything unpacked, layer.json and the blob
         // temporary (same filesystem) reach the disk before anything is published.
         let dir = File::open(staging.path()).map_err(Error::io(staging.path()))?;
@@ -489,7 +493,7 @@ impl Store {
             w.commit_synced(&record.blob_digest, None)?;
         }
         let dest = self.layer_dir(&chain_hex);
-        std::fs::rename(staging.path(), &dest).map_err(Error::io(&dest))?;
+        fs_err::rename(staging.path(), &dest).map_err(Error::io(&dest))?;
         staging.persisted();
         sync_dir(&self.layers_dir())?;
         tracing::debug!(?stats, bytes = record.uncompressed_size, "layer stored");
@@ -510,7 +514,7 @@ impl Store {
     fn trash_layer_dir(&self, hex: &str) -> Result<bool, Error> {
         let dir = self.layer_dir(hex);
         let trash = Scratch::new(&self.layers_tmp_dir(), "trash-")?;
-        match std::fs::rename(&dir, trash.path()) {
+        match fs_err::rename(&dir, trash.path()) {
             Ok(()) => {
                 sync_dir(&self.layers_dir())?;
                 remove_any(trash.path()).map_err(Error::io(trash.path()))?;
@@ -526,7 +530,7 @@ impl Store {
     pub(crate) fn remove_broken_layers(&self) -> Result<usize, Error> {
         let dir = self.layers_dir();
         let mut removed = 0;
-        for entry in std::fs::read_dir(&dir).map_err(Error::io(&dir))? {
+        for entry in fs_err::read_dir(&dir).map_err(Error::io(&dir))? {
             let entry = entry.map_err(Error::io(&dir))?;
             let Some(hex) = entry.file_name().to_str().filter(|n| is_hex64(n)).map(str::to_owned) else {
                 continue;
@@ -574,7 +578,7 @@ mod tests {
     }
 
     fn names(dir: &Path) -> Vec<String> {
-        let mut v: Vec<_> = std::fs::read_dir(dir)
+        let mut v: Vec<_> = fs_err::read_dir(dir)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
@@ -608,7 +612,7 @@ mod tests {
             );
             assert_eq!(rec.unpacked.unwrap().entries, 3);
             let diff = store.layer_diff_dir(&expect.chain_id).unwrap();
-            assert_eq!(std::fs::read(diff.join("etc/hostname")).unwrap(), b"skiff\n");
+            assert_eq!(fs_err::read(diff.join("etc/hostname")).unwrap(), b"skiff\n");
             assert_eq!(store.blobs().read(&expect.blob_digest).unwrap(), blob);
             assert_eq!(
                 store.get_layer(&expect.chain_id).unwrap().unwrap(),
@@ -792,17 +796,17 @@ mod tests {
         let tar = layer_tar();
         let good = store.ingest_layer(&tar[..], expect_for(&tar, &tar), &|_| {}).unwrap();
         // A killed ingest: staging dir with its (unlocked) lock file, a blob temporary.
-        std::fs::create_dir_all(t.path().join("layers/tmp/0123/diff/etc")).unwrap();
-        std::fs::write(t.path().join("layers/tmp/0123.lock"), b"").unwrap();
-        std::fs::write(t.path().join("tmp/blob-77"), b"partial").unwrap();
-        std::fs::write(t.path().join("tmp/blob-77.lock"), b"").unwrap();
+        fs_err::create_dir_all(t.path().join("layers/tmp/0123/diff/etc")).unwrap();
+        fs_err::write(t.path().join("layers/tmp/0123.lock"), b"").unwrap();
+        fs_err::write(t.path().join("tmp/blob-77"), b"partial").unwrap();
+        fs_err::write(t.path().join("tmp/blob-77.lock"), b"").unwrap();
         // A killed removal, and a layer dir without layer.json.
-        std::fs::create_dir_all(t.path().join("layers/tmp/trash-9/diff")).unwrap();
+        fs_err::create_dir_all(t.path().join("layers/tmp/trash-9/diff")).unwrap();
         let broken = "b".repeat(64);
-        std::fs::create_dir_all(t.path().join("layers").join(&broken).join("diff")).unwrap();
+        fs_err::create_dir_all(t.path().join("layers").join(&broken).join("diff")).unwrap();
         // A live ingest elsewhere must survive.
         let live = Scratch::new(&store.layers_tmp_dir(), "").unwrap();
-        std::fs::create_dir(live.path()).unwrap();
+        fs_err::create_dir(live.path()).unwrap();
 
         let report = store.repair().unwrap();
         assert_eq!(report.scratch_removed, 3);
@@ -813,7 +817,7 @@ mod tests {
         assert!(!t.path().join("layers").join(&broken).exists());
         assert!(store.has_layer(&good.chain_id).unwrap());
         // And open repairs too.
-        std::fs::create_dir(t.path().join("layers/tmp/dead")).unwrap();
+        fs_err::create_dir(t.path().join("layers/tmp/dead")).unwrap();
         drop(store);
         let store = open(&t);
         assert_empty_scratch(&store);

@@ -12,9 +12,10 @@
 //! Never take `store.lock` while holding a layer lock. flock locks belong to the open file
 //! description, so two `Lock`s on one path conflict even inside one process (threads included).
 
+use fs_err::os::unix::fs::OpenOptionsExt;
 use std::fs::File;
 use std::io;
-use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use nix::errno::Errno;
@@ -57,7 +58,7 @@ impl Lock {
 
     /// Unlinks the lock file, then releases the lock. Only for exclusive holders.
     pub(crate) fn unlink(self) {
-        if let Err(e) = std::fs::remove_file(&self.path) {
+        if let Err(e) = fs_err::remove_file(&self.path) {
             if e.kind() != io::ErrorKind::NotFound {
                 tracing::debug!(path = %self.path.display(), error = %e, "cannot remove lock file");
             }
@@ -68,7 +69,7 @@ impl Lock {
 fn acquire(path: &Path, arg: FlockArg, create: bool) -> Result<Option<Lock>, Error> {
     let err = |source: io::Error| Error::Lock { path: path.to_owned(), source };
     loop {
-        let file = match std::fs::OpenOptions::new()
+        let file = match fs_err::OpenOptions::new()
             .read(true)
             .write(true)
             .create(create)
@@ -76,7 +77,7 @@ fn acquire(path: &Path, arg: FlockArg, create: bool) -> Result<Option<Lock>, Err
             .custom_flags(libc::O_CLOEXEC | libc::O_NOFOLLOW)
             .open(path)
         {
-            Ok(f) => f,
+            Ok(f) => std::fs::File::from(f),
             Err(e) if !create && e.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(err(e)),
         };
@@ -86,7 +87,7 @@ fn acquire(path: &Path, arg: FlockArg, create: bool) -> Result<Option<Lock>, Err
             Err((_, e)) => return Err(err(e.into())),
         };
         let held = locked.metadata().map_err(err)?;
-        match std::fs::symlink_metadata(path) {
+        match fs_err::symlink_metadata(path) {
             Ok(now) if now.ino() == held.ino() && now.dev() == held.dev() => {
                 return Ok(Some(Lock { _file: locked, path: path.to_owned() }));
             }

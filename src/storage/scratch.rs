@@ -24,7 +24,7 @@ impl Scratch {
         loop {
             let path = dir.join(random_name(prefix));
             let lock = Lock::exclusive(&lock_path(&path))?;
-            if std::fs::symlink_metadata(&path).is_ok() {
+            if fs_err::symlink_metadata(&path).is_ok() {
                 continue; // name taken by a leftover; let repair deal with it
             }
             return Ok(Scratch { path, lock: Some(lock) });
@@ -62,9 +62,9 @@ fn lock_path(entry: &Path) -> PathBuf {
 
 /// Removes a file or a directory tree; a missing path is fine.
 pub(crate) fn remove_any(path: &Path) -> io::Result<()> {
-    let result = match std::fs::symlink_metadata(path) {
-        Ok(m) if m.is_dir() => std::fs::remove_dir_all(path),
-        Ok(_) => std::fs::remove_file(path),
+    let result = match fs_err::symlink_metadata(path) {
+        Ok(m) if m.is_dir() => fs_err::remove_dir_all(path),
+        Ok(_) => fs_err::remove_file(path),
         Err(e) => Err(e),
     };
     match result {
@@ -76,7 +76,7 @@ pub(crate) fn remove_any(path: &Path) -> io::Result<()> {
 /// Deletes the abandoned entries of a scratch directory; returns how many entries were removed.
 pub(crate) fn sweep(dir: &Path) -> Result<usize, Error> {
     let mut removed = 0;
-    let names: Vec<_> = std::fs::read_dir(dir)
+    let names: Vec<_> = fs_err::read_dir(dir)
         .map_err(Error::io(dir))?
         .filter_map(|e| e.ok().map(|e| e.file_name()))
         .collect();
@@ -98,7 +98,7 @@ pub(crate) fn sweep(dir: &Path) -> Result<usize, Error> {
         } else {
             None
         };
-        if std::fs::symlink_metadata(&entry).is_ok() {
+        if fs_err::symlink_metadata(&entry).is_ok() {
             remove_any(&entry).map_err(Error::io(&entry))?;
             removed += 1;
         }
@@ -117,26 +117,26 @@ mod tests {
     fn drop_removes_entry_and_lock() {
         let t = tempfile::tempdir().unwrap();
         let s = Scratch::new(t.path(), "x-").unwrap();
-        std::fs::create_dir(s.path()).unwrap();
-        std::fs::write(s.path().join("f"), b"1").unwrap();
+        fs_err::create_dir(s.path()).unwrap();
+        fs_err::write(s.path().join("f"), b"1").unwrap();
         drop(s);
-        assert_eq!(std::fs::read_dir(t.path()).unwrap().count(), 0);
+        assert_eq!(fs_err::read_dir(t.path()).unwrap().count(), 0);
     }
 
     #[test]
     fn sweep_keeps_live_entries_and_removes_dead_ones() {
         let t = tempfile::tempdir().unwrap();
         let live = Scratch::new(t.path(), "").unwrap();
-        std::fs::write(live.path(), b"live").unwrap();
+        fs_err::write(live.path(), b"live").unwrap();
         // Dead owner with a lock file, and one whose lock file is already gone.
-        std::fs::create_dir(t.path().join("dead1")).unwrap();
-        std::fs::write(t.path().join("dead1.lock"), b"").unwrap();
-        std::fs::write(t.path().join("dead2"), b"").unwrap();
+        fs_err::create_dir(t.path().join("dead1")).unwrap();
+        fs_err::write(t.path().join("dead1.lock"), b"").unwrap();
+        fs_err::write(t.path().join("dead2"), b"").unwrap();
         assert_eq!(sweep(t.path()).unwrap(), 2);
-        let mut left: Vec<_> = std::fs::read_dir(t.path()).unwrap().map(|e| e.unwrap().path()).collect();
+        let mut left: Vec<_> = fs_err::read_dir(t.path()).unwrap().map(|e| e.unwrap().path()).collect();
         left.sort();
         assert_eq!(left, vec![live.path().to_owned(), lock_path(live.path())]);
         drop(live);
-        assert_eq!(std::fs::read_dir(t.path()).unwrap().count(), 0);
+        assert_eq!(fs_err::read_dir(t.path()).unwrap().count(), 0);
     }
 }

@@ -63,7 +63,7 @@ pub(crate) struct IdRanges(Option<Vec<(u64, u64)>>);
 
 impl IdRanges {
     pub(crate) fn current(file: &str) -> IdRanges {
-        let Ok(text) = std::fs::read_to_string(file) else { return IdRanges(None) };
+        let Ok(text) = fs_err::read_to_string(file) else { return IdRanges(None) };
         let ranges = text
             .lines()
             .filter_map(|l| {
@@ -300,7 +300,7 @@ pub(crate) fn unpack(archive: impl Read, dest: &Path, opts: &UnpackOptions) -> R
 
 /// The owner new files get without a chown, if it is predictable (no setgid on `dest`).
 fn default_owner(dest: &Path) -> Option<(u64, u64)> {
-    let m = std::fs::metadata(dest).ok()?;
+    let m = fs_err::metadata(dest).ok()?;
     if m.mode() & libc::S_ISGID != 0 {
         return None;
     }
@@ -495,17 +495,17 @@ impl Unpacker<'_> {
 
     /// Removes whatever is at `rel` so that a new entry can take its place.
     fn clear(&mut self, rel: &Path, abs: &Path) -> io::Result<()> {
-        let m = match std::fs::symlink_metadata(abs) {
+        let m = match fs_err::symlink_metadata(abs) {
             Ok(m) => m,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
             Err(e) => return Err(e),
         };
         if m.is_dir() {
-            std::fs::remove_dir_all(abs)?;
+            fs_err::remove_dir_all(abs)?;
             self.symlinks.retain(|p| !p.starts_with(rel));
             self.dirs.retain(|p, _| !p.starts_with(rel));
         } else {
-            std::fs::remove_file(abs)?;
+            fs_err::remove_file(abs)?;
             self.symlinks.remove(rel);
         }
         Ok(())
@@ -601,7 +601,7 @@ impl Unpacker<'_> {
             match builder.create(&abs) {
                 Ok(()) => {}
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                    if !std::fs::symlink_metadata(&abs)?.is_dir() {
+                    if !fs_err::symlink_metadata(&abs)?.is_dir() {
                         self.clear(rel, &abs)?;
                         builder.create(&abs)?;
                     }
@@ -621,6 +621,10 @@ impl Unpacker<'_> {
         Ok(())
     }
 
+    #[allow(
+        clippy::disallowed_methods,
+        reason = "hot path of unpacking: the error is wrapped with the entry path; fs_err would allocate a path per file and name it twice"
+    )]
     fn file<R: Read>(
         &mut self,
         entry: &mut tar::Entry<'_, R>,
@@ -673,10 +677,10 @@ impl Unpacker<'_> {
         let abs = self.dest.join(rel);
         let from = self.dest.join(target);
         // A missing target is an error, not a missing parent of the new link.
-        std::fs::symlink_metadata(&from)?;
+        fs_err::symlink_metadata(&from)?;
         // std::fs::hard_link is linkat(2) without AT_SYMLINK_FOLLOW: a symlink target is linked
         // as the symlink itself, never followed.
-        self.create(rel, &abs, || std::fs::hard_link(&from, &abs))?;
+        self.create(rel, &abs, || fs_err::hard_link(&from, &abs))?;
         if self.symlinks.contains(target) {
             self.symlinks.insert(rel.to_owned());
         } else {
@@ -703,7 +707,7 @@ impl Unpacker<'_> {
         self.lchown(&abs, meta)?;
         self.set_xattrs(&abs, None, meta);
         // The path is the node just made (nobody else writes here), so following is harmless.
-        std::fs::set_permissions(&abs, Permissions::from_mode(meta.mode))?;
+        fs_err::set_permissions(&abs, Permissions::from_mode(meta.mode))?;
         Self::lutimes(&abs, meta.mtime)
     }
 
@@ -718,7 +722,7 @@ impl Unpacker<'_> {
 
     fn opaque(&mut self, dir: &Path) -> io::Result<()> {
         let abs = self.dest.join(dir);
-        match std::fs::symlink_metadata(&abs) {
+        match fs_err::symlink_metadata(&abs) {
             Ok(m) if m.is_dir() => {}
             Ok(_) => {
                 self.clear(dir, &abs)?;
@@ -733,6 +737,10 @@ impl Unpacker<'_> {
     }
 
     /// Applies directory modes and mtimes, deepest first, so creating children does not undo them.
+    #[allow(
+        clippy::disallowed_methods,
+        reason = "hot path of unpacking: the error is wrapped with the entry path; fs_err would allocate a path per file and name it twice"
+    )]
     fn finish(&mut self) -> Result<(), Error> {
         let mut dirs: Vec<_> = self.dirs.drain().collect();
         dirs.sort_by_key(|(p, _)| std::cmp::Reverse(p.components().count()));
@@ -773,16 +781,16 @@ mod tests {
     fn setup() -> (tempfile::TempDir, PathBuf) {
         let t = tempfile::tempdir().unwrap();
         let dest = t.path().join("dest");
-        std::fs::create_dir(&dest).unwrap();
-        std::fs::create_dir(t.path().join("outside")).unwrap();
-        std::fs::write(t.path().join("outside/secret"), b"secret").unwrap();
+        fs_err::create_dir(&dest).unwrap();
+        fs_err::create_dir(t.path().join("outside")).unwrap();
+        fs_err::write(t.path().join("outside/secret"), b"secret").unwrap();
         (t, dest)
     }
 
     /// Whether the tests run as real root; else as root of a user namespace (`skiff unshare`),
     /// where `trusted.*` xattrs and real device nodes are refused.
     fn real_root() -> bool {
-        std::fs::read_to_string("/proc/self/uid_map").unwrap().split_whitespace().collect::<Vec<_>>()
+        fs_err::read_to_string("/proc/self/uid_map").unwrap().split_whitespace().collect::<Vec<_>>()
             == ["0", "0", "4294967295"]
     }
 
@@ -801,7 +809,7 @@ mod tests {
     /// Everything under `dir`, relative, sorted.
     fn tree(dir: &Path) -> Vec<String> {
         fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) {
-            for e in std::fs::read_dir(dir).unwrap() {
+            for e in fs_err::read_dir(dir).unwrap() {
                 let e = e.unwrap();
                 out.push(e.path().strip_prefix(base).unwrap().to_string_lossy().into_owned());
                 if e.file_type().unwrap().is_dir() {
@@ -817,7 +825,7 @@ mod tests {
 
     fn assert_outside_untouched(t: &Path) {
         assert_eq!(tree(&t.join("outside")), vec!["secret"]);
-        assert_eq!(std::fs::read(t.join("outside/secret")).unwrap(), b"secret");
+        assert_eq!(fs_err::read(t.join("outside/secret")).unwrap(), b"secret");
         let mut top = tree(t);
         top.retain(|p| !p.starts_with("dest/") && !p.starts_with("outside/"));
         assert_eq!(top, vec!["dest", "outside"]);
@@ -843,7 +851,7 @@ mod tests {
             .file(".wh..wh.plnk", b"")
             .finish();
         let stats = run(&tar, &dest).unwrap();
-        let m = std::fs::symlink_metadata(dest.join("gone")).unwrap();
+        let m = fs_err::symlink_metadata(dest.join("gone")).unwrap();
         assert!(m.file_type().is_char_device());
         assert_eq!(m.rdev(), 0);
         for d in ["a", "b"] {
@@ -877,22 +885,22 @@ mod tests {
             .device("null", EntryType::Char, 1, 3)
             .finish();
         let stats = run(&tar, &dest).unwrap();
-        let su = std::fs::symlink_metadata(dest.join("bin/su")).unwrap();
+        let su = fs_err::symlink_metadata(dest.join("bin/su")).unwrap();
         assert_eq!(su.mode() & 0o7777, 0o4755);
         assert_eq!((su.uid(), su.gid()), (1000, 1001));
         assert_eq!(su.mtime() as u64, MTIME);
-        assert_eq!(std::fs::symlink_metadata(dest.join("bin/sg")).unwrap().mode() & 0o7777, 0o2711);
-        assert_eq!(std::fs::symlink_metadata(dest.join("tmp")).unwrap().mode() & 0o7777, 0o1777);
-        assert_eq!(std::fs::symlink_metadata(dest.join("bin/su2")).unwrap().ino(), su.ino());
-        assert_eq!(std::fs::read_link(dest.join("bin/sh")).unwrap(), Path::new("su"));
-        assert_eq!(std::fs::symlink_metadata(dest.join("bin/sh")).unwrap().mtime() as u64, MTIME);
-        let bin = std::fs::symlink_metadata(dest.join("bin")).unwrap();
+        assert_eq!(fs_err::symlink_metadata(dest.join("bin/sg")).unwrap().mode() & 0o7777, 0o2711);
+        assert_eq!(fs_err::symlink_metadata(dest.join("tmp")).unwrap().mode() & 0o7777, 0o1777);
+        assert_eq!(fs_err::symlink_metadata(dest.join("bin/su2")).unwrap().ino(), su.ino());
+        assert_eq!(fs_err::read_link(dest.join("bin/sh")).unwrap(), Path::new("su"));
+        assert_eq!(fs_err::symlink_metadata(dest.join("bin/sh")).unwrap().mtime() as u64, MTIME);
+        let bin = fs_err::symlink_metadata(dest.join("bin")).unwrap();
         assert_eq!(bin.mode() & 0o7777, 0o750);
         assert_eq!(bin.mtime() as u64, MTIME, "directory mtime set after its contents");
-        assert_eq!(std::fs::symlink_metadata(&dest).unwrap().mtime() as u64, MTIME);
-        assert!(std::fs::symlink_metadata(dest.join("fifo")).unwrap().file_type().is_fifo());
+        assert_eq!(fs_err::symlink_metadata(&dest).unwrap().mtime() as u64, MTIME);
+        assert!(fs_err::symlink_metadata(dest.join("fifo")).unwrap().file_type().is_fifo());
         if real_root() {
-            let null = std::fs::symlink_metadata(dest.join("null")).unwrap();
+            let null = fs_err::symlink_metadata(dest.join("null")).unwrap();
             assert!(null.file_type().is_char_device());
             assert_eq!(null.rdev(), makedev(1, 3));
         } else {
@@ -918,7 +926,7 @@ mod tests {
         let f = dest.join("f");
         assert_eq!(xattr::get(&f, "user.note").unwrap().as_deref(), Some(&b"hi"[..]));
         assert_eq!(xattr::get(&f, "user.overlay.redirect").unwrap(), None, "overlay xattrs are dropped");
-        let m = std::fs::metadata(&f).unwrap();
+        let m = fs_err::metadata(&f).unwrap();
         assert_eq!((m.mtime(), m.mtime_nsec()), (1_700_000_000, 250_000_000));
     }
 
@@ -936,8 +944,8 @@ mod tests {
         };
         let stats = unpack(&tar[..], &dest, &o).unwrap();
         assert_eq!(stats.unmapped_owners, 1);
-        assert_eq!(std::fs::metadata(dest.join("a")).unwrap().uid(), 0);
-        assert_eq!(std::fs::metadata(dest.join("b")).unwrap().uid(), 5);
+        assert_eq!(fs_err::metadata(dest.join("a")).unwrap().uid(), 0);
+        assert_eq!(fs_err::metadata(dest.join("b")).unwrap().uid(), 5);
     }
 
     #[test]
@@ -946,7 +954,7 @@ mod tests {
         let (_t, dest) = setup();
         let tar = TarBuilder::new().file_owned("f", b"", 0o4755, 3_000_000, 3_000_000).finish();
         let stats = unpack(&tar[..], &dest, &opts(opaque_xattr())).unwrap();
-        let m = std::fs::metadata(dest.join("f")).unwrap();
+        let m = fs_err::metadata(dest.join("f")).unwrap();
         if real_root() {
             assert_eq!((m.uid(), stats.unmapped_owners), (3_000_000, 0));
         } else {
@@ -968,9 +976,9 @@ mod tests {
             .file("g", b"new")
             .finish();
         run(&tar, &dest).unwrap();
-        assert_eq!(std::fs::read(dest.join("d")).unwrap(), b"now a file");
+        assert_eq!(fs_err::read(dest.join("d")).unwrap(), b"now a file");
         assert!(dest.join("f").is_dir());
-        assert_eq!(std::fs::read(dest.join("g")).unwrap(), b"new");
+        assert_eq!(fs_err::read(dest.join("g")).unwrap(), b"new");
     }
 
     #[test]
@@ -986,7 +994,7 @@ mod tests {
         h.set_mtime(0);
         let tar = TarBuilder::new().entry(h, b"").file("old/f", b"x").finish();
         run(&tar, &dest).unwrap();
-        assert_eq!(std::fs::metadata(dest.join("old")).unwrap().mode() & 0o7777, 0o711);
+        assert_eq!(fs_err::metadata(dest.join("old")).unwrap().mode() & 0o7777, 0o711);
     }
 
     #[test]
@@ -994,7 +1002,7 @@ mod tests {
         let (_t, dest) = setup();
         let tar = TarBuilder::new().file("a/b/c", b"x").finish();
         run(&tar, &dest).unwrap();
-        assert_eq!(std::fs::read(dest.join("a/b/c")).unwrap(), b"x");
+        assert_eq!(fs_err::read(dest.join("a/b/c")).unwrap(), b"x");
     }
 
     #[test]
@@ -1056,7 +1064,7 @@ mod tests {
         let tar = TarBuilder::new().symlink("s", "../outside").hardlink("l3", "s/secret").finish();
         assert_unsafe(run(&tar, &dest).unwrap_err(), "l3");
         assert_outside_untouched(t.path());
-        assert_eq!(std::fs::metadata(&abs).unwrap().nlink(), 1);
+        assert_eq!(fs_err::metadata(&abs).unwrap().nlink(), 1);
     }
 
     #[test]
@@ -1064,8 +1072,8 @@ mod tests {
         let (t, dest) = setup();
         let tar = TarBuilder::new().symlink("x", "../outside/secret").file("x", b"pwned").finish();
         run(&tar, &dest).unwrap();
-        assert_eq!(std::fs::read(dest.join("x")).unwrap(), b"pwned");
-        assert!(std::fs::symlink_metadata(dest.join("x")).unwrap().is_file());
+        assert_eq!(fs_err::read(dest.join("x")).unwrap(), b"pwned");
+        assert!(fs_err::symlink_metadata(dest.join("x")).unwrap().is_file());
         // A hardlink to a symlink is a symlink: it is tracked as one.
         let (t2, dest2) = setup();
         let tar =
@@ -1079,10 +1087,10 @@ mod tests {
     fn directory_replaced_by_symlink_keeps_its_mode_off_the_target() {
         let (t, dest) = setup();
         let outside = t.path().join("outside");
-        let before = std::fs::metadata(&outside).unwrap().mode();
+        let before = fs_err::metadata(&outside).unwrap().mode();
         let tar = TarBuilder::new().dir("d/", 0o777).symlink("d", outside.to_str().unwrap()).finish();
         run(&tar, &dest).unwrap();
-        assert_eq!(std::fs::metadata(&outside).unwrap().mode(), before);
+        assert_eq!(fs_err::metadata(&outside).unwrap().mode(), before);
         assert_outside_untouched(t.path());
     }
 
@@ -1189,7 +1197,7 @@ mod tests {
         tar.splice(end..end, vec![b'z'; 1024]);
         let (_t, dest) = setup();
         run(&tar, &dest).unwrap();
-        assert_eq!(std::fs::read(dest.join("big")).unwrap(), vec![b'z'; 1024]);
+        assert_eq!(fs_err::read(dest.join("big")).unwrap(), vec![b'z'; 1024]);
         // GNU long names and long link names under the limit pass.
         let long = format!("{}/file", "d".repeat(200));
         let mut b = tar::Builder::new(Vec::new());
@@ -1211,7 +1219,7 @@ mod tests {
         let tar = b.into_inner().unwrap();
         let (_t, dest) = setup();
         run(&tar, &dest).unwrap();
-        assert_eq!(std::fs::read(dest.join(&long)).unwrap(), b"hello");
-        assert_eq!(std::fs::read_link(dest.join("link")).unwrap(), Path::new(&long));
+        assert_eq!(fs_err::read(dest.join(&long)).unwrap(), b"hello");
+        assert_eq!(fs_err::read_link(dest.join("link")).unwrap(), Path::new(&long));
     }
 }

@@ -131,7 +131,7 @@ impl Store {
             return Ok(None);
         }
         let path = self.volume_dir(name).join("volume.json");
-        match std::fs::read(&path) {
+        match fs_err::read(&path) {
             Ok(bytes) => {
                 serde_json::from_slice(&bytes).map(Some).map_err(|source| Error::Corrupt { path, source })
             }
@@ -174,7 +174,7 @@ impl Store {
         create_private_dir(&data)?;
         {
             use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755))
+            fs_err::set_permissions(&data, std::fs::Permissions::from_mode(0o755))
                 .map_err(super::Error::io(&data))?;
         }
         self.write_volume(staging.path(), &rec)?;
@@ -183,7 +183,7 @@ impl Store {
         if dir.symlink_metadata().is_ok() {
             return Err(Error::Exists { name });
         }
-        std::fs::rename(staging.path(), &dir).map_err(super::Error::io(&dir))?;
+        fs_err::rename(staging.path(), &dir).map_err(super::Error::io(&dir))?;
         staging.persisted();
         sync_dir(&self.volumes_dir())?;
         Ok(rec)
@@ -199,7 +199,7 @@ impl Store {
     pub fn list_volumes(&self) -> Result<Vec<VolumeRecord>> {
         let _lock = Lock::shared(&self.volumes_lock_path())?;
         let dir = self.volumes_dir();
-        let entries = match std::fs::read_dir(&dir) {
+        let entries = match fs_err::read_dir(&dir) {
             Ok(e) => e,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(source) => return Err(super::Error::Io { path: dir, source }.into()),
@@ -251,7 +251,7 @@ impl Store {
             }
             let trash = Scratch::new(&self.root().join("tmp"), "trash-vol-")?;
             let dir = self.volume_dir(name);
-            std::fs::rename(&dir, trash.path()).map_err(super::Error::io(&dir))?;
+            fs_err::rename(&dir, trash.path()).map_err(super::Error::io(&dir))?;
             sync_dir(&self.volumes_dir())?;
             (rec, trash)
         };
@@ -290,7 +290,7 @@ mod tests {
         assert!(names.contains(&"data".to_string()));
         store
             .update_volume("data", |r, data| {
-                std::fs::write(data.join("f"), b"x").unwrap();
+                fs_err::write(data.join("f"), b"x").unwrap();
                 r.needs_copy_up = false;
                 Ok::<_, Error>(())
             })
@@ -301,7 +301,7 @@ mod tests {
         assert!(store.get_volume("data").unwrap().is_none());
         assert!(matches!(store.remove_volume("data"), Err(Error::NotFound { .. })));
         // Nothing is left behind in the scratch dir.
-        assert_eq!(std::fs::read_dir(t.path().join("tmp")).unwrap().count(), 0);
+        assert_eq!(fs_err::read_dir(t.path().join("tmp")).unwrap().count(), 0);
     }
 
     #[test]
@@ -310,7 +310,7 @@ mod tests {
         let store = Store::open(t.path(), StoreOptions::default()).unwrap();
         // A staging dir whose owner died: swept by repair, never listed.
         let stage = t.path().join("tmp/vol-dead");
-        std::fs::create_dir_all(stage.join("_data")).unwrap();
+        fs_err::create_dir_all(stage.join("_data")).unwrap();
         assert!(store.list_volumes().unwrap().is_empty());
         store.repair().unwrap();
         assert!(!stage.exists());

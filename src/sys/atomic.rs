@@ -10,14 +10,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = dir.join(format!(".{name}.tmp.{}", std::process::id()));
     let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
+        let mut f = fs_err::File::create(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
-        std::fs::rename(&tmp, path)?;
-        std::fs::File::open(dir)?.sync_all()
+        fs_err::rename(&tmp, path)?;
+        fs_err::File::open(dir)?.sync_all()
     })();
     if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+        let _ = fs_err::remove_file(&tmp);
     }
     result
 }
@@ -30,9 +30,9 @@ pub fn write_replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = dir.join(format!(".{name}.tmp.{}", std::process::id()));
-    let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
+    let result = fs_err::write(&tmp, bytes).and_then(|()| fs_err::rename(&tmp, path));
     if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+        let _ = fs_err::remove_file(&tmp);
     }
     result
 }
@@ -45,10 +45,10 @@ mod tests {
         let p = t.path().join("meta.json");
         super::write_atomic(&p, b"one").unwrap();
         super::write_atomic(&p, b"two").unwrap();
-        assert_eq!(std::fs::read(&p).unwrap(), b"two");
-        assert_eq!(std::fs::read_dir(t.path()).unwrap().count(), 1);
+        assert_eq!(fs_err::read(&p).unwrap(), b"two");
+        assert_eq!(fs_err::read_dir(t.path()).unwrap().count(), 1);
         super::write_replace(&p, b"three").unwrap();
-        assert_eq!(std::fs::read(&p).unwrap(), b"three");
-        assert_eq!(std::fs::read_dir(t.path()).unwrap().count(), 1);
+        assert_eq!(fs_err::read(&p).unwrap(), b"three");
+        assert_eq!(fs_err::read_dir(t.path()).unwrap().count(), 1);
     }
 }

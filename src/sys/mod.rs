@@ -178,7 +178,7 @@ mod tests {
     fn has_xattr_is_false_for_a_plain_file_and_a_missing_one() {
         let t = tempfile::tempdir().unwrap();
         let f = t.path().join("f");
-        std::fs::write(&f, b"").unwrap();
+        fs_err::write(&f, b"").unwrap();
         assert!(!has_xattr(&f, "user.skiff.test"));
         assert!(!has_xattr(&t.path().join("missing"), "user.skiff.test"));
         if xattr::set(&f, "user.skiff.test", b"1").is_ok() {

@@ -112,12 +112,12 @@ pub unsafe fn clone_child<K, F: FnOnce() -> i32>(
 /// enough for a check before a fork), else the `Threads:` line of /proc/self/status.
 pub fn thread_count() -> Option<usize> {
     use std::os::unix::fs::MetadataExt;
-    if let Ok(meta) = std::fs::metadata("/proc/self/task") {
+    if let Ok(meta) = fs_err::metadata("/proc/self/task") {
         if meta.nlink() > 2 {
             return usize::try_from(meta.nlink() - 2).ok();
         }
     }
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let status = fs_err::read_to_string("/proc/self/status").ok()?;
     status.lines().find_map(|l| l.strip_prefix("Threads:")).and_then(|v| v.trim().parse().ok())
 }
 
@@ -230,7 +230,7 @@ mod tests {
         // SAFETY: the child only reads /proc and compares integers.
         let child = unsafe {
             fork_helper(|| {
-                let listed = std::fs::read_dir("/proc/self/task").map(Iterator::count).ok();
+                let listed = fs_err::read_dir("/proc/self/task").map(Iterator::count).ok();
                 match (thread_count(), listed) {
                     (Some(1), Some(1)) => 0,
                     _ => 1,

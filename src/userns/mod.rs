@@ -175,7 +175,7 @@ impl Identity {
             .map(|u| u.name)
             .or_else(|| std::env::var("USER").ok())
             .unwrap_or_else(|| uid.to_string());
-        let read = |p: &Path| std::fs::read_to_string(p).unwrap_or_default();
+        let read = |p: &Path| fs_err::read_to_string(p).unwrap_or_default();
         let subuids = subid::parse(&read(subuid), &user, uid);
         let subgids = subid::parse(&read(subgid), &user, uid);
         Identity { user, uid, gid, subuids, subgids }
@@ -222,7 +222,7 @@ pub fn helper_status(program: &str) -> HelperStatus {
 }
 
 fn is_privileged_helper(path: &Path) -> bool {
-    let Ok(meta) = std::fs::metadata(path) else { return false };
+    let Ok(meta) = fs_err::metadata(path) else { return false };
     if meta.mode() & 0o4000 != 0 && meta.uid() == 0 {
         return true;
     }
@@ -241,7 +241,7 @@ fn check_helper(program: &'static str, user: &str) -> Result<PathBuf, Error> {
 /// Whether the current process already runs in a user namespace other than the initial one
 /// (for example inside `skiff unshare`). Then it must not try to create another mapping.
 pub fn in_child_namespace() -> bool {
-    match std::fs::read_to_string("/proc/self/uid_map") {
+    match fs_err::read_to_string("/proc/self/uid_map") {
         Ok(s) => !s.lines().any(|l| {
             let f: Vec<&str> = l.split_whitespace().collect();
             f.len() == 3 && f[0] == "0" && f[1] == "0" && f[2] == "4294967295"
@@ -284,7 +284,7 @@ fn join_single(id: &Identity) -> Result<(), Error> {
 }
 
 fn write_proc(path: &str, text: &str) -> Result<(), Error> {
-    std::fs::write(path, text).map_err(|source| Error::WriteMap { path: path.to_string(), source })
+    fs_err::write(path, text).map_err(|source| Error::WriteMap { path: path.to_string(), source })
 }
 
 fn map_args(map: &[IdMap]) -> Vec<String> {
@@ -422,7 +422,7 @@ pub fn private_mount_namespace() -> Result<(), Error> {
 
 /// The uid_map of the current process, as text (for `info` and tests).
 pub fn read_uid_map() -> Result<String, Error> {
-    std::fs::read_to_string("/proc/self/uid_map")
+    fs_err::read_to_string("/proc/self/uid_map")
         .map_err(|source| Error::Read { path: "/proc/self/uid_map".into(), source })
 }
 

@@ -19,13 +19,13 @@ fn project(s: &Skiff, name: &str, containerfile: &str, files: &[(&str, &str)]) -
 }
 
 fn write_project(dir: &Path, containerfile: &str, files: &[(&str, &str)]) {
-    std::fs::create_dir_all(dir).unwrap();
+    fs_err::create_dir_all(dir).unwrap();
     let text = containerfile.replace("FROM busybox", &format!("FROM {}", fixtures().busybox.reference));
-    std::fs::write(dir.join("Containerfile"), text).unwrap();
+    fs_err::write(dir.join("Containerfile"), text).unwrap();
     for (path, content) in files {
         let p = dir.join(path);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, content).unwrap();
+        fs_err::create_dir_all(p.parent().unwrap()).unwrap();
+        fs_err::write(p, content).unwrap();
     }
 }
 
@@ -157,7 +157,7 @@ fn every_instruction_lands_in_the_image_config_history_and_files() {
             ("tree/sub/y", "y\n"),
         ],
     );
-    std::fs::write(dir.join("archive.tar.gz"), tarball()).unwrap();
+    fs_err::write(dir.join("archive.tar.gz"), tarball()).unwrap();
     let out = build(
         &s,
         &dir,
@@ -232,8 +232,8 @@ fn onbuild_triggers_run_in_the_child_build() {
     let parent = project(&s, "parent", "FROM busybox\nONBUILD RUN echo triggered > /onbuild\n", &[]);
     build(&s, &parent, &["-t", "parent", "--format", "docker"]).assert_success();
     let child = s.dir().join("child");
-    std::fs::create_dir_all(&child).unwrap();
-    std::fs::write(child.join("Containerfile"), "FROM localhost/parent\nRUN cat /onbuild\n").unwrap();
+    fs_err::create_dir_all(&child).unwrap();
+    fs_err::write(child.join("Containerfile"), "FROM localhost/parent\nRUN cat /onbuild\n").unwrap();
     let out = build(&s, &child, &["-t", "child"]);
     out.assert_success();
     assert!(out.stdout.contains("triggered"), "{}", out.stdout);
@@ -264,7 +264,7 @@ fn the_cache_hits_until_a_file_or_build_arg_changes_and_survives_a_move() {
     assert_eq!(cache_hits(&out), 4, "{}", out.stdout);
 
     // A change in the late file: the steps before its COPY hit, the rest run.
-    std::fs::write(moved.join("late.txt"), "late 2\n").unwrap();
+    fs_err::write(moved.join("late.txt"), "late 2\n").unwrap();
     let out = build(&s, &moved, &["-t", "cached"]);
     out.assert_success();
     assert_eq!(cache_hits(&out), 2, "{}", out.stdout);
@@ -307,7 +307,7 @@ fn dockerignore_hides_files_from_copy_with_exceptions() {
     let listed = run_in(&s, "ign", "cd /ctx && find . -type f | sort");
     assert_eq!(listed, "./.dockerignore\n./Containerfile\n./README.md\n./src/main.c\n./sub/build\n");
     // COPY of an ignored file says it is not there.
-    std::fs::write(
+    fs_err::write(
         dir.join("Containerfile"),
         format!("FROM {}\nCOPY NOTES.md /\n", fixtures().busybox.reference),
     )
@@ -315,7 +315,7 @@ fn dockerignore_hides_files_from_copy_with_exceptions() {
     let out = build(&s, &dir, &["-t", "ign2"]);
     out.assert_exit(125).assert_stderr_contains("NOTES.md: no such file or directory in the build context");
     // .containerignore wins over .dockerignore.
-    std::fs::write(dir.join(".containerignore"), "").unwrap();
+    fs_err::write(dir.join(".containerignore"), "").unwrap();
     build(&s, &dir, &["-t", "ign2"]).assert_success();
 }
 
@@ -350,7 +350,7 @@ fn store_state(s: &Skiff) -> (String, String, usize) {
     images.assert_success();
     let ps = s.cmd(&["ps", "-a", "-q"]);
     ps.assert_success();
-    let tmp = std::fs::read_dir(s.root().join("tmp")).map(|d| d.count()).unwrap_or(0);
+    let tmp = fs_err::read_dir(s.root().join("tmp")).map(|d| d.count()).unwrap_or(0);
     (images.stdout.clone(), ps.stdout.clone(), tmp)
 }
 
@@ -461,7 +461,7 @@ fn flags_tags_iidfile_quiet_stdin_and_build_arg_file() {
     );
     let iid = s.dir().join("iid");
     let args_file = s.dir().join("args");
-    std::fs::write(&args_file, "# args\nA=from-file\nB=file\n").unwrap();
+    fs_err::write(&args_file, "# args\nA=from-file\nB=file\n").unwrap();
     let out = build(
         &s,
         &dir,
@@ -482,7 +482,7 @@ fn flags_tags_iidfile_quiet_stdin_and_build_arg_file() {
     out.assert_success();
     let id = out.stdout_trimmed().to_string();
     assert_eq!(out.stdout.lines().count(), 1, "-q prints the id only: {}", out.stdout);
-    assert_eq!(std::fs::read_to_string(&iid).unwrap(), format!("sha256:{id}"));
+    assert_eq!(fs_err::read_to_string(&iid).unwrap(), format!("sha256:{id}"));
     // TARGETARCH is predefined, and only in the stages that declare it (TARGETOS is not here).
     assert_eq!(run_in(&s, "one", "cat /ab"), format!("from-file-flag-{}-\n", crate::fixtures::host_arch()));
     assert_eq!(inspect(&s, "localhost/two:2")["Id"], id);
@@ -501,7 +501,7 @@ fn flags_tags_iidfile_quiet_stdin_and_build_arg_file() {
 fn run_mounts_cache_bind_tmpfs_and_secret() {
     let s = Skiff::new();
     let secret = s.dir().join("token");
-    std::fs::write(&secret, "s3cret\n").unwrap();
+    fs_err::write(&secret, "s3cret\n").unwrap();
     let dir = project(
         &s,
         "mounts",

@@ -20,14 +20,14 @@ fn wait_for(limit: Duration, what: &str, mut f: impl FnMut() -> bool) {
 
 fn pid_alive(pid: i32) -> bool {
     // A zombie is gone for our purposes.
-    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+    match fs_err::read_to_string(format!("/proc/{pid}/stat")) {
         Ok(s) => !s.rsplit(')').next().unwrap_or("").trim_start().starts_with('Z'),
         Err(_) => false,
     }
 }
 
 fn read_pid(path: PathBuf) -> i32 {
-    std::fs::read_to_string(&path)
+    fs_err::read_to_string(&path)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
         .trim()
         .parse()
@@ -45,9 +45,9 @@ fn run_rm_runs_as_root_and_leaves_nothing() {
     out.assert_success().assert_stdout_eq("0");
     out.assert_stderr_contains("Writing manifest to image destination");
     assert!(ps_all(&s).is_empty());
-    let left = std::fs::read_dir(s.root().join("containers")).map(|d| d.count()).unwrap_or(0);
+    let left = fs_err::read_dir(s.root().join("containers")).map(|d| d.count()).unwrap_or(0);
     assert_eq!(left, 0, "container directories are left");
-    let left = std::fs::read_dir(s.runroot().join("containers")).map(|d| d.count()).unwrap_or(0);
+    let left = fs_err::read_dir(s.runroot().join("containers")).map(|d| d.count()).unwrap_or(0);
     assert_eq!(left, 0, "run-time directories are left");
 }
 

@@ -34,12 +34,12 @@ fn run_committed(s: &Skiff, name: &str, script: &str) -> String {
 }
 
 fn mode(p: &Path) -> u32 {
-    std::fs::symlink_metadata(p).unwrap_or_else(|e| panic!("{}: {e}", p.display())).permissions().mode()
+    fs_err::symlink_metadata(p).unwrap_or_else(|e| panic!("{}: {e}", p.display())).permissions().mode()
         & 0o7777
 }
 
 fn my_uid(s: &Skiff) -> u32 {
-    std::fs::metadata(s.dir()).unwrap().uid()
+    fs_err::metadata(s.dir()).unwrap().uid()
 }
 
 fn tar_names(bytes: &[u8]) -> Vec<String> {
@@ -54,13 +54,13 @@ fn tar_names(bytes: &[u8]) -> Vec<String> {
 fn cp_copies_files_trees_and_symlinks_both_ways_keeping_modes() {
     let s = Skiff::new();
     let host = s.dir().join("host");
-    std::fs::create_dir_all(host.join("tree/sub")).unwrap();
-    std::fs::write(host.join("tree/sub/tool"), "#!/bin/sh\n").unwrap();
-    std::fs::set_permissions(host.join("tree/sub/tool"), PermissionsExt::from_mode(0o751)).unwrap();
-    std::fs::set_permissions(host.join("tree/sub"), PermissionsExt::from_mode(0o710)).unwrap();
+    fs_err::create_dir_all(host.join("tree/sub")).unwrap();
+    fs_err::write(host.join("tree/sub/tool"), "#!/bin/sh\n").unwrap();
+    fs_err::set_permissions(host.join("tree/sub/tool"), PermissionsExt::from_mode(0o751)).unwrap();
+    fs_err::set_permissions(host.join("tree/sub"), PermissionsExt::from_mode(0o710)).unwrap();
     std::os::unix::fs::symlink("sub/tool", host.join("tree/link")).unwrap();
-    std::fs::write(host.join("file"), "host file\n").unwrap();
-    std::fs::set_permissions(host.join("file"), PermissionsExt::from_mode(0o640)).unwrap();
+    fs_err::write(host.join("file"), "host file\n").unwrap();
+    fs_err::set_permissions(host.join("file"), PermissionsExt::from_mode(0o640)).unwrap();
     container(
         &s,
         "c",
@@ -84,22 +84,18 @@ fn cp_copies_files_trees_and_symlinks_both_ways_keeping_modes() {
     // Out of it: a directory with a file owned by container uid 1000 and a symlink.
     let out = host.join("out");
     s.cmd(&["cp", "c:/out", out.to_str().unwrap()]).assert_success();
-    assert_eq!(std::fs::read_to_string(out.join("f")).unwrap(), "inside\n");
+    assert_eq!(fs_err::read_to_string(out.join("f")).unwrap(), "inside\n");
     assert_eq!(mode(&out.join("f")), 0o604);
-    assert_eq!(
-        std::fs::metadata(out.join("f")).unwrap().uid(),
-        my_uid(&s),
-        "copied out: owned by the caller"
-    );
-    assert_eq!(std::fs::read_link(out.join("l")).unwrap(), Path::new("f"));
+    assert_eq!(fs_err::metadata(out.join("f")).unwrap().uid(), my_uid(&s), "copied out: owned by the caller");
+    assert_eq!(fs_err::read_link(out.join("l")).unwrap(), Path::new("f"));
     // A file into an existing host directory, and the tree copied in comes back the same.
     s.cmd(&["cp", "c:/out/f", host.to_str().unwrap()]).assert_success();
-    assert_eq!(std::fs::read_to_string(host.join("f")).unwrap(), "inside\n");
+    assert_eq!(fs_err::read_to_string(host.join("f")).unwrap(), "inside\n");
     let back = host.join("back");
     s.cmd(&["cp", "c:/tmp/tree", back.to_str().unwrap()]).assert_success();
     assert_eq!(mode(&back.join("sub")), 0o710);
     assert_eq!(mode(&back.join("sub/tool")), 0o751);
-    assert_eq!(std::fs::read_link(back.join("link")).unwrap(), Path::new("sub/tool"));
+    assert_eq!(fs_err::read_link(back.join("link")).unwrap(), Path::new("sub/tool"));
 }
 
 #[test]
@@ -108,7 +104,7 @@ fn cp_gives_files_the_container_user_unless_archive_is_false() {
     let img = &fixtures().busybox.reference;
     s.cmd(&["run", TLS, "--name", "app", "-u", "1000:1000", img, "true"]).assert_success();
     let file = s.dir().join("f");
-    std::fs::write(&file, "x").unwrap();
+    fs_err::write(&file, "x").unwrap();
     s.cmd(&["cp", file.to_str().unwrap(), "app:/tmp/as-user"]).assert_success();
     s.cmd(&["cp", "--archive=false", file.to_str().unwrap(), "app:/tmp/as-is"]).assert_success();
     // The host file belongs to the caller, who is root in skiff's user namespace.
@@ -158,14 +154,14 @@ fn cp_into_and_out_of_a_running_container() {
     ]);
     out.assert_success();
     let file = s.dir().join("seen");
-    std::fs::write(&file, "delivered\n").unwrap();
+    fs_err::write(&file, "delivered\n").unwrap();
     s.cmd(&["cp", file.to_str().unwrap(), "live:/tmp/seen"]).assert_success();
     wait_for(Duration::from_secs(10), "the container to see the file", || {
         s.cmd(&["logs", "live"]).stdout.contains("delivered")
     });
     let back = s.dir().join("mine");
     s.cmd(&["cp", "live:/tmp/mine", back.to_str().unwrap()]).assert_success();
-    assert_eq!(std::fs::read_to_string(&back).unwrap(), "mine\n");
+    assert_eq!(fs_err::read_to_string(&back).unwrap(), "mine\n");
     s.cmd(&["cp", "live:/no/such", s.dir().to_str().unwrap()])
         .assert_exit(125)
         .assert_stderr_contains("\"/no/such\" could not be found on container live");
@@ -178,33 +174,29 @@ fn cp_stays_inside_the_container_through_symlinks_and_dotdot() {
     // Symlinks that, followed on the host, would reach the host's files.
     container(&s, "c", "ln -s / /escape && ln -s ../../../../../../.. /up && mkdir /tmp/deep");
     let victim_dir = s.dir().join("victim");
-    std::fs::create_dir(&victim_dir).unwrap();
+    fs_err::create_dir(&victim_dir).unwrap();
     let victim = victim_dir.join("file");
-    std::fs::write(&victim, "host data\n").unwrap();
+    fs_err::write(&victim, "host data\n").unwrap();
     let payload = s.dir().join("payload");
-    std::fs::write(&payload, "payload\n").unwrap();
+    fs_err::write(&payload, "payload\n").unwrap();
     let abs = victim.to_str().unwrap();
     for dest in [format!("c:/escape{abs}"), format!("c:/up{abs}"), format!("c:../../../../../..{abs}")] {
         // The directories do not exist inside the container: refused there, never written here.
         let out = s.cmd(&["cp", payload.to_str().unwrap(), &dest]);
         out.assert_exit(125);
-        assert_eq!(
-            std::fs::read_to_string(&victim).unwrap(),
-            "host data\n",
-            "cp to {dest} wrote on the host"
-        );
+        assert_eq!(fs_err::read_to_string(&victim).unwrap(), "host data\n", "cp to {dest} wrote on the host");
     }
     // Through symlinks to a directory that exists both in the container and on the host (/tmp):
     // the file lands in the container's, and a host file of that name is left alone.
     let name = format!("skiff-it-landed-{}", std::process::id());
     let host_file = Path::new("/tmp").join(&name);
-    std::fs::write(&host_file, "host data\n").unwrap();
+    fs_err::write(&host_file, "host data\n").unwrap();
     let results: Vec<_> = [format!("c:/escape/tmp/deep/../{name}"), format!("c:/up/tmp/{name}")]
         .iter()
         .map(|dest| s.cmd(&["cp", payload.to_str().unwrap(), dest]))
         .collect();
-    let on_host = std::fs::read_to_string(&host_file).unwrap();
-    std::fs::remove_file(&host_file).unwrap();
+    let on_host = fs_err::read_to_string(&host_file).unwrap();
+    fs_err::remove_file(&host_file).unwrap();
     for out in &results {
         out.assert_success();
     }
@@ -221,7 +213,7 @@ fn cp_bad_input() {
     let s = Skiff::new();
     container(&s, "c", "true");
     let file = s.dir().join("f");
-    std::fs::write(&file, "x").unwrap();
+    fs_err::write(&file, "x").unwrap();
     s.cmd(&["cp", file.to_str().unwrap(), "nosuch:/tmp"])
         .assert_exit(125)
         .assert_stderr_contains("no container with name or ID \"nosuch\" found");
@@ -323,7 +315,7 @@ fn export_import_round_trip() {
     container(&s, "c", "echo exported > /marker; chmod 640 /marker");
     let file = s.dir().join("rootfs.tar");
     s.cmd(&["export", "-o", file.to_str().unwrap(), "c"]).assert_success();
-    let bytes = std::fs::read(&file).unwrap();
+    let bytes = fs_err::read(&file).unwrap();
     let names = tar_names(&bytes);
     assert!(names.contains(&"marker".to_string()) && names.contains(&"bin/busybox".to_string()), "{names:?}");
     // To stdout, the same tree.
@@ -348,7 +340,7 @@ fn export_import_round_trip() {
         .assert_exit(125)
         .assert_stderr_contains("missing.tar");
     let junk = s.dir().join("junk.tar");
-    std::fs::write(&junk, "not a tarball at all").unwrap();
+    fs_err::write(&junk, "not a tarball at all").unwrap();
     s.cmd(&["import", junk.to_str().unwrap(), "junk"])
         .assert_exit(125)
         .assert_stderr_contains("junk.tar is not a tar archive (plain, gzip or zstd)");
@@ -399,7 +391,7 @@ fn commit_killed_at_any_point_leaves_no_half_image() {
             s.cmd(&["rmi", "half"]).assert_success();
         }
         for scratch in [s.root().join("tmp"), s.root().join("layers/tmp")] {
-            let left: Vec<_> = std::fs::read_dir(&scratch).unwrap().map(|e| e.unwrap().file_name()).collect();
+            let left: Vec<_> = fs_err::read_dir(&scratch).unwrap().map(|e| e.unwrap().file_name()).collect();
             assert!(left.is_empty(), "left in {}: {left:?}", scratch.display());
         }
     }

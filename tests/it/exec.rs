@@ -72,7 +72,7 @@ fn exec_env_user_and_workdir() {
     let env = s.cmd(&["exec", "box", "env"]);
     env.assert_success().assert_stdout_contains("FROM_RUN=run").assert_stdout_contains("PATH=");
     let file = s.dir().join("exec.env");
-    std::fs::write(&file, "# comment\nFROM_FILE=file\n").unwrap();
+    fs_err::write(&file, "# comment\nFROM_FILE=file\n").unwrap();
     let out = s.cmd(&["exec", "--env-file", file.to_str().unwrap(), "box", "sh", "-c", "echo $FROM_FILE"]);
     out.assert_success().assert_stdout_eq("file");
 

@@ -269,7 +269,7 @@ pub fn copy_to(
     args.push(format!("oci:{}:{layout_tag}", layout.display()));
     args.push(registry.docker_ref(name, tag));
     util::skopeo(&args).assert_success();
-    std::fs::read_to_string(&digest_path).expect("skopeo --digestfile").trim().to_string()
+    fs_err::read_to_string(&digest_path).expect("skopeo --digestfile").trim().to_string()
 }
 
 /// Copies a fixture image to another registry (for example one from
@@ -281,7 +281,7 @@ pub fn copy_image_to(image: &Image, registry: &Registry, name: &str, tag: &str) 
 
 /// The busybox layer's entries: busybox, applet links, users and the usual directories.
 pub fn busybox_entries() -> Vec<Entry> {
-    let busybox = std::fs::read("/bin/busybox").unwrap_or_else(|e| {
+    let busybox = fs_err::read("/bin/busybox").unwrap_or_else(|e| {
         panic!("cannot read /bin/busybox ({e}); install the Debian package `busybox-static`")
     });
     let mut e = vec![Entry::dir("bin"), Entry::file("bin/busybox", busybox).mode(0o755)];

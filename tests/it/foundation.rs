@@ -11,7 +11,7 @@ fn own_uid() -> u32 {
 
 fn subuid_start() -> u32 {
     let user = nix::unistd::User::from_uid(nix::unistd::getuid()).unwrap().unwrap().name;
-    let text = std::fs::read_to_string("/etc/subuid").unwrap();
+    let text = fs_err::read_to_string("/etc/subuid").unwrap();
     text.lines()
         .find_map(|l| {
             let f: Vec<&str> = l.split(':').collect();
@@ -37,10 +37,10 @@ fn unshare_maps_the_user_to_root_and_the_subuid_range_after() {
 fn unshare_can_chown_to_a_subordinate_id_and_the_host_sees_the_mapped_uid() {
     let s = Skiff::new();
     let f = s.dir().join("owned");
-    std::fs::write(&f, "x").unwrap();
+    fs_err::write(&f, "x").unwrap();
     s.unshare(&["chown", "1000:1000", f.to_str().unwrap()]).assert_success();
     use std::os::unix::fs::MetadataExt;
-    assert_eq!(std::fs::metadata(&f).unwrap().uid(), subuid_start() + 999);
+    assert_eq!(fs_err::metadata(&f).unwrap().uid(), subuid_start() + 999);
     s.unshare(&["rm", f.to_str().unwrap()]).assert_success();
 }
 
@@ -135,7 +135,7 @@ fn bad_format_template_is_one_clear_error() {
 /// empty: a user with no subordinate ids.
 fn without_subids(s: &Skiff, args: &str) -> crate::util::Output {
     let empty = s.dir().join("empty");
-    std::fs::write(&empty, "").unwrap();
+    fs_err::write(&empty, "").unwrap();
     let uid = own_uid();
     let gid = nix::unistd::getgid().as_raw();
     let script = format!(
@@ -191,9 +191,9 @@ fn missing_newuidmap_is_a_clear_error_naming_the_package() {
 fn newuidmap_without_setuid_is_a_clear_error() {
     let s = Skiff::new();
     let bin = s.dir().join("bin");
-    std::fs::create_dir(&bin).unwrap();
+    fs_err::create_dir(&bin).unwrap();
     for p in ["newuidmap", "newgidmap"] {
-        std::fs::copy(format!("/usr/bin/{p}"), bin.join(p)).unwrap();
+        fs_err::copy(format!("/usr/bin/{p}"), bin.join(p)).unwrap();
     }
     let mut cmd = s.command(&["unshare", "true"]);
     cmd.env("PATH", &bin);
@@ -214,7 +214,7 @@ fn unshare_true_with_root(s: &Skiff, root: &std::path::Path) -> crate::util::Out
 fn root_pointing_at_a_file_is_refused() {
     let s = Skiff::new();
     let file = s.dir().join("a-file");
-    std::fs::write(&file, "").unwrap();
+    fs_err::write(&file, "").unwrap();
     let out = unshare_true_with_root(&s, &file);
     out.assert_exit(125)
         .assert_stderr_contains(&format!("storage path {} exists and is not a directory", file.display()));
@@ -225,15 +225,15 @@ fn root_pointing_at_a_file_is_refused() {
 fn unwritable_storage_path_is_refused() {
     let s = Skiff::new();
     let ro = s.dir().join("ro");
-    std::fs::create_dir(&ro).unwrap();
+    fs_err::create_dir(&ro).unwrap();
     use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
+    fs_err::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
     let target = ro.join("store");
     let out = unshare_true_with_root(&s, &target);
     out.assert_exit(125)
         .assert_stderr_contains(&format!("cannot create storage directory {}", target.display()))
         .assert_stderr_contains("Permission denied");
-    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
+    fs_err::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
 }
 
 #[test]
@@ -275,15 +275,15 @@ fn docs_are_current() {
     let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     for sub in ["completions", "man"] {
         let mut fresh: Vec<_> =
-            std::fs::read_dir(out.join(sub)).unwrap().map(|e| e.unwrap().file_name()).collect();
+            fs_err::read_dir(out.join(sub)).unwrap().map(|e| e.unwrap().file_name()).collect();
         let mut committed: Vec<_> =
-            std::fs::read_dir(repo.join(sub)).unwrap().map(|e| e.unwrap().file_name()).collect();
+            fs_err::read_dir(repo.join(sub)).unwrap().map(|e| e.unwrap().file_name()).collect();
         fresh.sort();
         committed.sort();
         assert_eq!(fresh, committed, "{sub}/ is stale: run scripts/gen-docs.sh and commit");
         for f in fresh {
-            let a = std::fs::read(out.join(sub).join(&f)).unwrap();
-            let b = std::fs::read(repo.join(sub).join(&f)).unwrap();
+            let a = fs_err::read(out.join(sub).join(&f)).unwrap();
+            let b = fs_err::read(repo.join(sub).join(&f)).unwrap();
             assert!(a == b, "{sub}/{} is stale: run scripts/gen-docs.sh and commit", f.to_string_lossy());
         }
     }

@@ -90,7 +90,7 @@ fn posix_run(driver: &str) -> (String, String) {
     let id = json[0]["Id"].as_str().unwrap().to_string();
     let upper = s.root().join("containers").join(&id).join("upper");
     let script = s.dir().join("list.py");
-    std::fs::write(&script, LIST_UPPER).unwrap();
+    fs_err::write(&script, LIST_UPPER).unwrap();
     let listing = s.unshare(&[python.to_str().unwrap(), script.to_str().unwrap(), upper.to_str().unwrap()]);
     listing.assert_success();
     s.cmd(&["rm", "posix"]).assert_success();
@@ -115,9 +115,9 @@ fn posix_operations_give_the_same_results_on_kernel_overlay_and_fuse_overlay() {
 /// Finds the pid of the fuse-overlay server serving `merged`.
 fn server_pid(merged: &Path) -> Option<i32> {
     let want = merged.to_str().unwrap();
-    std::fs::read_dir("/proc").ok()?.flatten().find_map(|e| {
+    fs_err::read_dir("/proc").ok()?.flatten().find_map(|e| {
         let pid: i32 = e.file_name().to_str()?.parse().ok()?;
-        let cmdline = std::fs::read(e.path().join("cmdline")).ok()?;
+        let cmdline = fs_err::read(e.path().join("cmdline")).ok()?;
         let args: Vec<&[u8]> = cmdline.split(|b| *b == 0).collect();
         let serving = args.contains(&b"fuse-overlay-serve".as_slice()) && args.contains(&want.as_bytes());
         serving.then_some(pid)

@@ -95,7 +95,7 @@ fn entries_below(dir: &Path) -> Vec<String> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        let Ok(rd) = fs_err::read_dir(&d) else { continue };
         for e in rd.flatten() {
             out.push(e.path().strip_prefix(dir).unwrap().display().to_string());
             if e.file_type().is_ok_and(|t| t.is_dir()) {
@@ -111,7 +111,7 @@ fn entries_below(dir: &Path) -> Vec<String> {
 /// whatever a container's root could write is visible here.
 fn probe(prefix: &str) -> tempfile::TempDir {
     let d = util::tempdir(prefix);
-    std::fs::set_permissions(d.path(), std::os::unix::fs::PermissionsExt::from_mode(0o777)).unwrap();
+    fs_err::set_permissions(d.path(), std::os::unix::fs::PermissionsExt::from_mode(0o777)).unwrap();
     d
 }
 
@@ -121,8 +121,8 @@ fn probe(prefix: &str) -> tempfile::TempDir {
 fn dev_symlink_to_the_host_creates_nothing_there() {
     let probe = probe("dev");
     let host_dev = probe.path().join("dev");
-    std::fs::create_dir(&host_dev).unwrap();
-    std::fs::set_permissions(&host_dev, std::os::unix::fs::PermissionsExt::from_mode(0o777)).unwrap();
+    fs_err::create_dir(&host_dev).unwrap();
+    fs_err::set_permissions(&host_dev, std::os::unix::fs::PermissionsExt::from_mode(0o777)).unwrap();
     for (name, target) in [
         ("devlink-abs", host_dev.display().to_string()),
         ("devlink-rel", format!("../../../../../../../../../../..{}", host_dev.display())),
@@ -713,7 +713,7 @@ fn rm_force_stops_with_the_stop_signal_and_timeout() {
         std::thread::sleep(Duration::from_millis(50));
     }
     s.cmd(&["rm", "-f", "db"]).assert_success();
-    assert_eq!(std::fs::read_to_string(host.path().join("flushed")).unwrap_or_default(), "flushed\n");
+    assert_eq!(fs_err::read_to_string(host.path().join("flushed")).unwrap_or_default(), "flushed\n");
     // One that ignores SIGTERM waits out -t before it is killed.
     s.cmd(&["run", "-d", "--name", "stubborn", img, "sh", "-c", "trap '' TERM; while :; do sleep 0.1; done"])
         .assert_success();

@@ -14,7 +14,7 @@ fn pull(s: &Skiff, reference: &str) -> String {
 
 fn subuid_start() -> u32 {
     let user = nix::unistd::User::from_uid(nix::unistd::getuid()).unwrap().unwrap().name;
-    std::fs::read_to_string("/etc/subuid")
+    fs_err::read_to_string("/etc/subuid")
         .unwrap()
         .lines()
         .find_map(|l| {
@@ -177,9 +177,9 @@ fn pull_by_digest_and_short_names_through_registries_conf() {
         .assert_stdout_eq("<none> <none>");
     // Short names: the search list and the insecure flag come from the user's registries.conf.
     let conf = s.config_home().join("skiff");
-    std::fs::create_dir_all(&conf).unwrap();
+    fs_err::create_dir_all(&conf).unwrap();
     let host = registry::shared().host();
-    std::fs::write(
+    fs_err::write(
         conf.join("registries.conf"),
         format!("unqualified-search-registries = [\"{host}\"]\n\n[[registry]]\nlocation = \"{host}\"\ninsecure = true\n"),
     )
@@ -290,7 +290,7 @@ fn a_full_disk_fails_the_pull_cleanly_and_leaves_nothing_half_written() {
     let s = Skiff::new();
     // A 1 MiB tmpfs, mounted inside skiff's namespace, is too small for the ~2 MB busybox layer.
     let small = s.dir().join("small");
-    std::fs::create_dir(&small).unwrap();
+    fs_err::create_dir(&small).unwrap();
     let script = format!(
         "mount -t tmpfs -o size=1m tmpfs {d} && {bin} --root {d}/root --runroot {d}/run pull --tls-verify=false {r}; \
          echo exit=$?; {bin} --root {d}/root --runroot {d}/run images -q; echo images-done; \

@@ -34,18 +34,14 @@ fn wait_for(limit: Duration, what: &str, mut f: impl FnMut() -> bool) {
 }
 
 fn pid_alive(pid: i32) -> bool {
-    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+    match fs_err::read_to_string(format!("/proc/{pid}/stat")) {
         Ok(s) => !s.rsplit(')').next().unwrap_or("").trim_start().starts_with('Z'),
         Err(_) => false,
     }
 }
 
 fn read_pid(path: &Path) -> i32 {
-    std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-        .trim()
-        .parse()
-        .unwrap()
+    fs_err::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())).trim().parse().unwrap()
 }
 
 fn inspect(s: &Skiff, name: &str, template: &str) -> String {
@@ -62,14 +58,14 @@ fn ps_names(s: &Skiff, extra: &[&str]) -> Vec<String> {
 /// containers of a store, or mount namespaces that still hold its mounts.
 fn processes_mentioning(needle: &str) -> Vec<String> {
     let mut found = Vec::new();
-    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+    for entry in fs_err::read_dir("/proc").unwrap().flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         if !name.bytes().all(|b| b.is_ascii_digit()) || name == std::process::id().to_string() {
             continue;
         }
-        let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
+        let cmdline = fs_err::read(entry.path().join("cmdline")).unwrap_or_default();
         let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
-        let mounts = std::fs::read_to_string(entry.path().join("mountinfo")).unwrap_or_default();
+        let mounts = fs_err::read_to_string(entry.path().join("mountinfo")).unwrap_or_default();
         if cmdline.contains(needle) || mounts.contains(needle) {
             found.push(format!("{name}: {cmdline}"));
         }
@@ -78,7 +74,7 @@ fn processes_mentioning(needle: &str) -> Vec<String> {
 }
 
 fn count_entries(dir: &Path) -> usize {
-    std::fs::read_dir(dir).map(|d| d.count()).unwrap_or(0)
+    fs_err::read_dir(dir).map(|d| d.count()).unwrap_or(0)
 }
 
 #[track_caller]
@@ -521,11 +517,11 @@ fn run_killed_with_sigkill_at_any_moment_leaves_a_truthful_record() {
         let _ = child.wait();
         // While its supervisor runs the container, it is reported running, whatever the killed
         // command had recorded.
-        let supervisors: Vec<i32> = std::fs::read_dir(s.runroot().join("containers"))
+        let supervisors: Vec<i32> = fs_err::read_dir(s.runroot().join("containers"))
             .into_iter()
             .flatten()
             .flatten()
-            .filter_map(|e| std::fs::read_to_string(e.path().join("supervisor.pid")).ok())
+            .filter_map(|e| fs_err::read_to_string(e.path().join("supervisor.pid")).ok())
             .filter_map(|p| p.trim().parse().ok())
             .filter(|&p| pid_alive(p))
             .collect();
@@ -621,7 +617,7 @@ fn wait_reports_the_code_of_an_rm_container_and_stop_all_stops_every_one() {
 /// leaves it: still `created`, without a pid.
 fn mark_created(s: &Skiff, id: &str) {
     let path = s.root().join("containers.json");
-    let mut file: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let mut file: serde_json::Value = serde_json::from_slice(&fs_err::read(&path).unwrap()).unwrap();
     for c in file["containers"].as_array_mut().unwrap() {
         if c["id"] == id {
             c["state"] = "created".into();
@@ -630,8 +626,8 @@ fn mark_created(s: &Skiff, id: &str) {
         }
     }
     let tmp = path.with_extension("test-tmp");
-    std::fs::write(&tmp, serde_json::to_vec(&file).unwrap()).unwrap();
-    std::fs::rename(tmp, path).unwrap();
+    fs_err::write(&tmp, serde_json::to_vec(&file).unwrap()).unwrap();
+    fs_err::rename(tmp, path).unwrap();
 }
 
 #[test]

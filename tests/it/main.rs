@@ -32,6 +32,12 @@
 //! - `hardening`: hostile images, registries and archives (issue 17); restarts with published
 //!   ports, `rm -f`'s stop, pull's terminal output.
 
+#![allow(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "tests report the figures they measure and trouble cleaning up on the test output"
+)]
+
 // The helper modules are an API for every test module; not all of it is used by all of them.
 #[allow(dead_code)]
 mod fixtures;

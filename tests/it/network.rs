@@ -57,14 +57,14 @@ fn helper_pid(s: &Skiff, name: &str) -> i32 {
     let line = line.unwrap_or_else(|| panic!("no container {name} in\n{ps}"));
     let id = line.split_whitespace().next().unwrap().to_string();
     let state = s.runroot().join("containers").join(&id).join("network-state.json");
-    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&state).unwrap()).unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&fs_err::read(&state).unwrap()).unwrap();
     v["helperPid"].as_i64().unwrap_or_else(|| panic!("no helper pid in {v}")) as i32
 }
 
 /// Whether process `pid` runs (a zombie does not) and is one of the network helpers.
 fn helper_alive(pid: i32) -> bool {
-    let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    let comm = fs_err::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+    let stat = fs_err::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
     let zombie = stat.rsplit(')').next().unwrap_or("").trim_start().starts_with('Z');
     !zombie && (comm.starts_with("pasta") || comm.starts_with("passt") || comm.starts_with("slirp4netns"))
 }
@@ -74,15 +74,15 @@ fn helper_alive(pid: i32) -> bool {
 fn helpers_under(dir: &Path) -> Vec<i32> {
     let needle = dir.to_string_lossy().into_owned();
     let mut found = Vec::new();
-    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+    for entry in fs_err::read_dir("/proc").unwrap().flatten() {
         let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else { continue };
-        let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
+        let cmdline = fs_err::read(entry.path().join("cmdline")).unwrap_or_default();
         if String::from_utf8_lossy(&cmdline).contains(&needle) && helper_alive(pid) {
             found.push(pid);
         }
     }
     for pid_file in walk(dir).into_iter().filter(|p| p.file_name().is_some_and(|n| n == "pasta.pid")) {
-        if let Some(pid) = std::fs::read_to_string(&pid_file).ok().and_then(|t| t.trim().parse().ok()) {
+        if let Some(pid) = fs_err::read_to_string(&pid_file).ok().and_then(|t| t.trim().parse().ok()) {
             if helper_alive(pid) {
                 found.push(pid);
             }
@@ -93,7 +93,7 @@ fn helpers_under(dir: &Path) -> Vec<i32> {
 
 fn walk(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+    for e in fs_err::read_dir(dir).into_iter().flatten().flatten() {
         let p = e.path();
         if e.file_type().is_ok_and(|t| t.is_dir()) {
             out.extend(walk(&p));
@@ -156,7 +156,7 @@ fn httpd_published_on_a_random_port_answers_through_slirp4netns() {
 /// busybox's `nc` has no UDP mode.
 fn udpecho_binary(dir: &Path) -> Vec<u8> {
     let src = dir.join("udpecho.c");
-    std::fs::write(
+    fs_err::write(
         &src,
         r#"#include <netinet/in.h>
 #include <stdlib.h>
@@ -185,7 +185,7 @@ int main(int argc, char **argv) {
         &["-static", "-O2", "-o", bin.to_str().unwrap(), src.to_str().unwrap()],
     )
     .assert_success();
-    std::fs::read(&bin).unwrap()
+    fs_err::read(&bin).unwrap()
 }
 
 /// `same_port`: publish the container port on the same host port number. Debian 12's pasta
@@ -413,13 +413,13 @@ fn name_resolution_files_are_per_container_and_not_in_the_image() {
         walk(&s.root()).into_iter().filter(|p| p.components().any(|c| c.as_os_str() == "upper")).collect();
     for name in ["etc/hosts", "etc/resolv.conf", "etc/hostname"] {
         for p in written.iter().filter(|p| p.ends_with(name)) {
-            let len = std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+            let len = fs_err::metadata(p).map(|m| m.len()).unwrap_or(0);
             assert_eq!(len, 0, "{} was written into the container's layer", p.display());
         }
     }
     // Without --dns the host's nameservers are used (this host's are not on loopback).
     let out = s.cmd(&["run", "--rm", img(), "cat", "/etc/resolv.conf"]);
-    let host = std::fs::read_to_string("/etc/resolv.conf").unwrap();
+    let host = fs_err::read_to_string("/etc/resolv.conf").unwrap();
     for server in host.lines().filter_map(|l| l.strip_prefix("nameserver ")) {
         if !server.trim().starts_with("127.") {
             out.assert_stdout_contains(&format!("nameserver {}", server.trim()));
@@ -461,7 +461,7 @@ fn network_host_shares_the_hosts_interfaces() {
     util::require_unprivileged();
     let s = Skiff::new();
     let out = s.cmd(&["run", TLS, "--rm", "--network", "host", img(), "ls", "/sys/class/net"]);
-    let mut host: Vec<String> = std::fs::read_dir("/sys/class/net")
+    let mut host: Vec<String> = fs_err::read_dir("/sys/class/net")
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();

@@ -257,8 +257,8 @@ pub struct Layout {
 impl Layout {
     /// Creates an empty layout in `dir` (created if missing).
     pub fn create(dir: &Path) -> Layout {
-        std::fs::create_dir_all(dir.join("blobs/sha256")).expect("create layout dirs");
-        std::fs::write(dir.join("oci-layout"), br#"{"imageLayoutVersion":"1.0.0"}"#)
+        fs_err::create_dir_all(dir.join("blobs/sha256")).expect("create layout dirs");
+        fs_err::write(dir.join("oci-layout"), br#"{"imageLayoutVersion":"1.0.0"}"#)
             .expect("write oci-layout");
         let layout = Layout { dir: dir.to_path_buf(), tags: Vec::new() };
         layout.write_index();
@@ -273,7 +273,7 @@ impl Layout {
     pub fn blob(&self, media_type: &str, data: &[u8]) -> Descriptor {
         let digest = sha256(data);
         let path = self.dir.join("blobs/sha256").join(digest.trim_start_matches("sha256:"));
-        std::fs::write(&path, data).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+        fs_err::write(&path, data).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
         Descriptor { media_type: media_type.to_string(), digest, size: data.len() as u64 }
     }
 
@@ -315,7 +315,7 @@ impl Layout {
 
     fn write_index(&self) {
         let index = json!({ "schemaVersion": 2, "mediaType": MEDIA_OCI_INDEX, "manifests": self.tags });
-        std::fs::write(self.dir.join("index.json"), serde_json::to_vec(&index).expect("index json"))
+        fs_err::write(self.dir.join("index.json"), serde_json::to_vec(&index).expect("index json"))
             .expect("write index.json");
     }
 }

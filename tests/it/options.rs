@@ -57,7 +57,7 @@ fn same_everywhere(flags: &[&str], script: &str, normalise: fn(&str) -> String) 
         );
     }
     assert!(ps_all(&s).is_empty(), "--rm left containers");
-    let left = std::fs::read_dir(s.runroot().join("containers")).map(|d| d.count()).unwrap_or(0);
+    let left = fs_err::read_dir(s.runroot().join("containers")).map(|d| d.count()).unwrap_or(0);
     assert_eq!(left, 0, "run-time directories (with the runtimes' state) are left");
     builtin
 }
@@ -174,7 +174,7 @@ fn runtime_env_from_env_file_then_e_matches_the_builtin() {
     let s = Skiff::new();
     let env_file = s.dir().join("env");
     // `PATH` alone takes the value skiff runs with (the test's own).
-    std::fs::write(&env_file, "# comment\nA=from-file\nB=from-file\n\nSPACED=a b\nPATH\n").unwrap();
+    fs_err::write(&env_file, "# comment\nA=from-file\nB=from-file\n\nSPACED=a b\nPATH\n").unwrap();
     let file = env_file.to_str().unwrap().to_string();
     let out = same_everywhere(
         &["--env-file", &file, "-e", "B=from-flag", "-e", "C=c"],
@@ -221,7 +221,7 @@ fn runtime_container_killed_by_a_signal_exits_137() {
         // runtime's.
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
-            let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+            let comm = fs_err::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
             if comm.trim() == "sleep" {
                 break;
             }
@@ -258,7 +258,7 @@ fn runtime_seccomp_no_new_privileges_and_ulimits_match_the_builtin() {
 fn seccomp_profile_file_is_applied() {
     let s = Skiff::new();
     let profile = s.dir().join("deny-mkdir.json");
-    std::fs::write(
+    fs_err::write(
         &profile,
         r#"{"defaultAction": "SCMP_ACT_ALLOW",
             "syscalls": [{"names": ["mkdir", "mkdirat"], "action": "SCMP_ACT_ERRNO"}]}"#,
@@ -315,11 +315,11 @@ fn init_is_pid_1_reaps_orphans_and_relays_sigterm() {
 fn container_pid(s: &Skiff, rt: &str) -> i32 {
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
-        let found = std::fs::read_dir(s.runroot().join("containers"))
+        let found = fs_err::read_dir(s.runroot().join("containers"))
             .into_iter()
             .flatten()
             .flatten()
-            .find_map(|d| std::fs::read_to_string(d.path().join("container.pid")).ok());
+            .find_map(|d| fs_err::read_to_string(d.path().join("container.pid")).ok());
         if let Some(pid) = found.and_then(|p| p.trim().parse::<i32>().ok()) {
             return pid;
         }
@@ -332,7 +332,7 @@ fn container_pid(s: &Skiff, rt: &str) -> i32 {
 fn labels_annotations_and_stop_settings_are_recorded() {
     let s = store();
     let labels = s.dir().join("labels");
-    std::fs::write(&labels, "# team labels\nteam=core\ntier=from-file\n").unwrap();
+    fs_err::write(&labels, "# team labels\nteam=core\ntier=from-file\n").unwrap();
     s.cmd(&[
         "run",
         "-d",
@@ -359,7 +359,7 @@ fn labels_annotations_and_stop_settings_are_recorded() {
     let ps = s.cmd(&["ps", "-a", "--format", "json"]).assert_success().json();
     assert_eq!(ps[0]["Labels"], serde_json::json!({"flag": "", "team": "core", "tier": "web"}));
     let records: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(s.root().join("containers.json")).unwrap()).unwrap();
+        serde_json::from_slice(&fs_err::read(s.root().join("containers.json")).unwrap()).unwrap();
     let rec = &records["containers"][0];
     assert_eq!(rec["runtime"], "crun");
     assert_eq!(rec["stop_signal"], "SIGINT");
@@ -367,7 +367,7 @@ fn labels_annotations_and_stop_settings_are_recorded() {
     // Annotations go into the OCI spec the runtime gets; labels do not.
     let id = rec["id"].as_str().unwrap();
     let bundle = s.root().join("containers").join(id).join("bundle/config.json");
-    let spec: serde_json::Value = serde_json::from_slice(&std::fs::read(bundle).unwrap()).unwrap();
+    let spec: serde_json::Value = serde_json::from_slice(&fs_err::read(bundle).unwrap()).unwrap();
     assert_eq!(spec["annotations"], serde_json::json!({"org.example.note": "hello"}));
 }
 
@@ -376,9 +376,9 @@ fn labels_annotations_and_stop_settings_are_recorded() {
 fn bad_values_fail_with_one_line_and_create_nothing() {
     let s = store();
     let not_json = s.dir().join("profile.json");
-    std::fs::write(&not_json, "{ this is not json").unwrap();
+    fs_err::write(&not_json, "{ this is not json").unwrap();
     let bad_utf8 = s.dir().join("env-bad");
-    std::fs::write(&bad_utf8, b"A=\xff\xfe\n").unwrap();
+    fs_err::write(&bad_utf8, b"A=\xff\xfe\n").unwrap();
     let missing = s.dir().join("no-such-env");
     let cases: Vec<(Vec<String>, String)> = vec![
         (vec!["--ulimit".into(), "nofile=abc".into()], "nofile=abc".into()),
@@ -408,7 +408,7 @@ fn bad_values_fail_with_one_line_and_create_nothing() {
         assert!(errors[0].contains(&named), "{flags:?}: {}", out.stderr);
         assert!(ps_all(&s).is_empty(), "{flags:?} left a container");
     }
-    let left = std::fs::read_dir(s.root().join("containers")).map(|d| d.count()).unwrap_or(0);
+    let left = fs_err::read_dir(s.root().join("containers")).map(|d| d.count()).unwrap_or(0);
     assert_eq!(left, 0, "container directories are left");
 }
 
@@ -450,11 +450,11 @@ fn skiff_init_as_pid_1_reaps_relays_and_exits_with_the_child() {
     let unshare_pid = child.0.id();
     let deadline = Instant::now() + Duration::from_secs(10);
     let init_pid = loop {
-        let children = std::fs::read_to_string(format!("/proc/{unshare_pid}/task/{unshare_pid}/children"));
+        let children = fs_err::read_to_string(format!("/proc/{unshare_pid}/task/{unshare_pid}/children"));
         if let Some(pid) = children.ok().and_then(|c| c.split_whitespace().next().map(str::to_string)) {
             let pid: i32 = pid.parse().unwrap();
-            let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
-            let grandchildren = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children"));
+            let comm = fs_err::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+            let grandchildren = fs_err::read_to_string(format!("/proc/{pid}/task/{pid}/children"));
             if comm.trim() == "skiff-init" && grandchildren.is_ok_and(|g| !g.trim().is_empty()) {
                 break pid;
             }

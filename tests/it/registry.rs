@@ -139,13 +139,13 @@ impl Registry {
         }
         if let Some((user, password)) = &credentials {
             let hash = bcrypt::hash(password, 4).expect("bcrypt hash");
-            std::fs::write(dir.join("htpasswd"), format!("{user}:{hash}\n")).expect("write htpasswd");
+            fs_err::write(dir.join("htpasswd"), format!("{user}:{hash}\n")).expect("write htpasswd");
             config.push_str(&format!(
                 "auth:\n  htpasswd:\n    realm: skiff-tests\n    path: {}\n",
                 dir.join("htpasswd").display()
             ));
         }
-        std::fs::write(dir.join("config.yml"), config).expect("write registry config");
+        fs_err::write(dir.join("config.yml"), config).expect("write registry config");
 
         // $1: the directory, $2: the registry binary. Prints the registry's pid, then watches:
         // when this test process ($PPID) is gone, it stops the registry and removes the directory.
@@ -190,7 +190,7 @@ impl Registry {
             }
             let exited = nix::sys::signal::kill(nix::unistd::Pid::from_raw(self.registry_pid), None).is_err();
             if exited || Instant::now() >= deadline {
-                let stderr = std::fs::read_to_string(self.dir.join("stderr.log")).unwrap_or_default();
+                let stderr = fs_err::read_to_string(self.dir.join("stderr.log")).unwrap_or_default();
                 let why = if exited { "exited" } else { "did not answer 200 on /v2/ within 20 s" };
                 // Dropping self stops the registry and removes its directory.
                 return Err(format!("docker-registry on port {} {why}\n{stderr}", self.port));
@@ -244,7 +244,7 @@ impl Registry {
 
     /// The registry's stderr so far (log level error).
     pub fn stderr(&self) -> String {
-        std::fs::read_to_string(self.dir.join("stderr.log")).unwrap_or_default()
+        fs_err::read_to_string(self.dir.join("stderr.log")).unwrap_or_default()
     }
 
     /// `GET path` with this registry's credentials, if any.
@@ -303,7 +303,7 @@ impl Drop for Registry {
             nix::sys::signal::Signal::SIGTERM,
         );
         let _ = self.watcher.wait();
-        let _ = std::fs::remove_dir_all(&self.dir);
+        let _ = fs_err::remove_dir_all(&self.dir);
     }
 }
 

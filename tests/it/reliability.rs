@@ -185,11 +185,11 @@ fn unique_layer(name: &str, compression: Compression) -> LayerBlob {
 /// The registry's storage directory (found by its config, which names its port).
 fn registry_storage(reg: &Registry) -> PathBuf {
     let needle = format!("addr: 127.0.0.1:{}\n", reg.port());
-    let mut found: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(util::temp_root())
+    let mut found: Vec<(std::time::SystemTime, PathBuf)> = fs_err::read_dir(util::temp_root())
         .unwrap()
         .flatten()
         .filter(|e| e.file_name().to_string_lossy().starts_with("skiff-it-registry-"))
-        .filter(|e| std::fs::read_to_string(e.path().join("config.yml")).is_ok_and(|c| c.contains(&needle)))
+        .filter(|e| fs_err::read_to_string(e.path().join("config.yml")).is_ok_and(|c| c.contains(&needle)))
         .map(|e| (e.metadata().and_then(|m| m.modified()).unwrap(), e.path().join("storage")))
         .collect();
     found.sort();
@@ -205,7 +205,7 @@ fn overwrite_registry_blob(digest: &str, bytes: &[u8]) {
         .join(hex)
         .join("data");
     assert!(path.is_file(), "{} is not in the registry", path.display());
-    std::fs::write(&path, bytes).unwrap();
+    fs_err::write(&path, bytes).unwrap();
 }
 
 #[test]

@@ -172,7 +172,7 @@ fn multi_layers_hold_whiteouts_owners_modes_and_links() {
         assert_eq!(oci::sha256(&r.body), multi.layers[i].digest);
         let dir = util::tempdir("blob");
         let path = dir.path().join("layer.tar.gz");
-        std::fs::write(&path, &r.body).expect("write blob");
+        fs_err::write(&path, &r.body).expect("write blob");
         let mut cmd = Command::new("tar");
         cmd.args(["--numeric-owner", "--full-time", "-tvzf"]).arg(&path);
         util::run(cmd, None, Duration::from_secs(30)).assert_success().stdout.clone()
@@ -238,9 +238,9 @@ fn skiff_store_is_cleaned_up_even_with_subordinate_owners() {
     let script =
         format!("mkdir -p {x} && echo hi > {x}/f && chown -R 1:1 {x} && chmod 700 {x}", x = x.display());
     skiff.unshare(&["sh", "-c", &script]).assert_success();
-    let meta = std::fs::metadata(&x).expect("stat the dir made in the namespace");
+    let meta = fs_err::metadata(&x).expect("stat the dir made in the namespace");
     assert_ne!(meta.uid(), nix::unistd::getuid().as_raw(), "x should belong to a subordinate uid");
-    assert!(std::fs::read_dir(&x).is_err(), "x (0700, subordinate owner) should be unreadable from outside");
+    assert!(fs_err::read_dir(&x).is_err(), "x (0700, subordinate owner) should be unreadable from outside");
     drop(skiff);
     assert!(!dir.exists(), "{} left behind", dir.display());
 }

@@ -40,7 +40,7 @@ const DEFAULT_CAPS_HEX: &str = "00000000800405fb";
 pub(crate) fn bundle(s: &Skiff, args: &[&str]) -> PathBuf {
     let dir = s.dir().join("bundle");
     let rootfs = dir.join("rootfs");
-    std::fs::create_dir_all(&rootfs).unwrap();
+    fs_err::create_dir_all(&rootfs).unwrap();
     let mut entries = busybox_entries();
     entries.push(Entry::file("bin/noexec", "#!/bin/sh\necho ran\n").mode(0o644));
     let data = tar(&entries);
@@ -48,12 +48,12 @@ pub(crate) fn bundle(s: &Skiff, args: &[&str]) -> PathBuf {
     archive.set_preserve_permissions(true);
     archive.unpack(&rootfs).unwrap();
     write_config(&dir, config(args));
-    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    fs_err::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
     dir
 }
 
 fn write_config(dir: &Path, config: Value) {
-    std::fs::write(dir.join("config.json"), serde_json::to_vec_pretty(&config).unwrap()).unwrap();
+    fs_err::write(dir.join("config.json"), serde_json::to_vec_pretty(&config).unwrap()).unwrap();
 }
 
 /// A podman-like spec without a user namespace (the runtime runs inside skiff's).
@@ -224,11 +224,11 @@ fn oci_run_exit_code_propagates_like_crun() {
 
 /// Pids of every descendant of `root` (from /proc/*/stat's ppid).
 fn descendants(root: u32) -> Vec<u32> {
-    let parents: Vec<(u32, u32)> = std::fs::read_dir("/proc")
+    let parents: Vec<(u32, u32)> = fs_err::read_dir("/proc")
         .unwrap()
         .filter_map(|e| {
             let pid: u32 = e.ok()?.file_name().to_str()?.parse().ok()?;
-            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            let stat = fs_err::read_to_string(format!("/proc/{pid}/stat")).ok()?;
             let ppid = stat.rsplit_once(')')?.1.split_whitespace().nth(1)?.parse().ok()?;
             Some((pid, ppid))
         })
@@ -261,7 +261,7 @@ fn oci_run_container_killed_by_sigkill_exits_137_like_crun() {
         let deadline = Instant::now() + Duration::from_secs(20);
         let sleeper = loop {
             let found = descendants(child.id()).into_iter().find(|p| {
-                std::fs::read_to_string(format!("/proc/{p}/comm")).is_ok_and(|c| c.trim() == "sleep")
+                fs_err::read_to_string(format!("/proc/{p}/comm")).is_ok_and(|c| c.trim() == "sleep")
             });
             if let Some(p) = found {
                 break p;

@@ -45,22 +45,22 @@ fn wait_for<T>(limit: Duration, what: &str, mut f: impl FnMut() -> Option<T>) ->
 }
 
 fn exit_json(s: &Skiff) -> Option<Value> {
-    let bytes = std::fs::read(state(s).join("exit.json")).ok()?;
+    let bytes = fs_err::read(state(s).join("exit.json")).ok()?;
     Some(serde_json::from_slice(&bytes).expect("exit.json is JSON"))
 }
 
 fn read_pid(s: &Skiff, name: &str) -> i32 {
-    let text = std::fs::read_to_string(state(s).join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let text = fs_err::read_to_string(state(s).join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
     text.trim().parse().unwrap_or_else(|e| panic!("{name} holds {text:?}: {e}"))
 }
 
 fn log(s: &Skiff) -> String {
-    std::fs::read_to_string(state(s).join("ctr.log")).unwrap_or_default()
+    fs_err::read_to_string(state(s).join("ctr.log")).unwrap_or_default()
 }
 
 /// True while `pid` exists and is not a zombie.
 fn alive(pid: i32) -> bool {
-    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+    match fs_err::read_to_string(format!("/proc/{pid}/stat")) {
         Ok(stat) => stat.rsplit_once(") ").is_some_and(|(_, rest)| !rest.starts_with('Z')),
         Err(_) => false,
     }
@@ -205,7 +205,7 @@ fn supervisor_rss_is_small() {
     let s = Skiff::new();
     start_detached(&s, "echo ready; exec sleep 1000");
     let supervisor = read_pid(&s, "supervisor.pid");
-    let status = std::fs::read_to_string(format!("/proc/{supervisor}/status")).expect("supervisor status");
+    let status = fs_err::read_to_string(format!("/proc/{supervisor}/status")).expect("supervisor status");
     let (rss, anon) = (status_kib(&status, "VmRSS"), status_kib(&status, "RssAnon"));
     eprintln!("supervisor VmRSS: {rss} kB, RssAnon: {anon} kB");
     signal(read_pid(&s, "container.pid"), nix::sys::signal::Signal::SIGKILL);
@@ -244,7 +244,7 @@ fn the_cleanup_command_runs_after_the_exit_is_recorded() {
     let script = format!("cat {} > {}", exit.display(), marker.display());
     oci_start(&s, &["-d", "--cleanup", "sh", "-c", &script], &b, None).assert_success();
     let text = wait_for(Duration::from_secs(10), "the cleanup command", || {
-        std::fs::read_to_string(&marker).ok().filter(|t| !t.is_empty())
+        fs_err::read_to_string(&marker).ok().filter(|t| !t.is_empty())
     });
     assert!(text.contains(r#""exitCode":5"#), "the cleanup saw exit.json: {text}");
 }
@@ -252,8 +252,8 @@ fn the_cleanup_command_runs_after_the_exit_is_recorded() {
 /// The children of `pid` that are zombies (from /proc/*/stat).
 fn zombie_children(pid: i32) -> Vec<i32> {
     let mut found = Vec::new();
-    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
-        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else { continue };
+    for entry in fs_err::read_dir("/proc").unwrap().flatten() {
+        let Ok(stat) = fs_err::read_to_string(entry.path().join("stat")) else { continue };
         let Some((_, rest)) = stat.rsplit_once(") ") else { continue };
         let fields: Vec<&str> = rest.split_whitespace().collect();
         if fields.len() > 1 && fields[0] == "Z" && fields[1] == pid.to_string() {
@@ -271,10 +271,10 @@ fn the_supervisor_reaps_orphans_as_the_subreaper() {
     let script = "(sleep 1 </dev/null >/dev/null 2>&1 &); echo ready; exec sleep 3";
     let b = bundle(&s, &["sh", "-c", script]);
     let config = b.join("config.json");
-    let mut spec: Value = serde_json::from_slice(&std::fs::read(&config).unwrap()).unwrap();
+    let mut spec: Value = serde_json::from_slice(&fs_err::read(&config).unwrap()).unwrap();
     spec["mounts"].as_array_mut().unwrap().retain(|m| m["type"] != "proc");
     spec["linux"]["namespaces"].as_array_mut().unwrap().retain(|n| n["type"] != "pid");
-    std::fs::write(&config, serde_json::to_vec(&spec).unwrap()).unwrap();
+    fs_err::write(&config, serde_json::to_vec(&spec).unwrap()).unwrap();
     let out = oci_start(&s, &["-d"], &b, None);
     out.assert_success();
     wait_for(Duration::from_secs(10), "the container's first output", || {
@@ -293,7 +293,7 @@ fn the_supervisor_reaps_orphans_as_the_subreaper() {
 
 /// The live children of `pid`.
 fn children(pid: i32) -> Vec<i32> {
-    std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children"))
+    fs_err::read_to_string(format!("/proc/{pid}/task/{pid}/children"))
         .unwrap_or_default()
         .split_whitespace()
         .filter_map(|p| p.parse().ok())
@@ -325,9 +325,9 @@ fn kill_9_of_the_supervisor_leaves_no_container_process_for_a_non_root_user() {
     let s = Skiff::new();
     let b = bundle(&s, &["sh", "-c", "echo ready; sleep 1000"]);
     let config = b.join("config.json");
-    let mut spec: Value = serde_json::from_slice(&std::fs::read(&config).unwrap()).unwrap();
+    let mut spec: Value = serde_json::from_slice(&fs_err::read(&config).unwrap()).unwrap();
     spec["process"]["user"] = serde_json::json!({"uid": 1000, "gid": 1000});
-    std::fs::write(&config, serde_json::to_vec(&spec).unwrap()).unwrap();
+    fs_err::write(&config, serde_json::to_vec(&spec).unwrap()).unwrap();
     oci_start(&s, &["-d"], &b, None).assert_success();
     wait_for(Duration::from_secs(10), "the container's first output", || {
         log(&s).contains("ready").then_some(())

@@ -17,7 +17,7 @@ fn ids(s: &Skiff) -> Vec<String> {
 }
 
 fn blobs(s: &Skiff) -> usize {
-    std::fs::read_dir(s.root().join("blobs/sha256")).unwrap().count()
+    fs_err::read_dir(s.root().join("blobs/sha256")).unwrap().count()
 }
 
 fn df_json(s: &Skiff) -> serde_json::Value {
@@ -121,7 +121,7 @@ fn prune_all_empties_the_store() {
 /// Makes every stored layer and blob unreferenced, as a command killed between storing them and
 /// recording its image would leave them.
 fn forget_images(s: &Skiff) {
-    std::fs::write(s.root().join("images.json"), br#"{"version":1,"images":[]}"#).unwrap();
+    fs_err::write(s.root().join("images.json"), br#"{"version":1,"images":[]}"#).unwrap();
     assert_eq!(ids(s), Vec::<String>::new());
 }
 
@@ -221,12 +221,12 @@ fn reset_removes_everything_including_files_of_subordinate_ids() {
     let f = fixtures();
     let s = Skiff::new();
     pull(&s, &f.multi.reference);
-    std::fs::create_dir_all(s.runroot()).unwrap();
-    std::fs::write(s.runroot().join("leftover"), "x").unwrap();
+    fs_err::create_dir_all(s.runroot()).unwrap();
+    fs_err::write(s.runroot().join("leftover"), "x").unwrap();
     let out = s.cmd(&["system", "reset", "-f"]);
     out.assert_success();
-    assert_eq!(std::fs::read_dir(s.root()).unwrap().count(), 0, "{out}");
-    assert_eq!(std::fs::read_dir(s.runroot()).unwrap().count(), 0, "{out}");
+    assert_eq!(fs_err::read_dir(s.root()).unwrap().count(), 0, "{out}");
+    assert_eq!(fs_err::read_dir(s.runroot()).unwrap().count(), 0, "{out}");
     s.cmd(&["images"]).assert_success().assert_stdout_eq("REPOSITORY  TAG  IMAGE ID  CREATED  SIZE");
     pull(&s, &f.busybox.reference);
     assert_eq!(ids(&s), vec![f.busybox.id().to_string()]);
@@ -236,7 +236,7 @@ fn reset_removes_everything_including_files_of_subordinate_ids() {
 fn reset_repairs_a_store_too_corrupt_to_open() {
     let s = Skiff::new();
     s.cmd(&["images"]).assert_success();
-    std::fs::write(s.root().join("images.json"), "{ not json").unwrap();
+    fs_err::write(s.root().join("images.json"), "{ not json").unwrap();
     s.cmd(&["images"]).assert_exit(125);
     s.cmd(&["system", "reset", "--force"]).assert_success();
     s.cmd(&["images"]).assert_success();
@@ -279,7 +279,7 @@ fn reset_kills_running_containers_first() {
     let pid = s.cmd(&["inspect", "--format", "{{.State.Pid}}", "up"]);
     pid.assert_success();
     s.cmd(&["system", "reset", "-f"]).assert_success();
-    assert_eq!(std::fs::read_dir(s.root()).unwrap().count(), 0);
+    assert_eq!(fs_err::read_dir(s.root()).unwrap().count(), 0);
     // Nothing of the container runs on: its supervisor and its process are gone.
     let pid: i32 = pid.stdout.trim().parse().unwrap();
     assert!(pid > 0);

@@ -72,11 +72,11 @@ fn save_without_output_writes_the_archive_to_stdout() {
     let out = s.cmd(&["save", &f.busybox.reference]);
     out.assert_success();
     let file = s.dir().join("stdout.tar");
-    std::fs::write(&file, &out.stdout_bytes).unwrap();
+    fs_err::write(&file, &out.stdout_bytes).unwrap();
     let info = skopeo_inspect(&format!("docker-archive:{}", file.display()), &[]);
     assert_eq!(info["Layers"].as_array().unwrap().len(), f.busybox.layer_count(), "{info}");
     // Nothing is left behind in the store's tmp dir.
-    let left: Vec<_> = std::fs::read_dir(s.root().join("tmp")).unwrap().collect();
+    let left: Vec<_> = fs_err::read_dir(s.root().join("tmp")).unwrap().collect();
     assert!(left.is_empty(), "spool files left: {left:?}");
 }
 
@@ -140,7 +140,7 @@ fn skopeo_oci_archive_loads_from_stdin_with_the_same_id() {
     let s = Skiff::new();
     let file = s.dir().join("from-skopeo.oci.tar");
     skopeo_to_archive("oci-archive", &file, "example.com/loaded/oci:v2");
-    let bytes = std::fs::read(&file).unwrap();
+    let bytes = fs_err::read(&file).unwrap();
     let out = s.cmd_stdin(&["image", "load", "-q"], &bytes);
     out.assert_success().assert_stdout_eq("Loaded image: example.com/loaded/oci:v2");
     let imgs = images(&s);
@@ -149,7 +149,7 @@ fn skopeo_oci_archive_loads_from_stdin_with_the_same_id() {
     // The loaded image works like a pulled one: it can be saved again.
     let again = s.dir().join("again.tar");
     s.cmd(&["save", "-o", again.to_str().unwrap(), "example.com/loaded/oci:v2"]).assert_success();
-    assert!(std::fs::read_dir(s.root().join("tmp")).unwrap().next().is_none(), "spool left behind");
+    assert!(fs_err::read_dir(s.root().join("tmp")).unwrap().next().is_none(), "spool left behind");
 }
 
 #[test]
@@ -206,7 +206,7 @@ fn nameless_image_loads_as_its_id() {
 fn load_of_garbage_fails_clearly_and_adds_nothing() {
     let s = Skiff::new();
     let file = s.dir().join("garbage.tar");
-    std::fs::write(&file, vec![0x5au8; 10_000]).unwrap();
+    fs_err::write(&file, vec![0x5au8; 10_000]).unwrap();
     s.cmd(&["load", "-i", file.to_str().unwrap()])
         .assert_exit(125)
         .assert_stderr_contains("is not a docker-archive or oci-archive");
@@ -214,7 +214,7 @@ fn load_of_garbage_fails_clearly_and_adds_nothing() {
         .assert_exit(125)
         .assert_stderr_contains("is not a docker-archive or oci-archive");
     assert!(images(&s).is_empty());
-    assert!(std::fs::read_dir(s.root().join("tmp")).unwrap().next().is_none(), "spool left behind");
+    assert!(fs_err::read_dir(s.root().join("tmp")).unwrap().next().is_none(), "spool left behind");
 }
 
 #[test]
@@ -223,7 +223,7 @@ fn load_of_an_archive_with_a_corrupt_layer_adds_no_image() {
     let file = s.dir().join("good.tar");
     skopeo_to_archive("docker-archive", &file, "example.com/corrupt:v1");
     // Flip a byte inside the last layer's data (the tar is uncompressed: its bytes are the layer).
-    let mut bytes = std::fs::read(&file).unwrap();
+    let mut bytes = fs_err::read(&file).unwrap();
     let mut ar = tar::Archive::new(&bytes[..]);
     let layer_start = ar
         .entries()
@@ -234,7 +234,7 @@ fn load_of_an_archive_with_a_corrupt_layer_adds_no_image() {
         .last()
         .expect("a layer in the archive");
     bytes[layer_start as usize + 600] ^= 0xff;
-    std::fs::write(&file, &bytes).unwrap();
+    fs_err::write(&file, &bytes).unwrap();
     s.cmd(&["load", "-i", file.to_str().unwrap()]).assert_exit(125).assert_stderr_contains("Error:");
     assert!(images(&s).is_empty());
 }

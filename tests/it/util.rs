@@ -332,8 +332,8 @@ impl Skiff {
         let dir = tempdir("skiff");
         for sub in ["config", "xdg-run"] {
             let p = dir.path().join(sub);
-            std::fs::create_dir(&p).expect("create dir in the test's temp dir");
-            std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o700)).expect("chmod 700");
+            fs_err::create_dir(&p).expect("create dir in the test's temp dir");
+            fs_err::set_permissions(&p, std::fs::Permissions::from_mode(0o700)).expect("chmod 700");
         }
         Skiff { dir: Some(dir), timeout: DEFAULT_TIMEOUT }
     }

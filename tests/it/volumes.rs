@@ -36,8 +36,8 @@ fn volimg() -> &'static VolImage {
     static IMG: OnceLock<VolImage> = OnceLock::new();
     IMG.get_or_init(|| {
         let target = escape_target();
-        std::fs::create_dir_all(&target).unwrap();
-        std::fs::write(target.join("host-secret"), "secret\n").unwrap();
+        fs_err::create_dir_all(&target).unwrap();
+        fs_err::write(target.join("host-secret"), "secret\n").unwrap();
         let layers = vec![
             LayerBlob::new(&fixtures::busybox_entries(), Compression::Gzip),
             LayerBlob::new(
@@ -62,15 +62,15 @@ fn volimg() -> &'static VolImage {
 /// A new host directory (mode 0777, so any container user may write) under the store root.
 fn host_dir(s: &Skiff, name: &str) -> PathBuf {
     let dir = s.root().join("host-dirs").join(name);
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+    fs_err::create_dir_all(&dir).unwrap();
+    fs_err::set_permissions(&dir, std::fs::Permissions::from_mode(0o777)).unwrap();
     dir
 }
 
 /// The first host uid of this user's /etc/subuid range (container uid 1 maps to it).
 fn subuid_base() -> u32 {
     let user = nix::unistd::User::from_uid(nix::unistd::getuid()).unwrap().expect("a passwd entry").name;
-    let text = std::fs::read_to_string("/etc/subuid").unwrap();
+    let text = fs_err::read_to_string("/etc/subuid").unwrap();
     text.lines()
         .filter_map(|l| {
             let mut f = l.split(':');
@@ -107,7 +107,7 @@ fn named_volume_is_shared_between_containers_and_survives_rm() {
     );
     let mountpoint = PathBuf::from(v["Mountpoint"].as_str().unwrap());
     assert_eq!(mountpoint, s.root().join("volumes/shared/_data"));
-    assert_eq!(std::fs::read_to_string(mountpoint.join("msg")).unwrap(), "hello\n");
+    assert_eq!(fs_err::read_to_string(mountpoint.join("msg")).unwrap(), "hello\n");
     assert!(v["CreatedAt"].as_str().unwrap().starts_with("20"), "{v}");
     assert_eq!((v["Labels"].clone(), v["Options"].clone()), (json!({}), json!({})));
     // --mount type=volume names the same volume.
@@ -203,7 +203,7 @@ fn bind_mount_read_only_refuses_writes() {
     let s = Skiff::new();
     let img = &fixtures().busybox.reference;
     let dir = host_dir(&s, "ro");
-    std::fs::write(dir.join("f"), "host\n").unwrap();
+    fs_err::write(dir.join("f"), "host\n").unwrap();
     let out = s.cmd(&[
         "run",
         TLS,
@@ -227,7 +227,7 @@ fn bind_mount_read_only_refuses_writes() {
         "echo x > /x/f",
     ]);
     out.assert_exit(1).assert_stderr_contains("Read-only file system");
-    assert_eq!(std::fs::read_to_string(dir.join("f")).unwrap(), "host\n");
+    assert_eq!(fs_err::read_to_string(dir.join("f")).unwrap(), "host\n");
     assert!(!dir.join("new").exists());
     // A single file can be bound too.
     let file = dir.join("f");
@@ -245,7 +245,7 @@ fn bind_mount_read_only_refuses_writes() {
     // rw (the default) writes through to the host.
     s.cmd(&["run", "--rm", "-v", &format!("{}:/x:rw,z", path(&dir)), img, "sh", "-c", "echo c > /x/f"])
         .assert_success();
-    assert_eq!(std::fs::read_to_string(dir.join("f")).unwrap(), "c\n");
+    assert_eq!(fs_err::read_to_string(dir.join("f")).unwrap(), "c\n");
 }
 
 #[test]
@@ -258,9 +258,9 @@ fn bind_mount_files_are_owned_through_the_id_mapping() {
     s.cmd(&["run", "--rm", "-u", "1000:1000", "-v", &spec, img, "sh", "-c", "echo a > /x/by-app"])
         .assert_success();
     let me = nix::unistd::getuid().as_raw();
-    let root_file = std::fs::metadata(dir.join("by-root")).unwrap();
+    let root_file = fs_err::metadata(dir.join("by-root")).unwrap();
     assert_eq!(root_file.uid(), me, "container uid 0 is the user");
-    let app_file = std::fs::metadata(dir.join("by-app")).unwrap();
+    let app_file = fs_err::metadata(dir.join("by-app")).unwrap();
     assert_eq!(app_file.uid(), subuid_base() + 999, "container uid 1000 is the 1000th subordinate id");
 }
 
@@ -269,10 +269,10 @@ fn u_option_chowns_the_source_to_the_container_user() {
     let s = Skiff::new();
     let img = &fixtures().busybox.reference;
     let dir = host_dir(&s, "chown");
-    std::fs::create_dir(dir.join("sub")).unwrap();
-    std::fs::write(dir.join("sub/f"), "mine\n").unwrap();
+    fs_err::create_dir(dir.join("sub")).unwrap();
+    fs_err::write(dir.join("sub/f"), "mine\n").unwrap();
     let me = nix::unistd::getuid().as_raw();
-    assert_eq!(std::fs::metadata(dir.join("sub/f")).unwrap().uid(), me);
+    assert_eq!(fs_err::metadata(dir.join("sub/f")).unwrap().uid(), me);
     let out = s.cmd(&[
         "run",
         TLS,
@@ -289,7 +289,7 @@ fn u_option_chowns_the_source_to_the_container_user() {
     out.assert_success().assert_stdout_eq("1000:1000\n1000:1000");
     let base = subuid_base();
     for p in [dir.clone(), dir.join("sub"), dir.join("sub/f")] {
-        assert_eq!(std::fs::symlink_metadata(&p).unwrap().uid(), base + 999, "{}", p.display());
+        assert_eq!(fs_err::symlink_metadata(&p).unwrap().uid(), base + 999, "{}", p.display());
     }
     // On a new volume: the image's content is copied first, then given to the user.
     let out = s.cmd(&[
@@ -313,7 +313,7 @@ fn o_option_overlays_the_source_and_discards_writes() {
     let s = Skiff::new();
     let img = &fixtures().busybox.reference;
     let dir = host_dir(&s, "lower");
-    std::fs::write(dir.join("f"), "orig\n").unwrap();
+    fs_err::write(dir.join("f"), "orig\n").unwrap();
     let spec = format!("{}:/x:O", path(&dir));
     s.cmd(&[
         "run",
@@ -329,7 +329,7 @@ fn o_option_overlays_the_source_and_discards_writes() {
     ])
     .assert_success()
     .assert_stdout_eq("orig\nnew");
-    assert_eq!(std::fs::read_to_string(dir.join("f")).unwrap(), "orig\n");
+    assert_eq!(fs_err::read_to_string(dir.join("f")).unwrap(), "orig\n");
     assert!(!dir.join("g").exists());
     s.cmd(&["rm", "o"]).assert_success();
 }
@@ -339,13 +339,13 @@ fn mount_destination_through_an_image_symlink_stays_inside_the_root() {
     let s = Skiff::new();
     let img = &volimg().reference;
     let dir = host_dir(&s, "esc");
-    std::fs::write(dir.join("f"), "from host\n").unwrap();
+    fs_err::write(dir.join("f"), "from host\n").unwrap();
     // /escape -> (absolute host path): the mount lands inside the container's root.
     s.cmd(&["run", TLS, "--rm", "-v", &format!("{}:/escape/sub", path(&dir)), img, "cat", "/escape/sub/f"])
         .assert_success()
         .assert_stdout_eq("from host");
     let entries: Vec<_> =
-        std::fs::read_dir(escape_target()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        fs_err::read_dir(escape_target()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(entries, ["host-secret"], "nothing was created at the host path the symlink names");
     // A new volume on the symlink copies nothing from the host.
     s.cmd(&["run", "--rm", "-v", "esc:/escape", img, "true"]).assert_success();
@@ -493,7 +493,7 @@ fn volumes_are_the_same_under_crun() {
     let s = Skiff::new();
     let ro = host_dir(&s, "crun-ro");
     let lower = host_dir(&s, "crun-lower");
-    std::fs::write(lower.join("f"), "lower\n").unwrap();
+    fs_err::write(lower.join("f"), "lower\n").unwrap();
     let script = "touch /x/f 2>/dev/null || echo read-only; echo o > /y/f; cat /y/f; cat /vol/seed";
     let run = |name: &str, runtime: &str| {
         s.cmd(&[
@@ -523,5 +523,5 @@ fn volumes_are_the_same_under_crun() {
     let crun = run("c", "crun");
     crun.assert_success();
     assert_eq!(crun.stdout, builtin.stdout);
-    assert_eq!(std::fs::read_to_string(lower.join("f")).unwrap(), "lower\n");
+    assert_eq!(fs_err::read_to_string(lower.join("f")).unwrap(), "lower\n");
 }

@@ -15,7 +15,7 @@ use crate::cli::diag::WithExit;
 use crate::cli::{printer::Printer, Exit};
 use crate::engine::build::{self as engine_build, Format, Network};
 use crate::engine::{self, Context};
-use crate::storage::{ImageRecord, Store};
+use crate::engine::{ImageRecord, Store};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -178,7 +178,7 @@ struct EmptyDir(PathBuf);
 
 impl Drop for EmptyDir {
     fn drop(&mut self) {
-        let _ = std::fs::remove_dir(&self.0);
+        let _ = fs_err::remove_dir(&self.0);
     }
 }
 
@@ -248,7 +248,7 @@ fn read_arg_file(path: &Path, out: &mut BTreeMap<String, String>) -> anyhow::Res
 fn read_containerfile(f: &str, context: &Path) -> anyhow::Result<(String, String)> {
     let p = PathBuf::from(f);
     let p = if p.is_relative() && !p.exists() && context.join(&p).exists() { context.join(&p) } else { p };
-    match std::fs::read_to_string(&p) {
+    match fs_err::read_to_string(&p) {
         Ok(text) => Ok((p.display().to_string(), text)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             anyhow::bail!("the Containerfile {}: no such file or directory", p.display())
@@ -381,12 +381,12 @@ fn layers(args: &Args) -> bool {
     })
 }
 
-fn seccomp(args: &Args) -> anyhow::Result<crate::runtime::spec::Seccomp> {
-    let mut seccomp = crate::runtime::spec::Seccomp::Default;
+fn seccomp(args: &Args) -> anyhow::Result<engine_build::Seccomp> {
+    let mut seccomp = engine_build::Seccomp::Default;
     for o in &args.security_opt {
         match o.split_once(['=', ':']) {
-            Some(("seccomp", "unconfined")) => seccomp = crate::runtime::spec::Seccomp::Unconfined,
-            Some(("seccomp", path)) => seccomp = crate::runtime::spec::Seccomp::Profile(PathBuf::from(path)),
+            Some(("seccomp", "unconfined")) => seccomp = engine_build::Seccomp::Unconfined,
+            Some(("seccomp", path)) => seccomp = engine_build::Seccomp::Profile(PathBuf::from(path)),
             Some(("label", _)) => {}
             _ => anyhow::bail!("unsupported --security-opt {o:?}: build supports seccomp=unconfined|PROFILE"),
         }

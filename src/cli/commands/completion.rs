@@ -52,14 +52,14 @@ pub fn run(args: Args, printer: &Printer) -> anyhow::Result<Exit> {
 }
 
 fn write(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
+    fs_err::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
 }
 
 pub fn generate_docs(args: DocsArgs, printer: &Printer) -> anyhow::Result<Exit> {
     let comp = args.dir.join("completions");
     let man = args.dir.join("man");
     for d in [&comp, &man] {
-        std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
+        fs_err::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
     }
     write(&comp.join("skiff.bash"), &completion_script(CompletionShell::Bash))?;
     write(&comp.join("_skiff"), &completion_script(CompletionShell::Zsh))?;

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use crate::cli::Exit;
-use crate::rootfs::fuse::{self, ServeOptions};
+use crate::engine::fuse_overlay::{self as fuse, ServeOptions};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

@@ -49,7 +49,7 @@ pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Ex
                 return Ok(report(printer, e));
             }
             let mut file =
-                std::fs::File::open(&path).with_context(|| format!("cannot read {}", path.display()))?;
+                fs_err::File::open(&path).with_context(|| format!("cannot read {}", path.display()))?;
             let mut out = std::io::stdout().lock();
             match std::io::copy(&mut file, &mut out).and_then(|_| std::io::Write::flush(&mut out)) {
                 Ok(()) => Ok(Exit::SUCCESS),

@@ -20,7 +20,7 @@ fn path(store: &Store, key: &str) -> std::path::PathBuf {
 
 /// The layer recorded for `key`, if it is still stored.
 pub fn lookup(store: &Store, key: &str) -> Result<Option<LayerRef>, Error> {
-    let Ok(bytes) = std::fs::read(path(store, key)) else { return Ok(None) };
+    let Ok(bytes) = fs_err::read(path(store, key)) else { return Ok(None) };
     let Ok(layer) = serde_json::from_slice::<LayerRef>(&bytes) else { return Ok(None) };
     if store.get_layer(&layer.chain_id)?.is_none() || !store.blobs().has(&layer.blob_digest)? {
         return Ok(None);
@@ -32,7 +32,7 @@ pub fn lookup(store: &Store, key: &str) -> Result<Option<LayerRef>, Error> {
 pub fn record(store: &Store, key: &str, layer: &LayerRef) {
     let p = path(store, key);
     if let Some(dir) = p.parent() {
-        let _ = std::fs::create_dir_all(dir);
+        let _ = fs_err::create_dir_all(dir);
     }
     let body = serde_json::to_vec(layer).expect("a layer ref serializes");
     if let Err(e) = crate::engine::write_atomic(&p, &body) {
@@ -46,7 +46,7 @@ fn config_path(store: &Store, key: &str) -> std::path::PathBuf {
 
 /// The image config a build with the same key wrote.
 pub fn lookup_config(store: &Store, key: &str) -> Option<Vec<u8>> {
-    let bytes = std::fs::read(config_path(store, key)).ok()?;
+    let bytes = fs_err::read(config_path(store, key)).ok()?;
     serde_json::from_slice::<Value>(&bytes).ok().filter(Value::is_object)?;
     Some(bytes)
 }
@@ -55,7 +55,7 @@ pub fn lookup_config(store: &Store, key: &str) -> Option<Vec<u8>> {
 pub fn record_config(store: &Store, key: &str, config: &[u8]) {
     let p = config_path(store, key);
     if let Some(dir) = p.parent() {
-        let _ = std::fs::create_dir_all(dir);
+        let _ = fs_err::create_dir_all(dir);
     }
     if let Err(e) = crate::engine::write_atomic(&p, config) {
         tracing::warn!(path = %p.display(), error = %e, "cannot record a build cache entry");

@@ -41,6 +41,8 @@ use super::pull::{chain_ids, record_image, Silent};
 use super::{Context, Error as EngineError};
 use crate::image::{LayerDesc, Resolved};
 use crate::runtime::linux::Status;
+/// The seccomp choice of a RUN step (`--security-opt seccomp=...`).
+pub use crate::runtime::spec::Seccomp;
 use crate::storage::{self, ImageRecord, LayerExpect, LayerRef, Store};
 
 /// Media types of what build writes (layers uncompressed, as commit stores them).
@@ -860,7 +862,7 @@ impl Builder<'_> {
         // The tar is hashed while it is written (no second pass); it is a scratch file read once
         // right after, so it is not synced.
         let raw = root.scratch("layer.tar");
-        let file = std::fs::File::create(&raw).map_err(err)?;
+        let file = fs_err::File::create(&raw).map_err(err)?;
         let hashing = HashingWriter { inner: io::BufWriter::new(file), hasher: Sha256::new(), written: 0 };
         let mut w = root.write_layer(hashing).map_err(err)?;
         w.flush().map_err(err)?;
@@ -877,7 +879,7 @@ impl Builder<'_> {
         let mut diff_ids: Vec<String> = state.layers.iter().map(|l| l.diff_id.clone()).collect();
         diff_ids.push(diff_id.clone());
         let chain_id = chain_ids(&diff_ids).pop().expect("one layer at least");
-        let file = std::fs::File::open(&path).map_err(err)?;
+        let file = fs_err::File::open(&path).map_err(err)?;
         self.store.ingest_layer(
             io::BufReader::new(file),
             LayerExpect {
@@ -1058,7 +1060,7 @@ impl Builder<'_> {
         let wd = root
             .resolve(Path::new(&state.workdir()))
             .map_err(|source| Error::Io { path: state.workdir().into(), source })?;
-        std::fs::create_dir_all(&wd).map_err(|source| Error::Io { path: wd.clone(), source })?;
+        fs_err::create_dir_all(&wd).map_err(|source| Error::Io { path: wd.clone(), source })?;
         let mut spec_mounts = Vec::new();
         let mut tmpfs = Vec::new();
         let mut placeholders = Vec::new();
@@ -1079,7 +1081,7 @@ impl Builder<'_> {
             let in_root = root
                 .resolve(Path::new(&target))
                 .map_err(|source| Error::Io { path: target.clone().into(), source })?;
-            if std::fs::symlink_metadata(&in_root).is_err() {
+            if fs_err::symlink_metadata(&in_root).is_err() {
                 placeholders.push(in_root);
             }
             let (source, options): (PathBuf, Vec<&str>) = match typ {
@@ -1091,8 +1093,7 @@ impl Builder<'_> {
                     let id = m.get("id").cloned().unwrap_or_else(|| target.clone());
                     let dir =
                         self.ctx.paths.graph_root.join("build-cache-mounts").join(cache::key(&json!(id)));
-                    std::fs::create_dir_all(&dir)
-                        .map_err(|source| Error::Io { path: dir.clone(), source })?;
+                    fs_err::create_dir_all(&dir).map_err(|source| Error::Io { path: dir.clone(), source })?;
                     (dir, vec!["rbind", "rw"])
                 }
                 "secret" => {
@@ -1120,7 +1121,7 @@ impl Builder<'_> {
                     };
                     let p = crate::runtime::linux::mounts::secure_join(&base, Path::new(&src))
                         .map_err(|source| Error::Io { path: src.clone().into(), source })?;
-                    if std::fs::symlink_metadata(&p).is_err() {
+                    if fs_err::symlink_metadata(&p).is_err() {
                         return Err(
                             self.err(inst, format!("--mount source {src:?}: no such file or directory"))
                         );
@@ -1151,7 +1152,7 @@ impl Builder<'_> {
         )?;
         let status = root.run(&spec);
         for p in placeholders.iter().rev() {
-            let _ = std::fs::remove_dir(p).or_else(|_| std::fs::remove_file(p));
+            let _ = fs_err::remove_dir(p).or_else(|_| fs_err::remove_file(p));
         }
         drop(_mount_roots);
         match status {
@@ -1332,7 +1333,7 @@ impl<W: Write> Write for HashingWriter<W> {
 }
 
 fn sha256_file(path: &Path) -> io::Result<(String, u64)> {
-    let mut f = std::fs::File::open(path)?;
+    let mut f = fs_err::File::open(path)?;
     let mut h = Sha256::new();
     let n = io::copy(&mut f, &mut h)?;
     Ok((format!("sha256:{}", hex::encode(h.finalize())), n))
@@ -1340,8 +1341,8 @@ fn sha256_file(path: &Path) -> io::Result<(String, u64)> {
 
 /// Rewrites a tar with every mtime clamped to at most `t` (SOURCE_DATE_EPOCH's rule).
 fn clamp_mtimes(from: &Path, to: &Path, t: i64) -> io::Result<()> {
-    let mut archive = tar::Archive::new(io::BufReader::new(std::fs::File::open(from)?));
-    let mut out = tar::Builder::new(io::BufWriter::new(std::fs::File::create(to)?));
+    let mut archive = tar::Archive::new(io::BufReader::new(fs_err::File::open(from)?));
+    let mut out = tar::Builder::new(io::BufWriter::new(fs_err::File::create(to)?));
     for entry in archive.entries()? {
         let mut entry = entry?;
         let mut header = entry.header().clone();

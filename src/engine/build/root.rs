@@ -49,7 +49,7 @@ impl Root {
         let dir = spool.file().parent().map(Path::to_path_buf).unwrap_or_default();
         let mk = |name: &str| -> Result<PathBuf, Error> {
             let p = dir.join(name);
-            std::fs::create_dir(&p).map_err(|source| Error::Io { path: p.clone(), source })?;
+            fs_err::create_dir(&p).map_err(|source| Error::Io { path: p.clone(), source })?;
             Ok(p)
         };
         let (upper, work, merged, empty) = (mk("upper")?, mk("work")?, mk("merged")?, mk("empty")?);
@@ -88,7 +88,7 @@ impl Root {
 
     /// A file of the root (`/etc/passwd`), if it is there.
     pub fn read_file(&self, path: &str) -> Option<String> {
-        std::fs::read_to_string(self.resolve(Path::new(path)).ok()?).ok()
+        fs_err::read_to_string(self.resolve(Path::new(path)).ok()?).ok()
     }
 
     /// Writes what the step changed as a layer tar.
@@ -110,10 +110,10 @@ impl Root {
     /// Runs `spec` (root: this root) in the foreground and returns how it ended.
     pub fn run(&self, spec: &oci_spec::runtime::Spec) -> Result<Status, Error> {
         let bundle = self.scratch("bundle");
-        std::fs::create_dir_all(&bundle).map_err(|source| Error::Io { path: bundle.clone(), source })?;
+        fs_err::create_dir_all(&bundle).map_err(|source| Error::Io { path: bundle.clone(), source })?;
         let path = bundle.join("config.json");
         let json = serde_json::to_vec_pretty(spec).expect("a runtime spec serializes");
-        std::fs::write(&path, json).map_err(|source| Error::Io { path: path.clone(), source })?;
+        fs_err::write(&path, json).map_err(|source| Error::Io { path: path.clone(), source })?;
         match crate::sys::thread_count() {
             Some(1) => {}
             threads => return Err(Error::Threads { threads: threads.unwrap_or(0) }),

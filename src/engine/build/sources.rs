@@ -109,7 +109,7 @@ impl Plan {
             let ignored = from.ignore.is_some_and(|i| !rel.is_empty() && i.excludes(&rel));
             let path = crate::runtime::linux::mounts::secure_join(from.root, Path::new(&rel))
                 .map_err(|source| Error::Read { path: from.root.join(&rel), source })?;
-            let meta = match std::fs::symlink_metadata(&path) {
+            let meta = match fs_err::symlink_metadata(&path) {
                 Ok(m) if !ignored => m,
                 _ if from.ignore.is_some() => return Err(Error::Missing { path: pattern.into() }),
                 _ => return Err(Error::MissingFrom { path: pattern.into(), from: from.name.clone() }),
@@ -136,12 +136,12 @@ impl Plan {
                 h.update(e.rel.as_os_str().as_encoded_bytes());
                 h.update(format!("\0{:o}\0{}\0", e.meta.mode(), e.meta.len()).as_bytes());
                 if e.meta.is_file() {
-                    let mut f = std::fs::File::open(&e.path)
+                    let mut f = fs_err::File::open(&e.path)
                         .map_err(|source| Error::Read { path: e.path.clone(), source })?;
                     io::copy(&mut f, &mut h)
                         .map_err(|source| Error::Read { path: e.path.clone(), source })?;
                 } else if e.meta.file_type().is_symlink() {
-                    let t = std::fs::read_link(&e.path)
+                    let t = fs_err::read_link(&e.path)
                         .map_err(|source| Error::Read { path: e.path.clone(), source })?;
                     h.update(t.as_os_str().as_encoded_bytes());
                 }
@@ -193,7 +193,7 @@ impl Plan {
                     let inode = (e.meta.dev(), e.meta.ino());
                     if let Some(first) = links.get(&inode) {
                         remove_non_dir(&target)?;
-                        std::fs::hard_link(first, &target)
+                        fs_err::hard_link(first, &target)
                             .map_err(|source| Error::Write { path: target.clone(), source })?;
                         continue;
                     }
@@ -216,7 +216,7 @@ impl Plan {
                 mkdirs(parent, 0, 0, false)?;
             }
             remove_non_dir(&target)?;
-            std::fs::write(&target, content)
+            fs_err::write(&target, content)
                 .map_err(|source| Error::Write { path: target.clone(), source })?;
             let mode = chmod.unwrap_or(0o644);
             set_owner_mode(&target, uid, gid, Some(mode))?;
@@ -291,7 +291,7 @@ fn glob(from: &From<'_>, pattern: &str) -> Result<Vec<String>, Error> {
             }
             let re = component_regex(comp);
             let dir = from.root.join(base);
-            let Ok(rd) = std::fs::read_dir(&dir) else { continue };
+            let Ok(rd) = fs_err::read_dir(&dir) else { continue };
             let mut names: Vec<String> =
                 rd.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
             names.sort();
@@ -300,22 +300,21 @@ fn glob(from: &From<'_>, pattern: &str) -> Result<Vec<String>, Error> {
         found = next;
     }
     found.retain(|rel| {
-        std::fs::symlink_metadata(from.root.join(rel)).is_ok()
-            && !from.ignore.is_some_and(|i| i.excludes(rel))
+        fs_err::symlink_metadata(from.root.join(rel)).is_ok() && !from.ignore.is_some_and(|i| i.excludes(rel))
     });
     Ok(found)
 }
 
 /// Everything below `dir` (sorted, parents first), without what the ignore file excludes.
 fn walk(from: &From<'_>, dir: &Path, ctx_rel: &str, rel: &Path, out: &mut Vec<Entry>) -> Result<(), Error> {
-    let rd = std::fs::read_dir(dir).map_err(|source| Error::Read { path: dir.into(), source })?;
+    let rd = fs_err::read_dir(dir).map_err(|source| Error::Read { path: dir.into(), source })?;
     let mut names: Vec<_> = rd.filter_map(|e| e.ok()).map(|e| e.file_name()).collect();
     names.sort();
     for name in names {
         let path = dir.join(&name);
         let rel_here = rel.join(&name);
         let meta =
-            std::fs::symlink_metadata(&path).map_err(|source| Error::Read { path: path.clone(), source })?;
+            fs_err::symlink_metadata(&path).map_err(|source| Error::Read { path: path.clone(), source })?;
         if let Some(ignore) = from.ignore {
             let in_ctx = if ctx_rel.is_empty() {
                 rel_here.to_string_lossy().into_owned()
@@ -353,7 +352,7 @@ fn mkdirs(dir: &Path, uid: u32, gid: u32, chown: bool) -> Result<(), Error> {
     if let Some(parent) = dir.parent() {
         mkdirs(parent, uid, gid, chown)?;
     }
-    match std::fs::create_dir(dir) {
+    match fs_err::create_dir(dir) {
         Ok(()) => {}
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists && dir.is_dir() => return Ok(()),
         Err(source) => return Err(Error::Write { path: dir.into(), source }),
@@ -362,9 +361,9 @@ fn mkdirs(dir: &Path, uid: u32, gid: u32, chown: bool) -> Result<(), Error> {
 }
 
 fn remove_non_dir(target: &Path) -> Result<(), Error> {
-    match std::fs::symlink_metadata(target) {
+    match fs_err::symlink_metadata(target) {
         Ok(m) if !m.is_dir() => {
-            std::fs::remove_file(target).map_err(|source| Error::Write { path: target.into(), source })
+            fs_err::remove_file(target).map_err(|source| Error::Write { path: target.into(), source })
         }
         _ => Ok(()),
     }
@@ -374,7 +373,7 @@ fn set_owner_mode(path: &Path, uid: u32, gid: u32, mode: Option<u32>) -> Result<
     let w = |source| Error::Write { path: path.into(), source };
     std::os::unix::fs::lchown(path, Some(uid), Some(gid)).map_err(w)?;
     if let Some(mode) = mode {
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).map_err(w)?;
+        fs_err::set_permissions(path, std::fs::Permissions::from_mode(mode)).map_err(w)?;
     }
     Ok(())
 }
@@ -397,23 +396,23 @@ fn copy_entry(
     let w = |source| Error::Write { path: target.into(), source };
     let ft = meta.file_type();
     if ft.is_dir() {
-        match std::fs::symlink_metadata(target) {
+        match fs_err::symlink_metadata(target) {
             Ok(m) if m.is_dir() => {}
             Ok(_) => {
-                std::fs::remove_file(target).map_err(w)?;
-                std::fs::create_dir(target).map_err(w)?;
+                fs_err::remove_file(target).map_err(w)?;
+                fs_err::create_dir(target).map_err(w)?;
             }
-            Err(_) => std::fs::create_dir(target).map_err(w)?,
+            Err(_) => fs_err::create_dir(target).map_err(w)?,
         }
         return set_owner_mode(target, uid, gid, Some(mode));
     }
     remove_non_dir(target)?;
     if ft.is_symlink() {
-        let link = std::fs::read_link(src).map_err(|source| Error::Read { path: src.into(), source })?;
+        let link = fs_err::read_link(src).map_err(|source| Error::Read { path: src.into(), source })?;
         std::os::unix::fs::symlink(&link, target).map_err(w)?;
         set_owner_mode(target, uid, gid, None)?;
     } else if ft.is_file() {
-        std::fs::copy(src, target).map_err(w)?;
+        fs_err::copy(src, target).map_err(w)?;
         set_owner_mode(target, uid, gid, Some(mode))?;
     } else {
         return Ok(()); // sockets, fifos and devices of the context are not copied
@@ -427,7 +426,7 @@ const XZ_MAGIC: [u8; 6] = [0xfd, b'7', b'z', b'X', b'Z', 0];
 /// Whether `path` is a tar archive ADD unpacks: gzip, zstd or xz compressed, or a plain tar.
 fn is_archive(path: &Path) -> bool {
     let mut head = [0u8; 262];
-    let Ok(mut f) = std::fs::File::open(path) else { return false };
+    let Ok(mut f) = fs_err::File::open(path) else { return false };
     let n = f.read(&mut head).unwrap_or(0);
     head[..n].starts_with(&[0x1f, 0x8b])
         || head[..n].starts_with(&[0x28, 0xb5, 0x2f, 0xfd])
@@ -437,7 +436,7 @@ fn is_archive(path: &Path) -> bool {
 
 fn unpack(path: &Path, target: &Path) -> Result<(), Error> {
     let e = |source| Error::Extract { path: path.into(), source };
-    let mut f = std::fs::File::open(path).map_err(e)?;
+    let mut f = fs_err::File::open(path).map_err(e)?;
     let mut head = [0u8; 6];
     let n = f.read(&mut head).map_err(e)?;
     let f = io::Cursor::new(head[..n].to_vec()).chain(f);
@@ -486,8 +485,8 @@ mod tests {
     fn files(root: &Path, list: &[&str]) {
         for f in list {
             let p = root.join(f);
-            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-            std::fs::write(&p, f.as_bytes()).unwrap();
+            fs_err::create_dir_all(p.parent().unwrap()).unwrap();
+            fs_err::write(&p, f.as_bytes()).unwrap();
         }
     }
 
@@ -521,13 +520,13 @@ mod tests {
         let mut again = Plan::default();
         again.add(&from2, "dir").unwrap();
         assert_eq!(again.hash().unwrap(), h1);
-        std::fs::write(moved.join("dir/sub/y"), "changed").unwrap();
+        fs_err::write(moved.join("dir/sub/y"), "changed").unwrap();
         let mut changed = Plan::default();
         changed.add(&from2, "dir").unwrap();
         assert_ne!(changed.hash().unwrap(), h1);
         // An ignored file changing changes nothing.
-        std::fs::write(moved.join("dir/sub/y"), "dir/sub/y").unwrap();
-        std::fs::write(moved.join("dir/skip.log"), "other").unwrap();
+        fs_err::write(moved.join("dir/sub/y"), "dir/sub/y").unwrap();
+        fs_err::write(moved.join("dir/skip.log"), "other").unwrap();
         let mut ignored = Plan::default();
         ignored.add(&from2, "dir").unwrap();
         assert_eq!(ignored.hash().unwrap(), h1);

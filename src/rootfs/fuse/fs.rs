@@ -1558,9 +1558,9 @@ mod invariants {
         let t = tempfile::tempdir().unwrap();
         let (lower, upper, work) = (t.path().join("l"), t.path().join("u"), t.path().join("w"));
         for d in [&lower, &upper, &work] {
-            std::fs::create_dir_all(d).unwrap();
+            fs_err::create_dir_all(d).unwrap();
         }
-        std::fs::write(lower.join("f"), "f").unwrap();
+        fs_err::write(lower.join("f"), "f").unwrap();
         let fs = OverlayFs::new(std::slice::from_ref(&lower), &upper, &work, true).unwrap();
         let (id, _) = fs.lookup(ROOT, OsStr::new("f")).unwrap();
         fs.table().nodes.get_mut(&id).unwrap().layers.clear();
@@ -1581,9 +1581,9 @@ mod invariants {
     fn forgetting_a_node_twice_is_harmless() {
         let t = tempfile::tempdir().unwrap();
         let (upper, work) = (t.path().join("u"), t.path().join("w"));
-        std::fs::create_dir_all(&upper).unwrap();
-        std::fs::create_dir_all(&work).unwrap();
-        std::fs::write(upper.join("f"), "f").unwrap();
+        fs_err::create_dir_all(&upper).unwrap();
+        fs_err::create_dir_all(&work).unwrap();
+        fs_err::write(upper.join("f"), "f").unwrap();
         let fs = OverlayFs::new(&[], &upper, &work, true).unwrap();
         let (id, _) = fs.lookup(ROOT, OsStr::new("f")).unwrap();
         fs.forget(id, 1);

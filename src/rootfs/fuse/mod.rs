@@ -104,12 +104,12 @@ impl ServeOptions {
 
 /// Whether `/dev/fuse` can be opened for reading and writing; the error says why not.
 pub fn device_usable() -> Result<(), std::io::Error> {
-    std::fs::OpenOptions::new().read(true).write(true).open("/dev/fuse").map(drop)
+    fs_err::OpenOptions::new().read(true).write(true).open("/dev/fuse").map(drop)
 }
 
 /// True when `path` is a FUSE mount whose server is gone (every access fails with `ENOTCONN`).
 pub fn is_dead_mount(path: &Path) -> bool {
-    matches!(std::fs::symlink_metadata(path), Err(e) if e.raw_os_error() == Some(libc::ENOTCONN))
+    matches!(fs_err::symlink_metadata(path), Err(e) if e.raw_os_error() == Some(libc::ENOTCONN))
 }
 
 /// Lazily unmounts `target` (the server then sees the connection end and exits). Returns
@@ -128,7 +128,7 @@ const READY_TIMEOUT: Duration = Duration::from_secs(30);
 /// Starts `program fuse-overlay-serve ...` (the skiff binary) detached, with its stderr going to
 /// `log`, and returns once it reports the mount live.
 pub fn spawn_server(program: &Path, opts: &ServeOptions, log: &Path) -> Result<(), Error> {
-    let stderr = std::fs::OpenOptions::new()
+    let stderr = fs_err::OpenOptions::new()
         .create(true)
         .append(true)
         .open(log)
@@ -137,7 +137,7 @@ pub fn spawn_server(program: &Path, opts: &ServeOptions, log: &Path) -> Result<(
         .args(opts.to_args())
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::piped())
-        .stderr(stderr)
+        .stderr(std::fs::File::from(stderr))
         .spawn()
         .map_err(|source| Error::Spawn { program: program.to_owned(), source })?;
     let stdout = child.stdout.take().expect("piped");
@@ -159,7 +159,7 @@ pub fn spawn_server(program: &Path, opts: &ServeOptions, log: &Path) -> Result<(
     };
     let _ = child.wait();
     let message = if message.is_empty() {
-        let tail = std::fs::read_to_string(log).unwrap_or_default();
+        let tail = fs_err::read_to_string(log).unwrap_or_default();
         tail.lines().last().unwrap_or("it exited without a word").to_string()
     } else {
         message
@@ -225,7 +225,7 @@ fn chain(e: &dyn std::error::Error) -> String {
 fn mount_session(opts: &ServeOptions) -> Result<fuser::Session<adapter::Adapter>, Error> {
     let fs = fs::OverlayFs::new(&opts.lowers, &opts.upper, &opts.work, opts.userxattr)
         .map_err(|source| Error::Layers { upper: opts.upper.clone(), source })?;
-    let dev = std::fs::OpenOptions::new().read(true).write(true).open("/dev/fuse").map_err(Error::Device)?;
+    let dev = fs_err::OpenOptions::new().read(true).write(true).open("/dev/fuse").map_err(Error::Device)?;
     let dev = OwnedFd::from(dev);
     let data = format!(
         "fd={},rootmode=40000,user_id={},group_id={},default_permissions,allow_other",
@@ -255,7 +255,7 @@ fn mount_session(opts: &ServeOptions) -> Result<fuser::Session<adapter::Adapter>
 /// mount namespace (the `run` command, then the supervisor) and none whose root or working
 /// directory is on it (the container, in a namespace of its own).
 fn watchdog(target: &Path) {
-    let dev = std::os::unix::fs::MetadataExt::dev(&match std::fs::metadata(target) {
+    let dev = std::os::unix::fs::MetadataExt::dev(&match fs_err::metadata(target) {
         Ok(m) => m,
         Err(_) => return,
     });
@@ -269,6 +269,7 @@ fn watchdog(target: &Path) {
         idle += 1;
         if idle >= 2 {
             let _ = umount2(target, MntFlags::MNT_DETACH);
+            #[allow(clippy::exit, reason = "a forked child must not return into the parent's frames")]
             std::process::exit(0);
         }
     }
@@ -277,8 +278,8 @@ fn watchdog(target: &Path) {
 fn in_use(dev: u64) -> bool {
     use std::os::unix::fs::MetadataExt;
     let me = std::process::id().to_string();
-    let Ok(own_ns) = std::fs::read_link("/proc/self/ns/mnt") else { return true };
-    let Ok(procs) = std::fs::read_dir("/proc") else { return true };
+    let Ok(own_ns) = fs_err::read_link("/proc/self/ns/mnt") else { return true };
+    let Ok(procs) = fs_err::read_dir("/proc") else { return true };
     for p in procs.flatten() {
         let name = p.file_name();
         let name = name.to_string_lossy();
@@ -286,11 +287,11 @@ fn in_use(dev: u64) -> bool {
             continue;
         }
         let dir = p.path();
-        if std::fs::read_link(dir.join("ns/mnt")).is_ok_and(|ns| ns == own_ns) {
+        if fs_err::read_link(dir.join("ns/mnt")).is_ok_and(|ns| ns == own_ns) {
             return true;
         }
         for link in ["root", "cwd"] {
-            if std::fs::metadata(dir.join(link)).is_ok_and(|m| m.dev() == dev) {
+            if fs_err::metadata(dir.join(link)).is_ok_and(|m| m.dev() == dev) {
                 return true;
             }
         }
@@ -303,7 +304,7 @@ fn in_use(dev: u64) -> bool {
 pub fn take_stdout() -> std::io::Result<std::fs::File> {
     use std::os::fd::AsFd;
     let pipe = std::io::stdout().as_fd().try_clone_to_owned()?;
-    let null = std::fs::OpenOptions::new().write(true).open("/dev/null")?;
+    let null = fs_err::OpenOptions::new().write(true).open("/dev/null")?;
     nix::unistd::dup2(null.as_raw_fd(), 1)?;
     Ok(std::fs::File::from(pipe))
 }

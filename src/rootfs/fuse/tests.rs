@@ -23,7 +23,7 @@ fn whiteout(p: &Path) {
 }
 
 fn is_whiteout(p: &Path) -> bool {
-    std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_char_device() && m.rdev() == 0)
+    fs_err::symlink_metadata(p).is_ok_and(|m| m.file_type().is_char_device() && m.rdev() == 0)
 }
 
 fn opaque(p: &Path) -> bool {
@@ -37,20 +37,20 @@ fn rig() -> Rig {
     let (l1, l2, upper, work) =
         (t.path().join("l1"), t.path().join("l2"), t.path().join("u"), t.path().join("w"));
     for d in [&l1, &l2, &upper, &work] {
-        std::fs::create_dir_all(d).unwrap();
+        fs_err::create_dir_all(d).unwrap();
     }
-    std::fs::write(l2.join("a"), "a2").unwrap();
-    std::fs::write(l2.join("gone"), "g").unwrap();
-    std::fs::create_dir_all(l2.join("d/sub")).unwrap();
-    std::fs::write(l2.join("d/x"), "x").unwrap();
-    std::fs::create_dir_all(l2.join("op")).unwrap();
-    std::fs::write(l2.join("op/hidden"), "h").unwrap();
-    std::fs::write(l1.join("a"), "a1").unwrap();
-    std::fs::create_dir_all(l1.join("d")).unwrap();
-    std::fs::write(l1.join("d/y"), "y").unwrap();
+    fs_err::write(l2.join("a"), "a2").unwrap();
+    fs_err::write(l2.join("gone"), "g").unwrap();
+    fs_err::create_dir_all(l2.join("d/sub")).unwrap();
+    fs_err::write(l2.join("d/x"), "x").unwrap();
+    fs_err::create_dir_all(l2.join("op")).unwrap();
+    fs_err::write(l2.join("op/hidden"), "h").unwrap();
+    fs_err::write(l1.join("a"), "a1").unwrap();
+    fs_err::create_dir_all(l1.join("d")).unwrap();
+    fs_err::write(l1.join("d/y"), "y").unwrap();
     whiteout(&l1.join("gone"));
-    std::fs::create_dir_all(l1.join("op")).unwrap();
-    std::fs::write(l1.join("op/shown"), "s").unwrap();
+    fs_err::create_dir_all(l1.join("op")).unwrap();
+    fs_err::write(l1.join("op/shown"), "s").unwrap();
     xattr::set(l1.join("op"), OPAQUE, b"y").unwrap();
     let lower = vec![l1, l2];
     let fs = OverlayFs::new(&lower, &upper, &work, true).unwrap();
@@ -108,7 +108,7 @@ fn lookup_takes_the_top_most_layer_and_honours_whiteouts_and_opaque_dirs() {
 #[test]
 fn reading_copies_nothing_and_writing_copies_up_with_metadata() {
     let r = rig();
-    std::fs::set_permissions(r.lower[0].join("a"), std::os::unix::fs::PermissionsExt::from_mode(0o640))
+    fs_err::set_permissions(r.lower[0].join("a"), std::os::unix::fs::PermissionsExt::from_mode(0o640))
         .unwrap();
     let a = look(&r.fs, ROOT, "a").unwrap();
     let ino = r.fs.getattr(a, None).unwrap().ino;
@@ -118,9 +118,9 @@ fn reading_copies_nothing_and_writing_copies_up_with_metadata() {
     assert!(keep);
     r.fs.write(fh, 2, b"!", false).unwrap();
     r.fs.release(fh);
-    assert_eq!(std::fs::read_to_string(r.upper.join("a")).unwrap(), "a1!");
-    assert_eq!(std::fs::read_to_string(r.lower[0].join("a")).unwrap(), "a1");
-    let m = std::fs::metadata(r.upper.join("a")).unwrap();
+    assert_eq!(fs_err::read_to_string(r.upper.join("a")).unwrap(), "a1!");
+    assert_eq!(fs_err::read_to_string(r.lower[0].join("a")).unwrap(), "a1");
+    let m = fs_err::metadata(r.upper.join("a")).unwrap();
     assert_eq!(m.mode() & 0o7777, 0o640);
     // The inode number shown survives the copy-up.
     assert_eq!(r.fs.getattr(a, None).unwrap().ino, ino);
@@ -130,7 +130,7 @@ fn reading_copies_nothing_and_writing_copies_up_with_metadata() {
     let x = look(&r.fs, d, "x").unwrap();
     r.fs.setattr(x, SetAttr { mode: Some(0o600), ..Default::default() }, None).unwrap();
     assert!(r.upper.join("d").is_dir() && !opaque(&r.upper.join("d")));
-    assert_eq!(std::fs::metadata(r.upper.join("d/x")).unwrap().mode() & 0o777, 0o600);
+    assert_eq!(fs_err::metadata(r.upper.join("d/x")).unwrap().mode() & 0o777, 0o600);
     assert!(!r.upper.join("d/y").exists());
     assert_eq!(names(&r.fs, d), ["sub", "x", "y"]);
 }
@@ -141,10 +141,10 @@ fn truncate_chown_and_xattrs_copy_up() {
     let d = look(&r.fs, ROOT, "d").unwrap();
     let y = look(&r.fs, d, "y").unwrap();
     r.fs.setattr(y, SetAttr { size: Some(0), ..Default::default() }, None).unwrap();
-    assert_eq!(std::fs::metadata(r.upper.join("d/y")).unwrap().len(), 0);
+    assert_eq!(fs_err::metadata(r.upper.join("d/y")).unwrap().len(), 0);
     let x = look(&r.fs, d, "x").unwrap();
     r.fs.setattr(x, SetAttr { uid: Some(1), gid: Some(2), ..Default::default() }, None).unwrap();
-    let m = std::fs::metadata(r.upper.join("d/x")).unwrap();
+    let m = fs_err::metadata(r.upper.join("d/x")).unwrap();
     assert_eq!((m.uid(), m.gid()), (1, 2));
     let a = look(&r.fs, ROOT, "a").unwrap();
     r.fs.setxattr(a, OsStr::new("user.k"), b"v", 0).unwrap();
@@ -180,11 +180,11 @@ fn removing_lower_entries_leaves_whiteouts_and_a_new_dir_there_is_opaque() {
     let Created { fh, .. } = r.fs.create(ROOT, OsStr::new("new"), 0o644, libc::O_WRONLY, ME).unwrap();
     r.fs.release(fh);
     r.fs.unlink(ROOT, OsStr::new("new")).unwrap();
-    assert!(std::fs::symlink_metadata(r.upper.join("new")).is_err());
+    assert!(fs_err::symlink_metadata(r.upper.join("new")).is_err());
     // A file created over a whiteout replaces it.
     let Created { fh, .. } = r.fs.create(ROOT, OsStr::new("a"), 0o600, libc::O_WRONLY, ME).unwrap();
     r.fs.release(fh);
-    assert!(std::fs::metadata(r.upper.join("a")).unwrap().is_file());
+    assert!(fs_err::metadata(r.upper.join("a")).unwrap().is_file());
 }
 
 #[test]
@@ -193,7 +193,7 @@ fn rename_copies_up_files_and_refuses_lower_directories() {
     let d = look(&r.fs, ROOT, "d").unwrap();
     r.fs.rename(ROOT, OsStr::new("a"), d, OsStr::new("moved"), 0).unwrap();
     assert!(is_whiteout(&r.upper.join("a")));
-    assert_eq!(std::fs::read_to_string(r.upper.join("d/moved")).unwrap(), "a1");
+    assert_eq!(fs_err::read_to_string(r.upper.join("d/moved")).unwrap(), "a1");
     let moved = look(&r.fs, d, "moved").unwrap();
     assert_eq!(read(&r.fs, moved), "a1");
     assert_eq!(r.fs.rename(ROOT, OsStr::new("d"), ROOT, OsStr::new("e"), 0).errno(), Err(Errno::EXDEV));
@@ -202,7 +202,7 @@ fn rename_copies_up_files_and_refuses_lower_directories() {
     r.fs.create(n, OsStr::new("f"), 0o644, libc::O_WRONLY, ME).map(|c| r.fs.release(c.fh)).unwrap();
     r.fs.rename(ROOT, OsStr::new("n"), d, OsStr::new("n2"), 0).unwrap();
     assert!(r.upper.join("d/n2/f").is_file());
-    assert!(std::fs::symlink_metadata(r.upper.join("n")).is_err());
+    assert!(fs_err::symlink_metadata(r.upper.join("n")).is_err());
     assert_eq!(names(&r.fs, n), ["f"]);
     // Replacing an empty lower directory makes the moved one opaque.
     let e = r.fs.mkdir(ROOT, OsStr::new("e"), 0o755, ME).unwrap().0;
@@ -226,17 +226,17 @@ fn hardlinks_share_one_node_and_symlinks_and_fifos_are_created() {
     assert_eq!(l, a);
     assert_eq!(attr.st.st_nlink, 2);
     assert_eq!(
-        std::fs::metadata(r.upper.join("a")).unwrap().ino(),
-        std::fs::metadata(r.upper.join("b")).unwrap().ino()
+        fs_err::metadata(r.upper.join("a")).unwrap().ino(),
+        fs_err::metadata(r.upper.join("b")).unwrap().ino()
     );
     assert_eq!(look(&r.fs, ROOT, "b").unwrap(), a);
     // Renaming one name of a file onto another does nothing.
     r.fs.rename(ROOT, OsStr::new("b"), ROOT, OsStr::new("a"), 0).unwrap();
     assert!(r.upper.join("a").is_file() && r.upper.join("b").is_file());
     r.fs.symlink(ROOT, OsStr::new("s"), Path::new("a"), ME).unwrap();
-    assert_eq!(std::fs::read_link(r.upper.join("s")).unwrap(), Path::new("a"));
+    assert_eq!(fs_err::read_link(r.upper.join("s")).unwrap(), Path::new("a"));
     r.fs.mknod(ROOT, OsStr::new("p"), libc::S_IFIFO | 0o644, 0, ME).unwrap();
-    assert!(std::fs::metadata(r.upper.join("p")).unwrap().file_type().is_fifo());
+    assert!(fs_err::metadata(r.upper.join("p")).unwrap().file_type().is_fifo());
     assert_eq!(r.fs.mkdir(ROOT, OsStr::new("a"), 0o755, ME).errno().err(), Some(Errno::EEXIST));
 }
 
@@ -264,8 +264,8 @@ fn open_with_truncate_copies_up_an_empty_file() {
     let a = look(&r.fs, ROOT, "a").unwrap();
     let Opened { fh, .. } = r.fs.open(a, libc::O_WRONLY | libc::O_TRUNC).unwrap();
     r.fs.release(fh);
-    assert_eq!(std::fs::metadata(r.upper.join("a")).unwrap().len(), 0);
-    assert_eq!(std::fs::read_to_string(r.lower[0].join("a")).unwrap(), "a1");
+    assert_eq!(fs_err::metadata(r.upper.join("a")).unwrap().len(), 0);
+    assert_eq!(fs_err::read_to_string(r.lower[0].join("a")).unwrap(), "a1");
 }
 
 #[test]
@@ -316,8 +316,8 @@ fn handle_and_node_errors_name_what_is_left_of_them() {
 fn a_layer_that_cannot_be_opened_is_named() {
     let t = tempfile::tempdir().unwrap();
     let (upper, work, missing) = (t.path().join("u"), t.path().join("w"), t.path().join("no-such-layer"));
-    std::fs::create_dir_all(&upper).unwrap();
-    std::fs::create_dir_all(&work).unwrap();
+    fs_err::create_dir_all(&upper).unwrap();
+    fs_err::create_dir_all(&work).unwrap();
     let e = OverlayFs::new(std::slice::from_ref(&missing), &upper, &work, true).unwrap_err();
     assert_eq!(e, Error { op: "open layer", path: missing, errno: Errno::ENOENT });
 }

@@ -302,7 +302,7 @@ fn join_namespaces(linux: &oci_spec::runtime::Linux) -> Result<(), Error> {
             _ => continue,
         };
         let fail = |source| Error::JoinNamespace { kind: ns.typ().to_string(), path: path.clone(), source };
-        let file = std::fs::File::open(path)
+        let file = fs_err::File::open(path)
             .map_err(|e| fail(Errno::from_raw(e.raw_os_error().unwrap_or(libc::EIO))))?;
         nix::sched::setns(&file, flag).map_err(fail)?;
     }

@@ -93,7 +93,7 @@ pub fn join(pid: Pid) -> Result<(), Error> {
     // descriptors (the terminal): not dumpable, it cannot (CVE-2016-9962). The exec'd program is
     // dumpable again (exec resets it).
     crate::sys::set_undumpable().map_err(Error::Dumpable)?;
-    let ns_ino = |p: String| std::fs::metadata(p).map(|m| (m.dev(), m.ino()));
+    let ns_ino = |p: String| fs_err::metadata(p).map(|m| (m.dev(), m.ino()));
     let mut flags = CloneFlags::empty();
     let mut files = Vec::new();
     for (name, flag) in NAMESPACES {
@@ -145,13 +145,13 @@ pub fn join(pid: Pid) -> Result<(), Error> {
 /// as the container sees them (for `top`). Single-threaded callers only.
 pub fn join_user(pid: Pid) -> Result<(), Error> {
     let raw = pid.as_raw();
-    let ns_ino = |p: String| std::fs::metadata(p).map(|m| (m.dev(), m.ino()));
+    let ns_ino = |p: String| fs_err::metadata(p).map(|m| (m.dev(), m.ino()));
     let theirs = ns_ino(format!("/proc/{raw}/ns/user")).map_err(|_| Error::Gone { pid: raw })?;
     if ns_ino("/proc/self/ns/user".to_string()).ok() == Some(theirs) {
         return Ok(());
     }
     let err = |source| Error::Join { kind: "user".into(), pid: raw, source };
-    let file = std::fs::File::open(format!("/proc/{raw}/ns/user"))
+    let file = fs_err::File::open(format!("/proc/{raw}/ns/user"))
         .map_err(|e| err(nix::errno::Errno::from_raw(e.raw_os_error().unwrap_or(libc::EIO))))?;
     nix::sched::setns(&file, CloneFlags::CLONE_NEWUSER).map_err(err)
 }
@@ -364,7 +364,7 @@ fn child(
             dup(tty, target);
         }
     } else {
-        let null = || std::fs::OpenOptions::new().read(true).write(true).open("/dev/null");
+        let null = || fs_err::OpenOptions::new().read(true).write(true).open("/dev/null");
         let targets: &[libc::c_int] = if detached { &[0, 1, 2] } else { &[0] };
         match (&stdio.stdin, detached) {
             (Some(fd), false) => {

@@ -12,7 +12,8 @@
 use std::collections::VecDeque;
 use std::ffi::OsString;
 use std::io;
-use std::os::unix::fs::OpenOptionsExt;
+
+use fs_err::os::unix::fs::OpenOptionsExt as _;
 use std::path::{Component, Path, PathBuf};
 
 use nix::errno::Errno;
@@ -83,13 +84,13 @@ pub fn secure_join(root: &Path, unsafe_path: &Path) -> io::Result<PathBuf> {
             continue;
         }
         let candidate = resolved.iter().fold(root.to_path_buf(), |p, c| p.join(c)).join(&c);
-        match std::fs::symlink_metadata(&candidate) {
+        match fs_err::symlink_metadata(&candidate) {
             Ok(m) if m.file_type().is_symlink() => {
                 links += 1;
                 if links > 255 {
                     return Err(io::Error::from_raw_os_error(libc::ELOOP));
                 }
-                let target = std::fs::read_link(&candidate)?;
+                let target = fs_err::read_link(&candidate)?;
                 if target.is_absolute() {
                     resolved.clear();
                 }
@@ -298,7 +299,7 @@ pub fn bind(sys: &dyn Syscall, src: &Path, dest: &Path, flags: MsFlags) -> Resul
 }
 
 fn create_dir(path: &Path) -> Result<(), Error> {
-    std::fs::create_dir_all(path).map_err(|source| Error::MountPoint { path: path.to_path_buf(), source })
+    fs_err::create_dir_all(path).map_err(|source| Error::MountPoint { path: path.to_path_buf(), source })
 }
 
 fn create_file(path: &Path) -> Result<(), Error> {
@@ -309,7 +310,7 @@ fn create_file(path: &Path) -> Result<(), Error> {
         return Ok(());
     }
     // O_NOFOLLOW|O_EXCL: never create through a symlink that appeared since `secure_join`.
-    std::fs::OpenOptions::new()
+    fs_err::OpenOptions::new()
         .write(true)
         .create_new(true)
         .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC)
@@ -554,7 +555,7 @@ mod tests {
     fn secure_join_stays_inside_the_root() {
         let d = tempfile::tempdir().unwrap();
         let root = d.path();
-        std::fs::create_dir(root.join("etc")).unwrap();
+        fs_err::create_dir(root.join("etc")).unwrap();
         std::os::unix::fs::symlink("/etc", root.join("abs")).unwrap();
         std::os::unix::fs::symlink("../../../../etc", root.join("etc/up")).unwrap();
         std::os::unix::fs::symlink("loop", root.join("loop")).unwrap();
@@ -569,22 +570,22 @@ mod tests {
     fn populate_dev_through_a_dev_symlink_stays_inside_the_root() {
         let d = tempfile::tempdir().unwrap();
         let (rootfs, outside) = (d.path().join("rootfs"), d.path().join("outside"));
-        std::fs::create_dir_all(&rootfs).unwrap();
-        std::fs::create_dir_all(&outside).unwrap();
+        fs_err::create_dir_all(&rootfs).unwrap();
+        fs_err::create_dir_all(&outside).unwrap();
         for target in [outside.display().to_string(), "../outside".to_string()] {
-            let _ = std::fs::remove_file(rootfs.join("dev"));
+            let _ = fs_err::remove_file(rootfs.join("dev"));
             std::os::unix::fs::symlink(&target, rootfs.join("dev")).unwrap();
             let sys = Recording::default();
             populate_dev(&sys, &spec(serde_json::json!([])), &rootfs).unwrap();
-            assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0, "{target}: wrote outside the root");
+            assert_eq!(fs_err::read_dir(&outside).unwrap().count(), 0, "{target}: wrote outside the root");
             let inside = secure_join(&rootfs, Path::new("/dev")).unwrap();
             assert!(inside.starts_with(&rootfs), "{}", inside.display());
-            assert_eq!(std::fs::read_link(inside.join("ptmx")).unwrap(), Path::new("pts/ptmx"));
+            assert_eq!(fs_err::read_link(inside.join("ptmx")).unwrap(), Path::new("pts/ptmx"));
             assert!(sys.calls().iter().all(|c| match c {
                 Call::Mount { target, .. } => target.starts_with(&rootfs),
                 _ => true,
             }));
-            let _ = std::fs::remove_dir_all(inside);
+            let _ = fs_err::remove_dir_all(inside);
         }
     }
 }

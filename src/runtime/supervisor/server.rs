@@ -170,7 +170,7 @@ pub fn run(mut config: Config) -> Result<i32, Error> {
         rt.delete();
     }
     let record = ExitRecord::new(status);
-    let _ = std::fs::remove_file(dir.attach_socket());
+    let _ = fs_err::remove_file(dir.attach_socket());
     record_exit(&dir, &record);
     finish(&config, &record, &mut clients);
     Ok(record.exit_code)

@@ -373,7 +373,7 @@ mod tests {
         assert!(err(&["--stop-signal", "NOPE"]).contains("NOPE"));
         let dir = tempfile::tempdir().unwrap();
         let profile = dir.path().join("p.json");
-        std::fs::write(&profile, "{ nope").unwrap();
+        fs_err::write(&profile, "{ nope").unwrap();
         let e = err(&["--security-opt", &format!("seccomp={}", profile.display())]);
         assert!(e.contains(&profile.display().to_string()), "{e}");
     }
@@ -382,9 +382,9 @@ mod tests {
     fn apply_orders_env_and_merges_labels() {
         let dir = tempfile::tempdir().unwrap();
         let env_file = dir.path().join("env");
-        std::fs::write(&env_file, "A=file\nB=file\n").unwrap();
+        fs_err::write(&env_file, "A=file\nB=file\n").unwrap();
         let labels = dir.path().join("labels");
-        std::fs::write(&labels, "# c\nx=from-file\n\ny=1\n").unwrap();
+        fs_err::write(&labels, "# c\nx=from-file\n\ny=1\n").unwrap();
         let args = parse(&[
             "--env-file",
             env_file.to_str().unwrap(),

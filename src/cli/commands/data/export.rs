@@ -35,17 +35,17 @@ pub fn export(args: ExportArgs, mut ctx: Context, printer: &Printer) -> anyhow::
                 path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()
             ));
             let file =
-                std::fs::File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
+                fs_err::File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
             let mut w = std::io::BufWriter::new(file);
             let result = data::export(&ctx, &store, &rec, &mut w)
                 .map_err(anyhow::Error::from)
                 .and_then(|()| w.into_inner().map_err(|e| e.into_error().into()))
                 .and_then(|f| f.sync_all().map_err(Into::into))
                 .and_then(|()| {
-                    std::fs::rename(&tmp, &path).with_context(|| format!("cannot write {}", path.display()))
+                    fs_err::rename(&tmp, &path).with_context(|| format!("cannot write {}", path.display()))
                 });
             if result.is_err() {
-                let _ = std::fs::remove_file(&tmp);
+                let _ = fs_err::remove_file(&tmp);
             }
             result?;
         }

@@ -40,7 +40,7 @@ pub fn import(args: ImportArgs, mut ctx: Context, printer: &Printer) -> anyhow::
             args.source
         );
     } else {
-        let f = std::fs::File::open(&args.source).with_context(|| format!("cannot open {}", args.source))?;
+        let f = fs_err::File::open(&args.source).with_context(|| format!("cannot open {}", args.source))?;
         Box::new(std::io::BufReader::new(f))
     };
     crate::cli::enter(&mut ctx, printer)?;
