@@ -9,6 +9,7 @@ pub mod exec;
 pub mod images;
 pub mod info;
 pub mod lifecycle;
+pub mod networks;
 pub mod pull;
 pub mod system;
 pub mod top;

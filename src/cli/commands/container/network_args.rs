@@ -15,10 +15,20 @@ use crate::storage::{ContainerRecord, State, Store};
 /// Network options.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct NetworkArgs {
-    /// Network mode: pasta (default when installed), slirp4netns, none (only lo), host, or
-    /// container:NAME (share another container's network namespace)
+    /// Network mode: pasta (default when installed), slirp4netns, none (only lo), host,
+    /// container:NAME (share another container's network namespace), bridge (the default network
+    /// podman) or a network's name (repeat for several networks)
     #[arg(long = "network", alias = "net", value_name = "MODE")]
-    pub network: Option<String>,
+    pub network: Vec<String>,
+    /// Another name of the container on its networks (repeatable)
+    #[arg(long = "network-alias", value_name = "NAME")]
+    pub network_alias: Vec<String>,
+    /// The container's IPv4 address on its (first) network
+    #[arg(long = "ip", value_name = "IP")]
+    pub ip: Option<std::net::Ipv4Addr>,
+    /// The container's MAC address on its (first) network
+    #[arg(long = "mac-address", value_name = "MAC")]
+    pub mac_address: Option<String>,
     /// Publish a container port on the host: [[IP:][HOSTPORT]:]CONTAINERPORT[/tcp|udp]; ranges
     /// such as 8000-8010:80-90; no HOSTPORT picks a free one (see `skiff port`)
     #[arg(short = 'p', long = "publish", value_name = "PORTS")]
@@ -43,9 +53,13 @@ pub struct NetworkArgs {
 impl NetworkArgs {
     /// The chosen mode (the host's default when not given).
     pub fn mode(&self) -> anyhow::Result<Mode> {
-        Ok(match &self.network {
-            Some(m) => m.parse()?,
-            None => Mode::default_for_host(),
+        Ok(match self.network.as_slice() {
+            [] => Mode::default_for_host(),
+            [m] => m.parse()?,
+            several => match several.join(",").parse()? {
+                m @ Mode::Bridge(_) => m,
+                _ => anyhow::bail!("invalid --network: only networks (not pasta, slirp4netns, none, host or container:) can be given more than once"),
+            },
         })
     }
 
@@ -82,6 +96,18 @@ impl NetworkArgs {
             .iter()
             .map(|h| files::parse_add_host(h).map_err(|e| anyhow::anyhow!("invalid --add-host {h:?}: {e}")))
             .collect::<anyhow::Result<_>>()?;
+        let bridge = matches!(mode, Mode::Bridge(_));
+        if !bridge && (!self.network_alias.is_empty() || self.ip.is_some() || self.mac_address.is_some()) {
+            anyhow::bail!("--network-alias, --ip and --mac-address need --network bridge or a network's name, not --network {mode}");
+        }
+        if let Some(m) = &self.mac_address {
+            if network::endpoints::parse_mac(m).is_none() {
+                anyhow::bail!("invalid --mac-address {m:?}: expected six hex bytes such as 0a:58:0a:59:00:02 (not multicast)");
+            }
+        }
+        if let Some(a) = self.network_alias.iter().find(|a| !network::config::valid_name(a)) {
+            anyhow::bail!("invalid --network-alias {a:?}: names must match [a-zA-Z0-9][a-zA-Z0-9_.-]*");
+        }
         Ok(Config {
             mode,
             ports,
@@ -89,6 +115,10 @@ impl NetworkArgs {
             dns_search: self.dns_search.clone(),
             dns_options: self.dns_option.clone(),
             add_hosts,
+            aliases: self.network_alias.clone(),
+            ip: self.ip,
+            mac: self.mac_address.clone(),
+            connected: Vec::new(),
         })
     }
 
@@ -119,6 +149,18 @@ pub fn prepare(
     let config = args.config(image_config.as_ref())?;
     if let Mode::Container(key) = &config.mode {
         joined_container(ctx, store, key)?;
+    }
+    if let Mode::Bridge(names) = &config.mode {
+        let nets = crate::engine::networks::resolve(ctx, names)?;
+        if let (Some(ip), Some(first)) = (config.ip, nets.first()) {
+            if !first.subnet().subnet.contains(ip) {
+                anyhow::bail!(
+                    "invalid --ip {ip}: not in subnet {} of network {}",
+                    first.subnet().subnet,
+                    first.name
+                );
+            }
+        }
     }
     NetworkArgs::apply(&config, ctx, opts);
     Ok(config)
@@ -178,8 +220,11 @@ fn joined_container(
 /// before `cli::enter` (which then keeps it), since a network namespace can only be joined from
 /// the user namespace that owns it. Must run first, single-threaded. Does nothing for other modes.
 pub fn enter_joined_userns(args: &NetworkArgs, ctx: &Context) -> anyhow::Result<()> {
-    let Ok(Mode::Container(key)) = args.mode() else { return Ok(()) };
-    join_userns_of(ctx, &key)
+    match args.mode() {
+        Ok(Mode::Container(key)) => join_userns_of(ctx, &key),
+        Ok(Mode::Bridge(_)) => Ok(crate::engine::networks::enter_rootless(ctx)?),
+        _ => Ok(()),
+    }
 }
 
 /// [`enter_joined_userns`] for a command that starts an existing container (`start`,
@@ -192,6 +237,7 @@ pub fn enter_joined_userns_for(ctx: &Context, container: &str) -> anyhow::Result
     let Ok(rec) = store.find_container(container) else { return Ok(()) };
     match load_config(&store, &rec.id)? {
         Some(Config { mode: Mode::Container(key), .. }) => join_userns_of(ctx, &key),
+        Some(Config { mode: Mode::Bridge(_), .. }) => Ok(crate::engine::networks::enter_rootless(ctx)?),
         _ => Ok(()),
     }
 }
@@ -215,6 +261,12 @@ pub fn setup(ctx: &Context, store: &Store, rec: &ContainerRecord, run_dir: &Path
     let spec = oci_spec::runtime::Spec::load(bundle.join("config.json"))
         .with_context(|| format!("cannot read the bundle of container {}", rec.id))?;
     let hostname = spec.hostname().clone().unwrap_or_else(|| rec.id.chars().take(12).collect());
+    if let Mode::Bridge(_) = &config.mode {
+        let b = crate::engine::networks::bridge_setup(ctx, &rec.id, &rec.name, &config)?;
+        network::setup_bridge(&config, run_dir, &hostname, &b)
+            .with_context(|| format!("cannot set up the network of container {}", rec.id))?;
+        return Ok(());
+    }
     let joined = match &config.mode {
         Mode::Container(key) => Some(joined_container(ctx, store, key)?.1),
         _ => None,
