@@ -8,8 +8,9 @@
 //! atomically when a container is attached or detached: before answering, the resolver compares
 //! the file's identity (inode, size, mtime) with what it loaded and reloads it when it changed.
 //! So a name resolves as soon as the `start` that attached it returns, nothing restarts, and no
-//! query is dropped while records change. Other names are forwarded, as received, to the host's
-//! resolvers (pasta's forwarder stands in for a loopback one), each on a thread of its own.
+//! query is dropped while records change. An unknown single-label name (or one in `dns.podman`)
+//! gets NXDOMAIN at once; other names are forwarded, as received, to the host's resolvers
+//! (pasta's forwarder stands in for a loopback one), each on a thread of its own.
 
 use std::net::{Ipv4Addr, SocketAddr, UdpSocket};
 use std::os::unix::fs::MetadataExt;
@@ -127,8 +128,10 @@ pub fn answer(table: &Table, client: Ipv4Addr, query: &[u8]) -> Option<Vec<u8>> 
     }
     let ips = table.lookup(client, short);
     if ips.is_empty() {
-        // A single label nobody has: the host's resolvers may know it (search domains).
-        return None;
+        // A single label (or a name in the containers' domain) nobody has: no upstream knows it
+        // either, and asking one only makes the client wait for its timeout.
+        reply.set_response_code(ResponseCode::NXDomain);
+        return reply.to_vec().ok();
     }
     if question.query_type() == RecordType::A {
         for ip in ips {
@@ -208,7 +211,8 @@ mod tests {
         assert!(a_records(&aaaa).is_empty());
         // Unknown and dotted names go upstream; so does any name from another network.
         assert!(answer(&t, client, &query("example.com.", RecordType::A)).is_none());
-        assert!(answer(&t, client, &query("nobody.", RecordType::A)).is_none());
+        let nx = Message::from_vec(&answer(&t, client, &query("nobody.", RecordType::A)).unwrap()).unwrap();
+        assert_eq!(nx.response_code(), ResponseCode::NXDomain);
         assert!(answer(&t, Ipv4Addr::new(10, 1, 0, 3), &query("web.", RecordType::A)).is_none());
         let ptr = answer(&t, client, &query("2.0.97.10.in-addr.arpa.", RecordType::PTR)).unwrap();
         let m = Message::from_vec(&ptr).unwrap();

@@ -634,7 +634,7 @@ fn write_bridge_files(
     let names =
         if name == hostname || name.is_empty() { hostname.to_string() } else { format!("{hostname} {name}") };
     let own = endpoints.first().map(|e| e.ip.to_string());
-    let host_ip = networks.iter().any(|n| !n.internal).then(default_route).flatten().map(|r| r.0.to_string());
+    let host_ip = networks.iter().any(|n| !n.internal).then(default_route).flatten().map(|r| r.1.to_string());
     let mut hosts = files::hosts(&names, own.as_deref(), host_ip.as_deref(), &config.add_hosts);
     for e in endpoints.iter().skip(1) {
         hosts.push_str(&format!("{}\t{names}\n", e.ip));

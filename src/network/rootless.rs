@@ -162,12 +162,12 @@ fn start_holder(dir: &Dir, command: &mut std::process::Command) -> Result<i32, E
         .map_err(|e| Error::HolderStart { detail: e.to_string() })?;
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
-        let ready =
-            std::fs::read_to_string(dir.file("holder.pid")).ok().and_then(|s| s.trim().parse::<i32>().ok());
-        if ready == Some(child.id() as i32) {
+        // Ours, or one started by a command killed while it waited, which got ready first (ours
+        // then leaves by itself).
+        if let Some(ready) = dir.holder() {
             // Reaped by init once this command exits.
             std::mem::forget(child);
-            return Ok(ready.expect("checked"));
+            return Ok(ready);
         }
         if let Ok(Some(status)) = child.try_wait() {
             let log = std::fs::read_to_string(&log_path).unwrap_or_default();
@@ -195,9 +195,23 @@ pub fn serve_holder(dir: &Dir) -> Result<(), Error> {
         .write(true)
         .open(&lock_path)
         .map_err(|source| Error::Io { path: lock_path.clone(), source })?;
-    // Blocks while an exiting holder finishes.
-    let _held = nix::fcntl::Flock::lock(file, nix::fcntl::FlockArg::LockExclusive)
-        .map_err(|(_, e)| Error::Io { path: lock_path, source: e.into() })?;
+    // Waits while an exiting holder finishes; leaves when another one is ready.
+    let mut file = file;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let _held = loop {
+        match nix::fcntl::Flock::lock(file, nix::fcntl::FlockArg::LockExclusiveNonblock) {
+            Ok(held) => break held,
+            Err((back, _)) => file = back,
+        }
+        if dir.holder().is_some() {
+            tracing::info!("another holder serves the rootless network namespace");
+            return Ok(());
+        }
+        if Instant::now() > deadline {
+            return Err(Error::HolderStart { detail: format!("{} stays locked", lock_path.display()) });
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
     stop_stale_pasta(dir);
     // pasta must start from the host's network namespace (it copies the host's addresses and
     // routes from there), into ours once it exists: a child forked before the unshare waits for
