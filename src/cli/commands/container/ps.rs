@@ -7,6 +7,9 @@ pub struct PsArgs {
     /// Show all containers (default: only running ones)
     #[arg(short, long)]
     pub all: bool,
+    /// Also containers of other tools (skiff has none: accepted for podman's scripts)
+    #[arg(long)]
+    pub external: bool,
     /// Print only the container ids
     #[arg(short, long)]
     pub quiet: bool,

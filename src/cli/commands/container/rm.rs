@@ -16,6 +16,9 @@ pub struct RmArgs {
     /// With --force, seconds to wait after the stop signal before killing (default: kill at once)
     #[arg(short = 't', long = "time", value_name = "SECONDS")]
     pub time: Option<u64>,
+    /// Ignore containers that do not exist
+    #[arg(short = 'i', long)]
+    pub ignore: bool,
     /// Containers to remove (names or ids)
     #[arg(value_name = "CONTAINER", required_unless_present = "all")]
     pub containers: Vec<String>,
@@ -35,7 +38,7 @@ pub fn rm(args: RmArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
             match containers::lookup(&store, key) {
                 Ok(r) => v.push((r, key.clone())),
                 Err(engine::Error::Container(crate::storage::containers::Error::NotFound { .. }))
-                    if args.force => {}
+                    if args.force || args.ignore => {}
                 // As podman: nothing is removed when one of the containers does not exist, and
                 // that alone exits 1.
                 Err(e @ engine::Error::Container(crate::storage::containers::Error::NotFound { .. })) => {
