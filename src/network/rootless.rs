@@ -171,7 +171,7 @@ fn start_holder(dir: &Dir, command: &mut std::process::Command) -> Result<i32, E
         }
         if let Ok(Some(status)) = child.try_wait() {
             let log = std::fs::read_to_string(&log_path).unwrap_or_default();
-            let said = log.lines().filter(|l| !l.trim().is_empty()).next_back().unwrap_or("").to_string();
+            let said = log.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("").to_string();
             return Err(Error::HolderStart { detail: format!("it exited ({status}): {said}") });
         }
         if Instant::now() > deadline {
