@@ -21,7 +21,6 @@
 //! (a `kill -9`ed container's namespace takes its veth pair with it); a stale pasta from a killed
 //! holder is stopped by the next holder; a killed command leaves at most a dead pin.
 
-#![allow(unsafe_code)]
 
 use std::fs::File;
 use std::net::Ipv4Addr;
