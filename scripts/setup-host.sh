@@ -4,7 +4,7 @@
 # $TEST_USER (default skiff-test) with subordinate uid/gid ranges. Safe to run again.
 set -euo pipefail
 TEST_USER=${TEST_USER:-skiff-test}
-PACKAGES=(uidmap docker-registry skopeo busybox-static fuse3 fuse-overlayfs passt slirp4netns crun runc
+PACKAGES=(uidmap docker-registry skopeo busybox-static fuse3 fuse-overlayfs passt slirp4netns nftables crun runc
           iproute2 procps python3 ca-certificates)
 # run --init uses catatonit (static) when installed; the tests of --init in busybox images need it.
 PACKAGES+=(catatonit util-linux)

@@ -146,6 +146,9 @@ pub enum Command {
     /// Manage volumes: create, ls, inspect, rm, prune, exists
     #[command(subcommand)]
     Volume(commands::volume::VolumeCommand),
+    /// Manage networks: create, ls, inspect, rm, prune, exists, connect, disconnect
+    #[command(subcommand)]
+    Network(commands::network::NetworkCommand),
     /// Print a shell completion script
     Completion(commands::completion::Args),
     /// Write completions/ and man/ from the command definitions (for maintainers)
@@ -163,6 +166,9 @@ pub enum Command {
     /// Record a container's exit, unmount it and remove it with --rm (run by the supervisor)
     #[command(name = "container-cleanup", hide = true)]
     ContainerCleanup(commands::container::CleanupArgs),
+    /// Hold the rootless network namespace of user-defined networks while containers use it (internal)
+    #[command(name = "rootless-netns", hide = true)]
+    RootlessNetns(commands::network::HolderArgs),
     /// Serve a container's fuse-overlay root filesystem until it is unmounted (internal)
     #[command(name = "fuse-overlay-serve", hide = true)]
     FuseOverlayServe(commands::fuse_serve::Args),
@@ -340,6 +346,8 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         Command::Image(ImageCommand::Exists(a)) => commands::image::exists(a, ctx, printer),
         Command::System(c) => commands::system::run(c, ctx, printer),
         Command::Volume(c) => commands::volume::run(c, ctx, printer),
+        Command::Network(c) => commands::network::run(c, ctx, printer),
+        Command::RootlessNetns(a) => commands::network::holder(a, ctx, printer),
         Command::Completion(a) => commands::completion::run(a, printer),
         Command::GenerateDocs(a) => commands::completion::generate_docs(a, printer),
         Command::OciRun(a) => commands::oci::run(a, ctx, printer),

@@ -632,6 +632,7 @@ pub fn inspect(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<Va
         "IsService": false,
         "Config": config,
         "HostConfig": host_config,
+        "NetworkSettings": { "Networks": super::networks::inspect_settings(ctx, store, &rec.id) },
     }))
 }
 

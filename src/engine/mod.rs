@@ -22,6 +22,7 @@ pub mod info;
 pub mod lifecycle;
 pub mod logs;
 pub mod network;
+pub mod networks;
 pub mod pull;
 pub mod remove;
 pub mod start;

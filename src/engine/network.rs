@@ -78,6 +78,26 @@ pub enum Error {
     },
     #[error(transparent)]
     Engine(#[from] super::Error),
+    #[error(transparent)]
+    Networks(#[from] Box<super::networks::Error>),
+    #[error("invalid --network: only networks (not pasta, slirp4netns, none, host or container:) can be given more than once")]
+    SeveralModes,
+    #[error("--network-alias, --ip and --mac-address need --network bridge or a network's name, not --network {mode}")]
+    NotOnNetwork { mode: Mode },
+    #[error(
+        "invalid --mac-address {value:?}: expected six hex bytes such as 0a:58:0a:59:00:02 (not multicast)"
+    )]
+    InvalidMac { value: String },
+    #[error("invalid --network-alias {value:?}: names must match [a-zA-Z0-9][a-zA-Z0-9_.-]*")]
+    InvalidAlias { value: String },
+    #[error("invalid --ip {ip}: not in subnet {subnet} of network {network}")]
+    IpOutsideSubnet { ip: std::net::Ipv4Addr, subnet: String, network: String },
+}
+
+impl From<super::networks::Error> for Error {
+    fn from(e: super::networks::Error) -> Self {
+        Error::Networks(Box::new(e))
+    }
 }
 
 impl Error {
@@ -93,8 +113,8 @@ impl Error {
 /// The network flags of a container about to be created, as typed (`run`/`create`).
 #[derive(Debug, Clone, Default)]
 pub struct Request {
-    /// `--network`; `None` is the host's default ([`Mode::default_for_host`]).
-    pub mode: Option<String>,
+    /// `--network` (several: networks); none is the host's default ([`Mode::default_for_host`]).
+    pub mode: Vec<String>,
     /// `-p`.
     pub publish: Vec<String>,
     /// `-P`: every port the image exposes, on a free host port.
@@ -104,14 +124,24 @@ pub struct Request {
     pub dns_options: Vec<String>,
     /// `--add-host NAME:IP`.
     pub add_hosts: Vec<String>,
+    /// `--network-alias`.
+    pub aliases: Vec<String>,
+    /// `--ip`.
+    pub ip: Option<std::net::Ipv4Addr>,
+    /// `--mac-address`.
+    pub mac: Option<String>,
 }
 
 impl Request {
     /// The chosen mode (the host's default when not given).
     pub fn mode(&self) -> Result<Mode, Error> {
-        match &self.mode {
-            Some(m) => m.parse().map_err(Error::Invalid),
-            None => Ok(Mode::default_for_host()),
+        match self.mode.as_slice() {
+            [] => Ok(Mode::default_for_host()),
+            [m] => m.parse().map_err(Error::Invalid),
+            several => match several.join(",").parse().map_err(Error::Invalid)? {
+                m @ Mode::Bridge(_) => Ok(m),
+                _ => Err(Error::SeveralModes),
+            },
         }
     }
 }
@@ -143,6 +173,18 @@ pub fn config(req: &Request, image_config: Option<&super::images::RunConfig>) ->
             files::parse_add_host(h).map_err(|reason| Error::InvalidAddHost { value: h.clone(), reason })
         })
         .collect::<Result<_, _>>()?;
+    let bridge = matches!(mode, Mode::Bridge(_));
+    if !bridge && (!req.aliases.is_empty() || req.ip.is_some() || req.mac.is_some()) {
+        return Err(Error::NotOnNetwork { mode });
+    }
+    if let Some(m) = &req.mac {
+        if network::endpoints::parse_mac(m).is_none() {
+            return Err(Error::InvalidMac { value: m.clone() });
+        }
+    }
+    if let Some(a) = req.aliases.iter().find(|a| !network::config::valid_name(a)) {
+        return Err(Error::InvalidAlias { value: a.clone() });
+    }
     Ok(Config {
         mode,
         ports,
@@ -150,6 +192,10 @@ pub fn config(req: &Request, image_config: Option<&super::images::RunConfig>) ->
         dns_search: req.dns_search.clone(),
         dns_options: req.dns_options.clone(),
         add_hosts,
+        aliases: req.aliases.clone(),
+        ip: req.ip,
+        mac: req.mac.clone(),
+        connected: Vec::new(),
     })
 }
 
@@ -179,6 +225,18 @@ pub fn prepare(
         None
     };
     let config = config(req, image_config.as_ref())?;
+    if let Mode::Bridge(names) = &config.mode {
+        let nets = super::networks::resolve(ctx, names)?;
+        if let (Some(ip), Some(first)) = (config.ip, nets.first()) {
+            if !first.subnet().subnet.contains(ip) {
+                return Err(Error::IpOutsideSubnet {
+                    ip,
+                    subnet: first.subnet().subnet.to_string(),
+                    network: first.name.clone(),
+                });
+            }
+        }
+    }
     if let Mode::Container(key) = &config.mode {
         joined_container(ctx, store, key)?;
     }
@@ -236,8 +294,11 @@ fn joined_container(
 /// from the user namespace that owns it. Must run first, single-threaded. Does nothing for other
 /// modes (nor for a mode that does not parse: creating the container reports that).
 pub fn enter_joined_userns(req: &Request, ctx: &Context) -> Result<(), Error> {
-    let Ok(Mode::Container(key)) = req.mode() else { return Ok(()) };
-    join_userns_of(ctx, &key)
+    match req.mode() {
+        Ok(Mode::Container(key)) => join_userns_of(ctx, &key),
+        Ok(Mode::Bridge(_)) => Ok(super::networks::enter_rootless(ctx)?),
+        _ => Ok(()),
+    }
 }
 
 /// [`enter_joined_userns`] for a command that starts an existing container (`start`,
@@ -250,6 +311,7 @@ pub fn enter_joined_userns_for(ctx: &Context, container: &str) -> Result<(), Err
     let Ok(rec) = store.find_container(container) else { return Ok(()) };
     match load_config(&store, &rec.id)? {
         Some(Config { mode: Mode::Container(key), .. }) => join_userns_of(ctx, &key),
+        Some(Config { mode: Mode::Bridge(_), .. }) => Ok(super::networks::enter_rootless(ctx)?),
         _ => Ok(()),
     }
 }
@@ -273,6 +335,12 @@ pub fn setup(ctx: &Context, store: &Store, rec: &ContainerRecord, run_dir: &Path
     let spec = oci_spec::runtime::Spec::load(bundle.join("config.json"))
         .map_err(|source| Error::Bundle { id: rec.id.clone(), source })?;
     let hostname = spec.hostname().clone().unwrap_or_else(|| rec.id.chars().take(12).collect());
+    if let Mode::Bridge(_) = &config.mode {
+        let b = super::networks::bridge_setup(ctx, &rec.id, &rec.name, &config)?;
+        network::setup_bridge(&config, run_dir, &hostname, &b)
+            .map_err(|source| Error::Setup { id: rec.id.clone(), source })?;
+        return Ok(());
+    }
     let joined = match &config.mode {
         Mode::Container(key) => Some(joined_container(ctx, store, key)?.1),
         _ => None,
@@ -323,7 +391,7 @@ mod tests {
     use super::*;
 
     fn req(mode: &str) -> Request {
-        Request { mode: Some(mode.into()), ..Default::default() }
+        Request { mode: vec![mode.into()], ..Default::default() }
     }
 
     #[test]

@@ -28,6 +28,23 @@ pub const PROCESS_NAME: &str = "skiff-portfwd";
 /// syscall-bound (1 MiB is the default limit for unprivileged pipes, /proc/sys/fs/pipe-max-size).
 const BUFFER: usize = 1024 * 1024;
 
+/// Where the forwarder connects: the container's address in the namespace it joins (loopback
+/// for a container's own namespace), and the source address it binds first when it can.
+///
+/// For a container on a user-defined network, the forwarder joins the rootless namespace and
+/// connects to the container's address from the host's address (pasta copies the host's address
+/// into that namespace), so the server sees the host, not a gateway: replies to it come back to
+/// the rootless namespace, where the address is local.
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub addr: std::net::IpAddr,
+    pub source: Option<std::net::IpAddr>,
+    /// When given, the container's network state file ([`super::State`]): its first endpoint's
+    /// address, read at each connection, replaces `addr` (it changes with `network
+    /// disconnect`/`connect`; with no endpoint the connection is closed).
+    pub state: Option<std::path::PathBuf>,
+}
+
 /// Starts the forwarder for `listeners` (bound host sockets, each with its container port) into
 /// the network namespace at `netns`. Returns its pid. Must be called single-threaded.
 #[allow(
@@ -35,6 +52,16 @@ const BUFFER: usize = 1024 * 1024;
     reason = "the error is wrapped with the path by the caller; fs_err would name it twice"
 )]
 pub fn start(netns: &Path, listeners: Vec<(TcpListener, u16)>) -> Result<i32, Error> {
+    let target = Target { addr: std::net::Ipv4Addr::LOCALHOST.into(), source: None, state: None };
+    start_to(netns, listeners, target)
+}
+
+/// [`start`] with a [`Target`] other than the namespace's loopback.
+#[allow(
+    clippy::disallowed_methods,
+    reason = "the error is wrapped with the path by the caller; fs_err would name it twice"
+)]
+pub fn start_to(netns: &Path, listeners: Vec<(TcpListener, u16)>, target: Target) -> Result<i32, Error> {
     let ns = File::open(netns).map_err(|e| Error::Netns {
         path: netns.to_path_buf(),
         source: nix::Error::from_raw(e.raw_os_error().unwrap_or(libc::EIO)),
@@ -42,7 +69,7 @@ pub fn start(netns: &Path, listeners: Vec<(TcpListener, u16)>) -> Result<i32, Er
     // SAFETY: this function's contract (single-threaded caller: the command that starts the
     // container, before any thread).
     #[allow(unsafe_code)]
-    let child = unsafe { crate::sys::fork_helper(|| serve(ns, listeners)) }
+    let child = unsafe { crate::sys::fork_helper(|| serve(ns, listeners, target)) }
         .map_err(|source| Error::Netns { path: netns.to_path_buf(), source })?;
     Ok(child.as_raw())
 }
@@ -53,7 +80,7 @@ pub fn start(netns: &Path, listeners: Vec<(TcpListener, u16)>) -> Result<i32, Er
     clippy::disallowed_methods,
     reason = "the error is wrapped with the path by the caller; fs_err would name it twice"
 )]
-fn serve(ns: File, listeners: Vec<(TcpListener, u16)>) -> i32 {
+fn serve(ns: File, listeners: Vec<(TcpListener, u16)>, target: Target) -> i32 {
     let _ = nix::unistd::setsid();
     if let Ok(null) = File::options().read(true).write(true).open("/dev/null") {
         for fd in 0..3 {
@@ -71,9 +98,11 @@ fn serve(ns: File, listeners: Vec<(TcpListener, u16)>) -> i32 {
     drop(ns);
     let mut threads = Vec::new();
     for (listener, port) in listeners {
+        let target = target.clone();
         threads.push(std::thread::spawn(move || {
             for client in listener.incoming().flatten() {
-                std::thread::spawn(move || connect(client, port));
+                let target = target.clone();
+                std::thread::spawn(move || connect(client, port, target));
             }
         }));
     }
@@ -95,14 +124,46 @@ fn close_others(keep: &[i32]) {
 
 /// Connects `client` to the container's `port` and moves bytes both ways (this thread and one
 /// more) until both sides have closed.
-fn connect(client: TcpStream, port: u16) {
-    let Ok(upstream) = TcpStream::connect(("127.0.0.1", port)) else { return };
+fn connect(client: TcpStream, port: u16, target: Target) {
+    let Some(upstream) = dial(target, port) else { return };
     let _ = client.set_nodelay(true);
     let _ = upstream.set_nodelay(true);
     let (Ok(c2), Ok(u2)) = (client.try_clone(), upstream.try_clone()) else { return };
     let other = std::thread::spawn(move || pump(&c2, &u2));
     pump(&upstream, &client);
     let _ = other.join();
+}
+
+/// Connects to the target's `port`, from its source address when one is given and can be bound.
+fn dial(target: Target, port: u16) -> Option<TcpStream> {
+    let addr = match &target.state {
+        Some(file) => {
+            let state: super::State = serde_json::from_slice(&fs_err::read(file).ok()?).ok()?;
+            std::net::IpAddr::V4(state.endpoints.first()?.ip)
+        }
+        None => target.addr,
+    };
+    let to = std::net::SocketAddr::new(addr, port);
+    if let Some(src) = target.source {
+        use nix::sys::socket::{bind, connect, socket, AddressFamily, SockFlag, SockType, SockaddrIn};
+        let from = std::net::SocketAddrV4::new(
+            match src {
+                std::net::IpAddr::V4(v4) => v4,
+                std::net::IpAddr::V6(_) => return TcpStream::connect(to).ok(),
+            },
+            0,
+        );
+        let made = socket(AddressFamily::Inet, SockType::Stream, SockFlag::SOCK_CLOEXEC, None).ok()?;
+        let dest = match to {
+            std::net::SocketAddr::V4(v4) => SockaddrIn::from(v4),
+            std::net::SocketAddr::V6(_) => return TcpStream::connect(to).ok(),
+        };
+        if bind(made.as_raw_fd(), &SockaddrIn::from(from)).is_ok() && connect(made.as_raw_fd(), &dest).is_ok()
+        {
+            return Some(TcpStream::from(made));
+        }
+    }
+    TcpStream::connect(to).ok()
 }
 
 /// One direction with blocking splice(2), falling back to copying where splice is refused; then

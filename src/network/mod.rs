@@ -12,11 +12,15 @@
 //!
 //! skiff does not implement a TCP/IP stack: pasta and slirp4netns are well-kept external programs.
 
+pub mod config;
+pub mod dns;
+pub mod endpoints;
 pub mod files;
 pub mod forward;
 pub mod helper;
 pub mod netns;
 pub mod ports;
+pub mod rootless;
 
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr};
@@ -79,6 +83,22 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    #[error(transparent)]
+    Rootless(#[from] Box<rootless::Error>),
+    #[error(transparent)]
+    Networks(#[from] Box<config::Error>),
+}
+
+impl From<rootless::Error> for Error {
+    fn from(e: rootless::Error) -> Self {
+        Error::Rootless(Box::new(e))
+    }
+}
+
+impl From<config::Error> for Error {
+    fn from(e: config::Error) -> Self {
+        Error::Networks(Box::new(e))
+    }
 }
 
 impl Error {
@@ -97,6 +117,7 @@ impl Error {
             Error::HelperFailed { detail, .. } if detail.contains("/dev/net/tun") => {
                 "the helper needs /dev/net/tun readable and writable by you: as root, chmod 0666 /dev/net/tun".into()
             }
+            Error::Rootless(e) => return e.hint(),
             _ => return None,
         })
     }
@@ -114,6 +135,9 @@ pub enum Mode {
     Host,
     /// The network namespace of another container (name or id).
     Container(String),
+    /// User-defined networks (`bridge` is the default network `podman`), in the rootless
+    /// network namespace ([`rootless`]).
+    Bridge(Vec<String>),
 }
 
 impl Mode {
@@ -128,7 +152,15 @@ impl Mode {
 
     /// Whether ports can be published in this mode.
     pub fn publishes(&self) -> bool {
-        matches!(self, Mode::Pasta | Mode::Slirp4netns)
+        matches!(self, Mode::Pasta | Mode::Slirp4netns | Mode::Bridge(_))
+    }
+
+    /// The networks of a `Bridge` mode (none for the others).
+    pub fn networks(&self) -> &[String] {
+        match self {
+            Mode::Bridge(n) => n,
+            _ => &[],
+        }
     }
 }
 
@@ -140,6 +172,7 @@ impl fmt::Display for Mode {
             Mode::None => f.write_str("none"),
             Mode::Host => f.write_str("host"),
             Mode::Container(c) => write!(f, "container:{c}"),
+            Mode::Bridge(n) => f.write_str(&n.join(",")),
         }
     }
 }
@@ -167,14 +200,28 @@ impl FromStr for Mode {
             "slirp4netns" => Mode::Slirp4netns,
             "none" => Mode::None,
             "host" => Mode::Host,
-            _ => match s.split_once(':') {
-                Some(("container", name)) if !name.is_empty() => Mode::Container(name.to_string()),
-                Some(("container", _)) => return Err(bad("expected container:NAME")),
-                Some(("pasta" | "slirp4netns", _)) => {
-                    return Err(bad("options for the helper are not supported"))
+            _ => {
+                match s.split_once(':') {
+                    Some(("container", name)) if !name.is_empty() => Mode::Container(name.to_string()),
+                    Some(("container", _)) => return Err(bad("expected container:NAME")),
+                    Some(("pasta" | "slirp4netns", _)) => {
+                        return Err(bad("options for the helper are not supported"))
+                    }
+                    None if s == "bridge" => Mode::Bridge(vec![config::DEFAULT_NAME.to_string()]),
+                    None if s.split(',').all(config::valid_name) => {
+                        let mut names: Vec<String> = Vec::new();
+                        for n in s.split(',').map(|n| if n == "bridge" { config::DEFAULT_NAME } else { n }) {
+                            if !names.iter().any(|m| m == n) {
+                                names.push(n.to_string());
+                            }
+                        }
+                        Mode::Bridge(names)
+                    }
+                    _ => return Err(bad(
+                        "expected pasta, slirp4netns, none, host, container:NAME, bridge or a network's name",
+                    )),
                 }
-                _ => return Err(bad("expected pasta, slirp4netns, none, host or container:NAME")),
-            },
+            }
         })
     }
 }
@@ -197,6 +244,29 @@ pub struct Config {
     /// `--add-host` as (name, ip).
     #[serde(default)]
     pub add_hosts: Vec<(String, String)>,
+    /// `--network-alias`: more names of the container on its networks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// `--ip` (on its first network).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ip: Option<Ipv4Addr>,
+    /// `--mac-address` (on its first network).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mac: Option<String>,
+    /// Per-network settings given by `network connect` (aliases, address).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub connected: Vec<Connected>,
+}
+
+/// `network connect NET CTR --alias A --ip IP`: what the container gets on that network.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Connected {
+    pub network: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub ip: Option<Ipv4Addr>,
 }
 
 /// The name of the [`Config`] file next to the bundle's config.json.
@@ -216,6 +286,14 @@ pub struct State {
     pub forwarder_pid: Option<i32>,
     /// The published ports with their host ports resolved.
     pub ports: Vec<PortMapping>,
+    /// On user-defined networks: the container's endpoints, and where the rootless namespace's
+    /// files are (for the teardown).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub endpoints: Vec<endpoints::Endpoint>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rootless_dir: Option<PathBuf>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub container: Option<String>,
 }
 
 impl State {
@@ -310,7 +388,7 @@ fn setup_inner(
         Mode::Host => {
             (route.map(|r| r.0.to_string()), Some(IpAddr::V4(Ipv4Addr::LOCALHOST).to_string()), None)
         }
-        Mode::None | Mode::Container(_) => (None, None, None),
+        Mode::None | Mode::Container(_) | Mode::Bridge(_) => (None, None, None),
     };
     let add_hosts: Vec<(String, String)> = config
         .add_hosts
@@ -346,6 +424,7 @@ fn setup_inner(
     let mut state = State { ports, ..Default::default() };
     match &config.mode {
         Mode::Host => {}
+        Mode::Bridge(_) => unreachable!("bridge networks are set up by setup_bridge"),
         Mode::Container(_) => {
             let j = joined.ok_or_else(|| Error::InvalidMode {
                 value: config.mode.to_string(),
@@ -399,6 +478,11 @@ pub fn teardown(run_dir: &Path) -> Option<String> {
             }
         }
     }
+    if let Some(s) = state.as_ref() {
+        if let (Some(dir), Some(id)) = (&s.rootless_dir, &s.container) {
+            let _ = rootless::detach(&rootless::Dir(dir.clone()), id, None);
+        }
+    }
     if let Some(pid) = state.as_ref().and_then(|s| s.forwarder_pid) {
         if process_alive(pid, Some(forward::PROCESS_NAME)) {
             helper::stop_and_wait(pid, nix::sys::signal::Signal::SIGKILL, || {
@@ -410,4 +494,179 @@ pub fn teardown(run_dir: &Path) -> Option<String> {
     let _ = fs_err::remove_file(helper::slirp_socket(run_dir));
     let _ = fs_err::remove_file(run_dir.join(STATE_FILE));
     died
+}
+
+/// What [`setup_bridge`] needs besides the container's [`Config`].
+#[derive(Debug, Clone)]
+pub struct BridgeSetup {
+    pub container: String,
+    /// The container's name (its first DNS name).
+    pub name: String,
+    /// The records of the container's networks, in the order of [`Mode::Bridge`].
+    pub networks: Vec<config::Network>,
+    pub rootless: rootless::Dir,
+}
+
+/// Prepares the network of a container on user-defined networks: its own namespace at
+/// `<run_dir>/netns`, attached by a veth per network to the bridges of the rootless namespace
+/// ([`rootless::attach`]), the published TCP ports forwarded to its first address, and the three
+/// files. The caller has joined the holder's user namespace ([`rootless::ensure_holder`]). On an
+/// error, what was done is undone.
+pub fn setup_bridge(
+    config: &Config,
+    run_dir: &Path,
+    hostname: &str,
+    b: &BridgeSetup,
+) -> Result<State, Error> {
+    teardown(run_dir);
+    if let Some(p) = config.ports.iter().find(|p| p.protocol == Proto::Udp) {
+        return Err(Error::InvalidPublish {
+            value: format!("{}/udp", p.container_port),
+            reason: "UDP ports of containers on a network are not supported yet".into(),
+        });
+    }
+    let held = ports::resolve(&config.ports)?;
+    let done = setup_bridge_inner(config, run_dir, hostname, b, held);
+    if done.is_err() {
+        let _ = rootless::detach(&b.rootless, &b.container, None);
+        teardown(run_dir);
+    }
+    done
+}
+
+fn setup_bridge_inner(
+    config: &Config,
+    run_dir: &Path,
+    hostname: &str,
+    b: &BridgeSetup,
+    held: Vec<(PortMapping, ports::Held)>,
+) -> Result<State, Error> {
+    let ns_file = run_dir.join(NETNS_FILE);
+    netns::create(&ns_file)?;
+    let short: String = b.container.chars().take(12).collect();
+    let first_open = b.networks.iter().position(|n| !n.internal);
+    let requests: Vec<rootless::Request> = b
+        .networks
+        .iter()
+        .enumerate()
+        .map(|(i, net)| {
+            let connected = config.connected.iter().find(|c| c.network == net.name);
+            let mut names = vec![b.name.clone(), short.clone()];
+            names.extend(config.aliases.iter().cloned());
+            names.extend(connected.map(|c| c.aliases.clone()).unwrap_or_default());
+            names.dedup();
+            rootless::Request {
+                network: net.clone(),
+                ip: connected.and_then(|c| c.ip).or(if i == 0 { config.ip } else { None }),
+                mac: if i == 0 { config.mac.clone() } else { None },
+                names,
+                interface: format!("eth{i}"),
+                default_route: Some(i) == first_open,
+            }
+        })
+        .collect();
+    let mut state = State {
+        rootless_dir: Some(b.rootless.0.clone()),
+        container: Some(b.container.clone()),
+        ports: held.iter().map(|(p, _)| p.clone()).collect(),
+        ..Default::default()
+    };
+    // Recorded first, so that a failure below is undone by the teardown.
+    write_state(run_dir, &state)?;
+    state.endpoints = rootless::attach(&b.rootless, &b.container, &ns_file, &requests)?;
+    write_bridge_files(config, run_dir, hostname, &b.name, &b.networks, &state.endpoints)?;
+    let listeners: Vec<(std::net::TcpListener, u16)> = held
+        .into_iter()
+        .filter_map(|(p, h)| match h {
+            ports::Held::Tcp(l) => Some((l, p.container_port)),
+            ports::Held::Udp(_) => None,
+        })
+        .collect();
+    if let (false, Some(first)) = (listeners.is_empty(), state.endpoints.first()) {
+        let holder = b.rootless.holder().ok_or(rootless::Error::NoHolder)?;
+        let target = forward::Target {
+            addr: first.ip.into(),
+            source: default_route().map(|r| r.0.into()),
+            state: Some(run_dir.join(STATE_FILE)),
+        };
+        state.forwarder_pid =
+            Some(forward::start_to(Path::new(&format!("/proc/{holder}/ns/net")), listeners, target)?);
+    }
+    write_state(run_dir, &state)?;
+    Ok(state)
+}
+
+fn write_state(run_dir: &Path, state: &State) -> Result<(), Error> {
+    let text = serde_json::to_vec_pretty(state).expect("the network state serializes");
+    crate::sys::atomic::write_atomic(&run_dir.join(STATE_FILE), &text)
+        .map_err(|source| Error::Write { path: run_dir.join(STATE_FILE), source })
+}
+
+/// resolv.conf and hosts of a container on networks, as podman writes them: the resolver on the
+/// gateways of its DNS-enabled networks with the `dns.podman` search domain (`--dns` replaces
+/// them; with none, the host's servers), and the container's address with its hostname and name.
+fn write_bridge_files(
+    config: &Config,
+    run_dir: &Path,
+    hostname: &str,
+    name: &str,
+    networks: &[config::Network],
+    endpoints: &[endpoints::Endpoint],
+) -> Result<(), Error> {
+    let host = files::parse_resolv(&fs_err::read_to_string("/etc/resolv.conf").unwrap_or_default());
+    let gateways: Vec<String> =
+        networks.iter().filter(|n| n.dns_enabled).map(|n| n.gateway().to_string()).collect();
+    let resolv = if gateways.is_empty() || !config.dns.is_empty() {
+        files::resolv_conf(
+            &host,
+            &config.dns,
+            &config.dns_search,
+            &config.dns_options,
+            Some(helper::PASTA_DNS),
+        )
+    } else {
+        let mut search = vec![dns::SEARCH_DOMAIN.to_string()];
+        search.extend(if config.dns_search.is_empty() {
+            host.search.clone()
+        } else {
+            config.dns_search.clone()
+        });
+        search.retain(|s| s != ".");
+        let options = if config.dns_options.is_empty() { &host.options } else { &config.dns_options };
+        let mut out = format!("search {}\n", search.join(" "));
+        for g in gateways {
+            out.push_str(&format!("nameserver {g}\n"));
+        }
+        if !options.is_empty() {
+            out.push_str(&format!("options {}\n", options.join(" ")));
+        }
+        out
+    };
+    let names =
+        if name == hostname || name.is_empty() { hostname.to_string() } else { format!("{hostname} {name}") };
+    let own = endpoints.first().map(|e| e.ip.to_string());
+    let host_ip = networks.iter().any(|n| !n.internal).then(default_route).flatten().map(|r| r.1.to_string());
+    let mut hosts = files::hosts(&names, own.as_deref(), host_ip.as_deref(), &config.add_hosts);
+    for e in endpoints.iter().skip(1) {
+        hosts.push_str(&format!("{}\t{names}\n", e.ip));
+    }
+    write(run_dir.join("resolv.conf"), &resolv)?;
+    write(run_dir.join("hosts"), &hosts)?;
+    write(run_dir.join("hostname"), &format!("{hostname}\n"))?;
+    Ok(())
+}
+
+/// After `network connect`/`disconnect` of a running container: records its new endpoints and
+/// rewrites its /etc/hosts and resolv.conf in place (they are bind-mounted into it).
+pub fn update_running(
+    config: &Config,
+    run_dir: &Path,
+    state: &State,
+    networks: &[config::Network],
+) -> Result<(), Error> {
+    write_state(run_dir, state)?;
+    let hostname = fs_err::read_to_string(run_dir.join("hostname")).unwrap_or_default().trim().to_string();
+    let name =
+        state.endpoints.first().and_then(|e| e.names.first().cloned()).unwrap_or_else(|| hostname.clone());
+    write_bridge_files(config, run_dir, &hostname, &name, networks, &state.endpoints)
 }

@@ -26,6 +26,8 @@
 //!   group, `ps` filters, `logs -f`, and reliability under parallel runs and `kill -9`.
 //! - `exec`: `exec` and `top` in a running container.
 //! - `network`: `--network`, `-p`, `port`, name resolution (pasta and slirp4netns).
+//! - `networks`: user-defined networks: the `network` commands, name resolution between
+//!   containers, isolation, `--internal`, ports to network containers, repair after `kill -9`.
 //! - `fuse`: the fuse-overlay storage driver against the kernel overlay.
 //! - `registry_errors`: pulls refused by a registry (self-signed tls, https to plain http, a
 //!   missing image or platform) and what the user reads.
@@ -58,6 +60,7 @@ mod hardening;
 mod images;
 mod lifecycle;
 mod network;
+mod networks;
 mod options;
 mod registry_errors;
 mod reliability;

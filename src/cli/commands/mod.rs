@@ -12,6 +12,7 @@ pub mod info;
 pub mod inspect;
 pub mod load;
 pub mod login;
+pub mod network;
 pub mod oci;
 pub mod pull;
 pub mod push;

@@ -7,10 +7,20 @@ use crate::engine;
 /// Network options.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct NetworkArgs {
-    /// Network mode: pasta (default when installed), slirp4netns, none (only lo), host, or
-    /// container:NAME (share another container's network namespace)
+    /// Network mode: pasta (default when installed), slirp4netns, none (only lo), host,
+    /// container:NAME (share another container's network namespace), bridge (the default network
+    /// podman) or a network's name (repeat for several networks)
     #[arg(long = "network", alias = "net", value_name = "MODE")]
-    pub network: Option<String>,
+    pub network: Vec<String>,
+    /// Another name of the container on its networks (repeatable)
+    #[arg(long = "network-alias", value_name = "NAME")]
+    pub network_alias: Vec<String>,
+    /// The container's IPv4 address on its (first) network
+    #[arg(long = "ip", value_name = "IP")]
+    pub ip: Option<std::net::Ipv4Addr>,
+    /// The container's MAC address on its (first) network
+    #[arg(long = "mac-address", value_name = "MAC")]
+    pub mac_address: Option<String>,
     /// Publish a container port on the host: [[IP:][HOSTPORT]:]CONTAINERPORT[/tcp|udp]; ranges
     /// such as 8000-8010:80-90; no HOSTPORT picks a free one (see `skiff port`)
     #[arg(short = 'p', long = "publish", value_name = "PORTS")]
@@ -43,6 +53,9 @@ impl NetworkArgs {
             dns_search: self.dns_search.clone(),
             dns_options: self.dns_option.clone(),
             add_hosts: self.add_host.clone(),
+            aliases: self.network_alias.clone(),
+            ip: self.ip,
+            mac: self.mac_address.clone(),
         }
     }
 }

@@ -14,7 +14,7 @@ pub struct RmArgs {
     #[arg(short, long)]
     pub volumes: bool,
     /// Containers that do not exist are not an error
-    #[arg(short, long)]
+    #[arg(short = 'i', long)]
     pub ignore: bool,
     /// With --force, seconds to wait after the stop signal before killing (default: the
     /// container's stop timeout, 10 s, as podman)

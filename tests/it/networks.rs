@@ -1,0 +1,456 @@
+//! User-defined networks (issue #14): the `network` commands and their bad input, containers on
+//! one network reaching each other by name and alias, name resolution right after `start`,
+//! isolation between networks, `--internal`, a published port to a container on a network, and
+//! repair after `kill -9`. Everything real: the rootless namespace, bridges, veths, nftables,
+//! the resolver.
+
+use std::io::Read;
+use std::net::{TcpListener, TcpStream};
+use std::time::{Duration, Instant};
+
+use crate::fixtures::fixtures;
+use crate::util::{self, Skiff};
+
+const TLS: &str = "--tls-verify=false";
+
+fn img() -> &'static str {
+    &fixtures().busybox.reference
+}
+
+#[track_caller]
+fn wait_for<T>(limit: Duration, what: &str, mut f: impl FnMut() -> Option<T>) -> T {
+    let deadline = Instant::now() + limit;
+    loop {
+        if let Some(v) = f() {
+            return v;
+        }
+        assert!(Instant::now() < deadline, "timed out after {limit:?} waiting for {what}");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+fn needs_tools() {
+    util::require_unprivileged();
+    util::require_program("pasta", "passt");
+    util::require_program("nft", "nftables");
+}
+
+/// `run --rm --network NET IMAGE sh -c SCRIPT`: its output.
+fn run_on(s: &Skiff, net: &str, script: &str) -> util::Output {
+    s.cmd(&["run", TLS, "--rm", "--network", net, img(), "sh", "-c", script])
+}
+
+/// Starts `httpd` serving `hello from NAME` on port 80 in a detached container.
+fn web(s: &Skiff, net: &str, name: &str, extra: &[&str]) -> String {
+    let script =
+        format!("mkdir -p /www && echo hello from {name} > /www/index.html && exec httpd -f -p 80 -h /www");
+    let mut args = vec!["run", TLS, "-d", "--name", name, "--network", net];
+    args.extend_from_slice(extra);
+    args.extend_from_slice(&[img(), "sh", "-c", &script]);
+    let out = s.cmd(&args);
+    out.assert_success();
+    out.stdout_trimmed().to_string()
+}
+
+fn endpoints(s: &Skiff) -> serde_json::Value {
+    let path = s.runroot().join("networks").join("endpoints.json");
+    serde_json::from_slice(&fs_err::read(path).unwrap_or_default()).unwrap_or(serde_json::Value::Null)
+}
+
+fn endpoint_containers(s: &Skiff) -> Vec<String> {
+    endpoints(s)["endpoints"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|e| e["container"].as_str().map(String::from)).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn network_commands_print_what_podman_prints_and_refuse_bad_input() {
+    util::require_unprivileged();
+    let s = Skiff::new();
+    let ls = s.cmd(&["network", "ls"]);
+    ls.assert_success();
+    assert_eq!(ls.lines(), ["NETWORK ID    NAME        DRIVER", "2f259bab93aa  podman      bridge"]);
+    s.cmd(&[
+        "network",
+        "create",
+        "--subnet",
+        "10.123.0.0/24",
+        "--label",
+        "team=a",
+        "-o",
+        "mtu=1400",
+        "front",
+    ])
+    .assert_success()
+    .assert_stdout_eq("front");
+    s.cmd(&["network", "create", "--internal", "--disable-dns", "back"]).assert_success();
+    let v = s.cmd(&["network", "inspect", "front"]).json();
+    let n = &v[0];
+    assert_eq!(n["name"], "front");
+    assert_eq!(n["driver"], "bridge");
+    assert_eq!(n["id"].as_str().unwrap().len(), 64);
+    assert_eq!(n["network_interface"], "podman1");
+    assert_eq!(n["subnets"], serde_json::json!([{"subnet": "10.123.0.0/24", "gateway": "10.123.0.1"}]));
+    assert_eq!(
+        (n["internal"].as_bool(), n["dns_enabled"].as_bool(), n["ipv6_enabled"].as_bool()),
+        (Some(false), Some(true), Some(false))
+    );
+    assert_eq!(n["labels"]["team"], "a");
+    assert_eq!(n["options"]["mtu"], "1400");
+    assert_eq!(n["ipam_options"]["driver"], "host-local");
+    assert!(n["created"].as_str().unwrap().ends_with('Z'));
+    let b = &s.cmd(&["network", "inspect", "back"]).json()[0];
+    assert_eq!((b["internal"].as_bool(), b["dns_enabled"].as_bool()), (Some(true), Some(false)));
+    assert_eq!(b["subnets"][0]["subnet"], "10.89.0.0/24", "the first free default subnet");
+    assert_eq!(
+        s.cmd(&["network", "inspect", "--format", "{{.Name}} {{.Internal}}", "back"]).stdout_trimmed(),
+        "back true"
+    );
+
+    let before = s.cmd(&["network", "ls"]).stdout_trimmed().to_string();
+    // Bad input: one clear line, exit 125, nothing changed.
+    for (args, line) in [
+        (vec!["front"], "Error: network name front already used: network already exists"),
+        (
+            vec!["--subnet", "10.123.0.128/25", "other"],
+            "Error: subnet 10.123.0.128/25 is already used on the host or by another config",
+        ),
+        (
+            vec!["--subnet", "10.124.0.0/24", "--gateway", "10.125.0.1", "other"],
+            "Error: invalid gateway \"10.125.0.1\": not a host address of subnet 10.124.0.0/24",
+        ),
+        (
+            vec!["--subnet", "nope", "other"],
+            "Error: invalid subnet \"nope\": expected ADDRESS/PREFIX (e.g. 10.89.1.0/24)",
+        ),
+        (
+            vec!["-o", "mtu=1", "other"],
+            "Error: invalid option \"mtu=1\": mtu must be a number from 68 to 65535",
+        ),
+        (
+            vec!["bad/name"],
+            "Error: network name \"bad/name\" invalid: names must match [a-zA-Z0-9][a-zA-Z0-9_.-]*",
+        ),
+    ] {
+        let mut full = vec!["network", "create"];
+        full.extend(args);
+        let out = s.cmd(&full);
+        out.assert_exit(125);
+        assert_eq!(out.stderr.trim(), line, "{full:?}");
+    }
+    assert_eq!(s.cmd(&["network", "ls"]).stdout_trimmed(), before, "a refused create changed nothing");
+
+    let ls = s.cmd(&["network", "ls", "--noheading", "--format", "{{.Name}} {{.Driver}}"]);
+    assert_eq!(ls.lines(), ["back bridge", "front bridge", "podman bridge"]);
+    assert_eq!(s.cmd(&["network", "ls", "-q", "--filter", "label=team=a"]).lines(), ["front"]);
+    assert_eq!(s.cmd(&["network", "ls", "-q", "--filter", "name=^ba"]).lines(), ["back"]);
+    s.cmd(&["network", "exists", "front"]).assert_exit(0);
+    s.cmd(&["network", "exists", "nowhere"]).assert_exit(1);
+    let out = s.cmd(&["network", "rm", "nowhere"]);
+    out.assert_exit(1);
+    assert_eq!(out.stderr.trim(), "Error: unable to find network with name or ID nowhere: network not found");
+    s.cmd(&["network", "rm", "-f", "nowhere"]).assert_success().assert_stdout_eq("");
+    s.cmd(&["network", "rm", "podman"])
+        .assert_exit(125)
+        .assert_stderr_contains("default network podman cannot be removed");
+    s.cmd(&["network", "prune", "-f", "--filter", "label=team=a"]).assert_success().assert_stdout_eq("front");
+    s.cmd(&["network", "rm", "back"]).assert_success().assert_stdout_eq("back");
+    assert_eq!(s.cmd(&["network", "ls", "-q"]).lines(), ["podman"]);
+}
+
+#[test]
+fn containers_on_a_network_reach_each_other_by_name_alias_and_id() {
+    needs_tools();
+    let s = Skiff::new();
+    s.cmd(&["network", "create", "app"]).assert_success();
+    let id = web(&s, "app", "web", &["--network-alias", "www"]);
+    let short = &id[..12];
+    let script = format!(
+        "for n in web www {short} web.dns.podman; do wget -q -O - http://$n/index.html || echo FAIL $n; done; cat /etc/resolv.conf; grep $(hostname) /etc/hosts"
+    );
+    let out = run_on(&s, "app", &script);
+    out.assert_success();
+    assert_eq!(out.stdout.matches("hello from web").count(), 4, "{out}");
+    assert!(!out.stdout.contains("FAIL"), "{out}");
+    assert!(out.stdout.contains("search dns.podman") && out.stdout.contains("nameserver 10.89.0.1"), "{out}");
+    assert!(out.stdout.contains("10.89.0.3\t"), "the container's own address in /etc/hosts: {out}");
+    // inspect shows the address, MAC and aliases.
+    let v = s.cmd(&["inspect", "web"]).json();
+    let n = &v[0]["NetworkSettings"]["Networks"]["app"];
+    assert_eq!(n["IPAddress"], "10.89.0.2", "{v}");
+    assert_eq!(n["Gateway"], "10.89.0.1");
+    assert_eq!(n["Aliases"], serde_json::json!([short, "www"]));
+    // --ip and --mac-address, and a second network.
+    s.cmd(&["network", "create", "other"]).assert_success();
+    let out = s.cmd(&[
+        "run",
+        TLS,
+        "--rm",
+        "--network",
+        "app",
+        "--network",
+        "other",
+        "--ip",
+        "10.89.0.77",
+        "--mac-address",
+        "0a:11:22:33:44:55",
+        img(),
+        "sh",
+        "-c",
+        "ip -4 addr show eth0; ip link show eth0; ip -4 addr show eth1; wget -q -O - http://web/index.html",
+    ]);
+    out.assert_success();
+    assert!(out.stdout.contains("inet 10.89.0.77/24"), "{out}");
+    assert!(out.stdout.contains("link/ether 0a:11:22:33:44:55"), "{out}");
+    assert!(out.stdout.contains("inet 10.89.1.2/24"), "{out}");
+    assert!(out.stdout.contains("hello from web"), "{out}");
+    s.cmd(&["network", "rm", "app"])
+        .assert_exit(2)
+        .assert_stderr_contains("\"app\" has associated containers with it");
+    s.cmd(&["network", "rm", "-f", "app"]).assert_success().assert_stdout_eq("app");
+    s.cmd(&["container", "exists", "web"]).assert_exit(1);
+    wait_for(Duration::from_secs(10), "the endpoints to go", || {
+        endpoint_containers(&s).is_empty().then_some(())
+    });
+}
+
+#[test]
+fn a_new_name_resolves_right_after_start() {
+    needs_tools();
+    let s = Skiff::new();
+    s.cmd(&["network", "create", "fast"]).assert_success();
+    // A client that asks for `late` in a loop and says when it got an answer.
+    let probe = s.cmd(&[
+        "run",
+        TLS,
+        "-d",
+        "--network",
+        "fast",
+        img(),
+        "sh",
+        "-c",
+        "until nslookup late >/dev/null 2>&1; do :; done; echo found; sleep 600",
+    ]);
+    probe.assert_success();
+    let probe = probe.stdout_trimmed().to_string();
+    let log_dir = s.root().join("containers").join(&probe).join("userdata");
+    s.cmd(&["create", TLS, "--name", "late", "--network", "fast", img(), "sleep", "600"]).assert_success();
+    // The client has been asking for a while, with no answer.
+    std::thread::sleep(Duration::from_millis(500));
+    let found = || {
+        fs_err::read_dir(&log_dir)
+            .ok()?
+            .flatten()
+            .any(|e| fs_err::read_to_string(e.path()).is_ok_and(|t| t.contains("found")))
+            .then_some(())
+    };
+    assert!(found().is_none(), "late resolved before it started");
+    s.cmd(&["start", "late"]).assert_success();
+    let started = Instant::now();
+    wait_for(Duration::from_secs(5), "the probe to resolve late", found);
+    let took = started.elapsed();
+    eprintln!(
+        "a new name resolved {} ms after `start` returned (probe loop and log flush included)",
+        took.as_millis()
+    );
+    assert!(took < Duration::from_secs(1), "{took:?}");
+    s.cmd(&["rm", "-f", "-t", "0", &probe, "late"]).assert_success();
+}
+
+#[test]
+fn containers_on_two_networks_cannot_reach_each_other() {
+    needs_tools();
+    let s = Skiff::new();
+    s.cmd(&["network", "create", "red"]).assert_success();
+    s.cmd(&["network", "create", "blue"]).assert_success();
+    web(&s, "red", "web", &[]);
+    let ip = s
+        .cmd(&["inspect", "web", "--format", "{{.NetworkSettings.Networks.red.IPAddress}}"])
+        .stdout_trimmed()
+        .to_string();
+    assert_eq!(ip, "10.89.0.2");
+    let script = format!(
+        "printf 'GET /index.html HTTP/1.0\\r\\n\\r\\n' | nc -w 3 {ip} 80; echo by-ip=$?; nslookup web >/dev/null 2>&1; echo by-name=$?"
+    );
+    // Same network: both work (the check can fail).
+    let same = run_on(&s, "red", &script);
+    assert!(same.stdout.contains("hello from web") && same.stdout.contains("by-name=0"), "{same}");
+    let other = run_on(&s, "blue", &script);
+    assert!(other.stdout.contains("by-ip=1"), "{other}");
+    assert!(!other.stdout.contains("hello from web"), "blue reached red's container: {other}");
+    assert!(other.stdout.contains("by-name=1"), "red's name resolved on blue: {other}");
+    s.cmd(&["rm", "-f", "-t", "0", "web"]).assert_success();
+}
+
+/// The host's default gateway (what pasta maps to the host from the rootless namespace).
+fn host_gateway() -> String {
+    let table = fs_err::read_to_string("/proc/net/route").unwrap();
+    let gw = table
+        .lines()
+        .skip(1)
+        .find_map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            (f[1] == "00000000").then(|| f[2].to_string())
+        })
+        .expect("a default route");
+    std::net::Ipv4Addr::from(u32::from_str_radix(&gw, 16).unwrap().swap_bytes()).to_string()
+}
+
+#[test]
+fn an_internal_network_cannot_reach_the_host() {
+    needs_tools();
+    let s = Skiff::new();
+    let listener = TcpListener::bind("0.0.0.0:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    listener.set_nonblocking(true).unwrap();
+    let gw = host_gateway();
+    s.cmd(&["network", "create", "open"]).assert_success();
+    s.cmd(&["network", "create", "--internal", "closed"]).assert_success();
+    let script = format!("echo hi | nc -w 3 {gw} {port}; echo rc=$?; ip route");
+    // From an open network the host answers (so the check can fail)...
+    let open = run_on(&s, "open", &script);
+    assert!(open.stdout.contains("default via"), "{open}");
+    let reached = listener.accept().is_ok();
+    assert!(reached, "a container on an open network did not reach the host at {gw}:{port}: {open}");
+    // ...from an internal one it does not: no default route, and the rootless namespace drops it.
+    let closed = run_on(&s, "closed", &format!("{script}; echo hi | nc -w 3 10.89.1.1 {port}; echo gw=$?"));
+    assert!(!closed.stdout.contains("default via"), "{closed}");
+    assert!(closed.stdout.contains("rc=1") && closed.stdout.contains("gw=1"), "{closed}");
+    assert!(listener.accept().is_err(), "a container on an internal network reached the host: {closed}");
+}
+
+#[test]
+fn a_published_port_reaches_a_container_on_a_network_and_the_server_sees_the_host() {
+    needs_tools();
+    let s = Skiff::new();
+    s.cmd(&["network", "create", "pub"]).assert_success();
+    // The server answers with the kernel's view of the connection (IPv4-mapped in tcp6).
+    s.cmd(&[
+        "run",
+        TLS,
+        "-d",
+        "--name",
+        "srv",
+        "--network",
+        "pub",
+        "-p",
+        "127.0.0.1::8080",
+        img(),
+        "sh",
+        "-c",
+        "while true; do nc -l -p 8080 -e sh -c 'cat /proc/net/tcp6'; done",
+    ])
+    .assert_success();
+    let addr = s.cmd(&["port", "srv", "8080"]).stdout_trimmed().to_string();
+    let table = wait_for(Duration::from_secs(20), "the published port to answer", || {
+        let mut c = TcpStream::connect(&addr).ok()?;
+        c.set_read_timeout(Some(Duration::from_secs(3))).ok()?;
+        c.shutdown(std::net::Shutdown::Write).ok()?;
+        let mut out = String::new();
+        c.read_to_string(&mut out).ok()?;
+        out.contains(":1F90").then_some(out)
+    });
+    // The established connection to :8080 (0x1F90): its remote address.
+    let line = table.lines().find(|l| l.contains(":1F90 ") && !l.contains(" 0A ")).expect("the connection");
+    let remote = line.split_whitespace().nth(2).unwrap();
+    let hex = &remote[24..32];
+    let ip = std::net::Ipv4Addr::from(u32::from_str_radix(hex, 16).unwrap().swap_bytes());
+    eprintln!("the server saw the client as {ip}");
+    assert!(!ip.to_string().starts_with("10.89."), "the server saw a gateway address {ip}, not the host");
+    let host_addrs = fs_err::read_to_string("/proc/net/fib_trie").unwrap_or_default();
+    assert!(
+        host_addrs.contains(&ip.to_string()) || ip.is_loopback(),
+        "{ip} is not one of the host's addresses"
+    );
+    s.cmd(&["rm", "-f", "-t", "0", "srv"]).assert_success();
+    assert!(TcpStream::connect(&addr).is_err(), "{addr} still answers after rm -f");
+}
+
+#[test]
+fn network_connect_and_disconnect_a_running_container() {
+    needs_tools();
+    let s = Skiff::new();
+    s.cmd(&["network", "create", "one"]).assert_success();
+    s.cmd(&["network", "create", "two"]).assert_success();
+    web(&s, "one", "web", &[]);
+    s.cmd(&["network", "connect", "--alias", "site", "two", "web"]).assert_success().assert_stdout_eq("");
+    let out = run_on(&s, "two", "wget -q -O - http://site/index.html");
+    assert!(out.stdout.contains("hello from web"), "{out}");
+    let hosts = s.cmd(&["exec", "web", "cat", "/etc/hosts"]);
+    assert!(hosts.stdout.contains("10.89.1.2\t"), "{hosts}");
+    s.cmd(&["network", "disconnect", "two", "web"]).assert_success().assert_stdout_eq("");
+    let hosts = s.cmd(&["exec", "web", "cat", "/etc/hosts"]);
+    assert!(!hosts.stdout.contains("10.89.1.2"), "{hosts}");
+    let out = run_on(&s, "two", "nslookup site >/dev/null 2>&1; echo rc=$?");
+    assert!(out.stdout.contains("rc=1"), "{out}");
+    // Bad input: one clear line each, nothing changed.
+    s.cmd(&["network", "connect", "two", "nosuch"])
+        .assert_exit(125)
+        .assert_stderr_contains("no container with name or ID \"nosuch\"");
+    s.cmd(&["network", "connect", "one", "web"])
+        .assert_exit(125)
+        .assert_stderr_contains("already connected to network one");
+    s.cmd(&["network", "disconnect", "two", "web"])
+        .assert_exit(125)
+        .assert_stderr_contains("is not connected to network two");
+    s.cmd(&["run", TLS, "--rm", "--network", "nosuch", img(), "true"])
+        .assert_exit(125)
+        .assert_stderr_contains("unable to find network with name or ID nosuch");
+    s.cmd(&["run", TLS, "--rm", "--network", "one", "--ip", "10.1.2.3", img(), "true"])
+        .assert_exit(125)
+        .assert_stderr_contains("invalid --ip 10.1.2.3: not in subnet 10.89.0.0/24 of network one");
+    s.cmd(&["rm", "-f", "-t", "0", "web"]).assert_success();
+}
+
+#[test]
+fn kill_9_of_network_create_and_run_leaves_nothing_the_next_command_cannot_repair() {
+    needs_tools();
+    let s = Skiff::new();
+    // network create, killed at different moments.
+    for (i, delay) in [0u64, 1, 2, 4, 8].iter().enumerate() {
+        let mut child = s.command(&["network", "create", &format!("k{i}")]).spawn().unwrap();
+        std::thread::sleep(Duration::from_millis(*delay));
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    let ls = s.cmd(&["network", "ls", "-q"]);
+    ls.assert_success();
+    s.cmd(&["network", "create", "after"]).assert_success();
+    for name in ls.lines().into_iter().filter(|n| n.starts_with('k')) {
+        s.cmd(&["network", "inspect", name]).assert_success();
+    }
+    // run on a network, killed at different moments (the holder, setup, veths...).
+    for delay in [50u64, 200, 400, 800] {
+        let mut child =
+            s.command(&["run", TLS, "-d", "--network", "after", img(), "sleep", "600"]).spawn().unwrap();
+        std::thread::sleep(Duration::from_millis(delay));
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    // A container whose supervisor and process are killed: its endpoint is stale.
+    let victim = s.cmd(&["run", TLS, "-d", "--name", "victim", "--network", "after", img(), "sleep", "600"]);
+    victim.assert_success();
+    let victim = victim.stdout_trimmed().to_string();
+    let run = s.runroot().join("containers").join(&victim);
+    for file in ["supervisor.pid", "container.pid"] {
+        if let Some(pid) =
+            fs_err::read_to_string(run.join(file)).ok().and_then(|p| p.trim().parse::<i32>().ok())
+        {
+            let _ = util::run_program("kill", &["-9", &pid.to_string()]);
+        }
+    }
+    // The next commands work, and the killed container's address goes back to the pool.
+    web(&s, "after", "web", &[]);
+    let out = run_on(&s, "after", "wget -q -O - http://web/index.html");
+    assert!(out.stdout.contains("hello from web"), "{out}");
+    wait_for(Duration::from_secs(10), "the stale endpoint to be reclaimed", || {
+        (!endpoint_containers(&s).contains(&victim)).then_some(())
+    });
+    s.cmd(&["rm", "-a", "-f", "-t", "0"]).assert_success();
+    s.cmd(&["network", "rm", "after"]).assert_success();
+    let holder = s.runroot().join("networks").join("holder.pid");
+    wait_for(Duration::from_secs(10), "the rootless namespace to stop with its last container", || {
+        (!holder.exists()).then_some(())
+    });
+}
