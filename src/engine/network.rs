@@ -406,7 +406,10 @@ mod tests {
         let mut r = req("none");
         r.add_hosts = vec!["noip".into()];
         assert!(config(&r, None).unwrap_err().to_string().starts_with("invalid --add-host \"noip\": "));
-        assert!(config(&req("bogus"), None).unwrap_err().to_string().contains("invalid --network \"bogus\""));
+        assert!(config(&req("bad/name"), None)
+            .unwrap_err()
+            .to_string()
+            .contains("invalid --network \"bad/name\""));
         let mut r = req("pasta");
         r.publish_all = true;
         let image = serde_json::json!({"config": {"ExposedPorts": {"80/tcp": {}}}});

@@ -9,7 +9,9 @@
 use std::net::Ipv4Addr;
 use std::path::PathBuf;
 
-use crate::network::config::{self, CreateOptions, Network, Networks};
+use crate::network::config::{self, Networks};
+/// A network's settings, what `network create` asks for, and the configuration errors.
+pub use crate::network::config::{CreateOptions, Error as ConfigError, Network};
 use crate::network::rootless::{self, Dir};
 use crate::network::{self, Config, Connected, Mode};
 use crate::runtime::supervisor;
@@ -156,6 +158,12 @@ pub fn prune(
         removed.push(net.name);
     }
     Ok(removed)
+}
+
+/// The hidden holder command's work: holds the rootless network namespace (and its resolver)
+/// until no container is attached to it.
+pub fn serve_holder(ctx: &Context) -> Result<(), Error> {
+    Ok(rootless::serve_holder(&rootless_dir(ctx))?)
 }
 
 /// The records of the networks of a `Bridge` mode, checked to exist.

@@ -10,8 +10,8 @@ use crate::cli::commands::image::confirm;
 use crate::cli::diag::WithExit;
 use crate::cli::{format::Template, printer::Printer, Exit};
 use crate::engine::networks::{self, Error as NetError};
+use crate::engine::networks::{CreateOptions, Network};
 use crate::engine::{self, Context};
-use crate::network::config::{CreateOptions, Network};
 
 /// `skiff network ...`
 #[derive(Debug, clap::Subcommand)]
@@ -199,7 +199,7 @@ pub fn run(command: NetworkCommand, mut ctx: Context, printer: &Printer) -> anyh
 /// rootless network namespace until no container is attached.
 pub fn holder(_args: HolderArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
     crate::cli::enter(&mut ctx, printer)?;
-    crate::network::rootless::serve_holder(&networks::rootless_dir(&ctx))?;
+    networks::serve_holder(&ctx)?;
     Ok(Exit::SUCCESS)
 }
 
@@ -218,9 +218,7 @@ fn create(args: CreateArgs, ctx: &Context, printer: &Printer) -> anyhow::Result<
     };
     match networks::create(ctx, &opts) {
         Ok(net) => printer.line(&net.name),
-        Err(NetError::Config(crate::network::config::Error::Exists { name })) if args.ignore => {
-            printer.line(&name)
-        }
+        Err(NetError::Config(networks::ConfigError::Exists { name })) if args.ignore => printer.line(&name),
         Err(e) => return Err(e.into()),
     }
     Ok(Exit::SUCCESS)
