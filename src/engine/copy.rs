@@ -144,10 +144,8 @@ pub fn running_pid(ctx: &Context, rec: &ContainerRecord) -> Option<i32> {
 /// Joins the user namespace of process `pid` (a running container's). Only possible from the
 /// namespace that owns it (rootless: the initial one, before skiff enters its own), and only
 /// while this process is single-threaded. There, `/proc/PID/root` can be entered.
-pub fn join_user_namespace(pid: i32) -> Result<(), Error> {
-    let path = format!("/proc/{pid}/ns/user");
-    let f = std::fs::File::from(fs_err::File::open(&path).map_err(Error::Io)?);
-    nix::sched::setns(f, nix::sched::CloneFlags::CLONE_NEWUSER).map_err(|e| Error::Io(e.into()))
+pub fn join_user_namespace(pid: i32) -> Result<(), crate::runtime::linux::exec::Error> {
+    crate::runtime::linux::exec::join_user(nix::unistd::Pid::from_raw(pid))
 }
 
 /// What a copy needs to know about its container, found once skiff is in its namespace.

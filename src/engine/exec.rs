@@ -122,7 +122,7 @@ pub fn running(
         .container_pid()
         .ok()
         .flatten()
-        .filter(|p| nix::sys::signal::kill(*p, None).is_ok())
+        .filter(|p| crate::sys::process_exists(*p))
         .ok_or_else(|| not_running(State::Exited))?;
     let bundle = store.container_dirs(&record.id).bundle;
     Ok(Running { record, pid, bundle })
