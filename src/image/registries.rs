@@ -16,6 +16,8 @@ use super::{Error, Result};
 
 /// The system-wide file podman reads.
 pub const SYSTEM_REGISTRIES_CONF: &str = "/etc/containers/registries.conf";
+/// The environment variable that names the one registries.conf to read, as in podman.
+pub const ENV_REGISTRIES_CONF: &str = "CONTAINERS_REGISTRIES_CONF";
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -65,13 +67,26 @@ impl Default for Registries {
 }
 
 impl Registries {
-    /// Loads `$config_dir/registries.conf`, else the system file, else the default.
+    /// Loads the first registries.conf that exists, as podman looks for it: the file named by
+    /// `CONTAINERS_REGISTRIES_CONF` (alone, when set), else skiff's own
+    /// `$config_dir/registries.conf`, else podman's user file beside it
+    /// (`$XDG_CONFIG_HOME/containers/registries.conf` when `config_dir` is
+    /// `$XDG_CONFIG_HOME/skiff`), else the system file, else the default.
     pub fn load(config_dir: Option<&Path>) -> Result<Registries> {
-        let user = config_dir.map(|d| d.join("registries.conf"));
-        for path in user.iter().map(PathBuf::as_path).chain([Path::new(SYSTEM_REGISTRIES_CONF)]) {
+        let from_env = std::env::var_os(ENV_REGISTRIES_CONF).filter(|v| !v.is_empty()).map(PathBuf::from);
+        let candidates: Vec<PathBuf> = match from_env {
+            Some(path) => vec![path],
+            None => config_dir
+                .map(|d| d.join("registries.conf"))
+                .into_iter()
+                .chain(config_dir.and_then(Path::parent).map(|c| c.join("containers/registries.conf")))
+                .chain([PathBuf::from(SYSTEM_REGISTRIES_CONF)])
+                .collect(),
+        };
+        for path in &candidates {
             match fs_err::read_to_string(path) {
                 Ok(text) => return Registries::parse(&text, path),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound && candidates.len() > 1 => continue,
                 Err(e) => return Err(Error::file(path, e)),
             }
         }

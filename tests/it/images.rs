@@ -191,6 +191,33 @@ fn pull_by_digest_and_short_names_through_registries_conf() {
     s.cmd(&["pull", "no-such-image"]).assert_exit(125).assert_stderr_contains("no-such-image");
 }
 
+/// A podman user's `~/.config/containers/registries.conf` works with no skiff file at all, and
+/// `CONTAINERS_REGISTRIES_CONF` names the one file read, as in podman.
+#[test]
+fn podmans_user_registries_conf_works_without_a_skiff_file() {
+    let f = fixtures();
+    let s = Skiff::new();
+    let host = registry::shared().host();
+    let text =
+        format!("unqualified-search-registries = [\"{host}\"]\n\n[[registry]]\nlocation = \"{host}\"\ninsecure = true\n");
+    let podman_conf = s.config_home().join("containers");
+    fs_err::create_dir_all(&podman_conf).unwrap();
+    fs_err::write(podman_conf.join("registries.conf"), &text).unwrap();
+    assert!(!s.config_home().join("skiff").exists());
+    s.cmd(&["pull", "busybox"]).assert_success().assert_stdout_eq(f.busybox.id());
+    s.cmd(&["rmi", "-a"]).assert_success();
+    // The environment variable wins, and alone: a missing file is an error naming it.
+    let missing = s.dir().join("none.conf");
+    s.cmd_env(&["pull", "busybox"], &[("CONTAINERS_REGISTRIES_CONF", missing.to_str().unwrap())])
+        .assert_exit(125)
+        .assert_stderr_contains("none.conf");
+    let other = s.dir().join("other.conf");
+    fs_err::write(&other, "unqualified-search-registries = [\"127.0.0.1:1\"]\n").unwrap();
+    s.cmd_env(&["pull", "busybox"], &[("CONTAINERS_REGISTRIES_CONF", other.to_str().unwrap())])
+        .assert_exit(125)
+        .assert_stderr_contains("127.0.0.1:1");
+}
+
 #[test]
 fn tag_untag_and_rmi_follow_podman() {
     let f = fixtures();

@@ -387,6 +387,14 @@ impl Skiff {
         run(self.command(args), None, self.timeout)
     }
 
+    /// Runs `skiff args...` to completion with empty stdin and `vars` added to its environment.
+    #[track_caller]
+    pub fn cmd_env(&self, args: &[&str], vars: &[(&str, &str)]) -> Output {
+        let mut cmd = self.command(args);
+        cmd.envs(vars.iter().copied());
+        run(cmd, None, self.timeout)
+    }
+
     /// Runs `skiff args...` to completion with `stdin`.
     #[track_caller]
     pub fn cmd_stdin(&self, args: &[&str], stdin: &[u8]) -> Output {
