@@ -99,8 +99,6 @@ pub enum Failure {
     Chown { path: String, uid: u32, gid: u32, reason: String },
     #[error("cannot enter the container's root {path}: {reason}")]
     EnterRoot { path: String, reason: String },
-    #[error("cannot enter the container's root: {reason}")]
-    EnterRootDir { reason: String },
     #[error("the container is not running")]
     NotRunning,
     /// `reason`: the error of [`join_user_namespace`], rendered with its causes.
@@ -244,8 +242,8 @@ pub struct ExtractOptions {
 
 /// A pipe as two files.
 fn pipe() -> Result<(File, File), Error> {
-    let (r, w) = nix::unistd::pipe().map_err(|e| Error::Io(e.into()))?;
-    Ok((File::from(r), File::from(w)))
+    let (r, w) = std::io::pipe().map_err(Error::Io)?;
+    Ok((File::from(std::os::fd::OwnedFd::from(r)), File::from(std::os::fd::OwnedFd::from(w))))
 }
 
 /// A forked child working inside `root`; `finish` reports its failure.
@@ -270,12 +268,8 @@ fn spawn_in_root<K>(
 }
 
 fn enter_root(root: &Path, workdir: &str) -> Result<(), Failure> {
-    nix::unistd::chroot(root)
-        .map_err(|e| Failure::EnterRoot { path: root.display().to_string(), reason: e.to_string() })?;
-    nix::unistd::chdir("/").map_err(|e| Failure::EnterRootDir { reason: e.to_string() })?;
-    // A working directory that does not exist (yet) leaves relative paths relative to /.
-    let _ = nix::unistd::chdir(workdir);
-    Ok(())
+    crate::sys::host::enter_root(root, workdir)
+        .map_err(|e| Failure::EnterRoot { path: root.display().to_string(), reason: e.to_string() })
 }
 
 impl Child {

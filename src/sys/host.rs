@@ -26,6 +26,24 @@ pub fn process_exists(pid: i32) -> bool {
     pid > 0 && nix::sys::signal::kill(Pid::from_raw(pid), None).is_ok()
 }
 
+/// Makes `root` this process's root directory and `/` its working directory, then moves to
+/// `workdir` when it exists there (a helper child that works inside a container's root).
+pub fn enter_root(root: &Path, workdir: &str) -> nix::Result<()> {
+    nix::unistd::chroot(root)?;
+    nix::unistd::chdir("/")?;
+    // A working directory that does not exist (yet) leaves relative paths relative to /.
+    let _ = nix::unistd::chdir(workdir);
+    Ok(())
+}
+
+/// Sets the access and modification times of `path` to `secs`.`nsecs`, not following a final
+/// symlink (so a symlink gets its own times); best effort.
+pub fn set_times_nofollow(path: &Path, secs: i64, nsecs: i64) {
+    use nix::sys::stat::{utimensat, UtimensatFlags};
+    let t = nix::sys::time::TimeSpec::new(secs, nsecs);
+    let _ = utimensat(None, path, &t, &t, UtimensatFlags::NoFollowSymlink);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

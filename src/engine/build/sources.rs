@@ -379,10 +379,7 @@ fn set_owner_mode(path: &Path, uid: u32, gid: u32, mode: Option<u32>) -> Result<
 }
 
 fn set_mtime(path: &Path, secs: i64, nsecs: i64) {
-    use nix::sys::stat::{utimensat, UtimensatFlags};
-    use nix::sys::time::TimeSpec;
-    let t = TimeSpec::new(secs, nsecs);
-    let _ = utimensat(None, path, &t, &t, UtimensatFlags::NoFollowSymlink);
+    crate::sys::host::set_times_nofollow(path, secs, nsecs);
 }
 
 fn copy_entry(
