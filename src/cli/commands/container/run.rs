@@ -30,11 +30,6 @@ pub fn run(args: RunArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result
     let id = rec.id.clone();
     // A failed start is cleaned up (and an `--rm` container removed) before the error returns.
     let opts = start_options(!args.detach, args.create.interactive);
-    if !args.detach {
-        // Blocked before the container starts, so that a signal sent to this command as soon as
-        // the container runs is held and relayed by the attach rather than ending this process.
-        engine::attach::attach_signals(true, args.create.tty.tty).thread_block()?;
-    }
     let started = engine::start::run(&ctx, &store, &rec, &opts).map_err(start_error)?;
     let Some(stream) = started.attach else {
         printer.line(&id);
