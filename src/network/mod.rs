@@ -470,9 +470,15 @@ pub fn teardown(run_dir: &Path) -> Option<String> {
     let mut died = None;
     if let Some(s) = &state {
         if let Some(pid) = s.helper_pid {
-            if s.helper_alive() {
+            if s.helper_alive() && !s.ports.is_empty() {
                 // Returns once it has exited: the published ports are free again.
                 helper::stop_and_wait(pid, nix::sys::signal::Signal::SIGTERM, || s.helper_alive());
+            } else if s.helper_alive() {
+                // No port to free: nothing waits for it (it also ends with the namespace).
+                let _ = nix::sys::signal::kill(
+                    nix::unistd::Pid::from_raw(pid),
+                    nix::sys::signal::Signal::SIGTERM,
+                );
             } else {
                 died = s.helper.clone();
             }
