@@ -148,11 +148,12 @@ pub fn diff_image(store: &Store, image: &ImageRecord) -> Result<Vec<Change>, Err
     })
 }
 
-/// A `Write` that hashes what passes through it.
-struct Hashing<W> {
-    inner: W,
-    hasher: Sha256,
-    written: u64,
+/// A `Write` that hashes (sha256) and counts what passes through it (layer tars of commit,
+/// import and build).
+pub(crate) struct Hashing<W> {
+    pub(crate) inner: W,
+    pub(crate) hasher: Sha256,
+    pub(crate) written: u64,
 }
 
 impl<W: Write> Write for Hashing<W> {

@@ -863,7 +863,8 @@ impl Builder<'_> {
         // right after, so it is not synced.
         let raw = root.scratch("layer.tar");
         let file = fs_err::File::create(&raw).map_err(err)?;
-        let hashing = HashingWriter { inner: io::BufWriter::new(file), hasher: Sha256::new(), written: 0 };
+        let hashing =
+            super::data::Hashing { inner: io::BufWriter::new(file), hasher: Sha256::new(), written: 0 };
         let mut w = root.write_layer(hashing).map_err(err)?;
         w.flush().map_err(err)?;
         let written = (format!("sha256:{}", hex::encode(w.hasher.finalize())), w.written);
@@ -1311,25 +1312,6 @@ fn resolve_owner(root: &Root, spec: &str) -> Result<(u32, u32), String> {
 /// The first 11 hex digits of a digest or key, as podman's `--> ID` lines show them.
 fn short(s: &str) -> String {
     s.trim_start_matches("sha256:").chars().take(11).collect()
-}
-
-/// A writer that hashes (sha256) and counts what passes through it.
-struct HashingWriter<W> {
-    inner: W,
-    hasher: Sha256,
-    written: u64,
-}
-
-impl<W: Write> Write for HashingWriter<W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.hasher.update(&buf[..n]);
-        self.written += n as u64;
-        Ok(n)
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        self.inner.flush()
-    }
 }
 
 fn sha256_file(path: &Path) -> io::Result<(String, u64)> {
