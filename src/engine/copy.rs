@@ -135,8 +135,8 @@ pub fn running_pid(ctx: &Context, rec: &ContainerRecord) -> Option<i32> {
     if !rec.state.is_active() {
         return None;
     }
-    let pid = crate::runtime::run_dir::RunDir::new(run_dir(ctx, &rec.id)).container_pid().ok()??.as_raw();
-    crate::sys::host::process_exists(pid).then_some(pid)
+    let pid = crate::runtime::run_dir::RunDir::new(run_dir(ctx, &rec.id)).container_pid().ok()??;
+    crate::sys::process_exists(pid).then_some(pid.as_raw())
 }
 
 /// Joins the user namespace of process `pid` (a running container's). Only possible from the

@@ -281,7 +281,7 @@ fn cgroup_status(rootless: bool) -> Cgroups {
             .unwrap_or_default();
         let dir = Path::new("/sys/fs/cgroup").join(own.trim_start_matches('/'));
         let controllers = fs_err::read_to_string(dir.join("cgroup.controllers")).unwrap_or_default();
-        let writable = crate::sys::host::writable(&dir);
+        let writable = crate::sys::writable(&dir, false);
         let delegated = !rootless || writable;
         let detail = if delegated {
             format!("cgroup v2 at {}; controllers: {}", dir.display(), controllers.trim())

@@ -3,8 +3,6 @@
 
 use std::path::Path;
 
-use nix::unistd::Pid;
-
 /// The kernel release (`uname -r`), if uname answers.
 pub fn kernel_release() -> Option<String> {
     nix::sys::utsname::uname().ok().map(|u| u.release().to_string_lossy().into_owned())
@@ -13,17 +11,6 @@ pub fn kernel_release() -> Option<String> {
 /// The filesystem type (`f_type` of statfs) of `path`, if it can be asked.
 pub fn filesystem_type(path: &Path) -> Option<i64> {
     nix::sys::statfs::statfs(path).ok().map(|s| s.filesystem_type().0)
-}
-
-/// True when this process may write in `path` (access(2) with W_OK).
-pub fn writable(path: &Path) -> bool {
-    nix::unistd::access(path, nix::unistd::AccessFlags::W_OK).is_ok()
-}
-
-/// True when process `pid` exists (and may be signalled by us: kill(pid, 0)). A pid of 0 or less
-/// names no single process and is never alive.
-pub fn process_exists(pid: i32) -> bool {
-    pid > 0 && nix::sys::signal::kill(Pid::from_raw(pid), None).is_ok()
 }
 
 /// Makes `root` this process's root directory and `/` its working directory, then moves to
@@ -49,17 +36,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn this_process_exists_and_pid_zero_does_not() {
-        assert!(process_exists(std::process::id() as i32));
-        assert!(!process_exists(0));
-        assert!(!process_exists(-1));
-    }
-
-    #[test]
     fn answers_about_the_host() {
         assert!(kernel_release().is_some_and(|r| !r.is_empty()));
         assert!(filesystem_type(Path::new("/")).is_some());
         assert!(filesystem_type(Path::new("/no/such/dir")).is_none());
-        assert!(!writable(Path::new("/no/such/dir")));
     }
 }

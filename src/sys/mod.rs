@@ -85,9 +85,10 @@ pub fn seccomp_load(filter: &[seccompiler::sock_filter]) -> std::io::Result<()> 
 }
 
 /// Whether a process `pid` exists that this process may signal (`kill(pid, 0)`; a zombie
-/// counts as existing until it is reaped).
+/// counts as existing until it is reaped). A pid of 0 or less names no single process (it would
+/// signal a group) and never exists.
 pub fn process_exists(pid: Pid) -> bool {
-    nix::sys::signal::kill(pid, None).is_ok()
+    pid.as_raw() > 0 && nix::sys::signal::kill(pid, None).is_ok()
 }
 
 /// Waits for this process's child `pid` to exit and reaps it; an error (not a child, reaped
@@ -127,6 +128,14 @@ mod tests {
             WaitStatus::Exited(_, code) => code,
             other => panic!("the child ended with {other:?}"),
         }
+    }
+
+    #[test]
+    fn this_process_exists_and_pid_zero_does_not() {
+        assert!(process_exists(Pid::this()));
+        assert!(!process_exists(Pid::from_raw(0)));
+        assert!(!process_exists(Pid::from_raw(-1)));
+        assert!(!writable(Path::new("/no/such/dir"), false));
     }
 
     #[test]
