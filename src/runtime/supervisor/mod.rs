@@ -45,9 +45,12 @@
 //! The files of the state directory are [`crate::runtime::run_dir::RunDir`]'s.
 
 pub mod client;
+pub mod health;
 pub mod launch;
+pub mod notify;
 pub mod protocol;
 pub mod server;
+pub mod service;
 
 use std::ffi::OsString;
 use std::os::fd::OwnedFd;
@@ -69,6 +72,7 @@ pub use client::{
 pub use launch::{inherited_fd, start, StartOptions, Started};
 pub use protocol::frame;
 pub use server::{k8s_lines, run};
+pub use service::Service;
 
 /// Signals relayed to the container.
 pub const RELAYED: [Signal; 6] =
