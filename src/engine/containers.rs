@@ -187,7 +187,7 @@ pub fn create(
     };
     opts.mounts.extend(plan.mounts.iter().cloned());
     let image_check = super::images::image_healthcheck(store, &image);
-    let mut service = with.service.resolve(image_check.as_ref()).map_err(|e| rollback(e.into()))?;
+    let mut service = with.service.resolve(image_check.as_ref(), with.rm).map_err(|e| rollback(e.into()))?;
     if service.container_socket {
         let (mount, env) = super::service::notify_mount(ctx, &id);
         opts.mounts.push(mount);

@@ -29,6 +29,8 @@ pub enum Error {
     ActionWithoutCheck { action: &'static str },
     #[error("{0}")]
     Invalid(String),
+    #[error("the --rm option conflicts with --restart, when the restartPolicy is not \"\" and \"no\"")]
+    RmWithRestart,
     #[error("container {id} has no defined healthcheck")]
     NoHealthcheck { id: String },
     #[error("container {id} is not running")]
@@ -75,7 +77,10 @@ pub struct ServiceRequest {
 impl ServiceRequest {
     /// The settings of a new container: `--health-*` over the image's HEALTHCHECK (a JSON
     /// value as the image config holds it), `--no-healthcheck` over both.
-    pub fn resolve(&self, image_check: Option<&Value>) -> Result<Service, Error> {
+    pub fn resolve(&self, image_check: Option<&Value>, rm: bool) -> Result<Service, Error> {
+        if rm && self.restart.policy != RestartPolicy::No {
+            return Err(Error::RmWithRestart);
+        }
         let mut check = match &self.health_cmd {
             Some(cmd) => Healthcheck::from_command(cmd).map_err(Error::Invalid)?,
             None => image_check
@@ -246,4 +251,59 @@ pub fn probe(ctx: &Context, key: &str) -> Result<Checked, Error> {
 pub fn has_restart_policy(store: &Store, rec: &ContainerRecord, policy: &str) -> bool {
     let name = load(store, &rec.id).restart.policy.name();
     name == policy || (name.is_empty() && (policy == "no" || policy.is_empty()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_image_check_applies_unless_overridden_or_disabled() {
+        let image = json!({"Test": ["CMD-SHELL", "curl -f localhost"], "Interval": 5_000_000_000u64});
+        let s = ServiceRequest::default().resolve(Some(&image), false).unwrap();
+        let h = s.health.unwrap();
+        assert_eq!(h.test, ["CMD-SHELL", "curl -f localhost"]);
+        assert_eq!((h.interval, h.timeout, h.retries), (5_000_000_000, 30_000_000_000, 3), "defaults shown");
+        let req = ServiceRequest {
+            health_cmd: Some("true".into()),
+            health_interval: Some(Duration::from_secs(1)),
+            health_retries: Some(1),
+            ..Default::default()
+        };
+        let h = req.resolve(Some(&image), false).unwrap().health.unwrap();
+        assert_eq!(
+            (h.test.clone(), h.interval, h.retries),
+            (vec!["CMD-SHELL".into(), "true".into()], 1_000_000_000, 1)
+        );
+        let off = ServiceRequest { no_healthcheck: true, ..Default::default() };
+        assert_eq!(off.resolve(Some(&image), false).unwrap().health, None);
+        let none = json!({"Test": ["NONE"]});
+        assert_eq!(ServiceRequest::default().resolve(Some(&none), false).unwrap().health, None);
+    }
+
+    #[test]
+    fn conflicting_settings_are_refused_as_podman_does() {
+        let kill = ServiceRequest { on_failure: OnFailure::Kill, ..Default::default() };
+        assert_eq!(
+            kill.resolve(None, false).unwrap_err().to_string(),
+            "cannot set on-failure action to kill without a health check"
+        );
+        let always = ServiceRequest { restart: Restart::parse("always").unwrap(), ..Default::default() };
+        assert!(matches!(always.resolve(None, true), Err(Error::RmWithRestart)));
+        assert!(always.resolve(None, false).is_ok());
+    }
+
+    #[test]
+    fn the_container_socket_is_mounted_only_with_a_socket_to_pass_on() {
+        let no_socket = ServiceRequest::default().resolve(None, false).unwrap();
+        assert!(!no_socket.container_socket);
+        let req =
+            ServiceRequest { notify_socket: Some("/run/user/1/systemd/notify".into()), ..Default::default() };
+        let s = req.resolve(None, false).unwrap();
+        assert!(s.container_socket);
+        let conmon = ServiceRequest { sdnotify: NotifyMode::Conmon, ..req.clone() };
+        assert!(!conmon.resolve(None, false).unwrap().container_socket);
+        let ignore = ServiceRequest { sdnotify: NotifyMode::Ignore, ..req };
+        assert_eq!(ignore.resolve(None, false).unwrap().notify_socket, None, "podman shows no socket");
+    }
 }

@@ -160,6 +160,7 @@ fn bad_service_values_are_one_clear_line_and_125() {
             vec!["--health-on-failure=kill"],
             "Error: cannot set on-failure action to kill without a health check",
         ),
+        (vec!["--rm", "--restart", "always"], "Error: the --rm option conflicts with --restart"),
         (vec!["--sdnotify", "healthy"], "Error: invalid sdnotify value \"healthy\""),
         (vec!["--health-cmd", "true", "--health-interval", "soon"], "Error: invalid healthcheck-interval"),
     ] {

@@ -39,7 +39,7 @@ pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Ex
         return Ok(Exit::SUCCESS);
     }
     if checked.state.is_unhealthy() && checked.on_failure != OnFailure::None {
-        super::container::enter_to_start(&mut ctx, printer, &[checked.record.id.clone()])?;
+        super::container::enter_to_start(&mut ctx, printer, std::slice::from_ref(&checked.record.id))?;
         let store = engine::open_store(&ctx)?;
         let rec = lifecycle::lookup(&ctx, &store, &checked.record.id)?;
         match checked.on_failure {
