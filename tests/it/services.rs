@@ -129,18 +129,33 @@ fn always_and_unless_stopped_restart_until_stop_or_kill() {
     std::thread::sleep(Duration::from_millis(1000));
     assert_eq!((status(&s, "k").as_str(), restarts(&s, "k")), ("exited", 0), "no restart after kill");
 
+    // SIGTERM to the supervisor (systemd stopping the unit whose MAINPID it is) ends it too.
+    let trap = "trap 'exit 0' TERM; while :; do sleep 0.1; done";
+    s.cmd(&["run", "-d", "--name", "unit", "--restart", "always", img(), "sh", "-c", trap]).assert_success();
+    let supervisor: i32 = inspect(&s, "unit", "{{.State.ConmonPid}}").parse().unwrap();
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(supervisor), nix::sys::signal::Signal::SIGTERM)
+        .unwrap();
+    wait_for(Duration::from_secs(10), "the container to end", || status(&s, "unit") == "exited");
+    std::thread::sleep(Duration::from_millis(1000));
+    assert_eq!(
+        (status(&s, "unit").as_str(), restarts(&s, "unit")),
+        ("exited", 0),
+        "no restart after SIGTERM"
+    );
+    assert_eq!(inspect(&s, "unit", "{{.State.ExitCode}}"), "0");
+
     // After a reboot: one command brings back the containers with a policy.
     s.cmd(&["create", "--name", "none", img(), "sleep", "100"]).assert_success();
     let out = s.cmd(&["start", "--all", "--filter", "restart-policy=always"]);
     let mut started = out.assert_success().lines();
     started.sort_unstable();
-    assert_eq!(started, ["al", "k"]);
+    assert_eq!(started, ["al", "k", "unit"]);
     assert_eq!(status(&s, "k"), "running");
     assert_eq!(status(&s, "none"), "created");
     assert_eq!(status(&s, "us"), "exited");
     s.cmd(&["start", "--all", "--filter", "restart-policy=unless-stopped"]).assert_success();
     assert_eq!(status(&s, "us"), "running");
-    s.cmd(&["rm", "-f", "-t", "0", "al", "k", "us", "none"]).assert_success();
+    s.cmd(&["rm", "-f", "-t", "0", "al", "k", "us", "none", "unit"]).assert_success();
 }
 
 #[test]

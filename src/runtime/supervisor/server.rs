@@ -659,6 +659,11 @@ impl Loop<'_> {
                 Signal::SIGCHLD => self.reap(),
                 Signal::SIGPIPE => {}
                 sig if self.status.is_none() => {
+                    // Sent to the supervisor itself (systemd stopping the unit whose MAINPID it
+                    // is, ctrl-c of an attached `run`): the container is to end, not restart.
+                    if matches!(sig, Signal::SIGTERM | Signal::SIGINT | Signal::SIGQUIT) {
+                        let _ = self.dir.mark_stopped_by_user();
+                    }
                     if let Err(e) = kill(self.container, sig) {
                         tracing::warn!("cannot relay {sig} to the container: {e}");
                     }
