@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Healthcheck benchmark (issue 15): what skiff's supervisor costs for a container probed every
 # second, next to podman's conmon for the same container, as the same unprivileged user:
-#   skiff run -d --health-cmd true --health-interval 1s IMAGE sleep 1000
-#   podman run -d --health-cmd true --health-interval 1s IMAGE sleep 1000
+#   skiff run -d --network none --health-cmd '["/bin/busybox", "true"]' --health-interval 1s IMAGE
+#   podman run -d (the same flags) IMAGE      (both running /bin/busybox sleep 1000)
 # Prints, after SECONDS of probing (default 30):
 # - the supervisor's and conmon's memory from /proc/PID/smaps_rollup: Rss, Pss and the private
 #   dirty pages (Private_Dirty: what the process costs beyond shared code);
@@ -47,7 +47,7 @@ P=(as_user podman --root "$work/podman/root" --runroot "$work/podman/run" --stor
 
 cleanup() {
   set +e
-  "${S[@]}" rm -f -t 0 bench-hc >/dev/null 2>&1
+  "${S[@]}" rm -f -t 0 bench-hc bench-plain >/dev/null 2>&1
   "${P[@]}" rm -f -t 0 bench-hc >/dev/null 2>&1
   [ -n "${reg_pid:-}" ] && kill "$reg_pid" 2>/dev/null
   "${S[@]}" unshare rm -rf "$work/skiff" >/dev/null 2>&1
@@ -62,13 +62,17 @@ chmod -R a+rX "$work/layout"
 as_user skopeo copy -q --dest-tls-verify=false "oci:$work/layout:run" "docker://127.0.0.1:$port/run:latest"
 image=127.0.0.1:$port/run:latest
 "${S[@]}" pull -q --tls-verify=false "$image" >/dev/null
-"${P[@]}" pull -q --tls-verify=false "$image" >/dev/null
+"${P[@]}" pull -q --tls-verify=false "$image" >/dev/null 2>&1
 
-HC=(--health-cmd true --health-interval 1s)
-"${S[@]}" run -d --name bench-hc "${HC[@]}" "$image" sleep 1000 >/dev/null
-"${P[@]}" run -d --name bench-hc --network none "${HC[@]}" "$image" sleep 1000 >/dev/null
+HC=(--network none --health-cmd '["/bin/busybox", "true"]' --health-interval 1s)
+"${S[@]}" run -d --name bench-hc "${HC[@]}" "$image" /bin/busybox sleep 1000 >/dev/null
+# The same container without a healthcheck: what the supervisor costs without one.
+"${S[@]}" run -d --name bench-plain --network none "$image" /bin/busybox sleep 1000 >/dev/null
+# (podman complains that it cannot reach systemd to add its timer: its healthcheck never runs.)
+"${P[@]}" run -d --name bench-hc "${HC[@]}" "$image" /bin/busybox sleep 1000 >/dev/null 2>&1
 sup=$("${S[@]}" inspect --format '{{.State.ConmonPid}}' bench-hc)
 conmon=$("${P[@]}" inspect --format '{{.State.ConmonPid}}' bench-hc)
+plain=$("${S[@]}" inspect --format '{{.State.ConmonPid}}' bench-plain)
 
 # utime+stime and cutime+cstime of PID, in clock ticks.
 cpu() { awk '{ sub(/.*\) /, ""); print $12 + $13, $14 + $15 }' "/proc/$1/stat"; }
@@ -94,6 +98,7 @@ status=$("${S[@]}" inspect --format '{{.State.Health.Status}} {{.State.Health.Fa
 
 echo "after ${SECONDS_TO_PROBE}s of probes every second (${probes} probes; health: $status)"
 echo "skiff supervisor (pid $sup):  $(mem "$sup")"
+echo "skiff supervisor without a healthcheck (pid $plain):  $(mem "$plain")"
 echo "podman conmon    (pid $conmon): $(mem "$conmon")"
 awk -v s0="$self0" -v s1="$self1" -v k0="$kids0" -v k1="$kids1" -v n="$probes" -v t="$tick" 'BEGIN {
   printf "supervisor CPU per probe: %.2f ms itself, %.2f ms with the probe processes\n",
@@ -101,12 +106,12 @@ awk -v s0="$self0" -v s1="$self1" -v k0="$kids0" -v k1="$kids1" -v n="$probes" -
 
 # One healthcheck by hand: the CPU of the whole command (user + system, children included).
 by_hand() {
-  local total=0 i
+  local total=0 i TIMEFORMAT='%U %S'
   for i in 1 2 3 4 5; do
-    /usr/bin/time -f '%U %S' -o "$work/time" "$@" >/dev/null 2>&1 || true
+    { time "$@" >/dev/null 2>&1 || true; } 2>"$work/time"
     total=$(awk -v t="$total" '{ print t + $1 + $2 }' "$work/time")
   done
-  awk -v t="$total" 'BEGIN { printf "%.1f ms", t * 1000 / 5 }'
+  awk -v t="$total" 'BEGIN { printf "%.0f ms", t * 1000 / 5 }'
 }
 echo "one 'healthcheck run' by hand, CPU: skiff $(by_hand "${S[@]}" healthcheck run bench-hc)," \
   "podman $(by_hand "${P[@]}" healthcheck run bench-hc) (what podman's systemd timer runs every interval)"

@@ -92,7 +92,7 @@ impl ServiceRequest {
         }
         if let Some(h) = &mut check {
             let ns = |d: Duration| d.as_nanos().min(u64::MAX as u128) as u64;
-            if let Some(d) = self.health_interval {
+            if let Some(d) = self.health_interval.filter(|d| !d.is_zero()) {
                 h.interval = ns(d);
             }
             if let Some(d) = self.health_timeout {
@@ -120,6 +120,7 @@ impl ServiceRequest {
             notify: self.sdnotify,
             container_socket: self.sdnotify == NotifyMode::Container && notify_socket.is_some(),
             notify_socket,
+            health_timer_off: self.health_interval.is_some_and(|d| d.is_zero()),
             stop_signal: 0,
             stop_timeout: 10,
         })
@@ -275,6 +276,10 @@ mod tests {
             (h.test.clone(), h.interval, h.retries),
             (vec!["CMD-SHELL".into(), "true".into()], 1_000_000_000, 1)
         );
+        let manual = ServiceRequest { health_interval: Some(Duration::ZERO), ..Default::default() };
+        let s = manual.resolve(Some(&image), false).unwrap();
+        assert!(s.health_timer_off);
+        assert_eq!(s.health.unwrap().interval, 5_000_000_000, "disable keeps the interval shown");
         let off = ServiceRequest { no_healthcheck: true, ..Default::default() };
         assert_eq!(off.resolve(Some(&image), false).unwrap().health, None);
         let none = json!({"Test": ["NONE"]});

@@ -315,8 +315,8 @@ fn healthcheck_run_exit_codes_and_messages_are_podmans() {
     s.cmd(&["healthcheck", "run", "nosuch"])
         .assert_exit(125)
         .assert_stderr_contains("Error: unable to look up nosuch to perform a health check");
-    // With the default interval (30 s) only `healthcheck run` probes: retries 1 and one failure
-    // make it unhealthy at once, and the kill action runs from the command.
+    // With the interval disabled only `healthcheck run` probes: retries 1 and one failure make
+    // it unhealthy at once, and the kill action runs from the command.
     s.cmd(&[
         "run",
         "-d",
@@ -326,6 +326,8 @@ fn healthcheck_run_exit_codes_and_messages_are_podmans() {
         "test ! -e /uh-oh",
         "--health-retries",
         "1",
+        "--health-interval",
+        "disable",
         "--health-on-failure",
         "kill",
         img(),
@@ -333,6 +335,7 @@ fn healthcheck_run_exit_codes_and_messages_are_podmans() {
         "300",
     ])
     .assert_success();
+    std::thread::sleep(Duration::from_millis(1500));
     assert_eq!(ps_status(&s, "once").rsplit(' ').next(), Some("(starting)"));
     s.cmd(&["healthcheck", "run", "once"]).assert_success();
     s.cmd(&["exec", "once", "touch", "/uh-oh"]).assert_success();

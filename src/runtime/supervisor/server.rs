@@ -335,6 +335,8 @@ struct Health {
     probe: Option<health::Probe>,
     /// The probe in flight was killed at its timeout.
     timed_out: bool,
+    /// False with `--health-interval=disable`: only `healthcheck run` probes.
+    timer: bool,
 }
 
 impl Health {
@@ -352,15 +354,25 @@ impl Health {
             next: now,
             probe: None,
             timed_out: false,
+            timer: !service.health_timer_off,
         })
     }
 
     /// A (re)started container: `starting`, first probe after one interval.
     fn started(&mut self, dir: &RunDir) {
         self.started = Instant::now();
-        self.next = self.started + self.check.interval();
+        self.next = self.started + self.interval();
         if let Err(e) = health::reset(dir.path(), &HealthState::starting()) {
             tracing::warn!("{e}");
+        }
+    }
+
+    /// The time to the next probe (a year when the timer is off).
+    fn interval(&self) -> Duration {
+        if self.timer {
+            self.check.interval()
+        } else {
+            Duration::from_secs(365 * 24 * 3600)
         }
     }
 
@@ -590,7 +602,7 @@ impl Loop<'_> {
                     Ok(p) => h.probe = Some(p),
                     Err(e) => {
                         tracing::warn!("{e}");
-                        h.next = now + h.check.interval();
+                        h.next = now + h.interval();
                     }
                 }
             }
@@ -606,7 +618,7 @@ impl Loop<'_> {
         let entry = p.finish((!h.timed_out).then_some(code));
         let in_start = h.started.elapsed() < h.check.start_period();
         let retries = h.check.retries();
-        h.next = Instant::now() + h.check.interval();
+        h.next = Instant::now() + h.interval();
         let state = match health::update(self.dir.path(), |s| s.record(entry, retries, in_start)) {
             Ok(s) => s,
             Err(e) => {

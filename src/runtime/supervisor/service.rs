@@ -288,6 +288,9 @@ pub struct Service {
     /// socket to pass messages on to): the supervisor must create it before the start.
     #[serde(default)]
     pub container_socket: bool,
+    /// `--health-interval=disable`: no timer, only `healthcheck run` probes.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub health_timer_off: bool,
     /// For the `stop` and `restart` actions: the stop signal and the seconds before SIGKILL.
     #[serde(default)]
     pub stop_signal: i32,
