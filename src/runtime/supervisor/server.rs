@@ -327,7 +327,8 @@ impl Notify {
 struct Health {
     check: Healthcheck,
     process: oci_spec::runtime::Process,
-    spec: oci_spec::runtime::Spec,
+    /// The spec until the seccomp filter is compiled from it (at the first probe).
+    spec: Option<oci_spec::runtime::Spec>,
     /// The seccomp filter, compiled at the first probe.
     filter: Option<Option<seccompiler::BpfProgram>>,
     started: Instant,
@@ -348,7 +349,7 @@ impl Health {
         Some(Health {
             check,
             process,
-            spec,
+            spec: Some(spec),
             filter: None,
             started: now,
             next: now,
@@ -523,11 +524,10 @@ impl Loop<'_> {
             }
             let ready: Vec<bool> = fds.iter().map(|f| f.revents().is_some_and(|r| !r.is_empty())).collect();
             drop(fds);
-            if let Some(i) = probe_at.filter(|i| ready[*i]) {
+            if probe_at.is_some_and(|i| ready[i]) {
                 if let Some(p) = self.health.as_mut().and_then(|h| h.probe.as_mut()) {
                     p.read_output();
                 }
-                let _ = i;
             }
             if notify_at.is_some_and(|i| ready[i]) {
                 self.notify.relay();
@@ -592,8 +592,10 @@ impl Loop<'_> {
             }
             None if now >= h.next => {
                 h.timed_out = false;
+                let spec = &mut h.spec;
                 let filter = h.filter.get_or_insert_with(|| {
-                    crate::runtime::linux::container_init::compile_seccomp(&h.spec).unwrap_or_else(|e| {
+                    let spec = spec.take()?;
+                    crate::runtime::linux::container_init::compile_seccomp(&spec).unwrap_or_else(|e| {
                         tracing::warn!("healthcheck without the container's seccomp filter: {e}");
                         None
                     })
