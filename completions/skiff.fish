@@ -282,6 +282,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand create" -l no-healthcheck -d
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l detach-keys -d 'Keys that detach from the container, leaving it running: comma-separated characters and ctrl-<a-z|@|[|\\|]|^|_>; "" disables detaching' -r
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l filter -d 'With --all, start only matching containers: restart-policy=POLICY (no, on-failure, always, unless-stopped), name=NAME, id=PREFIX' -r
+complete -c skiff -n "__fish_skiff_using_subcommand start" -l sdnotify -d 'Change how the container uses $NOTIFY_SOCKET from this start on: container, conmon, ignore (see run --sdnotify)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
@@ -1078,6 +1079,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -l detach-keys -d 'Keys that detach from the container, leaving it running: comma-separated characters and ctrl-<a-z|@|[|\\|]|^|_>; "" disables detaching' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -l filter -d 'With --all, start only matching containers: restart-policy=POLICY (no, on-failure, always, unless-stopped), name=NAME, id=PREFIX' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -l sdnotify -d 'Change how the container uses $NOTIFY_SOCKET from this start on: container, conmon, ignore (see run --sdnotify)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''

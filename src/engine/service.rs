@@ -55,6 +55,12 @@ pub enum Error {
     },
     #[error(transparent)]
     Health(#[from] health::Error),
+    #[error("cannot write {path}")]
+    Write {
+        path: std::path::PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 /// What `run` and `create` were told (`--restart`, `--health-*`, `--sdnotify`).
@@ -147,6 +153,42 @@ pub fn load(store: &Store, id: &str) -> Service {
 pub fn save(bundle: &Path, service: &Service) -> std::io::Result<()> {
     let json = serde_json::to_vec_pretty(service).expect("service settings serialize");
     crate::sys::atomic::write_atomic(&bundle.join(SERVICE_FILE), &json)
+}
+
+/// `start --sdnotify=MODE`: changes the container's sd_notify mode (kept for later starts, as if
+/// it had been created with it), with `socket` (`$NOTIFY_SOCKET` of the command) as its socket.
+/// Container mode on a container created without the socket adds its mount and variable to the
+/// spec. Call it before the start, with the container not running.
+pub fn set_notify(
+    ctx: &Context,
+    store: &Store,
+    id: &str,
+    mode: NotifyMode,
+    socket: Option<String>,
+) -> Result<(), Error> {
+    let bundle = store.container_dirs(id).bundle;
+    let mut service = Service::load(&bundle);
+    service.notify = mode;
+    service.notify_socket = socket.or(service.notify_socket.take()).filter(|_| mode != NotifyMode::Ignore);
+    if mode == NotifyMode::Container && service.notify_socket.is_some() && !service.container_socket {
+        let path = bundle.join("config.json");
+        let mut spec = Spec::load(&path).map_err(|source| Error::Spec { id: id.into(), source })?;
+        let (mount, env) = notify_mount(ctx, id);
+        let mut mounts = spec.mounts().clone().unwrap_or_default();
+        mounts.push(mount);
+        spec.set_mounts(Some(mounts));
+        if let Some(mut process) = spec.process().clone() {
+            let mut vars = process.env().clone().unwrap_or_default();
+            vars.retain(|v| !v.starts_with("NOTIFY_SOCKET="));
+            vars.push(env);
+            process.set_env(Some(vars));
+            spec.set_process(Some(process));
+        }
+        let json = serde_json::to_vec_pretty(&spec).expect("a runtime spec serializes");
+        crate::sys::atomic::write_atomic(&path, &json).map_err(|source| Error::Write { path, source })?;
+        service.container_socket = true;
+    }
+    save(&bundle, &service).map_err(|source| Error::Write { path: bundle.join(SERVICE_FILE), source })
 }
 
 /// Marks the coming exit of container `id` as the user's (`stop`, `kill`, `rm`): its restart

@@ -415,7 +415,14 @@ fn sdnotify_conmon_sends_ready_and_the_supervisor_as_mainpid() {
     sock.set_read_timeout(Some(Duration::from_millis(700))).unwrap();
     let mut buf = [0u8; 64];
     assert!(sock.recv(&mut buf).is_err(), "nothing is sent with --sdnotify=ignore");
-    s.cmd(&["rm", "-f", "-t", "0", "svc"]).assert_success();
+    // start --sdnotify changes the mode of a container created with another.
+    s.cmd(&["create", "--name", "later", "--sdnotify=ignore", img(), "sleep", "300"]).assert_success();
+    sock.set_read_timeout(Some(Duration::from_secs(15))).unwrap();
+    s.cmd_env(&["start", "--sdnotify=conmon", "later"], &env).assert_success();
+    let supervisor = inspect(&s, "later", "{{.State.ConmonPid}}");
+    assert_eq!(receive(&sock), format!("MAINPID={supervisor}\nREADY=1"));
+    assert_eq!(inspect(&s, "later", "{{.Config.SdNotifyMode}}"), "conmon");
+    s.cmd(&["rm", "-f", "-t", "0", "svc", "later"]).assert_success();
 }
 
 /// A static program that sends its argument to `$NOTIFY_SOCKET` (busybox has no way to), built
@@ -471,5 +478,12 @@ fn sdnotify_container_passes_the_containers_own_messages_on() {
     assert_eq!(inspect(&s, "own", "{{.Config.SdNotifyMode}}"), "container");
     // Other commands never wait on the container's READY.
     s.cmd(&["ps"]).assert_success();
-    s.cmd(&["rm", "-f", "-t", "0", "own"]).assert_success();
+    // A container created without a socket gets one with start --sdnotify=container.
+    let script = "/sdsend READY=1; sleep 300";
+    s.cmd(&["create", "--name", "late", "--sdnotify=ignore", "-v", &mount, img(), "sh", "-c", script])
+        .assert_success();
+    s.cmd_env(&["start", "--sdnotify=container", "late"], &env).assert_success();
+    let supervisor = inspect(&s, "late", "{{.State.ConmonPid}}");
+    assert_eq!(receive(&sock), format!("MAINPID={supervisor}\nREADY=1"));
+    s.cmd(&["rm", "-f", "-t", "0", "own", "late"]).assert_success();
 }

@@ -20,6 +20,10 @@ pub struct StartArgs {
     /// always, unless-stopped), name=NAME, id=PREFIX
     #[arg(long = "filter", value_name = "KEY=VALUE", requires = "all")]
     pub filter: Vec<String>,
+    /// Change how the container uses $NOTIFY_SOCKET from this start on: container, conmon,
+    /// ignore (see run --sdnotify)
+    #[arg(long, value_name = "MODE")]
+    pub sdnotify: Option<String>,
     /// Containers to start (names or ids)
     #[arg(value_name = "CONTAINER", required_unless_present = "all", conflicts_with = "all")]
     pub containers: Vec<String>,
@@ -65,6 +69,12 @@ pub fn start_cmd(args: StartArgs, mut ctx: Context, printer: &Printer) -> anyhow
         anyhow::bail!("you cannot start and attach multiple containers at once: start them without --attach");
     }
     let detach_keys = args.detach_keys.keys()?;
+    let sdnotify = args
+        .sdnotify
+        .as_deref()
+        .map(engine::service::NotifyMode::parse)
+        .transpose()
+        .map_err(anyhow::Error::msg)?;
     super::enter_to_start(&mut ctx, printer, &args.containers)?;
     let store = engine::open_store(&ctx)?;
     let names = if args.all { all_to_start(&ctx, &store, &args.filter)? } else { args.containers.clone() };
@@ -74,6 +84,10 @@ pub fn start_cmd(args: StartArgs, mut ctx: Context, printer: &Printer) -> anyhow
             let rec = lifecycle::lookup(&ctx, &store, key)?;
             if rec.state.is_active() {
                 anyhow::bail!("container {key} is already running: stop it first, or see its output with `skiff logs {key}`");
+            }
+            if let Some(mode) = &sdnotify {
+                let socket = std::env::var("NOTIFY_SOCKET").ok().filter(|s| !s.is_empty());
+                engine::service::set_notify(&ctx, &store, &rec.id, *mode, socket)?;
             }
             let started = start(&ctx, &store, &rec, args.attach, rec.interactive)?;
             if let Some(stream) = started.attach {
