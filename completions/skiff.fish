@@ -170,7 +170,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand run" -l dns-option -d 'Optio
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l add-host -d 'Add NAME:IP to the container\'s /etc/hosts (IP may be host-gateway)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l restart -d 'Restart policy when the container exits: no, on-failure[:MAX_RETRIES], always, unless-stopped (the supervisor restarts it, waiting 100 ms doubling up to 10 s; not after stop, kill or rm)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l health-cmd -d 'Healthcheck command, run in the container by its supervisor (a shell command, or a JSON array such as \'["CMD", "curl", "-f", "http://localhost/"]\'; "none" disables the image\'s)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand run" -l health-interval -d 'Time between healthchecks, e.g. 30s, 1m (default 30s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l health-interval -d 'Time between healthchecks, e.g. 30s, 1m (default 30s; "disable": only `healthcheck run` probes)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l health-retries -d 'Consecutive failures before the container is unhealthy (default 3)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l health-start-period -d 'Time after the start during which failures do not count (default 0s)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l health-timeout -d 'Time a healthcheck may take before it counts as failed (default 30s)' -r
@@ -253,7 +253,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand create" -l dns-option -d 'Op
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l add-host -d 'Add NAME:IP to the container\'s /etc/hosts (IP may be host-gateway)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l restart -d 'Restart policy when the container exits: no, on-failure[:MAX_RETRIES], always, unless-stopped (the supervisor restarts it, waiting 100 ms doubling up to 10 s; not after stop, kill or rm)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l health-cmd -d 'Healthcheck command, run in the container by its supervisor (a shell command, or a JSON array such as \'["CMD", "curl", "-f", "http://localhost/"]\'; "none" disables the image\'s)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand create" -l health-interval -d 'Time between healthchecks, e.g. 30s, 1m (default 30s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l health-interval -d 'Time between healthchecks, e.g. 30s, 1m (default 30s; "disable": only `healthcheck run` probes)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l health-retries -d 'Consecutive failures before the container is unhealthy (default 3)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l health-start-period -d 'Time after the start during which failures do not count (default 0s)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l health-timeout -d 'Time a healthcheck may take before it counts as failed (default 30s)' -r
@@ -981,7 +981,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l add-host -d 'Add NAME:IP to the container\'s /etc/hosts (IP may be host-gateway)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l restart -d 'Restart policy when the container exits: no, on-failure[:MAX_RETRIES], always, unless-stopped (the supervisor restarts it, waiting 100 ms doubling up to 10 s; not after stop, kill or rm)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l health-cmd -d 'Healthcheck command, run in the container by its supervisor (a shell command, or a JSON array such as \'["CMD", "curl", "-f", "http://localhost/"]\'; "none" disables the image\'s)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l health-interval -d 'Time between healthchecks, e.g. 30s, 1m (default 30s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l health-interval -d 'Time between healthchecks, e.g. 30s, 1m (default 30s; "disable": only `healthcheck run` probes)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l health-retries -d 'Consecutive failures before the container is unhealthy (default 3)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l health-start-period -d 'Time after the start during which failures do not count (default 0s)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l health-timeout -d 'Time a healthcheck may take before it counts as failed (default 30s)' -r
@@ -1050,7 +1050,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l add-host -d 'Add NAME:IP to the container\'s /etc/hosts (IP may be host-gateway)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l restart -d 'Restart policy when the container exits: no, on-failure[:MAX_RETRIES], always, unless-stopped (the supervisor restarts it, waiting 100 ms doubling up to 10 s; not after stop, kill or rm)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l health-cmd -d 'Healthcheck command, run in the container by its supervisor (a shell command, or a JSON array such as \'["CMD", "curl", "-f", "http://localhost/"]\'; "none" disables the image\'s)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l health-interval -d 'Time between healthchecks, e.g. 30s, 1m (default 30s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l health-interval -d 'Time between healthchecks, e.g. 30s, 1m (default 30s; "disable": only `healthcheck run` probes)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l health-retries -d 'Consecutive failures before the container is unhealthy (default 3)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l health-start-period -d 'Time after the start during which failures do not count (default 0s)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l health-timeout -d 'Time a healthcheck may take before it counts as failed (default 30s)' -r

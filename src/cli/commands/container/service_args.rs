@@ -16,7 +16,8 @@ pub struct ServiceArgs {
     /// array such as '["CMD", "curl", "-f", "http://localhost/"]'; "none" disables the image's)
     #[arg(long, value_name = "COMMAND")]
     pub health_cmd: Option<String>,
-    /// Time between healthchecks, e.g. 30s, 1m (default 30s)
+    /// Time between healthchecks, e.g. 30s, 1m (default 30s; "disable": only `healthcheck run`
+    /// probes)
     #[arg(long, value_name = "DURATION")]
     pub health_interval: Option<String>,
     /// Consecutive failures before the container is unhealthy (default 3)
