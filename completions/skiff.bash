@@ -55,6 +55,9 @@ _skiff() {
             skiff,generate-docs)
                 cmd="skiff__subcmd__generate__subcmd__docs"
                 ;;
+            skiff,healthcheck)
+                cmd="skiff__subcmd__healthcheck"
+                ;;
             skiff,help)
                 cmd="skiff__subcmd__help"
                 ;;
@@ -334,6 +337,18 @@ _skiff() {
             skiff__subcmd__container__subcmd__help,wait)
                 cmd="skiff__subcmd__container__subcmd__help__subcmd__wait"
                 ;;
+            skiff__subcmd__healthcheck,help)
+                cmd="skiff__subcmd__healthcheck__subcmd__help"
+                ;;
+            skiff__subcmd__healthcheck,run)
+                cmd="skiff__subcmd__healthcheck__subcmd__run"
+                ;;
+            skiff__subcmd__healthcheck__subcmd__help,help)
+                cmd="skiff__subcmd__healthcheck__subcmd__help__subcmd__help"
+                ;;
+            skiff__subcmd__healthcheck__subcmd__help,run)
+                cmd="skiff__subcmd__healthcheck__subcmd__help__subcmd__run"
+                ;;
             skiff__subcmd__help,attach)
                 cmd="skiff__subcmd__help__subcmd__attach"
                 ;;
@@ -372,6 +387,9 @@ _skiff() {
                 ;;
             skiff__subcmd__help,generate-docs)
                 cmd="skiff__subcmd__help__subcmd__generate__subcmd__docs"
+                ;;
+            skiff__subcmd__help,healthcheck)
+                cmd="skiff__subcmd__help__subcmd__healthcheck"
                 ;;
             skiff__subcmd__help,help)
                 cmd="skiff__subcmd__help__subcmd__help"
@@ -561,6 +579,9 @@ _skiff() {
                 ;;
             skiff__subcmd__help__subcmd__container,wait)
                 cmd="skiff__subcmd__help__subcmd__container__subcmd__wait"
+                ;;
+            skiff__subcmd__help__subcmd__healthcheck,run)
+                cmd="skiff__subcmd__help__subcmd__healthcheck__subcmd__run"
                 ;;
             skiff__subcmd__help__subcmd__image,build)
                 cmd="skiff__subcmd__help__subcmd__image__subcmd__build"
@@ -878,7 +899,7 @@ _skiff() {
 
     case "${cmd}" in
         skiff)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount umount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help"
+            opts="-h -V --root --runroot --log-level --storage-driver --help --version info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount umount exec top healthcheck port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1346,7 +1367,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__create)
-            opts="-e -w -u -i -t -v -h -l -p -P -V --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --root --runroot --log-level --storage-driver --version"
+            opts="-e -w -u -i -t -v -h -l -p -P -V --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --root --runroot --log-level --storage-driver --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1517,6 +1538,38 @@ _skiff() {
                     return 0
                     ;;
                 --add-host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --restart)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-cmd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-start-period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-on-failure)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sdnotify)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2436,7 +2489,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__run)
-            opts="-d -e -w -u -i -t -v -h -l -p -P -V --detach --detach-keys --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --root --runroot --log-level --storage-driver --version"
+            opts="-d -e -w -u -i -t -v -h -l -p -P -V --detach --detach-keys --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --root --runroot --log-level --storage-driver --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2614,6 +2667,38 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --restart)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-cmd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-start-period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-on-failure)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sdnotify)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2638,13 +2723,21 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__start)
-            opts="-a -i -h -V --attach --interactive --detach-keys --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -i -h -V --attach --interactive --detach-keys --all --filter --sdnotify --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --detach-keys)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sdnotify)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2846,7 +2939,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__create)
-            opts="-e -w -u -i -t -v -h -l -p -P -V --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --root --runroot --log-level --storage-driver --version"
+            opts="-e -w -u -i -t -v -h -l -p -P -V --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --root --runroot --log-level --storage-driver --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3017,6 +3110,38 @@ _skiff() {
                     return 0
                     ;;
                 --add-host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --restart)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-cmd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-start-period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-on-failure)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sdnotify)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3245,8 +3370,110 @@ _skiff() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        skiff__subcmd__healthcheck)
+            opts="-h -V --root --runroot --log-level --storage-driver --help --version run help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__healthcheck__subcmd__help)
+            opts="run help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__healthcheck__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__healthcheck__subcmd__help__subcmd__run)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__healthcheck__subcmd__run)
+            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         skiff__subcmd__help)
-            opts="info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help"
+            opts="info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top healthcheck port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3766,6 +3993,34 @@ _skiff() {
         skiff__subcmd__help__subcmd__generate__subcmd__docs)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__help__subcmd__healthcheck)
+            opts="run"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__help__subcmd__healthcheck__subcmd__run)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -6900,7 +7155,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__run)
-            opts="-d -e -w -u -i -t -v -h -l -p -P -V --detach --detach-keys --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --root --runroot --log-level --storage-driver --version"
+            opts="-d -e -w -u -i -t -v -h -l -p -P -V --detach --detach-keys --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --root --runroot --log-level --storage-driver --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7078,6 +7333,38 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --restart)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-cmd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-start-period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-on-failure)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sdnotify)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -7144,13 +7431,21 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__start)
-            opts="-a -i -h -V --attach --interactive --detach-keys --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -i -h -V --attach --interactive --detach-keys --all --filter --sdnotify --root --runroot --log-level --storage-driver --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --detach-keys)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sdnotify)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -106,6 +106,8 @@ pub enum Command {
     Exec(commands::container::ExecArgs),
     /// Show the processes running in a container
     Top(commands::container::TopArgs),
+    /// Run a container's healthcheck
+    Healthcheck(commands::healthcheck::Args),
     /// List a container's published ports
     Port(commands::container::PortArgs),
     /// Build an image from a Containerfile
@@ -418,6 +420,7 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         Command::Port(a) | Command::Container(ContainerCommand::Port(a)) => {
             commands::container::port(a, ctx, printer)
         }
+        Command::Healthcheck(a) => commands::healthcheck::run(a, ctx, printer),
         Command::ContainerCleanup(a) => commands::container::cleanup(a, ctx, printer),
         Command::FuseOverlayServe(a) => commands::fuse_serve::run(a),
     }

@@ -150,6 +150,8 @@ pub struct CreateOptions {
     pub stop_timeout: Option<u32>,
     /// `-i`: give the container a stdin pipe.
     pub interactive: bool,
+    /// `--restart`, `--health-*`, `--sdnotify` (see [`super::service`]).
+    pub service: super::service::ServiceRequest,
     /// The network settings (see [`super::network::prepare`]), stored with the container as
     /// `bundle/network.json`; `None` for a container without a network of skiff's making.
     pub network: Option<crate::network::Config>,
@@ -184,6 +186,13 @@ pub fn create(
         e
     };
     opts.mounts.extend(plan.mounts.iter().cloned());
+    let image_check = super::images::image_healthcheck(store, &image);
+    let mut service = with.service.resolve(image_check.as_ref(), with.rm).map_err(|e| rollback(e.into()))?;
+    if service.container_socket {
+        let (mount, env) = super::service::notify_mount(ctx, &id);
+        opts.mounts.push(mount);
+        opts.env.push(env);
+    }
     let spec = spec::build(&config, &opts, &dirs.merged, passwd.as_deref(), group.as_deref())
         .map_err(|e| rollback(e.into()))?;
     let (uid, gid) = spec.process().as_ref().map(|p| (p.user().uid(), p.user().gid())).unwrap_or((0, 0));
@@ -191,6 +200,12 @@ pub fn create(
     let (entrypoint, cmd) = spec::entrypoint_and_cmd(&config, &opts);
     let stop_signal = config.stop_signal().clone().filter(|s| !s.is_empty());
     let spec_json = serde_json::to_vec_pretty(&spec).expect("a runtime spec serializes");
+    let stop_signal = with.stop_signal.clone().or(stop_signal);
+    service.stop_signal = stop_signal
+        .as_deref()
+        .and_then(|s| super::lifecycle::parse_signal(s).ok())
+        .map_or(libc::SIGTERM, |s| s as i32);
+    service.stop_timeout = with.stop_timeout.map_or(10, u64::from);
     let driver = choose_driver(ctx);
 
     let rec = ContainerRecord {
@@ -210,11 +225,12 @@ pub fn create(
         storage_driver: driver.to_string(),
         volumes: plan.volumes.clone(),
         runtime: with.runtime,
-        stop_signal: with.stop_signal.or(stop_signal),
+        stop_signal,
         stop_timeout: with.stop_timeout,
         interactive: with.interactive,
         entrypoint,
         cmd,
+        restart_count: 0,
     };
     // No volume can be removed from here until the record (which makes them in use) is written.
     let guard = store.volumes_guard().map_err(|e| rollback(super::volumes::Error::from(e).into()))?;
@@ -232,6 +248,10 @@ pub fn create(
             let text = serde_json::to_vec_pretty(network).expect("a network config serializes");
             super::write_atomic(&path, &text).map_err(|source| Error::WriteBundle { path, source })?;
         }
+        super::service::save(&staged.bundle, &service).map_err(|source| Error::WriteBundle {
+            path: staged.bundle.join(super::service::SERVICE_FILE),
+            source,
+        })?;
         if driver == StorageDriver::Vfs {
             let mut bottom_first = diffs.clone();
             bottom_first.reverse();

@@ -183,6 +183,12 @@ pub fn image_run_config(store: &Store, img: &ImageRecord) -> Result<RunConfig, E
     run_config(&bytes).map_err(|source| Error::ImageConfig { digest: img.config_digest.clone(), source })
 }
 
+/// The image's HEALTHCHECK (`config.Healthcheck` of its config, as it is there), if any.
+pub fn image_healthcheck(store: &Store, img: &ImageRecord) -> Option<Value> {
+    let config = config_json(store, img).ok()?;
+    config.get("config")?.get("Healthcheck").filter(|v| !v.is_null()).cloned()
+}
+
 fn config_json(store: &Store, img: &ImageRecord) -> Result<Value, Error> {
     let bytes = store.blobs().read(&img.config_digest)?;
     Ok(serde_json::from_slice(&bytes).unwrap_or(Value::Null))

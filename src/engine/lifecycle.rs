@@ -357,6 +357,7 @@ pub fn stop(ctx: &Context, store: &Store, rec: &ContainerRecord, timeout: u64) -
         }
         return Ok(Stopped::AlreadyStopped);
     }
+    super::service::mark_stopped_by_user(ctx, &rec.id);
     let stop_signal =
         rec.stop_signal.as_deref().and_then(|s| parse_signal(s).ok()).unwrap_or(Signal::SIGTERM);
     if timeout > 0 {
@@ -379,6 +380,8 @@ pub fn kill(ctx: &Context, store: &Store, rec: &ContainerRecord, sig: Signal) ->
     if rec.state != State::Running {
         return Err(Error::NotRunning { id: rec.id.clone(), state: rec.state });
     }
+    // As podman: a container the user signals is not restarted by its policy.
+    super::service::mark_stopped_by_user(ctx, &rec.id);
     signal(ctx, &rec, sig)?;
     if sig == Signal::SIGKILL {
         if let Err(r) = wait_stopped(ctx, store, &rec.id, KILL_GRACE)? {
@@ -543,7 +546,7 @@ pub fn inspect(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<Va
         all_labels.insert(k.clone(), json!(v));
     }
     let labels = if all_labels.is_empty() { Value::Null } else { Value::Object(all_labels) };
-    let state = json!({
+    let mut state = json!({
         "OciVersion": spec.get("ociVersion").cloned().unwrap_or(json!("")),
         "Status": status_word(rec.state),
         "Running": rec.state == State::Running,
@@ -558,7 +561,7 @@ pub fn inspect(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<Va
         "StartedAt": rec.started_at.clone().unwrap_or_else(|| ZERO_TIME.into()),
         "FinishedAt": rec.finished_at.clone().unwrap_or_else(|| ZERO_TIME.into()),
     });
-    let config = json!({
+    let mut config = json!({
         "Hostname": spec.get("hostname").cloned().unwrap_or(json!("")),
         "Domainname": "",
         "User": user,
@@ -580,10 +583,18 @@ pub fn inspect(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<Va
         "StopSignal": stop_signal as i32,
         "StopTimeout": 10,
     });
+    let (service_config, restart_policy, health) = super::service::inspect(ctx, store, rec);
+    if let (Some(h), Some(s)) = (health, state.as_object_mut()) {
+        s.insert("Health".into(), h.clone());
+        s.insert("Healthcheck".into(), h);
+    }
+    if let (Value::Object(add), Some(c)) = (service_config, config.as_object_mut()) {
+        c.extend(add);
+    }
     let host_config = json!({
         "Binds": binds,
         "LogConfig": { "Type": "k8s-file", "Path": super::containers::log_path(store, &rec.id) },
-        "RestartPolicy": { "Name": "", "MaximumRetryCount": 0 },
+        "RestartPolicy": restart_policy,
         "AutoRemove": rec.rm,
         "CapAdd": [],
         "CapDrop": [],
@@ -615,7 +626,7 @@ pub fn inspect(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<Va
         "ConmonPidFile": run.join(supervisor::SUPERVISOR_PID),
         "PidFile": run.join(supervisor::CONTAINER_PID),
         "Name": rec.name,
-        "RestartCount": 0,
+        "RestartCount": super::service::restart_count(ctx, rec),
         "Driver": rec.storage_driver,
         "MountLabel": "",
         "ProcessLabel": "",

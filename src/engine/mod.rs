@@ -25,6 +25,7 @@ pub mod network;
 pub mod networks;
 pub mod pull;
 pub mod remove;
+pub mod service;
 pub mod start;
 pub mod system;
 pub mod terminal;
@@ -111,6 +112,8 @@ pub enum Error {
     InvalidState { id: String, state: crate::storage::State, action: &'static str },
     #[error(transparent)]
     Volumes(#[from] volumes::Error),
+    #[error(transparent)]
+    Service(#[from] service::Error),
     #[error("cannot remove {path}")]
     Remove {
         path: std::path::PathBuf,

@@ -156,6 +156,7 @@ pub fn start(
             }
             None if r.state.can_start() || (r.state == State::Running && r.pid == Some(pid)) => {
                 r.state = State::Running;
+                r.restart_count = 0;
                 r.pid = Some(pid);
                 r.started_at = Some(now);
                 r.exit_code = None;
@@ -248,8 +249,10 @@ pub fn abandon(ctx: &Context, store: &Store, id: &str, rm: bool) {
 pub fn cleanup(ctx: &Context, store: &Store, id: &str) -> Result<(), Error> {
     let Ok(rec) = store.find_container(id) else { return Ok(()) };
     let Some(exit) = ExitRecord::read(&run_dir(ctx, id)) else { return Ok(()) };
+    let restarts = crate::runtime::run_dir::RunDir::new(run_dir(ctx, id)).restarts();
     store.update_container(id, |r| {
         lifecycle::apply_exit(r, &exit);
+        r.restart_count = restarts;
         // With --rm, mark it for removal in the same write (`remove` then has nothing to change).
         if rec.rm && r.state == State::Exited {
             r.state = State::Removing;

@@ -8,6 +8,10 @@
 //! | `exit.json` ([`ExitRecord`]) | the supervisor | when the container has exited (or failed to start) |
 //! | `attach` | the supervisor | a unix socket it listens on while the container runs |
 //! | `supervisor.log` | the supervisor's stderr | from its start |
+//! | `stopped-by-user` | `stop`, `kill`, `rm` | before they signal the container |
+//! | `restarts` | the supervisor | at each restart under the restart policy |
+//! | `health.json`, `health.lock` | the supervisor, `healthcheck run` | after each probe (`supervisor::health`) |
+//! | `notify/notify.sock` | the supervisor | `--sdnotify=container` (`supervisor::notify`) |
 //!
 //! Other owners keep files here too, named and parsed by them: `netns` (the network namespace's
 //! bind mount, `crate::network::NETNS_FILE`), `network-state.json`, `resolv.conf`,
@@ -36,6 +40,11 @@ pub const SUPERVISOR_PID: &str = "supervisor.pid";
 pub const CONTAINER_PID: &str = "container.pid";
 /// The supervisor's own diagnostics (its stderr).
 pub const SUPERVISOR_LOG: &str = "supervisor.log";
+/// Written by `stop`, `kill` and `rm` before they signal: the exit is the user's doing, so the
+/// restart policy does not apply (podman's `StoppedByUser`).
+pub const STOPPED_BY_USER: &str = "stopped-by-user";
+/// How many times the supervisor has restarted the container under its restart policy.
+pub const RESTARTS: &str = "restarts";
 
 /// Errors reading or writing the run-time files.
 #[derive(Debug, thiserror::Error)]
@@ -185,9 +194,28 @@ impl RunDir {
 
     /// Removes what the last run left (exit record and pid files), before a new start.
     pub fn clear(&self) {
-        for f in [EXIT_FILE, SUPERVISOR_PID, CONTAINER_PID] {
+        for f in [EXIT_FILE, SUPERVISOR_PID, CONTAINER_PID, STOPPED_BY_USER, RESTARTS] {
             let _ = fs_err::remove_file(self.path.join(f));
         }
+    }
+
+    /// Marks the coming exit as the user's (see [`STOPPED_BY_USER`]).
+    pub fn mark_stopped_by_user(&self) -> Result<(), Error> {
+        write(self.path.join(STOPPED_BY_USER), b"")
+    }
+
+    /// Whether `stop`, `kill` or `rm` has asked the container to end.
+    pub fn stopped_by_user(&self) -> bool {
+        self.path.join(STOPPED_BY_USER).exists()
+    }
+
+    /// The restarts under the restart policy since the last start by hand (0 without a file).
+    pub fn restarts(&self) -> u32 {
+        fs_err::read_to_string(self.path.join(RESTARTS)).ok().and_then(|s| s.trim().parse().ok()).unwrap_or(0)
+    }
+
+    pub fn write_restarts(&self, n: u32) -> Result<(), Error> {
+        write(self.path.join(RESTARTS), n.to_string().as_bytes())
     }
 
     /// Binds the attach socket (replacing a stale one) through `/proc/self/fd/N/`, as conmon does,

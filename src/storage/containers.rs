@@ -183,6 +183,13 @@ pub struct ContainerRecord {
     pub entrypoint: Vec<String>,
     #[serde(default)]
     pub cmd: Vec<String>,
+    /// Restarts by the restart policy in the last run (podman's `RestartCount`).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub restart_count: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// The directories of one container (see the module documentation).
@@ -676,6 +683,7 @@ mod tests {
             interactive: false,
             entrypoint: vec![],
             cmd: vec!["sh".into()],
+            restart_count: 0,
         }
     }
 

@@ -31,6 +31,7 @@
 //! - `fuse`: the fuse-overlay storage driver against the kernel overlay.
 //! - `registry_errors`: pulls refused by a registry (self-signed tls, https to plain http, a
 //!   missing image or platform) and what the user reads.
+//! - `services`: restart policies, healthchecks and sd_notify, run by the supervisor (issue 15).
 //! - `hardening`: hostile images, registries and archives (issue 17); restarts with published
 //!   ports, `rm -f`'s stop, pull's terminal output.
 
@@ -66,6 +67,7 @@ mod registry_errors;
 mod reliability;
 mod rig;
 mod runtime;
+mod services;
 mod supervisor;
 mod system;
 mod transfer;

@@ -5,6 +5,7 @@ pub mod completion;
 pub mod container;
 pub mod data;
 pub mod fuse_serve;
+pub mod healthcheck;
 pub mod history;
 pub mod image;
 pub mod images;

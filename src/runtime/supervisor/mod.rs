@@ -35,19 +35,33 @@
 //! its controlling terminal is that pty, in its own session, so TIOCSTI can only push input into
 //! the container itself (the escape of CVE-2017-5226, bubblewrap, needs the caller's terminal).
 //!
+//! Long-running services ([`service`], `bundle/service.json`): after an exit the supervisor
+//! restarts the container as its restart policy says (in the same mount and network namespace,
+//! the root filesystem still mounted, after a backoff), unless `stop`, `kill` or `rm` marked the
+//! exit as the user's (`STATE/stopped-by-user`); only the last exit is recorded. It runs the
+//! healthcheck on its own timer ([`health`]: a forked probe that joins the container's namespaces,
+//! killed at its timeout) and acts on an unhealthy container (`--health-on-failure`), and it
+//! talks sd_notify ([`notify`]). The poll loop's timeout is the next timer (probe, probe
+//! timeout, SIGKILL after a stop signal); the probe's output pipe and the container's notify
+//! socket are in its poll set, and the probe's child is reaped with the rest.
+//!
 //! One role per file:
 //! - [`protocol`]: the ready report (an [`crate::ipc`] message) and the attach stream ([`frame`],
 //!   a byte protocol: every byte of output goes through it);
 //! - [`server`]: the supervisor process ([`run`]);
 //! - [`launch`]: starting one and waiting for its report ([`start`]);
-//! - [`client`]: the attach client ([`attach`], [`attach_with`]).
+//! - [`client`]: the attach client ([`attach`], [`attach_with`]);
+//! - [`service`], [`health`], [`notify`]: restart policy, healthchecks, sd_notify.
 //!
 //! The files of the state directory are [`crate::runtime::run_dir::RunDir`]'s.
 
 pub mod client;
+pub mod health;
 pub mod launch;
+pub mod notify;
 pub mod protocol;
 pub mod server;
+pub mod service;
 
 use std::ffi::OsString;
 use std::os::fd::OwnedFd;
@@ -69,6 +83,7 @@ pub use client::{
 pub use launch::{inherited_fd, start, StartOptions, Started};
 pub use protocol::frame;
 pub use server::{k8s_lines, run};
+pub use service::Service;
 
 /// Signals relayed to the container.
 pub const RELAYED: [Signal; 6] =

@@ -44,6 +44,7 @@ mod rename;
 mod restart;
 mod rm;
 mod run;
+mod service_args;
 mod tty_args;
 mod volume_args;
 

@@ -64,6 +64,8 @@ pub struct CreateArgs {
     pub config: Box<super::config_args::ConfigArgs>,
     #[command(flatten)]
     pub network: super::network_args::NetworkArgs,
+    #[command(flatten)]
+    pub service: super::service_args::ServiceArgs,
     /// The image to run
     #[arg(value_name = "IMAGE")]
     pub image: String,
@@ -90,6 +92,7 @@ pub fn create_container(
     let config = args.config.resolve()?;
     let mut with = CreateOptions { name: args.name.clone(), rm: args.rm, ..Default::default() };
     args.volumes.apply(&mut with)?;
+    args.service.apply(&mut with)?;
     let present = match engine::images::lookup(store, &args.image) {
         Ok(_) => true,
         Err(engine::Error::ImageNotKnown { .. }) => false,

@@ -18,7 +18,7 @@ pub struct PsArgs {
     #[arg(long, value_name = "FORMAT")]
     pub format: Option<String>,
     /// Show only matching containers: status=, name= (a regex), label=KEY[=VALUE], id= (a prefix),
-    /// ancestor= (an image), exited=CODE; one key given twice matches either value, different
+    /// ancestor= (an image), exited=CODE, health=healthy|unhealthy|starting|none; one key given twice matches either value, different
     /// keys must all match
     #[arg(short, long = "filter", value_name = "KEY=VALUE")]
     pub filter: Vec<String>,
@@ -55,6 +55,8 @@ enum Filter {
     Id(String),
     Ancestor(String),
     Exited(i32),
+    /// healthy, unhealthy, starting or none (checked by [`health_matches`]).
+    Health(String),
 }
 
 impl Filter {
@@ -88,8 +90,12 @@ impl Filter {
             "exited" => Filter::Exited(
                 value.parse().map_err(|_| anyhow::anyhow!("invalid exited filter {value:?}: use an exit code"))?,
             ),
+            "health" => match value {
+                "healthy" | "unhealthy" | "starting" | "none" => Filter::Health(value.to_string()),
+                _ => anyhow::bail!("invalid health filter {value:?}: use healthy, unhealthy, starting or none"),
+            },
             _ => anyhow::bail!(
-                "{key} is an invalid filter in {text:?}: use status, name, label, id, ancestor or exited"
+                "{key} is an invalid filter in {text:?}: use status, name, label, id, ancestor, exited or health"
             ),
         };
         Ok((key.to_string(), filter))
@@ -116,6 +122,7 @@ impl Filter {
                     || (image.len() >= 3 && c.image_id.starts_with(image.as_str()))
             }
             Filter::Exited(code) => c.state == State::Exited && c.exit_code == Some(*code),
+            Filter::Health(_) => true,
         }
     }
 }
@@ -126,6 +133,16 @@ fn matches_all(filters: &[(String, Filter)], c: &ContainerRecord) -> bool {
     keys.sort_unstable();
     keys.dedup();
     keys.iter().all(|k| filters.iter().filter(|(fk, _)| fk == k).any(|(_, f)| f.matches(c)))
+}
+
+/// The `health=` filters: any of them matches `health` (the container's word, `None` without a
+/// healthcheck).
+fn health_matches(filters: &[(String, Filter)], health: Option<&str>) -> bool {
+    let wanted: Vec<&str> = filters
+        .iter()
+        .filter_map(|(_, f)| if let Filter::Health(h) = f { Some(h.as_str()) } else { None })
+        .collect();
+    wanted.is_empty() || wanted.iter().any(|w| health.unwrap_or("none") == *w)
 }
 
 /// In a `table` template, fields separated by spaces become columns, as in podman.
@@ -190,7 +207,16 @@ pub fn ps(args: PsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
         .into_iter()
         .filter(|c| every || c.state == State::Running)
         .filter(|c| matches_all(&filters, c))
+        .filter(|c| health_matches(&filters, engine::service::health_status(&ctx, &store, c).as_deref()))
         .collect();
+    // `Up 3 minutes (healthy)`, as podman shows a container with a healthcheck.
+    let status_with = |c: &ContainerRecord, net: Option<&NetworkState>| {
+        let s = status_with(c, net);
+        match engine::service::health_status(&ctx, &store, c) {
+            Some(h) => format!("{s} ({h})"),
+            None => s,
+        }
+    };
     if let Some(n) = last {
         shown.sort_by(|a, b| a.created.cmp(&b.created));
         shown.drain(..shown.len().saturating_sub(n));
@@ -352,6 +378,7 @@ mod tests {
             volumes: vec![],
             runtime: None,
             stop_timeout: None,
+            restart_count: 0,
         }
     }
 

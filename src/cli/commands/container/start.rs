@@ -13,25 +13,81 @@ pub struct StartArgs {
     pub interactive: bool,
     #[command(flatten)]
     pub detach_keys: super::DetachKeysArg,
+    /// Start every container that is not running (e.g. at boot, from a user unit)
+    #[arg(long)]
+    pub all: bool,
+    /// With --all, start only matching containers: restart-policy=POLICY (no, on-failure,
+    /// always, unless-stopped), name=NAME, id=PREFIX
+    #[arg(long = "filter", value_name = "KEY=VALUE", requires = "all")]
+    pub filter: Vec<String>,
+    /// Change how the container uses $NOTIFY_SOCKET from this start on: container, conmon,
+    /// ignore (see run --sdnotify)
+    #[arg(long, value_name = "MODE")]
+    pub sdnotify: Option<String>,
     /// Containers to start (names or ids)
-    #[arg(value_name = "CONTAINER", required = true)]
+    #[arg(value_name = "CONTAINER", required_unless_present = "all", conflicts_with = "all")]
     pub containers: Vec<String>,
+}
+
+/// The containers `start --all` starts: those not running that match every `--filter` key
+/// (any value of a key given twice).
+fn all_to_start(ctx: &Context, store: &Store, filters: &[String]) -> anyhow::Result<Vec<String>> {
+    let mut parsed = Vec::new();
+    for f in filters {
+        let Some((k, v)) = f.split_once('=') else {
+            anyhow::bail!("invalid filter {f:?}: use KEY=VALUE (restart-policy, name, id)");
+        };
+        if !matches!(k, "restart-policy" | "name" | "id") {
+            anyhow::bail!("{k} is an invalid filter in {f:?}: use restart-policy, name or id");
+        }
+        parsed.push((k, v));
+    }
+    let mut out = Vec::new();
+    for rec in lifecycle::list(ctx, store)? {
+        if rec.state.is_active() {
+            continue;
+        }
+        let ok = |key: &str, rec: &ContainerRecord| {
+            let values: Vec<&str> = parsed.iter().filter(|(k, _)| *k == key).map(|(_, v)| *v).collect();
+            values.is_empty()
+                || values.iter().any(|v| match key {
+                    "restart-policy" => engine::service::has_restart_policy(store, rec, v),
+                    "name" => rec.name == *v,
+                    _ => rec.id.starts_with(v),
+                })
+        };
+        if ["restart-policy", "name", "id"].iter().all(|k| ok(k, &rec)) {
+            out.push(rec.name.clone());
+        }
+    }
+    Ok(out)
 }
 
 /// `skiff start`.
 pub fn start_cmd(args: StartArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
-    if args.attach && args.containers.len() > 1 {
+    if args.attach && (args.containers.len() > 1 || args.all) {
         anyhow::bail!("you cannot start and attach multiple containers at once: start them without --attach");
     }
     let detach_keys = args.detach_keys.keys()?;
+    let sdnotify = args
+        .sdnotify
+        .as_deref()
+        .map(engine::service::NotifyMode::parse)
+        .transpose()
+        .map_err(anyhow::Error::msg)?;
     super::enter_to_start(&mut ctx, printer, &args.containers)?;
     let store = engine::open_store(&ctx)?;
+    let names = if args.all { all_to_start(&ctx, &store, &args.filter)? } else { args.containers.clone() };
     let mut failed = crate::cli::diag::Failures::new(printer);
-    for key in &args.containers {
+    for key in &names {
         let result = (|| -> anyhow::Result<Option<Exit>> {
             let rec = lifecycle::lookup(&ctx, &store, key)?;
             if rec.state.is_active() {
                 anyhow::bail!("container {key} is already running: stop it first, or see its output with `skiff logs {key}`");
+            }
+            if let Some(mode) = &sdnotify {
+                let socket = std::env::var("NOTIFY_SOCKET").ok().filter(|s| !s.is_empty());
+                engine::service::set_notify(&ctx, &store, &rec.id, *mode, socket)?;
             }
             let started = start(&ctx, &store, &rec, args.attach, rec.interactive)?;
             if let Some(stream) = started.attach {
