@@ -33,7 +33,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde_json::{json, Value};
-use sha2::{Digest as _, Sha256};
 
 use self::dockerfile::{Command, Dockerfile, Flag, Instruction, Kind, Source};
 use self::root::{Root, RunSpec};
@@ -857,32 +856,48 @@ impl Builder<'_> {
         self.history(state, created_by, false);
     }
 
+    /// Stores the layer of a step's root (what RUN changed, or a copy that could not stream).
     fn store_layer(&self, state: &State, root: &Root, step: &str) -> Result<LayerRef, Error> {
         let err = |source| Error::Layer { step: step.into(), source };
-        // The tar is hashed while it is written (no second pass); it is a scratch file read once
-        // right after, so it is not synced.
-        let raw = root.scratch("layer.tar");
-        let file = fs_err::File::create(&raw).map_err(err)?;
-        let hashing =
-            super::data::Hashing { inner: io::BufWriter::new(file), hasher: Sha256::new(), written: 0 };
-        let mut w = root.write_layer(hashing).map_err(err)?;
-        w.flush().map_err(err)?;
-        let written = (format!("sha256:{}", hex::encode(w.hasher.finalize())), w.written);
-        let (path, (diff_id, size)) = match self.opts.timestamp {
+        match self.opts.timestamp {
             Some(t) => {
-                let clamped = root.scratch("layer-clamped.tar");
-                clamp_mtimes(&raw, &clamped, t).map_err(err)?;
-                let hashed = sha256_file(&clamped).map_err(err)?;
-                (clamped, hashed)
+                // The changes as the root has them, then every mtime clamped on the way to the blob.
+                let raw = root.scratch("layer.tar");
+                let file = fs_err::File::create(&raw).map_err(err)?;
+                let mut w = root.write_layer(io::BufWriter::new(file)).map_err(err)?;
+                w.flush().map_err(err)?;
+                drop(w);
+                self.store_blob_layer(state, step, |blob| clamp_mtimes(&raw, blob, t).map_err(err))
             }
-            None => (raw, written),
-        };
+            None => self.store_blob_layer(state, step, |blob| root.write_layer(blob).map(drop).map_err(err)),
+        }
+    }
+
+    /// Stores the layer tar `write` writes: straight into a blob (hashed while written, no
+    /// scratch copy), then unpacked from it by `Store::ingest_layer` (which finds the blob there
+    /// and only reads it). A layer with the same content is stored once.
+    fn store_blob_layer(
+        &self,
+        state: &State,
+        step: &str,
+        write: impl FnOnce(&mut storage::BlobWriter<'_>) -> Result<(), Error>,
+    ) -> Result<LayerRef, Error> {
+        let err = |source| Error::Layer { step: step.into(), source };
+        let mut blob = self.store.blobs().writer()?;
+        write(&mut blob)?;
+        blob.flush().map_err(err)?;
+        let (diff_id, size) = (blob.digest(), blob.written());
+        if self.store.blobs().has(&diff_id)? {
+            drop(blob);
+        } else {
+            blob.commit(&diff_id, Some(size))?;
+        }
         let mut diff_ids: Vec<String> = state.layers.iter().map(|l| l.diff_id.clone()).collect();
         diff_ids.push(diff_id.clone());
         let chain_id = chain_ids(&diff_ids).pop().expect("one layer at least");
-        let file = fs_err::File::open(&path).map_err(err)?;
+        let file = self.store.blobs().open(&diff_id)?;
         self.store.ingest_layer(
-            io::BufReader::new(file),
+            io::BufReader::with_capacity(256 * 1024, file),
             LayerExpect {
                 blob_digest: diff_id.clone(),
                 blob_size: Some(size),
@@ -1002,6 +1017,22 @@ impl Builder<'_> {
             }
             None => None,
         };
+        if plan.streamable(add) {
+            // The layer straight from the sources: each file read once, nothing staged.
+            let now = self.opts.timestamp.unwrap_or_else(|| chrono::Utc::now().timestamp());
+            let layer = self.store_blob_layer(state, &inst.text, |blob| {
+                plan.write_layer(&root, &dest, owner, chmod, self.opts.timestamp, now, blob)
+                    .map(drop)
+                    .map_err(|e| self.err_src(inst, e))
+            })?;
+            drop(from_root);
+            cache::record(self.store, &key, &layer);
+            state.layers.push(layer);
+            self.history(state, created_by, false);
+            self.layer_done(state, &key);
+            self.done(&short(&key));
+            return Ok(());
+        }
         plan.apply(&root, &dest, owner, chmod, add).map_err(|e| self.err_src(inst, e))?;
         drop(from_root);
         self.add_layer(state, &root, &key, &inst.text, created_by)?;
@@ -1314,17 +1345,10 @@ fn short(s: &str) -> String {
     s.trim_start_matches("sha256:").chars().take(11).collect()
 }
 
-fn sha256_file(path: &Path) -> io::Result<(String, u64)> {
-    let mut f = fs_err::File::open(path)?;
-    let mut h = Sha256::new();
-    let n = io::copy(&mut f, &mut h)?;
-    Ok((format!("sha256:{}", hex::encode(h.finalize())), n))
-}
-
 /// Rewrites a tar with every mtime clamped to at most `t` (SOURCE_DATE_EPOCH's rule).
-fn clamp_mtimes(from: &Path, to: &Path, t: i64) -> io::Result<()> {
+fn clamp_mtimes(from: &Path, to: impl Write, t: i64) -> io::Result<()> {
     let mut archive = tar::Archive::new(io::BufReader::new(fs_err::File::open(from)?));
-    let mut out = tar::Builder::new(io::BufWriter::new(fs_err::File::create(to)?));
+    let mut out = tar::Builder::new(to);
     for entry in archive.entries()? {
         let mut entry = entry?;
         let mut header = entry.header().clone();
