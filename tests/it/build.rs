@@ -523,3 +523,117 @@ fn run_mounts_cache_bind_tmpfs_and_secret() {
     build(&s, &dir, &["-t", "mounts", "--no-cache", "--secret", &secret_flag]).assert_success();
     assert_eq!(run_in(&s, "mounts", "cat /first"), "2\n");
 }
+
+/// A tiny HTTP server on 127.0.0.1 for ADD URL: `GET /files/NAME` answers the current content of
+/// NAME with a fixed `Last-Modified`; anything else is a 404. Runs until the test ends.
+fn http_server(files: std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, String>>>) -> u16 {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for conn in listener.incoming() {
+            let Ok(mut conn) = conn else { continue };
+            let mut reader = BufReader::new(conn.try_clone().unwrap());
+            let mut first = String::new();
+            if reader.read_line(&mut first).is_err() {
+                continue;
+            }
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                    break;
+                }
+            }
+            let path = first.split_whitespace().nth(1).unwrap_or("").to_string();
+            let body = path.strip_prefix("/files/").and_then(|n| files.lock().unwrap().get(n).cloned());
+            let answer = match body {
+                Some(b) => format!(
+                    "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nLast-Modified: Sun, 09 Sep 2001 01:46:40 GMT\r\nConnection: close\r\n\r\n{b}",
+                    b.len()
+                ),
+                None => "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".into(),
+            };
+            let _ = conn.write_all(answer.as_bytes());
+        }
+    });
+    port
+}
+
+#[test]
+fn add_of_a_url_downloads_the_file_and_the_cache_follows_its_content() {
+    let s = Skiff::new();
+    let files = std::sync::Arc::new(std::sync::Mutex::new(std::collections::HashMap::from([(
+        "hello.txt".to_string(),
+        "hello over http\n".to_string(),
+    )])));
+    let port = http_server(files.clone());
+    let url = format!("http://127.0.0.1:{port}/files/hello.txt");
+    let cf = format!("FROM busybox\nADD {url} /downloads/\nADD --chmod=644 {url} /named.txt\n");
+    let dir = project(&s, "addurl", &cf, &[]);
+    build(&s, &dir, &["-t", "addurl"]).assert_success();
+    let out = run_in(
+        &s,
+        "addurl",
+        "cat /downloads/hello.txt /named.txt; stat -c '%a %Y' /downloads/hello.txt /named.txt",
+    );
+    // Not extracted, 0600 unless --chmod, the mtime from Last-Modified (1000000000).
+    assert_eq!(out, "hello over http\nhello over http\n600 1000000000\n644 1000000000\n");
+    // The same content: both steps from the cache; a changed remote file: both run again.
+    let again = build(&s, &dir, &["-t", "addurl"]);
+    again.assert_success();
+    assert_eq!(cache_hits(&again), 2, "{}", again.stdout);
+    files.lock().unwrap().insert("hello.txt".into(), "changed\n".into());
+    let changed = build(&s, &dir, &["-t", "addurl"]);
+    changed.assert_success();
+    assert_eq!(cache_hits(&changed), 0, "{}", changed.stdout);
+    assert_eq!(run_in(&s, "addurl", "cat /named.txt"), "changed\n");
+    // A missing file: the URL and the status, the file and line, nothing built.
+    let missing =
+        project(&s, "addmissing", &format!("FROM busybox\nADD http://127.0.0.1:{port}/nope /x\n"), &[]);
+    let out = build(&s, &missing, &["-t", "addmissing"]);
+    out.assert_exit(125);
+    out.assert_stderr_contains(&format!("http://127.0.0.1:{port}/nope: the server answered 404"));
+    out.assert_stderr_contains("Containerfile:2");
+    s.cmd(&["image", "exists", "addmissing"]).assert_exit(1);
+    // COPY does not take URLs.
+    let copy = project(&s, "copyurl", &format!("FROM busybox\nCOPY {url} /x\n"), &[]);
+    build(&s, &copy, &["-t", "copyurl"]).assert_exit(125).assert_stderr_contains("COPY cannot copy a URL");
+}
+
+#[test]
+fn copy_stays_inside_the_root_through_symlinks_in_the_image_and_the_context() {
+    let s = Skiff::new();
+    let escape = format!("skiff-build-escape-{}", std::process::id());
+    let up = "../".repeat(30);
+    let cf = format!(
+        "FROM busybox AS base\n\
+         RUN ln -s /etc /etclink && ln -s {up}tmp/{escape} /esc && mkdir /real && ln -s /real /abslink\n\
+         FROM base\n\
+         COPY f.txt /etclink/f.txt\n\
+         COPY f.txt /esc/\n\
+         COPY dir /abslink/\n\
+         COPY abs /fromlink\n\
+         COPY f.txt dir /esc/sub/\n"
+    );
+    let dir = project(&s, "links", &cf, &[("f.txt", "inside\n"), ("dir/x", "x\n")]);
+    // A symlink in the context that points out of it resolves inside the context.
+    std::os::unix::fs::symlink("/f.txt", dir.join("abs")).unwrap();
+    build(&s, &dir, &["-t", "links"]).assert_success();
+    assert!(!Path::new("/tmp").join(&escape).exists(), "a COPY wrote outside the root");
+    let out = run_in(
+        &s,
+        "links",
+        &format!(
+            "cat /etc/f.txt /tmp/{escape}/f.txt /real/x /fromlink /tmp/{escape}/sub/f.txt /tmp/{escape}/sub/x; \
+             readlink /etclink; readlink /abslink"
+        ),
+    );
+    // (The last COPY has several sources, one a directory: it copies through the step's root.)
+    assert_eq!(out, "inside\ninside\nx\ninside\ninside\nx\n/etc\n/real\n");
+    // A link to a file outside the context is a missing file, not the host's file.
+    let out_link = project(&s, "outlink", "FROM busybox\nCOPY passwd /p\n", &[]);
+    std::os::unix::fs::symlink(format!("{up}etc/passwd"), out_link.join("passwd")).unwrap();
+    build(&s, &out_link, &["-t", "outlink"])
+        .assert_exit(125)
+        .assert_stderr_contains("passwd: no such file or directory in the build context");
+}

@@ -22,6 +22,7 @@
 
 pub mod cache;
 pub mod dockerfile;
+pub mod fetch;
 pub mod ignore;
 pub mod root;
 pub mod sources;
@@ -969,12 +970,38 @@ impl Builder<'_> {
         };
         let mut plan = sources::Plan::default();
         let mut shown = Vec::new();
+        // Downloads of ADD URL live in a scratch directory until the layer is stored.
+        let mut downloads: Option<super::transfer::Spool> = None;
         for s in srcs {
             match s {
                 Source::Path(p) => {
                     let p = self.expand(state, inst, p)?;
-                    if add && (p.starts_with("http://") || p.starts_with("https://")) {
-                        return Err(self.err(inst, format!("{p}: ADD of a URL is not supported")));
+                    if fetch::is_url(&p) {
+                        if !add {
+                            return Err(self.err(inst, format!("{p}: COPY cannot copy a URL; use ADD")));
+                        }
+                        if from_name.is_some() {
+                            return Err(self.err(inst, format!("{p}: ADD --from cannot add a URL")));
+                        }
+                        let spool = match &mut downloads {
+                            Some(s) => s,
+                            None => downloads.insert(
+                                super::transfer::Spool::new(self.store, "build-add-")
+                                    .map_err(|e| Error::Scratch(Box::new(e)))?,
+                            ),
+                        };
+                        let file = spool.file().with_file_name(format!("download-{}", shown.len()));
+                        let got = fetch::fetch(&p, &file).map_err(|e| self.err_src(inst, e))?;
+                        let name = match (got.name, dest.ends_with('/')) {
+                            (Some(n), _) => n,
+                            (None, false) => "download".into(),
+                            (None, true) => {
+                                return Err(self.err_src(inst, fetch::Error::NoName { url: p.clone() }))
+                            }
+                        };
+                        plan.add_download(&name, file, got.mtime);
+                        shown.push(p);
+                        continue;
                     }
                     plan.add(&from, &p).map_err(|e| self.err_src(inst, e))?;
                     shown.push(p);

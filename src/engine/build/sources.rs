@@ -79,12 +79,20 @@ struct Group {
 pub struct Plan {
     groups: Vec<Group>,
     heredocs: Vec<(String, Vec<u8>)>,
+    /// Downloaded files (ADD URL): name, the scratch file, mtime.
+    downloads: Vec<(String, PathBuf, Option<i64>)>,
 }
 
 impl Plan {
     /// Whether more than one thing is copied (then the destination is a directory).
     pub fn is_several(&self) -> bool {
-        self.groups.len() + self.heredocs.len() > 1
+        self.groups.len() + self.heredocs.len() + self.downloads.len() > 1
+    }
+
+    /// Adds a downloaded file (`ADD URL`): `name` in a destination directory, 0600 unless
+    /// `--chmod`, `mtime` (Last-Modified) else now.
+    pub fn add_download(&mut self, name: &str, file: PathBuf, mtime: Option<i64>) {
+        self.downloads.push((name.into(), file, mtime));
     }
 
     /// Adds a heredoc source (`COPY <<EOF /dest`): a file named after the delimiter... whose
@@ -152,6 +160,12 @@ impl Plan {
             h.update(name.as_bytes());
             h.update(b"\0");
             h.update(content);
+        }
+        for (name, path, mtime) in &self.downloads {
+            h.update(format!("download\0{name}\0{mtime:?}\0").as_bytes());
+            let mut f =
+                fs_err::File::open(path).map_err(|source| Error::Read { path: path.clone(), source })?;
+            io::copy(&mut f, &mut h).map_err(|source| Error::Read { path: path.clone(), source })?;
         }
         Ok(hex::encode(h.finalize()))
     }
@@ -221,6 +235,19 @@ impl Plan {
             let mode = chmod.unwrap_or(0o644);
             set_owner_mode(&target, uid, gid, Some(mode))?;
         }
+        for (name, path, mtime) in &self.downloads {
+            let in_container = if into_dir { dest_path.join(name) } else { dest_path.to_path_buf() };
+            let target = resolved(&in_container)?;
+            if let Some(parent) = target.parent() {
+                mkdirs(parent, 0, 0, false)?;
+            }
+            remove_non_dir(&target)?;
+            fs_err::copy(path, &target).map_err(|source| Error::Write { path: target.clone(), source })?;
+            set_owner_mode(&target, uid, gid, Some(chmod.unwrap_or(0o600)))?;
+            if let Some(t) = mtime {
+                set_mtime(&target, *t, 0);
+            }
+        }
         Ok(())
     }
 }
@@ -233,7 +260,7 @@ impl Plan {
         if extract && self.groups.iter().any(|g| !g.is_dir && is_archive(&g.entries[0].path)) {
             return false;
         }
-        if self.groups.len() + self.heredocs.len() <= 1 {
+        if self.groups.len() + self.heredocs.len() + self.downloads.len() <= 1 {
             return true;
         }
         let tricky = |e: &Entry| e.meta.file_type().is_symlink() || (e.meta.is_file() && e.meta.nlink() > 1);
@@ -325,6 +352,17 @@ impl Plan {
             h.set_size(content.len() as u64);
             w.b.append_data(&mut h, &rel, content.as_slice())
                 .map_err(|source| Error::Write { path: rel, source })?;
+        }
+        for (name, path, mtime) in &self.downloads {
+            let in_container = if into_dir { dest_path.join(name) } else { dest_path.to_path_buf() };
+            let rel = w.rel(&resolve(&in_container)?)?;
+            w.parents(&rel)?;
+            let meta = fs_err::metadata(path).map_err(|source| Error::Read { path: path.clone(), source })?;
+            let mut h =
+                w.header(tar::EntryType::Regular, chmod.unwrap_or(0o600), uid, gid, mtime.unwrap_or(w.now));
+            h.set_size(meta.len());
+            let f = fs_err::File::open(path).map_err(|source| Error::Read { path: path.clone(), source })?;
+            w.append(h, &rel, f.take(meta.len()))?;
         }
         w.b.into_inner().map_err(|source| Error::Write { path: dest.into(), source })
     }
