@@ -637,3 +637,33 @@ fn copy_stays_inside_the_root_through_symlinks_in_the_image_and_the_context() {
         .assert_exit(125)
         .assert_stderr_contains("passwd: no such file or directory in the build context");
 }
+
+#[test]
+fn squash_makes_the_new_layers_one_and_squash_all_every_layer() {
+    let s = Skiff::new();
+    let cf = "FROM busybox\nRUN echo one > /one && echo gone > /gone\nRUN rm /gone /bin/sed && echo two > /two\nCOPY f /f\n";
+    let dir = project(&s, "squash", cf, &[("f", "f\n")]);
+    build(&s, &dir, &["-t", "plain"]).assert_success();
+    build(&s, &dir, &["-t", "squashed", "--squash"]).assert_success();
+    build(&s, &dir, &["-t", "flat", "--squash-all"]).assert_success();
+    let layers = |name: &str| inspect(&s, name)["RootFS"]["Layers"].as_array().unwrap().len();
+    let base = layers(&fixtures().busybox.reference);
+    assert_eq!(layers("plain"), base + 3);
+    assert_eq!(layers("squashed"), base + 1);
+    assert_eq!(layers("flat"), 1);
+    for image in ["plain", "squashed", "flat"] {
+        // The files as the last step left them: a deletion of a base file stays deleted.
+        let out = run_in(
+            &s,
+            image,
+            "cat /one /two /f; test -e /gone || echo no-gone; test -e /bin/sed || echo no-sed",
+        );
+        assert_eq!(out, "one\ntwo\nf\nno-gone\nno-sed\n", "{image}");
+        // The history keeps one entry per instruction, as many with a layer as there are layers.
+        let c = inspect(&s, image);
+        let history = c["History"].as_array().unwrap();
+        assert_eq!(history.len(), inspect(&s, "plain")["History"].as_array().unwrap().len(), "{image}");
+        let with_layer = history.iter().filter(|h| !h["empty_layer"].as_bool().unwrap_or(false)).count();
+        assert_eq!(with_layer, layers(image), "{image}: {history:?}");
+    }
+}

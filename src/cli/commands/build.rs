@@ -55,6 +55,12 @@ pub struct Args {
     /// Print only the image id
     #[arg(short, long)]
     pub quiet: bool,
+    /// Squash the layers this build makes into one (the base image's layers stay)
+    #[arg(long, conflicts_with = "squash_all")]
+    pub squash: bool,
+    /// Squash every layer, the base image's too, into one
+    #[arg(long)]
+    pub squash_all: bool,
     /// Write the image id to this file
     #[arg(long, value_name = "FILE")]
     pub iidfile: Option<PathBuf>,
@@ -371,6 +377,11 @@ fn options(args: &Args, context: &Path, stdin_text: Option<String>) -> anyhow::R
         network,
         secrets,
         timestamp,
+        squash: match (args.squash, args.squash_all) {
+            (_, true) => engine_build::Squash::All,
+            (true, false) => engine_build::Squash::New,
+            (false, false) => engine_build::Squash::No,
+        },
     })
 }
 

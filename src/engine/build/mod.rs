@@ -147,6 +147,17 @@ pub enum Format {
     Docker,
 }
 
+/// `--squash` / `--squash-all`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Squash {
+    #[default]
+    No,
+    /// The layers this build made become one (the base image's stay as they are).
+    New,
+    /// Every layer, the base image's too, becomes one.
+    All,
+}
+
 /// `--network` of RUN steps.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Network {
@@ -189,6 +200,8 @@ pub struct Options {
     pub ulimits: Vec<String>,
     /// `--security-opt seccomp=...` of RUN steps.
     pub seccomp: crate::runtime::spec::Seccomp,
+    /// `--squash` / `--squash-all`.
+    pub squash: Squash,
 }
 
 /// Where the build's base images come from (local storage, else a pull per `--pull`). The CLI
@@ -231,6 +244,8 @@ struct State {
     args: BTreeMap<String, String>,
     /// The cache key of everything so far (base, every step): the same key, the same image.
     key: String,
+    /// How many of `layers` come from the base image (the rest this build made).
+    base_layers: usize,
 }
 
 impl State {
@@ -556,6 +571,7 @@ impl Builder<'_> {
                 base: "scratch".into(),
                 args: BTreeMap::new(),
                 key: "scratch".into(),
+                base_layers: 0,
             });
         }
         let image = self
@@ -565,7 +581,14 @@ impl Builder<'_> {
         let config: Value = serde_json::from_slice(&self.store.blobs().read(&image.config_digest)?)
             .map_err(|source| EngineError::ImageConfig { digest: image.config_digest.clone(), source })?;
         let base = format!("sha256:{}", image.id);
-        Ok(State { layers: image.layers.clone(), config, key: base.clone(), base, args: BTreeMap::new() })
+        Ok(State {
+            base_layers: image.layers.len(),
+            layers: image.layers.clone(),
+            config,
+            key: base.clone(),
+            base,
+            args: BTreeMap::new(),
+        })
     }
 
     fn build_stage(&mut self, index: usize) -> Result<State, Error> {
@@ -859,19 +882,73 @@ impl Builder<'_> {
 
     /// Stores the layer of a step's root (what RUN changed, or a copy that could not stream).
     fn store_layer(&self, state: &State, root: &Root, step: &str) -> Result<LayerRef, Error> {
+        self.store_root_tar(state, root, step, |w| root.write_layer(w).map(drop))
+    }
+
+    /// Stores the tar `write` writes from `root` as a layer on `state`'s layers; with
+    /// `--timestamp` every mtime is clamped on the way (through a scratch file of the root).
+    fn store_root_tar(
+        &self,
+        state: &State,
+        root: &Root,
+        step: &str,
+        write: impl Fn(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<LayerRef, Error> {
         let err = |source| Error::Layer { step: step.into(), source };
         match self.opts.timestamp {
             Some(t) => {
-                // The changes as the root has them, then every mtime clamped on the way to the blob.
                 let raw = root.scratch("layer.tar");
-                let file = fs_err::File::create(&raw).map_err(err)?;
-                let mut w = root.write_layer(io::BufWriter::new(file)).map_err(err)?;
+                let mut w = io::BufWriter::new(fs_err::File::create(&raw).map_err(err)?);
+                write(&mut w).map_err(err)?;
                 w.flush().map_err(err)?;
                 drop(w);
                 self.store_blob_layer(state, step, |blob| clamp_mtimes(&raw, blob, t).map_err(err))
             }
-            None => self.store_blob_layer(state, step, |blob| root.write_layer(blob).map(drop).map_err(err)),
+            None => self.store_blob_layer(state, step, |blob| write(blob).map_err(err)),
         }
+    }
+
+    /// `--squash`: the layers this build made (or, `--squash-all`, every layer) become one, as
+    /// the image's files are at the end; the history keeps its entries, all but the last of the
+    /// squashed ones marked empty.
+    fn squash(&self, state: &mut State) -> Result<(), Error> {
+        let keep = match self.opts.squash {
+            Squash::No => return Ok(()),
+            Squash::New => state.base_layers,
+            Squash::All => 0,
+        };
+        if state.layers.len() <= keep + 1 {
+            return Ok(());
+        }
+        let root = Root::open(self.ctx, self.store, &state.layers)?;
+        let below: Vec<LayerRef> = state.layers[..keep].to_vec();
+        let base_dirs: Vec<PathBuf> =
+            below.iter().rev().map(|l| self.store.layer_diff_dir(&l.chain_id)).collect::<Result<_, _>>()?;
+        let step = "squash";
+        let squashed = State { layers: below.clone(), ..state.clone() };
+        let layer = if keep == 0 {
+            self.store_root_tar(&squashed, &root, step, |w| root.write_tree(w).map(drop))?
+        } else {
+            self.store_root_tar(&squashed, &root, step, |w| root.write_diff(&base_dirs, w).map(drop))?
+        };
+        drop(root);
+        let mut layers = below;
+        layers.push(layer);
+        state.layers = layers;
+        // History: the entries with a layer beyond the kept ones, all but the last made empty.
+        if let Some(h) = state.config.get_mut("history").and_then(Value::as_array_mut) {
+            let with_layer: Vec<usize> = h
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| !e.get("empty_layer").and_then(Value::as_bool).unwrap_or(false))
+                .map(|(i, _)| i)
+                .collect();
+            let squashed: Vec<usize> = with_layer.into_iter().skip(keep).collect();
+            for i in squashed.iter().rev().skip(1) {
+                h[*i]["empty_layer"] = json!(true);
+            }
+        }
+        Ok(())
     }
 
     /// Stores the layer tar `write` writes: straight into a blob (hashed while written, no
@@ -1250,6 +1327,7 @@ impl Builder<'_> {
                 }
             }
         }
+        self.squash(&mut state)?;
         let diff_ids: Vec<String> = state.layers.iter().map(|l| l.diff_id.clone()).collect();
         let obj = state.config.as_object_mut().expect("an object");
         obj.insert("created".into(), json!(self.created));
@@ -1265,6 +1343,7 @@ impl Builder<'_> {
             "labels": self.opts.labels,
             "format": format!("{:?}", self.opts.format),
             "timestamp": self.opts.timestamp,
+            "squash": format!("{:?}", self.opts.squash),
         }));
         let cached = match self.opts.no_cache {
             true => None,

@@ -102,6 +102,18 @@ impl Root {
         }
     }
 
+    /// Writes the whole tree as a layer tar (`--squash-all`).
+    pub fn write_tree<W: io::Write>(&self, out: W) -> io::Result<W> {
+        changes::write_tree(&self.path, out)
+    }
+
+    /// Writes how the tree differs from `base` (layer directories, top-most first) as a layer
+    /// tar, deletions as whiteouts (`--squash`).
+    pub fn write_diff<W: io::Write>(&self, base: &[PathBuf], out: W) -> io::Result<W> {
+        let found = changes::tree_changes(&self.path, base)?;
+        changes::write_changes(&self.path, &found, out)
+    }
+
     /// A file in the step's scratch directory (for the bundle and the layer tar).
     pub fn scratch(&self, name: &str) -> PathBuf {
         self.dir.join(name)
