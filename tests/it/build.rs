@@ -667,3 +667,31 @@ fn squash_makes_the_new_layers_one_and_squash_all_every_layer() {
         assert_eq!(with_layer, layers(image), "{image}: {history:?}");
     }
 }
+
+#[test]
+fn run_steps_take_the_runtime_from_the_flag_or_containers_conf_and_its_global_flags() {
+    let s = Skiff::new();
+    let dir = project(&s, "rt", "FROM busybox\nRUN echo ran > /ran\n", &[]);
+    // A runtime that is not there: said before anything is built.
+    let out = build(&s, &dir, &["-t", "rt", "--runtime", "idonotexist"]);
+    out.assert_exit(125).assert_stderr_contains("\"idonotexist\" not found");
+    assert!(!out.stdout.contains("STEP"), "{}", out.stdout);
+    let conf = s.dir().join("containers.conf");
+    fs_err::write(&conf, "[engine]\nruntime = \"idonotexist\"\n").unwrap();
+    let d = dir.to_str().unwrap();
+    s.cmd_env(&["build", TLS, "-t", "rt", d], &[("CONTAINERS_CONF", conf.to_str().unwrap())])
+        .assert_exit(125)
+        .assert_stderr_contains("\"idonotexist\" not found");
+    // The built-in runtime takes the common global flags and refuses others, at the RUN step.
+    build(&s, &dir, &["-t", "rt"]).assert_success();
+    s.cmd(&["--runtime-flag", "debug", "build", TLS, "--no-cache", "-t", "rt", d]).assert_success();
+    s.cmd(&["--runtime-flag", "invalidflag", "build", TLS, "--no-cache", "-t", "rt2", d])
+        .assert_exit(1)
+        .assert_stderr_contains("--invalidflag");
+    // An external runtime runs the step (runc, as tests/it/options.rs runs it), with its status.
+    let ext = project(&s, "rt-runc", "FROM busybox\nRUN echo by-runc > /by\n", &[]);
+    build(&s, &ext, &["-t", "rt-runc", "--runtime", "runc"]).assert_success();
+    assert_eq!(run_in(&s, "rt-runc", "cat /by"), "by-runc\n");
+    let failing = project(&s, "rt-fail", "FROM busybox\nRUN exit 7\n", &[]);
+    build(&s, &failing, &["-t", "rt-fail", "--runtime", "runc"]).assert_exit(7);
+}

@@ -118,6 +118,8 @@ pub enum Error {
     #[error(transparent)]
     Runtime(#[from] crate::runtime::linux::Error),
     #[error(transparent)]
+    ExternalRuntime(#[from] crate::runtime::external::Error),
+    #[error(transparent)]
     Spec(#[from] crate::runtime::spec::Error),
     #[error(transparent)]
     Engine(#[from] EngineError),
@@ -202,6 +204,10 @@ pub struct Options {
     pub seccomp: crate::runtime::spec::Seccomp,
     /// `--squash` / `--squash-all`.
     pub squash: Squash,
+    /// The OCI runtime of RUN steps (a name in PATH or a path); `None` or `builtin`: skiff's own.
+    pub runtime: Option<String>,
+    /// Global flags for the runtime (`--runtime-flag debug` gives `--debug`).
+    pub runtime_flags: Vec<String>,
 }
 
 /// Where the build's base images come from (local storage, else a pull per `--pull`). The CLI
@@ -358,6 +364,10 @@ pub fn build(
     reporter: &dyn Reporter,
 ) -> Result<Built, Error> {
     let df = Dockerfile::parse(&opts.file, &opts.text)?;
+    // An external runtime must be there before anything is built (podman's check).
+    if let Some(name) = opts.runtime.as_deref().filter(|r| *r != "builtin") {
+        crate::runtime::external::resolve(name)?;
+    }
     let ignore = match &opts.ignore {
         Some((name, text)) => {
             Some(ignore::Ignore::parse(text).map_err(|source| Error::Ignore { file: name.clone(), source })?)
@@ -1286,7 +1296,21 @@ impl Builder<'_> {
                 seccomp: self.opts.seccomp.clone(),
             },
         )?;
-        let status = root.run(&spec);
+        let status = match self.opts.runtime.as_deref().filter(|r| *r != "builtin") {
+            Some(runtime) => {
+                root.run_external(&spec, runtime, &self.opts.runtime_flags, &self.ctx.paths.run_root)
+            }
+            None => match root::builtin_flags_unknown(&self.opts.runtime_flags) {
+                Some(flag) => {
+                    return Err(Error::RunStart {
+                        step: inst.text.clone(),
+                        message: format!("the built-in runtime has no global flag {flag}"),
+                        code: 1,
+                    })
+                }
+                None => root.run(&spec),
+            },
+        };
         for p in placeholders.iter().rev() {
             let _ = fs_err::remove_dir(p).or_else(|_| fs_err::remove_file(p));
         }
