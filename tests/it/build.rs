@@ -86,6 +86,10 @@ fn a_multi_stage_build_copies_the_builders_output_into_the_final_image() {
     assert_eq!(img["Id"], id);
     // busybox's layer plus one for the COPY.
     assert_eq!(img["RootFS"]["Layers"].as_array().unwrap().len(), 2, "{img}");
+    // podman's --jobs is taken; the same input gives the same image.
+    let jobs = build(&s, &dir, &["-t", "app:2", "--jobs", "4"]);
+    jobs.assert_success();
+    assert_eq!(jobs.stdout.lines().last().unwrap(), id);
 }
 
 /// A gzip tar holding `dir/inside` ("from the tar\n") and `top` (mode 0600, uid 1000).

@@ -55,6 +55,10 @@ pub struct Args {
     /// Print only the image id
     #[arg(short, long)]
     pub quiet: bool,
+    /// How many stages may build at once (accepted for podman's scripts; stages build one after
+    /// another, as RUN steps need a single-threaded process)
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub jobs: u32,
     /// Squash the layers this build makes into one (the base image's layers stay)
     #[arg(long, conflicts_with = "squash_all")]
     pub squash: bool,

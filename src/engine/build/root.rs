@@ -280,3 +280,20 @@ pub fn run_spec(root: &Root, config: &Value, run: RunSpec) -> Result<oci_spec::r
     }
     Ok(spec)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runtime_flags_get_dashes_and_the_builtin_refuses_unknown_ones() {
+        assert_eq!(runtime_flag("debug"), "--debug");
+        assert_eq!(runtime_flag("--log-format=json"), "--log-format=json");
+        let flags = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(builtin_flags_unknown(&flags(&["debug", "log-format=json", "systemd-cgroup"])), None);
+        assert_eq!(
+            builtin_flags_unknown(&flags(&["debug", "invalidflag"])).as_deref(),
+            Some("--invalidflag")
+        );
+    }
+}
