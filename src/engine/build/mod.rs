@@ -34,6 +34,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde_json::{json, Value};
+use sha2::{Digest as _, Sha256};
 
 use self::dockerfile::{Command, Dockerfile, Flag, Instruction, Kind, Source};
 use self::root::{Root, RunSpec};
@@ -961,6 +962,62 @@ impl Builder<'_> {
         Ok(())
     }
 
+    /// Stores the layer tar `write` writes, which writes the same bytes every time: once into a
+    /// hash for its digest, then again from a thread through a pipe into `Store::ingest_layer`,
+    /// which stores the blob and unpacks it in one pass. Nothing is staged on disk and the blob
+    /// is synced with the layer (one syncfs). A source that changes in between fails the digest
+    /// check: nothing is stored then.
+    fn store_streamed(
+        &self,
+        state: &State,
+        step: &str,
+        write: &(dyn Fn(&mut dyn Write) -> Result<(), sources::Error> + Sync),
+    ) -> Result<LayerRef, Streamed> {
+        let err = |source| Streamed::Build(Error::Layer { step: step.into(), source });
+        let mut hashing = super::data::Hashing { inner: io::sink(), hasher: Sha256::new(), written: 0 };
+        write(&mut hashing).map_err(Streamed::Source)?;
+        let diff_id = format!("sha256:{}", hex::encode(hashing.hasher.finalize()));
+        let size = hashing.written;
+        let mut diff_ids: Vec<String> = state.layers.iter().map(|l| l.diff_id.clone()).collect();
+        diff_ids.push(diff_id.clone());
+        let chain_id = chain_ids(&diff_ids).pop().expect("one layer at least");
+        let expect = LayerExpect {
+            blob_digest: diff_id.clone(),
+            blob_size: Some(size),
+            diff_id: diff_id.clone(),
+            chain_id: chain_id.clone(),
+            media_type: LAYER_TAR.into(),
+        };
+        let (reader, writer) = io::pipe().map_err(err)?;
+        // The writer thread ends (and is joined) before this returns: a RUN step after needs a
+        // single-threaded process.
+        let (stored, written) = std::thread::scope(|scope| {
+            let producer = scope.spawn(move || {
+                let mut w = io::BufWriter::with_capacity(256 * 1024, writer);
+                write(&mut w)?;
+                w.flush().map_err(|source| sources::Error::Write { path: "layer".into(), source })
+            });
+            let stored =
+                self.store.ingest_layer(io::BufReader::with_capacity(256 * 1024, reader), expect, &|_| {});
+            (stored, producer.join())
+        });
+        let stored = stored.map_err(|e| Streamed::Build(e.into()));
+        match written {
+            // The producer's own failure says more than the digest mismatch it caused.
+            Ok(Err(e)) if stored.is_err() => return Err(Streamed::Source(e)),
+            Err(_) => return Err(err(io::Error::other("the layer writer panicked"))),
+            _ => {}
+        }
+        stored?;
+        Ok(LayerRef {
+            chain_id,
+            diff_id: diff_id.clone(),
+            blob_digest: diff_id,
+            media_type: LAYER_TAR.into(),
+            size,
+        })
+    }
+
     /// Stores the layer tar `write` writes: straight into a blob (hashed while written, no
     /// scratch copy), then unpacked from it by `Store::ingest_layer` (which finds the blob there
     /// and only reads it). A layer with the same content is stored once.
@@ -1134,10 +1191,13 @@ impl Builder<'_> {
         if plan.streamable(add) {
             // The layer straight from the sources: each file read once, nothing staged.
             let now = self.opts.timestamp.unwrap_or_else(|| chrono::Utc::now().timestamp());
-            let layer = self.store_blob_layer(state, &inst.text, |blob| {
-                plan.write_layer(&root, &dest, owner, chmod, self.opts.timestamp, now, blob)
-                    .map(drop)
-                    .map_err(|e| self.err_src(inst, e))
+            let timestamp = self.opts.timestamp;
+            let write = |w: &mut dyn Write| -> Result<(), sources::Error> {
+                plan.write_layer(&root, &dest, owner, chmod, timestamp, now, w).map(drop)
+            };
+            let layer = self.store_streamed(state, &inst.text, &write).map_err(|e| match e {
+                Streamed::Source(e) => self.err_src(inst, e),
+                Streamed::Build(e) => e,
             })?;
             drop(from_root);
             cache::record(self.store, &key, &layer);
@@ -1428,6 +1488,13 @@ impl Builder<'_> {
         };
         Ok(record_image(self.store, &resolved, names, Vec::new(), &Silent)?)
     }
+}
+
+/// Why a streamed layer could not be stored.
+enum Streamed {
+    /// Reading a source (the step names it).
+    Source(sources::Error),
+    Build(Error),
 }
 
 /// The value of `--name` among `flags`.
