@@ -897,13 +897,14 @@ impl Builder<'_> {
     }
 
     /// Stores the tar `write` writes from `root` as a layer on `state`'s layers; with
-    /// `--timestamp` every mtime is clamped on the way (through a scratch file of the root).
+    /// `--timestamp` every mtime is clamped on the way (through a scratch file of the root),
+    /// else it is streamed (see [`Builder::store_streamed`]).
     fn store_root_tar(
         &self,
         state: &State,
         root: &Root,
         step: &str,
-        write: impl Fn(&mut dyn Write) -> io::Result<()>,
+        write: impl Fn(&mut dyn Write) -> io::Result<()> + Sync,
     ) -> Result<LayerRef, Error> {
         let err = |source| Error::Layer { step: step.into(), source };
         match self.opts.timestamp {
@@ -915,7 +916,15 @@ impl Builder<'_> {
                 drop(w);
                 self.store_blob_layer(state, step, |blob| clamp_mtimes(&raw, blob, t).map_err(err))
             }
-            None => self.store_blob_layer(state, step, |blob| write(blob).map_err(err)),
+            None => {
+                let tar = |w: &mut dyn Write| {
+                    write(w).map_err(|source| sources::Error::Write { path: root.path().into(), source })
+                };
+                self.store_streamed(state, step, &tar).map_err(|e| match e {
+                    Streamed::Source(e) => err(io::Error::other(e)),
+                    Streamed::Build(e) => e,
+                })
+            }
         }
     }
 
