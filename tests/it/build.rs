@@ -601,7 +601,10 @@ fn add_of_a_url_downloads_the_file_and_the_cache_follows_its_content() {
     s.cmd(&["image", "exists", "addmissing"]).assert_exit(1);
     // COPY does not take URLs.
     let copy = project(&s, "copyurl", &format!("FROM busybox\nCOPY {url} /x\n"), &[]);
-    build(&s, &copy, &["-t", "copyurl"]).assert_exit(125).assert_stderr_contains("COPY cannot copy a URL");
+    build(&s, &copy, &["-t", "copyurl"])
+        .assert_exit(125)
+        .assert_stderr_contains("building at STEP \"COPY http://127.0.0.1:")
+        .assert_stderr_contains("source can't be a URL for COPY");
 }
 
 #[test]

@@ -14,6 +14,9 @@ use std::time::Duration;
 /// Why a URL cannot be added.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// podman's words.
+    #[error("source can't be a URL for COPY ({url}; ADD downloads it)")]
+    CopyUrl { url: String },
     #[error("{url}: only http and https URLs can be added")]
     Scheme { url: String },
     #[error("{url}: {message}")]

@@ -1131,7 +1131,7 @@ impl Builder<'_> {
                     let p = self.expand(state, inst, p)?;
                     if fetch::is_url(&p) {
                         if !add {
-                            return Err(self.err(inst, format!("{p}: COPY cannot copy a URL; use ADD")));
+                            return Err(self.err_src(inst, fetch::Error::CopyUrl { url: p }));
                         }
                         if from_name.is_some() {
                             return Err(self.err(inst, format!("{p}: ADD --from cannot add a URL")));
