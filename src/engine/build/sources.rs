@@ -274,6 +274,7 @@ impl Plan {
     /// metadata from the parent's layers, or as new 0755 root-owned ones. Owners are `owner`
     /// (else 0:0), modes `chmod` (else the source's), times the source's, at most `clamp`;
     /// new directories and heredocs get `now`.
+    #[allow(clippy::too_many_arguments)]
     pub fn write_layer<W: io::Write>(
         &self,
         root: &Root,
