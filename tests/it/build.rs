@@ -702,3 +702,29 @@ fn run_steps_take_the_runtime_from_the_flag_or_containers_conf_and_its_global_fl
     let failing = project(&s, "rt-fail", "FROM busybox\nRUN exit 7\n", &[]);
     build(&s, &failing, &["-t", "rt-fail", "--runtime", "runc"]).assert_exit(7);
 }
+
+#[test]
+fn add_of_a_tar_with_ids_outside_the_range_gives_them_to_root_with_one_warning() {
+    let s = Skiff::new();
+    let mut b = tar::Builder::new(Vec::new());
+    let mut add = |path: &str, mode: u32, uid: u64| {
+        let mut h = tar::Header::new_gnu();
+        h.set_size(3);
+        h.set_mode(mode);
+        h.set_uid(uid);
+        h.set_gid(uid);
+        h.set_mtime(1_000_000_000);
+        b.append_data(&mut h, path, &b"id\n"[..]).unwrap();
+    };
+    add("far", 0o644, 4_000_000);
+    add("far2", 0o644, 4_000_001);
+    add("suid", 0o4755, 1000);
+    let dir = project(&s, "ids", "FROM busybox\nADD ids.tar /ids/\n", &[]);
+    fs_err::write(dir.join("ids.tar"), b.into_inner().unwrap()).unwrap();
+    let out = build(&s, &dir, &["-t", "ids"]);
+    out.assert_success();
+    assert_eq!(out.stderr.matches("outside your /etc/subuid range").count(), 1, "{}", out.stderr);
+    out.assert_stderr_contains("2 files added by \"ADD ids.tar /ids/\"");
+    let files = run_in(&s, "ids", "stat -c '%n %u %g %a' /ids/far /ids/far2 /ids/suid");
+    assert_eq!(files, "/ids/far 0 0 644\n/ids/far2 0 0 644\n/ids/suid 1000 1000 4755\n");
+}

@@ -1216,7 +1216,13 @@ impl Builder<'_> {
             self.done(&short(&key));
             return Ok(());
         }
-        plan.apply(&root, &dest, owner, chmod, add).map_err(|e| self.err_src(inst, e))?;
+        let unmapped = plan.apply(&root, &dest, owner, chmod, add).map_err(|e| self.err_src(inst, e))?;
+        if unmapped > 0 {
+            self.reporter.warn(&format!(
+                "{unmapped} files added by \"{}\" are owned by ids outside your /etc/subuid range and were given to root",
+                inst.text
+            ));
+        }
         drop(from_root);
         self.add_layer(state, &root, &key, &inst.text, created_by)?;
         self.layer_done(state, &key);

@@ -179,7 +179,8 @@ impl Plan {
         owner: Option<(u32, u32)>,
         chmod: Option<u32>,
         extract: bool,
-    ) -> Result<(), Error> {
+    ) -> Result<u64, Error> {
+        let mut unmapped = 0;
         let dest_path = Path::new(dest);
         let resolved = |p: &Path| root.resolve(p).map_err(|source| Error::Write { path: p.into(), source });
         let exists_as_dir = resolved(dest_path)?.is_dir();
@@ -192,7 +193,7 @@ impl Plan {
             if extract && !g.is_dir && is_archive(&g.entries[0].path) {
                 let target = resolved(dest_path)?;
                 mkdirs(&target, uid, gid, owner.is_some())?;
-                unpack(&g.entries[0].path, &target)?;
+                unmapped += unpack(&g.entries[0].path, &target)?;
                 continue;
             }
             let mut dirs = Vec::new();
@@ -248,7 +249,7 @@ impl Plan {
                 set_mtime(&target, *t, 0);
             }
         }
-        Ok(())
+        Ok(unmapped)
     }
 }
 
@@ -688,7 +689,9 @@ fn is_archive(path: &Path) -> bool {
         || (n >= 262 && &head[257..262] == b"ustar")
 }
 
-fn unpack(path: &Path, target: &Path) -> Result<(), Error> {
+/// Unpacks an archive into `target`; returns how many entries were owned by ids this user
+/// namespace does not map (they are given to root, as pull does).
+fn unpack(path: &Path, target: &Path) -> Result<u64, Error> {
     let e = |source| Error::Extract { path: path.into(), source };
     let mut f = fs_err::File::open(path).map_err(e)?;
     let mut head = [0u8; 6];
@@ -705,8 +708,8 @@ fn unpack(path: &Path, target: &Path) -> Result<(), Error> {
         });
         let unpacked = unpack_tar(Box::new(r), target).map_err(e);
         let decoded = decoder.join().unwrap_or_else(|_| Err(io::Error::other("the xz decoder panicked")));
-        unpacked?;
-        return decoded.map_err(e);
+        let unmapped = unpacked?;
+        return decoded.map(|()| unmapped).map_err(e);
     }
     let reader: Box<dyn Read> = if head[..n].starts_with(&[0x1f, 0x8b]) {
         Box::new(flate2::read::MultiGzDecoder::new(f))
@@ -718,18 +721,69 @@ fn unpack(path: &Path, target: &Path) -> Result<(), Error> {
     unpack_tar(reader, target).map_err(e)
 }
 
-fn unpack_tar(reader: Box<dyn Read>, target: &Path) -> io::Result<()> {
+fn unpack_tar(reader: Box<dyn Read>, target: &Path) -> io::Result<u64> {
     let mut archive = tar::Archive::new(reader);
     archive.set_preserve_permissions(true);
-    archive.set_preserve_ownerships(true);
+    // Owners are set below: an id outside the namespace's mapping would fail the whole archive.
+    archive.set_preserve_ownerships(false);
     archive.set_preserve_mtime(true);
     archive.set_overwrite(true);
     archive.set_unpack_xattrs(false);
-    // `unpack` refuses entries that would land outside `target` (`..`, absolute paths, links).
-    let result = archive.unpack(target);
+    let (uids, gids) = (mapped_ids("/proc/self/uid_map"), mapped_ids("/proc/self/gid_map"));
+    let mut unmapped = 0;
+    let result = (|| -> io::Result<()> {
+        for entry in archive.entries()? {
+            let mut entry = entry?;
+            let h = entry.header();
+            let (uid, gid) = (h.uid()?, h.gid()?);
+            let mode = h.mode()?;
+            let is_link = matches!(h.entry_type(), tar::EntryType::Symlink);
+            let rel: PathBuf =
+                entry.path()?.components().filter(|c| matches!(c, Component::Normal(_))).collect();
+            // `unpack_in` refuses entries that would land outside `target` (`..`, links).
+            if !entry.unpack_in(target)? || rel.as_os_str().is_empty() || (uid, gid) == (0, 0) {
+                continue;
+            }
+            let (u, g) = match (in_ranges(&uids, uid), in_ranges(&gids, gid)) {
+                (true, true) => (uid as u32, gid as u32),
+                (u_ok, g_ok) => {
+                    unmapped += 1;
+                    (if u_ok { uid as u32 } else { 0 }, if g_ok { gid as u32 } else { 0 })
+                }
+            };
+            let path = target.join(&rel);
+            std::os::unix::fs::lchown(&path, Some(u), Some(g))?;
+            // chown clears the setuid and setgid bits: the mode again.
+            if !is_link && mode & 0o6000 != 0 {
+                fs_err::set_permissions(&path, std::fs::Permissions::from_mode(mode & 0o7777))?;
+            }
+        }
+        Ok(())
+    })();
     // Read to the end so that a decoder writing into a pipe is never left blocked.
     let _ = io::copy(&mut archive.into_inner(), &mut io::sink());
-    result
+    result.map(|()| unmapped)
+}
+
+/// The ids (inside) a `/proc/self/uid_map`-style file maps; `None` when it cannot be read (then
+/// every id is taken as mapped).
+fn mapped_ids(file: &str) -> Option<Vec<(u64, u64)>> {
+    let text = fs_err::read_to_string(file).ok()?;
+    Some(
+        text.lines()
+            .filter_map(|l| {
+                let mut it = l.split_whitespace().map(|n| n.parse::<u64>().ok());
+                Some((it.next()??, {
+                    it.next()??;
+                    it.next()??
+                }))
+            })
+            .collect(),
+    )
+}
+
+fn in_ranges(ranges: &Option<Vec<(u64, u64)>>, id: u64) -> bool {
+    ranges.as_ref().is_none_or(|r| r.iter().any(|(start, count)| id >= *start && id < start + count))
 }
 
 #[cfg(test)]
