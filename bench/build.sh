@@ -4,7 +4,9 @@
 #   cold      a 3-step Containerfile (COPY a file, RUN a command, COPY another) with --no-cache
 #   noop      the same again, every step from the cache
 #   late      the same after changing the late-copied file (two steps hit, one runs)
-#   copy      COPY of a 75 MB context in 3,700 files, --no-cache
+#   copy      COPY of a 75 MB context in 3,700 files, --no-cache (one byte of one file changes each
+#             round, so every round stores a new layer for both tools)
+#   floor     the same files through `tar c | tar x` and `sync -f` (the disk's floor for the copy)
 #   run       one `RUN true` with --no-cache, next to `run --rm IMAGE true` (RUN's overhead)
 # The commands are interleaved (one of each per round) so drift hits all alike. Prints the median of
 # N rounds for each and the ratios against the targets: noop <= 100 ms and <= 0.2x podman;
@@ -13,13 +15,14 @@
 # its default isolation (chroot is not used), both with the host network for RUN.
 # Run as root (it starts the registry and switches to the test user), or as an ordinary user with
 # docker-registry, skopeo and podman installed.
-#   bench/build.sh [ROUNDS]      (default 5)
+#   bench/build.sh [ROUNDS]      (default 7)
+# The load average is printed before and after: on a shared machine it says how far to trust it.
 # SKIFF_BIN=PATH (with SKIFF_BENCH_NO_BUILD=1) measures another skiff binary, e.g. a debug build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/lib.sh
 . scripts/lib.sh
-ROUNDS=${1:-5}
+ROUNDS=${1:-7}
 USER_NAME=${SKIFF_TEST_USER:-skiff-test}
 prepare_bench
 skiff=${SKIFF_BIN:-$skiff}
@@ -91,7 +94,9 @@ time_ms() {
 
 SB=("${S[@]}" build --tls-verify=false --network host)
 PB=("${P[@]}" build --tls-verify=false --network host)
-names=(s_cold p_cold s_noop p_noop s_late p_late s_copy p_copy s_run p_run s_runrm p_runrm)
+names=(s_cold p_cold s_noop p_noop s_late p_late s_copy p_copy s_run p_run s_runrm p_runrm floor)
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
+as_user mkdir -p "$work/floor" 
 for n in "${names[@]}"; do : > "$work/$n.ms"; done
 for i in $(seq "$ROUNDS"); do
   as_user sh -c "echo late > '$work/small/late.txt'"
@@ -102,18 +107,22 @@ for i in $(seq "$ROUNDS"); do
   as_user sh -c "echo 'late $i' > '$work/small/late.txt'"
   time_ms "${SB[@]}" -t small "$work/small" >> "$work/s_late.ms"
   time_ms "${PB[@]}" -t small "$work/small" >> "$work/p_late.ms"
+  as_user sh -c "printf '%04d' $i | dd of='$work/big/files/d00/f000.bin' bs=1 seek=0 conv=notrunc status=none"
   time_ms "${SB[@]}" --no-cache -t big "$work/big" >> "$work/s_copy.ms"
   time_ms "${PB[@]}" --no-cache -t big "$work/big" >> "$work/p_copy.ms"
+  as_user rm -rf "$work/floor/files"
+  time_ms as_user sh -c "tar c -C '$work/big' files | tar x -C '$work/floor' && sync -f '$work/floor/files'" >> "$work/floor.ms"
   time_ms "${SB[@]}" --no-cache -t runonly "$work/runonly" >> "$work/s_run.ms"
   time_ms "${PB[@]}" --no-cache -t runonly "$work/runonly" >> "$work/p_run.ms"
   time_ms "${S[@]}" run --rm --network host "$image" /bin/busybox true >> "$work/s_runrm.ms"
   time_ms "${P[@]}" run --rm --network host "$image" /bin/busybox true >> "$work/p_runrm.ms"
 done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 python3 - "$work" "$ROUNDS" <<'PY'
 import statistics, sys
 work, rounds = sys.argv[1], sys.argv[2]
-names = ["s_cold", "p_cold", "s_noop", "p_noop", "s_late", "p_late", "s_copy", "p_copy", "s_run", "p_run", "s_runrm", "p_runrm"]
+names = ["s_cold", "p_cold", "s_noop", "p_noop", "s_late", "p_late", "s_copy", "p_copy", "s_run", "p_run", "s_runrm", "p_runrm", "floor"]
 m = {n: statistics.median(float(x) for x in open(f"{work}/{n}.ms")) for n in names}
 print(f"median of {rounds} rounds, ms (one of each per round, same base image, same user):")
 print(f"  {'':52s} {'skiff':>9s} {'podman':>9s} {'ratio':>7s}")
@@ -123,6 +132,7 @@ for key, label in [("cold", "cold build, 3 steps (--no-cache)"), ("noop", "no-op
                    ("runrm", "run --rm IMAGE true (for reference)")]:
     s, p = m["s_" + key], m["p_" + key]
     print(f"  {label:52s} {s:9.1f} {p:9.1f} {s / p:7.2f}")
+print(f"  {'floor: the same 75 MB through tar c | tar x + sync':52s} {m['floor']:9.1f}   (skiff's copy is {m['s_copy'] / m['floor']:.2f}x it)")
 def check(what, value, target):
     print(f"  {what:60s} {value:8.2f}  (target <= {target}) {'ok' if value <= target else 'MISSED'}")
 print("targets:")

@@ -899,7 +899,7 @@ _skiff() {
 
     case "${cmd}" in
         skiff)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount umount exec top healthcheck port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount umount exec top healthcheck port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -921,6 +921,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -929,7 +933,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__attach)
-            opts="-h -V --no-stdin --detach-keys --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --no-stdin --detach-keys --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -955,6 +959,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -963,7 +971,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__build)
-            opts="-t -f -q -h -V --tag --file --target --build-arg --build-arg-file --no-cache --layers --pull --pull-never --label --format --quiet --iidfile --ignorefile --logfile --ulimit --security-opt --network --secret --timestamp --tls-verify --creds --authfile --root --runroot --log-level --storage-driver --help --version"
+            opts="-t -f -q -h -V --tag --file --target --build-arg --build-arg-file --no-cache --layers --pull --pull-never --label --format --quiet --jobs --squash --squash-all --iidfile --ignorefile --logfile --ulimit --security-opt --runtime --network --secret --timestamp --tls-verify --creds --authfile --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1013,6 +1021,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --iidfile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1030,6 +1042,10 @@ _skiff() {
                     return 0
                     ;;
                 --security-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1073,6 +1089,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1081,7 +1101,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__commit)
-            opts="-c -a -m -p -q -h -V --change --author --message --pause --quiet --root --runroot --log-level --storage-driver --help --version"
+            opts="-c -a -m -p -q -h -V --change --author --message --pause --quiet --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1135,6 +1155,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1143,7 +1167,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__completion)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version bash zsh fish"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version bash zsh fish"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1163,6 +1187,10 @@ _skiff() {
                     ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1173,7 +1201,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port cp diff commit export mount unmount umount help"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port cp diff commit export mount unmount umount help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1193,6 +1221,10 @@ _skiff() {
                     ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1203,7 +1235,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__cleanup)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1225,6 +1257,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1233,7 +1269,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__attach)
-            opts="-h -V --no-stdin --detach-keys --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --no-stdin --detach-keys --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1259,6 +1295,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1267,7 +1307,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__commit)
-            opts="-c -a -m -p -q -h -V --change --author --message --pause --quiet --root --runroot --log-level --storage-driver --help --version"
+            opts="-c -a -m -p -q -h -V --change --author --message --pause --quiet --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1321,6 +1361,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1329,7 +1373,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__cp)
-            opts="-a -L -h -V --archive --follow-link --overwrite --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -L -h -V --archive --follow-link --overwrite --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1359,6 +1403,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1367,7 +1415,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__create)
-            opts="-e -w -u -i -t -v -h -l -p -P -V --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --root --runroot --log-level --storage-driver --version"
+            opts="-e -w -u -i -t -v -h -l -p -P -V --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --root --runroot --log-level --storage-driver --runtime-flag --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1589,6 +1637,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1597,7 +1649,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__diff)
-            opts="-h -V --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --format --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1623,6 +1675,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1631,7 +1687,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__exec)
-            opts="-i -t -d -e -u -w -h -V --interactive --tty --detach --env --env-file --user --workdir --root --runroot --log-level --storage-driver --help --version"
+            opts="-i -t -d -e -u -w -h -V --interactive --tty --detach --env --env-file --user --workdir --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1681,6 +1737,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1689,7 +1749,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__exists)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1711,6 +1771,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1719,7 +1783,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__export)
-            opts="-o -h -V --output --root --runroot --log-level --storage-driver --help --version"
+            opts="-o -h -V --output --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1747,6 +1811,10 @@ _skiff() {
                     ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2121,7 +2189,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__inspect)
-            opts="-f -l -h -V --format --latest --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -l -h -V --format --latest --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2151,6 +2219,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2159,7 +2231,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__kill)
-            opts="-s -a -h -V --signal --all --root --runroot --log-level --storage-driver --help --version"
+            opts="-s -a -h -V --signal --all --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2189,6 +2261,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2197,7 +2273,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__logs)
-            opts="-f -t -h -V --tail --follow --since --until --timestamps --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -t -h -V --tail --follow --since --until --timestamps --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2231,6 +2307,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2239,7 +2319,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__ls)
-            opts="-a -q -f -n -l -s -h -V --all --quiet --no-trunc --format --filter --last --latest --noheading --size --external --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -q -f -n -l -s -h -V --all --quiet --no-trunc --format --filter --last --latest --noheading --size --external --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2281,6 +2361,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2289,7 +2373,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__mount)
-            opts="-h -V --format --no-trunc --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --format --no-trunc --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2315,6 +2399,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2323,7 +2411,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__port)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2343,6 +2431,10 @@ _skiff() {
                     ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2353,7 +2445,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__prune)
-            opts="-f -h -V --force --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -h -V --force --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2373,6 +2465,10 @@ _skiff() {
                     ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2383,7 +2479,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__rename)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2403,6 +2499,10 @@ _skiff() {
                     ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2413,7 +2513,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__restart)
-            opts="-t -h -V --time --root --runroot --log-level --storage-driver --help --version"
+            opts="-t -h -V --time --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2441,6 +2541,10 @@ _skiff() {
                     ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2451,7 +2555,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__rm)
-            opts="-f -a -v -i -t -h -V --force --all --volumes --ignore --time --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -a -v -i -t -h -V --force --all --volumes --ignore --time --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2481,6 +2585,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2489,7 +2597,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__run)
-            opts="-d -e -w -u -i -t -v -h -l -p -P -V --detach --detach-keys --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --root --runroot --log-level --storage-driver --version"
+            opts="-d -e -w -u -i -t -v -h -l -p -P -V --detach --detach-keys --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --root --runroot --log-level --storage-driver --runtime-flag --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2715,6 +2823,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2723,7 +2835,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__start)
-            opts="-a -i -h -V --attach --interactive --detach-keys --all --filter --sdnotify --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -i -h -V --attach --interactive --detach-keys --all --filter --sdnotify --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2757,6 +2869,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2765,7 +2881,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__stop)
-            opts="-t -a -h -V --time --all --root --runroot --log-level --storage-driver --help --version"
+            opts="-t -a -h -V --time --all --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2795,6 +2911,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2803,7 +2923,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__top)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2823,6 +2943,10 @@ _skiff() {
                     ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2833,7 +2957,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__unmount)
-            opts="-a -f -h -V --all --force --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -f -h -V --all --force --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2855,6 +2979,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2863,7 +2991,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__wait)
-            opts="-i -h -V --interval --root --runroot --log-level --storage-driver --help --version"
+            opts="-i -h -V --interval --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2893,6 +3021,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2901,7 +3033,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__cp)
-            opts="-a -L -h -V --archive --follow-link --overwrite --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -L -h -V --archive --follow-link --overwrite --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2931,6 +3063,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2939,7 +3075,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__create)
-            opts="-e -w -u -i -t -v -h -l -p -P -V --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --root --runroot --log-level --storage-driver --version"
+            opts="-e -w -u -i -t -v -h -l -p -P -V --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --root --runroot --log-level --storage-driver --runtime-flag --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3161,6 +3297,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3169,7 +3309,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__diff)
-            opts="-h -V --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --format --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3195,6 +3335,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3203,7 +3347,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__exec)
-            opts="-i -t -d -e -u -w -h -V --interactive --tty --detach --env --env-file --user --workdir --root --runroot --log-level --storage-driver --help --version"
+            opts="-i -t -d -e -u -w -h -V --interactive --tty --detach --env --env-file --user --workdir --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3253,6 +3397,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3261,7 +3409,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__export)
-            opts="-o -h -V --output --root --runroot --log-level --storage-driver --help --version"
+            opts="-o -h -V --output --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3291,6 +3439,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3299,7 +3451,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__fuse__subcmd__overlay__subcmd__serve)
-            opts="-h -V --upper --work --lower --userxattr --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --upper --work --lower --userxattr --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3333,6 +3485,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3341,7 +3497,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__generate__subcmd__docs)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3361,6 +3517,10 @@ _skiff() {
                     ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3371,7 +3531,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__healthcheck)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version run help"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3391,6 +3551,10 @@ _skiff() {
                     ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3443,7 +3607,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__healthcheck__subcmd__run)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3463,6 +3627,10 @@ _skiff() {
                     ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -4999,7 +5167,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__history)
-            opts="-q -H -h -V --no-trunc --quiet --human --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-q -H -h -V --no-trunc --quiet --human --format --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5033,6 +5201,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5041,7 +5213,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version build pull ls list rm tag untag history inspect prune exists save load push help"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version build pull ls list rm tag untag history inspect prune exists save load push help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5063,6 +5235,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5071,7 +5247,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__build)
-            opts="-t -f -q -h -V --tag --file --target --build-arg --build-arg-file --no-cache --layers --pull --pull-never --label --format --quiet --iidfile --ignorefile --logfile --ulimit --security-opt --network --secret --timestamp --tls-verify --creds --authfile --root --runroot --log-level --storage-driver --help --version"
+            opts="-t -f -q -h -V --tag --file --target --build-arg --build-arg-file --no-cache --layers --pull --pull-never --label --format --quiet --jobs --squash --squash-all --iidfile --ignorefile --logfile --ulimit --security-opt --runtime --network --secret --timestamp --tls-verify --creds --authfile --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5121,6 +5297,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --iidfile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5138,6 +5318,10 @@ _skiff() {
                     return 0
                     ;;
                 --security-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5181,6 +5365,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5189,7 +5377,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__exists)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5209,6 +5397,10 @@ _skiff() {
                     ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5429,7 +5621,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__history)
-            opts="-q -H -h -V --no-trunc --quiet --human --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-q -H -h -V --no-trunc --quiet --human --format --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5463,6 +5655,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5471,7 +5667,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__inspect)
-            opts="-f -h -V --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -h -V --format --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5501,6 +5697,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5509,7 +5709,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__load)
-            opts="-i -q -h -V --input --quiet --root --runroot --log-level --storage-driver --help --version"
+            opts="-i -q -h -V --input --quiet --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5539,6 +5739,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5547,7 +5751,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__ls)
-            opts="-a -q -n -h -V --all --quiet --digests --no-trunc --noheading --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -q -n -h -V --all --quiet --digests --no-trunc --noheading --format --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5573,6 +5777,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5581,7 +5789,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__prune)
-            opts="-a -f -h -V --all --force --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -f -h -V --all --force --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5603,6 +5811,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5611,7 +5823,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__pull)
-            opts="-q -h -V --quiet --tls-verify --creds --authfile --platform --arch --os --variant --root --runroot --log-level --storage-driver --help --version"
+            opts="-q -h -V --quiet --tls-verify --creds --authfile --platform --arch --os --variant --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5661,6 +5873,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5669,7 +5885,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__push)
-            opts="-q -h -V --quiet --tls-verify --creds --authfile --root --runroot --log-level --storage-driver --help --version"
+            opts="-q -h -V --quiet --tls-verify --creds --authfile --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5703,6 +5919,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5711,7 +5931,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__rm)
-            opts="-f -a -h -V --force --all --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -a -h -V --force --all --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5733,6 +5953,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5741,7 +5965,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__save)
-            opts="-o -q -h -V --output --format --quiet --root --runroot --log-level --storage-driver --help --version"
+            opts="-o -q -h -V --output --format --quiet --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5775,6 +5999,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5783,7 +6011,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__tag)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5803,6 +6031,10 @@ _skiff() {
                     ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -5813,7 +6045,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__untag)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5835,6 +6067,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5843,7 +6079,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__images)
-            opts="-a -q -n -h -V --all --quiet --digests --no-trunc --noheading --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -q -n -h -V --all --quiet --digests --no-trunc --noheading --format --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5869,6 +6105,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5877,7 +6117,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__import)
-            opts="-c -m -q -h -V --change --message --quiet --root --runroot --log-level --storage-driver --help --version"
+            opts="-c -m -q -h -V --change --message --quiet --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5915,6 +6155,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5923,7 +6167,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__info)
-            opts="-f -h -V --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -h -V --format --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5953,6 +6197,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5961,7 +6209,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__inspect)
-            opts="-f -k -h -V --format --type --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -k -h -V --format --type --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5999,6 +6247,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6007,7 +6259,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__kill)
-            opts="-s -a -h -V --signal --all --root --runroot --log-level --storage-driver --help --version"
+            opts="-s -a -h -V --signal --all --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6037,6 +6289,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6045,7 +6301,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__load)
-            opts="-i -q -h -V --input --quiet --root --runroot --log-level --storage-driver --help --version"
+            opts="-i -q -h -V --input --quiet --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6075,6 +6331,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6083,7 +6343,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__login)
-            opts="-u -p -h -V --username --password --password-stdin --authfile --tls-verify --root --runroot --log-level --storage-driver --help --version"
+            opts="-u -p -h -V --username --password --password-stdin --authfile --tls-verify --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6129,6 +6389,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6137,7 +6401,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__logout)
-            opts="-a -h -V --all --authfile --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -h -V --all --authfile --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6163,6 +6427,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6171,7 +6439,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__logs)
-            opts="-f -t -h -V --tail --follow --since --until --timestamps --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -t -h -V --tail --follow --since --until --timestamps --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6205,6 +6473,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6213,7 +6485,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__mount)
-            opts="-h -V --format --no-trunc --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --format --no-trunc --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6239,6 +6511,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6247,7 +6523,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version create ls list inspect rm remove prune exists connect disconnect help"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version create ls list inspect rm remove prune exists connect disconnect help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6269,6 +6545,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6277,7 +6557,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__connect)
-            opts="-h -V --alias --ip --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --alias --ip --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6307,6 +6587,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6315,7 +6599,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__create)
-            opts="-d -o -h -V --driver --subnet --gateway --ip-range --internal --disable-dns --ipv6 --opt --label --ignore --root --runroot --log-level --storage-driver --help --version"
+            opts="-d -o -h -V --driver --subnet --gateway --ip-range --internal --disable-dns --ipv6 --opt --label --ignore --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6369,6 +6653,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6377,7 +6665,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__disconnect)
-            opts="-f -h -V --force --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -h -V --force --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6397,6 +6685,10 @@ _skiff() {
                     ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -6407,7 +6699,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__exists)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6427,6 +6719,10 @@ _skiff() {
                     ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -6577,7 +6873,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__inspect)
-            opts="-f -h -V --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -h -V --format --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6605,6 +6901,10 @@ _skiff() {
                     ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -6615,7 +6915,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__ls)
-            opts="-q -f -h -V --quiet --noheading --no-trunc --format --filter --root --runroot --log-level --storage-driver --help --version"
+            opts="-q -f -h -V --quiet --noheading --no-trunc --format --filter --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6649,6 +6949,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6657,7 +6961,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__prune)
-            opts="-f -h -V --force --filter --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -h -V --force --filter --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6683,6 +6987,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6691,7 +6999,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__rm)
-            opts="-f -t -h -V --force --time --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -t -h -V --force --time --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6721,6 +7029,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6729,7 +7041,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__oci__subcmd__run)
-            opts="-h -V --runtime --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --runtime --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6755,6 +7067,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6763,7 +7079,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__oci__subcmd__start)
-            opts="-d -i -h -V --bundle --state-dir --log --detach --interactive --cleanup --root --runroot --log-level --storage-driver --help --version"
+            opts="-d -i -h -V --bundle --state-dir --log --detach --interactive --cleanup --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6801,6 +7117,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6809,7 +7129,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__port)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6831,6 +7151,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6839,7 +7163,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__ps)
-            opts="-a -q -f -n -l -s -h -V --all --quiet --no-trunc --format --filter --last --latest --noheading --size --external --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -q -f -n -l -s -h -V --all --quiet --no-trunc --format --filter --last --latest --noheading --size --external --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6881,6 +7205,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6889,7 +7217,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__pull)
-            opts="-q -h -V --quiet --tls-verify --creds --authfile --platform --arch --os --variant --root --runroot --log-level --storage-driver --help --version"
+            opts="-q -h -V --quiet --tls-verify --creds --authfile --platform --arch --os --variant --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6939,6 +7267,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6947,7 +7279,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__push)
-            opts="-q -h -V --quiet --tls-verify --creds --authfile --root --runroot --log-level --storage-driver --help --version"
+            opts="-q -h -V --quiet --tls-verify --creds --authfile --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6981,6 +7313,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -6989,7 +7325,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__rename)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7009,6 +7345,10 @@ _skiff() {
                     ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -7019,7 +7359,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__restart)
-            opts="-t -h -V --time --root --runroot --log-level --storage-driver --help --version"
+            opts="-t -h -V --time --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7047,6 +7387,10 @@ _skiff() {
                     ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -7057,7 +7401,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__rm)
-            opts="-f -a -v -i -t -h -V --force --all --volumes --ignore --time --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -a -v -i -t -h -V --force --all --volumes --ignore --time --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7087,6 +7431,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7095,7 +7443,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__rmi)
-            opts="-f -a -h -V --force --all --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -a -h -V --force --all --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7115,6 +7463,10 @@ _skiff() {
                     ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -7125,7 +7477,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__rootless__subcmd__netns)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7147,6 +7499,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7155,7 +7511,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__run)
-            opts="-d -e -w -u -i -t -v -h -l -p -P -V --detach --detach-keys --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --root --runroot --log-level --storage-driver --version"
+            opts="-d -e -w -u -i -t -v -h -l -p -P -V --detach --detach-keys --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --root --runroot --log-level --storage-driver --runtime-flag --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7381,6 +7737,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7389,7 +7749,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__save)
-            opts="-o -q -h -V --output --format --quiet --root --runroot --log-level --storage-driver --help --version"
+            opts="-o -q -h -V --output --format --quiet --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7423,6 +7783,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7431,7 +7795,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__start)
-            opts="-a -i -h -V --attach --interactive --detach-keys --all --filter --sdnotify --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -i -h -V --attach --interactive --detach-keys --all --filter --sdnotify --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7465,6 +7829,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7473,7 +7841,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__stop)
-            opts="-t -a -h -V --time --all --root --runroot --log-level --storage-driver --help --version"
+            opts="-t -a -h -V --time --all --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7503,6 +7871,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7511,7 +7883,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__supervisor)
-            opts="-h -V --bundle --state-dir --log --stdin --ready-fd --console-size --attach-fd --runtime --cleanup --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --bundle --state-dir --log --stdin --ready-fd --console-size --attach-fd --runtime --cleanup --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7565,6 +7937,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7573,7 +7949,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__system)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version df prune reset help"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version df prune reset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7595,6 +7971,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7603,7 +7983,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__system__subcmd__df)
-            opts="-h -V --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --format --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7627,6 +8007,10 @@ _skiff() {
                     ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -7707,7 +8091,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__system__subcmd__prune)
-            opts="-a -f -h -V --all --volumes --force --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -f -h -V --all --volumes --force --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7727,6 +8111,10 @@ _skiff() {
                     ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -7737,7 +8125,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__system__subcmd__reset)
-            opts="-f -h -V --force --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -h -V --force --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7759,6 +8147,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7767,7 +8159,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__tag)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7787,6 +8179,10 @@ _skiff() {
                     ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -7797,7 +8193,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__top)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7817,6 +8213,10 @@ _skiff() {
                     ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -7827,7 +8227,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__unmount)
-            opts="-a -f -h -V --all --force --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -f -h -V --all --force --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7847,6 +8247,10 @@ _skiff() {
                     ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -7857,7 +8261,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__unshare)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7877,6 +8281,10 @@ _skiff() {
                     ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -7887,7 +8295,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__untag)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7909,6 +8317,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7917,7 +8329,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__version)
-            opts="-f -h -V --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -h -V --format --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7947,6 +8359,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7955,7 +8371,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version create ls list inspect rm remove prune exists help"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version create ls list inspect rm remove prune exists help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7977,6 +8393,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7985,7 +8405,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__create)
-            opts="-l -h -V --label --root --runroot --log-level --storage-driver --help --version"
+            opts="-l -h -V --label --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8015,6 +8435,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8023,7 +8447,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__exists)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8043,6 +8467,10 @@ _skiff() {
                     ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -8165,7 +8593,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__inspect)
-            opts="-a -f -h -V --all --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -f -h -V --all --format --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8193,6 +8621,10 @@ _skiff() {
                     ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -8203,7 +8635,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__ls)
-            opts="-q -f -h -V --quiet --format --filter --root --runroot --log-level --storage-driver --help --version"
+            opts="-q -f -h -V --quiet --format --filter --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8237,6 +8669,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8245,7 +8681,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__prune)
-            opts="-f -h -V --force --filter --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -h -V --force --filter --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8271,6 +8707,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8279,7 +8719,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__rm)
-            opts="-f -a -h -V --force --all --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -a -h -V --force --all --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8301,6 +8741,10 @@ _skiff() {
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
                     return 0
                     ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8309,7 +8753,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__wait)
-            opts="-i -h -V --interval --root --runroot --log-level --storage-driver --help --version"
+            opts="-i -h -V --interval --root --runroot --log-level --storage-driver --runtime-flag --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8337,6 +8781,10 @@ _skiff() {
                     ;;
                 --storage-driver)
                     COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_skiff_global_optspecs
-    string join \n root= runroot= log-level= storage-driver= h/help V/version
+    string join \n root= runroot= log-level= storage-driver= runtime-flag= h/help V/version
 end
 
 function __fish_skiff_needs_command
@@ -34,6 +34,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_needs_command" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_needs_command" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_needs_command" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "info" -d 'Show what this host allows, the id mappings, helpers and storage paths'
@@ -101,6 +102,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand info" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand info" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand info" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand info" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -113,6 +115,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand version" -s f -l format -d 'Output format: json, or a Go template such as \'{{.Client.Version}}\'' -r
@@ -126,6 +129,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand version" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand version" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand version" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand version" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l detach-keys -d 'Keys that detach from the container, leaving it running: comma-separated characters and ctrl-<a-z|@|[|\\|]|^|_>; "" disables detaching' -r
@@ -186,6 +190,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s d -l detach -d 'Run the container in the background and print its id'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l rm -d 'Remove the container when it exits'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s i -l interactive -d 'Keep stdin open and forward it to the container'
@@ -209,6 +214,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand attach" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l no-stdin -d 'Do not attach stdin'
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -s V -l version -d 'Print version'
@@ -269,6 +275,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l rm -d 'Remove the container when it exits'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s i -l interactive -d 'Keep stdin open and forward it to the container'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s t -l tty -d 'Give the container a pseudo-terminal (stdin, stdout and stderr; TERM=xterm unless set)'
@@ -293,6 +300,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand start" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand start" -s a -l attach -d 'Attach to the container\'s output and exit with its exit code'
 complete -c skiff -n "__fish_skiff_using_subcommand start" -s i -l interactive -d 'With --attach, forward stdin to the container (it must have been created with -i)'
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l all -d 'Start every container that is not running (e.g. at boot, from a user unit)'
@@ -309,6 +317,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand stop" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -s a -l all -d 'Stop all running containers'
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -s V -l version -d 'Print version'
@@ -323,6 +332,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand kill" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -s a -l all -d 'Signal all running containers'
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -s V -l version -d 'Print version'
@@ -337,6 +347,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand restart" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -s i -l interval -d 'How often to check, in milliseconds' -r
@@ -350,6 +361,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand wait" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -362,6 +374,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand rename" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l format -d 'Output format: json, or a Go template such as {{.ID}} {{.Names}} ("table ..." adds a header)' -r
@@ -377,6 +390,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s a -l all -d 'Show all containers (default: only running ones)'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s q -l quiet -d 'Print only the container ids'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l no-trunc -d 'Do not truncate ids and commands'
@@ -397,6 +411,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand rm" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s f -l force -d 'Stop and remove running containers; containers that do not exist are ignored'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s a -l all -d 'Remove all containers'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s v -l volumes -d 'Remove the containers\' anonymous volumes too'
@@ -416,6 +431,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand logs" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s f -l follow -d 'Keep printing new output until the container exits'
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s t -l timestamps -d 'Prefix each line with the time it was written'
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -432,6 +448,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -s L -l follow-link -d 'Follow a symlink given as SRC (its target is copied, not the link)'
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -l overwrite -d 'Replace directories by non-directories and the reverse'
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -447,6 +464,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand diff" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand diff" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand diff" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -s c -l change -d 'Apply a Dockerfile instruction to the image config (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, VOLUME, WORKDIR); repeatable' -r
@@ -464,6 +482,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -s q -l quiet -d 'Print nothing but the image id (the default prints only that too)'
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -s V -l version -d 'Print version'
@@ -478,6 +497,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand export" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand export" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand export" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand import" -s c -l change -d 'Apply a Dockerfile instruction to the image config (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, VOLUME, WORKDIR); repeatable' -r
@@ -492,6 +512,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand import" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand import" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand import" -s q -l quiet -d 'Print only the image id (it is all that is printed anyway)'
 complete -c skiff -n "__fish_skiff_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand import" -s V -l version -d 'Print version'
@@ -506,6 +527,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand mount" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -l no-trunc -d 'Print full container ids when listing the mounted containers'
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -s V -l version -d 'Print version'
@@ -519,6 +541,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -s a -l all -d 'Unmount every mounted container'
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -s f -l force -d 'Unmount even if mounted more than once'
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -533,6 +556,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand umount" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand umount" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand umount" -s a -l all -d 'Unmount every mounted container'
 complete -c skiff -n "__fish_skiff_using_subcommand umount" -s f -l force -d 'Unmount even if mounted more than once'
 complete -c skiff -n "__fish_skiff_using_subcommand umount" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -551,6 +575,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand exec" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s i -l interactive -d 'Keep stdin open and forward it to the process'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s t -l tty -d 'Give the process a pseudo-terminal'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s d -l detach -d 'Run the process in the background and print nothing'
@@ -566,6 +591,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand top" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand top" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand top" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand top" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run help" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -578,6 +604,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run help" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run help" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run help" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run help" -f -a "run" -d 'Run a container\'s healthcheck now: exit 0 when healthy, 1 when unhealthy'
@@ -592,6 +619,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run a container\'s healthcheck now: exit 0 when healthy, 1 when unhealthy'
@@ -606,6 +634,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand port" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand port" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand port" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand port" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand build" -s t -l tag -d 'Name the image (repeatable); unqualified names go under localhost/' -r
@@ -617,11 +646,13 @@ complete -c skiff -n "__fish_skiff_using_subcommand build" -l layers -d 'Use and
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l pull -d 'Pull base images: missing (default), always (also --pull alone), never' -r
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l label -d 'Add a label to the image (NAME=VALUE); repeatable' -r
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l format -d 'The image format: oci (default) or docker (keeps HEALTHCHECK, SHELL and ONBUILD)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l jobs -d 'How many stages may build at once (accepted for podman\'s scripts; stages build one after another, as RUN steps need a single-threaded process)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l iidfile -d 'Write the image id to this file' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l ignorefile -d 'The ignore file (default: CONTEXT/.containerignore, else CONTEXT/.dockerignore)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l logfile -d 'Write the build\'s output (and that of RUN steps) to this file instead of the terminal' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l ulimit -d 'A resource limit of RUN steps (NAME=SOFT[:HARD], e.g. nofile=1024:2048); repeatable' -r
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l security-opt -d 'seccomp=unconfined or seccomp=PROFILE.json for RUN steps (label=... is accepted and ignored)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l runtime -d 'The OCI runtime of RUN steps: builtin (default), or crun, runc or a path (default: containers.conf\'s [engine] runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l network -d 'The network of RUN steps: host (default) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l secret -d 'A secret for RUN --mount=type=secret: id=ID,src=PATH; repeatable' -r
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l timestamp -d 'Set the created time of the image and its history, and clamp file times, to this (seconds since the epoch; default: $SOURCE_DATE_EPOCH, else now): the same input gives the same image' -r
@@ -639,9 +670,12 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l no-cache -d 'Do not use cached layers: run every step'
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l pull-never -d 'Never pull base images (as --pull=never)'
 complete -c skiff -n "__fish_skiff_using_subcommand build" -s q -l quiet -d 'Print only the image id'
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l squash -d 'Squash the layers this build makes into one (the base image\'s layers stay)'
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l squash-all -d 'Squash every layer, the base image\'s too, into one'
 complete -c skiff -n "__fish_skiff_using_subcommand build" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand build" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l tls-verify -d 'Require HTTPS and verify certificates when contacting registries (--tls-verify=false allows plain HTTP)' -r -f -a "true\t''
@@ -662,6 +696,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand pull" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -s q -l quiet -d 'Print only the image id'
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -s V -l version -d 'Print version'
@@ -676,6 +711,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand images" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand images" -s a -l all -d 'Show all images (skiff keeps no intermediate images, so this lists the same)'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -s q -l quiet -d 'Print only the image ids'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l digests -d 'Show the manifest digests'
@@ -693,6 +729,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -s f -l force -d 'Remove the image even when it has several names, and all of its names'
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -s a -l all -d 'Remove all images'
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -707,6 +744,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand tag" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand untag" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -719,6 +757,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand untag" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand untag" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand untag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand untag" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand history" -s H -l human -d 'Print sizes and dates in machine-readable form' -r -f -a "true\t''
@@ -734,6 +773,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand history" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand history" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand history" -l no-trunc -d 'Do not truncate ids and commands'
 complete -c skiff -n "__fish_skiff_using_subcommand history" -s q -l quiet -d 'Print only the ids'
 complete -c skiff -n "__fish_skiff_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -752,6 +792,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand save" -s o -l output -d 'Write the archive to FILE (default: stdout)' -r -F
@@ -767,6 +808,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand save" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand save" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand save" -s q -l quiet -d 'Print nothing but errors'
 complete -c skiff -n "__fish_skiff_using_subcommand save" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand save" -s V -l version -d 'Print version'
@@ -781,6 +823,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand load" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand load" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand load" -s q -l quiet -d 'Print only the names of the loaded images'
 complete -c skiff -n "__fish_skiff_using_subcommand load" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand load" -s V -l version -d 'Print version'
@@ -798,6 +841,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand push" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand push" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand push" -s q -l quiet -d 'Print nothing but errors'
 complete -c skiff -n "__fish_skiff_using_subcommand push" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand push" -s V -l version -d 'Print version'
@@ -816,6 +860,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand login" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l password-stdin -d 'Read the password from stdin'
 complete -c skiff -n "__fish_skiff_using_subcommand login" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand login" -s V -l version -d 'Print version'
@@ -830,6 +875,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand logout" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -s a -l all -d 'Remove the credentials of every registry'
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -s V -l version -d 'Print version'
@@ -843,6 +889,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port cp diff commit export mount unmount umount help" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port cp diff commit export mount unmount umount help" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port cp diff commit export mount unmount umount help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port cp diff commit export mount unmount umount help" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port cp diff commit export mount unmount umount help" -f -a "ls" -d 'List containers'
@@ -886,6 +933,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all containers (default: only running ones)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only the container ids'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate ids and commands'
@@ -908,6 +956,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -s a -l all -d 'Show all containers (default: only running ones)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -s q -l quiet -d 'Print only the container ids'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -l no-trunc -d 'Do not truncate ids and commands'
@@ -930,6 +979,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -s a -l all -d 'Show all containers (default: only running ones)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the container ids'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate ids and commands'
@@ -997,6 +1047,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -s d -l detach -d 'Run the container in the background and print its id'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l rm -d 'Remove the container when it exits'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -s i -l interactive -d 'Keep stdin open and forward it to the container'
@@ -1066,6 +1117,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l rm -d 'Remove the container when it exits'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -s i -l interactive -d 'Keep stdin open and forward it to the container'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -s t -l tty -d 'Give the container a pseudo-terminal (stdin, stdout and stderr; TERM=xterm unless set)'
@@ -1090,6 +1142,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -s a -l attach -d 'Attach to the container\'s output and exit with its exit code'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -s i -l interactive -d 'With --attach, forward stdin to the container (it must have been created with -i)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -l all -d 'Start every container that is not running (e.g. at boot, from a user unit)'
@@ -1106,6 +1159,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -s a -l all -d 'Stop all running containers'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
@@ -1120,6 +1174,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from kill" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from kill" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from kill" -s a -l all -d 'Signal all running containers'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from kill" -s V -l version -d 'Print version'
@@ -1134,6 +1189,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restart" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restart" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s t -l time -d 'With --force, seconds to wait after the stop signal before killing (default: the container\'s stop timeout, 10 s, as podman)' -r
@@ -1147,6 +1203,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s f -l force -d 'Stop and remove running containers; containers that do not exist are ignored'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all containers'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove the containers\' anonymous volumes too'
@@ -1166,6 +1223,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from logs" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from logs" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Keep printing new output until the container exits'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Prefix each line with the time it was written'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1181,6 +1239,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -s l -l latest -d 'Inspect the most recently created container'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
@@ -1195,6 +1254,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1207,6 +1267,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exists" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1219,6 +1280,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1231,6 +1293,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
@@ -1245,6 +1308,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from attach" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from attach" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from attach" -l no-stdin -d 'Do not attach stdin'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from attach" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from attach" -s V -l version -d 'Print version'
@@ -1262,6 +1326,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -s i -l interactive -d 'Keep stdin open and forward it to the process'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -s t -l tty -d 'Give the process a pseudo-terminal'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -s d -l detach -d 'Run the process in the background and print nothing'
@@ -1277,6 +1342,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from top" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from top" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from top" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1289,6 +1355,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -s a -l archive -d 'Give copied files the container\'s user and group (the default, as podman); with --archive=false they keep the owners in the source' -r -f -a "true\t''
@@ -1303,6 +1370,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -s L -l follow-link -d 'Follow a symlink given as SRC (its target is copied, not the link)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -l overwrite -d 'Replace directories by non-directories and the reverse'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1318,6 +1386,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from diff" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from diff" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from commit" -s c -l change -d 'Apply a Dockerfile instruction to the image config (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, VOLUME, WORKDIR); repeatable' -r
@@ -1335,6 +1404,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from commit" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from commit" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from commit" -s q -l quiet -d 'Print nothing but the image id (the default prints only that too)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from commit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from commit" -s V -l version -d 'Print version'
@@ -1349,6 +1419,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -l format -d 'Print the containers mounted in this session as json' -r -f -a "json\t''"
@@ -1362,6 +1433,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -l no-trunc -d 'Print full container ids when listing the mounted containers'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -s V -l version -d 'Print version'
@@ -1375,6 +1447,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -s a -l all -d 'Unmount every mounted container'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -s f -l force -d 'Unmount even if mounted more than once'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1389,6 +1462,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from umount" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from umount" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from umount" -s a -l all -d 'Unmount every mounted container'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from umount" -s f -l force -d 'Unmount even if mounted more than once'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from umount" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1428,6 +1502,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from build pull ls list rm tag untag history inspect prune exists save load push help" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from build pull ls list rm tag untag history inspect prune exists save load push help" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from build pull ls list rm tag untag history inspect prune exists save load push help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from build pull ls list rm tag untag history inspect prune exists save load push help" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from build pull ls list rm tag untag history inspect prune exists save load push help" -f -a "build" -d 'Build an image from a Containerfile'
@@ -1454,11 +1529,13 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l pull -d 'Pull base images: missing (default), always (also --pull alone), never' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l label -d 'Add a label to the image (NAME=VALUE); repeatable' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l format -d 'The image format: oci (default) or docker (keeps HEALTHCHECK, SHELL and ONBUILD)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l jobs -d 'How many stages may build at once (accepted for podman\'s scripts; stages build one after another, as RUN steps need a single-threaded process)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l iidfile -d 'Write the image id to this file' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l ignorefile -d 'The ignore file (default: CONTEXT/.containerignore, else CONTEXT/.dockerignore)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l logfile -d 'Write the build\'s output (and that of RUN steps) to this file instead of the terminal' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l ulimit -d 'A resource limit of RUN steps (NAME=SOFT[:HARD], e.g. nofile=1024:2048); repeatable' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l security-opt -d 'seccomp=unconfined or seccomp=PROFILE.json for RUN steps (label=... is accepted and ignored)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l runtime -d 'The OCI runtime of RUN steps: builtin (default), or crun, runc or a path (default: containers.conf\'s [engine] runtime)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l network -d 'The network of RUN steps: host (default) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l secret -d 'A secret for RUN --mount=type=secret: id=ID,src=PATH; repeatable' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l timestamp -d 'Set the created time of the image and its history, and clamp file times, to this (seconds since the epoch; default: $SOURCE_DATE_EPOCH, else now): the same input gives the same image' -r
@@ -1476,9 +1553,12 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l no-cache -d 'Do not use cached layers: run every step'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l pull-never -d 'Never pull base images (as --pull=never)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -s q -l quiet -d 'Print only the image id'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l squash -d 'Squash the layers this build makes into one (the base image\'s layers stay)'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l squash-all -d 'Squash every layer, the base image\'s too, into one'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l tls-verify -d 'Require HTTPS and verify certificates when contacting registries (--tls-verify=false allows plain HTTP)' -r -f -a "true\t''
@@ -1499,6 +1579,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only the image id'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
@@ -1513,6 +1594,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all images (skiff keeps no intermediate images, so this lists the same)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only the image ids'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l digests -d 'Show the manifest digests'
@@ -1531,6 +1613,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -s a -l all -d 'Show all images (skiff keeps no intermediate images, so this lists the same)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the image ids'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -l digests -d 'Show the manifest digests'
@@ -1548,6 +1631,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove the image even when it has several names, and all of its names'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all images'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1562,6 +1646,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from untag" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1574,6 +1659,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from untag" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from untag" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from untag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from untag" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -s H -l human -d 'Print sizes and dates in machine-readable form' -r -f -a "true\t''
@@ -1589,6 +1675,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l no-trunc -d 'Do not truncate ids and commands'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print only the ids'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1604,6 +1691,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1616,6 +1704,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all images, not only those without a name'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1630,6 +1719,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -s o -l output -d 'Write the archive to FILE (default: stdout)' -r -F
@@ -1645,6 +1735,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -s q -l quiet -d 'Print nothing but errors'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -s V -l version -d 'Print version'
@@ -1659,6 +1750,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -s q -l quiet -d 'Print only the names of the loaded images'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -s V -l version -d 'Print version'
@@ -1676,6 +1768,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Print nothing but errors'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
@@ -1703,6 +1796,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from df prune reset help" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from df prune reset help" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from df prune reset help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from df prune reset help" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from df prune reset help" -f -a "df" -d 'Show how much disk space images, containers and volumes use'
@@ -1720,6 +1814,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1732,6 +1827,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all unused images, not only those without a name'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -l volumes -d 'Remove the volumes no container uses too'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
@@ -1747,6 +1843,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -s f -l force -d 'Do not ask for confirmation'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
@@ -1764,6 +1861,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists help" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists help" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists help" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists help" -f -a "create" -d 'Create a volume (default name: 64 random hex digits)'
@@ -1786,6 +1884,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l format -d 'Output format: json, or a Go template such as \'{{.Name}} {{.Mountpoint}}\'' -r
@@ -1800,6 +1899,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only the volume names'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
@@ -1815,6 +1915,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the volume names'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -1829,6 +1930,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s a -l all -d 'Inspect every volume'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
@@ -1842,6 +1944,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -s f -l force -d 'Also remove the containers that use the volume (running ones are killed)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove every volume'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1856,6 +1959,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -s f -l force -d 'Also remove the containers that use the volume (running ones are killed)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -s a -l all -d 'Remove every volume'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1871,6 +1975,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
@@ -1884,6 +1989,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a volume (default name: 64 random hex digits)'
@@ -1903,6 +2009,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect help" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect help" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect help" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect help" -f -a "create" -d 'Create a network (a bridge in the rootless network namespace, with name resolution)'
@@ -1932,6 +2039,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -l internal -d 'No way out: containers reach only each other (and the resolver)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -l disable-dns -d 'No name resolution between the containers of this network'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -l ipv6 -d 'Enable IPv6 (not supported yet)'
@@ -1950,6 +2058,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only the network names'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print the header line'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate the network ids'
@@ -1967,6 +2076,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the network names'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print the header line'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate the network ids'
@@ -1983,6 +2093,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait for those containers to stop before killing them' -r
@@ -1996,6 +2107,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -s f -l force -d 'Also remove the containers that use the network (running ones are stopped); a network that does not exist is not an error'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
@@ -2010,6 +2122,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from remove" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from remove" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from remove" -s f -l force -d 'Also remove the containers that use the network (running ones are stopped); a network that does not exist is not an error'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
@@ -2024,6 +2137,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
@@ -2037,6 +2151,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -l alias -d 'Another name of the container on this network' -r
@@ -2051,6 +2166,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -2063,6 +2179,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s f -l force -d 'Accepted for podman compatibility'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s V -l version -d 'Print version'
@@ -2085,6 +2202,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand completion" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -2097,6 +2215,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand oci-run" -l runtime -d 'The OCI runtime: `builtin`, or an external one by name or path (crun, runc, ...)' -r
@@ -2110,6 +2229,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand oci-run" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand oci-run" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand oci-run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand oci-run" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l bundle -d 'The bundle directory (config.json and the root filesystem)' -r -F
@@ -2130,6 +2250,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l stdin -d 'Give the container a stdin pipe fed by attached clients'
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -s V -l version -d 'Print version'
@@ -2147,6 +2268,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -s d -l detach -d 'Print the container\'s pid and return at once'
 complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -s i -l interactive -d 'Keep stdin open and forward it to the container'
 complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -2161,6 +2283,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand rootless-netns" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -2173,6 +2296,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand rootless-netns" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand rootless-netns" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand rootless-netns" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand rootless-netns" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -l upper -d 'The writable upper directory' -r -F
@@ -2188,6 +2312,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -l userxattr -d 'Keep overlay metadata in user.overlay.* xattrs (rootless) instead of trusted.overlay.*'
 complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -s V -l version -d 'Print version'

@@ -49,6 +49,9 @@ pub struct Cli {
     /// Copy-on-write backend for container root filesystems (default: chosen automatically)
     #[arg(long, global = true, value_enum)]
     pub storage_driver: Option<StorageDriver>,
+    /// A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build's RUN steps
+    #[arg(long, global = true, value_name = "FLAG")]
+    pub runtime_flag: Vec<String>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -328,7 +331,10 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         Command::Info(a) => commands::info::run(a, &ctx, printer),
         Command::Unshare(a) => commands::unshare::run(a, ctx, printer),
         Command::Version(a) => commands::version::run(a, printer),
-        Command::Build(a) | Command::Image(ImageCommand::Build(a)) => commands::build::run(a, ctx, printer),
+        Command::Build(mut a) | Command::Image(ImageCommand::Build(mut a)) => {
+            a.runtime_flags = cli.runtime_flag;
+            commands::build::run(a, ctx, printer)
+        }
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => commands::pull::run(a, ctx, printer),
         Command::Images(a) | Command::Image(ImageCommand::Ls(a)) => commands::images::run(a, ctx, printer),
         Command::Rmi(a) | Command::Image(ImageCommand::Rm(a)) => commands::rmi::run(a, ctx, printer),

@@ -86,6 +86,10 @@ fn a_multi_stage_build_copies_the_builders_output_into_the_final_image() {
     assert_eq!(img["Id"], id);
     // busybox's layer plus one for the COPY.
     assert_eq!(img["RootFS"]["Layers"].as_array().unwrap().len(), 2, "{img}");
+    // podman's --jobs is taken; the same input gives the same image.
+    let jobs = build(&s, &dir, &["-t", "app:2", "--jobs", "4"]);
+    jobs.assert_success();
+    assert_eq!(jobs.stdout.lines().last().unwrap(), id);
 }
 
 /// A gzip tar holding `dir/inside` ("from the tar\n") and `top` (mode 0600, uid 1000).
@@ -522,4 +526,205 @@ fn run_mounts_cache_bind_tmpfs_and_secret() {
     // The cache mount keeps its content across builds.
     build(&s, &dir, &["-t", "mounts", "--no-cache", "--secret", &secret_flag]).assert_success();
     assert_eq!(run_in(&s, "mounts", "cat /first"), "2\n");
+}
+
+/// A tiny HTTP server on 127.0.0.1 for ADD URL: `GET /files/NAME` answers the current content of
+/// NAME with a fixed `Last-Modified`; anything else is a 404. Runs until the test ends.
+fn http_server(files: std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, String>>>) -> u16 {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for conn in listener.incoming() {
+            let Ok(mut conn) = conn else { continue };
+            let mut reader = BufReader::new(conn.try_clone().unwrap());
+            let mut first = String::new();
+            if reader.read_line(&mut first).is_err() {
+                continue;
+            }
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                    break;
+                }
+            }
+            let path = first.split_whitespace().nth(1).unwrap_or("").to_string();
+            let body = path.strip_prefix("/files/").and_then(|n| files.lock().unwrap().get(n).cloned());
+            let answer = match body {
+                Some(b) => format!(
+                    "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nLast-Modified: Sun, 09 Sep 2001 01:46:40 GMT\r\nConnection: close\r\n\r\n{b}",
+                    b.len()
+                ),
+                None => "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".into(),
+            };
+            let _ = conn.write_all(answer.as_bytes());
+        }
+    });
+    port
+}
+
+#[test]
+fn add_of_a_url_downloads_the_file_and_the_cache_follows_its_content() {
+    let s = Skiff::new();
+    let files = std::sync::Arc::new(std::sync::Mutex::new(std::collections::HashMap::from([(
+        "hello.txt".to_string(),
+        "hello over http\n".to_string(),
+    )])));
+    let port = http_server(files.clone());
+    let url = format!("http://127.0.0.1:{port}/files/hello.txt");
+    let cf = format!("FROM busybox\nADD {url} /downloads/\nADD --chmod=644 {url} /named.txt\n");
+    let dir = project(&s, "addurl", &cf, &[]);
+    build(&s, &dir, &["-t", "addurl"]).assert_success();
+    let out = run_in(
+        &s,
+        "addurl",
+        "cat /downloads/hello.txt /named.txt; stat -c '%a %Y' /downloads/hello.txt /named.txt",
+    );
+    // Not extracted, 0600 unless --chmod, the mtime from Last-Modified (1000000000).
+    assert_eq!(out, "hello over http\nhello over http\n600 1000000000\n644 1000000000\n");
+    // The same content: both steps from the cache; a changed remote file: both run again.
+    let again = build(&s, &dir, &["-t", "addurl"]);
+    again.assert_success();
+    assert_eq!(cache_hits(&again), 2, "{}", again.stdout);
+    files.lock().unwrap().insert("hello.txt".into(), "changed\n".into());
+    let changed = build(&s, &dir, &["-t", "addurl"]);
+    changed.assert_success();
+    assert_eq!(cache_hits(&changed), 0, "{}", changed.stdout);
+    assert_eq!(run_in(&s, "addurl", "cat /named.txt"), "changed\n");
+    // A missing file: the URL and the status, the file and line, nothing built.
+    let missing =
+        project(&s, "addmissing", &format!("FROM busybox\nADD http://127.0.0.1:{port}/nope /x\n"), &[]);
+    let out = build(&s, &missing, &["-t", "addmissing"]);
+    out.assert_exit(125);
+    out.assert_stderr_contains(&format!("http://127.0.0.1:{port}/nope: the server answered 404"));
+    out.assert_stderr_contains("Containerfile:2");
+    s.cmd(&["image", "exists", "addmissing"]).assert_exit(1);
+    // COPY does not take URLs.
+    let copy = project(&s, "copyurl", &format!("FROM busybox\nCOPY {url} /x\n"), &[]);
+    build(&s, &copy, &["-t", "copyurl"])
+        .assert_exit(125)
+        .assert_stderr_contains("building at STEP \"COPY http://127.0.0.1:")
+        .assert_stderr_contains("source can't be a URL for COPY");
+}
+
+#[test]
+fn copy_stays_inside_the_root_through_symlinks_in_the_image_and_the_context() {
+    let s = Skiff::new();
+    let escape = format!("skiff-build-escape-{}", std::process::id());
+    let up = "../".repeat(30);
+    let cf = format!(
+        "FROM busybox AS base\n\
+         RUN ln -s /etc /etclink && ln -s {up}tmp/{escape} /esc && mkdir /real && ln -s /real /abslink\n\
+         FROM base\n\
+         COPY f.txt /etclink/f.txt\n\
+         COPY f.txt /esc/\n\
+         COPY dir /abslink/\n\
+         COPY abs /fromlink\n\
+         COPY f.txt dir /esc/sub/\n"
+    );
+    let dir = project(&s, "links", &cf, &[("f.txt", "inside\n"), ("dir/x", "x\n")]);
+    // A symlink in the context that points out of it resolves inside the context.
+    std::os::unix::fs::symlink("/f.txt", dir.join("abs")).unwrap();
+    build(&s, &dir, &["-t", "links"]).assert_success();
+    assert!(!Path::new("/tmp").join(&escape).exists(), "a COPY wrote outside the root");
+    let out = run_in(
+        &s,
+        "links",
+        &format!(
+            "cat /etc/f.txt /tmp/{escape}/f.txt /real/x /fromlink /tmp/{escape}/sub/f.txt /tmp/{escape}/sub/x; \
+             readlink /etclink; readlink /abslink"
+        ),
+    );
+    // (The last COPY has several sources, one a directory: it copies through the step's root.)
+    assert_eq!(out, "inside\ninside\nx\ninside\ninside\nx\n/etc\n/real\n");
+    // A link to a file outside the context is a missing file, not the host's file.
+    let out_link = project(&s, "outlink", "FROM busybox\nCOPY passwd /p\n", &[]);
+    std::os::unix::fs::symlink(format!("{up}etc/passwd"), out_link.join("passwd")).unwrap();
+    build(&s, &out_link, &["-t", "outlink"])
+        .assert_exit(125)
+        .assert_stderr_contains("passwd: no such file or directory in the build context");
+}
+
+#[test]
+fn squash_makes_the_new_layers_one_and_squash_all_every_layer() {
+    let s = Skiff::new();
+    let cf = "FROM busybox\nRUN echo one > /one && echo gone > /gone\nRUN rm /gone /bin/sed && echo two > /two\nCOPY f /f\n";
+    let dir = project(&s, "squash", cf, &[("f", "f\n")]);
+    build(&s, &dir, &["-t", "plain"]).assert_success();
+    build(&s, &dir, &["-t", "squashed", "--squash"]).assert_success();
+    build(&s, &dir, &["-t", "flat", "--squash-all"]).assert_success();
+    let layers = |name: &str| inspect(&s, name)["RootFS"]["Layers"].as_array().unwrap().len();
+    let base = layers(&fixtures().busybox.reference);
+    assert_eq!(layers("plain"), base + 3);
+    assert_eq!(layers("squashed"), base + 1);
+    assert_eq!(layers("flat"), 1);
+    for image in ["plain", "squashed", "flat"] {
+        // The files as the last step left them: a deletion of a base file stays deleted.
+        let out = run_in(
+            &s,
+            image,
+            "cat /one /two /f; test -e /gone || echo no-gone; test -e /bin/sed || echo no-sed",
+        );
+        assert_eq!(out, "one\ntwo\nf\nno-gone\nno-sed\n", "{image}");
+        // The history keeps one entry per instruction, as many with a layer as there are layers.
+        let c = inspect(&s, image);
+        let history = c["History"].as_array().unwrap();
+        assert_eq!(history.len(), inspect(&s, "plain")["History"].as_array().unwrap().len(), "{image}");
+        let with_layer = history.iter().filter(|h| !h["empty_layer"].as_bool().unwrap_or(false)).count();
+        assert_eq!(with_layer, layers(image), "{image}: {history:?}");
+    }
+}
+
+#[test]
+fn run_steps_take_the_runtime_from_the_flag_or_containers_conf_and_its_global_flags() {
+    let s = Skiff::new();
+    let dir = project(&s, "rt", "FROM busybox\nRUN echo ran > /ran\n", &[]);
+    // A runtime that is not there: said before anything is built.
+    let out = build(&s, &dir, &["-t", "rt", "--runtime", "idonotexist"]);
+    out.assert_exit(125).assert_stderr_contains("\"idonotexist\" not found");
+    assert!(!out.stdout.contains("STEP"), "{}", out.stdout);
+    let conf = s.dir().join("containers.conf");
+    fs_err::write(&conf, "[engine]\nruntime = \"idonotexist\"\n").unwrap();
+    let d = dir.to_str().unwrap();
+    s.cmd_env(&["build", TLS, "-t", "rt", d], &[("CONTAINERS_CONF", conf.to_str().unwrap())])
+        .assert_exit(125)
+        .assert_stderr_contains("\"idonotexist\" not found");
+    // The built-in runtime takes the common global flags and refuses others, at the RUN step.
+    build(&s, &dir, &["-t", "rt"]).assert_success();
+    s.cmd(&["--runtime-flag", "debug", "build", TLS, "--no-cache", "-t", "rt", d]).assert_success();
+    s.cmd(&["--runtime-flag", "invalidflag", "build", TLS, "--no-cache", "-t", "rt2", d])
+        .assert_exit(1)
+        .assert_stderr_contains("--invalidflag");
+    // An external runtime runs the step (runc, as tests/it/options.rs runs it), with its status.
+    let ext = project(&s, "rt-runc", "FROM busybox\nRUN echo by-runc > /by\n", &[]);
+    build(&s, &ext, &["-t", "rt-runc", "--runtime", "runc"]).assert_success();
+    assert_eq!(run_in(&s, "rt-runc", "cat /by"), "by-runc\n");
+    let failing = project(&s, "rt-fail", "FROM busybox\nRUN exit 7\n", &[]);
+    build(&s, &failing, &["-t", "rt-fail", "--runtime", "runc"]).assert_exit(7);
+}
+
+#[test]
+fn add_of_a_tar_with_ids_outside_the_range_gives_them_to_root_with_one_warning() {
+    let s = Skiff::new();
+    let mut b = tar::Builder::new(Vec::new());
+    let mut add = |path: &str, mode: u32, uid: u64| {
+        let mut h = tar::Header::new_gnu();
+        h.set_size(3);
+        h.set_mode(mode);
+        h.set_uid(uid);
+        h.set_gid(uid);
+        h.set_mtime(1_000_000_000);
+        b.append_data(&mut h, path, &b"id\n"[..]).unwrap();
+    };
+    add("far", 0o644, 4_000_000);
+    add("far2", 0o644, 4_000_001);
+    add("suid", 0o4755, 1000);
+    let dir = project(&s, "ids", "FROM busybox\nADD ids.tar /ids/\n", &[]);
+    fs_err::write(dir.join("ids.tar"), b.into_inner().unwrap()).unwrap();
+    let out = build(&s, &dir, &["-t", "ids"]);
+    out.assert_success();
+    assert_eq!(out.stderr.matches("outside your /etc/subuid range").count(), 1, "{}", out.stderr);
+    out.assert_stderr_contains("2 files added by \"ADD ids.tar /ids/\"");
+    let files = run_in(&s, "ids", "stat -c '%n %u %g %a' /ids/far /ids/far2 /ids/suid");
+    assert_eq!(files, "/ids/far 0 0 644\n/ids/far2 0 0 644\n/ids/suid 1000 1000 4755\n");
 }

@@ -55,6 +55,16 @@ pub struct Args {
     /// Print only the image id
     #[arg(short, long)]
     pub quiet: bool,
+    /// How many stages may build at once (accepted for podman's scripts; stages build one after
+    /// another, as RUN steps need a single-threaded process)
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub jobs: u32,
+    /// Squash the layers this build makes into one (the base image's layers stay)
+    #[arg(long, conflicts_with = "squash_all")]
+    pub squash: bool,
+    /// Squash every layer, the base image's too, into one
+    #[arg(long)]
+    pub squash_all: bool,
     /// Write the image id to this file
     #[arg(long, value_name = "FILE")]
     pub iidfile: Option<PathBuf>,
@@ -70,6 +80,13 @@ pub struct Args {
     /// seccomp=unconfined or seccomp=PROFILE.json for RUN steps (label=... is accepted and ignored)
     #[arg(long = "security-opt", value_name = "OPT")]
     pub security_opt: Vec<String>,
+    /// The OCI runtime of RUN steps: builtin (default), or crun, runc or a path (default:
+    /// containers.conf's [engine] runtime)
+    #[arg(long, value_name = "RUNTIME")]
+    pub runtime: Option<String>,
+    /// The global --runtime-flag values (set from the top-level flag)
+    #[arg(skip)]
+    pub runtime_flags: Vec<String>,
     /// The network of RUN steps: host (default) or none
     #[arg(long, value_name = "MODE")]
     pub network: Option<String>,
@@ -371,7 +388,49 @@ fn options(args: &Args, context: &Path, stdin_text: Option<String>) -> anyhow::R
         network,
         secrets,
         timestamp,
+        runtime: match &args.runtime {
+            Some(r) => Some(r.clone()),
+            None => containers_conf_runtime()?,
+        },
+        runtime_flags: args.runtime_flags.clone(),
+        squash: match (args.squash, args.squash_all) {
+            (_, true) => engine_build::Squash::All,
+            (true, false) => engine_build::Squash::New,
+            (false, false) => engine_build::Squash::No,
+        },
     })
+}
+
+/// `[engine] runtime` of containers.conf, read as podman reads it: $CONTAINERS_CONF alone if
+/// set, else the system files then the user's (the last that sets it wins).
+fn containers_conf_runtime() -> anyhow::Result<Option<String>> {
+    let files: Vec<PathBuf> = match std::env::var_os("CONTAINERS_CONF") {
+        Some(f) if !f.is_empty() => vec![PathBuf::from(f)],
+        _ => {
+            let mut v = vec![
+                PathBuf::from("/usr/share/containers/containers.conf"),
+                PathBuf::from("/etc/containers/containers.conf"),
+            ];
+            if let Some(config) = dirs::config_dir() {
+                v.push(config.join("containers/containers.conf"));
+            }
+            v
+        }
+    };
+    let mut runtime = None;
+    for f in files {
+        let text = match fs_err::read_to_string(&f) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(e.into()),
+        };
+        let conf: toml::Table =
+            toml::from_str(&text).with_context(|| format!("cannot parse {}", f.display()))?;
+        if let Some(r) = conf.get("engine").and_then(|e| e.get("runtime")).and_then(|r| r.as_str()) {
+            runtime = Some(r.to_string());
+        }
+    }
+    Ok(runtime)
 }
 
 /// `--layers`, else $BUILDAH_LAYERS, else true.

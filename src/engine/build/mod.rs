@@ -22,6 +22,7 @@
 
 pub mod cache;
 pub mod dockerfile;
+pub mod fetch;
 pub mod ignore;
 pub mod root;
 pub mod sources;
@@ -118,6 +119,8 @@ pub enum Error {
     #[error(transparent)]
     Runtime(#[from] crate::runtime::linux::Error),
     #[error(transparent)]
+    ExternalRuntime(#[from] crate::runtime::external::Error),
+    #[error(transparent)]
     Spec(#[from] crate::runtime::spec::Error),
     #[error(transparent)]
     Engine(#[from] EngineError),
@@ -145,6 +148,17 @@ pub enum Format {
     #[default]
     Oci,
     Docker,
+}
+
+/// `--squash` / `--squash-all`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Squash {
+    #[default]
+    No,
+    /// The layers this build made become one (the base image's stay as they are).
+    New,
+    /// Every layer, the base image's too, becomes one.
+    All,
 }
 
 /// `--network` of RUN steps.
@@ -189,6 +203,12 @@ pub struct Options {
     pub ulimits: Vec<String>,
     /// `--security-opt seccomp=...` of RUN steps.
     pub seccomp: crate::runtime::spec::Seccomp,
+    /// `--squash` / `--squash-all`.
+    pub squash: Squash,
+    /// The OCI runtime of RUN steps (a name in PATH or a path); `None` or `builtin`: skiff's own.
+    pub runtime: Option<String>,
+    /// Global flags for the runtime (`--runtime-flag debug` gives `--debug`).
+    pub runtime_flags: Vec<String>,
 }
 
 /// Where the build's base images come from (local storage, else a pull per `--pull`). The CLI
@@ -231,6 +251,8 @@ struct State {
     args: BTreeMap<String, String>,
     /// The cache key of everything so far (base, every step): the same key, the same image.
     key: String,
+    /// How many of `layers` come from the base image (the rest this build made).
+    base_layers: usize,
 }
 
 impl State {
@@ -343,6 +365,10 @@ pub fn build(
     reporter: &dyn Reporter,
 ) -> Result<Built, Error> {
     let df = Dockerfile::parse(&opts.file, &opts.text)?;
+    // An external runtime must be there before anything is built (podman's check).
+    if let Some(name) = opts.runtime.as_deref().filter(|r| *r != "builtin") {
+        crate::runtime::external::resolve(name)?;
+    }
     let ignore = match &opts.ignore {
         Some((name, text)) => {
             Some(ignore::Ignore::parse(text).map_err(|source| Error::Ignore { file: name.clone(), source })?)
@@ -556,6 +582,7 @@ impl Builder<'_> {
                 base: "scratch".into(),
                 args: BTreeMap::new(),
                 key: "scratch".into(),
+                base_layers: 0,
             });
         }
         let image = self
@@ -565,7 +592,14 @@ impl Builder<'_> {
         let config: Value = serde_json::from_slice(&self.store.blobs().read(&image.config_digest)?)
             .map_err(|source| EngineError::ImageConfig { digest: image.config_digest.clone(), source })?;
         let base = format!("sha256:{}", image.id);
-        Ok(State { layers: image.layers.clone(), config, key: base.clone(), base, args: BTreeMap::new() })
+        Ok(State {
+            base_layers: image.layers.len(),
+            layers: image.layers.clone(),
+            config,
+            key: base.clone(),
+            base,
+            args: BTreeMap::new(),
+        })
     }
 
     fn build_stage(&mut self, index: usize) -> Result<State, Error> {
@@ -857,32 +891,167 @@ impl Builder<'_> {
         self.history(state, created_by, false);
     }
 
+    /// Stores the layer of a step's root (what RUN changed, or a copy that could not stream).
     fn store_layer(&self, state: &State, root: &Root, step: &str) -> Result<LayerRef, Error> {
+        self.store_root_tar(state, root, step, |w| root.write_layer(w).map(drop))
+    }
+
+    /// Stores the tar `write` writes from `root` as a layer on `state`'s layers; with
+    /// `--timestamp` every mtime is clamped on the way (through a scratch file of the root),
+    /// else it is streamed (see [`Builder::store_streamed`]).
+    fn store_root_tar(
+        &self,
+        state: &State,
+        root: &Root,
+        step: &str,
+        write: impl Fn(&mut dyn Write) -> io::Result<()> + Sync,
+    ) -> Result<LayerRef, Error> {
         let err = |source| Error::Layer { step: step.into(), source };
-        // The tar is hashed while it is written (no second pass); it is a scratch file read once
-        // right after, so it is not synced.
-        let raw = root.scratch("layer.tar");
-        let file = fs_err::File::create(&raw).map_err(err)?;
-        let hashing =
-            super::data::Hashing { inner: io::BufWriter::new(file), hasher: Sha256::new(), written: 0 };
-        let mut w = root.write_layer(hashing).map_err(err)?;
-        w.flush().map_err(err)?;
-        let written = (format!("sha256:{}", hex::encode(w.hasher.finalize())), w.written);
-        let (path, (diff_id, size)) = match self.opts.timestamp {
+        match self.opts.timestamp {
             Some(t) => {
-                let clamped = root.scratch("layer-clamped.tar");
-                clamp_mtimes(&raw, &clamped, t).map_err(err)?;
-                let hashed = sha256_file(&clamped).map_err(err)?;
-                (clamped, hashed)
+                let raw = root.scratch("layer.tar");
+                let mut w = io::BufWriter::new(fs_err::File::create(&raw).map_err(err)?);
+                write(&mut w).map_err(err)?;
+                w.flush().map_err(err)?;
+                drop(w);
+                self.store_blob_layer(state, step, |blob| clamp_mtimes(&raw, blob, t).map_err(err))
             }
-            None => (raw, written),
+            None => {
+                let tar = |w: &mut dyn Write| {
+                    write(w).map_err(|source| sources::Error::Write { path: root.path().into(), source })
+                };
+                self.store_streamed(state, step, &tar).map_err(|e| match e {
+                    Streamed::Source(e) => err(io::Error::other(e)),
+                    Streamed::Build(e) => e,
+                })
+            }
+        }
+    }
+
+    /// `--squash`: the layers this build made (or, `--squash-all`, every layer) become one, as
+    /// the image's files are at the end; the history keeps its entries, all but the last of the
+    /// squashed ones marked empty.
+    fn squash(&self, state: &mut State) -> Result<(), Error> {
+        let keep = match self.opts.squash {
+            Squash::No => return Ok(()),
+            Squash::New => state.base_layers,
+            Squash::All => 0,
         };
+        if state.layers.len() <= keep + 1 {
+            return Ok(());
+        }
+        let root = Root::open(self.ctx, self.store, &state.layers)?;
+        let below: Vec<LayerRef> = state.layers[..keep].to_vec();
+        let base_dirs: Vec<PathBuf> =
+            below.iter().rev().map(|l| self.store.layer_diff_dir(&l.chain_id)).collect::<Result<_, _>>()?;
+        let step = "squash";
+        let squashed = State { layers: below.clone(), ..state.clone() };
+        let layer = if keep == 0 {
+            self.store_root_tar(&squashed, &root, step, |w| root.write_tree(w).map(drop))?
+        } else {
+            self.store_root_tar(&squashed, &root, step, |w| root.write_diff(&base_dirs, w).map(drop))?
+        };
+        drop(root);
+        let mut layers = below;
+        layers.push(layer);
+        state.layers = layers;
+        // History: the entries with a layer beyond the kept ones, all but the last made empty.
+        if let Some(h) = state.config.get_mut("history").and_then(Value::as_array_mut) {
+            let with_layer: Vec<usize> = h
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| !e.get("empty_layer").and_then(Value::as_bool).unwrap_or(false))
+                .map(|(i, _)| i)
+                .collect();
+            let squashed: Vec<usize> = with_layer.into_iter().skip(keep).collect();
+            for i in squashed.iter().rev().skip(1) {
+                h[*i]["empty_layer"] = json!(true);
+            }
+        }
+        Ok(())
+    }
+
+    /// Stores the layer tar `write` writes, which writes the same bytes every time: once into a
+    /// hash for its digest, then again from a thread through a pipe into `Store::ingest_layer`,
+    /// which stores the blob and unpacks it in one pass. Nothing is staged on disk and the blob
+    /// is synced with the layer (one syncfs). A source that changes in between fails the digest
+    /// check: nothing is stored then.
+    fn store_streamed(
+        &self,
+        state: &State,
+        step: &str,
+        write: &(dyn Fn(&mut dyn Write) -> Result<(), sources::Error> + Sync),
+    ) -> Result<LayerRef, Streamed> {
+        let err = |source| Streamed::Build(Error::Layer { step: step.into(), source });
+        let mut hashing = super::data::Hashing { inner: io::sink(), hasher: Sha256::new(), written: 0 };
+        write(&mut hashing).map_err(Streamed::Source)?;
+        let diff_id = format!("sha256:{}", hex::encode(hashing.hasher.finalize()));
+        let size = hashing.written;
         let mut diff_ids: Vec<String> = state.layers.iter().map(|l| l.diff_id.clone()).collect();
         diff_ids.push(diff_id.clone());
         let chain_id = chain_ids(&diff_ids).pop().expect("one layer at least");
-        let file = fs_err::File::open(&path).map_err(err)?;
+        let expect = LayerExpect {
+            blob_digest: diff_id.clone(),
+            blob_size: Some(size),
+            diff_id: diff_id.clone(),
+            chain_id: chain_id.clone(),
+            media_type: LAYER_TAR.into(),
+        };
+        let (reader, writer) = io::pipe().map_err(err)?;
+        // The writer thread ends (and is joined) before this returns: a RUN step after needs a
+        // single-threaded process.
+        let (stored, written) = std::thread::scope(|scope| {
+            let producer = scope.spawn(move || {
+                let mut w = io::BufWriter::with_capacity(256 * 1024, writer);
+                write(&mut w)?;
+                w.flush().map_err(|source| sources::Error::Write { path: "layer".into(), source })
+            });
+            let stored =
+                self.store.ingest_layer(io::BufReader::with_capacity(256 * 1024, reader), expect, &|_| {});
+            (stored, producer.join())
+        });
+        let stored = stored.map_err(|e| Streamed::Build(e.into()));
+        match written {
+            // The producer's own failure says more than the digest mismatch it caused.
+            Ok(Err(e)) if stored.is_err() => return Err(Streamed::Source(e)),
+            Err(_) => return Err(err(io::Error::other("the layer writer panicked"))),
+            _ => {}
+        }
+        stored?;
+        Ok(LayerRef {
+            chain_id,
+            diff_id: diff_id.clone(),
+            blob_digest: diff_id,
+            media_type: LAYER_TAR.into(),
+            size,
+        })
+    }
+
+    /// Stores the layer tar `write` writes: straight into a blob (hashed while written, no
+    /// scratch copy), then unpacked from it by `Store::ingest_layer` (which finds the blob there
+    /// and only reads it). A layer with the same content is stored once.
+    fn store_blob_layer(
+        &self,
+        state: &State,
+        step: &str,
+        write: impl FnOnce(&mut storage::BlobWriter<'_>) -> Result<(), Error>,
+    ) -> Result<LayerRef, Error> {
+        let err = |source| Error::Layer { step: step.into(), source };
+        let mut blob = self.store.blobs().writer()?;
+        write(&mut blob)?;
+        blob.flush().map_err(err)?;
+        let (diff_id, size) = (blob.digest(), blob.written());
+        if self.store.blobs().has(&diff_id)? {
+            drop(blob);
+        } else {
+            blob.commit(&diff_id, Some(size))?;
+        }
+        let mut diff_ids: Vec<String> = state.layers.iter().map(|l| l.diff_id.clone()).collect();
+        diff_ids.push(diff_id.clone());
+        let chain_id = chain_ids(&diff_ids).pop().expect("one layer at least");
+        let file = self.store.blobs().open(&diff_id)?;
         self.store.ingest_layer(
-            io::BufReader::new(file),
+            io::BufReader::with_capacity(256 * 1024, file),
             LayerExpect {
                 blob_digest: diff_id.clone(),
                 blob_size: Some(size),
@@ -954,12 +1123,38 @@ impl Builder<'_> {
         };
         let mut plan = sources::Plan::default();
         let mut shown = Vec::new();
+        // Downloads of ADD URL live in a scratch directory until the layer is stored.
+        let mut downloads: Option<super::transfer::Spool> = None;
         for s in srcs {
             match s {
                 Source::Path(p) => {
                     let p = self.expand(state, inst, p)?;
-                    if add && (p.starts_with("http://") || p.starts_with("https://")) {
-                        return Err(self.err(inst, format!("{p}: ADD of a URL is not supported")));
+                    if fetch::is_url(&p) {
+                        if !add {
+                            return Err(self.err_src(inst, fetch::Error::CopyUrl { url: p }));
+                        }
+                        if from_name.is_some() {
+                            return Err(self.err(inst, format!("{p}: ADD --from cannot add a URL")));
+                        }
+                        let spool = match &mut downloads {
+                            Some(s) => s,
+                            None => downloads.insert(
+                                super::transfer::Spool::new(self.store, "build-add-")
+                                    .map_err(|e| Error::Scratch(Box::new(e)))?,
+                            ),
+                        };
+                        let file = spool.file().with_file_name(format!("download-{}", shown.len()));
+                        let got = fetch::fetch(&p, &file).map_err(|e| self.err_src(inst, e))?;
+                        let name = match (got.name, dest.ends_with('/')) {
+                            (Some(n), _) => n,
+                            (None, false) => "download".into(),
+                            (None, true) => {
+                                return Err(self.err_src(inst, fetch::Error::NoName { url: p.clone() }))
+                            }
+                        };
+                        plan.add_download(&name, file, got.mtime);
+                        shown.push(p);
+                        continue;
                     }
                     plan.add(&from, &p).map_err(|e| self.err_src(inst, e))?;
                     shown.push(p);
@@ -1002,7 +1197,32 @@ impl Builder<'_> {
             }
             None => None,
         };
-        plan.apply(&root, &dest, owner, chmod, add).map_err(|e| self.err_src(inst, e))?;
+        if plan.streamable(add) {
+            // The layer straight from the sources: each file read once, nothing staged.
+            let now = self.opts.timestamp.unwrap_or_else(|| chrono::Utc::now().timestamp());
+            let timestamp = self.opts.timestamp;
+            let write = |w: &mut dyn Write| -> Result<(), sources::Error> {
+                plan.write_layer(&root, &dest, owner, chmod, timestamp, now, w).map(drop)
+            };
+            let layer = self.store_streamed(state, &inst.text, &write).map_err(|e| match e {
+                Streamed::Source(e) => self.err_src(inst, e),
+                Streamed::Build(e) => e,
+            })?;
+            drop(from_root);
+            cache::record(self.store, &key, &layer);
+            state.layers.push(layer);
+            self.history(state, created_by, false);
+            self.layer_done(state, &key);
+            self.done(&short(&key));
+            return Ok(());
+        }
+        let unmapped = plan.apply(&root, &dest, owner, chmod, add).map_err(|e| self.err_src(inst, e))?;
+        if unmapped > 0 {
+            self.reporter.warn(&format!(
+                "{unmapped} files added by \"{}\" are owned by ids outside your /etc/subuid range and were given to root",
+                inst.text
+            ));
+        }
         drop(from_root);
         self.add_layer(state, &root, &key, &inst.text, created_by)?;
         self.layer_done(state, &key);
@@ -1151,7 +1371,21 @@ impl Builder<'_> {
                 seccomp: self.opts.seccomp.clone(),
             },
         )?;
-        let status = root.run(&spec);
+        let status = match self.opts.runtime.as_deref().filter(|r| *r != "builtin") {
+            Some(runtime) => {
+                root.run_external(&spec, runtime, &self.opts.runtime_flags, &self.ctx.paths.run_root)
+            }
+            None => match root::builtin_flags_unknown(&self.opts.runtime_flags) {
+                Some(flag) => {
+                    return Err(Error::RunStart {
+                        step: inst.text.clone(),
+                        message: format!("the built-in runtime has no global flag {flag}"),
+                        code: 1,
+                    })
+                }
+                None => root.run(&spec),
+            },
+        };
         for p in placeholders.iter().rev() {
             let _ = fs_err::remove_dir(p).or_else(|_| fs_err::remove_file(p));
         }
@@ -1192,6 +1426,7 @@ impl Builder<'_> {
                 }
             }
         }
+        self.squash(&mut state)?;
         let diff_ids: Vec<String> = state.layers.iter().map(|l| l.diff_id.clone()).collect();
         let obj = state.config.as_object_mut().expect("an object");
         obj.insert("created".into(), json!(self.created));
@@ -1207,6 +1442,7 @@ impl Builder<'_> {
             "labels": self.opts.labels,
             "format": format!("{:?}", self.opts.format),
             "timestamp": self.opts.timestamp,
+            "squash": format!("{:?}", self.opts.squash),
         }));
         let cached = match self.opts.no_cache {
             true => None,
@@ -1269,6 +1505,13 @@ impl Builder<'_> {
     }
 }
 
+/// Why a streamed layer could not be stored.
+enum Streamed {
+    /// Reading a source (the step names it).
+    Source(sources::Error),
+    Build(Error),
+}
+
 /// The value of `--name` among `flags`.
 fn flag(flags: &[Flag], name: &str) -> Option<String> {
     flags.iter().rev().find(|f| f.name == name).map(|f| f.value.clone().unwrap_or_default())
@@ -1314,17 +1557,10 @@ fn short(s: &str) -> String {
     s.trim_start_matches("sha256:").chars().take(11).collect()
 }
 
-fn sha256_file(path: &Path) -> io::Result<(String, u64)> {
-    let mut f = fs_err::File::open(path)?;
-    let mut h = Sha256::new();
-    let n = io::copy(&mut f, &mut h)?;
-    Ok((format!("sha256:{}", hex::encode(h.finalize())), n))
-}
-
 /// Rewrites a tar with every mtime clamped to at most `t` (SOURCE_DATE_EPOCH's rule).
-fn clamp_mtimes(from: &Path, to: &Path, t: i64) -> io::Result<()> {
+fn clamp_mtimes(from: &Path, to: impl Write, t: i64) -> io::Result<()> {
     let mut archive = tar::Archive::new(io::BufReader::new(fs_err::File::open(from)?));
-    let mut out = tar::Builder::new(io::BufWriter::new(fs_err::File::create(to)?));
+    let mut out = tar::Builder::new(to);
     for entry in archive.entries()? {
         let mut entry = entry?;
         let mut header = entry.header().clone();

@@ -102,24 +102,95 @@ impl Root {
         }
     }
 
+    /// Writes the whole tree as a layer tar (`--squash-all`).
+    pub fn write_tree<W: io::Write>(&self, out: W) -> io::Result<W> {
+        changes::write_tree(&self.path, out)
+    }
+
+    /// Writes how the tree differs from `base` (layer directories, top-most first) as a layer
+    /// tar, deletions as whiteouts (`--squash`).
+    pub fn write_diff<W: io::Write>(&self, base: &[PathBuf], out: W) -> io::Result<W> {
+        let found = changes::tree_changes(&self.path, base)?;
+        changes::write_changes(&self.path, &found, out)
+    }
+
     /// A file in the step's scratch directory (for the bundle and the layer tar).
     pub fn scratch(&self, name: &str) -> PathBuf {
         self.dir.join(name)
     }
 
-    /// Runs `spec` (root: this root) in the foreground and returns how it ended.
-    pub fn run(&self, spec: &oci_spec::runtime::Spec) -> Result<Status, Error> {
+    /// The bundle of `spec` in the scratch directory.
+    fn write_bundle(&self, spec: &oci_spec::runtime::Spec) -> Result<PathBuf, Error> {
         let bundle = self.scratch("bundle");
         fs_err::create_dir_all(&bundle).map_err(|source| Error::Io { path: bundle.clone(), source })?;
         let path = bundle.join("config.json");
         let json = serde_json::to_vec_pretty(spec).expect("a runtime spec serializes");
         fs_err::write(&path, json).map_err(|source| Error::Io { path: path.clone(), source })?;
+        Ok(bundle)
+    }
+
+    /// Runs `spec` (root: this root) in the foreground and returns how it ended.
+    pub fn run(&self, spec: &oci_spec::runtime::Spec) -> Result<Status, Error> {
+        let bundle = self.write_bundle(spec)?;
         match crate::sys::thread_count() {
             Some(1) => {}
             threads => return Err(Error::Threads { threads: threads.unwrap_or(0) }),
         }
         Ok(linux::run(&bundle)?)
     }
+}
+
+impl Root {
+    /// Runs `spec` with an external OCI runtime in the foreground (`RUNTIME FLAGS --root STATE
+    /// run --bundle B ID`): its exit status is the command's.
+    pub fn run_external(
+        &self,
+        spec: &oci_spec::runtime::Spec,
+        runtime: &str,
+        flags: &[String],
+        run_root: &Path,
+    ) -> Result<Status, Error> {
+        use std::os::unix::process::ExitStatusExt;
+        let program = crate::runtime::external::resolve(runtime)?;
+        let bundle = self.write_bundle(spec)?;
+        let name = program.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+        let state = run_root.join("oci-runtimes").join(name);
+        fs_err::create_dir_all(&state).map_err(|source| Error::Io { path: state.clone(), source })?;
+        let id = format!("skiff-build-{}-{:08x}", std::process::id(), rand::random::<u32>());
+        let status = std::process::Command::new(&program)
+            .args(flags.iter().map(|f| runtime_flag(f)))
+            .arg("--root")
+            .arg(&state)
+            .args(["run", "--bundle"])
+            .arg(&bundle)
+            .arg(&id)
+            .status()
+            .map_err(|source| Error::Io { path: program.clone(), source })?;
+        Ok(match (status.code(), status.signal()) {
+            (Some(code), _) => Status::Exited(code),
+            (None, Some(sig)) => Status::Signaled(sig),
+            (None, None) => Status::Exited(125),
+        })
+    }
+}
+
+/// `debug` or `--debug` as the runtime's `--debug`.
+fn runtime_flag(flag: &str) -> String {
+    if flag.starts_with('-') {
+        flag.to_string()
+    } else {
+        format!("--{flag}")
+    }
+}
+
+/// The first of `flags` the built-in runtime does not take (it takes the common logging and
+/// cgroup flags of runc and crun, and ignores them).
+pub fn builtin_flags_unknown(flags: &[String]) -> Option<String> {
+    const KNOWN: [&str; 5] = ["debug", "systemd-cgroup", "log", "log-format", "log-level"];
+    flags.iter().map(|f| runtime_flag(f)).find(|f| {
+        let name = f.trim_start_matches('-').split('=').next().unwrap_or("");
+        !KNOWN.contains(&name)
+    })
 }
 
 impl Drop for Root {
@@ -188,6 +259,13 @@ pub fn run_spec(root: &Root, config: &Value, run: RunSpec) -> Result<oci_spec::r
             }
         }
         let mut mounts = spec.mounts().clone().unwrap_or_default();
+        // sysfs can only be mounted by the owner of the network namespace: the host's /sys is
+        // bound instead (as `run --network host` has it).
+        for m in mounts.iter_mut().filter(|m| m.typ().as_deref() == Some("sysfs")) {
+            m.set_typ(Some("bind".into()));
+            m.set_source(Some(PathBuf::from("/sys")));
+            m.set_options(Some(["rbind", "ro", "nosuid", "noexec", "nodev"].map(String::from).to_vec()));
+        }
         for file in ["/etc/resolv.conf", "/etc/hosts"] {
             if Path::new(file).exists() {
                 let mut m = oci_spec::runtime::Mount::default();
@@ -201,4 +279,21 @@ pub fn run_spec(root: &Root, config: &Value, run: RunSpec) -> Result<oci_spec::r
         spec.set_mounts(Some(mounts));
     }
     Ok(spec)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runtime_flags_get_dashes_and_the_builtin_refuses_unknown_ones() {
+        assert_eq!(runtime_flag("debug"), "--debug");
+        assert_eq!(runtime_flag("--log-format=json"), "--log-format=json");
+        let flags = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(builtin_flags_unknown(&flags(&["debug", "log-format=json", "systemd-cgroup"])), None);
+        assert_eq!(
+            builtin_flags_unknown(&flags(&["debug", "invalidflag"])).as_deref(),
+            Some("--invalidflag")
+        );
+    }
 }

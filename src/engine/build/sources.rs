@@ -79,12 +79,20 @@ struct Group {
 pub struct Plan {
     groups: Vec<Group>,
     heredocs: Vec<(String, Vec<u8>)>,
+    /// Downloaded files (ADD URL): name, the scratch file, mtime.
+    downloads: Vec<(String, PathBuf, Option<i64>)>,
 }
 
 impl Plan {
     /// Whether more than one thing is copied (then the destination is a directory).
     pub fn is_several(&self) -> bool {
-        self.groups.len() + self.heredocs.len() > 1
+        self.groups.len() + self.heredocs.len() + self.downloads.len() > 1
+    }
+
+    /// Adds a downloaded file (`ADD URL`): `name` in a destination directory, 0600 unless
+    /// `--chmod`, `mtime` (Last-Modified) else now.
+    pub fn add_download(&mut self, name: &str, file: PathBuf, mtime: Option<i64>) {
+        self.downloads.push((name.into(), file, mtime));
     }
 
     /// Adds a heredoc source (`COPY <<EOF /dest`): a file named after the delimiter... whose
@@ -153,6 +161,12 @@ impl Plan {
             h.update(b"\0");
             h.update(content);
         }
+        for (name, path, mtime) in &self.downloads {
+            h.update(format!("download\0{name}\0{mtime:?}\0").as_bytes());
+            let mut f =
+                fs_err::File::open(path).map_err(|source| Error::Read { path: path.clone(), source })?;
+            io::copy(&mut f, &mut h).map_err(|source| Error::Read { path: path.clone(), source })?;
+        }
         Ok(hex::encode(h.finalize()))
     }
 
@@ -165,7 +179,8 @@ impl Plan {
         owner: Option<(u32, u32)>,
         chmod: Option<u32>,
         extract: bool,
-    ) -> Result<(), Error> {
+    ) -> Result<u64, Error> {
+        let mut unmapped = 0;
         let dest_path = Path::new(dest);
         let resolved = |p: &Path| root.resolve(p).map_err(|source| Error::Write { path: p.into(), source });
         let exists_as_dir = resolved(dest_path)?.is_dir();
@@ -178,7 +193,7 @@ impl Plan {
             if extract && !g.is_dir && is_archive(&g.entries[0].path) {
                 let target = resolved(dest_path)?;
                 mkdirs(&target, uid, gid, owner.is_some())?;
-                unpack(&g.entries[0].path, &target)?;
+                unmapped += unpack(&g.entries[0].path, &target)?;
                 continue;
             }
             let mut dirs = Vec::new();
@@ -221,6 +236,249 @@ impl Plan {
             let mode = chmod.unwrap_or(0o644);
             set_owner_mode(&target, uid, gid, Some(mode))?;
         }
+        for (name, path, mtime) in &self.downloads {
+            let in_container = if into_dir { dest_path.join(name) } else { dest_path.to_path_buf() };
+            let target = resolved(&in_container)?;
+            if let Some(parent) = target.parent() {
+                mkdirs(parent, 0, 0, false)?;
+            }
+            remove_non_dir(&target)?;
+            fs_err::copy(path, &target).map_err(|source| Error::Write { path: target.clone(), source })?;
+            set_owner_mode(&target, uid, gid, Some(chmod.unwrap_or(0o600)))?;
+            if let Some(t) = mtime {
+                set_mtime(&target, *t, 0);
+            }
+        }
+        Ok(unmapped)
+    }
+}
+
+impl Plan {
+    /// Whether [`Plan::write_layer`] can write this copy straight from its sources: not when ADD
+    /// extracts an archive, nor when several sources could meet in the destination through a
+    /// symlink or a hard link one of them brings (those go through [`Plan::apply`]).
+    pub fn streamable(&self, extract: bool) -> bool {
+        if extract && self.groups.iter().any(|g| !g.is_dir && is_archive(&g.entries[0].path)) {
+            return false;
+        }
+        if self.groups.len() + self.heredocs.len() + self.downloads.len() <= 1 {
+            return true;
+        }
+        let tricky = |e: &Entry| e.meta.file_type().is_symlink() || (e.meta.is_file() && e.meta.nlink() > 1);
+        !self.groups.iter().any(|g| g.is_dir || g.entries.iter().any(tricky))
+    }
+
+    /// Writes the layer of this copy as a tar to `out`, reading each source once and copying
+    /// nothing to disk on the way: the paths are those [`Plan::apply`] would write, resolved in
+    /// `root` (the parent's layers) as the container resolves them, so an entry never passes
+    /// through a symlink and never leaves the root; the directories above them come with their
+    /// metadata from the parent's layers, or as new 0755 root-owned ones. Owners are `owner`
+    /// (else 0:0), modes `chmod` (else the source's), times the source's, at most `clamp`;
+    /// new directories and heredocs get `now`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn write_layer<W: io::Write>(
+        &self,
+        root: &Root,
+        dest: &str,
+        owner: Option<(u32, u32)>,
+        chmod: Option<u32>,
+        clamp: Option<i64>,
+        now: i64,
+        out: W,
+    ) -> Result<W, Error> {
+        let mut w = LayerWriter {
+            root: root.path(),
+            b: tar::Builder::new(out),
+            seen_dirs: std::collections::HashSet::new(),
+            links: std::collections::HashMap::new(),
+            clamp,
+            now,
+        };
+        let dest_path = Path::new(dest);
+        let resolve = |p: &Path| root.resolve(p).map_err(|source| Error::Write { path: p.into(), source });
+        let into_dir = dest.ends_with('/') || self.is_several() || resolve(dest_path)?.is_dir();
+        let (uid, gid) = owner.unwrap_or((0, 0));
+        for g in &self.groups {
+            let top = if g.is_dir || !into_dir { dest_path.to_path_buf() } else { dest_path.join(&g.name) };
+            // Resolved (relative to the root) directory of each copied directory, by its `rel`.
+            let mut dirs: std::collections::HashMap<&Path, (PathBuf, bool)> =
+                std::collections::HashMap::new();
+            for e in &g.entries {
+                let (rel, fresh) = match e.rel.parent().and_then(|p| dirs.get(p)) {
+                    // Below a directory this layer creates: nothing of the root is in the way.
+                    Some((parent, true)) => (parent.join(e.rel.file_name().unwrap_or_default()), true),
+                    Some((parent, false)) => {
+                        let candidate = parent.join(e.rel.file_name().unwrap_or_default());
+                        match fs_err::symlink_metadata(root.path().join(&candidate)) {
+                            Ok(m) if m.file_type().is_symlink() => {
+                                (w.rel(&resolve(&top.join(&e.rel))?)?, false)
+                            }
+                            Ok(_) => (candidate, false),
+                            Err(_) => (candidate, true),
+                        }
+                    }
+                    None => {
+                        let in_container =
+                            if e.rel.as_os_str().is_empty() { top.clone() } else { top.join(&e.rel) };
+                        let abs = resolve(&in_container)?;
+                        let fresh = fs_err::symlink_metadata(&abs).is_err();
+                        (w.rel(&abs)?, fresh)
+                    }
+                };
+                if e.meta.is_dir() {
+                    dirs.insert(&e.rel, (rel.clone(), fresh));
+                }
+                if !fresh && !e.meta.is_dir() && root.path().join(&rel).is_dir() {
+                    return Err(Error::Write {
+                        path: rel,
+                        source: io::Error::new(
+                            io::ErrorKind::IsADirectory,
+                            "cannot replace a directory with a file",
+                        ),
+                    });
+                }
+                let mode = chmod.unwrap_or(e.meta.mode() & 0o7777);
+                w.entry(&e.path, &e.meta, &rel, uid, gid, mode)?;
+            }
+        }
+        for (name, content) in &self.heredocs {
+            let in_container = if into_dir { dest_path.join(name) } else { dest_path.to_path_buf() };
+            let rel = w.rel(&resolve(&in_container)?)?;
+            w.parents(&rel)?;
+            let mut h = tar::Header::new_gnu();
+            h.set_entry_type(tar::EntryType::Regular);
+            h.set_mode(chmod.unwrap_or(0o644));
+            h.set_uid(uid.into());
+            h.set_gid(gid.into());
+            h.set_mtime(w.mtime(w.now));
+            h.set_size(content.len() as u64);
+            w.b.append_data(&mut h, &rel, content.as_slice())
+                .map_err(|source| Error::Write { path: rel, source })?;
+        }
+        for (name, path, mtime) in &self.downloads {
+            let in_container = if into_dir { dest_path.join(name) } else { dest_path.to_path_buf() };
+            let rel = w.rel(&resolve(&in_container)?)?;
+            w.parents(&rel)?;
+            let meta = fs_err::metadata(path).map_err(|source| Error::Read { path: path.clone(), source })?;
+            let mut h =
+                w.header(tar::EntryType::Regular, chmod.unwrap_or(0o600), uid, gid, mtime.unwrap_or(w.now));
+            h.set_size(meta.len());
+            let f = fs_err::File::open(path).map_err(|source| Error::Read { path: path.clone(), source })?;
+            w.append(h, &rel, f.take(meta.len()))?;
+        }
+        w.b.into_inner().map_err(|source| Error::Write { path: dest.into(), source })
+    }
+}
+
+/// The tar of a streamed copy being written.
+struct LayerWriter<'a, W: io::Write> {
+    root: &'a Path,
+    b: tar::Builder<W>,
+    /// Directories written (or known to need no entry) so far.
+    seen_dirs: std::collections::HashSet<PathBuf>,
+    /// The first path of each source inode with several links.
+    links: std::collections::HashMap<(u64, u64), PathBuf>,
+    clamp: Option<i64>,
+    now: i64,
+}
+
+impl<W: io::Write> LayerWriter<'_, W> {
+    /// `abs` (inside the root) relative to it.
+    fn rel(&self, abs: &Path) -> Result<PathBuf, Error> {
+        abs.strip_prefix(self.root)
+            .map(Path::to_path_buf)
+            .map_err(|_| Error::Outside { path: abs.display().to_string() })
+    }
+
+    fn mtime(&self, t: i64) -> u64 {
+        self.clamp.map_or(t, |c| t.min(c)).max(0) as u64
+    }
+
+    fn header(&self, kind: tar::EntryType, mode: u32, uid: u32, gid: u32, mtime: i64) -> tar::Header {
+        let mut h = tar::Header::new_gnu();
+        h.set_entry_type(kind);
+        h.set_mode(mode);
+        h.set_uid(uid.into());
+        h.set_gid(gid.into());
+        h.set_mtime(self.mtime(mtime));
+        h.set_size(0);
+        h
+    }
+
+    /// Entries for the directories above `rel` not written yet: as the root has them, else new.
+    fn parents(&mut self, rel: &Path) -> Result<(), Error> {
+        let mut missing = Vec::new();
+        let mut p = rel.parent();
+        while let Some(dir) = p.filter(|d| !d.as_os_str().is_empty()) {
+            if self.seen_dirs.contains(dir) {
+                break;
+            }
+            missing.push(dir.to_path_buf());
+            p = dir.parent();
+        }
+        for dir in missing.into_iter().rev() {
+            let h = match fs_err::symlink_metadata(self.root.join(&dir)) {
+                Ok(m) if m.is_dir() => {
+                    self.header(tar::EntryType::Directory, m.mode() & 0o7777, m.uid(), m.gid(), m.mtime())
+                }
+                _ => self.header(tar::EntryType::Directory, 0o755, 0, 0, self.now),
+            };
+            self.append(h, &dir, io::empty())?;
+            self.seen_dirs.insert(dir);
+        }
+        Ok(())
+    }
+
+    fn append(&mut self, mut h: tar::Header, rel: &Path, data: impl Read) -> Result<(), Error> {
+        self.b.append_data(&mut h, rel, data).map_err(|source| Error::Write { path: rel.into(), source })
+    }
+
+    /// One source entry at `rel` (a directory without its contents).
+    fn entry(
+        &mut self,
+        src: &Path,
+        meta: &std::fs::Metadata,
+        rel: &Path,
+        uid: u32,
+        gid: u32,
+        mode: u32,
+    ) -> Result<(), Error> {
+        if rel.as_os_str().is_empty() {
+            return Ok(()); // the root directory itself keeps its metadata
+        }
+        self.parents(rel)?;
+        let ft = meta.file_type();
+        let read = |source| Error::Read { path: src.into(), source };
+        if ft.is_dir() {
+            let h = self.header(tar::EntryType::Directory, mode, uid, gid, meta.mtime());
+            self.append(h, rel, io::empty())?;
+            self.seen_dirs.insert(rel.to_path_buf());
+        } else if ft.is_symlink() {
+            let target = fs_err::read_link(src).map_err(read)?;
+            let mut h = self.header(tar::EntryType::Symlink, 0o777, uid, gid, meta.mtime());
+            self.b
+                .append_link(&mut h, rel, &target)
+                .map_err(|source| Error::Write { path: rel.into(), source })?;
+        } else if ft.is_file() {
+            if meta.nlink() > 1 {
+                let inode = (meta.dev(), meta.ino());
+                if let Some(first) = self.links.get(&inode).cloned() {
+                    let mut h = self.header(tar::EntryType::Link, mode, uid, gid, meta.mtime());
+                    return self
+                        .b
+                        .append_link(&mut h, rel, &first)
+                        .map_err(|source| Error::Write { path: rel.into(), source });
+                }
+                self.links.insert(inode, rel.to_path_buf());
+            }
+            let mut h = self.header(tar::EntryType::Regular, mode, uid, gid, meta.mtime());
+            h.set_size(meta.len());
+            let f = fs_err::File::open(src).map_err(read)?;
+            // A file that shrinks while it is read is padded: the header's size is what the tar promises.
+            let data = f.take(meta.len()).chain(io::repeat(0)).take(meta.len());
+            self.append(h, rel, data)?;
+        }
+        // Sockets, fifos and devices of the context are not copied (as `apply`).
         Ok(())
     }
 }
@@ -431,7 +689,9 @@ fn is_archive(path: &Path) -> bool {
         || (n >= 262 && &head[257..262] == b"ustar")
 }
 
-fn unpack(path: &Path, target: &Path) -> Result<(), Error> {
+/// Unpacks an archive into `target`; returns how many entries were owned by ids this user
+/// namespace does not map (they are given to root, as pull does).
+fn unpack(path: &Path, target: &Path) -> Result<u64, Error> {
     let e = |source| Error::Extract { path: path.into(), source };
     let mut f = fs_err::File::open(path).map_err(e)?;
     let mut head = [0u8; 6];
@@ -448,8 +708,8 @@ fn unpack(path: &Path, target: &Path) -> Result<(), Error> {
         });
         let unpacked = unpack_tar(Box::new(r), target).map_err(e);
         let decoded = decoder.join().unwrap_or_else(|_| Err(io::Error::other("the xz decoder panicked")));
-        unpacked?;
-        return decoded.map_err(e);
+        let unmapped = unpacked?;
+        return decoded.map(|()| unmapped).map_err(e);
     }
     let reader: Box<dyn Read> = if head[..n].starts_with(&[0x1f, 0x8b]) {
         Box::new(flate2::read::MultiGzDecoder::new(f))
@@ -461,18 +721,69 @@ fn unpack(path: &Path, target: &Path) -> Result<(), Error> {
     unpack_tar(reader, target).map_err(e)
 }
 
-fn unpack_tar(reader: Box<dyn Read>, target: &Path) -> io::Result<()> {
+fn unpack_tar(reader: Box<dyn Read>, target: &Path) -> io::Result<u64> {
     let mut archive = tar::Archive::new(reader);
     archive.set_preserve_permissions(true);
-    archive.set_preserve_ownerships(true);
+    // Owners are set below: an id outside the namespace's mapping would fail the whole archive.
+    archive.set_preserve_ownerships(false);
     archive.set_preserve_mtime(true);
     archive.set_overwrite(true);
     archive.set_unpack_xattrs(false);
-    // `unpack` refuses entries that would land outside `target` (`..`, absolute paths, links).
-    let result = archive.unpack(target);
+    let (uids, gids) = (mapped_ids("/proc/self/uid_map"), mapped_ids("/proc/self/gid_map"));
+    let mut unmapped = 0;
+    let result = (|| -> io::Result<()> {
+        for entry in archive.entries()? {
+            let mut entry = entry?;
+            let h = entry.header();
+            let (uid, gid) = (h.uid()?, h.gid()?);
+            let mode = h.mode()?;
+            let is_link = matches!(h.entry_type(), tar::EntryType::Symlink);
+            let rel: PathBuf =
+                entry.path()?.components().filter(|c| matches!(c, Component::Normal(_))).collect();
+            // `unpack_in` refuses entries that would land outside `target` (`..`, links).
+            if !entry.unpack_in(target)? || rel.as_os_str().is_empty() || (uid, gid) == (0, 0) {
+                continue;
+            }
+            let (u, g) = match (in_ranges(&uids, uid), in_ranges(&gids, gid)) {
+                (true, true) => (uid as u32, gid as u32),
+                (u_ok, g_ok) => {
+                    unmapped += 1;
+                    (if u_ok { uid as u32 } else { 0 }, if g_ok { gid as u32 } else { 0 })
+                }
+            };
+            let path = target.join(&rel);
+            std::os::unix::fs::lchown(&path, Some(u), Some(g))?;
+            // chown clears the setuid and setgid bits: the mode again.
+            if !is_link && mode & 0o6000 != 0 {
+                fs_err::set_permissions(&path, std::fs::Permissions::from_mode(mode & 0o7777))?;
+            }
+        }
+        Ok(())
+    })();
     // Read to the end so that a decoder writing into a pipe is never left blocked.
     let _ = io::copy(&mut archive.into_inner(), &mut io::sink());
-    result
+    result.map(|()| unmapped)
+}
+
+/// The ids (inside) a `/proc/self/uid_map`-style file maps; `None` when it cannot be read (then
+/// every id is taken as mapped).
+fn mapped_ids(file: &str) -> Option<Vec<(u64, u64)>> {
+    let text = fs_err::read_to_string(file).ok()?;
+    Some(
+        text.lines()
+            .filter_map(|l| {
+                let mut it = l.split_whitespace().map(|n| n.parse::<u64>().ok());
+                Some((it.next()??, {
+                    it.next()??;
+                    it.next()??
+                }))
+            })
+            .collect(),
+    )
+}
+
+fn in_ranges(ranges: &Option<Vec<(u64, u64)>>, id: u64) -> bool {
+    ranges.as_ref().is_none_or(|r| r.iter().any(|(start, count)| id >= *start && id < start + count))
 }
 
 #[cfg(test)]
