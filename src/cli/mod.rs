@@ -108,6 +108,8 @@ pub enum Command {
     Top(commands::container::TopArgs),
     /// List a container's published ports
     Port(commands::container::PortArgs),
+    /// Show CPU, memory, pids, network and block I/O of containers (works rootless on cgroup v1)
+    Stats(commands::stats::Args),
     /// Build an image from a Containerfile
     Build(commands::build::Args),
     /// Pull images from a registry into local storage
@@ -214,6 +216,8 @@ pub enum ContainerCommand {
     Top(commands::container::TopArgs),
     /// List a container's published ports
     Port(commands::container::PortArgs),
+    /// Show CPU, memory, pids, network and block I/O of containers (works rootless on cgroup v1)
+    Stats(commands::stats::Args),
     /// Copy files between the host and a container (or a tar stream with -)
     Cp(commands::data::CpArgs),
     /// Show what a container changed in its image (A added, C changed, D deleted)
@@ -417,6 +421,9 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         }
         Command::Port(a) | Command::Container(ContainerCommand::Port(a)) => {
             commands::container::port(a, ctx, printer)
+        }
+        Command::Stats(a) | Command::Container(ContainerCommand::Stats(a)) => {
+            commands::stats::run(a, ctx, printer)
         }
         Command::ContainerCleanup(a) => commands::container::cleanup(a, ctx, printer),
         Command::FuseOverlayServe(a) => commands::fuse_serve::run(a),

@@ -26,6 +26,7 @@ pub mod networks;
 pub mod pull;
 pub mod remove;
 pub mod start;
+pub mod stats;
 pub mod system;
 pub mod terminal;
 pub mod top;

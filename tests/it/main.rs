@@ -66,6 +66,7 @@ mod registry_errors;
 mod reliability;
 mod rig;
 mod runtime;
+mod stats;
 mod supervisor;
 mod system;
 mod transfer;

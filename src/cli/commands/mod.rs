@@ -18,6 +18,7 @@ pub mod pull;
 pub mod push;
 pub mod rmi;
 pub mod save;
+pub mod stats;
 pub mod supervisor;
 pub mod system;
 pub mod tag;
