@@ -31,6 +31,7 @@ pub mod system;
 pub mod terminal;
 pub mod top;
 pub mod transfer;
+pub mod units;
 pub mod volumes;
 pub mod wait;
 
