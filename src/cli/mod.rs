@@ -151,6 +151,12 @@ pub enum Command {
     /// Manage networks: create, ls, inspect, rm, prune, exists, connect, disconnect
     #[command(subcommand)]
     Network(commands::network::NetworkCommand),
+    /// Generate systemd units for containers
+    #[command(subcommand)]
+    Generate(commands::generate::GenerateCommand),
+    /// Turn Quadlet .container/.volume/.network files into systemd units that run skiff (the user
+    /// generator; see the README)
+    Quadlet(commands::quadlet::Args),
     /// Print a shell completion script
     Completion(commands::completion::Args),
     /// Write completions/ and man/ from the command definitions (for maintainers)
@@ -271,6 +277,9 @@ pub fn main() -> ExitCode {
     if let Some(code) = init_main() {
         return code;
     }
+    if let Some(code) = commands::quadlet::generator_main() {
+        return code;
+    }
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -352,6 +361,8 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         Command::Volume(c) => commands::volume::run(c, ctx, printer),
         Command::Network(c) => commands::network::run(c, ctx, printer),
         Command::RootlessNetns(a) => commands::network::holder(a, ctx, printer),
+        Command::Generate(c) => commands::generate::run(c, ctx, printer),
+        Command::Quadlet(a) => commands::quadlet::run(a, printer),
         Command::Completion(a) => commands::completion::run(a, printer),
         Command::GenerateDocs(a) => commands::completion::generate_docs(a, printer),
         Command::OciRun(a) => commands::oci::run(a, ctx, printer),

@@ -119,5 +119,8 @@ pub fn create_container(
     let network = engine::network::prepare(&args.network.request(), ctx, store, &image_text, &mut opts)
         .map_err(super::network_error)?;
     with.network = Some(network);
-    Ok(containers::create(ctx, store, &image_text, opts, with)?)
+    let rec = containers::create(ctx, store, &image_text, opts, with)?;
+    // For `generate systemd --new`.
+    engine::units::save_create_command(store, &rec.id, &std::env::args().collect::<Vec<_>>());
+    Ok(rec)
 }
