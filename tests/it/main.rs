@@ -69,6 +69,7 @@ mod runtime;
 mod stats;
 mod supervisor;
 mod system;
+mod systemd;
 mod transfer;
 mod tty;
 mod volumes;

@@ -31,9 +31,11 @@ fn stats_figures_move_with_cpu_memory_and_disk_use() {
     let image = &fixtures().busybox.reference;
     s.cmd(&["run", TLS, "-d", "--name", "idle", image, "sleep", "600"]).assert_success();
     // dd holds a 100 MiB buffer it filled from /dev/zero while it blocks writing into sleep's
-    // pipe; the shell spins; a 20 MB file written with fsync counts as block output.
+    // pipe; the shell spins (for 3 minutes at most, should the test fail before it removes it); a
+    // 20 MB file written with fsync counts as block output.
     let hog = "dd if=/dev/zero of=/written bs=1M count=20 conv=fsync 2>/dev/null; \
-               dd if=/dev/zero bs=100M count=1 2>/dev/null | sleep 600 & while :; do :; done";
+               dd if=/dev/zero bs=100M count=1 2>/dev/null | sleep 180 & \
+               end=$(($(date +%s) + 180)); while [ $(date +%s) -lt $end ]; do :; done";
     s.cmd(&["run", TLS, "-d", "--name", "hog", image, "sh", "-c", hog]).assert_success();
     s.cmd(&["create", TLS, "--name", "stopped", image, "true"]).assert_success();
 

@@ -481,19 +481,18 @@ fn container(unit: &UnitFile, names: &Names, settings: &Settings, out: &mut Unit
     run.extend(exec);
     out.add("Service", "Environment", "PODMAN_SYSTEMD_UNIT=%n");
     out.add("Service", "KillMode", "mixed");
-    out.add(
-        "Service",
-        "ExecStop",
-        &exec_line(&with_globals(&["rm", "-v", "-f", "-i", "-t", "10", &name]), Specifiers::Keep),
-    );
-    out.add(
-        "Service",
-        "ExecStopPost",
-        &format!(
-            "-{}",
-            exec_line(&with_globals(&["rm", "-v", "-f", "-i", "-t", "10", &name]), Specifiers::Keep)
-        ),
-    );
+    let remove = exec_line(&with_globals(&["rm", "-v", "-f", "-i", "-t", "10", &name]), Specifiers::Keep);
+    if detached {
+        out.add("Service", "ExecStop", &remove);
+    } else {
+        // The foreground `run --rm` removes the container once it has stopped.
+        out.add(
+            "Service",
+            "ExecStop",
+            &exec_line(&with_globals(&["stop", "-i", "-t", "10", &name]), Specifiers::Keep),
+        );
+    }
+    out.add("Service", "ExecStopPost", &format!("-{remove}"));
     if detached {
         out.add("Service", "Type", "notify");
         out.add("Service", "NotifyAccess", "all");
@@ -740,6 +739,7 @@ mod tests {
         );
         assert!(t.contains("Type=notify\nNotifyAccess=all\n"), "{t}");
         assert!(t.contains("ExecStop=/usr/bin/skiff rm -v -f -i -t 10 web\n"), "{t}");
+        assert!(t.contains("ExecStopPost=-/usr/bin/skiff rm -v -f -i -t 10 web\n"), "{t}");
         // The file's [Service] lines come after skiff's, so they win.
         let svc = &t[t.find("[Service]").unwrap()..];
         assert!(svc.find("ExecStart=").unwrap() < svc.find("Restart=always").unwrap(), "{t}");
@@ -757,6 +757,7 @@ mod tests {
             s.text
         );
         assert!(s.text.contains("Type=simple\nSuccessExitStatus=143 SIGTERM\n"), "{}", s.text);
+        assert!(s.text.contains("ExecStop=/usr/bin/skiff stop -i -t 10 systemd-%N\n"), "{}", s.text);
         let s = one("a.container", "[Container]\nImage=img\n", true).unwrap();
         assert!(s.text.contains("--sdnotify=conmon") && s.text.contains("Type=notify"), "{}", s.text);
     }

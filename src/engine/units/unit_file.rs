@@ -215,12 +215,13 @@ pub fn split_words(value: &str) -> Result<Vec<String>, String> {
     }
 }
 
-/// How [`quote_word`] treats systemd's specifiers (`%n`) and variables (`$X`).
+/// How [`quote_word`] treats systemd's specifiers (`%n`, `%h`). Variables (`$X`) are always
+/// escaped (`$$`): a `$` in a value reaches the command (a container's shell) as it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Specifiers {
     /// Written as given: systemd expands them (Quadlet values are meant to use them).
     Keep,
-    /// Escaped (`%%`, `$$`): the word reaches the command as it is (generated from a container).
+    /// Escaped (`%%`): the word reaches the command as it is (generated from a container).
     Escape,
 }
 
@@ -234,7 +235,7 @@ pub fn quote_word(word: &str, specifiers: Specifiers) -> String {
             '\n' => body.push_str("\\n"),
             '\t' => body.push_str("\\t"),
             '%' if specifiers == Specifiers::Escape => body.push_str("%%"),
-            '$' if specifiers == Specifiers::Escape => body.push_str("$$"),
+            '$' => body.push_str("$$"),
             c => body.push(c),
         }
     }
@@ -319,6 +320,7 @@ mod tests {
         }
         assert_eq!(quote_word("BAR=%s $HOME", Specifiers::Escape), "\"BAR=%%s $$HOME\"");
         assert_eq!(quote_word("%h/data", Specifiers::Keep), "%h/data");
+        assert_eq!(quote_word("$HOME", Specifiers::Keep), "$$HOME");
         let words: Vec<String> = ["/bin/skiff", "run", "--rm", "-d", "img"].map(String::from).to_vec();
         assert_eq!(exec_line(&words, Specifiers::Keep), "/bin/skiff run --rm -d img");
         let long = [
