@@ -153,6 +153,8 @@ pub struct CreateOptions {
     /// The network settings (see [`super::network::prepare`]), stored with the container as
     /// `bundle/network.json`; `None` for a container without a network of skiff's making.
     pub network: Option<crate::network::Config>,
+    /// `--systemd` (see [`super::systemd`]).
+    pub systemd: super::systemd::Mode,
 }
 
 /// `create`: resolves the image, builds the spec, and stores the container in state `Created`
@@ -184,8 +186,16 @@ pub fn create(
         e
     };
     opts.mounts.extend(plan.mounts.iter().cloned());
-    let spec = spec::build(&config, &opts, &dirs.merged, passwd.as_deref(), group.as_deref())
+    let (ep, args) = spec::entrypoint_and_cmd(&config, &opts);
+    let systemd = super::systemd::applies(with.systemd, &[ep, args].concat());
+    if systemd {
+        super::systemd::prepare(&mut opts, &id);
+    }
+    let mut spec = spec::build(&config, &opts, &dirs.merged, passwd.as_deref(), group.as_deref())
         .map_err(|e| rollback(e.into()))?;
+    if systemd {
+        super::systemd::adjust_spec(&mut spec, super::systemd::host_cgroup_v2());
+    }
     let (uid, gid) = spec.process().as_ref().map(|p| (p.user().uid(), p.user().gid())).unwrap_or((0, 0));
     let command = spec.process().as_ref().and_then(|p| p.args().clone()).unwrap_or_default();
     let (entrypoint, cmd) = spec::entrypoint_and_cmd(&config, &opts);
@@ -210,7 +220,10 @@ pub fn create(
         storage_driver: driver.to_string(),
         volumes: plan.volumes.clone(),
         runtime: with.runtime,
-        stop_signal: with.stop_signal.or(stop_signal),
+        stop_signal: with
+            .stop_signal
+            .or(systemd.then(|| super::systemd::STOP_SIGNAL.to_string()))
+            .or(stop_signal),
         stop_timeout: with.stop_timeout,
         interactive: with.interactive,
         entrypoint,

@@ -28,6 +28,7 @@ pub mod remove;
 pub mod start;
 pub mod stats;
 pub mod system;
+pub mod systemd;
 pub mod terminal;
 pub mod top;
 pub mod transfer;

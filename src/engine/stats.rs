@@ -116,7 +116,7 @@ pub struct Target {
 /// The containers `keys` name (all running ones when empty; with `all`, every container).
 pub fn targets(ctx: &Context, store: &Store, keys: &[String], all: bool) -> Result<Vec<Target>, Error> {
     let records = if keys.is_empty() {
-        containers::list(store).map_err(super::Error::from)?
+        containers::list(store)?
     } else {
         keys.iter().map(|k| containers::lookup(store, k)).collect::<Result<Vec<_>, _>>()?
     };

@@ -226,7 +226,7 @@ impl Drop for Manager {
             dirs.push(d);
         }
         for d in dirs.iter().rev() {
-            let _ = std::fs::remove_dir(d);
+            let _ = fs_err::remove_dir(d);
         }
     }
 }
@@ -386,4 +386,37 @@ fn quadlet_files_become_units_that_systemd_runs() {
     m.systemctl(&["stop", "web.service"]).assert_success();
     assert_eq!(m.property("web.service", "ActiveState"), "inactive", "{}", m.status("web.service"));
     assert!(!names(&s, true).iter().any(|l| l.starts_with("qweb ")), "the container is removed on stop");
+}
+
+#[test]
+fn systemd_mode_gives_init_its_mounts_and_environment() {
+    let s = Skiff::new();
+    let image = &fixtures().busybox.reference;
+    s.cmd(&["pull", TLS, image]).assert_success();
+    let probe = "echo \"$container\"; echo \"$container_uuid\"; \
+                 for d in /run /run/lock /tmp /var/log/journal /sys/fs/cgroup/systemd; do \
+                 grep -q \" $d \" /proc/mounts && echo \"mounted $d\"; done; \
+                 grep -E ' (/run|/tmp) ' /proc/mounts | grep -q tmpfs && echo tmpfs";
+    let out = s.cmd(&["run", "--name", "sd", "--systemd=always", image, "sh", "-c", probe]);
+    out.assert_success();
+    let id = s.cmd(&["inspect", "--format", "{{.Id}}", "sd"]).stdout_trimmed().to_string();
+    let lines = out.lines();
+    assert_eq!(lines[0], "podman", "{out}");
+    assert_eq!(lines[1], &id[..32], "container_uuid is the first 32 characters of the id\n{out}");
+    for d in ["/run", "/run/lock", "/tmp", "/var/log/journal", "/sys/fs/cgroup/systemd"] {
+        assert!(lines.contains(&format!("mounted {d}").as_str()), "{d}\n{out}");
+    }
+    assert!(lines.contains(&"tmpfs"), "{out}");
+
+    // The default (true) applies to init commands only; false never.
+    let out = s.cmd(&[
+        "run",
+        "--rm",
+        image,
+        "sh",
+        "-c",
+        "echo \"[$container]\"; grep -c ' /var/log/journal ' /proc/mounts",
+    ]);
+    assert_eq!(out.lines(), ["[skiff]", "0"], "a shell is no init: nothing added\n{out}");
+    s.cmd(&["run", "--rm", "--systemd=sometimes", image, "true"]).assert_exit(125);
 }

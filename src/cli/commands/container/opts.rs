@@ -24,6 +24,24 @@ pub enum PullPolicy {
     Never,
 }
 
+/// `--systemd`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SystemdArg {
+    True,
+    False,
+    Always,
+}
+
+impl From<SystemdArg> for engine::systemd::Mode {
+    fn from(a: SystemdArg) -> Self {
+        match a {
+            SystemdArg::True => engine::systemd::Mode::True,
+            SystemdArg::False => engine::systemd::Mode::False,
+            SystemdArg::Always => engine::systemd::Mode::Always,
+        }
+    }
+}
+
 /// What `run` and `create` share.
 #[derive(Debug, clap::Args)]
 pub struct CreateArgs {
@@ -64,6 +82,11 @@ pub struct CreateArgs {
     pub config: Box<super::config_args::ConfigArgs>,
     #[command(flatten)]
     pub network: super::network_args::NetworkArgs,
+    /// Run systemd as the container's init: true (when the command is systemd or /sbin/init),
+    /// false, or always; it gets tmpfs on /run, /run/lock, /tmp and /var/log/journal, a writable
+    /// cgroup, container=podman and container_uuid, and SIGRTMIN+3 as stop signal
+    #[arg(long, value_enum, default_value = "true", value_name = "MODE")]
+    pub systemd: SystemdArg,
     /// The image to run
     #[arg(value_name = "IMAGE")]
     pub image: String,
@@ -115,6 +138,7 @@ pub fn create_container(
         engine::remove::replace(ctx, store, name)?;
     }
     with.interactive = args.interactive;
+    with.systemd = args.systemd.into();
     config.apply(&mut opts, &mut with);
     let network = engine::network::prepare(&args.network.request(), ctx, store, &image_text, &mut opts)
         .map_err(super::network_error)?;
