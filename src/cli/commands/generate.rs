@@ -2,7 +2,6 @@
 //! (see [`crate::engine::units::generate`]).
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 use anyhow::Context as _;
 use clap::{Args as _, CommandFactory};
@@ -26,7 +25,7 @@ fn parse_bool(s: &str) -> Result<bool, String> {
 pub struct SystemdArgs {
     /// Create a new container on each start (from the command line that created this one) and
     /// remove it on stop, instead of starting and stopping this container
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", default_value = "false", value_parser = parse_bool)]
+    #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "true", default_value = "false", value_parser = parse_bool)]
     pub new: bool,
     /// Name the unit and its commands by the container's name instead of its id
     #[arg(short, long)]
@@ -125,7 +124,6 @@ pub fn run(cmd: GenerateCommand, mut ctx: Context, printer: &Printer) -> anyhow:
     crate::cli::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;
     let rec = containers::lookup(&store, &args.container)?;
-    let env = container_env(&store.container_dirs(&rec.id).bundle.join("config.json"));
     let mut unit_env = Vec::new();
     for e in &args.env {
         match e.split_once('=') {
@@ -152,18 +150,8 @@ pub fn run(cmd: GenerateCommand, mut ctx: Context, printer: &Printer) -> anyhow:
         globals,
         notify: run_has_sdnotify(),
     };
-    let create_command = units::create_command(&store, &rec.id);
-    let pid_file = containers::run_dir(&ctx, &rec.id).join(crate::runtime::run_dir::SUPERVISOR_PID);
     let takes_value = run_option_takes_value();
-    let unit = generate::container_unit(
-        &rec,
-        create_command.as_deref(),
-        &takes_value,
-        &env,
-        &pid_file,
-        &ctx.paths.run_root,
-        &opts,
-    )?;
+    let unit = units::generate_for(&ctx, &store, &rec, &takes_value, &opts)?;
     for w in &unit.warnings {
         printer.warn(w);
     }
@@ -186,16 +174,6 @@ pub fn run(cmd: GenerateCommand, mut ctx: Context, printer: &Printer) -> anyhow:
         None => printer.out(&unit.text),
     }
     Ok(Exit::SUCCESS)
-}
-
-/// The container's environment from its bundle (`KEY=VALUE`); empty when unreadable.
-fn container_env(config: &PathBuf) -> Vec<String> {
-    let Ok(bytes) = fs_err::read(config) else { return Vec::new() };
-    let Ok(v) = serde_json::from_slice::<serde_json::Value>(&bytes) else { return Vec::new() };
-    v["process"]["env"]
-        .as_array()
-        .map(|a| a.iter().filter_map(|e| e.as_str().map(String::from)).collect())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -51,6 +51,28 @@ pub fn save_create_command(store: &Store, id: &str, argv: &[String]) {
     }
 }
 
+/// `generate systemd` for container `rec` (see [`generate::container_unit`]): its kept command
+/// line, its environment (from its bundle) and its supervisor's pid file filled in.
+pub fn generate_for(
+    ctx: &crate::engine::Context,
+    store: &Store,
+    rec: &crate::storage::ContainerRecord,
+    takes_value: &dyn Fn(&str) -> bool,
+    opts: &generate::Options,
+) -> Result<generate::Generated, Error> {
+    let config = store.container_dirs(&rec.id).bundle.join("config.json");
+    let env: Vec<String> = fs_err::read(&config)
+        .ok()
+        .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+        .and_then(|v| v["process"]["env"].as_array().cloned())
+        .map(|a| a.iter().filter_map(|e| e.as_str().map(String::from)).collect())
+        .unwrap_or_default();
+    let pid_file =
+        crate::engine::containers::run_dir(ctx, &rec.id).join(crate::runtime::run_dir::SUPERVISOR_PID);
+    let command = create_command(store, &rec.id);
+    generate::container_unit(rec, command.as_deref(), takes_value, &env, &pid_file, &ctx.paths.run_root, opts)
+}
+
 /// The command line that created container `id`, if it was kept.
 pub fn create_command(store: &Store, id: &str) -> Option<Vec<String>> {
     let path = store.container_dirs(id).userdata.join(CREATE_COMMAND);
