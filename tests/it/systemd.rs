@@ -420,3 +420,51 @@ fn systemd_mode_gives_init_its_mounts_and_environment() {
     assert_eq!(out.lines(), ["[skiff]", "0"], "a shell is no init: nothing added\n{out}");
     s.cmd(&["run", "--rm", "--systemd=sometimes", image, "true"]).assert_exit(125);
 }
+
+#[test]
+fn generate_systemd_files_json_and_refusals() {
+    let s = Skiff::new();
+    let image = &fixtures().busybox.reference;
+    s.cmd(&["create", TLS, "--name", "web", "--stop-timeout", "5", image, "sleep", "60"]).assert_success();
+    let id = s.cmd(&["inspect", "--format", "{{.Id}}", "web"]).stdout_trimmed().to_string();
+
+    let mut cmd = s.command(&["generate", "systemd", "--files", "--name", "web"]);
+    cmd.current_dir(s.dir());
+    let out = util::run(cmd, None, Duration::from_secs(60));
+    out.assert_success();
+    let path = s.dir().join("container-web.service");
+    assert_eq!(out.stdout_trimmed(), path.display().to_string());
+    let text = fs_err::read_to_string(&path).unwrap().replace(" \\\n\t", " ");
+    assert!(text.contains("ExecStart=") && text.contains(" start web\n"), "{text}");
+    assert!(text.contains("TimeoutStopSec=65\n"), "the container's stop timeout + 60: {text}");
+
+    // By id, as JSON, with the unit's restart policy and timeout.
+    let out = s.cmd(&[
+        "generate",
+        "systemd",
+        "--new",
+        "--format",
+        "json",
+        "--restart-policy",
+        "always",
+        "-t",
+        "3",
+        "web",
+    ]);
+    out.assert_success();
+    let units = out.json();
+    let text = units[format!("container-{id}")]
+        .as_str()
+        .unwrap_or_else(|| panic!("{units}"))
+        .replace(" \\\n\t", " ");
+    assert!(text.contains("Restart=always\n") && text.contains("TimeoutStopSec=63\n"), "{text}");
+    assert!(text.contains("--replace") && text.contains("-t 3 web"), "{text}");
+
+    s.cmd(&["generate", "systemd", "--template", "web"])
+        .assert_exit(125)
+        .assert_stderr_contains("--template cannot be set without --new");
+    s.cmd(&["generate", "systemd", "--restart-policy", "sometimes", "web"])
+        .assert_exit(125)
+        .assert_stderr_contains("sometimes is not a valid restart policy");
+    s.cmd(&["generate", "systemd", "nosuch"]).assert_exit(125);
+}

@@ -248,18 +248,27 @@ pub fn quote_word(word: &str, specifiers: Specifiers) -> String {
     }
 }
 
-/// An `Exec=` value from its words: on one line when short, else one word per continued line
-/// after the first two, as podman prints long command lines.
+/// An `Exec=` value from its words: on one line when short, else continued over lines after the
+/// first two words, an option and its value (`--name web`) on one line, as podman prints long
+/// command lines.
 pub fn exec_line(words: &[String], specifiers: Specifiers) -> String {
     let quoted: Vec<String> = words.iter().map(|w| quote_word(w, specifiers)).collect();
     let one = quoted.join(" ");
     if one.len() <= 80 {
         return one;
     }
-    let mut out = quoted[..2].join(" ");
-    for w in &quoted[2..] {
+    let mut out = quoted[..2.min(quoted.len())].join(" ");
+    let mut i = 2;
+    while i < quoted.len() {
         out.push_str(" \\\n\t");
-        out.push_str(w);
+        out.push_str(&quoted[i]);
+        let option = quoted[i].starts_with('-') && !quoted[i].contains('=');
+        if option && quoted.get(i + 1).is_some_and(|n| !n.starts_with('-')) {
+            out.push(' ');
+            out.push_str(&quoted[i + 1]);
+            i += 1;
+        }
+        i += 1;
     }
     out
 }
@@ -333,6 +342,11 @@ mod tests {
             "registry/image:1",
         ];
         let words: Vec<String> = long.map(String::from).to_vec();
-        assert_eq!(exec_line(&words, Specifiers::Keep), long.join(" \\\n\t").replacen(" \\\n\t", " ", 1));
+        let line = exec_line(&words, Specifiers::Keep);
+        assert_eq!(
+            line,
+            "/usr/local/bin/skiff run \\\n\t--rm \\\n\t--name a-rather-long-name \\\n\t--replace registry/image:1"
+        );
+        assert_eq!(split_words(&line.replace("\\\n", " ")).unwrap(), long);
     }
 }
