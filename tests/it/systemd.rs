@@ -460,7 +460,10 @@ fn generate_systemd_files_json_and_refusals() {
     assert!(text.contains("Restart=always\n") && text.contains("TimeoutStopSec=63\n"), "{text}");
     assert!(text.contains("--replace") && text.contains("-t 3 web"), "{text}");
 
-    s.cmd(&["generate", "systemd", "--template", "web"])
+    let out = s.cmd(&["generate", "systemd", "--template", "--name", "web"]);
+    out.assert_success();
+    assert!(out.stdout.contains("# container-web@.service") && out.stdout.contains("web-%i"), "{out}");
+    s.cmd(&["generate", "systemd", "--new=false", "--template", "web"])
         .assert_exit(125)
         .assert_stderr_contains("--template cannot be set without --new");
     s.cmd(&["generate", "systemd", "--restart-policy", "sometimes", "web"])

@@ -24,9 +24,10 @@ fn parse_bool(s: &str) -> Result<bool, String> {
 #[derive(Debug, clap::Args)]
 pub struct SystemdArgs {
     /// Create a new container on each start (from the command line that created this one) and
-    /// remove it on stop, instead of starting and stopping this container
-    #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "true", default_value = "false", value_parser = parse_bool)]
-    pub new: bool,
+    /// remove it on stop, instead of starting and stopping this container (default: false, true
+    /// with --template)
+    #[arg(long, num_args = 0..=1, require_equals = true, default_missing_value = "true", value_parser = parse_bool)]
+    pub new: Option<bool>,
     /// Name the unit and its commands by the container's name instead of its id
     #[arg(short, long)]
     pub name: bool,
@@ -49,7 +50,7 @@ pub struct SystemdArgs {
     /// TimeoutStartSec= of the unit, seconds
     #[arg(long, value_name = "SECONDS")]
     pub start_timeout: Option<u64>,
-    /// A template unit (NAME@.service): each instance runs its own container (needs --new)
+    /// A template unit (NAME@.service): each instance runs its own container (implies --new)
     #[arg(long)]
     pub template: bool,
     /// No comment lines at the top
@@ -132,7 +133,7 @@ pub fn run(cmd: GenerateCommand, mut ctx: Context, printer: &Printer) -> anyhow:
         }
     }
     let opts = generate::Options {
-        new: args.new,
+        new: args.new.unwrap_or(args.template),
         use_name: args.name,
         restart_policy: args.restart_policy.clone(),
         stop_timeout: args.time,

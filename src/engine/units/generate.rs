@@ -295,12 +295,21 @@ pub fn container_unit(
             words.extend(fill_env(o, env));
         }
         words.extend(p.rest.iter().cloned());
-        u.add("Service", "ExecStart", &exec_line(&words, Specifiers::Escape));
+        // A template's instance name (`%i`) is for systemd to expand; everything else is escaped.
+        let keep_instance = |line: String| {
+            if opts.template {
+                let escaped = super::unit_file::quote_word(&name, Specifiers::Escape);
+                line.replace(&escaped, &super::unit_file::quote_word(&name, Specifiers::Keep))
+            } else {
+                line
+            }
+        };
+        u.add("Service", "ExecStart", &keep_instance(exec_line(&words, Specifiers::Escape)));
         let globals: Vec<&str> = p.globals.iter().map(String::as_str).collect();
         let with = |tail: &[&str]| {
             let mut w: Vec<&str> = globals.clone();
             w.extend_from_slice(tail);
-            exec_line(&cmd(&w), Specifiers::Escape)
+            keep_instance(exec_line(&cmd(&w), Specifiers::Escape))
         };
         u.add("Service", "ExecStop", &with(&["stop", "--ignore", "-t", &stop_s, &name]));
         u.add(
@@ -486,6 +495,13 @@ mod tests {
                 && g.text.contains("PIDFile=/p/s.pid\nType=forking\n")
         );
 
+        let mut o = opts(true);
+        o.template = true;
+        let g = container_unit(&record(), Some(&cmd), &takes, &env, Path::new("/p"), Path::new("/r"), &o)
+            .unwrap();
+        assert_eq!(g.name, "container-web@.service");
+        let text = g.text.replace(" \\\n\t", " ");
+        assert!(text.contains(" --name web-%i ") && text.contains("stop --ignore -t 10 web-%i\n"), "{text}");
         let mut o = opts(false);
         o.template = true;
         let e = container_unit(&record(), Some(&cmd), &takes, &env, Path::new("/p"), Path::new("/r"), &o)
