@@ -41,11 +41,12 @@ pub enum Error {
 /// The file holding a container's create command, in its storage directory.
 pub const CREATE_COMMAND: &str = "create-command.json";
 
-/// Keeps the command line that created container `id` (for `generate systemd --new`). Best
+/// Keeps the command line that created container `id` (for `generate systemd --new`), without
+/// `--creds` (a password has no place in a file; a unit pulls with the stored logins). Best
 /// effort: a container whose command line cannot be kept only loses `--new`.
 pub fn save_create_command(store: &Store, id: &str, argv: &[String]) {
     let path = store.container_dirs(id).userdata.join(CREATE_COMMAND);
-    let text = serde_json::to_vec(argv).expect("strings serialize");
+    let text = serde_json::to_vec(&without_secrets(argv)).expect("strings serialize");
     if let Err(e) = crate::sys::atomic::write_atomic(&path, &text) {
         tracing::warn!(path = %path.display(), error = %e, "cannot keep the create command");
     }
@@ -73,8 +74,35 @@ pub fn generate_for(
     generate::container_unit(rec, command.as_deref(), takes_value, &env, &pid_file, &ctx.paths.run_root, opts)
 }
 
+/// `argv` without `--creds VALUE` / `--creds=VALUE` (before a `--` or the image, they are
+/// options; a command's own `--creds` after the image is rare enough to lose too).
+fn without_secrets(argv: &[String]) -> Vec<String> {
+    let mut out = Vec::with_capacity(argv.len());
+    let mut skip = false;
+    for a in argv {
+        if skip {
+            skip = false;
+        } else if a == "--creds" {
+            skip = true;
+        } else if !a.starts_with("--creds=") {
+            out.push(a.clone());
+        }
+    }
+    out
+}
+
 /// The command line that created container `id`, if it was kept.
 pub fn create_command(store: &Store, id: &str) -> Option<Vec<String>> {
     let path = store.container_dirs(id).userdata.join(CREATE_COMMAND);
     serde_json::from_slice(&fs_err::read(path).ok()?).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn credentials_are_not_kept() {
+        let argv: Vec<String> =
+            "skiff run --creds u:p --creds=u:q -d img sh".split(' ').map(String::from).collect();
+        assert_eq!(super::without_secrets(&argv), ["skiff", "run", "-d", "img", "sh"]);
+    }
 }
