@@ -108,7 +108,7 @@ pub enum Command {
     Top(commands::container::TopArgs),
     /// List a container's published ports
     Port(commands::container::PortArgs),
-    /// Show CPU, memory, pids, network and block I/O of containers (works rootless on cgroup v1)
+    /// Show CPU, memory, pids, network and block I/O use of containers
     Stats(commands::stats::Args),
     /// Build an image from a Containerfile
     Build(commands::build::Args),
@@ -154,8 +154,7 @@ pub enum Command {
     /// Generate systemd units for containers
     #[command(subcommand)]
     Generate(commands::generate::GenerateCommand),
-    /// Turn Quadlet .container/.volume/.network files into systemd units that run skiff (the user
-    /// generator; see the README)
+    /// Turn Quadlet .container/.volume/.network files into systemd units (a user generator)
     Quadlet(commands::quadlet::Args),
     /// Print a shell completion script
     Completion(commands::completion::Args),
@@ -222,7 +221,7 @@ pub enum ContainerCommand {
     Top(commands::container::TopArgs),
     /// List a container's published ports
     Port(commands::container::PortArgs),
-    /// Show CPU, memory, pids, network and block I/O of containers (works rootless on cgroup v1)
+    /// Show CPU, memory, pids, network and block I/O use of containers
     Stats(commands::stats::Args),
     /// Copy files between the host and a container (or a tar stream with -)
     Cp(commands::data::CpArgs),
