@@ -1,6 +1,7 @@
 //! `skiff stats`: CPU, memory, pids, network and block I/O of containers, with podman's columns
 //! (see [`crate::engine::stats`] for where each figure comes from).
 
+use std::collections::HashMap;
 use std::time::Duration;
 
 use serde_json::{json, Value};
@@ -66,22 +67,48 @@ pub fn run(args: Args, ctx: Context, printer: &Printer) -> anyhow::Result<Exit> 
         print(&args, &figures, printer)?;
         return Ok(Exit::SUCCESS);
     }
-    // The first report measures CPU over one second; later ones over the interval.
-    let mut before = stats::read_all(&targets)?;
+    // The first report measures CPU over one second, later ones over the interval; containers
+    // that start or stop meanwhile come and go.
+    let key = |t: &stats::Target| t.record.id.clone();
+    let first = stats::read_all(&targets)?;
+    let mut prev: HashMap<String, Sample> =
+        targets.iter().zip(first).filter_map(|(t, r)| r.map(|r| (key(t), r))).collect();
     std::thread::sleep(Duration::from_secs(1));
     loop {
+        let targets = stats::targets(&ctx, &store, &args.containers, args.all)?;
         let now = stats::read_all(&targets)?;
+        let before: Vec<Option<Sample>> = targets.iter().map(|t| prev.get(&key(t)).cloned()).collect();
         let figures = stats::compare(&targets, &before, &now);
         if !args.no_reset && args.format.as_deref() != Some("json") {
             printer.out("\x1b[2J\x1b[H");
         }
         print(&args, &figures, printer)?;
-        if !args.containers.is_empty() && figures.iter().all(|s| !s.running) && !args.all {
+        if !args.containers.is_empty() && !args.all && figures.iter().all(|s| !s.running) {
             return Ok(Exit::SUCCESS);
         }
-        before = now;
+        prev = targets.iter().zip(now).filter_map(|(t, r)| r.map(|r| (key(t), r))).collect();
         std::thread::sleep(interval);
     }
+}
+
+/// One reading and when it was taken.
+type Sample = (std::time::Instant, stats::Reading);
+
+/// In a `table` template, fields separated by spaces become columns, as in podman.
+fn table_columns(template: &str) -> String {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(end) = rest.find("}}") {
+        out.push_str(&rest[..end + 2]);
+        rest = &rest[end + 2..];
+        let trimmed = rest.trim_start_matches(' ');
+        if trimmed.len() < rest.len() && trimmed.starts_with("{{") {
+            out.push('\t');
+            rest = trimmed;
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn print(args: &Args, figures: &[Stats], printer: &Printer) -> anyhow::Result<()> {
@@ -92,7 +119,9 @@ fn print(args: &Args, figures: &[Stats], printer: &Printer) -> anyhow::Result<()
         }
         format => {
             let text = format.unwrap_or(DEFAULT_TEMPLATE);
-            let t = Template::parse(text)?;
+            let text =
+                if text.trim_start().starts_with("table") { table_columns(text) } else { text.to_string() };
+            let t = Template::parse(&text)?;
             let mut lines = Vec::new();
             if t.is_table() {
                 lines.push(t.header(&HEADERS));
@@ -258,6 +287,12 @@ fn json_item(s: &Stats, no_trunc: bool) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn table_templates_turn_spaces_between_fields_into_columns() {
+        assert_eq!(table_columns("table {{.Name}}  {{.CPUPerc}}"), "table {{.Name}}\t{{.CPUPerc}}");
+        assert_eq!(table_columns("table {{.Name}}:{{.PIDS}}"), "table {{.Name}}:{{.PIDS}}");
+    }
 
     #[test]
     fn sizes_as_podman_prints_them() {
