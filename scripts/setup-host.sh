@@ -10,6 +10,9 @@ PACKAGES=(uidmap docker-registry skopeo busybox-static fuse3 fuse-overlayfs pass
 PACKAGES+=(catatonit util-linux)
 # The tls registry of tests/it/registry_errors.rs gets a self-signed certificate from openssl.
 PACKAGES+=(openssl)
+# tests/it/systemd.rs checks generated units with systemd-analyze and runs them under a
+# `systemd --user` manager it starts (systemctl talks to it).
+PACKAGES+=(systemd)
 log() { printf '== %s\n' "$*" >&2; }
 if [ "$(id -u)" != 0 ]; then
   echo "setup-host.sh must run as root" >&2
@@ -65,4 +68,14 @@ chmod 0666 /dev/net/tun
 # The UDP test compiles a tiny static echo server (busybox's nc has no UDP): cc and libc.a.
 if ! command -v cc >/dev/null 2>&1 || [ ! -e /usr/lib/x86_64-linux-gnu/libc.a ] && [ "$(uname -m)" = x86_64 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends gcc libc6-dev >/dev/null
+fi
+# tests/it/systemd.rs starts `systemd --user` managers as the test user, as logind does at a login:
+# a user manager needs a cgroup it may create cgroups under. This host boots without systemd, so
+# give the test user one in the name=systemd hierarchy (v1, process tracking only: no controller,
+# so its processes stay in the machine's memory cgroup and every other).
+SD_CGROUP=/sys/fs/cgroup/systemd
+if [ "$(stat -fc %T "$SD_CGROUP" 2>/dev/null)" = cgroupfs ]; then
+  d="$SD_CGROUP/skiff-user-$(id -u "$TEST_USER")"
+  mkdir -p "$d" && chown -R "$TEST_USER" "$d" \
+    || log "WARNING: cannot delegate $d: tests/it/systemd.rs cannot start a systemd --user manager"
 fi

@@ -113,6 +113,8 @@ pub enum Command {
     Healthcheck(commands::healthcheck::Args),
     /// List a container's published ports
     Port(commands::container::PortArgs),
+    /// Show CPU, memory, pids, network and block I/O use of containers
+    Stats(commands::stats::Args),
     /// Build an image from a Containerfile
     Build(commands::build::Args),
     /// Pull images from a registry into local storage
@@ -154,6 +156,11 @@ pub enum Command {
     /// Manage networks: create, ls, inspect, rm, prune, exists, connect, disconnect
     #[command(subcommand)]
     Network(commands::network::NetworkCommand),
+    /// Generate systemd units for containers
+    #[command(subcommand)]
+    Generate(commands::generate::GenerateCommand),
+    /// Turn Quadlet .container/.volume/.network files into systemd units (a user generator)
+    Quadlet(commands::quadlet::Args),
     /// Print a shell completion script
     Completion(commands::completion::Args),
     /// Write completions/ and man/ from the command definitions (for maintainers)
@@ -219,6 +226,8 @@ pub enum ContainerCommand {
     Top(commands::container::TopArgs),
     /// List a container's published ports
     Port(commands::container::PortArgs),
+    /// Show CPU, memory, pids, network and block I/O use of containers
+    Stats(commands::stats::Args),
     /// Copy files between the host and a container (or a tar stream with -)
     Cp(commands::data::CpArgs),
     /// Show what a container changed in its image (A added, C changed, D deleted)
@@ -270,6 +279,9 @@ pub enum ImageCommand {
 /// The entry point used by `src/main.rs`.
 pub fn main() -> ExitCode {
     if let Some(code) = init_main() {
+        return code;
+    }
+    if let Some(code) = commands::quadlet::generator_main() {
         return code;
     }
     let cli = match Cli::try_parse() {
@@ -356,6 +368,8 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         Command::Volume(c) => commands::volume::run(c, ctx, printer),
         Command::Network(c) => commands::network::run(c, ctx, printer),
         Command::RootlessNetns(a) => commands::network::holder(a, ctx, printer),
+        Command::Generate(c) => commands::generate::run(c, ctx, printer),
+        Command::Quadlet(a) => commands::quadlet::run(a, printer),
         Command::Completion(a) => commands::completion::run(a, printer),
         Command::GenerateDocs(a) => commands::completion::generate_docs(a, printer),
         Command::OciRun(a) => commands::oci::run(a, ctx, printer),
@@ -427,6 +441,9 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
             commands::container::port(a, ctx, printer)
         }
         Command::Healthcheck(a) => commands::healthcheck::run(a, ctx, printer),
+        Command::Stats(a) | Command::Container(ContainerCommand::Stats(a)) => {
+            commands::stats::run(a, ctx, printer)
+        }
         Command::ContainerCleanup(a) => commands::container::cleanup(a, ctx, printer),
         Command::FuseOverlayServe(a) => commands::fuse_serve::run(a),
     }

@@ -155,6 +155,8 @@ pub struct CreateOptions {
     /// The network settings (see [`super::network::prepare`]), stored with the container as
     /// `bundle/network.json`; `None` for a container without a network of skiff's making.
     pub network: Option<crate::network::Config>,
+    /// `--systemd` (see [`super::systemd`]).
+    pub systemd: super::systemd::Mode,
 }
 
 /// `create`: resolves the image, builds the spec, and stores the container in state `Created`
@@ -193,14 +195,23 @@ pub fn create(
         opts.mounts.push(mount);
         opts.env.push(env);
     }
-    let spec = spec::build(&config, &opts, &dirs.merged, passwd.as_deref(), group.as_deref())
+    let (ep, args) = spec::entrypoint_and_cmd(&config, &opts);
+    let systemd = super::systemd::applies(with.systemd, &[ep, args].concat());
+    if systemd {
+        super::systemd::prepare(&mut opts, &id);
+    }
+    let mut spec = spec::build(&config, &opts, &dirs.merged, passwd.as_deref(), group.as_deref())
         .map_err(|e| rollback(e.into()))?;
+    if systemd {
+        super::systemd::adjust_spec(&mut spec, super::systemd::host_cgroup_v2());
+    }
     let (uid, gid) = spec.process().as_ref().map(|p| (p.user().uid(), p.user().gid())).unwrap_or((0, 0));
     let command = spec.process().as_ref().and_then(|p| p.args().clone()).unwrap_or_default();
     let (entrypoint, cmd) = spec::entrypoint_and_cmd(&config, &opts);
     let stop_signal = config.stop_signal().clone().filter(|s| !s.is_empty());
     let spec_json = serde_json::to_vec_pretty(&spec).expect("a runtime spec serializes");
-    let stop_signal = with.stop_signal.clone().or(stop_signal);
+    let stop_signal =
+        with.stop_signal.clone().or(systemd.then(|| super::systemd::STOP_SIGNAL.to_string())).or(stop_signal);
     service.stop_signal = stop_signal
         .as_deref()
         .and_then(|s| super::lifecycle::parse_signal(s).ok())

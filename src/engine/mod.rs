@@ -27,10 +27,13 @@ pub mod pull;
 pub mod remove;
 pub mod service;
 pub mod start;
+pub mod stats;
 pub mod system;
+pub mod systemd;
 pub mod terminal;
 pub mod top;
 pub mod transfer;
+pub mod units;
 pub mod volumes;
 pub mod wait;
 

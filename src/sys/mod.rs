@@ -112,6 +112,12 @@ pub fn clock_ticks() -> Option<u64> {
     (ticks > 0).then_some(ticks as u64)
 }
 
+/// The size of a memory page in bytes (`sysconf(_SC_PAGESIZE)`); `None` when unknown.
+pub fn page_size() -> Option<u64> {
+    let size = nix::unistd::sysconf(nix::unistd::SysconfVar::PAGE_SIZE).ok().flatten()?;
+    (size > 0).then_some(size as u64)
+}
+
 #[cfg(test)]
 mod tests {
     use nix::sys::wait::{waitpid, WaitStatus};

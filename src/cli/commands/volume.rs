@@ -36,6 +36,9 @@ pub struct CreateArgs {
     /// Set a label on the volume (KEY=VALUE, or KEY for an empty value)
     #[arg(short, long = "label", value_name = "KEY=VALUE")]
     pub label: Vec<String>,
+    /// Succeed, doing nothing, when the volume already exists
+    #[arg(long)]
+    pub ignore: bool,
     /// The volume's name: [a-zA-Z0-9][a-zA-Z0-9_.-]*
     #[arg(value_name = "NAME")]
     pub name: Option<String>,
@@ -173,6 +176,12 @@ fn create(args: CreateArgs, store: &Store, printer: &Printer) -> anyhow::Result<
             anyhow::bail!("invalid label {l:?}: expected KEY=VALUE");
         }
         labels.insert(k.to_owned(), v.to_owned());
+    }
+    if let (true, Some(name)) = (args.ignore, &args.name) {
+        if volumes::exists(store, name)? {
+            printer.line(name);
+            return Ok(Exit::SUCCESS);
+        }
     }
     let v = volumes::create(store, args.name.as_deref(), labels)?;
     printer.line(&v.name);

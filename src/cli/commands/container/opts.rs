@@ -24,6 +24,24 @@ pub enum PullPolicy {
     Never,
 }
 
+/// `--systemd`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SystemdArg {
+    True,
+    False,
+    Always,
+}
+
+impl From<SystemdArg> for engine::systemd::Mode {
+    fn from(a: SystemdArg) -> Self {
+        match a {
+            SystemdArg::True => engine::systemd::Mode::True,
+            SystemdArg::False => engine::systemd::Mode::False,
+            SystemdArg::Always => engine::systemd::Mode::Always,
+        }
+    }
+}
+
 /// What `run` and `create` share.
 #[derive(Debug, clap::Args)]
 pub struct CreateArgs {
@@ -66,6 +84,11 @@ pub struct CreateArgs {
     pub network: super::network_args::NetworkArgs,
     #[command(flatten)]
     pub service: super::service_args::ServiceArgs,
+    /// Run systemd as the container's init: true (when the command is systemd or /sbin/init),
+    /// false, or always; it gets tmpfs on /run, /run/lock, /tmp and /var/log/journal, a writable
+    /// cgroup, container=podman and container_uuid, and SIGRTMIN+3 as stop signal
+    #[arg(long, value_enum, default_value = "true", value_name = "MODE")]
+    pub systemd: SystemdArg,
     /// The image to run
     #[arg(value_name = "IMAGE")]
     pub image: String,
@@ -118,9 +141,13 @@ pub fn create_container(
         engine::remove::replace(ctx, store, name)?;
     }
     with.interactive = args.interactive;
+    with.systemd = args.systemd.into();
     config.apply(&mut opts, &mut with);
     let network = engine::network::prepare(&args.network.request(), ctx, store, &image_text, &mut opts)
         .map_err(super::network_error)?;
     with.network = Some(network);
-    Ok(containers::create(ctx, store, &image_text, opts, with)?)
+    let rec = containers::create(ctx, store, &image_text, opts, with)?;
+    // For `generate systemd --new`.
+    engine::units::save_create_command(store, &rec.id, &std::env::args().collect::<Vec<_>>());
+    Ok(rec)
 }

@@ -12,6 +12,9 @@ pub struct StopArgs {
     /// Stop all running containers
     #[arg(short, long)]
     pub all: bool,
+    /// Containers that do not exist are not an error
+    #[arg(short = 'i', long)]
+    pub ignore: bool,
     /// Containers to stop (names or ids)
     #[arg(value_name = "CONTAINER", required_unless_present = "all")]
     pub containers: Vec<String>,
@@ -25,6 +28,11 @@ pub fn stop(args: StopArgs, mut ctx: Context, printer: &Printer) -> anyhow::Resu
         refreshed(&ctx, &store)?.into_iter().filter(|c| c.state.is_active()).map(|c| c.id).collect()
     } else {
         args.containers.clone()
+    };
+    let keys: Vec<String> = if args.ignore {
+        keys.into_iter().filter(|k| containers::exists(&store, k).unwrap_or(true)).collect()
+    } else {
+        keys
     };
     each(&keys, printer, |key| {
         let rec = lifecycle::lookup(&ctx, &store, key)?;
