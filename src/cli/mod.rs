@@ -36,6 +36,8 @@ pub enum LogLevel {
 #[derive(Debug, Parser)]
 #[command(name = "skiff", version, about, long_about = None, propagate_version = true)]
 #[command(disable_help_subcommand = false, max_term_width = 100)]
+// A repeated single-value flag takes its last value (`--name a --name b`), as podman's flag library does.
+#[command(args_override_self = true)]
 pub struct Cli {
     /// Persistent storage directory (images, layers, containers)
     #[arg(long, global = true, value_name = "PATH")]

@@ -65,7 +65,7 @@ pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Ex
     if t.is_table() {
         lines.push(t.header(&[("CreatedBy", "CREATED BY")]));
     }
-    lines.extend(values.iter().map(|v| t.render(v)));
+    lines.extend(values.iter().map(|v| t.render(v)).collect::<Result<Vec<_>, _>>()?);
     printer.line(&if t.is_table() { crate::cli::format::align_columns(&lines) } else { lines.join("\n") });
     Ok(Exit::SUCCESS)
 }

@@ -112,7 +112,7 @@ pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Ex
         lines.push(t.header(&[("ID", "IMAGE ID"), ("CreatedSince", "CREATED")]));
     }
     for r in &rows {
-        lines.push(t.render(r));
+        lines.push(t.render(r)?);
     }
     let text = if t.is_table() { crate::cli::format::align_columns(&lines) } else { lines.join("\n") };
     if !text.is_empty() {

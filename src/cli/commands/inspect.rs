@@ -91,7 +91,7 @@ pub fn run_any(args: AnyArgs, mut ctx: Context, printer: &Printer) -> anyhow::Re
         Some(t) => {
             let t = Template::parse(t)?;
             for v in &values {
-                printer.line(&t.render(v));
+                printer.line(&t.render(v)?);
             }
         }
     }

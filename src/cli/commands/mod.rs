@@ -41,7 +41,7 @@ pub fn print_formatted(
         Some("yaml") => printer.out(&render_yaml(value)),
         Some(t) => {
             let t = Template::parse(t)?;
-            let mut s = t.render(value);
+            let mut s = t.render(value)?;
             if !s.ends_with('\n') {
                 s.push('\n');
             }

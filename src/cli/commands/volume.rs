@@ -201,7 +201,7 @@ fn ls(args: LsArgs, store: &Store, filters: &[Filter], printer: &Printer) -> any
     if t.is_table() {
         lines.push(t.header(&[("Name", "VOLUME NAME")]));
     }
-    lines.extend(items.iter().map(|v| t.render(v)));
+    lines.extend(items.iter().map(|v| t.render(v)).collect::<Result<Vec<_>, _>>()?);
     let text = if t.is_table() { crate::cli::format::align_columns(&lines) } else { lines.join("\n") };
     printer.line(&text);
     Ok(Exit::SUCCESS)
@@ -229,7 +229,7 @@ fn inspect(args: InspectArgs, store: &Store, printer: &Printer) -> anyhow::Resul
         Some(t) => {
             let t = Template::parse(t)?;
             for v in &items {
-                printer.line(&t.render(v));
+                printer.line(&t.render(v)?);
             }
         }
     }

@@ -45,7 +45,7 @@ pub(crate) fn print_values(
         Some(t) => {
             let t = crate::cli::format::Template::parse(t)?;
             for v in values {
-                printer.line(&t.render(v));
+                printer.line(&t.render(v)?);
             }
         }
     }

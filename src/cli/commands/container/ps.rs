@@ -263,7 +263,7 @@ pub fn ps(args: PsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
                 // In templates, .Names and .Command are plain strings, as in podman.
                 item["Names"] = json!(c.name);
                 item["Command"] = json!(shell_join(&c.command));
-                lines.push(t.render(&item));
+                lines.push(t.render(&item)?);
             }
             let text =
                 if t.is_table() { crate::cli::format::align_columns(&lines) } else { lines.join("\n") };
