@@ -65,6 +65,13 @@ fn unescape_text(src: &str) -> String {
     out
 }
 
+/// `}} {{` -> `}}\t{{`: podman aligns the actions of a `table` template in columns.
+fn table_columns(text: &str) -> String {
+    static SPACES: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = SPACES.get_or_init(|| regex::Regex::new(r"\}\}[ ]+\{\{").expect("a valid regex"));
+    re.replace_all(text, "}}\t{{").into_owned()
+}
+
 /// The functions podman adds to Go's builtins (containers/common `report.DefaultFuncs`).
 fn podman_funcs(t: gotmpl::Template) -> gotmpl::Template {
     fn s(v: Option<&GoValue>) -> String {
@@ -142,7 +149,11 @@ impl Template {
                 body = r.trim_start();
             }
         }
-        let text = unescape_text(body);
+        let mut text = unescape_text(body);
+        if table {
+            // Columns of a table are its actions: spaces between two actions separate columns.
+            text = table_columns(&text);
+        }
         let inner = podman_funcs(gotmpl::Template::new("format"))
             .parse(&text)
             .map_err(|e| Error::Parse { template: src.into(), message: e.to_string() })?;
@@ -159,7 +170,7 @@ impl Template {
     pub fn header(&self, names: &[(&str, &str)]) -> String {
         let mut out = String::new();
         let mut rest = self.src.trim_start_matches("table").trim_start();
-        let owned = unescape_text(rest);
+        let owned = table_columns(&unescape_text(rest));
         rest = &owned;
         while let Some(start) = rest.find("{{") {
             out.push_str(&rest[..start]);

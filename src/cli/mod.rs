@@ -51,6 +51,9 @@ pub struct Cli {
     /// Copy-on-write backend for container root filesystems (default: chosen automatically)
     #[arg(long, global = true, value_enum)]
     pub storage_driver: Option<StorageDriver>,
+    /// Do not write to standard output (errors and messages on stderr still appear)
+    #[arg(long, global = true)]
+    pub noout: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -281,7 +284,8 @@ pub fn main() -> ExitCode {
         }
     };
     init_logging(cli.log_level);
-    let printer = printer::Printer::new();
+    let mut printer = printer::Printer::new();
+    printer.set_noout(cli.noout);
     let exit = match run(cli, &printer) {
         Ok(exit) => exit,
         Err(err) => diag::report(&printer, &err),

@@ -71,7 +71,7 @@ pub enum Error {
     NoSearchRegistries { name: String },
     #[error("pulling {name} failed from every search registry: {errors}")]
     AllCandidatesFailed { name: String, errors: String },
-    #[error("image {name} not known locally")]
+    #[error("{name}: image not known")]
     ImageNotKnown { name: String },
     #[error("image {name} has several tags ({tags}): remove them by name, or force with -f")]
     ImageHasSeveralTags { name: String, tags: String },
