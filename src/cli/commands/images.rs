@@ -201,7 +201,7 @@ impl Filter {
         })
     }
 
-    fn resolve(self, store: &crate::storage::Store) -> anyhow::Result<Resolved> {
+    fn resolve(self, store: &engine::Store) -> anyhow::Result<Resolved> {
         Ok(match self {
             Filter::After(name) => Resolved::CreatedAfter(engine::images::lookup(store, &name)?.image.created),
             Filter::Before(name) => Resolved::CreatedBefore(engine::images::lookup(store, &name)?.image.created),
@@ -215,7 +215,7 @@ impl Filter {
 }
 
 impl Resolved {
-    fn matches(&self, img: &crate::storage::ImageRecord, labels: &Value) -> bool {
+    fn matches(&self, img: &engine::ImageRecord, labels: &Value) -> bool {
         let created = img.created.as_deref().and_then(|c| chrono::DateTime::parse_from_rfc3339(c).ok());
         let at = |t: &Option<String>| t.as_deref().and_then(|c| chrono::DateTime::parse_from_rfc3339(c).ok());
         match self {
