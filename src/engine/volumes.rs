@@ -46,7 +46,7 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    #[error("duplicate mount destination {destination}")]
+    #[error("{destination}: duplicate mount destination")]
     Duplicate { destination: String },
     #[error("cannot copy the image's {destination} into volume {name}")]
     CopyUp {
@@ -527,7 +527,7 @@ pub fn get(store: &Store, name: &str) -> Result<VolumeRecord, Error> {
 /// A `volume ls --filter` condition.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Filter {
-    /// `name=TEXT`: the name contains TEXT.
+    /// `name=REGEX`: the name matches REGEX (unanchored, as podman's).
     Name(String),
     /// `label=KEY` or `label=KEY=VALUE`.
     Label(String, Option<String>),
@@ -560,7 +560,10 @@ impl Filter {
 
     fn matches(&self, v: &VolumeRecord, in_use: bool) -> bool {
         match self {
-            Filter::Name(n) => v.name.contains(n.as_str()),
+            Filter::Name(n) => match regex::Regex::new(n) {
+                Ok(re) => re.is_match(&v.name),
+                Err(_) => v.name.contains(n.as_str()),
+            },
             Filter::Label(k, None) => v.labels.contains_key(k),
             Filter::Label(k, Some(val)) => v.labels.get(k) == Some(val),
             Filter::Dangling(d) => *d != in_use,
@@ -598,6 +601,12 @@ pub fn users(store: &Store, name: &str) -> Result<Vec<String>, Error> {
 /// `volume rm` (without force: the caller removes the users first for `-f`).
 pub fn remove(store: &Store, name: &str) -> Result<VolumeRecord, Error> {
     Ok(store.remove_volume(name)?)
+}
+
+/// The volumes `volume prune` with `filters` would remove: those no container uses.
+pub fn prune_candidates(store: &Store, filters: &[Filter]) -> Result<Vec<String>, Error> {
+    let used = in_use(store)?;
+    Ok(list(store, filters)?.into_iter().filter(|v| !used.contains(&v.name)).map(|v| v.name).collect())
 }
 
 /// `volume prune`: removes every volume no container uses; returns their names.

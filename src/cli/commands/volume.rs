@@ -1,12 +1,10 @@
 //! `skiff volume create|ls|inspect|rm|prune|exists`
 
 use std::collections::BTreeMap;
-use std::io::IsTerminal;
 
 use anyhow::Context as _;
 use serde_json::{json, Value};
 
-use crate::cli::commands::image::confirm;
 use crate::cli::diag::WithExit;
 use crate::cli::{format::Template, printer::Printer, Exit};
 use crate::engine::volumes::{self, Filter};
@@ -49,9 +47,12 @@ pub struct LsArgs {
     /// Output format: json, or a Go template such as '{{.Name}} {{.Mountpoint}}'
     #[arg(long, value_name = "FORMAT")]
     pub format: Option<String>,
-    /// Only volumes matching: name=TEXT, label=KEY[=VALUE], dangling=true|false, driver=local
+    /// Only volumes matching: name=REGEX, label=KEY[=VALUE], dangling=true|false, driver=local
     #[arg(short, long = "filter", value_name = "KEY=VALUE")]
     pub filter: Vec<String>,
+    /// Do not print the header row
+    #[arg(short = 'n', long)]
+    pub noheading: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -75,6 +76,10 @@ pub struct RmArgs {
     /// Remove every volume
     #[arg(short, long)]
     pub all: bool,
+    /// With --force, seconds to wait for the containers using a volume to stop before they are
+    /// killed
+    #[arg(short = 't', long = "time", value_name = "SECONDS")]
+    pub time: Option<u64>,
     /// The volumes
     #[arg(value_name = "VOLUME", required_unless_present = "all")]
     pub names: Vec<String>,
@@ -104,11 +109,6 @@ pub fn run(command: VolumeCommand, mut ctx: Context, printer: &Printer) -> anyho
         VolumeCommand::Prune(a) => parse_filters(&a.filter)?,
         _ => Vec::new(),
     };
-    if let VolumeCommand::Prune(a) = &command {
-        if !approved(a.force, printer) {
-            return Ok(Exit::SUCCESS);
-        }
-    }
     // `rm -f` stops the containers that use a volume: with the signal helper, which reaches
     // container processes of any uid.
     match &command {
@@ -121,7 +121,10 @@ pub fn run(command: VolumeCommand, mut ctx: Context, printer: &Printer) -> anyho
         VolumeCommand::Ls(a) => ls(a, &store, &filters, printer),
         VolumeCommand::Inspect(a) => inspect(a, &store, printer),
         VolumeCommand::Rm(a) => rm(a, &ctx, &store, printer),
-        VolumeCommand::Prune(_) => {
+        VolumeCommand::Prune(a) => {
+            if !a.force && !approved(&volumes::prune_candidates(&store, &filters)?, printer) {
+                return Ok(Exit::SUCCESS);
+            }
             for name in volumes::prune(&store, &filters)? {
                 printer.line(&name);
             }
@@ -138,17 +141,26 @@ fn parse_filters(texts: &[String]) -> anyhow::Result<Vec<Filter>> {
     Ok(texts.iter().map(|t| Filter::parse(t)).collect::<Result<_, _>>()?)
 }
 
-fn approved(force: bool, printer: &Printer) -> bool {
-    let question = "WARNING! This will remove all volumes not used by at least one container.\nAre you sure you want to continue?";
-    if force {
-        return true;
+/// Asks, as podman does, before `volume prune` without `-f`: the volumes it would remove, then
+/// a `[y/N]` answered on stdin (a terminal or not).
+fn approved(candidates: &[String], printer: &Printer) -> bool {
+    let mut text = String::from(
+        "WARNING! This will remove all volumes not used by at least one container. The following volumes will be removed:\n",
+    );
+    for name in candidates {
+        text.push_str(name);
+        text.push('\n');
     }
-    if !std::io::stdin().is_terminal() {
-        printer.error(&format!("{question} [y/N]"));
-        printer.error("stdin is not a terminal: taking that as no (use -f to skip this question)");
-        return false;
-    }
-    confirm(question)
+    text.push_str("Are you sure you want to continue? [y/N] ");
+    printer.out(&text);
+    confirm_line()
+}
+
+/// One line from stdin: `y` or `yes` (any case) is yes, anything else (or none) is no.
+fn confirm_line() -> bool {
+    let mut line = String::new();
+    let _ = std::io::stdin().read_line(&mut line);
+    matches!(line.trim().to_ascii_lowercase().as_str(), "y" | "yes")
 }
 
 /// A volume as podman shows it.
@@ -162,6 +174,8 @@ fn to_json(store: &Store, v: &VolumeRecord) -> Value {
         "Scope": "local",
         "Options": v.options,
         "Anonymous": v.anonymous,
+        "NeedsCopyUp": v.needs_copy_up,
+        "NeedsChown": v.needs_copy_up,
     })
 }
 
@@ -198,7 +212,7 @@ fn ls(args: LsArgs, store: &Store, filters: &[Filter], printer: &Printer) -> any
     let template = args.format.unwrap_or_else(|| "table {{.Driver}}\t{{.Name}}".into());
     let t = Template::parse(&template)?;
     let mut lines = Vec::new();
-    if t.is_table() {
+    if t.is_table() && !args.noheading {
         lines.push(t.header(&[("Name", "VOLUME NAME")]));
     }
     lines.extend(items.iter().map(|v| t.render(v)).collect::<Result<Vec<_>, _>>()?);
@@ -246,13 +260,7 @@ fn rm_error(e: volumes::Error) -> anyhow::Error {
         e if e.is_in_use() => Exit::from_status(2),
         _ => Exit::SKIFF_ERROR,
     };
-    let hint = match &e {
-        e if e.is_in_use() => {
-            "\nhint: remove those containers first, or add -f to remove them with the volume"
-        }
-        _ => "",
-    };
-    WithExit { message: format!("{}{hint}", engine::error_chain(&e)), exit }.into()
+    WithExit { message: engine::error_chain(&e), exit }.into()
 }
 
 fn rm(args: RmArgs, ctx: &Context, store: &Store, printer: &Printer) -> anyhow::Result<Exit> {
@@ -267,7 +275,7 @@ fn rm(args: RmArgs, ctx: &Context, store: &Store, printer: &Printer) -> anyhow::
             if args.force {
                 for id in volumes::users(store, name).map_err(rm_error)? {
                     let Ok(rec) = engine::containers::lookup(store, &id) else { continue };
-                    engine::remove::remove_forced(ctx, store, &rec, 0)
+                    engine::remove::remove_forced(ctx, store, &rec, args.time.unwrap_or(0))
                         .with_context(|| format!("cannot remove container {id}, which uses volume {name}"))?;
                 }
             }

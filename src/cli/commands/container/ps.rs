@@ -31,6 +31,11 @@ pub struct PsArgs {
     /// Do not print the header row
     #[arg(long)]
     pub noheading: bool,
+    /// Sort by command, created, id, image, names, runningfor, size or status (created: newest
+    /// first)
+    #[arg(long, value_name = "KEY", default_value = "created",
+          value_parser = ["command", "created", "id", "image", "names", "runningfor", "size", "status"])]
+    pub sort: String,
     /// Show the size of each container's writes, and with its image's (virtual)
     #[arg(short, long)]
     pub size: bool,
@@ -174,6 +179,20 @@ fn status(c: &ContainerRecord) -> String {
     }
 }
 
+/// `--sort KEY`, as podman orders the rows: newest first for created and runningfor, else ascending.
+fn sort_containers(shown: &mut [ContainerRecord], key: &str, store: &Store) {
+    let created = |c: &ContainerRecord| chrono::DateTime::parse_from_rfc3339(&c.created).ok();
+    match key {
+        "command" => shown.sort_by_key(|c| shell_join(&c.command)),
+        "id" => shown.sort_by(|a, b| a.id.cmp(&b.id)),
+        "image" => shown.sort_by(|a, b| a.image_name.cmp(&b.image_name)),
+        "names" => shown.sort_by(|a, b| a.name.cmp(&b.name)),
+        "status" => shown.sort_by_key(status),
+        "size" => shown.sort_by_key(|c| containers::disk_usage(store, c).rw),
+        _ => shown.sort_by_key(|c| std::cmp::Reverse(created(c))),
+    }
+}
+
 fn shell_join(args: &[String]) -> String {
     args.join(" ")
 }
@@ -195,6 +214,7 @@ pub fn ps(args: PsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
         shown.sort_by(|a, b| a.created.cmp(&b.created));
         shown.drain(..shown.len().saturating_sub(n));
     }
+    sort_containers(&mut shown, &args.sort, &store);
     let short = |id: &str| if args.no_trunc { id.to_string() } else { id[..id.len().min(12)].to_string() };
     if args.quiet {
         for c in &shown {
