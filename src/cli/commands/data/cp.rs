@@ -22,6 +22,10 @@ pub struct CpArgs {
     /// Replace directories by non-directories and the reverse
     #[arg(long)]
     pub overwrite: bool,
+    /// Accepted for podman's scripts: skiff copies without pausing the container (as podman's
+    /// --pause=false)
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set, num_args = 0..=1, default_missing_value = "true")]
+    pub pause: bool,
     /// What to copy: a host path, CONTAINER:PATH, or - for a tar archive on stdin
     #[arg(value_name = "SRC")]
     pub src: String,
@@ -75,6 +79,16 @@ pub fn cp(args: CpArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
             )))
         }
     };
+    if let Side::Host(p) = &dest {
+        if let Ok(m) = std::fs::metadata(p) {
+            if !m.is_dir() && !m.is_file() {
+                return Err(usage(format!(
+                    "invalid destination: {:?} must be a directory or a regular file",
+                    args.dest
+                )));
+            }
+        }
+    }
     if matches!(dest, Side::Stream) && std::io::stdout().is_terminal() {
         return Err(usage("refusing to write a tar archive to a terminal: redirect stdout".into()));
     }
@@ -170,14 +184,16 @@ impl Plan {
                 let stdin = std::io::stdin().as_fd().try_clone_to_owned()?;
                 copy::stream_to_container(root, workdir, stdin.into(), path, extract)?
             }
+            // As podman: a symlink named as the container's source is followed (its target is
+            // copied under the link's name), and a dangling one is not found.
             (Side::Container { path, .. }, Side::Host(_)) => {
                 let mut sink = std::io::sink();
                 let h = Some(self.dest_host.as_path());
-                copy::container_to_host(key, root, workdir, path, self.follow, h, &mut sink)?
+                copy::container_to_host(key, root, workdir, path, true, h, &mut sink)?
             }
             (Side::Container { path, .. }, Side::Stream) => {
                 let mut out = std::io::stdout().lock();
-                copy::container_to_host(key, root, workdir, path, self.follow, None, &mut out)?;
+                copy::container_to_host(key, root, workdir, path, true, None, &mut out)?;
                 out.flush()?;
             }
             _ => unreachable!("one side is a container"),
