@@ -357,6 +357,20 @@ fn extract(
     // (base dir, rename of the top component)
     let (base, rename): (PathBuf, Option<(OsString, OsString)>) = match (&top, &dest_meta) {
         (Top::Contents, Some(m)) if m.is_dir() => (dest.to_path_buf(), None),
+        // `SRC/.` to a path that does not exist yet: the contents go into a new directory there,
+        // as podman does (its parent must exist).
+        (Top::Contents, None) => {
+            let parent = match dest.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                _ => PathBuf::from("."),
+            };
+            if !fs_err::metadata(&parent).is_ok_and(|m| m.is_dir()) {
+                return Err(Failure::ParentMissing { path: parent.display().to_string() });
+            }
+            fs_err::create_dir(dest)
+                .map_err(|e| Failure::CreateDir { path: dest_text.clone(), reason: e.to_string() })?;
+            (dest.to_path_buf(), None)
+        }
         (Top::Contents, _) => return Err(Failure::DestinationNotADirectory { path: dest_text }),
         (Top::Named { .. }, Some(m)) if m.is_dir() => (dest.to_path_buf(), None),
         (Top::Named { is_dir: true, .. }, Some(_)) if !opts.overwrite => {
