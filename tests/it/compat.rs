@@ -107,8 +107,8 @@ fn ps_sort_and_stop_ignore_and_timeout() {
     s.cmd(&["ps", "-a", "--sort", "names", "--format", "{{.Names}}"])
         .assert_success()
         .assert_stdout_eq("aaa\nbbb\nccc\n");
-    // Default: newest first.
-    s.cmd(&["ps", "-a", "--format", "{{.Names}}"]).assert_success().assert_stdout_eq("ccc\naaa\nbbb\n");
+    // Default: by creation, oldest first.
+    s.cmd(&["ps", "-a", "--format", "{{.Names}}"]).assert_success().assert_stdout_eq("bbb\naaa\nccc\n");
     s.cmd(&["stop", "--ignore", "does-not-exist"]).assert_success().assert_stdout_eq("");
     s.cmd(&["stop", "does-not-exist"]).assert_failure();
     s.cmd(&["run", "-d", "--name", "r", &img.reference, "sleep", "100"]).assert_success();

@@ -31,7 +31,7 @@ pub struct PsArgs {
     /// Do not print the header row
     #[arg(long)]
     pub noheading: bool,
-    /// Sort by command, created, id, image, names, runningfor, size or status (created: newest
+    /// Sort by command, created, id, image, names, runningfor, size or status (created: oldest
     /// first)
     #[arg(long, value_name = "KEY", default_value = "created",
           value_parser = ["command", "created", "id", "image", "names", "runningfor", "size", "status"])]
@@ -179,7 +179,7 @@ fn status(c: &ContainerRecord) -> String {
     }
 }
 
-/// `--sort KEY`, as podman orders the rows: newest first for created and runningfor, else ascending.
+/// `--sort KEY`, as podman orders the rows: ascending (created and runningfor: oldest first).
 fn sort_containers(shown: &mut [ContainerRecord], key: &str, store: &Store) {
     let created = |c: &ContainerRecord| chrono::DateTime::parse_from_rfc3339(&c.created).ok();
     match key {
@@ -189,7 +189,7 @@ fn sort_containers(shown: &mut [ContainerRecord], key: &str, store: &Store) {
         "names" => shown.sort_by(|a, b| a.name.cmp(&b.name)),
         "status" => shown.sort_by_key(status),
         "size" => shown.sort_by_key(|c| containers::disk_usage(store, c).rw),
-        _ => shown.sort_by_key(|c| std::cmp::Reverse(created(c))),
+        _ => shown.sort_by_key(created),
     }
 }
 
