@@ -78,6 +78,9 @@ pub enum Failure {
     Output { reason: String },
     #[error("destination {path:?} must be a directory")]
     DestinationNotADirectory { path: String },
+    /// A directory onto an existing non-directory (without --overwrite); `path`: the destination.
+    #[error("destination must be a directory when copying a directory")]
+    DirectoryToFile { path: String },
     #[error("{path:?} could not be found: no such directory")]
     DestinationMissing { path: String },
     #[error("{path:?} could not be found: no such file or directory")]
@@ -92,7 +95,7 @@ pub enum Failure {
     LeavesDestination { path: String },
     /// `what` and `with`: "directory" or "non-directory"; `shown`: the path as podman names it
     /// (in the container, or below the host destination, from `/`).
-    #[error("cannot overwrite {what} {path:?} with a {with}: error creating {shown:?}: file exists (use --overwrite)")]
+    #[error("cannot overwrite {what} {path:?} with a {with}: error creating {shown:?}: {} {shown}: file exists (use --overwrite)", if with == "directory" { "mkdir" } else { "open" })]
     Overwrite { what: String, path: String, with: String, shown: String },
     #[error("cannot create {path}: {reason}")]
     CreateDir { path: String, reason: String },
@@ -374,16 +377,7 @@ fn extract(
         (Top::Contents, _) => return Err(Failure::DestinationNotADirectory { path: dest_text }),
         (Top::Named { .. }, Some(m)) if m.is_dir() => (dest.to_path_buf(), None),
         (Top::Named { is_dir: true, .. }, Some(_)) if !opts.overwrite => {
-            let shown = match (inside, dest.file_name()) {
-                (Some(_), Some(n)) => format!("/{}", n.to_string_lossy()),
-                _ => dest_text.clone(),
-            };
-            return Err(Failure::Overwrite {
-                what: "non-directory".into(),
-                path: dest_text,
-                with: "directory".into(),
-                shown,
-            })
+            return Err(Failure::DirectoryToFile { path: dest_text })
         }
         (Top::Named { name, is_dir }, found) => {
             if found.is_none() && slash && !is_dir {
@@ -642,8 +636,15 @@ pub fn container_to_host(
         }
     };
     let finished = child.finish();
-    finished?;
-    Ok(result?)
+    // A destination refused before the whole tar was read leaves the child a broken pipe: the
+    // refusal is the error to report (but a failed write to stdout may be the child's fault).
+    match result {
+        Err(Failure::Output { .. }) | Ok(()) => {
+            finished?;
+            Ok(result?)
+        }
+        Err(refused) => Err(refused.into()),
+    }
 }
 
 /// Reads the first tar header of `r`: the top entry's name and whether it is a directory, and

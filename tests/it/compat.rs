@@ -193,7 +193,7 @@ fn cp_as_podman_copies() {
     // Between two containers; a directory does not replace a file without --overwrite.
     s.cmd(&["cp", "a:/tmp/foo", "b:/tmp"])
         .assert_exit(125)
-        .assert_stderr_contains("error creating \"/tmp/foo\": file exists");
+        .assert_stderr_contains("error creating \"/tmp/foo\": mkdir /tmp/foo: file exists");
     s.cmd(&["cp", "--overwrite", "a:/tmp/foo", "b:/tmp"]).assert_success();
     assert_eq!(exec("b", "cat /tmp/foo/file.txt"), "dir");
     s.cmd(&["cp", "a:/tmp/bar", "b:/renamed"]).assert_success();

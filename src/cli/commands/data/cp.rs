@@ -167,14 +167,24 @@ pub fn cp(args: CpArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
         let result = match (helper, job.pid) {
             (Some(helper), Some(_)) => helper.run(&job).map_err(|e| match e {
                 copy::Error::Failed(failure) => {
-                    WithExit { message: failure.to_string(), exit: Exit::SKIFF_ERROR }.into()
+                    WithExit { message: plan.words(&failure), exit: Exit::SKIFF_ERROR }.into()
                 }
                 e => anyhow::Error::from(e),
             }),
             (helper, _) => {
-                drop(helper);
+                // A helper not needed (the container is not running) is handed the job anyway:
+                // it ends at once (NotRunning) instead of waiting for its pipe to close, which a
+                // helper forked after it keeps open.
+                if let Some(h) = helper {
+                    let _ = h.run(&job);
+                }
                 let root = copy::open_root(&ctx, &store, &rec)?;
-                let result = plan.copy(&root.path, &job);
+                let result = plan.copy(&root.path, &job).map_err(|e| match e.downcast_ref::<copy::Error>() {
+                    Some(copy::Error::Failed(failure)) => {
+                        WithExit { message: plan.words(failure), exit: Exit::SKIFF_ERROR }.into()
+                    }
+                    _ => e,
+                });
                 root.release(&store)?;
                 result
             }
@@ -235,6 +245,17 @@ struct Plan {
 }
 
 impl Plan {
+    /// A failure as podman words it: a destination missing in a container names the container.
+    fn words(&self, failure: &copy::Failure) -> String {
+        match (failure, &self.dest) {
+            (
+                copy::Failure::DestinationMissing { path } | copy::Failure::ParentMissing { path },
+                Side::Container { key, .. },
+            ) => format!("{path:?} could not be found on container {key}: no such file or directory"),
+            _ => failure.to_string(),
+        }
+    }
+
     fn copy(&self, root: &std::path::Path, job: &copy::Job) -> anyhow::Result<()> {
         let (key, workdir) = (&self.key, &job.workdir);
         let extract = ExtractOptions {
