@@ -239,3 +239,42 @@ fn diff_latest() {
     assert_eq!(v["deleted"], serde_json::json!(["/etc/group"]));
     s.cmd(&["diff", "-l", "d"]).assert_exit(125);
 }
+
+#[test]
+fn volume_driver_options_export_import_and_mount() {
+    let (s, img) = pulled();
+    s.cmd(&["volume", "create", "-o", "type=bind", "-o", "device=/bogus", "vb"])
+        .assert_exit(125)
+        .assert_stderr_contains("Error: invalid volume option device for driver 'local': stat /bogus: no such file or directory");
+    s.cmd(&["volume", "create", "-o", "color=red", "vb"]).assert_exit(125).assert_stderr_contains("color");
+    let dev = s.dir().join("device");
+    fs_err::create_dir(&dev).unwrap();
+    fs_err::write(dev.join("myfile"), "on the host\n").unwrap();
+    s.cmd(&["volume", "create", "-o", "type=bind", "-o", &format!("device={}", dev.display()), "vb"])
+        .assert_success()
+        .assert_stdout_eq("vb\n");
+    s.cmd(&["run", "--rm", "-v", "vb:/vol", &img.reference, "cat", "/vol/myfile"])
+        .assert_success()
+        .assert_stdout_eq("on the host\n");
+    s.cmd(&["volume", "create", "-o", "type=tmpfs", "-o", "device=tmpfs", "vt"]).assert_success();
+    s.cmd(&["run", "--rm", "-v", "vt:/vol", &img.reference, "stat", "-f", "-c", "%T", "/vol"])
+        .assert_success()
+        .assert_stdout_eq("tmpfs\n");
+    // export to a file, import from stdin.
+    s.cmd(&["volume", "create", "v1"]).assert_success();
+    s.cmd(&["run", "--rm", "-v", "v1:/data", &img.reference, "sh", "-c", "echo hello > /data/test"]).assert_success();
+    let tar = s.dir().join("v1.tar");
+    s.cmd(&["volume", "export", "v1", &format!("--output={}", tar.display())]).assert_success();
+    s.cmd(&["volume", "create", "v2"]).assert_success();
+    s.cmd_stdin(&["volume", "import", "v2", "-"], &fs_err::read(&tar).unwrap()).assert_success();
+    s.cmd(&["run", "--rm", "-v", "v2:/data", &img.reference, "cat", "/data/test"])
+        .assert_success()
+        .assert_stdout_eq("hello\n");
+    // Rootless, a volume is mounted inside `unshare` only, as podman says.
+    s.cmd(&["volume", "mount", "v1"])
+        .assert_exit(125)
+        .assert_stderr_contains("volume mount\" in rootless mode, must execute `skiff unshare` first");
+    // --force: a volume that does not exist is not an error.
+    s.cmd(&["volume", "rm", "--force", "bogus"]).assert_success().assert_stdout_eq("");
+    s.cmd(&["volume", "rm", "bogus"]).assert_exit(1);
+}

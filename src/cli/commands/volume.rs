@@ -27,6 +27,42 @@ pub enum VolumeCommand {
     Prune(PruneArgs),
     /// Exit 0 if the volume exists, 1 if not
     Exists(ExistsArgs),
+    /// Write a volume's content as a tar archive (to stdout, or to --output)
+    Export(ExportArgs),
+    /// Unpack a tar archive (a file, or - for stdin) into a volume
+    Import(ImportArgs),
+    /// Print where a volume's content is (rootless: inside `skiff unshare`)
+    Mount(MountArgs),
+    /// Undo `volume mount` (a volume's directory needs no unmounting)
+    #[command(visible_alias = "umount")]
+    Unmount(MountArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Write to this file instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+    /// The volume
+    #[arg(value_name = "VOLUME")]
+    pub name: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The volume
+    #[arg(value_name = "VOLUME")]
+    pub name: String,
+    /// A tar archive, or - for stdin
+    #[arg(value_name = "SOURCE")]
+    pub source: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct MountArgs {
+    /// The volumes
+    #[arg(value_name = "VOLUME", required = true)]
+    pub names: Vec<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -34,6 +70,13 @@ pub struct CreateArgs {
     /// Set a label on the volume (KEY=VALUE, or KEY for an empty value)
     #[arg(short, long = "label", value_name = "KEY=VALUE")]
     pub label: Vec<String>,
+    /// A driver option: type=bind|tmpfs, device=PATH (what a bind volume mounts), o=OPTIONS
+    /// (mount options, e.g. size=64m for tmpfs)
+    #[arg(short, long = "opt", value_name = "KEY=VALUE")]
+    pub opt: Vec<String>,
+    /// The volume driver: only local
+    #[arg(short, long, value_name = "DRIVER", default_value = "local", value_parser = ["local"])]
+    pub driver: String,
     /// The volume's name: [a-zA-Z0-9][a-zA-Z0-9_.-]*
     #[arg(value_name = "NAME")]
     pub name: Option<String>,
@@ -109,6 +152,22 @@ pub fn run(command: VolumeCommand, mut ctx: Context, printer: &Printer) -> anyho
         VolumeCommand::Prune(a) => parse_filters(&a.filter)?,
         _ => Vec::new(),
     };
+    if let VolumeCommand::Mount(_) = &command {
+        if ctx.rootless && !ctx.already_joined() {
+            let program = std::env::args_os()
+                .next()
+                .map(std::path::PathBuf::from)
+                .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+                .unwrap_or_else(|| "skiff".into());
+            return Err(WithExit {
+                message: format!(
+                    "cannot run command \"{program} volume mount\" in rootless mode, must execute `{program} unshare` first"
+                ),
+                exit: Exit::SKIFF_ERROR,
+            }
+            .into());
+        }
+    }
     // `rm -f` stops the containers that use a volume: with the signal helper, which reaches
     // container processes of any uid.
     match &command {
@@ -134,6 +193,39 @@ pub fn run(command: VolumeCommand, mut ctx: Context, printer: &Printer) -> anyho
             true => Ok(Exit::SUCCESS),
             false => Ok(Exit::FAILURE),
         },
+        VolumeCommand::Export(a) => {
+            match &a.output {
+                Some(path) => {
+                    let f = fs_err::File::create(path)?;
+                    volumes::export(&store, &a.name, std::io::BufWriter::new(f))?;
+                }
+                None => volumes::export(&store, &a.name, std::io::stdout().lock())?,
+            }
+            Ok(Exit::SUCCESS)
+        }
+        VolumeCommand::Import(a) => {
+            if a.source == "-" {
+                volumes::import(&store, &a.name, std::io::stdin().lock())?;
+            } else {
+                let f = fs_err::File::open(&a.source)?;
+                volumes::import(&store, &a.name, std::io::BufReader::new(f))?;
+            }
+            Ok(Exit::SUCCESS)
+        }
+        VolumeCommand::Mount(a) => {
+            for name in &a.names {
+                volumes::get(&store, name)?;
+                printer.line(&volumes::mountpoint(&store, name).display().to_string());
+            }
+            Ok(Exit::SUCCESS)
+        }
+        VolumeCommand::Unmount(a) => {
+            for name in &a.names {
+                volumes::get(&store, name)?;
+                printer.line(name);
+            }
+            Ok(Exit::SUCCESS)
+        }
     }
 }
 
@@ -188,7 +280,18 @@ fn create(args: CreateArgs, store: &Store, printer: &Printer) -> anyhow::Result<
         }
         labels.insert(k.to_owned(), v.to_owned());
     }
-    let v = volumes::create(store, args.name.as_deref(), labels)?;
+    let mut options = BTreeMap::new();
+    for o in &args.opt {
+        let (k, v) = o
+            .split_once('=')
+            .ok_or_else(|| anyhow::anyhow!("invalid volume option {o:?}: expected KEY=VALUE"))?;
+        options.insert(k.to_owned(), v.to_owned());
+    }
+    let v = if options.is_empty() {
+        volumes::create(store, args.name.as_deref(), labels)?
+    } else {
+        volumes::create_with_options(store, args.name.as_deref(), labels, options)?
+    };
     printer.line(&v.name);
     Ok(Exit::SUCCESS)
 }
@@ -284,6 +387,10 @@ fn rm(args: RmArgs, ctx: &Context, store: &Store, printer: &Printer) -> anyhow::
         })();
         match result {
             Ok(()) => printer.line(name),
+            // As podman: with --force, a volume that does not exist is not an error.
+            Err(e)
+                if args.force
+                    && e.downcast_ref::<WithExit>().is_some_and(|w| w.exit == Exit::FAILURE) => {}
             Err(e) => failed.add(e),
         }
     }
