@@ -135,7 +135,6 @@ impl Error {
     pub fn hint(&self) -> Option<String> {
         match self {
             Error::Image(e) => e.hint(),
-            Error::ImageNotKnown { .. } => Some("list local images with `skiff images`, or pull it first".into()),
             Error::NoSearchRegistries { .. } => Some(
                 "use a fully qualified name (registry/repository:tag) or add unqualified-search-registries to registries.conf".into(),
             ),

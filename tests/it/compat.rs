@@ -278,3 +278,39 @@ fn volume_driver_options_export_import_and_mount() {
     s.cmd(&["volume", "rm", "--force", "bogus"]).assert_success().assert_stdout_eq("");
     s.cmd(&["volume", "rm", "bogus"]).assert_exit(1);
 }
+
+#[test]
+fn rm_rmi_and_ps_status_words_and_codes() {
+    let (s, img) = pulled();
+    let id = s.cmd(&["run", "-d", &img.reference, "sleep", "100"]).assert_success().stdout_trimmed().to_string();
+    let out = s.cmd(&["rm", &id]);
+    out.assert_exit(2);
+    assert_eq!(
+        out.stderr.trim_end(),
+        format!("Error: cannot remove container {id} as it is running - running or paused containers cannot be removed without force: container state improper")
+    );
+    s.cmd(&["run", "--name", "stopped", &img.reference, "true"]).assert_success();
+    s.cmd(&["run", "--name", "failed", &img.reference, "false"]).assert_exit(1);
+    // status=stopped and status=exited name the same containers, as in podman.
+    s.cmd(&["ps", "--filter", "status=stopped", "--sort", "names", "--format", "{{.Names}}"])
+        .assert_success()
+        .assert_stdout_eq("failed\nstopped\n");
+    s.cmd(&["rm", "-t", "0", "-f", &id]).assert_success();
+    // rm -l removes the newest container.
+    let newest = inspect_id(&s, "failed");
+    s.cmd(&["rm", "-l"]).assert_success().assert_stdout_eq(&format!("{newest}\n"));
+    s.cmd(&["ps", "-a", "--format", "{{.Names}}"]).assert_success().assert_stdout_eq("stopped\n");
+    // rmi: the exact words, no hint after them; --ignore and --force skip what is not there.
+    let out = s.cmd(&["rmi", "bogus"]);
+    out.assert_exit(1);
+    assert_eq!(out.stderr.trim_end(), "Error: bogus: image not known");
+    s.cmd(&["rmi", "--ignore", "bogus"]).assert_success().assert_stdout_eq("");
+    s.cmd(&["image", "rm", "--force", "bogus"]).assert_success().assert_stdout_eq("");
+    let out = s.cmd(&["run", "--pull=never", "nothere.example/img:1", "true"]);
+    out.assert_exit(125);
+    assert_eq!(out.stderr.trim_end(), "Error: nothere.example/img:1: image not known");
+}
+
+fn inspect_id(s: &Skiff, name: &str) -> String {
+    s.cmd(&["inspect", "--format", "{{.Id}}", name]).assert_success().stdout_trimmed().to_string()
+}
