@@ -314,3 +314,15 @@ fn rm_rmi_and_ps_status_words_and_codes() {
 fn inspect_id(s: &Skiff, name: &str) -> String {
     s.cmd(&["inspect", "--format", "{{.Id}}", name]).assert_success().stdout_trimmed().to_string()
 }
+
+#[test]
+fn digest_references_untag_without_removing() {
+    let (s, img) = pulled();
+    let (repo, _) = img.reference.rsplit_once(':').unwrap();
+    let by_digest = format!("{repo}@{}", img.manifest_digest);
+    s.cmd(&["pull", NO_TLS, &by_digest]).assert_success();
+    s.cmd(&["untag", &img.reference, &by_digest]).assert_success();
+    s.cmd(&["image", "exists", &img.reference]).assert_success();
+    s.cmd(&["rmi", &by_digest]).assert_success().assert_stdout_eq(&format!("Untagged: {by_digest}\n"));
+    s.cmd(&["image", "exists", &img.reference]).assert_success();
+}
