@@ -25,6 +25,16 @@ pub enum Error {
     Exec { template: String, message: String },
 }
 
+/// `--format` as commands match it: podman takes `{{json .}}` (any spacing) for `json`.
+pub fn normalized(format: Option<&str>) -> Option<&str> {
+    static JSON: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = JSON.get_or_init(|| regex::Regex::new(r"^\s*(json|\{\{\s*json\s+\.\s*\}\})\s*$").expect("a valid regex"));
+    match format {
+        Some(f) if re.is_match(f) => Some("json"),
+        other => other,
+    }
+}
+
 /// A parsed template.
 #[derive(Clone)]
 pub struct Template {
@@ -501,6 +511,15 @@ mod tests {
         assert!(e.to_string().contains("nosuchfunc"), "{e}");
         let e = Template::parse("{{index .L 5}}").unwrap().render(&json!({"L": [1]})).unwrap_err();
         assert!(e.to_string().contains("index"), "{e}");
+    }
+
+    #[test]
+    fn json_dot_is_the_json_format() {
+        assert_eq!(normalized(Some("{{json .}}")), Some("json"));
+        assert_eq!(normalized(Some("{{ json . }}")), Some("json"));
+        assert_eq!(normalized(Some("json")), Some("json"));
+        assert_eq!(normalized(Some("{{json .Names}}")), Some("{{json .Names}}"));
+        assert_eq!(normalized(None), None);
     }
 
     #[test]

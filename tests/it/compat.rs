@@ -33,6 +33,9 @@ fn format_renders_go_templates_with_podmans_functions() {
     let t = r#"{{range .Names}}{{if eq (len .) 0}}none{{else}}{{printf "%s|" .}}{{end}}{{end}}{{join .Names ","}}{{"\n"}}"#;
     let out = s.cmd(&["images", "--format", t]);
     out.assert_success().assert_stdout_eq(&format!("{0}|{0}\n\n", img.reference));
+    // `{{json .}}` is the json format, as podman takes it.
+    let v = s.cmd(&["images", "--format", "{{json .}}"]).assert_success().json();
+    assert_eq!(v[0]["Id"], img.id());
     // `{{json .Labels}}` prints the object's own keys.
     s.cmd(&["images", "--format", "{{json .Labels}}"])
         .assert_success()

@@ -29,7 +29,7 @@ pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Ex
     let store = engine::open_store(&ctx)?;
     let found = engine::images::lookup(&store, &args.image)?;
     let rows = engine::images::history(&store, &found.image)?;
-    if args.format.as_deref() == Some("json") {
+    if crate::cli::format::normalized(args.format.as_deref()) == Some("json") {
         printer.line(&serde_json::to_string_pretty(&rows)?);
         return Ok(Exit::SUCCESS);
     }

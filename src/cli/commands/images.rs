@@ -56,7 +56,7 @@ pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Ex
         resolved.push(f.resolve(&store)?);
     }
     images.retain(|i| resolved.iter().all(|f| f.matches(i, &labels[&i.id])));
-    if args.format.as_deref() == Some("json") {
+    if crate::cli::format::normalized(args.format.as_deref()) == Some("json") {
         let v: Vec<Value> = images
             .iter()
             .map(|i| {

@@ -35,7 +35,7 @@ pub fn print_formatted(
     value: &serde_json::Value,
     default: impl FnOnce(&serde_json::Value) -> String,
 ) -> anyhow::Result<()> {
-    match format {
+    match super::format::normalized(format) {
         None => printer.out(&default(value)),
         Some("json") => printer.line(&serde_json::to_string_pretty(value)?),
         Some("yaml") => printer.out(&render_yaml(value)),

@@ -89,7 +89,7 @@ fn df(args: DfArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit>
             })
         })
         .collect();
-    if args.format.as_deref() == Some("json") {
+    if crate::cli::format::normalized(args.format.as_deref()) == Some("json") {
         printer.line(&serde_json::to_string_pretty(&rows)?);
         return Ok(Exit::SUCCESS);
     }

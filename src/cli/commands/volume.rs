@@ -305,7 +305,7 @@ fn ls(args: LsArgs, store: &Store, filters: &[Filter], printer: &Printer) -> any
         return Ok(Exit::SUCCESS);
     }
     let items: Vec<Value> = list.iter().map(|v| to_json(store, v)).collect();
-    if args.format.as_deref() == Some("json") {
+    if crate::cli::format::normalized(args.format.as_deref()) == Some("json") {
         printer.line(&serde_json::to_string_pretty(&items)?);
         return Ok(Exit::SUCCESS);
     }
@@ -341,7 +341,7 @@ fn inspect(args: InspectArgs, store: &Store, printer: &Printer) -> anyhow::Resul
         }
     }
     let items: Vec<Value> = found.iter().map(|v| to_json(store, v)).collect();
-    match args.format.as_deref() {
+    match crate::cli::format::normalized(args.format.as_deref()) {
         None | Some("json") => printer.line(&serde_json::to_string_pretty(&items)?),
         Some(t) => {
             let t = Template::parse(t)?;

@@ -75,6 +75,6 @@ pub fn inspect(args: InspectArgs, mut ctx: Context, printer: &Printer) -> anyhow
             }
         }
     }
-    print_values(printer, args.format.as_deref(), &values)?;
+    print_values(printer, crate::cli::format::normalized(args.format.as_deref()), &values)?;
     Ok(exit)
 }

@@ -264,7 +264,7 @@ pub fn ps(args: PsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
             })
         })
         .collect();
-    match args.format.as_deref() {
+    match crate::cli::format::normalized(args.format.as_deref()) {
         Some("json") => printer.line(&serde_json::to_string_pretty(&items)?),
         Some(t) => {
             let t = if t.trim_start().starts_with("table") { table_columns(t) } else { t.to_string() };
