@@ -318,12 +318,15 @@ pub fn split_name(name: &str) -> (String, String) {
 
 /// Whether `img` matches the `images REPO` filter.
 pub fn matches_filter(img: &ImageRecord, filter: &str) -> bool {
-    img.names.iter().any(|n| {
-        name_matches(filter, n) || {
-            let (repo, _) = split_name(n);
-            repo == filter || repo.ends_with(&format!("/{filter}"))
-        }
-    })
+    img.names.iter().any(|n| name_matches_filter(n, filter))
+}
+
+/// Whether the name `name` matches the `images REPO` filter (podman lists only those names).
+pub fn name_matches_filter(name: &str, filter: &str) -> bool {
+    name_matches(filter, name) || {
+        let (repo, _) = split_name(name);
+        repo == filter || repo.ends_with(&format!("/{filter}"))
+    }
 }
 
 #[cfg(test)]

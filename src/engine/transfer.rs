@@ -38,7 +38,7 @@ pub enum Error {
     #[error(transparent)]
     Engine(#[from] super::Error),
     /// A file given to `load` that cannot be read as an archive.
-    #[error("{} is not a docker-archive or oci-archive", path.display())]
+    #[error("payload does not match any of the supported image formats: {} is not a docker-archive or oci-archive", path.display())]
     NotAnArchive {
         path: PathBuf,
         #[source]

@@ -329,3 +329,17 @@ fn digest_references_untag_without_removing() {
     s.cmd(&["rmi", &by_digest]).assert_success().assert_stdout_eq(&format!("Untagged: {by_digest}\n"));
     s.cmd(&["image", "exists", &img.reference]).assert_success();
 }
+
+#[test]
+fn images_repo_lists_only_matching_names_and_load_words() {
+    let (s, img) = pulled();
+    s.cmd(&["tag", &img.reference, "other:t1"]).assert_success();
+    s.cmd(&["images", "localhost/other:t1", "--format", "{{.Repository}}:{{.Tag}}"])
+        .assert_success()
+        .assert_stdout_eq("localhost/other:t1\n");
+    let junk = s.dir().join("junk.tar");
+    fs_err::write(&junk, "this is not an archive").unwrap();
+    s.cmd(&["load", "-i", junk.to_str().unwrap()])
+        .assert_exit(125)
+        .assert_stderr_contains("Error: payload does not match any of the supported image formats:");
+}

@@ -97,7 +97,12 @@ pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Ex
         let names: Vec<(String, String)> = if i.names.is_empty() {
             vec![("<none>".into(), "<none>".into())]
         } else {
-            i.names.iter().map(|n| split_name(n)).collect()
+            // With `images REPO`, only the names that match it, as podman.
+            i.names
+                .iter()
+                .filter(|n| args.repository.as_deref().is_none_or(|f| engine::images::name_matches_filter(n, f)))
+                .map(|n| split_name(n))
+                .collect()
         };
         for (repo, tag) in names {
             let id = if args.no_trunc { format!("sha256:{}", i.id) } else { i.id[..12].to_string() };
