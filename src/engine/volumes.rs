@@ -190,6 +190,21 @@ pub fn image_volumes(image_config: &RunConfig) -> Vec<String> {
 /// Checks the requests, adds the image's anonymous volumes, creates missing volumes and builds
 /// the OCI mounts. `dirs` are the (final) directories of the container being created. On error,
 /// anonymous volumes it created are removed again.
+/// `--tmpfs DEST[:OPTIONS]` next to the `-v`/`--mount` requests: a destination given twice with
+/// other options, or also by a volume or bind mount, is a duplicate (podman's check).
+pub fn check_tmpfs_duplicates(tmpfs: &[String], requests: &[MountRequest]) -> Result<(), Error> {
+    let mut seen: Vec<(String, &str)> = Vec::new();
+    for t in tmpfs {
+        let (dest, opts) = t.split_once(':').unwrap_or((t.as_str(), ""));
+        let Ok(dest) = clean_destination(t, dest) else { continue };
+        if seen.iter().any(|(d, o)| *d == dest && *o != opts) || requests.iter().any(|r| r.destination == dest) {
+            return Err(Error::Duplicate { destination: dest });
+        }
+        seen.push((dest, opts));
+    }
+    Ok(())
+}
+
 pub fn plan(
     ctx: &Context,
     store: &Store,

@@ -337,6 +337,14 @@ fn images_repo_lists_only_matching_names_and_load_words() {
     s.cmd(&["images", "localhost/other:t1", "--format", "{{.Repository}}:{{.Tag}}"])
         .assert_success()
         .assert_stdout_eq("localhost/other:t1\n");
+    // --tmpfs on a destination a volume or another --tmpfs (with other options) takes.
+    s.cmd(&["run", "--rm", "--tmpfs", "/v", "--tmpfs", "/v", &img.reference, "true"]).assert_success();
+    let out = s.cmd(&["run", "--rm", "--tmpfs", "/v", "--tmpfs", "/v:ro", &img.reference, "true"]);
+    out.assert_exit(125);
+    assert_eq!(out.stderr.trim_end(), "Error: /v: duplicate mount destination");
+    s.cmd(&["run", "--rm", "-v", "vol2:/v2", "--tmpfs", "/v2", &img.reference, "true"])
+        .assert_exit(125)
+        .assert_stderr_contains("Error: /v2: duplicate mount destination");
     let junk = s.dir().join("junk.tar");
     fs_err::write(&junk, "this is not an archive").unwrap();
     s.cmd(&["load", "-i", junk.to_str().unwrap()])
