@@ -28,7 +28,8 @@ pub enum Error {
 /// `--format` as commands match it: podman takes `{{json .}}` (any spacing) for `json`.
 pub fn normalized(format: Option<&str>) -> Option<&str> {
     static JSON: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let re = JSON.get_or_init(|| regex::Regex::new(r"^\s*(json|\{\{\s*json\s+\.\s*\}\})\s*$").expect("a valid regex"));
+    let re = JSON
+        .get_or_init(|| regex::Regex::new(r"^\s*(json|\{\{\s*json\s+\.\s*\}\})\s*$").expect("a valid regex"));
     match format {
         Some(f) if re.is_match(f) => Some("json"),
         other => other,
@@ -97,41 +98,43 @@ fn podman_funcs(t: gotmpl::Template) -> gotmpl::Template {
     fn string(x: String) -> gotmpl::Result<GoValue> {
         Ok(GoValue::String(x.into()))
     }
-    t.func("json", |a| string(serde_json::to_string(&to_json(a.first().unwrap_or(&GoValue::Nil))).unwrap_or_default()))
-        .func("upper", |a| string(s(a.first()).to_uppercase()))
-        .func("lower", |a| string(s(a.first()).to_lowercase()))
-        .func("title", |a| string(title(&s(a.first()))))
-        .func("join", |a| {
-            let sep = s(a.get(1));
-            let items: Vec<String> = match a.first() {
-                Some(GoValue::List(l)) => l.iter().map(|v| s(Some(v))).collect(),
-                Some(GoValue::Nil) | None => Vec::new(),
-                Some(v) => vec![s(Some(v))],
-            };
-            string(items.join(&sep))
-        })
-        .func("split", |a| {
-            let (text, sep) = (s(a.first()), s(a.get(1)));
-            let parts: Vec<GoValue> = if sep.is_empty() {
-                text.chars().map(|c| GoValue::String(c.to_string().into())).collect()
-            } else {
-                text.split(sep.as_str()).map(|p| GoValue::String(p.into())).collect()
-            };
-            Ok(GoValue::List(parts.into()))
-        })
-        .func("truncate", |a| {
-            let text = s(a.first());
-            let len = n(a.get(1)).max(0) as usize;
-            string(if text.chars().count() <= len { text } else { text.chars().take(len).collect() })
-        })
-        .func("pad", |a| {
-            let text = s(a.first());
-            if text.is_empty() {
-                return string(text);
-            }
-            let (pre, post) = (n(a.get(1)).max(0) as usize, n(a.get(2)).max(0) as usize);
-            string(format!("{}{text}{}", " ".repeat(pre), " ".repeat(post)))
-        })
+    t.func("json", |a| {
+        string(serde_json::to_string(&to_json(a.first().unwrap_or(&GoValue::Nil))).unwrap_or_default())
+    })
+    .func("upper", |a| string(s(a.first()).to_uppercase()))
+    .func("lower", |a| string(s(a.first()).to_lowercase()))
+    .func("title", |a| string(title(&s(a.first()))))
+    .func("join", |a| {
+        let sep = s(a.get(1));
+        let items: Vec<String> = match a.first() {
+            Some(GoValue::List(l)) => l.iter().map(|v| s(Some(v))).collect(),
+            Some(GoValue::Nil) | None => Vec::new(),
+            Some(v) => vec![s(Some(v))],
+        };
+        string(items.join(&sep))
+    })
+    .func("split", |a| {
+        let (text, sep) = (s(a.first()), s(a.get(1)));
+        let parts: Vec<GoValue> = if sep.is_empty() {
+            text.chars().map(|c| GoValue::String(c.to_string().into())).collect()
+        } else {
+            text.split(sep.as_str()).map(|p| GoValue::String(p.into())).collect()
+        };
+        Ok(GoValue::List(parts.into()))
+    })
+    .func("truncate", |a| {
+        let text = s(a.first());
+        let len = n(a.get(1)).max(0) as usize;
+        string(if text.chars().count() <= len { text } else { text.chars().take(len).collect() })
+    })
+    .func("pad", |a| {
+        let text = s(a.first());
+        if text.is_empty() {
+            return string(text);
+        }
+        let (pre, post) = (n(a.get(1)).max(0) as usize, n(a.get(2)).max(0) as usize);
+        string(format!("{}{text}{}", " ".repeat(pre), " ".repeat(post)))
+    })
 }
 
 /// Go's `strings.Title`: the first letter of each word in upper case.
@@ -256,7 +259,9 @@ fn camel_words(s: &str) -> Vec<String> {
             let next_lower = c.get(i + 1).is_some_and(|n| n.is_lowercase());
             let boundary = (ch.is_uppercase() && prev.is_lowercase())
                 || (ch.is_uppercase() && prev.is_uppercase() && next_lower)
-                || (ch.is_ascii_digit() != prev.is_ascii_digit() && ch.is_alphanumeric() && prev.is_alphanumeric());
+                || (ch.is_ascii_digit() != prev.is_ascii_digit()
+                    && ch.is_alphanumeric()
+                    && prev.is_alphanumeric());
             if boundary {
                 words.push(std::mem::take(&mut cur));
             }
@@ -278,7 +283,10 @@ const INITIALISMS: &[&str] = &[
 /// (`kernel` -> `Kernel`), initialisms in capitals (`ociRuntime` -> `OCIRuntime`, `Id` -> `ID`),
 /// snake_case joined (`network_interface` -> `NetworkInterface`).
 fn go_names(k: &str) -> Vec<String> {
-    if k.is_empty() || !k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') || k.starts_with(|c: char| c.is_ascii_digit()) {
+    if k.is_empty()
+        || !k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        || k.starts_with(|c: char| c.is_ascii_digit())
+    {
         return Vec::new();
     }
     let mut words = Vec::new();
@@ -292,7 +300,13 @@ fn go_names(k: &str) -> Vec<String> {
     let plain: String = words.concat();
     let with_initialisms: String = words
         .iter()
-        .map(|w| if INITIALISMS.contains(&w.to_ascii_uppercase().as_str()) { w.to_ascii_uppercase() } else { w.clone() })
+        .map(|w| {
+            if INITIALISMS.contains(&w.to_ascii_uppercase().as_str()) {
+                w.to_ascii_uppercase()
+            } else {
+                w.clone()
+            }
+        })
         .collect();
     let mut upper_first = k.to_string();
     if let Some(f) = upper_first.get_mut(0..1) {
@@ -454,7 +468,8 @@ mod tests {
 
     #[test]
     fn go_field_names_reach_json_keys() {
-        let t = Template::parse("{{.Host.Kernel}}/{{.Store.GraphRoot}}/{{.Host.OCIRuntime.Name}}/{{.ID}}").unwrap();
+        let t = Template::parse("{{.Host.Kernel}}/{{.Store.GraphRoot}}/{{.Host.OCIRuntime.Name}}/{{.ID}}")
+            .unwrap();
         let v = json!({"host": {"kernel": "6.1", "ociRuntime": {"name": "runc"}}, "store": {"graphRoot": "/x"}, "Id": "abc"});
         assert_eq!(t.render(&v).unwrap(), "6.1//x/runc/abc");
         let t = Template::parse("{{.NetworkInterface}}").unwrap();
@@ -464,38 +479,70 @@ mod tests {
     #[test]
     fn json_and_podman_functions() {
         let v = json!({"Labels": {"a": "b", "created_by": "me"}, "Name": "Web", "Names": ["x", "y"], "Id": "0123456789"});
-        assert_eq!(Template::parse("{{json .Labels}}").unwrap().render(&v).unwrap(), r#"{"a":"b","created_by":"me"}"#);
-        assert_eq!(Template::parse("{{upper .Name}} {{lower .Name}}").unwrap().render(&v).unwrap(), "WEB web");
-        assert_eq!(Template::parse("{{.Name | upper}}|{{.Name|lower}}").unwrap().render(&v).unwrap(), "WEB|web");
+        assert_eq!(
+            Template::parse("{{json .Labels}}").unwrap().render(&v).unwrap(),
+            r#"{"a":"b","created_by":"me"}"#
+        );
+        assert_eq!(
+            Template::parse("{{upper .Name}} {{lower .Name}}").unwrap().render(&v).unwrap(),
+            "WEB web"
+        );
+        assert_eq!(
+            Template::parse("{{.Name | upper}}|{{.Name|lower}}").unwrap().render(&v).unwrap(),
+            "WEB|web"
+        );
         assert_eq!(Template::parse(r#"{{index .Labels "a"}}"#).unwrap().render(&v).unwrap(), "b");
         assert_eq!(Template::parse("{{.Labels.created_by}}").unwrap().render(&v).unwrap(), "me");
         assert_eq!(Template::parse("{{.Labels.CreatedBy}}").unwrap().render(&v).unwrap(), "<no value>");
         assert_eq!(Template::parse("{{.Missing}}").unwrap().render(&v).unwrap(), "<no value>");
-        assert_eq!(Template::parse(r#"{{join .Names ","}} {{len .Names}}"#).unwrap().render(&v).unwrap(), "x,y 2");
-        assert_eq!(Template::parse(r#"{{truncate .ID 4}}|{{pad .Name 1 2}}|"#).unwrap().render(&v).unwrap(), "0123| Web  |");
-        assert_eq!(Template::parse(r#"{{range split "a:b" ":"}}[{{.}}]{{end}}"#).unwrap().render(&v).unwrap(), "[a][b]");
-        assert_eq!(Template::parse(r#"{{title "hello world"}} {{printf "%s-%d" .Name 3}}"#).unwrap().render(&v).unwrap(), "Hello World Web-3");
+        assert_eq!(
+            Template::parse(r#"{{join .Names ","}} {{len .Names}}"#).unwrap().render(&v).unwrap(),
+            "x,y 2"
+        );
+        assert_eq!(
+            Template::parse(r#"{{truncate .ID 4}}|{{pad .Name 1 2}}|"#).unwrap().render(&v).unwrap(),
+            "0123| Web  |"
+        );
+        assert_eq!(
+            Template::parse(r#"{{range split "a:b" ":"}}[{{.}}]{{end}}"#).unwrap().render(&v).unwrap(),
+            "[a][b]"
+        );
+        assert_eq!(
+            Template::parse(r#"{{title "hello world"}} {{printf "%s-%d" .Name 3}}"#)
+                .unwrap()
+                .render(&v)
+                .unwrap(),
+            "Hello World Web-3"
+        );
         // json of an object prints its own keys, not the Go names added for templates.
         assert_eq!(
-            Template::parse("{{json .}}").unwrap().render(&json!({"Id": "a", "host": {"os": "linux"}})).unwrap(),
+            Template::parse("{{json .}}")
+                .unwrap()
+                .render(&json!({"Id": "a", "host": {"os": "linux"}}))
+                .unwrap(),
             r#"{"Id":"a","host":{"os":"linux"}}"#
         );
     }
 
     #[test]
     fn control_flow() {
-        let v = json!({"Mounts": [{"Type": "bind", "RW": true}, {"Type": "volume", "RW": false}], "Name": ""});
+        let v =
+            json!({"Mounts": [{"Type": "bind", "RW": true}, {"Type": "volume", "RW": false}], "Name": ""});
         let t = Template::parse("{{range .Mounts}}{{.Type}}:{{if .RW}}rw{{else}}ro{{end}} {{end}}").unwrap();
         assert_eq!(t.render(&v).unwrap(), "bind:rw volume:ro ");
         assert_eq!(Template::parse("{{(index .Mounts 1).Type}}").unwrap().render(&v).unwrap(), "volume");
-        assert_eq!(Template::parse(r#"{{with .Name}}x{{else}}empty{{end}}"#).unwrap().render(&v).unwrap(), "empty");
+        assert_eq!(
+            Template::parse(r#"{{with .Name}}x{{else}}empty{{end}}"#).unwrap().render(&v).unwrap(),
+            "empty"
+        );
         assert_eq!(Template::parse(r#"{{if eq .Name ""}}yes{{end}}"#).unwrap().render(&v).unwrap(), "yes");
         assert_eq!(Template::parse(r#"{{"\n"}}"#).unwrap().render(&v).unwrap(), "\n");
     }
 
     #[test]
     fn table_header_and_escapes() {
-        let t = Template::parse(r"table {{.Repository}}\t{{.CreatedSince}}\t{{.CreatedAt}}\t{{.ID | upper}}").unwrap();
+        let t = Template::parse(r"table {{.Repository}}\t{{.CreatedSince}}\t{{.CreatedAt}}\t{{.ID | upper}}")
+            .unwrap();
         assert!(t.is_table());
         assert_eq!(t.header(&[("CreatedSince", "CREATED")]), "REPOSITORY\tCREATED\tCREATED AT\tID");
         let row = json!({"Repository": "r", "CreatedSince": "now", "CreatedAt": "t", "Id": "ab"});

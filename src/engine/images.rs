@@ -137,7 +137,9 @@ pub fn untag(store: &Store, image: &str, names: &[String]) -> Result<Vec<String>
 /// Whether `text` is `REPO@DIGEST` naming `img` by its manifest digest.
 fn is_digest_of(img: &ImageRecord, text: &str) -> bool {
     match text.split_once('@') {
-        Some((_, digest)) => digest == img.digest || img.repo_digests.iter().any(|r| r.ends_with(&format!("@{digest}"))),
+        Some((_, digest)) => {
+            digest == img.digest || img.repo_digests.iter().any(|r| r.ends_with(&format!("@{digest}")))
+        }
         None => false,
     }
 }

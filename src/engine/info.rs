@@ -331,7 +331,9 @@ fn distribution() -> Distribution {
     let text = fs_err::read_to_string("/etc/os-release").unwrap_or_default();
     let get = |key: &str| {
         text.lines()
-            .find_map(|l| l.strip_prefix(key).and_then(|v| v.strip_prefix('=')).map(|v| v.trim_matches('"').to_string()))
+            .find_map(|l| {
+                l.strip_prefix(key).and_then(|v| v.strip_prefix('=')).map(|v| v.trim_matches('"').to_string())
+            })
             .unwrap_or_else(|| "unknown".into())
     };
     Distribution { distribution: get("ID"), version: get("VERSION_ID"), codename: get("VERSION_CODENAME") }

@@ -197,7 +197,9 @@ pub fn check_tmpfs_duplicates(tmpfs: &[String], requests: &[MountRequest]) -> Re
     for t in tmpfs {
         let (dest, opts) = t.split_once(':').unwrap_or((t.as_str(), ""));
         let Ok(dest) = clean_destination(t, dest) else { continue };
-        if seen.iter().any(|(d, o)| *d == dest && *o != opts) || requests.iter().any(|r| r.destination == dest) {
+        if seen.iter().any(|(d, o)| *d == dest && *o != opts)
+            || requests.iter().any(|r| r.destination == dest)
+        {
             return Err(Error::Duplicate { destination: dest });
         }
         seen.push((dest, opts));
@@ -270,8 +272,11 @@ fn fill(
                 };
                 match rec.options.get("type").map(String::as_str) {
                     Some("tmpfs") => {
-                        let mut opts: Vec<String> =
-                            rec.options.get("o").map(|o| o.split(',').map(str::to_string).collect()).unwrap_or_default();
+                        let mut opts: Vec<String> = rec
+                            .options
+                            .get("o")
+                            .map(|o| o.split(',').map(str::to_string).collect())
+                            .unwrap_or_default();
                         opts.extend(r.options.iter().cloned());
                         if r.read_only {
                             opts.push("ro".into());
@@ -544,13 +549,16 @@ pub fn create_with_options(
     for (k, v) in &options {
         match k.as_str() {
             "type" if ["bind", "tmpfs", "none"].contains(&v.as_str()) => {}
-            "type" => return Err(bad(format!("type={v}"), "the local driver takes type=bind or type=tmpfs".into())),
+            "type" => {
+                return Err(bad(format!("type={v}"), "the local driver takes type=bind or type=tmpfs".into()))
+            }
             "device" | "o" => {}
             _ => return Err(bad(format!("{k}={v}"), format!("invalid mount option {k} for driver 'local'"))),
         }
     }
     let kind = options.get("type").cloned().unwrap_or_default();
-    let binds = kind == "bind" || options.get("o").is_some_and(|o| o.split(',').any(|x| x == "bind" || x == "rbind"));
+    let binds =
+        kind == "bind" || options.get("o").is_some_and(|o| o.split(',').any(|x| x == "bind" || x == "rbind"));
     if binds {
         let device = options.get("device").map(String::as_str).unwrap_or("");
         if let Err(errno) = nix::sys::stat::stat(device) {

@@ -21,10 +21,9 @@ fn format_renders_go_templates_with_podmans_functions() {
     let (s, img) = pulled();
     let (repo, _) = img.reference.rsplit_once(':').unwrap();
     // A pipeline into podman's `upper`, as 010-images writes it.
-    s.cmd(&["images", "--format", "{{.ID| upper}}"]).assert_success().assert_stdout_eq(&format!(
-        "{}\n",
-        img.short_id().to_uppercase()
-    ));
+    s.cmd(&["images", "--format", "{{.ID| upper}}"])
+        .assert_success()
+        .assert_stdout_eq(&format!("{}\n", img.short_id().to_uppercase()));
     // The image's labels, by key and with `index`.
     s.cmd(&["images", "--format", &format!("{{{{index .Labels \"{LABEL}\"}}}}")])
         .assert_success()
@@ -41,7 +40,11 @@ fn format_renders_go_templates_with_podmans_functions() {
         .assert_success()
         .assert_stdout_eq(&format!("{{\"{LABEL}\":\"busybox\"}}\n"));
     // Go field names reach skiff's JSON keys: `.Host.OCIRuntime.Name` for `host.ociRuntime.name`.
-    let out = s.cmd(&["info", "--format", "{{.Host.OCIRuntime.Name}} {{.Store.GraphOptions}} {{.Host.Security.Rootless}}"]);
+    let out = s.cmd(&[
+        "info",
+        "--format",
+        "{{.Host.OCIRuntime.Name}} {{.Store.GraphOptions}} {{.Host.Security.Rootless}}",
+    ]);
     out.assert_success().assert_stdout_eq("skiff map[] true\n");
     // A `table` aligns its actions in columns, with podman's header names.
     let out = s.cmd(&["images", "--format", "table {{.Repository}} {{.Tag}} {{.ID}}"]);
@@ -51,8 +54,12 @@ fn format_renders_go_templates_with_podmans_functions() {
     assert_eq!(lines[0], format!("{:<w$}  TAG     IMAGE ID", "REPOSITORY"), "{lines:?}");
     assert_eq!(lines[1], format!("{repo:<w$}  latest  {}", img.short_id()), "{lines:?}");
     // A template that cannot run is an error (exit 125), as in podman.
-    s.cmd(&["images", "--format", "{{index .Names 5}}"]).assert_exit(125).assert_stderr_contains("Error: template:");
-    s.cmd(&["images", "--format", "{{.ID"]).assert_exit(125).assert_stderr_contains("Error: template: format:1:");
+    s.cmd(&["images", "--format", "{{index .Names 5}}"])
+        .assert_exit(125)
+        .assert_stderr_contains("Error: template:");
+    s.cmd(&["images", "--format", "{{.ID"])
+        .assert_exit(125)
+        .assert_stderr_contains("Error: template: format:1:");
 }
 
 #[test]
@@ -61,7 +68,8 @@ fn repeated_flags_take_the_last_value_and_noout_silences_stdout() {
     s.cmd(&["inspect", "--format", "{{.XYZ}}", "--format", "{{.Id}}", &img.reference])
         .assert_success()
         .assert_stdout_eq(&format!("{}\n", img.id()));
-    s.cmd(&["create", "--name", "ignore-me", "--name", "my-container", &img.reference, "true"]).assert_success();
+    s.cmd(&["create", "--name", "ignore-me", "--name", "my-container", &img.reference, "true"])
+        .assert_success();
     s.cmd(&["ps", "-a", "--format", "{{.Names}}"]).assert_success().assert_stdout_eq("my-container\n");
     let out = s.cmd(&["--noout", "rm", "my-container"]);
     out.assert_success().assert_stdout_eq("");
@@ -79,7 +87,8 @@ fn images_sort_and_filter_as_podman() {
     let out = s.cmd(&["images", "--sort", "repository", "--format", "{{.Repository}}:{{.Tag}}"]);
     let (repo, _) = img.reference.rsplit_once(':').unwrap();
     // (`a.b` names a registry: no localhost/ prefix, as podman.)
-    out.assert_success().assert_stdout_eq(&format!("{repo}:latest\na.b/c:d\nlocalhost/aaa:t\nzzz.example/x:y\n"));
+    out.assert_success()
+        .assert_stdout_eq(&format!("{repo}:latest\na.b/c:d\nlocalhost/aaa:t\nzzz.example/x:y\n"));
     s.cmd(&["images", "--sort", "bogus"]).assert_exit(125).assert_stderr_contains("bogus");
     // A newer image: after/since/before take an image and compare creation times.
     s.cmd(&["run", "--name", "c", &img.reference, "true"]).assert_success();
@@ -155,7 +164,11 @@ fn volume_options_and_words_as_podman() {
 #[test]
 fn volume_in_use_is_refused_in_podmans_words() {
     let (s, img) = pulled();
-    let id = s.cmd(&["create", "-v", "held:/data", &img.reference, "true"]).assert_success().stdout_trimmed().to_string();
+    let id = s
+        .cmd(&["create", "-v", "held:/data", &img.reference, "true"])
+        .assert_success()
+        .stdout_trimmed()
+        .to_string();
     let out = s.cmd(&["volume", "rm", "held"]);
     out.assert_exit(2);
     assert_eq!(
@@ -183,8 +196,11 @@ fn cp_as_podman_copies() {
     let (s, img) = pulled();
     let script = "mkdir /tmp/foo && echo dir > /tmp/foo/file.txt && echo f > /tmp/bar && ln -s /tmp/foo /tmp/link && ln -s nowhere /tmp/dangling && sleep 100";
     s.cmd(&["run", "-d", "--name", "a", &img.reference, "sh", "-c", script]).assert_success();
-    s.cmd(&["run", "-d", "--name", "b", &img.reference, "sh", "-c", "echo x > /tmp/foo; sleep 100"]).assert_success();
-    let exec = |c: &str, cmd: &str| s.cmd(&["exec", c, "sh", "-c", cmd]).assert_success().stdout_trimmed().to_string();
+    s.cmd(&["run", "-d", "--name", "b", &img.reference, "sh", "-c", "echo x > /tmp/foo; sleep 100"])
+        .assert_success();
+    let exec = |c: &str, cmd: &str| {
+        s.cmd(&["exec", c, "sh", "-c", cmd]).assert_success().stdout_trimmed().to_string()
+    };
     for _ in 0..50 {
         if s.cmd(&["exec", "a", "test", "-e", "/tmp/dangling"]).code() == Some(1)
             && s.cmd(&["exec", "a", "test", "-L", "/tmp/dangling"]).code() == Some(0)
@@ -213,7 +229,8 @@ fn cp_as_podman_copies() {
         .assert_exit(125)
         .assert_stderr_contains("\"/tmp/dangling\" could not be found on container a");
     // A gzip-compressed tar on stdin; anything else is refused, and so is a file destination.
-    let mut tar = tar::Builder::new(flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default()));
+    let mut tar =
+        tar::Builder::new(flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default()));
     let mut h = tar::Header::new_gnu();
     h.set_size(3);
     h.set_mode(0o644);
@@ -236,7 +253,8 @@ fn cp_as_podman_copies() {
 #[test]
 fn diff_latest() {
     let (s, img) = pulled();
-    s.cmd(&["run", "--name", "d", &img.reference, "sh", "-c", "touch /newfile; rm /etc/group"]).assert_success();
+    s.cmd(&["run", "--name", "d", &img.reference, "sh", "-c", "touch /newfile; rm /etc/group"])
+        .assert_success();
     let v = s.cmd(&["diff", "--format", "json", "-l"]).assert_success().json();
     assert_eq!(v["added"], serde_json::json!(["/newfile"]));
     assert_eq!(v["deleted"], serde_json::json!(["/etc/group"]));
@@ -248,7 +266,9 @@ fn volume_driver_options_export_import_and_mount() {
     let (s, img) = pulled();
     s.cmd(&["volume", "create", "-o", "type=bind", "-o", "device=/bogus", "vb"])
         .assert_exit(125)
-        .assert_stderr_contains("Error: invalid volume option device for driver 'local': stat /bogus: no such file or directory");
+        .assert_stderr_contains(
+            "Error: invalid volume option device for driver 'local': stat /bogus: no such file or directory",
+        );
     s.cmd(&["volume", "create", "-o", "color=red", "vb"]).assert_exit(125).assert_stderr_contains("color");
     let dev = s.dir().join("device");
     fs_err::create_dir(&dev).unwrap();
@@ -265,7 +285,8 @@ fn volume_driver_options_export_import_and_mount() {
         .assert_stdout_eq("tmpfs\n");
     // export to a file, import from stdin.
     s.cmd(&["volume", "create", "v1"]).assert_success();
-    s.cmd(&["run", "--rm", "-v", "v1:/data", &img.reference, "sh", "-c", "echo hello > /data/test"]).assert_success();
+    s.cmd(&["run", "--rm", "-v", "v1:/data", &img.reference, "sh", "-c", "echo hello > /data/test"])
+        .assert_success();
     let tar = s.dir().join("v1.tar");
     s.cmd(&["volume", "export", "v1", &format!("--output={}", tar.display())]).assert_success();
     s.cmd(&["volume", "create", "v2"]).assert_success();
@@ -285,7 +306,8 @@ fn volume_driver_options_export_import_and_mount() {
 #[test]
 fn rm_rmi_and_ps_status_words_and_codes() {
     let (s, img) = pulled();
-    let id = s.cmd(&["run", "-d", &img.reference, "sleep", "100"]).assert_success().stdout_trimmed().to_string();
+    let id =
+        s.cmd(&["run", "-d", &img.reference, "sleep", "100"]).assert_success().stdout_trimmed().to_string();
     let out = s.cmd(&["rm", &id]);
     out.assert_exit(2);
     assert_eq!(

@@ -47,7 +47,10 @@ pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Ex
     images.sort_by(|a, b| b.created.cmp(&a.created).then(a.id.cmp(&b.id)));
     let mut labels = std::collections::HashMap::new();
     for i in &images {
-        let l = engine::images::inspect(&store, i).ok().and_then(|v| v.get("Labels").cloned()).unwrap_or(Value::Null);
+        let l = engine::images::inspect(&store, i)
+            .ok()
+            .and_then(|v| v.get("Labels").cloned())
+            .unwrap_or(Value::Null);
         labels.insert(i.id.clone(), l);
     }
     let filters = args.filter.iter().map(|f| Filter::parse(f)).collect::<Result<Vec<_>, _>>()?;
@@ -100,7 +103,9 @@ pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Ex
             // With `images REPO`, only the names that match it, as podman.
             i.names
                 .iter()
-                .filter(|n| args.repository.as_deref().is_none_or(|f| engine::images::name_matches_filter(n, f)))
+                .filter(|n| {
+                    args.repository.as_deref().is_none_or(|f| engine::images::name_matches_filter(n, f))
+                })
                 .map(|n| split_name(n))
                 .collect()
         };
@@ -156,7 +161,9 @@ fn sort_rows(rows: &mut [Value], key: &str) {
         "id" => rows.sort_by_key(|r| text(r, "Id")),
         "repository" => rows.sort_by_key(|r| text(r, "Repository")),
         "tag" => rows.sort_by_key(|r| text(r, "Tag")),
-        "size" => rows.sort_by_key(|r| std::cmp::Reverse(r.get("SizeBytes").and_then(Value::as_u64).unwrap_or(0))),
+        "size" => {
+            rows.sort_by_key(|r| std::cmp::Reverse(r.get("SizeBytes").and_then(Value::as_u64).unwrap_or(0)))
+        }
         _ => {}
     }
 }
@@ -184,7 +191,9 @@ enum Resolved {
 
 impl Filter {
     fn parse(text: &str) -> anyhow::Result<Filter> {
-        let (k, v) = text.split_once('=').ok_or_else(|| anyhow::anyhow!("invalid image filter {text:?}: use KEY=VALUE"))?;
+        let (k, v) = text
+            .split_once('=')
+            .ok_or_else(|| anyhow::anyhow!("invalid image filter {text:?}: use KEY=VALUE"))?;
         let v = v.to_string();
         Ok(match k {
             "after" | "since" => Filter::After(v),
@@ -208,8 +217,12 @@ impl Filter {
 
     fn resolve(self, store: &engine::Store) -> anyhow::Result<Resolved> {
         Ok(match self {
-            Filter::After(name) => Resolved::CreatedAfter(engine::images::lookup(store, &name)?.image.created),
-            Filter::Before(name) => Resolved::CreatedBefore(engine::images::lookup(store, &name)?.image.created),
+            Filter::After(name) => {
+                Resolved::CreatedAfter(engine::images::lookup(store, &name)?.image.created)
+            }
+            Filter::Before(name) => {
+                Resolved::CreatedBefore(engine::images::lookup(store, &name)?.image.created)
+            }
             Filter::Until(when) => {
                 let t = human::parse_time("filter until", &when)?;
                 Resolved::CreatedBefore(Some(t.to_rfc3339()))
@@ -227,7 +240,9 @@ impl Resolved {
             Resolved::CreatedAfter(t) => matches!((created, at(t)), (Some(c), Some(t)) if c > t),
             Resolved::CreatedBefore(t) => matches!((created, at(t)), (Some(c), Some(t)) if c < t),
             Resolved::Plain(Filter::Dangling(d)) => img.names.is_empty() == *d,
-            Resolved::Plain(Filter::Digest(d)) => img.digest == *d || img.repo_digests.iter().any(|r| r.ends_with(d.as_str())),
+            Resolved::Plain(Filter::Digest(d)) => {
+                img.digest == *d || img.repo_digests.iter().any(|r| r.ends_with(d.as_str()))
+            }
             Resolved::Plain(Filter::Id(id)) => img.id.starts_with(id.as_str()),
             Resolved::Plain(Filter::Label(k, v)) => match labels.get(k) {
                 Some(Value::String(have)) => v.as_ref().is_none_or(|v| v == have),
@@ -244,5 +259,7 @@ impl Resolved {
 /// `*` and `?` wildcards, as podman's reference filter takes them (`reference=*/testimage*`).
 fn glob_match(pattern: &str, text: &str) -> bool {
     let re = format!("^{}$", regex::escape(pattern).replace("\\*", ".*").replace("\\?", "."));
-    regex::Regex::new(&re).map(|r| r.is_match(text) || text.split_once('/').is_some_and(|(_, rest)| r.is_match(rest))).unwrap_or(false)
+    regex::Regex::new(&re)
+        .map(|r| r.is_match(text) || text.split_once('/').is_some_and(|(_, rest)| r.is_match(rest)))
+        .unwrap_or(false)
 }

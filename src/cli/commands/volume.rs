@@ -388,9 +388,8 @@ fn rm(args: RmArgs, ctx: &Context, store: &Store, printer: &Printer) -> anyhow::
         match result {
             Ok(()) => printer.line(name),
             // As podman: with --force, a volume that does not exist is not an error.
-            Err(e)
-                if args.force
-                    && e.downcast_ref::<WithExit>().is_some_and(|w| w.exit == Exit::FAILURE) => {}
+            Err(e) if args.force && e.downcast_ref::<WithExit>().is_some_and(|w| w.exit == Exit::FAILURE) => {
+            }
             Err(e) => failed.add(e),
         }
     }

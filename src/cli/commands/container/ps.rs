@@ -103,7 +103,9 @@ impl Filter {
     fn matches(&self, c: &ContainerRecord) -> bool {
         match self {
             // podman's "stopped" and "exited" name the same containers.
-            Filter::Status(State::Stopped | State::Exited) => matches!(c.state, State::Stopped | State::Exited),
+            Filter::Status(State::Stopped | State::Exited) => {
+                matches!(c.state, State::Stopped | State::Exited)
+            }
             Filter::Status(s) => c.state == *s,
             Filter::Name(re) => re.is_match(&c.name),
             Filter::Label(k, v) => match (c.labels.get(k), v) {

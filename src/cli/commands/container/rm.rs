@@ -37,7 +37,11 @@ pub fn rm(args: RmArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
     let targets: Vec<(ContainerRecord, String)> = if args.all {
         all.into_iter().map(|r| (r.clone(), r.id)).collect()
     } else if args.latest {
-        all.into_iter().max_by(|a, b| a.created.cmp(&b.created)).map(|r| (r.clone(), r.id)).into_iter().collect()
+        all.into_iter()
+            .max_by(|a, b| a.created.cmp(&b.created))
+            .map(|r| (r.clone(), r.id))
+            .into_iter()
+            .collect()
     } else {
         let mut v = Vec::new();
         for key in &args.containers {

@@ -72,7 +72,7 @@ pub fn cp(args: CpArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
         )));
     }
     if let Side::Host(p) = &dest {
-        if let Ok(m) = std::fs::metadata(p) {
+        if let Ok(m) = fs_err::metadata(p) {
             if !m.is_dir() && !m.is_file() {
                 return Err(usage(format!(
                     "invalid destination: {:?} must be a directory or a regular file",
@@ -113,7 +113,7 @@ pub fn cp(args: CpArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
         let contents = path.ends_with("/.") || path == ".";
         let (mid_dest, mid_src) = if contents {
             let d = tmp.path().join("contents");
-            std::fs::create_dir(&d)?;
+            fs_err::create_dir(&d)?;
             (d.clone(), d.join("."))
         } else {
             let name = std::path::Path::new(path.trim_end_matches('/'))
@@ -206,7 +206,7 @@ struct ScratchDir(PathBuf);
 
 impl Drop for ScratchDir {
     fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+        let _ = fs_err::remove_dir_all(&self.0);
     }
 }
 
