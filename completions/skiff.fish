@@ -357,7 +357,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand rename" -l noout -d 'Do not 
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l format -d 'Output format: json, or a Go template such as {{.ID}} {{.Names}} ("table ..." adds a header)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand ps" -s f -l filter -d 'Show only matching containers: status=, name= (a regex), label=KEY[=VALUE], id= (a prefix), ancestor= (an image), exited=CODE; one key given twice matches either value, different keys must all match' -r
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -s f -l filter -d 'Show only matching containers: status=, name= (a regex), label=KEY[=VALUE], id= (a prefix), ancestor= (an image), exited=CODE, before= and since= (a container), volume=NAME; one key given twice matches either value, different keys must all match' -r
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s n -l last -d 'Show the N most recently created containers, in any state' -r
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l sort -d 'Sort by command, created, id, image, names, runningfor, size or status (created: oldest first)' -r -f -a "command\t''
 created\t''
@@ -885,7 +885,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_se
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port cp diff commit export mount unmount umount help" -f -a "umount" -d 'Unmount containers\' root filesystems'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port cp diff commit export mount unmount umount help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l format -d 'Output format: json, or a Go template such as {{.ID}} {{.Names}} ("table ..." adds a header)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Show only matching containers: status=, name= (a regex), label=KEY[=VALUE], id= (a prefix), ancestor= (an image), exited=CODE; one key given twice matches either value, different keys must all match' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Show only matching containers: status=, name= (a regex), label=KEY[=VALUE], id= (a prefix), ancestor= (an image), exited=CODE, before= and since= (a container), volume=NAME; one key given twice matches either value, different keys must all match' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s n -l last -d 'Show the N most recently created containers, in any state' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by command, created, id, image, names, runningfor, size or status (created: oldest first)' -r -f -a "command\t''
 created\t''
@@ -916,7 +916,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -l format -d 'Output format: json, or a Go template such as {{.ID}} {{.Names}} ("table ..." adds a header)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -s f -l filter -d 'Show only matching containers: status=, name= (a regex), label=KEY[=VALUE], id= (a prefix), ancestor= (an image), exited=CODE; one key given twice matches either value, different keys must all match' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -s f -l filter -d 'Show only matching containers: status=, name= (a regex), label=KEY[=VALUE], id= (a prefix), ancestor= (an image), exited=CODE, before= and since= (a container), volume=NAME; one key given twice matches either value, different keys must all match' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -s n -l last -d 'Show the N most recently created containers, in any state' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -l sort -d 'Sort by command, created, id, image, names, runningfor, size or status (created: oldest first)' -r -f -a "command\t''
 created\t''
@@ -947,7 +947,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -l format -d 'Output format: json, or a Go template such as {{.ID}} {{.Names}} ("table ..." adds a header)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -s f -l filter -d 'Show only matching containers: status=, name= (a regex), label=KEY[=VALUE], id= (a prefix), ancestor= (an image), exited=CODE; one key given twice matches either value, different keys must all match' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -s f -l filter -d 'Show only matching containers: status=, name= (a regex), label=KEY[=VALUE], id= (a prefix), ancestor= (an image), exited=CODE, before= and since= (a container), volume=NAME; one key given twice matches either value, different keys must all match' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -s n -l last -d 'Show the N most recently created containers, in any state' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -l sort -d 'Sort by command, created, id, image, names, runningfor, size or status (created: oldest first)' -r -f -a "command\t''
 created\t''

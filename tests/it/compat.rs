@@ -121,6 +121,12 @@ fn ps_sort_and_stop_ignore_and_timeout() {
         .assert_stdout_eq("aaa\nbbb\nccc\n");
     // Default: by creation, oldest first.
     s.cmd(&["ps", "-a", "--format", "{{.Names}}"]).assert_success().assert_stdout_eq("bbb\naaa\nccc\n");
+    s.cmd(&["ps", "-a", "--filter", "since=bbb", "--format", "{{.Names}}"])
+        .assert_success()
+        .assert_stdout_eq("aaa\nccc\n");
+    s.cmd(&["ps", "-a", "--filter", "before=aaa", "--format", "{{.Names}}"])
+        .assert_success()
+        .assert_stdout_eq("bbb\n");
     s.cmd(&["stop", "--ignore", "does-not-exist"]).assert_success().assert_stdout_eq("");
     s.cmd(&["stop", "does-not-exist"]).assert_failure();
     s.cmd(&["run", "-d", "--name", "r", &img.reference, "sleep", "100"]).assert_success();

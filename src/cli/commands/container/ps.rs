@@ -18,8 +18,8 @@ pub struct PsArgs {
     #[arg(long, value_name = "FORMAT")]
     pub format: Option<String>,
     /// Show only matching containers: status=, name= (a regex), label=KEY[=VALUE], id= (a prefix),
-    /// ancestor= (an image), exited=CODE; one key given twice matches either value, different
-    /// keys must all match
+    /// ancestor= (an image), exited=CODE, before= and since= (a container), volume=NAME; one key
+    /// given twice matches either value, different keys must all match
     #[arg(short, long = "filter", value_name = "KEY=VALUE")]
     pub filter: Vec<String>,
     /// Show the N most recently created containers, in any state
@@ -60,6 +60,11 @@ enum Filter {
     Id(String),
     Ancestor(String),
     Exited(i32),
+    /// `before=`/`since=`: created before or after the named container (resolved in `ps`).
+    Before(String),
+    Since(String),
+    /// `volume=NAME`: uses the named volume.
+    Volume(String),
 }
 
 impl Filter {
@@ -93,8 +98,11 @@ impl Filter {
             "exited" => Filter::Exited(
                 value.parse().map_err(|_| anyhow::anyhow!("invalid exited filter {value:?}: use an exit code"))?,
             ),
+            "before" => Filter::Before(value.to_string()),
+            "since" => Filter::Since(value.to_string()),
+            "volume" => Filter::Volume(value.to_string()),
             _ => anyhow::bail!(
-                "{key} is an invalid filter in {text:?}: use status, name, label, id, ancestor or exited"
+                "{key} is an invalid filter in {text:?}: use status, name, label, id, ancestor, exited, before, since or volume"
             ),
         };
         Ok((key.to_string(), filter))
@@ -125,8 +133,16 @@ impl Filter {
                     || (image.len() >= 3 && c.image_id.starts_with(image.as_str()))
             }
             Filter::Exited(code) => c.state == State::Exited && c.exit_code == Some(*code),
+            // Resolved to creation times in `ps` (see `resolve_relative`): here, the time itself.
+            Filter::Before(t) => created_at(&c.created) < created_at(t),
+            Filter::Since(t) => created_at(&c.created) > created_at(t),
+            Filter::Volume(v) => c.volumes.iter().any(|n| n == v),
         }
     }
+}
+
+fn created_at(t: &str) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+    chrono::DateTime::parse_from_rfc3339(t).ok()
 }
 
 /// Same key: any may match; different keys: all must.
@@ -206,6 +222,13 @@ pub fn ps(args: PsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
     let filters = args.filter.iter().map(|f| Filter::parse(f)).collect::<anyhow::Result<Vec<_>>>()?;
     super::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;
+    // before=/since= name a container: compare with its creation time.
+    let mut filters = filters;
+    for (_, f) in filters.iter_mut() {
+        if let Filter::Before(k) | Filter::Since(k) = f {
+            *k = containers::lookup(&store, k)?.created;
+        }
+    }
     let last = if args.latest { Some(1) } else { args.last };
     // A status filter or --last looks at every container, as in podman.
     let every = args.all || last.is_some() || filters.iter().any(|(k, _)| k == "status" || k == "exited");
