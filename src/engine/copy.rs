@@ -583,7 +583,9 @@ fn decompressed_tar(mut input: impl io::BufRead + 'static) -> Result<Box<dyn Rea
     Ok(Box::new(io::Cursor::new(block).chain(inner)))
 }
 
-/// The container's `src` to the host at `dest`, or as a tar to `stdout` when `dest` is `None`.
+/// The container's `src` to the host at `dest`, or as a tar to `stdout` when `dest` is `None`;
+/// `overwrite`: a directory may replace a non-directory and the reverse.
+#[allow(clippy::too_many_arguments)]
 pub fn container_to_host(
     name: &str,
     root: &Path,
@@ -592,6 +594,7 @@ pub fn container_to_host(
     follow: bool,
     dest: Option<&Path>,
     stdout: &mut dyn Write,
+    overwrite: bool,
 ) -> Result<(), Error> {
     let (r, w) = pipe()?;
     let src_path = PathBuf::from(src);
@@ -626,7 +629,7 @@ pub fn container_to_host(
                         io::Cursor::new(buffered).chain(reader),
                         dest,
                         top,
-                        ExtractOptions::default(),
+                        ExtractOptions { overwrite, ..ExtractOptions::default() },
                         Some(&inside),
                     )
                 }

@@ -251,6 +251,16 @@ fn cp_as_podman_copies() {
     s.cmd_stdin(&["cp", "-", "b:/renamed"], &gz)
         .assert_exit(125)
         .assert_stderr_contains("Error: destination must be a directory when copying from stdin");
+    // Out to the host: a file does not replace a directory without --overwrite.
+    fs_err::create_dir(host.join("foo")).unwrap();
+    s.cmd(&["cp", "b:/renamed", host.join("foo").to_str().unwrap()]).assert_success();
+    fs_err::remove_file(host.join("foo/renamed")).unwrap();
+    fs_err::create_dir(host.join("foo/bar")).unwrap();
+    s.cmd(&["cp", "a:/tmp/bar", host.join("foo").to_str().unwrap()])
+        .assert_exit(125)
+        .assert_stderr_contains("error creating \"/bar\": open /bar: file exists");
+    s.cmd(&["cp", "--overwrite", "a:/tmp/bar", host.join("foo").to_str().unwrap()]).assert_success();
+    assert_eq!(fs_err::read_to_string(host.join("foo/bar")).unwrap(), "f\n");
     s.cmd(&["cp", "--pause=false", "a:/tmp/bar", host.to_str().unwrap()]).assert_success();
     assert_eq!(fs_err::read_to_string(host.join("bar")).unwrap(), "f\n");
     s.cmd(&["rm", "-f", "-t", "0", "a", "b"]).assert_success();

@@ -276,11 +276,11 @@ impl Plan {
             (Side::Container { path, .. }, Side::Host(_)) => {
                 let mut sink = std::io::sink();
                 let h = Some(self.dest_host.as_path());
-                copy::container_to_host(key, root, workdir, path, true, h, &mut sink)?
+                copy::container_to_host(key, root, workdir, path, true, h, &mut sink, self.overwrite)?
             }
             (Side::Container { path, .. }, Side::Stream) => {
                 let mut out = std::io::stdout().lock();
-                copy::container_to_host(key, root, workdir, path, true, None, &mut out)?;
+                copy::container_to_host(key, root, workdir, path, true, None, &mut out, false)?;
                 out.flush()?;
             }
             _ => unreachable!("one side is a container"),
