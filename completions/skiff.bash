@@ -703,17 +703,29 @@ _skiff() {
             skiff__subcmd__help__subcmd__volume,exists)
                 cmd="skiff__subcmd__help__subcmd__volume__subcmd__exists"
                 ;;
+            skiff__subcmd__help__subcmd__volume,export)
+                cmd="skiff__subcmd__help__subcmd__volume__subcmd__export"
+                ;;
+            skiff__subcmd__help__subcmd__volume,import)
+                cmd="skiff__subcmd__help__subcmd__volume__subcmd__import"
+                ;;
             skiff__subcmd__help__subcmd__volume,inspect)
                 cmd="skiff__subcmd__help__subcmd__volume__subcmd__inspect"
                 ;;
             skiff__subcmd__help__subcmd__volume,ls)
                 cmd="skiff__subcmd__help__subcmd__volume__subcmd__ls"
                 ;;
+            skiff__subcmd__help__subcmd__volume,mount)
+                cmd="skiff__subcmd__help__subcmd__volume__subcmd__mount"
+                ;;
             skiff__subcmd__help__subcmd__volume,prune)
                 cmd="skiff__subcmd__help__subcmd__volume__subcmd__prune"
                 ;;
             skiff__subcmd__help__subcmd__volume,rm)
                 cmd="skiff__subcmd__help__subcmd__volume__subcmd__rm"
+                ;;
+            skiff__subcmd__help__subcmd__volume,unmount)
+                cmd="skiff__subcmd__help__subcmd__volume__subcmd__unmount"
                 ;;
             skiff__subcmd__image,build)
                 cmd="skiff__subcmd__image__subcmd__build"
@@ -892,8 +904,14 @@ _skiff() {
             skiff__subcmd__volume,exists)
                 cmd="skiff__subcmd__volume__subcmd__exists"
                 ;;
+            skiff__subcmd__volume,export)
+                cmd="skiff__subcmd__volume__subcmd__export"
+                ;;
             skiff__subcmd__volume,help)
                 cmd="skiff__subcmd__volume__subcmd__help"
+                ;;
+            skiff__subcmd__volume,import)
+                cmd="skiff__subcmd__volume__subcmd__import"
                 ;;
             skiff__subcmd__volume,inspect)
                 cmd="skiff__subcmd__volume__subcmd__inspect"
@@ -904,6 +922,9 @@ _skiff() {
             skiff__subcmd__volume,ls)
                 cmd="skiff__subcmd__volume__subcmd__ls"
                 ;;
+            skiff__subcmd__volume,mount)
+                cmd="skiff__subcmd__volume__subcmd__mount"
+                ;;
             skiff__subcmd__volume,prune)
                 cmd="skiff__subcmd__volume__subcmd__prune"
                 ;;
@@ -913,14 +934,26 @@ _skiff() {
             skiff__subcmd__volume,rm)
                 cmd="skiff__subcmd__volume__subcmd__rm"
                 ;;
+            skiff__subcmd__volume,umount)
+                cmd="skiff__subcmd__volume__subcmd__unmount"
+                ;;
+            skiff__subcmd__volume,unmount)
+                cmd="skiff__subcmd__volume__subcmd__unmount"
+                ;;
             skiff__subcmd__volume__subcmd__help,create)
                 cmd="skiff__subcmd__volume__subcmd__help__subcmd__create"
                 ;;
             skiff__subcmd__volume__subcmd__help,exists)
                 cmd="skiff__subcmd__volume__subcmd__help__subcmd__exists"
                 ;;
+            skiff__subcmd__volume__subcmd__help,export)
+                cmd="skiff__subcmd__volume__subcmd__help__subcmd__export"
+                ;;
             skiff__subcmd__volume__subcmd__help,help)
                 cmd="skiff__subcmd__volume__subcmd__help__subcmd__help"
+                ;;
+            skiff__subcmd__volume__subcmd__help,import)
+                cmd="skiff__subcmd__volume__subcmd__help__subcmd__import"
                 ;;
             skiff__subcmd__volume__subcmd__help,inspect)
                 cmd="skiff__subcmd__volume__subcmd__help__subcmd__inspect"
@@ -928,11 +961,17 @@ _skiff() {
             skiff__subcmd__volume__subcmd__help,ls)
                 cmd="skiff__subcmd__volume__subcmd__help__subcmd__ls"
                 ;;
+            skiff__subcmd__volume__subcmd__help,mount)
+                cmd="skiff__subcmd__volume__subcmd__help__subcmd__mount"
+                ;;
             skiff__subcmd__volume__subcmd__help,prune)
                 cmd="skiff__subcmd__volume__subcmd__help__subcmd__prune"
                 ;;
             skiff__subcmd__volume__subcmd__help,rm)
                 cmd="skiff__subcmd__volume__subcmd__help__subcmd__rm"
+                ;;
+            skiff__subcmd__volume__subcmd__help,unmount)
+                cmd="skiff__subcmd__volume__subcmd__help__subcmd__unmount"
                 ;;
             *)
                 ;;
@@ -941,7 +980,7 @@ _skiff() {
 
     case "${cmd}" in
         skiff)
-            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount umount exec top healthcheck port stats build pull images rmi tag untag history inspect save load push login logout container image system volume network generate quadlet completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount umount exec top healthcheck port stats build pull images rmi tag untag history inspect save load push login logout container image system volume network generate quadlet completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -975,7 +1014,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__attach)
-            opts="-h -V --no-stdin --detach-keys --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-h -V --no-stdin --detach-keys --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1013,7 +1052,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__build)
-            opts="-t -f -q -h -V --tag --file --target --build-arg --build-arg-file --no-cache --layers --pull --pull-never --label --format --quiet --jobs --squash --squash-all --iidfile --ignorefile --logfile --ulimit --security-opt --runtime --network --secret --timestamp --tls-verify --creds --authfile --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-t -f -q -h -V --tag --file --target --build-arg --build-arg-file --no-cache --layers --pull --pull-never --label --format --quiet --jobs --squash --squash-all --iidfile --ignorefile --logfile --ulimit --security-opt --runtime --network --secret --timestamp --tls-verify --creds --authfile --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1143,7 +1182,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__commit)
-            opts="-c -a -m -p -q -h -V --change --author --message --pause --quiet --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-c -a -m -p -q -h -V --change --author --message --pause --quiet --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1209,7 +1248,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__completion)
-            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version bash zsh fish"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version bash zsh fish"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1243,7 +1282,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container)
-            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port stats cp diff commit export mount unmount umount help"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port stats cp diff commit export mount unmount umount help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1277,7 +1316,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__cleanup)
-            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1311,7 +1350,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__attach)
-            opts="-h -V --no-stdin --detach-keys --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-h -V --no-stdin --detach-keys --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1349,7 +1388,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__commit)
-            opts="-c -a -m -p -q -h -V --change --author --message --pause --quiet --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-c -a -m -p -q -h -V --change --author --message --pause --quiet --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1415,7 +1454,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__cp)
-            opts="-a -L -h -V --archive --follow-link --overwrite --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-a -L -h -V --archive --follow-link --overwrite --pause --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1426,6 +1465,10 @@ _skiff() {
                     return 0
                     ;;
                 -a)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --pause)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
@@ -1457,7 +1500,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__create)
-            opts="-e -w -u -i -t -v -h -l -p -P -V --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --systemd --root --runroot --log-level --storage-driver --runtime-flag --version"
+            opts="-e -w -u -i -t -v -h -l -p -P -V --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --systemd --root --runroot --log-level --storage-driver --runtime-flag --noout --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1695,7 +1738,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__diff)
-            opts="-h -V --format --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-l -h -V --format --latest --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1733,7 +1776,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__exec)
-            opts="-i -t -d -e -u -w -h -V --interactive --tty --detach --env --env-file --user --workdir --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-i -t -d -e -u -w -h -V --interactive --tty --detach --env --env-file --user --workdir --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1795,7 +1838,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__exists)
-            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1829,7 +1872,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__export)
-            opts="-o -h -V --output --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-o -h -V --output --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2249,7 +2292,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__inspect)
-            opts="-f -l -h -V --format --latest --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-f -l -h -V --format --latest --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2291,7 +2334,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__kill)
-            opts="-s -a -h -V --signal --all --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-s -a -h -V --signal --all --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2333,7 +2376,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__logs)
-            opts="-f -t -h -V --tail --follow --since --until --timestamps --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-f -t -h -V --tail --follow --since --until --timestamps --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2379,7 +2422,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__ls)
-            opts="-a -q -f -n -l -s -h -V --all --quiet --no-trunc --format --filter --last --latest --noheading --size --external --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-a -q -f -n -l -s -h -V --all --quiet --no-trunc --format --filter --last --latest --noheading --sort --size --external --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2403,6 +2446,10 @@ _skiff() {
                     ;;
                 -n)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -W "command created id image names runningfor size status" -- "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -2433,7 +2480,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__mount)
-            opts="-h -V --format --no-trunc --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-h -V --format --no-trunc --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2471,7 +2518,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__port)
-            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2505,7 +2552,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__prune)
-            opts="-f -h -V --force --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-f -h -V --force --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2539,7 +2586,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__rename)
-            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2573,7 +2620,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__restart)
-            opts="-t -h -V --time --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-t -h -V --time --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2615,7 +2662,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__rm)
-            opts="-f -a -v -i -t -h -V --force --all --volumes --ignore --time --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-f -a -v -i -t -l -h -V --force --all --volumes --ignore --time --latest --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2657,7 +2704,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__run)
-            opts="-d -e -w -u -i -t -v -h -l -p -P -V --detach --detach-keys --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --systemd --root --runroot --log-level --storage-driver --runtime-flag --version"
+            opts="-d -e -w -u -i -t -v -h -l -p -P -V --detach --detach-keys --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --systemd --root --runroot --log-level --storage-driver --runtime-flag --noout --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2899,7 +2946,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__start)
-            opts="-a -i -h -V --attach --interactive --detach-keys --all --filter --sdnotify --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-a -i -h -V --attach --interactive --detach-keys --all --filter --sdnotify --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2945,7 +2992,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__stats)
-            opts="-a -i -h -V --all --no-stream --no-reset --interval --format --no-trunc --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-a -i -h -V --all --no-stream --no-reset --interval --format --no-trunc --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2991,13 +3038,17 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__stop)
-            opts="-t -a -i -h -V --time --all --ignore --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-t -a -i -h -V --timeout --time --all --ignore --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3033,7 +3084,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__top)
-            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3067,7 +3118,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__unmount)
-            opts="-a -f -h -V --all --force --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-a -f -h -V --all --force --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3101,7 +3152,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__wait)
-            opts="-i -h -V --interval --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-i -h -V --interval --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3143,7 +3194,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__cp)
-            opts="-a -L -h -V --archive --follow-link --overwrite --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-a -L -h -V --archive --follow-link --overwrite --pause --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3154,6 +3205,10 @@ _skiff() {
                     return 0
                     ;;
                 -a)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --pause)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
@@ -3185,7 +3240,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__create)
-            opts="-e -w -u -i -t -v -h -l -p -P -V --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --systemd --root --runroot --log-level --storage-driver --runtime-flag --version"
+            opts="-e -w -u -i -t -v -h -l -p -P -V --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --systemd --root --runroot --log-level --storage-driver --runtime-flag --noout --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3423,7 +3478,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__diff)
-            opts="-h -V --format --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-l -h -V --format --latest --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3461,7 +3516,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__exec)
-            opts="-i -t -d -e -u -w -h -V --interactive --tty --detach --env --env-file --user --workdir --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-i -t -d -e -u -w -h -V --interactive --tty --detach --env --env-file --user --workdir --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3523,7 +3578,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__export)
-            opts="-o -h -V --output --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-o -h -V --output --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3565,7 +3620,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__fuse__subcmd__overlay__subcmd__serve)
-            opts="-h -V --upper --work --lower --userxattr --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-h -V --upper --work --lower --userxattr --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3611,7 +3666,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__generate)
-            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version systemd help"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version systemd help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3645,7 +3700,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__generate__subcmd__docs)
-            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3721,7 +3776,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__generate__subcmd__systemd)
-            opts="-n -f -t -e -h -V --new --name --files --format --restart-policy --restart-sec --stop-timeout --time --start-timeout --template --no-header --container-prefix --separator --env --wants --after --requires --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-n -f -t -e -h -V --new --name --files --format --restart-policy --restart-sec --stop-timeout --time --start-timeout --template --no-header --container-prefix --separator --env --wants --after --requires --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3815,7 +3870,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__healthcheck)
-            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version run help"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3891,7 +3946,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__healthcheck__subcmd__run)
-            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5409,7 +5464,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__help__subcmd__volume)
-            opts="create ls inspect rm prune exists"
+            opts="create ls inspect rm prune exists export import mount unmount"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5437,6 +5492,34 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__help__subcmd__volume__subcmd__exists)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__help__subcmd__volume__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__help__subcmd__volume__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -5478,6 +5561,20 @@ _skiff() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        skiff__subcmd__help__subcmd__volume__subcmd__mount)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         skiff__subcmd__help__subcmd__volume__subcmd__prune)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -5506,6 +5603,20 @@ _skiff() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        skiff__subcmd__help__subcmd__volume__subcmd__unmount)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         skiff__subcmd__help__subcmd__wait)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -5521,7 +5632,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__history)
-            opts="-q -H -h -V --no-trunc --quiet --human --format --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-q -H -h -V --no-trunc --quiet --human --format --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5567,7 +5678,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image)
-            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version build pull ls list rm tag untag history inspect prune exists save load push help"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version build pull ls list rm tag untag history inspect prune exists save load push help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5601,7 +5712,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__build)
-            opts="-t -f -q -h -V --tag --file --target --build-arg --build-arg-file --no-cache --layers --pull --pull-never --label --format --quiet --jobs --squash --squash-all --iidfile --ignorefile --logfile --ulimit --security-opt --runtime --network --secret --timestamp --tls-verify --creds --authfile --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-t -f -q -h -V --tag --file --target --build-arg --build-arg-file --no-cache --layers --pull --pull-never --label --format --quiet --jobs --squash --squash-all --iidfile --ignorefile --logfile --ulimit --security-opt --runtime --network --secret --timestamp --tls-verify --creds --authfile --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5731,7 +5842,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__exists)
-            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5975,7 +6086,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__history)
-            opts="-q -H -h -V --no-trunc --quiet --human --format --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-q -H -h -V --no-trunc --quiet --human --format --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6021,7 +6132,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__inspect)
-            opts="-f -h -V --format --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-f -h -V --format --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6063,7 +6174,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__load)
-            opts="-i -q -h -V --input --quiet --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-i -q -h -V --input --quiet --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6105,13 +6216,25 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__ls)
-            opts="-a -q -n -h -V --all --quiet --digests --no-trunc --noheading --format --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-a -q -n -f -h -V --all --quiet --digests --no-trunc --noheading --format --sort --filter --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -W "created id repository size tag" -- "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6143,7 +6266,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__prune)
-            opts="-a -f -h -V --all --force --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-a -f -h -V --all --force --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6177,7 +6300,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__pull)
-            opts="-q -h -V --quiet --tls-verify --creds --authfile --platform --arch --os --variant --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-q -h -V --quiet --tls-verify --creds --authfile --platform --arch --os --variant --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6239,7 +6362,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__push)
-            opts="-q -h -V --quiet --tls-verify --creds --authfile --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-q -h -V --quiet --tls-verify --creds --authfile --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6285,7 +6408,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__rm)
-            opts="-f -a -h -V --force --all --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-f -a -i -h -V --force --all --ignore --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6319,7 +6442,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__save)
-            opts="-o -q -h -V --output --format --quiet --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-o -q -h -V --output --format --quiet --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6365,7 +6488,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__tag)
-            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6399,7 +6522,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__untag)
-            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6433,13 +6556,25 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__images)
-            opts="-a -q -n -h -V --all --quiet --digests --no-trunc --noheading --format --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-a -q -n -f -h -V --all --quiet --digests --no-trunc --noheading --format --sort --filter --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -W "created id repository size tag" -- "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6471,7 +6606,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__import)
-            opts="-c -m -q -h -V --change --message --quiet --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-c -m -q -h -V --change --message --quiet --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6521,7 +6656,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__info)
-            opts="-f -h -V --format --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-f -h -V --format --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6563,7 +6698,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__inspect)
-            opts="-f -k -h -V --format --type --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-f -k -h -V --format --type --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6613,7 +6748,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__kill)
-            opts="-s -a -h -V --signal --all --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-s -a -h -V --signal --all --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6655,7 +6790,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__load)
-            opts="-i -q -h -V --input --quiet --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-i -q -h -V --input --quiet --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6697,7 +6832,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__login)
-            opts="-u -p -h -V --username --password --password-stdin --authfile --tls-verify --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-u -p -h -V --username --password --password-stdin --authfile --tls-verify --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6755,7 +6890,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__logout)
-            opts="-a -h -V --all --authfile --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-a -h -V --all --authfile --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6793,7 +6928,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__logs)
-            opts="-f -t -h -V --tail --follow --since --until --timestamps --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-f -t -h -V --tail --follow --since --until --timestamps --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6839,7 +6974,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__mount)
-            opts="-h -V --format --no-trunc --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-h -V --format --no-trunc --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6877,7 +7012,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network)
-            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version create ls list inspect rm remove prune exists connect disconnect help"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version create ls list inspect rm remove prune exists connect disconnect help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6911,7 +7046,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__connect)
-            opts="-h -V --alias --ip --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-h -V --alias --ip --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6953,7 +7088,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__create)
-            opts="-d -o -h -V --driver --subnet --gateway --ip-range --internal --disable-dns --ipv6 --opt --label --ignore --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-d -o -h -V --driver --subnet --gateway --ip-range --internal --disable-dns --ipv6 --opt --label --ignore --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7019,7 +7154,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__disconnect)
-            opts="-f -h -V --force --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-f -h -V --force --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7053,7 +7188,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__exists)
-            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7227,7 +7362,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__inspect)
-            opts="-f -h -V --format --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-f -h -V --format --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7269,7 +7404,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__ls)
-            opts="-q -f -h -V --quiet --noheading --no-trunc --format --filter --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-q -f -h -V --quiet --noheading --no-trunc --format --filter --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7315,7 +7450,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__prune)
-            opts="-f -h -V --force --filter --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-f -h -V --force --filter --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7353,7 +7488,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__rm)
-            opts="-f -t -h -V --force --time --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-f -t -h -V --force --time --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7395,7 +7530,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__oci__subcmd__run)
-            opts="-h -V --runtime --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-h -V --runtime --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7433,7 +7568,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__oci__subcmd__start)
-            opts="-d -i -h -V --bundle --state-dir --log --detach --interactive --cleanup --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-d -i -h -V --bundle --state-dir --log --detach --interactive --cleanup --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7483,7 +7618,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__port)
-            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7517,7 +7652,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__ps)
-            opts="-a -q -f -n -l -s -h -V --all --quiet --no-trunc --format --filter --last --latest --noheading --size --external --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-a -q -f -n -l -s -h -V --all --quiet --no-trunc --format --filter --last --latest --noheading --sort --size --external --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7541,6 +7676,10 @@ _skiff() {
                     ;;
                 -n)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -W "command created id image names runningfor size status" -- "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -7571,7 +7710,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__pull)
-            opts="-q -h -V --quiet --tls-verify --creds --authfile --platform --arch --os --variant --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-q -h -V --quiet --tls-verify --creds --authfile --platform --arch --os --variant --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7633,7 +7772,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__push)
-            opts="-q -h -V --quiet --tls-verify --creds --authfile --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-q -h -V --quiet --tls-verify --creds --authfile --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7679,7 +7818,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__quadlet)
-            opts="-h -V --dry-run --dryrun --user --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-h -V --dry-run --dryrun --user --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7713,7 +7852,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__rename)
-            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7747,7 +7886,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__restart)
-            opts="-t -h -V --time --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-t -h -V --time --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7789,7 +7928,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__rm)
-            opts="-f -a -v -i -t -h -V --force --all --volumes --ignore --time --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-f -a -v -i -t -l -h -V --force --all --volumes --ignore --time --latest --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7831,7 +7970,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__rmi)
-            opts="-f -a -h -V --force --all --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-f -a -i -h -V --force --all --ignore --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7865,7 +8004,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__rootless__subcmd__netns)
-            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7899,7 +8038,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__run)
-            opts="-d -e -w -u -i -t -v -h -l -p -P -V --detach --detach-keys --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --systemd --root --runroot --log-level --storage-driver --runtime-flag --version"
+            opts="-d -e -w -u -i -t -v -h -l -p -P -V --detach --detach-keys --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --systemd --root --runroot --log-level --storage-driver --runtime-flag --noout --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8141,7 +8280,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__save)
-            opts="-o -q -h -V --output --format --quiet --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-o -q -h -V --output --format --quiet --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8187,7 +8326,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__start)
-            opts="-a -i -h -V --attach --interactive --detach-keys --all --filter --sdnotify --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-a -i -h -V --attach --interactive --detach-keys --all --filter --sdnotify --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8233,7 +8372,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__stats)
-            opts="-a -i -h -V --all --no-stream --no-reset --interval --format --no-trunc --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-a -i -h -V --all --no-stream --no-reset --interval --format --no-trunc --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8279,13 +8418,17 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__stop)
-            opts="-t -a -i -h -V --time --all --ignore --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-t -a -i -h -V --timeout --time --all --ignore --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8321,7 +8464,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__supervisor)
-            opts="-h -V --bundle --state-dir --log --stdin --ready-fd --console-size --attach-fd --runtime --cleanup --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-h -V --bundle --state-dir --log --stdin --ready-fd --console-size --attach-fd --runtime --cleanup --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8387,7 +8530,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__system)
-            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version df prune reset help"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version df prune reset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8421,7 +8564,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__system__subcmd__df)
-            opts="-h -V --format --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-h -V --format --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8529,7 +8672,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__system__subcmd__prune)
-            opts="-a -f -h -V --all --volumes --force --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-a -f -h -V --all --volumes --force --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8563,7 +8706,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__system__subcmd__reset)
-            opts="-f -h -V --force --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-f -h -V --force --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8597,7 +8740,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__tag)
-            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8631,7 +8774,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__top)
-            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8665,7 +8808,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__unmount)
-            opts="-a -f -h -V --all --force --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-a -f -h -V --all --force --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8699,7 +8842,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__unshare)
-            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8733,7 +8876,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__untag)
-            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8767,7 +8910,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__version)
-            opts="-f -h -V --format --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-f -h -V --format --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8809,7 +8952,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume)
-            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version create ls list inspect rm remove prune exists help"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version create ls list inspect rm remove prune exists export import mount unmount umount help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8843,7 +8986,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__create)
-            opts="-l -h -V --label --ignore --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-l -o -d -h -V --label --ignore --opt --driver --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8855,6 +8998,22 @@ _skiff() {
                     ;;
                 -l)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --driver)
+                    COMPREPLY=($(compgen -W "local" -- "${cur}"))
+                    return 0
+                    ;;
+                -d)
+                    COMPREPLY=($(compgen -W "local" -- "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -8885,7 +9044,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__exists)
-            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8918,8 +9077,50 @@ _skiff() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        skiff__subcmd__volume__subcmd__export)
+            opts="-o -h -V --output --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         skiff__subcmd__volume__subcmd__help)
-            opts="create ls inspect rm prune exists help"
+            opts="create ls inspect rm prune exists export import mount unmount help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8960,7 +9161,35 @@ _skiff() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        skiff__subcmd__volume__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         skiff__subcmd__volume__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__volume__subcmd__help__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -9002,6 +9231,20 @@ _skiff() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        skiff__subcmd__volume__subcmd__help__subcmd__mount)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         skiff__subcmd__volume__subcmd__help__subcmd__prune)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -9030,8 +9273,56 @@ _skiff() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        skiff__subcmd__volume__subcmd__help__subcmd__unmount)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__volume__subcmd__import)
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         skiff__subcmd__volume__subcmd__inspect)
-            opts="-a -f -h -V --all --format --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-a -f -h -V --all --format --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9073,7 +9364,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__ls)
-            opts="-q -f -h -V --quiet --format --filter --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-q -f -n -h -V --quiet --format --filter --noheading --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9118,8 +9409,42 @@ _skiff() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        skiff__subcmd__volume__subcmd__mount)
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         skiff__subcmd__volume__subcmd__prune)
-            opts="-f -h -V --force --filter --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-f -h -V --force --filter --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9157,7 +9482,49 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__rm)
-            opts="-f -a -h -V --force --all --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-f -a -t -h -V --force --all --time --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__volume__subcmd__unmount)
+            opts="-h -V --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9191,7 +9558,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__wait)
-            opts="-i -h -V --interval --root --runroot --log-level --storage-driver --runtime-flag --help --version"
+            opts="-i -h -V --interval --root --runroot --log-level --storage-driver --runtime-flag --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_skiff_global_optspecs
-    string join \n root= runroot= log-level= storage-driver= runtime-flag= h/help V/version
+    string join \n root= runroot= log-level= storage-driver= runtime-flag= noout h/help V/version
 end
 
 function __fish_skiff_needs_command
@@ -35,6 +35,7 @@ complete -c skiff -n "__fish_skiff_needs_command" -l storage-driver -d 'Copy-on-
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_needs_command" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_needs_command" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_needs_command" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "info" -d 'Show what this host allows, the id mappings, helpers and storage paths'
@@ -106,6 +107,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand info" -l storage-driver -d '
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand info" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand info" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand info" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand info" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -119,6 +121,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l storage-driver -
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand version" -s f -l format -d 'Output format: json, or a Go template such as \'{{.Client.Version}}\'' -r
@@ -133,6 +136,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand version" -l storage-driver -
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand version" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand version" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand version" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand version" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l detach-keys -d 'Keys that detach from the container, leaving it running: comma-separated characters and ctrl-<a-z|@|[|\\|]|^|_>; "" disables detaching' -r
@@ -208,6 +212,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand run" -l init -d 'Run an init
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s P -l publish-all -d 'Publish every port the image EXPOSEs on a free host port'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l no-healthcheck -d 'Disable any healthcheck, the image\'s included'
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l detach-keys -d 'Keys that detach from the container, leaving it running: comma-separated characters and ctrl-<a-z|@|[|\\|]|^|_>; "" disables detaching' -r
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -222,6 +227,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l no-stdin -d 'Do not attach stdin'
+complete -c skiff -n "__fish_skiff_using_subcommand attach" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l name -d 'Name the container (default: a random adjective_noun)' -r
@@ -295,6 +301,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand create" -l init -d 'Run an i
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s P -l publish-all -d 'Publish every port the image EXPOSEs on a free host port'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l no-healthcheck -d 'Disable any healthcheck, the image\'s included'
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l detach-keys -d 'Keys that detach from the container, leaving it running: comma-separated characters and ctrl-<a-z|@|[|\\|]|^|_>; "" disables detaching' -r
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l filter -d 'With --all, start only matching containers: restart-policy=POLICY (no, on-failure, always, unless-stopped), name=NAME, id=PREFIX' -r
@@ -313,9 +320,10 @@ complete -c skiff -n "__fish_skiff_using_subcommand start" -l runtime-flag -d 'A
 complete -c skiff -n "__fish_skiff_using_subcommand start" -s a -l attach -d 'Attach to the container\'s output and exit with its exit code'
 complete -c skiff -n "__fish_skiff_using_subcommand start" -s i -l interactive -d 'With --attach, forward stdin to the container (it must have been created with -i)'
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l all -d 'Start every container that is not running (e.g. at boot, from a user unit)'
+complete -c skiff -n "__fish_skiff_using_subcommand start" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand start" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand stop" -s t -l time -d 'Seconds to wait after the stop signal before killing the container (default: the container\'s --stop-timeout, else 10)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand stop" -s t -l time -l timeout -d 'Seconds to wait after the stop signal before killing the container (default: the container\'s --stop-timeout, else 10)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
@@ -329,6 +337,7 @@ vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -s a -l all -d 'Stop all running containers'
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -s i -l ignore -d 'Containers that do not exist are not an error'
+complete -c skiff -n "__fish_skiff_using_subcommand stop" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -s s -l signal -d 'The signal: a name (KILL, SIGTERM, hup) or a number' -r
@@ -344,6 +353,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -s a -l all -d 'Signal all running containers'
+complete -c skiff -n "__fish_skiff_using_subcommand kill" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -s t -l time -d 'Seconds to wait after the stop signal before killing (default: --stop-timeout, else 10)' -r
@@ -358,6 +368,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand restart" -l storage-driver -
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand restart" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -s i -l interval -d 'How often to check, in milliseconds' -r
@@ -372,6 +383,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand wait" -l storage-driver -d '
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand wait" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -385,11 +397,20 @@ complete -c skiff -n "__fish_skiff_using_subcommand rename" -l storage-driver -d
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand rename" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l format -d 'Output format: json, or a Go template such as {{.ID}} {{.Names}} ("table ..." adds a header)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand ps" -s f -l filter -d 'Show only matching containers: status=, name= (a regex), label=KEY[=VALUE], id= (a prefix), ancestor= (an image), exited=CODE, health=healthy|unhealthy|starting|none; one key given twice matches either value, different keys must all match' -r
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -s f -l filter -d 'Show only matching containers: status=, name= (a regex), label=KEY[=VALUE], id= (a prefix), ancestor= (an image), exited=CODE, health=healthy|unhealthy|starting|none, before= and since= (a container), volume=NAME; one key given twice matches either value, different keys must all match' -r
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s n -l last -d 'Show the N most recently created containers, in any state' -r
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -l sort -d 'Sort by command, created, id, image, names, runningfor, size or status (created: oldest first)' -r -f -a "command\t''
+created\t''
+id\t''
+image\t''
+names\t''
+runningfor\t''
+size\t''
+status\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
@@ -408,6 +429,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand ps" -s l -l latest -d 'Show 
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l noheading -d 'Do not print the header row'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s s -l size -d 'Show the size of each container\'s writes, and with its image\'s (virtual)'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l external -d 'Also show containers other tools made in the store: skiff\'s builds leave none, so this lists the same containers'
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s t -l time -d 'With --force, seconds to wait after the stop signal before killing (default: the container\'s stop timeout, 10 s, as podman)' -r
@@ -426,6 +448,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand rm" -s f -l force -d 'Stop a
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s a -l all -d 'Remove all containers'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s v -l volumes -d 'Remove the containers\' anonymous volumes too'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s i -l ignore -d 'Containers that do not exist are not an error'
+complete -c skiff -n "__fish_skiff_using_subcommand rm" -s l -l latest -d 'Remove the most recently created container'
+complete -c skiff -n "__fish_skiff_using_subcommand rm" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -l tail -d 'Print only the last N lines' -r
@@ -444,9 +468,12 @@ vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s f -l follow -d 'Keep printing new output until the container exits'
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s t -l timestamps -d 'Prefix each line with the time it was written'
+complete -c skiff -n "__fish_skiff_using_subcommand logs" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -s a -l archive -d 'Give copied files the container\'s user and group (the default, as podman); with --archive=false they keep the owners in the source' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -l pause -d 'Accepted for podman\'s scripts: skiff copies without pausing the container (as podman\'s --pause=false)' -r -f -a "true\t''
 false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
@@ -461,6 +488,7 @@ vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -s L -l follow-link -d 'Follow a symlink given as SRC (its target is copied, not the link)'
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -l overwrite -d 'Replace directories by non-directories and the reverse'
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand diff" -l format -d 'Print as json ({"added": [...], "changed": [...], "deleted": [...]}) or as a Go template' -r
@@ -475,6 +503,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand diff" -l storage-driver -d '
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand diff" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand diff" -s l -l latest -d 'The most recently created container'
+complete -c skiff -n "__fish_skiff_using_subcommand diff" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand diff" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -s c -l change -d 'Apply a Dockerfile instruction to the image config (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, VOLUME, WORKDIR); repeatable' -r
@@ -494,6 +524,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -s q -l quiet -d 'Print nothing but the image id (the default prints only that too)'
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand export" -s o -l output -d 'Write the tar to FILE (default: stdout, which must not be a terminal)' -r -F
@@ -508,6 +539,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand export" -l storage-driver -d
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand export" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand export" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand export" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand import" -s c -l change -d 'Apply a Dockerfile instruction to the image config (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, VOLUME, WORKDIR); repeatable' -r
@@ -524,6 +556,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand import" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand import" -s q -l quiet -d 'Print only the image id (it is all that is printed anyway)'
+complete -c skiff -n "__fish_skiff_using_subcommand import" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand import" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -l format -d 'Print the containers mounted in this session as json' -r -f -a "json\t''"
@@ -539,6 +572,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -l no-trunc -d 'Print full container ids when listing the mounted containers'
+complete -c skiff -n "__fish_skiff_using_subcommand mount" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -554,6 +588,7 @@ vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -s a -l all -d 'Unmount every mounted container'
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -s f -l force -d 'Unmount even if mounted more than once'
+complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand umount" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -569,6 +604,7 @@ vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand umount" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand umount" -s a -l all -d 'Unmount every mounted container'
 complete -c skiff -n "__fish_skiff_using_subcommand umount" -s f -l force -d 'Unmount even if mounted more than once'
+complete -c skiff -n "__fish_skiff_using_subcommand umount" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand umount" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand umount" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s e -l env -d 'Set an environment variable (KEY=VALUE, or KEY to take this environment\'s value)' -r
@@ -589,6 +625,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand exec" -l runtime-flag -d 'A 
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s i -l interactive -d 'Keep stdin open and forward it to the process'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s t -l tty -d 'Give the process a pseudo-terminal'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s d -l detach -d 'Run the process in the background and print nothing'
+complete -c skiff -n "__fish_skiff_using_subcommand exec" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand top" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -602,6 +639,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand top" -l storage-driver -d 'C
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand top" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand top" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand top" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand top" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run help" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -615,6 +653,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run help" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run help" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run help" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run help" -f -a "run" -d 'Run a container\'s healthcheck now: exit 0 when healthy, 1 when unhealthy'
@@ -630,6 +669,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run a container\'s healthcheck now: exit 0 when healthy, 1 when unhealthy'
@@ -645,6 +685,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand port" -l storage-driver -d '
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand port" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand port" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand port" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand port" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -s i -l interval -d 'Seconds between reports (and, with --no-stream, over which CPU use is measured: 1 s when not given)' -r
@@ -664,6 +705,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand stats" -s a -l all -d 'Show 
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l no-stream -d 'Print one report and exit, instead of one every interval'
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l no-reset -d 'Do not clear the terminal between reports'
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l no-trunc -d 'Do not truncate ids'
+complete -c skiff -n "__fish_skiff_using_subcommand stats" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand build" -s t -l tag -d 'Name the image (repeatable); unqualified names go under localhost/' -r
@@ -705,6 +747,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand build" -l pull-never -d 'Nev
 complete -c skiff -n "__fish_skiff_using_subcommand build" -s q -l quiet -d 'Print only the image id'
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l squash -d 'Squash the layers this build makes into one (the base image\'s layers stay)'
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l squash-all -d 'Squash every layer, the base image\'s too, into one'
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand build" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand build" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l tls-verify -d 'Require HTTPS and verify certificates when contacting registries (--tls-verify=false allows plain HTTP)' -r -f -a "true\t''
@@ -727,9 +770,16 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -s q -l quiet -d 'Print only the image id'
+complete -c skiff -n "__fish_skiff_using_subcommand pull" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l format -d 'Output format: json, or a Go template such as \'{{.Repository}}:{{.Tag}}\'' -r
+complete -c skiff -n "__fish_skiff_using_subcommand images" -l sort -d 'Sort by created, id, repository, size or tag' -r -f -a "created\t''
+id\t''
+repository\t''
+size\t''
+tag\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand images" -s f -l filter -d 'Only images matching KEY=VALUE: after (or since), before, dangling, digest, id, label, reference, until; repeat to require several' -r
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
@@ -746,6 +796,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand images" -s q -l quiet -d 'Pr
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l digests -d 'Show the manifest digests'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l no-trunc -d 'Do not truncate ids'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -s n -l noheading -d 'Do not print the header row'
+complete -c skiff -n "__fish_skiff_using_subcommand images" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -761,6 +812,8 @@ vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -s f -l force -d 'Remove the image even when it has several names, and all of its names'
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -s a -l all -d 'Remove all images'
+complete -c skiff -n "__fish_skiff_using_subcommand rmi" -s i -l ignore -d 'Images that do not exist are not an error'
+complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -774,6 +827,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand tag" -l storage-driver -d 'C
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand tag" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand untag" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -787,6 +841,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand untag" -l storage-driver -d 
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand untag" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand untag" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand untag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand untag" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand history" -s H -l human -d 'Print sizes and dates in machine-readable form' -r -f -a "true\t''
@@ -805,6 +860,7 @@ vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand history" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand history" -l no-trunc -d 'Do not truncate ids and commands'
 complete -c skiff -n "__fish_skiff_using_subcommand history" -s q -l quiet -d 'Print only the ids'
+complete -c skiff -n "__fish_skiff_using_subcommand history" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand history" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s f -l format -d 'Output format: json (default), or a Go template such as \'{{.Id}}\'' -r
@@ -822,6 +878,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l storage-driver -
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand save" -s o -l output -d 'Write the archive to FILE (default: stdout)' -r -F
@@ -839,6 +896,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand save" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand save" -s q -l quiet -d 'Print nothing but errors'
+complete -c skiff -n "__fish_skiff_using_subcommand save" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand save" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand save" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand load" -s i -l input -d 'Read the archive from FILE (default: stdin)' -r -F
@@ -854,6 +912,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand load" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand load" -s q -l quiet -d 'Print only the names of the loaded images'
+complete -c skiff -n "__fish_skiff_using_subcommand load" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand load" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand load" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand push" -l tls-verify -d 'Require HTTPS and verify certificates when contacting registries (--tls-verify=false allows plain HTTP)' -r -f -a "true\t''
@@ -872,6 +931,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand push" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand push" -s q -l quiet -d 'Print nothing but errors'
+complete -c skiff -n "__fish_skiff_using_subcommand push" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand push" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand push" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand login" -s u -l username -d 'Username for the registry (prompted for when missing)' -r
@@ -891,6 +951,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l password-stdin -d 'Read the password from stdin'
+complete -c skiff -n "__fish_skiff_using_subcommand login" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand login" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand login" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -l authfile -d 'Path of the authentication file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
@@ -906,6 +967,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -s a -l all -d 'Remove the credentials of every registry'
+complete -c skiff -n "__fish_skiff_using_subcommand logout" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port stats cp diff commit export mount unmount umount help" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -919,6 +981,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_se
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port stats cp diff commit export mount unmount umount help" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port stats cp diff commit export mount unmount umount help" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port stats cp diff commit export mount unmount umount help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port stats cp diff commit export mount unmount umount help" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port stats cp diff commit export mount unmount umount help" -f -a "ls" -d 'List containers'
@@ -951,8 +1014,16 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_se
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port stats cp diff commit export mount unmount umount help" -f -a "umount" -d 'Unmount containers\' root filesystems'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port stats cp diff commit export mount unmount umount help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l format -d 'Output format: json, or a Go template such as {{.ID}} {{.Names}} ("table ..." adds a header)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Show only matching containers: status=, name= (a regex), label=KEY[=VALUE], id= (a prefix), ancestor= (an image), exited=CODE, health=healthy|unhealthy|starting|none; one key given twice matches either value, different keys must all match' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Show only matching containers: status=, name= (a regex), label=KEY[=VALUE], id= (a prefix), ancestor= (an image), exited=CODE, health=healthy|unhealthy|starting|none, before= and since= (a container), volume=NAME; one key given twice matches either value, different keys must all match' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s n -l last -d 'Show the N most recently created containers, in any state' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by command, created, id, image, names, runningfor, size or status (created: oldest first)' -r -f -a "command\t''
+created\t''
+id\t''
+image\t''
+names\t''
+runningfor\t''
+size\t''
+status\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
@@ -971,11 +1042,20 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print the header row'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s s -l size -d 'Show the size of each container\'s writes, and with its image\'s (virtual)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l external -d 'Also show containers other tools made in the store: skiff\'s builds leave none, so this lists the same containers'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -l format -d 'Output format: json, or a Go template such as {{.ID}} {{.Names}} ("table ..." adds a header)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -s f -l filter -d 'Show only matching containers: status=, name= (a regex), label=KEY[=VALUE], id= (a prefix), ancestor= (an image), exited=CODE, health=healthy|unhealthy|starting|none; one key given twice matches either value, different keys must all match' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -s f -l filter -d 'Show only matching containers: status=, name= (a regex), label=KEY[=VALUE], id= (a prefix), ancestor= (an image), exited=CODE, health=healthy|unhealthy|starting|none, before= and since= (a container), volume=NAME; one key given twice matches either value, different keys must all match' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -s n -l last -d 'Show the N most recently created containers, in any state' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -l sort -d 'Sort by command, created, id, image, names, runningfor, size or status (created: oldest first)' -r -f -a "command\t''
+created\t''
+id\t''
+image\t''
+names\t''
+runningfor\t''
+size\t''
+status\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
@@ -994,11 +1074,20 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -l noheading -d 'Do not print the header row'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -s s -l size -d 'Show the size of each container\'s writes, and with its image\'s (virtual)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -l external -d 'Also show containers other tools made in the store: skiff\'s builds leave none, so this lists the same containers'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -l format -d 'Output format: json, or a Go template such as {{.ID}} {{.Names}} ("table ..." adds a header)' -r
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -s f -l filter -d 'Show only matching containers: status=, name= (a regex), label=KEY[=VALUE], id= (a prefix), ancestor= (an image), exited=CODE, health=healthy|unhealthy|starting|none; one key given twice matches either value, different keys must all match' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -s f -l filter -d 'Show only matching containers: status=, name= (a regex), label=KEY[=VALUE], id= (a prefix), ancestor= (an image), exited=CODE, health=healthy|unhealthy|starting|none, before= and since= (a container), volume=NAME; one key given twice matches either value, different keys must all match' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -s n -l last -d 'Show the N most recently created containers, in any state' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -l sort -d 'Sort by command, created, id, image, names, runningfor, size or status (created: oldest first)' -r -f -a "command\t''
+created\t''
+id\t''
+image\t''
+names\t''
+runningfor\t''
+size\t''
+status\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
@@ -1017,6 +1106,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print the header row'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -s s -l size -d 'Show the size of each container\'s writes, and with its image\'s (virtual)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -l external -d 'Also show containers other tools made in the store: skiff\'s builds leave none, so this lists the same containers'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l detach-keys -d 'Keys that detach from the container, leaving it running: comma-separated characters and ctrl-<a-z|@|[|\\|]|^|_>; "" disables detaching' -r
@@ -1092,6 +1182,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -s P -l publish-all -d 'Publish every port the image EXPOSEs on a free host port'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l no-healthcheck -d 'Disable any healthcheck, the image\'s included'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l name -d 'Name the container (default: a random adjective_noun)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -s e -l env -d 'Set an environment variable (KEY=VALUE, or KEY to take this environment\'s value)' -r
@@ -1164,6 +1255,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -s P -l publish-all -d 'Publish every port the image EXPOSEs on a free host port'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l no-healthcheck -d 'Disable any healthcheck, the image\'s included'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -l detach-keys -d 'Keys that detach from the container, leaving it running: comma-separated characters and ctrl-<a-z|@|[|\\|]|^|_>; "" disables detaching' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -l filter -d 'With --all, start only matching containers: restart-policy=POLICY (no, on-failure, always, unless-stopped), name=NAME, id=PREFIX' -r
@@ -1182,9 +1274,10 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -s a -l attach -d 'Attach to the container\'s output and exit with its exit code'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -s i -l interactive -d 'With --attach, forward stdin to the container (it must have been created with -i)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -l all -d 'Start every container that is not running (e.g. at boot, from a user unit)'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -s t -l time -d 'Seconds to wait after the stop signal before killing the container (default: the container\'s --stop-timeout, else 10)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -s t -l time -l timeout -d 'Seconds to wait after the stop signal before killing the container (default: the container\'s --stop-timeout, else 10)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
@@ -1198,6 +1291,7 @@ vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -s a -l all -d 'Stop all running containers'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -s i -l ignore -d 'Containers that do not exist are not an error'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from kill" -s s -l signal -d 'The signal: a name (KILL, SIGTERM, hup) or a number' -r
@@ -1213,6 +1307,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from kill" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from kill" -s a -l all -d 'Signal all running containers'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from kill" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from kill" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restart" -s t -l time -d 'Seconds to wait after the stop signal before killing (default: --stop-timeout, else 10)' -r
@@ -1227,6 +1322,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restart" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restart" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s t -l time -d 'With --force, seconds to wait after the stop signal before killing (default: the container\'s stop timeout, 10 s, as podman)' -r
@@ -1245,6 +1341,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all containers'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove the containers\' anonymous volumes too'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Containers that do not exist are not an error'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s l -l latest -d 'Remove the most recently created container'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from logs" -l tail -d 'Print only the last N lines' -r
@@ -1263,6 +1361,7 @@ vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from logs" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Keep printing new output until the container exits'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Prefix each line with the time it was written'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from logs" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Output format: json (default), or a Go template such as \'{{.State.Status}}\'' -r
@@ -1278,6 +1377,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -s l -l latest -d 'Inspect the most recently created container'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -s i -l interval -d 'How often to check, in milliseconds' -r
@@ -1292,6 +1392,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1305,6 +1406,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exists" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1318,6 +1420,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exists" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1332,6 +1435,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from attach" -l detach-keys -d 'Keys that detach from the container, leaving it running: comma-separated characters and ctrl-<a-z|@|[|\\|]|^|_>; "" disables detaching' -r
@@ -1347,6 +1451,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from attach" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from attach" -l no-stdin -d 'Do not attach stdin'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from attach" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from attach" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from attach" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -s e -l env -d 'Set an environment variable (KEY=VALUE, or KEY to take this environment\'s value)' -r
@@ -1367,6 +1472,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -s i -l interactive -d 'Keep stdin open and forward it to the process'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -s t -l tty -d 'Give the process a pseudo-terminal'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -s d -l detach -d 'Run the process in the background and print nothing'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from top" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1380,6 +1486,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from top" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from top" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from top" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1393,6 +1500,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stats" -s i -l interval -d 'Seconds between reports (and, with --no-stream, over which CPU use is measured: 1 s when not given)' -r
@@ -1412,9 +1520,12 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stats" -l no-stream -d 'Print one report and exit, instead of one every interval'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stats" -l no-reset -d 'Do not clear the terminal between reports'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stats" -l no-trunc -d 'Do not truncate ids'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stats" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -s a -l archive -d 'Give copied files the container\'s user and group (the default, as podman); with --archive=false they keep the owners in the source' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -l pause -d 'Accepted for podman\'s scripts: skiff copies without pausing the container (as podman\'s --pause=false)' -r -f -a "true\t''
 false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
@@ -1429,6 +1540,7 @@ vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -s L -l follow-link -d 'Follow a symlink given as SRC (its target is copied, not the link)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -l overwrite -d 'Replace directories by non-directories and the reverse'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from diff" -l format -d 'Print as json ({"added": [...], "changed": [...], "deleted": [...]}) or as a Go template' -r
@@ -1443,6 +1555,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from diff" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from diff" -s l -l latest -d 'The most recently created container'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from diff" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from commit" -s c -l change -d 'Apply a Dockerfile instruction to the image config (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, VOLUME, WORKDIR); repeatable' -r
@@ -1462,6 +1576,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from commit" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from commit" -s q -l quiet -d 'Print nothing but the image id (the default prints only that too)'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from commit" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from commit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from commit" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export" -s o -l output -d 'Write the tar to FILE (default: stdout, which must not be a terminal)' -r -F
@@ -1476,6 +1591,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -l format -d 'Print the containers mounted in this session as json' -r -f -a "json\t''"
@@ -1491,6 +1607,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -l no-trunc -d 'Print full container ids when listing the mounted containers'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1506,6 +1623,7 @@ vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -s a -l all -d 'Unmount every mounted container'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -s f -l force -d 'Unmount even if mounted more than once'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from umount" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1521,6 +1639,7 @@ vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from umount" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from umount" -s a -l all -d 'Unmount every mounted container'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from umount" -s f -l force -d 'Unmount even if mounted more than once'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from umount" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from umount" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from umount" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "ls" -d 'List containers'
@@ -1560,6 +1679,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_s
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from build pull ls list rm tag untag history inspect prune exists save load push help" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from build pull ls list rm tag untag history inspect prune exists save load push help" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from build pull ls list rm tag untag history inspect prune exists save load push help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from build pull ls list rm tag untag history inspect prune exists save load push help" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from build pull ls list rm tag untag history inspect prune exists save load push help" -f -a "build" -d 'Build an image from a Containerfile'
@@ -1616,6 +1736,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -s q -l quiet -d 'Print only the image id'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l squash -d 'Squash the layers this build makes into one (the base image\'s layers stay)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l squash-all -d 'Squash every layer, the base image\'s too, into one'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l tls-verify -d 'Require HTTPS and verify certificates when contacting registries (--tls-verify=false allows plain HTTP)' -r -f -a "true\t''
@@ -1638,9 +1759,16 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only the image id'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'Output format: json, or a Go template such as \'{{.Repository}}:{{.Tag}}\'' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by created, id, repository, size or tag' -r -f -a "created\t''
+id\t''
+repository\t''
+size\t''
+tag\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Only images matching KEY=VALUE: after (or since), before, dangling, digest, id, label, reference, until; repeat to require several' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
@@ -1657,9 +1785,16 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l digests -d 'Show the manifest digests'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate ids'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -s n -l noheading -d 'Do not print the header row'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -l format -d 'Output format: json, or a Go template such as \'{{.Repository}}:{{.Tag}}\'' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -l sort -d 'Sort by created, id, repository, size or tag' -r -f -a "created\t''
+id\t''
+repository\t''
+size\t''
+tag\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -s f -l filter -d 'Only images matching KEY=VALUE: after (or since), before, dangling, digest, id, label, reference, until; repeat to require several' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
@@ -1676,6 +1811,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -l digests -d 'Show the manifest digests'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate ids'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -s n -l noheading -d 'Do not print the header row'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1691,6 +1827,8 @@ vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove the image even when it has several names, and all of its names'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all images'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Images that do not exist are not an error'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1704,6 +1842,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from untag" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1717,6 +1856,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from untag" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from untag" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from untag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from untag" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -s H -l human -d 'Print sizes and dates in machine-readable form' -r -f -a "true\t''
@@ -1735,6 +1875,7 @@ vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l no-trunc -d 'Do not truncate ids and commands'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print only the ids'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Output format: json (default), or a Go template such as \'{{.Id}}\'' -r
@@ -1749,6 +1890,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1764,6 +1906,7 @@ vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all images, not only those without a name'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1777,6 +1920,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -s o -l output -d 'Write the archive to FILE (default: stdout)' -r -F
@@ -1794,6 +1938,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -s q -l quiet -d 'Print nothing but errors'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -s i -l input -d 'Read the archive from FILE (default: stdin)' -r -F
@@ -1809,6 +1954,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -s q -l quiet -d 'Print only the names of the loaded images'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l tls-verify -d 'Require HTTPS and verify certificates when contacting registries (--tls-verify=false allows plain HTTP)' -r -f -a "true\t''
@@ -1827,6 +1973,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Print nothing but errors'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "build" -d 'Build an image from a Containerfile'
@@ -1854,6 +2001,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from df prune reset help" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from df prune reset help" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from df prune reset help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from df prune reset help" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from df prune reset help" -f -a "df" -d 'Show how much disk space images, containers and volumes use'
@@ -1872,6 +2020,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subc
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1888,6 +2037,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all unused images, not only those without a name'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -l volumes -d 'Remove the volumes no container uses too'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1902,35 +2052,44 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -s f -l force -d 'Do not ask for confirmation'
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from help" -f -a "df" -d 'Show how much disk space images, containers and volumes use'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Remove unused images, layers and blobs, and what interrupted commands left behind'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Remove all of your skiff state: images, layers, containers, volumes'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists help" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists help" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists help" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t''
 error\t''"
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists help" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists help" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists help" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists help" -f -a "create" -d 'Create a volume (default name: 64 random hex digits)'
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists help" -f -a "ls" -d 'List volumes'
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists help" -f -a "list" -d 'List volumes'
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists help" -f -a "inspect" -d 'Show details of volumes'
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists help" -f -a "rm" -d 'Remove volumes'
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists help" -f -a "remove" -d 'Remove volumes'
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists help" -f -a "prune" -d 'Remove every volume no container uses'
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists help" -f -a "exists" -d 'Exit 0 if the volume exists, 1 if not'
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -f -a "create" -d 'Create a volume (default name: 64 random hex digits)'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -f -a "ls" -d 'List volumes'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -f -a "list" -d 'List volumes'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -f -a "inspect" -d 'Show details of volumes'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -f -a "rm" -d 'Remove volumes'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -f -a "remove" -d 'Remove volumes'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -f -a "prune" -d 'Remove every volume no container uses'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -f -a "exists" -d 'Exit 0 if the volume exists, 1 if not'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -f -a "export" -d 'Write a volume\'s content as a tar archive (to stdout, or to --output)'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -f -a "import" -d 'Unpack a tar archive (a file, or - for stdin) into a volume'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -f -a "mount" -d 'Print where a volume\'s content is (rootless: inside `skiff unshare`)'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -f -a "unmount" -d 'Undo `volume mount` (a volume\'s directory needs no unmounting)'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -f -a "umount" -d 'Undo `volume mount` (a volume\'s directory needs no unmounting)'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -s l -l label -d 'Set a label on the volume (KEY=VALUE, or KEY for an empty value)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -s o -l opt -d 'A driver option: type=bind|tmpfs, device=PATH (what a bind volume mounts), o=OPTIONS (mount options, e.g. size=64m for tmpfs)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -s d -l driver -d 'The volume driver: only local' -r -f -a "local\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
@@ -1943,10 +2102,11 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l ignore -d 'Succeed, doing nothing, when the volume already exists'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l format -d 'Output format: json, or a Go template such as \'{{.Name}} {{.Mountpoint}}\'' -r
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Only volumes matching: name=TEXT, label=KEY[=VALUE], dangling=true|false, driver=local' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Only volumes matching: name=REGEX, label=KEY[=VALUE], dangling=true|false, driver=local' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
@@ -1959,10 +2119,12 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only the volume names'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -s n -l noheading -d 'Do not print the header row'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -l format -d 'Output format: json, or a Go template such as \'{{.Name}} {{.Mountpoint}}\'' -r
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -s f -l filter -d 'Only volumes matching: name=TEXT, label=KEY[=VALUE], dangling=true|false, driver=local' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -s f -l filter -d 'Only volumes matching: name=REGEX, label=KEY[=VALUE], dangling=true|false, driver=local' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
@@ -1975,6 +2137,8 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the volume names'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -s n -l noheading -d 'Do not print the header row'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Output format: json (default), or a Go template such as \'{{.Mountpoint}}\'' -r
@@ -1990,8 +2154,10 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s a -l all -d 'Inspect every volume'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -s t -l time -d 'With --force, seconds to wait for the containers using a volume to stop before they are killed' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
@@ -2005,8 +2171,10 @@ vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -s f -l force -d 'Also remove the containers that use the volume (running ones are killed)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove every volume'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -s t -l time -d 'With --force, seconds to wait for the containers using a volume to stop before they are killed' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
@@ -2020,6 +2188,7 @@ vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -s f -l force -d 'Also remove the containers that use the volume (running ones are killed)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -s a -l all -d 'Remove every volume'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l filter -d 'Only volumes matching: name=TEXT, label=KEY[=VALUE]' -r
@@ -2035,6 +2204,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from exists" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -2048,14 +2218,90 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from exists" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to this file instead of stdout' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from export" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from export" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from export" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from export" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from export" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from export" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from import" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from import" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from import" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from import" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from import" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from import" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from mount" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from mount" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from mount" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from mount" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from mount" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from mount" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from mount" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from mount" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from unmount" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from unmount" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from umount" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from umount" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from umount" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from umount" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from umount" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from umount" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from umount" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from umount" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a volume (default name: 64 random hex digits)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "ls" -d 'List volumes'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'Show details of volumes'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove volumes'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Remove every volume no container uses'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "exists" -d 'Exit 0 if the volume exists, 1 if not'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write a volume\'s content as a tar archive (to stdout, or to --output)'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "import" -d 'Unpack a tar archive (a file, or - for stdin) into a volume'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "mount" -d 'Print where a volume\'s content is (rootless: inside `skiff unshare`)'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "unmount" -d 'Undo `volume mount` (a volume\'s directory needs no unmounting)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect help" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect help" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
@@ -2068,6 +2314,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect help" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect help" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect help" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect help" -f -a "create" -d 'Create a network (a bridge in the rootless network namespace, with name resolution)'
@@ -2102,6 +2349,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -l disable-dns -d 'No name resolution between the containers of this network'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -l ipv6 -d 'Enable IPv6 (not supported yet)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -l ignore -d 'Succeed, doing nothing, when the network already exists'
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -l format -d 'Output format: json, or a Go template such as \'{{.Name}} {{.Driver}}\'' -r
@@ -2120,6 +2368,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only the network names'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print the header line'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate the network ids'
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -l format -d 'Output format: json, or a Go template such as \'{{.Name}} {{.Driver}}\'' -r
@@ -2138,6 +2387,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the network names'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print the header line'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate the network ids'
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Output format: json (default), or a Go template such as \'{{.Name}}\'' -r
@@ -2152,6 +2402,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait for those containers to stop before killing them' -r
@@ -2167,6 +2418,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -s f -l force -d 'Also remove the containers that use the network (running ones are stopped); a network that does not exist is not an error'
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from remove" -s t -l time -d 'Seconds to wait for those containers to stop before killing them' -r
@@ -2182,6 +2434,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from remove" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from remove" -s f -l force -d 'Also remove the containers that use the network (running ones are stopped); a network that does not exist is not an error'
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from remove" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -l filter -d 'Only networks matching: label=KEY[=VALUE]' -r
@@ -2197,6 +2450,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -2210,6 +2464,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -l alias -d 'Another name of the container on this network' -r
@@ -2225,6 +2480,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -2239,6 +2495,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s f -l force -d 'Accepted for podman compatibility'
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a network (a bridge in the rootless network namespace, with name resolution)'
@@ -2261,6 +2518,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_see
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd help" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd help" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd help" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd help" -f -a "systemd" -d 'Write a systemd service unit that starts (or, with --new, recreates) a container'
@@ -2292,6 +2550,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_su
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s f -l files -d 'Write the unit to CONTAINER_PREFIX-NAME.service in the current directory and print its path'
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l template -d 'A template unit (NAME@.service): each instance runs its own container (implies --new)'
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l no-header -d 'No comment lines at the top'
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "systemd" -d 'Write a systemd service unit that starts (or, with --new, recreates) a container'
@@ -2309,6 +2568,7 @@ vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand quadlet" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand quadlet" -l dryrun -l dry-run -d 'Print the units (and errors) instead of writing them'
 complete -c skiff -n "__fish_skiff_using_subcommand quadlet" -l user -d 'Read the user\'s Quadlet directories (the default for a user other than root)'
+complete -c skiff -n "__fish_skiff_using_subcommand quadlet" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand quadlet" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand quadlet" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -2322,6 +2582,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand completion" -l storage-drive
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand completion" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -2335,6 +2596,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -l storage-dr
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand oci-run" -l runtime -d 'The OCI runtime: `builtin`, or an external one by name or path (crun, runc, ...)' -r
@@ -2349,6 +2611,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand oci-run" -l storage-driver -
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand oci-run" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand oci-run" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand oci-run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand oci-run" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l bundle -d 'The bundle directory (config.json and the root filesystem)' -r -F
@@ -2371,6 +2634,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l stdin -d 'Give the container a stdin pipe fed by attached clients'
+complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -l bundle -d 'The bundle directory (config.json and the root filesystem)' -r -F
@@ -2390,6 +2654,7 @@ vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -s d -l detach -d 'Print the container\'s pid and return at once'
 complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -s i -l interactive -d 'Keep stdin open and forward it to the container'
+complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -2403,6 +2668,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -l storag
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand rootless-netns" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -2416,6 +2682,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand rootless-netns" -l storage-d
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand rootless-netns" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
+complete -c skiff -n "__fish_skiff_using_subcommand rootless-netns" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand rootless-netns" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand rootless-netns" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -l upper -d 'The writable upper directory' -r -F
@@ -2433,6 +2700,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -l userxattr -d 'Keep overlay metadata in user.overlay.* xattrs (rootless) instead of trusted.overlay.*'
+complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top healthcheck port stats build pull images rmi tag untag history inspect save load push login logout container image system volume network generate quadlet completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "info" -d 'Show what this host allows, the id mappings, helpers and storage paths'
@@ -2539,6 +2807,10 @@ complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcom
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from volume" -f -a "rm" -d 'Remove volumes'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from volume" -f -a "prune" -d 'Remove every volume no container uses'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from volume" -f -a "exists" -d 'Exit 0 if the volume exists, 1 if not'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from volume" -f -a "export" -d 'Write a volume\'s content as a tar archive (to stdout, or to --output)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from volume" -f -a "import" -d 'Unpack a tar archive (a file, or - for stdin) into a volume'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from volume" -f -a "mount" -d 'Print where a volume\'s content is (rootless: inside `skiff unshare`)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from volume" -f -a "unmount" -d 'Undo `volume mount` (a volume\'s directory needs no unmounting)'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from network" -f -a "create" -d 'Create a network (a bridge in the rootless network namespace, with name resolution)'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from network" -f -a "ls" -d 'List networks'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from network" -f -a "inspect" -d 'Show details of networks'

@@ -36,6 +36,8 @@ pub enum LogLevel {
 #[derive(Debug, Parser)]
 #[command(name = "skiff", version, about, long_about = None, propagate_version = true)]
 #[command(disable_help_subcommand = false, max_term_width = 100)]
+// A repeated single-value flag takes its last value (`--name a --name b`), as podman's flag library does.
+#[command(args_override_self = true)]
 pub struct Cli {
     /// Persistent storage directory (images, layers, containers)
     #[arg(long, global = true, value_name = "PATH")]
@@ -52,6 +54,9 @@ pub struct Cli {
     /// A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build's RUN steps
     #[arg(long, global = true, value_name = "FLAG")]
     pub runtime_flag: Vec<String>,
+    /// Do not write to standard output (errors and messages on stderr still appear)
+    #[arg(long, global = true)]
+    pub noout: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -296,7 +301,8 @@ pub fn main() -> ExitCode {
         }
     };
     init_logging(cli.log_level);
-    let printer = printer::Printer::new();
+    let mut printer = printer::Printer::new();
+    printer.set_noout(cli.noout);
     let exit = match run(cli, &printer) {
         Ok(exit) => exit,
         Err(err) => diag::report(&printer, &err),

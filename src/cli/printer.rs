@@ -10,15 +10,20 @@ use std::io::Write;
 #[derive(Debug, Default)]
 pub struct Printer {
     quiet: bool,
+    /// `--noout`: nothing is written to stdout (messages on stderr still are).
+    noout: bool,
 }
 
 impl Printer {
     pub fn new() -> Self {
-        Printer { quiet: false }
+        Printer { quiet: false, noout: false }
     }
 
     /// Writes `text` to stdout as is. On a broken pipe the process exits 0, as ripgrep does.
     pub fn out(&self, text: &str) {
+        if self.noout {
+            return;
+        }
         let mut o = std::io::stdout().lock();
         if let Err(e) = o.write_all(text.as_bytes()).and_then(|_| o.flush()) {
             if e.kind() == std::io::ErrorKind::BrokenPipe {
@@ -58,6 +63,15 @@ impl Printer {
 
     pub fn set_quiet(&mut self, quiet: bool) {
         self.quiet = quiet;
+    }
+
+    /// `--noout`: drop everything written to stdout.
+    pub fn set_noout(&mut self, noout: bool) {
+        self.noout = noout;
+    }
+
+    pub fn noout(&self) -> bool {
+        self.noout
     }
 }
 

@@ -179,6 +179,7 @@ pub fn create(
     let id = records::new_id();
     opts.id = id.clone();
     let dirs = store.container_dirs(&id);
+    super::volumes::check_tmpfs_duplicates(&opts.tmpfs, &with.mounts)?;
     let plan = super::volumes::plan(ctx, store, &config, &with.mounts, &dirs)?;
     // Anonymous volumes made for a container that is not created go again.
     let rollback = |e: Error| {

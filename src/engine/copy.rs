@@ -43,7 +43,7 @@ pub enum Error {
     /// The copying child ended without saying why (`status`: how it ended).
     #[error("the copy process failed: {status}")]
     ChildFailed { status: String },
-    #[error("{} could not be found on the host: no such file or directory", path.display())]
+    #[error("{path:?} could not be found on the host: no such file or directory")]
     HostSourceMissing { path: PathBuf },
     #[error("cannot copy: {0}")]
     Io(#[source] io::Error),
@@ -67,6 +67,10 @@ pub enum Failure {
     ReadCopy { reason: String },
     #[error("the copy stream does not start with a tar header")]
     NotATar,
+    #[error("source must be a (compressed) tar archive when copying from stdin")]
+    StdinNotATar,
+    #[error("destination must be a directory when copying from stdin")]
+    StdinDestination,
     #[error("refusing tar entry {entry:?}: the archive tried to write through the symlink {link:?} it made")]
     ThroughSymlink { entry: String, link: String },
     /// Writing the tar to the caller's output (`cp CONTAINER:SRC -`).
@@ -74,6 +78,9 @@ pub enum Failure {
     Output { reason: String },
     #[error("destination {path:?} must be a directory")]
     DestinationNotADirectory { path: String },
+    /// A directory onto an existing non-directory (without --overwrite); `path`: the destination.
+    #[error("destination must be a directory when copying a directory")]
+    DirectoryToFile { path: String },
     #[error("{path:?} could not be found: no such directory")]
     DestinationMissing { path: String },
     #[error("{path:?} could not be found: no such file or directory")]
@@ -86,9 +93,10 @@ pub enum Failure {
     EntryName { reason: String },
     #[error("refusing tar entry {path:?}: it leaves the destination")]
     LeavesDestination { path: String },
-    /// `what` and `with`: "directory" or "non-directory".
-    #[error("cannot overwrite {what} {path:?} with a {with}")]
-    Overwrite { what: String, path: String, with: String },
+    /// `what` and `with`: "directory" or "non-directory"; `shown`: the path as podman names it
+    /// (in the container, or below the host destination, from `/`).
+    #[error("cannot overwrite {what} {path:?} with a {with}: error creating {shown:?}: {} {shown}: file exists (use --overwrite)", if with == "directory" { "mkdir" } else { "open" })]
+    Overwrite { what: String, path: String, with: String, shown: String },
     #[error("cannot create {path}: {reason}")]
     CreateDir { path: String, reason: String },
     #[error("cannot replace {path}: {reason}")]
@@ -352,14 +360,24 @@ fn extract(
     // (base dir, rename of the top component)
     let (base, rename): (PathBuf, Option<(OsString, OsString)>) = match (&top, &dest_meta) {
         (Top::Contents, Some(m)) if m.is_dir() => (dest.to_path_buf(), None),
+        // `SRC/.` to a path that does not exist yet: the contents go into a new directory there,
+        // as podman does (its parent must exist).
+        (Top::Contents, None) => {
+            let parent = match dest.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                _ => PathBuf::from("."),
+            };
+            if !fs_err::metadata(&parent).is_ok_and(|m| m.is_dir()) {
+                return Err(Failure::ParentMissing { path: parent.display().to_string() });
+            }
+            fs_err::create_dir(dest)
+                .map_err(|e| Failure::CreateDir { path: dest_text.clone(), reason: e.to_string() })?;
+            (dest.to_path_buf(), None)
+        }
         (Top::Contents, _) => return Err(Failure::DestinationNotADirectory { path: dest_text }),
         (Top::Named { .. }, Some(m)) if m.is_dir() => (dest.to_path_buf(), None),
         (Top::Named { is_dir: true, .. }, Some(_)) if !opts.overwrite => {
-            return Err(Failure::Overwrite {
-                what: "non-directory".into(),
-                path: dest_text,
-                with: "directory".into(),
-            })
+            return Err(Failure::DirectoryToFile { path: dest_text })
         }
         (Top::Named { name, is_dir }, found) => {
             if found.is_none() && slash && !is_dir {
@@ -427,10 +445,15 @@ fn extract(
             let clash = existing.is_dir() != kind.is_dir();
             if clash && !opts.overwrite {
                 let what = if existing.is_dir() { "directory" } else { "non-directory" };
+                let shown = match inside {
+                    Some(_) => format!("/{}", rel.display()),
+                    None => target.display().to_string(),
+                };
                 return Err(Failure::Overwrite {
                     what: what.into(),
                     path: target.display().to_string(),
                     with: if kind.is_dir() { "directory" } else { "non-directory" }.into(),
+                    shown,
                 });
             }
             if clash {
@@ -523,12 +546,46 @@ pub fn stream_to_container(
 ) -> Result<(), Error> {
     let dest = PathBuf::from(dest);
     let (child, ()) = spawn_in_root(root, workdir, (), move || {
-        extract(io::BufReader::new(input), &dest, Top::Contents, opts, None)
+        if !fs_err::metadata(&dest).is_ok_and(|m| m.is_dir()) {
+            return Err(Failure::StdinDestination);
+        }
+        let tar = decompressed_tar(io::BufReader::new(input))?;
+        extract(tar, &dest, Top::Contents, opts, None)
     })?;
     child.finish()
 }
 
-/// The container's `src` to the host at `dest`, or as a tar to `stdout` when `dest` is `None`.
+/// A tar stream, plain or compressed with gzip or zstd (told by its first bytes, as podman does);
+/// anything else is refused before a byte is written.
+fn decompressed_tar(mut input: impl io::BufRead + 'static) -> Result<Box<dyn Read>, Failure> {
+    let read = |e: io::Error| Failure::ReadTar { reason: e.to_string() };
+    let head = input.fill_buf().map_err(read)?.to_vec();
+    let mut inner: Box<dyn Read> = if head.starts_with(&[0x1f, 0x8b]) {
+        Box::new(flate2::read::MultiGzDecoder::new(input))
+    } else if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+        Box::new(zstd::stream::read::Decoder::with_buffer(input).map_err(read)?)
+    } else {
+        Box::new(input)
+    };
+    let mut block = vec![0u8; 512];
+    let mut n = 0;
+    while n < block.len() {
+        match inner.read(&mut block[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(_) => return Err(Failure::StdinNotATar),
+        }
+    }
+    // A ustar or GNU header says "ustar" at offset 257.
+    if n < 512 || &block[257..262] != b"ustar" {
+        return Err(Failure::StdinNotATar);
+    }
+    Ok(Box::new(io::Cursor::new(block).chain(inner)))
+}
+
+/// The container's `src` to the host at `dest`, or as a tar to `stdout` when `dest` is `None`;
+/// `overwrite`: a directory may replace a non-directory and the reverse.
+#[allow(clippy::too_many_arguments)]
 pub fn container_to_host(
     name: &str,
     root: &Path,
@@ -537,6 +594,7 @@ pub fn container_to_host(
     follow: bool,
     dest: Option<&Path>,
     stdout: &mut dyn Write,
+    overwrite: bool,
 ) -> Result<(), Error> {
     let (r, w) = pipe()?;
     let src_path = PathBuf::from(src);
@@ -571,7 +629,7 @@ pub fn container_to_host(
                         io::Cursor::new(buffered).chain(reader),
                         dest,
                         top,
-                        ExtractOptions::default(),
+                        ExtractOptions { overwrite, ..ExtractOptions::default() },
                         Some(&inside),
                     )
                 }
@@ -581,8 +639,15 @@ pub fn container_to_host(
         }
     };
     let finished = child.finish();
-    finished?;
-    Ok(result?)
+    // A destination refused before the whole tar was read leaves the child a broken pipe: the
+    // refusal is the error to report (but a failed write to stdout may be the child's fault).
+    match result {
+        Err(Failure::Output { .. }) | Ok(()) => {
+            finished?;
+            Ok(result?)
+        }
+        Err(refused) => Err(refused.into()),
+    }
 }
 
 /// Reads the first tar header of `r`: the top entry's name and whether it is a directory, and

@@ -114,6 +114,12 @@ pub fn untag(store: &Store, image: &str, names: &[String]) -> Result<Vec<String>
     } else {
         let mut v = Vec::new();
         for n in names {
+            // A digest reference of this image (`repo@sha256:...`, as pulling by digest gives):
+            // podman drops that name; skiff keeps digests in the repo digests, not in the names,
+            // so there is nothing to remove.
+            if is_digest_of(&found.image, n) {
+                continue;
+            }
             let full =
                 found.image.names.iter().find(|have| name_matches(n, have)).cloned().ok_or_else(|| {
                     storage::Error::NameNotFound { id: found.image.id.clone(), name: n.clone() }
@@ -128,6 +134,16 @@ pub fn untag(store: &Store, image: &str, names: &[String]) -> Result<Vec<String>
     Ok(to_remove)
 }
 
+/// Whether `text` is `REPO@DIGEST` naming `img` by its manifest digest.
+fn is_digest_of(img: &ImageRecord, text: &str) -> bool {
+    match text.split_once('@') {
+        Some((_, digest)) => {
+            digest == img.digest || img.repo_digests.iter().any(|r| r.ends_with(&format!("@{digest}")))
+        }
+        None => false,
+    }
+}
+
 /// What `rmi` did for one argument.
 #[derive(Debug, Clone, Default)]
 pub struct Removal {
@@ -140,6 +156,10 @@ pub struct Removal {
 pub fn remove(store: &Store, text: &str, force: bool) -> Result<Removal, Error> {
     let found = lookup(store, text)?;
     let img = &found.image;
+    // `rmi repo@sha256:...` of an image that has tags only drops that reference, as podman.
+    if found.name.is_none() && !img.names.is_empty() && is_digest_of(img, text) {
+        return Ok(Removal { untagged: vec![text.to_string()], deleted: None });
+    }
     if img.names.len() > 1 {
         if let Some(name) = &found.name {
             store.remove_name(&img.id, name)?;
@@ -306,12 +326,15 @@ pub fn split_name(name: &str) -> (String, String) {
 
 /// Whether `img` matches the `images REPO` filter.
 pub fn matches_filter(img: &ImageRecord, filter: &str) -> bool {
-    img.names.iter().any(|n| {
-        name_matches(filter, n) || {
-            let (repo, _) = split_name(n);
-            repo == filter || repo.ends_with(&format!("/{filter}"))
-        }
-    })
+    img.names.iter().any(|n| name_matches_filter(n, filter))
+}
+
+/// Whether the name `name` matches the `images REPO` filter (podman lists only those names).
+pub fn name_matches_filter(name: &str, filter: &str) -> bool {
+    name_matches(filter, name) || {
+        let (repo, _) = split_name(name);
+        repo == filter || repo.ends_with(&format!("/{filter}"))
+    }
 }
 
 #[cfg(test)]

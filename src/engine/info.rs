@@ -42,6 +42,49 @@ pub struct Host {
     pub fuse: Fuse,
     pub network: Network,
     pub cgroups: Cgroups,
+    // The fields podman's `info` has under the same names (`{{.Host.CgroupManager}}` ...).
+    /// skiff asks no systemd for cgroups: "cgroupfs".
+    pub cgroup_manager: String,
+    /// "v1" or "v2".
+    pub cgroup_version: String,
+    pub distribution: Distribution,
+    pub hostname: String,
+    pub cpus: usize,
+    /// How container output is stored: "k8s-file".
+    pub log_driver: String,
+    /// The built-in runtime: skiff itself.
+    pub oci_runtime: OciRuntime,
+    pub security: Security,
+    pub slirp4netns: Slirp4netns,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Distribution {
+    pub distribution: String,
+    pub version: String,
+    pub codename: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OciRuntime {
+    pub name: String,
+    pub path: PathBuf,
+    pub package: String,
+    pub version: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Security {
+    pub rootless: bool,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Slirp4netns {
+    pub executable: Option<PathBuf>,
 }
 
 #[derive(Debug, Serialize)]
@@ -94,6 +137,10 @@ pub struct Store {
     pub overlay_in_userns: OverlayProbe,
     pub driver: StorageDriver,
     pub driver_reason: String,
+    /// podman's names: the driver, its options (none), where volumes live.
+    pub graph_driver_name: StorageDriver,
+    pub graph_options: serde_json::Map<String, serde_json::Value>,
+    pub volume_path: PathBuf,
 }
 
 #[derive(Debug, Serialize)]
@@ -237,8 +284,22 @@ pub fn gather(ctx: &Context) -> Info {
             newuidmap,
             newgidmap,
             fuse,
-            network: Network { pasta, slirp4netns: slirp, default: default.to_string(), tun_usable },
+            cgroup_manager: "cgroupfs".into(),
+            cgroup_version: cgroups.version.split_whitespace().next().unwrap_or("v1").to_string(),
             cgroups,
+            distribution: distribution(),
+            hostname: nix::unistd::gethostname().ok().and_then(|h| h.into_string().ok()).unwrap_or_default(),
+            cpus: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+            log_driver: "k8s-file".into(),
+            oci_runtime: OciRuntime {
+                name: "skiff".into(),
+                path: std::env::current_exe().unwrap_or_default(),
+                package: format!("skiff {}", env!("CARGO_PKG_VERSION")),
+                version: format!("skiff version {} (built-in runtime)", env!("CARGO_PKG_VERSION")),
+            },
+            security: Security { rootless: ctx.rootless },
+            slirp4netns: Slirp4netns { executable: slirp.clone() },
+            network: Network { pasta, slirp4netns: slirp, default: default.to_string(), tun_usable },
         },
         store: Store {
             graph_root: ctx.paths.graph_root.clone(),
@@ -248,6 +309,9 @@ pub fn gather(ctx: &Context) -> Info {
             overlay_in_userns: overlay,
             driver,
             driver_reason,
+            graph_driver_name: driver,
+            graph_options: serde_json::Map::new(),
+            volume_path: ctx.paths.graph_root.join("volumes"),
         },
         problems,
     }
@@ -260,6 +324,19 @@ fn os_name() -> String {
             s.lines().find_map(|l| l.strip_prefix("PRETTY_NAME=").map(|v| v.trim_matches('"').to_string()))
         })
         .unwrap_or_else(|| "unknown".into())
+}
+
+/// ID, VERSION_ID and VERSION_CODENAME of /etc/os-release, as podman's `host.distribution`.
+fn distribution() -> Distribution {
+    let text = fs_err::read_to_string("/etc/os-release").unwrap_or_default();
+    let get = |key: &str| {
+        text.lines()
+            .find_map(|l| {
+                l.strip_prefix(key).and_then(|v| v.strip_prefix('=')).map(|v| v.trim_matches('"').to_string())
+            })
+            .unwrap_or_else(|| "unknown".into())
+    };
+    Distribution { distribution: get("ID"), version: get("VERSION_ID"), codename: get("VERSION_CODENAME") }
 }
 
 fn fuse_status() -> Fuse {

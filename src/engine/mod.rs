@@ -75,7 +75,7 @@ pub enum Error {
     NoSearchRegistries { name: String },
     #[error("pulling {name} failed from every search registry: {errors}")]
     AllCandidatesFailed { name: String, errors: String },
-    #[error("image {name} not known locally")]
+    #[error("{name}: image not known")]
     ImageNotKnown { name: String },
     #[error("image {name} has several tags ({tags}): remove them by name, or force with -f")]
     ImageHasSeveralTags { name: String, tags: String },
@@ -141,7 +141,6 @@ impl Error {
     pub fn hint(&self) -> Option<String> {
         match self {
             Error::Image(e) => e.hint(),
-            Error::ImageNotKnown { .. } => Some("list local images with `skiff images`, or pull it first".into()),
             Error::NoSearchRegistries { .. } => Some(
                 "use a fully qualified name (registry/repository:tag) or add unqualified-search-registries to registries.conf".into(),
             ),

@@ -38,7 +38,7 @@ pub enum Error {
     #[error(transparent)]
     Engine(#[from] super::Error),
     /// A file given to `load` that cannot be read as an archive.
-    #[error("{} is not a docker-archive or oci-archive", path.display())]
+    #[error("payload does not match any of the supported image formats: {} is not a docker-archive or oci-archive", path.display())]
     NotAnArchive {
         path: PathBuf,
         #[source]
@@ -46,7 +46,7 @@ pub enum Error {
     },
     #[error("archive {} holds no image", path.display())]
     EmptyArchive { path: PathBuf },
-    #[error("login to {registry} failed: invalid username or password")]
+    #[error("logging into {registry:?}: invalid username/password")]
     LoginFailed { registry: String },
     #[error("not logged in to {registry}")]
     NotLoggedIn { registry: String },
@@ -84,7 +84,6 @@ impl Error {
             Error::ShortDestination { destination } => {
                 Some(format!("use a full name such as registry.example.com/{destination}"))
             }
-            Error::LoginFailed { .. } => Some("check the username and password".into()),
             _ => None,
         }
     }

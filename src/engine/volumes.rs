@@ -46,7 +46,10 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    #[error("duplicate mount destination {destination}")]
+    /// A volume option refused, in podman's words.
+    #[error("{message}")]
+    Option { message: String },
+    #[error("{destination}: duplicate mount destination")]
     Duplicate { destination: String },
     #[error("cannot copy the image's {destination} into volume {name}")]
     CopyUp {
@@ -187,6 +190,23 @@ pub fn image_volumes(image_config: &RunConfig) -> Vec<String> {
 /// Checks the requests, adds the image's anonymous volumes, creates missing volumes and builds
 /// the OCI mounts. `dirs` are the (final) directories of the container being created. On error,
 /// anonymous volumes it created are removed again.
+/// `--tmpfs DEST[:OPTIONS]` next to the `-v`/`--mount` requests: a destination given twice with
+/// other options, or also by a volume or bind mount, is a duplicate (podman's check).
+pub fn check_tmpfs_duplicates(tmpfs: &[String], requests: &[MountRequest]) -> Result<(), Error> {
+    let mut seen: Vec<(String, &str)> = Vec::new();
+    for t in tmpfs {
+        let (dest, opts) = t.split_once(':').unwrap_or((t.as_str(), ""));
+        let Ok(dest) = clean_destination(t, dest) else { continue };
+        if seen.iter().any(|(d, o)| *d == dest && *o != opts)
+            || requests.iter().any(|r| r.destination == dest)
+        {
+            return Err(Error::Duplicate { destination: dest });
+        }
+        seen.push((dest, opts));
+    }
+    Ok(())
+}
+
 pub fn plan(
     ctx: &Context,
     store: &Store,
@@ -250,7 +270,36 @@ fn fill(
                         Err(e) => return Err(e.into()),
                     },
                 };
-                volume_source(store, r, rec, plan)?
+                match rec.options.get("type").map(String::as_str) {
+                    Some("tmpfs") => {
+                        let mut opts: Vec<String> = rec
+                            .options
+                            .get("o")
+                            .map(|o| o.split(',').map(str::to_string).collect())
+                            .unwrap_or_default();
+                        opts.extend(r.options.iter().cloned());
+                        if r.read_only {
+                            opts.push("ro".into());
+                        }
+                        let text = format!("{}:{}", r.destination, opts.join(","));
+                        let m = crate::runtime::spec::tmpfs_mount(&text)
+                            .map_err(|e| Error::Invalid { value: r.text.clone(), reason: e.to_string() })?;
+                        if !plan.volumes.contains(&rec.name) {
+                            plan.volumes.push(rec.name.clone());
+                        }
+                        plan.mounts.push(m);
+                        continue;
+                    }
+                    _ => match rec.options.get("device").filter(|d| !d.is_empty()) {
+                        Some(device) => {
+                            if !plan.volumes.contains(&rec.name) {
+                                plan.volumes.push(rec.name.clone());
+                            }
+                            PathBuf::from(device)
+                        }
+                        None => volume_source(store, r, rec, plan)?,
+                    },
+                }
             }
             Source::Anonymous => {
                 let rec = store.create_volume(None, BTreeMap::new(), true)?;
@@ -487,6 +536,52 @@ pub fn create(
     Ok(store.create_volume(name, labels, false)?)
 }
 
+/// `volume create -o`: checks the local driver's options as podman does (`type=bind|tmpfs`,
+/// `device=`, `o=` mount options), then creates the volume with them. A `bind` volume mounts
+/// `device` (which must exist); a `tmpfs` one is a new tmpfs in each container.
+pub fn create_with_options(
+    store: &Store,
+    name: Option<&str>,
+    labels: BTreeMap<String, String>,
+    options: BTreeMap<String, String>,
+) -> Result<VolumeRecord, Error> {
+    let bad = |value: String, reason: String| Error::Invalid { value, reason };
+    for (k, v) in &options {
+        match k.as_str() {
+            "type" if ["bind", "tmpfs", "none"].contains(&v.as_str()) => {}
+            "type" => {
+                return Err(bad(format!("type={v}"), "the local driver takes type=bind or type=tmpfs".into()))
+            }
+            "device" | "o" => {}
+            _ => return Err(bad(format!("{k}={v}"), format!("invalid mount option {k} for driver 'local'"))),
+        }
+    }
+    let kind = options.get("type").cloned().unwrap_or_default();
+    let binds =
+        kind == "bind" || options.get("o").is_some_and(|o| o.split(',').any(|x| x == "bind" || x == "rbind"));
+    if binds {
+        let device = options.get("device").map(String::as_str).unwrap_or("");
+        if let Err(errno) = nix::sys::stat::stat(device) {
+            return Err(Error::Option {
+                message: format!(
+                    "invalid volume option device for driver 'local': stat {device}: {}",
+                    errno.desc().to_lowercase()
+                ),
+            });
+        }
+    }
+    let rec = store.create_volume(name, labels, false)?;
+    let rec = store.update_volume(&rec.name, |v, _| {
+        v.options = options;
+        // The content of a bind or tmpfs volume is not skiff's to fill.
+        if binds || kind == "tmpfs" {
+            v.needs_copy_up = false;
+        }
+        Ok::<_, vols::Error>(v.clone())
+    })?;
+    Ok(rec)
+}
+
 impl Error {
     /// True when containers use the volume.
     pub fn is_in_use(&self) -> bool {
@@ -527,7 +622,7 @@ pub fn get(store: &Store, name: &str) -> Result<VolumeRecord, Error> {
 /// A `volume ls --filter` condition.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Filter {
-    /// `name=TEXT`: the name contains TEXT.
+    /// `name=REGEX`: the name matches REGEX (unanchored, as podman's).
     Name(String),
     /// `label=KEY` or `label=KEY=VALUE`.
     Label(String, Option<String>),
@@ -560,7 +655,10 @@ impl Filter {
 
     fn matches(&self, v: &VolumeRecord, in_use: bool) -> bool {
         match self {
-            Filter::Name(n) => v.name.contains(n.as_str()),
+            Filter::Name(n) => match regex::Regex::new(n) {
+                Ok(re) => re.is_match(&v.name),
+                Err(_) => v.name.contains(n.as_str()),
+            },
             Filter::Label(k, None) => v.labels.contains_key(k),
             Filter::Label(k, Some(val)) => v.labels.get(k) == Some(val),
             Filter::Dangling(d) => *d != in_use,
@@ -598,6 +696,45 @@ pub fn users(store: &Store, name: &str) -> Result<Vec<String>, Error> {
 /// `volume rm` (without force: the caller removes the users first for `-f`).
 pub fn remove(store: &Store, name: &str) -> Result<VolumeRecord, Error> {
     Ok(store.remove_volume(name)?)
+}
+
+/// The volumes `volume prune` with `filters` would remove: those no container uses.
+pub fn prune_candidates(store: &Store, filters: &[Filter]) -> Result<Vec<String>, Error> {
+    let used = in_use(store)?;
+    Ok(list(store, filters)?.into_iter().filter(|v| !used.contains(&v.name)).map(|v| v.name).collect())
+}
+
+/// `volume export`: the volume's content as a tar on `out`.
+pub fn export(store: &Store, name: &str, out: impl std::io::Write) -> Result<(), Error> {
+    let rec = store.get_volume(name)?.ok_or_else(|| vols::Error::NotFound { name: name.to_owned() })?;
+    let dir = match rec.options.get("device").filter(|d| !d.is_empty()) {
+        Some(d) => PathBuf::from(d),
+        None => store.volume_data(name),
+    };
+    let mut b = tar::Builder::new(out);
+    b.follow_symlinks(false);
+    let io = |source: std::io::Error| Error::Source { path: dir.clone(), source };
+    b.append_dir_all(".", &dir).map_err(io)?;
+    b.into_inner().and_then(|mut w| w.flush()).map_err(io)?;
+    Ok(())
+}
+
+/// `volume import`: unpacks the tar `input` into the volume (entries may not leave it).
+pub fn import(store: &Store, name: &str, input: impl std::io::Read) -> Result<(), Error> {
+    let rec = store.get_volume(name)?.ok_or_else(|| vols::Error::NotFound { name: name.to_owned() })?;
+    let dir = match rec.options.get("device").filter(|d| !d.is_empty()) {
+        Some(d) => PathBuf::from(d),
+        None => store.volume_data(name),
+    };
+    let mut ar = tar::Archive::new(input);
+    ar.set_preserve_permissions(true);
+    ar.set_preserve_mtime(true);
+    ar.unpack(&dir).map_err(|source| Error::Source { path: dir.clone(), source })?;
+    store.update_volume(name, |v, _| {
+        v.needs_copy_up = false;
+        Ok::<_, vols::Error>(())
+    })?;
+    Ok(())
 }
 
 /// `volume prune`: removes every volume no container uses; returns their names.

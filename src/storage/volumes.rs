@@ -45,9 +45,9 @@ pub enum Error {
     InvalidName { name: String },
     #[error("volume with name {name} already exists")]
     Exists { name: String },
-    #[error("no volume with name {name:?} found")]
+    #[error("no volume with name {name:?} found: no such volume")]
     NotFound { name: String },
-    #[error("volume {name} is being used by the following container(s): {}", containers.join(", "))]
+    #[error("volume {name} is being used by the following container(s): {}: volume is being used", containers.join(", "))]
     InUse { name: String, containers: Vec<String> },
     #[error("corrupt volume record {}", path.display())]
     Corrupt {

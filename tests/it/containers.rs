@@ -150,8 +150,9 @@ fn detached_container_ps_logs_and_rm_force() {
     assert_eq!(json[0]["State"], "running");
     s.cmd(&["ps", "--format", "{{.Names}} {{.Status}}"]).assert_success().assert_stdout_contains("web Up");
 
+    // podman's exit code for a running container without --force: 2.
     let out = s.cmd(&["rm", "web"]);
-    out.assert_exit(125).assert_stderr_contains(&format!(
+    out.assert_exit(2).assert_stderr_contains(&format!(
         "cannot remove container {id} as it is running - running or paused containers cannot be removed without force"
     ));
     s.cmd(&["rm", "-f", "web"]).assert_success().assert_stdout_eq("web");

@@ -219,7 +219,7 @@ fn cp_bad_input() {
         .assert_stderr_contains("no container with name or ID \"nosuch\" found");
     s.cmd(&["cp", s.dir().join("missing").to_str().unwrap(), "c:/tmp"])
         .assert_exit(125)
-        .assert_stderr_contains("missing could not be found on the host");
+        .assert_stderr_contains("missing\" could not be found on the host");
     s.cmd(&["cp", "c:/no/such/file", s.dir().to_str().unwrap()])
         .assert_exit(125)
         .assert_stderr_contains("\"/no/such/file\" could not be found on container c");

@@ -247,7 +247,7 @@ fn tag_untag_and_rmi_follow_podman() {
     ]);
     assert_eq!(layers.stdout_trimmed(), "0", "layers are removed with the last image");
     s.cmd(&["rmi", "nope"]).assert_exit(1).assert_stderr_contains("nope");
-    s.cmd(&["tag", "nope", "x"]).assert_exit(125).assert_stderr_contains("image nope not known locally");
+    s.cmd(&["tag", "nope", "x"]).assert_exit(125).assert_stderr_contains("Error: nope: image not known");
     s.cmd(&["tag", "busybox", "Bad Name"]).assert_exit(125);
 }
 

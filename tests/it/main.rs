@@ -22,6 +22,8 @@
 //! - `options`: the configuration flags of `run` and `--runtime crun|runc`, compared with the
 //!   built-in runtime; their bad-value errors.
 //! - `data`: `cp`, `diff`, `commit`, `export`, `import`, `mount`.
+//! - `compat`: what podman users see: Go templates, repeated flags, `--noout`, sort and filter
+//!   options, volume words, `info` fields, `cp` between containers.
 //! - `lifecycle`: `create`, `start`, `stop`, `kill`, `restart`, `wait`, `inspect`, the `container`
 //!   group, `ps` filters, `logs -f`, and reliability under parallel runs and `kill -9`.
 //! - `exec`: `exec` and `top` in a running container.
@@ -52,6 +54,7 @@ mod registry;
 mod util;
 
 mod build;
+mod compat;
 mod containers;
 mod data;
 mod exec;

@@ -291,7 +291,10 @@ fn login_checks_credentials_then_pull_works_and_logout_removes_them() {
 
     s.cmd(&["login", NO_TLS, "-u", AUTH_USER, "-p", "wrong", &reg.host()])
         .assert_exit(125)
-        .assert_stderr_contains(&format!("login to {} failed: invalid username or password", reg.host()));
+        .assert_stderr_contains(&format!(
+            "Error: logging into \"{}\": invalid username/password",
+            reg.host()
+        ));
     assert!(!s.dir().join("xdg-run/containers/auth.json").exists(), "nothing saved for a failed login");
 
     s.cmd_stdin(

@@ -481,7 +481,7 @@ fn bad_mount_input() {
         .assert_stderr_contains("invalid filesystem type \"foo\"");
     s.cmd(&["run", "--rm", "-v", "/tmp:/x", "-v", "/var:/x", img, "true"])
         .assert_exit(125)
-        .assert_stderr_contains("duplicate mount destination /x");
+        .assert_stderr_contains("/x: duplicate mount destination");
     // Nothing was created by the refused commands.
     assert!(volume_names(&s).is_empty());
     assert!(s.cmd(&["ps", "-a", "-q"]).stdout.trim().is_empty());

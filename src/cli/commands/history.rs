@@ -29,7 +29,7 @@ pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Ex
     let store = engine::open_store(&ctx)?;
     let found = engine::images::lookup(&store, &args.image)?;
     let rows = engine::images::history(&store, &found.image)?;
-    if args.format.as_deref() == Some("json") {
+    if crate::cli::format::normalized(args.format.as_deref()) == Some("json") {
         printer.line(&serde_json::to_string_pretty(&rows)?);
         return Ok(Exit::SUCCESS);
     }
@@ -65,7 +65,7 @@ pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Ex
     if t.is_table() {
         lines.push(t.header(&[("CreatedBy", "CREATED BY")]));
     }
-    lines.extend(values.iter().map(|v| t.render(v)));
+    lines.extend(values.iter().map(|v| t.render(v)).collect::<Result<Vec<_>, _>>()?);
     printer.line(&if t.is_table() { crate::cli::format::align_columns(&lines) } else { lines.join("\n") });
     Ok(Exit::SUCCESS)
 }

@@ -86,12 +86,12 @@ pub fn run_any(args: AnyArgs, mut ctx: Context, printer: &Printer) -> anyhow::Re
             Err(e) => return Err(e.into()),
         }
     }
-    match args.format.as_deref() {
+    match crate::cli::format::normalized(args.format.as_deref()) {
         None | Some("json") => printer.line(&serde_json::to_string_pretty(&values)?),
         Some(t) => {
             let t = Template::parse(t)?;
             for v in &values {
-                printer.line(&t.render(v));
+                printer.line(&t.render(v)?);
             }
         }
     }

@@ -39,13 +39,13 @@ pub fn print_formatted(
     value: &serde_json::Value,
     default: impl FnOnce(&serde_json::Value) -> String,
 ) -> anyhow::Result<()> {
-    match format {
+    match super::format::normalized(format) {
         None => printer.out(&default(value)),
         Some("json") => printer.line(&serde_json::to_string_pretty(value)?),
         Some("yaml") => printer.out(&render_yaml(value)),
         Some(t) => {
             let t = Template::parse(t)?;
-            let mut s = t.render(value);
+            let mut s = t.render(value)?;
             if !s.ends_with('\n') {
                 s.push('\n');
             }

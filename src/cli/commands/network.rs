@@ -331,7 +331,7 @@ fn ls(args: LsArgs, ctx: &mut Context, printer: &Printer) -> anyhow::Result<Exit
     if t.is_table() && !args.noheading {
         lines.push(t.header(&[("ID", "NETWORK ID")]));
     }
-    lines.extend(list.iter().map(|n| t.render(&go_view(n, args.no_trunc))));
+    lines.extend(list.iter().map(|n| t.render(&go_view(n, args.no_trunc))).collect::<Result<Vec<_>, _>>()?);
     if lines.is_empty() {
         return Ok(Exit::SUCCESS);
     }
@@ -354,7 +354,7 @@ fn inspect(args: InspectArgs, ctx: &Context, printer: &Printer) -> anyhow::Resul
         Some(t) => {
             let t = Template::parse(t)?;
             for n in &found {
-                printer.line(&t.render(&go_view(n, true)));
+                printer.line(&t.render(&go_view(n, true))?);
             }
         }
     }

@@ -127,7 +127,7 @@ fn print(args: &Args, figures: &[Stats], printer: &Printer) -> anyhow::Result<()
                 lines.push(t.header(&HEADERS));
             }
             for s in figures {
-                lines.push(t.render(&template_item(s, args.no_trunc)));
+                lines.push(t.render(&template_item(s, args.no_trunc))?);
             }
             let out = if t.is_table() { align_columns(&lines) } else { lines.join("\n") };
             if !out.is_empty() {

@@ -89,7 +89,7 @@ fn df(args: DfArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit>
             })
         })
         .collect();
-    if args.format.as_deref() == Some("json") {
+    if crate::cli::format::normalized(args.format.as_deref()) == Some("json") {
         printer.line(&serde_json::to_string_pretty(&rows)?);
         return Ok(Exit::SUCCESS);
     }
@@ -101,7 +101,7 @@ fn df(args: DfArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit>
     if t.is_table() {
         lines.push(t.header(&[]));
     }
-    lines.extend(rows.iter().map(|r| t.render(r)));
+    lines.extend(rows.iter().map(|r| t.render(r)).collect::<Result<Vec<_>, _>>()?);
     let text = if t.is_table() { crate::cli::format::align_columns(&lines) } else { lines.join("\n") };
     printer.line(&text);
     Ok(Exit::SUCCESS)

@@ -93,7 +93,8 @@ pub enum Error {
     NotInPath { name: String },
     #[error("executable file `{name}` not found")]
     NotFound { name: String },
-    #[error("cannot execute `{name}`: {}", errno.desc())]
+    // The errno in lower case, as Go (and so podman) words it: "permission denied".
+    #[error("cannot execute `{name}`: {}", errno.desc().to_lowercase())]
     CannotExecute { name: String, errno: Errno },
 }
 

@@ -45,7 +45,7 @@ pub(crate) fn print_values(
         Some(t) => {
             let t = crate::cli::format::Template::parse(t)?;
             for v in values {
-                printer.line(&t.render(v));
+                printer.line(&t.render(v)?);
             }
         }
     }
@@ -75,6 +75,6 @@ pub fn inspect(args: InspectArgs, mut ctx: Context, printer: &Printer) -> anyhow
             }
         }
     }
-    print_values(printer, args.format.as_deref(), &values)?;
+    print_values(printer, crate::cli::format::normalized(args.format.as_deref()), &values)?;
     Ok(exit)
 }

@@ -29,23 +29,7 @@ pub struct LogsArgs {
     pub containers: Vec<String>,
 }
 
-/// Parses `--since`/`--until`.
-fn parse_time(flag: &str, text: &str) -> anyhow::Result<chrono::DateTime<chrono::FixedOffset>> {
-    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(text) {
-        return Ok(t);
-    }
-    if let Ok(secs) = text.parse::<f64>() {
-        let nanos = (secs * 1e9) as i64;
-        return Ok(chrono::DateTime::from_timestamp_nanos(nanos).fixed_offset());
-    }
-    if let Ok(d) = humantime::parse_duration(text) {
-        let d = chrono::Duration::from_std(d)?;
-        return Ok((chrono::Utc::now() - d).fixed_offset());
-    }
-    anyhow::bail!(
-        "invalid {flag} {text:?}: use an RFC 3339 time (2026-01-02T15:04:05Z), a Unix timestamp or a duration such as 10m"
-    )
-}
+use crate::cli::human::parse_time;
 
 /// One container's log being read, and how its last line ended.
 struct Follower {

@@ -18,8 +18,9 @@ pub struct PsArgs {
     #[arg(long, value_name = "FORMAT")]
     pub format: Option<String>,
     /// Show only matching containers: status=, name= (a regex), label=KEY[=VALUE], id= (a prefix),
-    /// ancestor= (an image), exited=CODE, health=healthy|unhealthy|starting|none; one key given twice matches either value, different
-    /// keys must all match
+    /// ancestor= (an image), exited=CODE, health=healthy|unhealthy|starting|none, before= and
+    /// since= (a container), volume=NAME; one key given twice matches either value, different keys
+    /// must all match
     #[arg(short, long = "filter", value_name = "KEY=VALUE")]
     pub filter: Vec<String>,
     /// Show the N most recently created containers, in any state
@@ -31,6 +32,11 @@ pub struct PsArgs {
     /// Do not print the header row
     #[arg(long)]
     pub noheading: bool,
+    /// Sort by command, created, id, image, names, runningfor, size or status (created: oldest
+    /// first)
+    #[arg(long, value_name = "KEY", default_value = "created",
+          value_parser = ["command", "created", "id", "image", "names", "runningfor", "size", "status"])]
+    pub sort: String,
     /// Show the size of each container's writes, and with its image's (virtual)
     #[arg(short, long)]
     pub size: bool,
@@ -57,6 +63,11 @@ enum Filter {
     Exited(i32),
     /// healthy, unhealthy, starting or none (checked by [`health_matches`]).
     Health(String),
+    /// `before=`/`since=`: created before or after the named container (resolved in `ps`).
+    Before(String),
+    Since(String),
+    /// `volume=NAME`: uses the named volume.
+    Volume(String),
 }
 
 impl Filter {
@@ -94,8 +105,11 @@ impl Filter {
                 "healthy" | "unhealthy" | "starting" | "none" => Filter::Health(value.to_string()),
                 _ => anyhow::bail!("invalid health filter {value:?}: use healthy, unhealthy, starting or none"),
             },
+            "before" => Filter::Before(value.to_string()),
+            "since" => Filter::Since(value.to_string()),
+            "volume" => Filter::Volume(value.to_string()),
             _ => anyhow::bail!(
-                "{key} is an invalid filter in {text:?}: use status, name, label, id, ancestor, exited or health"
+                "{key} is an invalid filter in {text:?}: use status, name, label, id, ancestor, exited, health, before, since or volume"
             ),
         };
         Ok((key.to_string(), filter))
@@ -103,6 +117,10 @@ impl Filter {
 
     fn matches(&self, c: &ContainerRecord) -> bool {
         match self {
+            // podman's "stopped" and "exited" name the same containers.
+            Filter::Status(State::Stopped | State::Exited) => {
+                matches!(c.state, State::Stopped | State::Exited)
+            }
             Filter::Status(s) => c.state == *s,
             Filter::Name(re) => re.is_match(&c.name),
             Filter::Label(k, v) => match (c.labels.get(k), v) {
@@ -123,8 +141,16 @@ impl Filter {
             }
             Filter::Exited(code) => c.state == State::Exited && c.exit_code == Some(*code),
             Filter::Health(_) => true,
+            // Resolved to creation times in `ps` (see `resolve_relative`): here, the time itself.
+            Filter::Before(t) => created_at(&c.created) < created_at(t),
+            Filter::Since(t) => created_at(&c.created) > created_at(t),
+            Filter::Volume(v) => c.volumes.iter().any(|n| n == v),
         }
     }
+}
+
+fn created_at(t: &str) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+    chrono::DateTime::parse_from_rfc3339(t).ok()
 }
 
 /// Same key: any may match; different keys: all must.
@@ -191,6 +217,20 @@ fn status(c: &ContainerRecord) -> String {
     }
 }
 
+/// `--sort KEY`, as podman orders the rows: ascending (created and runningfor: oldest first).
+fn sort_containers(shown: &mut [ContainerRecord], key: &str, store: &Store) {
+    let created = |c: &ContainerRecord| chrono::DateTime::parse_from_rfc3339(&c.created).ok();
+    match key {
+        "command" => shown.sort_by_key(|c| shell_join(&c.command)),
+        "id" => shown.sort_by(|a, b| a.id.cmp(&b.id)),
+        "image" => shown.sort_by(|a, b| a.image_name.cmp(&b.image_name)),
+        "names" => shown.sort_by(|a, b| a.name.cmp(&b.name)),
+        "status" => shown.sort_by_key(status),
+        "size" => shown.sort_by_key(|c| containers::disk_usage(store, c).rw),
+        _ => shown.sort_by_key(created),
+    }
+}
+
 fn shell_join(args: &[String]) -> String {
     args.join(" ")
 }
@@ -200,6 +240,13 @@ pub fn ps(args: PsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
     let filters = args.filter.iter().map(|f| Filter::parse(f)).collect::<anyhow::Result<Vec<_>>>()?;
     super::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;
+    // before=/since= name a container: compare with its creation time.
+    let mut filters = filters;
+    for (_, f) in filters.iter_mut() {
+        if let Filter::Before(k) | Filter::Since(k) = f {
+            *k = containers::lookup(&store, k)?.created;
+        }
+    }
     let last = if args.latest { Some(1) } else { args.last };
     // A status filter or --last looks at every container, as in podman.
     let every = args.all || last.is_some() || filters.iter().any(|(k, _)| k == "status" || k == "exited");
@@ -221,6 +268,7 @@ pub fn ps(args: PsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
         shown.sort_by(|a, b| a.created.cmp(&b.created));
         shown.drain(..shown.len().saturating_sub(n));
     }
+    sort_containers(&mut shown, &args.sort, &store);
     let short = |id: &str| if args.no_trunc { id.to_string() } else { id[..id.len().min(12)].to_string() };
     if args.quiet {
         for c in &shown {
@@ -268,7 +316,7 @@ pub fn ps(args: PsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
             })
         })
         .collect();
-    match args.format.as_deref() {
+    match crate::cli::format::normalized(args.format.as_deref()) {
         Some("json") => printer.line(&serde_json::to_string_pretty(&items)?),
         Some(t) => {
             let t = if t.trim_start().starts_with("table") { table_columns(t) } else { t.to_string() };
@@ -289,7 +337,7 @@ pub fn ps(args: PsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
                 // In templates, .Names and .Command are plain strings, as in podman.
                 item["Names"] = json!(c.name);
                 item["Command"] = json!(shell_join(&c.command));
-                lines.push(t.render(&item));
+                lines.push(t.render(&item)?);
             }
             let text =
                 if t.is_table() { crate::cli::format::align_columns(&lines) } else { lines.join("\n") };

@@ -20,8 +20,11 @@ pub struct RmArgs {
     /// container's stop timeout, 10 s, as podman)
     #[arg(short = 't', long = "time", value_name = "SECONDS")]
     pub time: Option<u64>,
+    /// Remove the most recently created container
+    #[arg(short, long, conflicts_with_all = ["all", "containers"])]
+    pub latest: bool,
     /// Containers to remove (names or ids)
-    #[arg(value_name = "CONTAINER", required_unless_present = "all")]
+    #[arg(value_name = "CONTAINER", required_unless_present_any = ["all", "latest"])]
     pub containers: Vec<String>,
 }
 
@@ -33,6 +36,12 @@ pub fn rm(args: RmArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
     // (record, what to print: the user's input, as podman does; the full id for -a)
     let targets: Vec<(ContainerRecord, String)> = if args.all {
         all.into_iter().map(|r| (r.clone(), r.id)).collect()
+    } else if args.latest {
+        all.into_iter()
+            .max_by(|a, b| a.created.cmp(&b.created))
+            .map(|r| (r.clone(), r.id))
+            .into_iter()
+            .collect()
     } else {
         let mut v = Vec::new();
         for key in &args.containers {
@@ -63,6 +72,10 @@ pub fn rm(args: RmArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
             });
         match removed {
             Ok(()) => printer.line(shown),
+            // As podman: a running container without --force exits 2.
+            Err(e) if matches!(e.downcast_ref(), Some(engine::remove::Error::Active { .. })) => {
+                failed.add(WithExit { message: e.to_string(), exit: Exit::from_status(2) }.into())
+            }
             Err(e) => failed.add(e),
         }
     }

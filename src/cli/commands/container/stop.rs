@@ -7,7 +7,7 @@ use super::*;
 pub struct StopArgs {
     /// Seconds to wait after the stop signal before killing the container (default: the
     /// container's --stop-timeout, else 10)
-    #[arg(short = 't', long = "time", value_name = "SECONDS")]
+    #[arg(short = 't', long = "time", visible_alias = "timeout", value_name = "SECONDS")]
     pub time: Option<u64>,
     /// Stop all running containers
     #[arg(short, long)]
@@ -26,6 +26,12 @@ pub fn stop(args: StopArgs, mut ctx: Context, printer: &Printer) -> anyhow::Resu
     let store = engine::open_store(&ctx)?;
     let keys: Vec<String> = if args.all {
         refreshed(&ctx, &store)?.into_iter().filter(|c| c.state.is_active()).map(|c| c.id).collect()
+    } else if args.ignore {
+        args.containers
+            .iter()
+            .filter(|k| !matches!(lifecycle::lookup(&ctx, &store, k), Err(e) if e.is_not_found()))
+            .cloned()
+            .collect()
     } else {
         args.containers.clone()
     };

@@ -12,9 +12,12 @@ pub struct DiffArgs {
     /// Print as json ({"added": [...], "changed": [...], "deleted": [...]}) or as a Go template
     #[arg(long, value_name = "FORMAT")]
     pub format: Option<String>,
+    /// The most recently created container
+    #[arg(short, long, conflicts_with = "target")]
+    pub latest: bool,
     /// The container (or image) to inspect
-    #[arg(value_name = "CONTAINER|IMAGE")]
-    pub target: String,
+    #[arg(value_name = "CONTAINER|IMAGE", required_unless_present = "latest")]
+    pub target: Option<String>,
 }
 
 fn paths(changes: &[Change], kind: Kind) -> Vec<&str> {
@@ -24,12 +27,21 @@ fn paths(changes: &[Change], kind: Kind) -> Vec<&str> {
 pub fn diff(args: DiffArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
     crate::cli::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;
-    let changes = match containers::lookup(&store, &args.target) {
+    let target = match args.target {
+        Some(t) => t,
+        None => store
+            .list_containers()?
+            .into_iter()
+            .max_by(|a, b| a.created.cmp(&b.created))
+            .map(|c| c.id)
+            .ok_or_else(|| anyhow::anyhow!("no containers to diff: --latest found none"))?,
+    };
+    let changes = match containers::lookup(&store, &target) {
         Ok(rec) => data::diff_container(&store, &rec)?,
-        Err(_) => match images::lookup(&store, &args.target) {
+        Err(_) => match images::lookup(&store, &target) {
             Ok(found) => data::diff_image(&store, &found.image)?,
             Err(engine::Error::ImageNotKnown { .. }) => {
-                anyhow::bail!("{} not found: no container or image with that name or id", args.target)
+                anyhow::bail!("{target} not found: no container or image with that name or id")
             }
             Err(e) => return Err(e.into()),
         },
