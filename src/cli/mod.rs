@@ -149,6 +149,9 @@ pub enum Command {
     /// Manage networks: create, ls, inspect, rm, prune, exists, connect, disconnect
     #[command(subcommand)]
     Network(commands::network::NetworkCommand),
+    /// Manage pods: create, start, stop, restart, kill, rm, ps, inspect, exists, prune, top, logs
+    #[command(subcommand)]
+    Pod(commands::pod::PodCommand),
     /// Print a shell completion script
     Completion(commands::completion::Args),
     /// Write completions/ and man/ from the command definitions (for maintainers)
@@ -347,6 +350,7 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         Command::System(c) => commands::system::run(c, ctx, printer),
         Command::Volume(c) => commands::volume::run(c, ctx, printer),
         Command::Network(c) => commands::network::run(c, ctx, printer),
+        Command::Pod(c) => commands::pod::run(c, ctx, printer),
         Command::RootlessNetns(a) => commands::network::holder(a, ctx, printer),
         Command::Completion(a) => commands::completion::run(a, printer),
         Command::GenerateDocs(a) => commands::completion::generate_docs(a, printer),

@@ -90,6 +90,8 @@ pub enum Error {
     InvalidMac { value: String },
     #[error("invalid --network-alias {value:?}: names must match [a-zA-Z0-9][a-zA-Z0-9_.-]*")]
     InvalidAlias { value: String },
+    #[error(transparent)]
+    Pod(Box<super::pods::Error>),
     #[error("invalid --ip {ip}: not in subnet {subnet} of network {network}")]
     IpOutsideSubnet { ip: std::net::Ipv4Addr, subnet: String, network: String },
 }
@@ -130,6 +132,8 @@ pub struct Request {
     pub ip: Option<std::net::Ipv4Addr>,
     /// `--mac-address`.
     pub mac: Option<String>,
+    /// `--pod`: a pod's name or id, or `new:NAME` (see [`super::pods::join`]).
+    pub pod: Option<String>,
 }
 
 impl Request {
@@ -196,6 +200,8 @@ pub fn config(req: &Request, image_config: Option<&super::images::RunConfig>) ->
         ip: req.ip,
         mac: req.mac.clone(),
         connected: Vec::new(),
+        pod: None,
+        shared: Vec::new(),
     })
 }
 
@@ -205,6 +211,7 @@ pub fn apply(config: &Config, ctx: &Context, opts: &mut RunOptions) {
         run_dirs: run_dir(ctx, "x").parent().map(Path::to_path_buf).unwrap_or_default(),
         host: config.mode == Mode::Host,
         netns_file: network::NETNS_FILE,
+        shared: config.shared.clone(),
     });
 }
 
@@ -217,6 +224,13 @@ pub fn prepare(
     image: &str,
     opts: &mut RunOptions,
 ) -> Result<Config, Error> {
+    let mut joined_pod = None;
+    let mut req = req.clone();
+    if req.pod.is_some() {
+        let pod = super::pods::join(ctx, store, &mut req, opts).map_err(|e| Error::Pod(Box::new(e)))?;
+        joined_pod = Some(pod);
+    }
+    let req = &req;
     let image_config = if req.publish_all {
         let found = super::images::lookup(store, image)?;
         let bytes = store.blobs().read(&found.image.config_digest).map_err(super::Error::from)?;
@@ -224,7 +238,11 @@ pub fn prepare(
     } else {
         None
     };
-    let config = config(req, image_config.as_ref())?;
+    let mut config = config(req, image_config.as_ref())?;
+    if let Some(pod) = &joined_pod {
+        config.pod = Some(pod.id.clone());
+        config.shared = super::pods::joined_namespaces(pod);
+    }
     if let Mode::Bridge(names) = &config.mode {
         let nets = super::networks::resolve(ctx, names)?;
         if let (Some(ip), Some(first)) = (config.ip, nets.first()) {
@@ -237,7 +255,7 @@ pub fn prepare(
             }
         }
     }
-    if let Mode::Container(key) = &config.mode {
+    if let (Mode::Container(key), None) = (&config.mode, &joined_pod) {
         joined_container(ctx, store, key)?;
     }
     apply(&config, ctx, opts);
@@ -294,6 +312,19 @@ fn joined_container(
 /// from the user namespace that owns it. Must run first, single-threaded. Does nothing for other
 /// modes (nor for a mode that does not parse: creating the container reports that).
 pub fn enter_joined_userns(req: &Request, ctx: &Context) -> Result<(), Error> {
+    if let Some(key) = &req.pod {
+        // A pod whose infra runs: join it (one that does not run is started by this command).
+        if !ctx.rootless || ctx.in_user_namespace() {
+            return Ok(());
+        }
+        let key = key.strip_prefix("new:").unwrap_or(key);
+        let store = super::open_store(ctx)?;
+        let Ok(pod) = super::pods::find(ctx, key) else { return Ok(()) };
+        return match super::pods::running_infra(ctx, &store, &pod.id) {
+            Some(infra) => join_userns_of(ctx, &infra.id),
+            None => Ok(()),
+        };
+    }
     match req.mode() {
         Ok(Mode::Container(key)) => join_userns_of(ctx, &key),
         Ok(Mode::Bridge(_)) => Ok(super::networks::enter_rootless(ctx)?),
@@ -310,6 +341,12 @@ pub fn enter_joined_userns_for(ctx: &Context, container: &str) -> Result<(), Err
     let store = super::open_store(ctx)?;
     let Ok(rec) = store.find_container(container) else { return Ok(()) };
     match load_config(&store, &rec.id)? {
+        Some(Config { mode: Mode::Container(_), pod: Some(pod), .. }) => {
+            match super::pods::running_infra(ctx, &store, &pod) {
+                Some(infra) => join_userns_of(ctx, &infra.id),
+                None => Ok(()),
+            }
+        }
         Some(Config { mode: Mode::Container(key), .. }) => join_userns_of(ctx, &key),
         Some(Config { mode: Mode::Bridge(_), .. }) => Ok(super::networks::enter_rootless(ctx)?),
         _ => Ok(()),
@@ -335,6 +372,10 @@ pub fn setup(ctx: &Context, store: &Store, rec: &ContainerRecord, run_dir: &Path
     let spec = oci_spec::runtime::Spec::load(bundle.join("config.json"))
         .map_err(|source| Error::Bundle { id: rec.id.clone(), source })?;
     let hostname = spec.hostname().clone().unwrap_or_else(|| rec.id.chars().take(12).collect());
+    if let (Some(pod), Mode::Container(_)) = (&config.pod, &config.mode) {
+        // The pod's infra holds the namespaces this container joins: it runs first.
+        super::pods::ensure_infra(ctx, store, pod).map_err(|e| Error::Pod(Box::new(e)))?;
+    }
     if let Mode::Bridge(_) = &config.mode {
         let b = super::networks::bridge_setup(ctx, &rec.id, &rec.name, &config)?;
         network::setup_bridge(&config, run_dir, &hostname, &b)

@@ -256,6 +256,20 @@ pub struct Config {
     /// Per-network settings given by `network connect` (aliases, address).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub connected: Vec<Connected>,
+    /// The pod the container belongs to (its id), for `run/create --pod`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pod: Option<String>,
+    /// The namespaces besides the network one (`ipc`, `uts`) joined from the container the
+    /// `container:` mode names (a pod's infra): bind-mounted next to the network namespace's
+    /// file as `<kind>ns` ([`shared_ns_file`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shared: Vec<String>,
+}
+
+/// The file in a container's run-time directory that holds the namespace `kind` (`ipc`, `uts`)
+/// it joins from a pod's infra container.
+pub fn shared_ns_file(kind: &str) -> String {
+    format!("{kind}ns")
 }
 
 /// `network connect NET CTR --alias A --ip IP`: what the container gets on that network.
@@ -431,6 +445,10 @@ fn setup_inner(
                 reason: "the container is not running".into(),
             })?;
             netns::bind(&j.netns, &ns_file)?;
+            for kind in &config.shared {
+                let source = j.netns.with_file_name(kind);
+                netns::bind(&source, &run_dir.join(shared_ns_file(kind)))?;
+            }
         }
         Mode::None => netns::create(&ns_file)?,
         Mode::Pasta => {
@@ -497,6 +515,12 @@ pub fn teardown(run_dir: &Path) -> Option<String> {
         }
     }
     netns::release(&run_dir.join(NETNS_FILE));
+    for kind in ["ipc", "uts"] {
+        let file = run_dir.join(shared_ns_file(kind));
+        if file.exists() {
+            netns::release(&file);
+        }
+    }
     let _ = fs_err::remove_file(helper::slirp_socket(run_dir));
     let _ = fs_err::remove_file(run_dir.join(STATE_FILE));
     died

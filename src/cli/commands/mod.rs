@@ -13,6 +13,7 @@ pub mod inspect;
 pub mod load;
 pub mod login;
 pub mod network;
+pub mod pod;
 pub mod oci;
 pub mod pull;
 pub mod push;

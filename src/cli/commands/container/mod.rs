@@ -71,6 +71,7 @@ pub use rm::{rm, RmArgs};
 pub use run::{run, RunArgs};
 pub use start::{start_cmd, StartArgs};
 pub use stop::{stop, StopArgs};
+pub use network_args::NetworkArgs;
 pub use tty_args::{DetachKeysArg, TtyArgs};
 pub use wait::{wait, WaitArgs};
 

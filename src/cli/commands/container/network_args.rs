@@ -40,6 +40,10 @@ pub struct NetworkArgs {
     /// Add NAME:IP to the container's /etc/hosts (IP may be host-gateway)
     #[arg(long = "add-host", value_name = "NAME:IP")]
     pub add_host: Vec<String>,
+    /// Run the container in a pod (name or id), or in a new pod with new:NAME; it shares the
+    /// pod's network, ipc and uts namespaces
+    #[arg(long = "pod", value_name = "POD")]
+    pub pod: Option<String>,
 }
 
 impl NetworkArgs {
@@ -56,6 +60,7 @@ impl NetworkArgs {
             aliases: self.network_alias.clone(),
             ip: self.ip,
             mac: self.mac_address.clone(),
+            pod: self.pod.clone(),
         }
     }
 }
