@@ -49,6 +49,9 @@ pub struct Cli {
     /// Copy-on-write backend for container root filesystems (default: chosen automatically)
     #[arg(long, global = true, value_enum)]
     pub storage_driver: Option<StorageDriver>,
+    /// Write nothing to stdout (errors still go to stderr)
+    #[arg(long, global = true)]
+    pub noout: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -282,7 +285,7 @@ pub fn main() -> ExitCode {
         }
     };
     init_logging(cli.log_level);
-    let printer = printer::Printer::new();
+    let printer = if cli.noout { printer::Printer::without_stdout() } else { printer::Printer::new() };
     let exit = match run(cli, &printer) {
         Ok(exit) => exit,
         Err(err) => diag::report(&printer, &err),

@@ -10,15 +10,25 @@ use std::io::Write;
 #[derive(Debug, Default)]
 pub struct Printer {
     quiet: bool,
+    /// `--noout`: nothing goes to stdout.
+    noout: bool,
 }
 
 impl Printer {
     pub fn new() -> Self {
-        Printer { quiet: false }
+        Printer { quiet: false, noout: false }
+    }
+
+    /// A printer that writes nothing to stdout (`--noout`).
+    pub fn without_stdout() -> Self {
+        Printer { quiet: false, noout: true }
     }
 
     /// Writes `text` to stdout as is. On a broken pipe the process exits 0, as ripgrep does.
     pub fn out(&self, text: &str) {
+        if self.noout {
+            return;
+        }
         let mut o = std::io::stdout().lock();
         if let Err(e) = o.write_all(text.as_bytes()).and_then(|_| o.flush()) {
             if e.kind() == std::io::ErrorKind::BrokenPipe {

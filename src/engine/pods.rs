@@ -73,6 +73,8 @@ pub enum Error {
     HostnameInPod,
     #[error("invalid config provided: networks must be defined when the pod is created: network cannot be configured when it is shared with a pod")]
     NetworkInPod,
+    #[error("initializing source docker://{image}: image not known locally")]
+    InfraImage { image: String },
     #[error("{id} is the infra container of pod {pod} and cannot be removed without removing the pod")]
     InfraRemove { id: String, pod: String },
 }
@@ -171,6 +173,9 @@ pub struct CreateOptions {
     pub infra_name: Option<String>,
     /// `--infra-command`: the infra's command (default `sleep infinity`).
     pub infra_command: Option<Vec<String>>,
+    /// `--infra-image` (else containers.conf's `infra_image`, else skiff's own [`PAUSE_IMAGE`]);
+    /// it must be in local storage (the CLI pulls it first).
+    pub infra_image: Option<String>,
     /// `--network`, `-p`, `--dns*`, `--add-host`: the infra container's network.
     pub network: Request,
     /// `--exit-policy`.
@@ -252,7 +257,9 @@ pub fn create(ctx: &Context, store: &Store, opts: &CreateOptions) -> Result<PodR
     if opts.replace {
         if let Some(name) = &opts.name {
             match pods.find(name) {
-                Ok(old) if &old.name == name => remove(ctx, store, &old, true, Some(0))?,
+                Ok(old) if &old.name == name => {
+                    remove(ctx, store, &old, true, Some(0))?;
+                }
                 _ => {}
             }
         }
@@ -307,23 +314,34 @@ fn create_infra(
     request: &Request,
     opts: &CreateOptions,
 ) -> Result<ContainerRecord, Error> {
-    ensure_pause_image(store)?;
-    let shm = ensure_shm_dir(ctx, &pod.id)?;
-    let command = opts.infra_command.clone().unwrap_or_else(|| vec!["/usr/bin/sleep".into(), "infinity".into()]);
-    let mut run = RunOptions {
-        entrypoint: Some(Vec::new()),
-        command,
-        hostname: Some(pod.hostname.clone()),
-        init: true,
-        ..Default::default()
+    let custom = opts.infra_image.clone().or_else(configured_infra_image);
+    let image = match &custom {
+        Some(image) => {
+            super::images::lookup(store, image).map_err(|_| Error::InfraImage { image: image.clone() })?;
+            image.clone()
+        }
+        None => {
+            ensure_pause_image(store)?;
+            PAUSE_IMAGE.to_string()
+        }
     };
-    run.mounts.push(bind("/usr", std::path::Path::new("/usr"), &["rbind", "ro", "nosuid", "nodev"]));
+    let shm = ensure_shm_dir(ctx, &pod.id)?;
+    let mut run = RunOptions { hostname: Some(pod.hostname.clone()), init: true, ..Default::default() };
+    match (&custom, &opts.infra_command) {
+        (None, command) => {
+            run.entrypoint = Some(Vec::new());
+            run.command = command.clone().unwrap_or_else(|| vec!["/usr/bin/sleep".into(), "infinity".into()]);
+            run.mounts.push(bind("/usr", std::path::Path::new("/usr"), &["rbind", "ro", "nosuid", "nodev"]));
+        }
+        (Some(_), Some(command)) => run.entrypoint = Some(command.clone()),
+        (Some(_), None) => {}
+    }
     if pod.share.iter().any(|s| s == "ipc") {
         run.mounts.push(bind("/dev/shm", &shm, &["rbind", "nosuid", "nodev", "noexec"]));
     }
     let mut request = request.clone();
     request.pod = None;
-    let mut config = net::prepare(&request, ctx, store, PAUSE_IMAGE, &mut run)?;
+    let mut config = net::prepare(&request, ctx, store, &image, &mut run)?;
     config.pod = Some(pod.id.clone());
     let with = containers::CreateOptions {
         name: Some(opts.infra_name.clone().unwrap_or_else(|| format!("{}-infra", &pod.id[..12]))),
@@ -331,7 +349,27 @@ fn create_infra(
         stop_signal: Some("SIGTERM".into()),
         ..Default::default()
     };
-    Ok(containers::create(ctx, store, PAUSE_IMAGE, run, with)?)
+    Ok(containers::create(ctx, store, &image, run, with)?)
+}
+
+/// containers.conf's `[engine] infra_image`, read where podman reads it (`CONTAINERS_CONF`, else
+/// the user's file, else the system's).
+pub fn configured_infra_image() -> Option<String> {
+    let files: Vec<PathBuf> = match std::env::var_os("CONTAINERS_CONF") {
+        Some(f) => vec![PathBuf::from(f)],
+        None => {
+            let user = dirs::config_dir().map(|d| d.join("containers/containers.conf"));
+            user.into_iter().chain([PathBuf::from("/etc/containers/containers.conf")]).collect()
+        }
+    };
+    for f in files {
+        let Ok(text) = fs_err::read_to_string(&f) else { continue };
+        let Ok(doc) = text.parse::<toml::Table>() else { continue };
+        if let Some(image) = doc.get("engine").and_then(|e| e.get("infra_image")).and_then(|v| v.as_str()) {
+            return Some(image.to_string()).filter(|s| !s.is_empty());
+        }
+    }
+    None
 }
 
 /// The pod `key` names (name, id, or a unique id prefix).
@@ -531,22 +569,37 @@ pub fn kill(
 
 /// `pod rm`: removes the pod's containers (with `force`, running ones are stopped first;
 /// without, a running container other than the infra refuses), then the infra, then the record.
-pub fn remove(ctx: &Context, store: &Store, pod: &PodRecord, force: bool, timeout: Option<u64>) -> Result<(), Error> {
+pub fn remove(
+    ctx: &Context,
+    store: &Store,
+    pod: &PodRecord,
+    force: bool,
+    timeout: Option<u64>,
+) -> Result<Vec<String>, Error> {
     let all = containers_of(ctx, store, pod)?;
     if !force {
         if let Some(c) = all.iter().find(|c| !is_infra(pod, c) && c.state.is_active()) {
             return Err(Error::Running { id: pod.id.clone(), container: c.id.clone() });
         }
     }
+    let mut removed = Vec::new();
     for c in all.iter().rev() {
         let forced = force || is_infra(pod, c);
-        super::remove::remove(ctx, store, c, forced, Some(timeout.unwrap_or(0)))?;
+        if super::remove::remove(ctx, store, c, forced, Some(timeout.unwrap_or(0)))?.is_some() {
+            removed.push(c.id.clone());
+        }
     }
     let pods = records(ctx);
     let _lock = pods.lock_exclusive()?;
     pods.remove(&pod.id)?;
     let _ = fs_err::remove_dir_all(ctx.paths.run_root.join("pods").join(&pod.id));
-    Ok(())
+    Ok(removed)
+}
+
+/// The pod whose infra container `rec` is, if it is one.
+pub fn infra_pod(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Option<PodRecord> {
+    let pod = records(ctx).find(&pod_of(store, &rec.id)?).ok()?;
+    is_infra(&pod, rec).then_some(pod)
 }
 
 /// `pod prune`: removes every pod none of whose containers runs; their ids.
@@ -565,10 +618,9 @@ pub fn prune(ctx: &Context, store: &Store) -> Result<Vec<String>, Error> {
 
 /// For `rm`: refuses to remove a pod's infra container on its own.
 pub fn check_removable(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<(), Error> {
-    let Some(pod_id) = pod_of(store, &rec.id) else { return Ok(()) };
-    match records(ctx).find(&pod_id) {
-        Ok(pod) if is_infra(&pod, rec) => Err(Error::InfraRemove { id: rec.id.clone(), pod: pod.id }),
-        _ => Ok(()),
+    match infra_pod(ctx, store, rec) {
+        Some(pod) => Err(Error::InfraRemove { id: rec.id.clone(), pod: pod.id }),
+        None => Ok(()),
     }
 }
 

@@ -67,6 +67,12 @@ pub struct CreateArgs {
     /// The infra container's command (default: sleep infinity under skiff's init)
     #[arg(long = "infra-command", value_name = "COMMAND")]
     pub infra_command: Option<String>,
+    /// The infra container's image (default: skiff's own two-kilobyte pause image, made locally;
+    /// nothing is pulled)
+    #[arg(long = "infra-image", value_name = "IMAGE")]
+    pub infra_image: Option<String>,
+    #[command(flatten)]
+    pub registry: crate::cli::args::RegistryOpts,
     /// What to do when the last container exits: continue (keep the infra running) or stop
     #[arg(long = "exit-policy", value_name = "POLICY")]
     pub exit_policy: Option<String>,
@@ -122,6 +128,9 @@ pub struct RmArgs {
     /// All pods
     #[arg(short, long)]
     pub all: bool,
+    /// A pod that does not exist is not an error
+    #[arg(short, long)]
+    pub ignore: bool,
     /// The pods (names or ids)
     #[arg(value_name = "POD", required_unless_present = "all")]
     pub pods: Vec<String>,
@@ -246,6 +255,7 @@ fn create(args: CreateArgs, mut ctx: Context, printer: &Printer) -> anyhow::Resu
         infra: args.infra,
         infra_name: args.infra_name,
         infra_command,
+        infra_image: args.infra_image.clone().or_else(pods::configured_infra_image),
         network: args.network.request(),
         exit_policy: args.exit_policy,
         replace: args.replace,
@@ -254,6 +264,12 @@ fn create(args: CreateArgs, mut ctx: Context, printer: &Printer) -> anyhow::Resu
     pods::parse_share(opts.share.as_deref())?;
     super::container::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;
+    if let Some(image) = opts.infra_image.as_deref().filter(|_| opts.infra) {
+        if engine::images::lookup(&store, image).is_err() {
+            super::container::pull_image(&ctx, &store, &args.registry, image, printer)
+                .map_err(|e| anyhow::anyhow!("initializing source docker://{image}: {e:#}"))?;
+        }
+    }
     let pod = pods::create(&ctx, &store, &opts).map_err(pod_error)?;
     if let Some(file) = &args.pod_id_file {
         fs_err::write(file, &pod.id)?;
@@ -361,11 +377,11 @@ fn rm(args: RmArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit>
     for pod in resolve(&ctx, args.all, &args.pods)? {
         match pod {
             Ok(pod) => match pods::remove(&ctx, &store, &pod, args.force, args.time) {
-                Ok(()) => printer.line(&pod.id),
+                Ok(_) => printer.line(&pod.id),
                 Err(e) if e.is_not_found() => {}
                 Err(e) => failed.add(pod_error(e)),
             },
-            Err(_) if args.force => {}
+            Err(_) if args.force || args.ignore => {}
             Err(e) => failed.add(e),
         }
     }

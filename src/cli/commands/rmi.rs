@@ -11,6 +11,9 @@ pub struct Args {
     /// Remove all images
     #[arg(short, long)]
     pub all: bool,
+    /// Images that do not exist are not an error
+    #[arg(short, long)]
+    pub ignore: bool,
     /// Images to remove, by name or id
     #[arg(value_name = "IMAGE", required_unless_present = "all")]
     pub images: Vec<String>,
@@ -34,6 +37,7 @@ pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Ex
                     printer.line(&format!("Deleted: {id}"));
                 }
             }
+            Err(engine::Error::ImageNotKnown { .. }) if args.ignore => {}
             Err(e @ engine::Error::ImageNotKnown { .. }) => {
                 printer.error(&format!("Error: {e}"));
                 if exit == Exit::SUCCESS {

@@ -110,7 +110,7 @@ pub struct CleanupArgs {
     pub id: String,
 }
 
-fn pull_image(
+pub(crate) fn pull_image(
     ctx: &Context,
     store: &Arc<Store>,
     registry: &RegistryOpts,
