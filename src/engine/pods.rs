@@ -73,6 +73,8 @@ pub enum Error {
     HostnameInPod,
     #[error("invalid config provided: networks must be defined when the pod is created: network cannot be configured when it is shared with a pod")]
     NetworkInPod,
+    #[error("creating infra container: the container name {name:?} is already in use by {owner}. You have to remove that container to be able to reuse that name: that name is already in use")]
+    InfraNameInUse { name: String, owner: String },
     #[error("initializing source docker://{image}: image not known locally")]
     InfraImage { image: String },
     #[error("{id} is the infra container of pod {pod} and cannot be removed without removing the pod")]
@@ -276,6 +278,11 @@ pub fn create(ctx: &Context, store: &Store, opts: &CreateOptions) -> Result<PodR
     if all.iter().any(|p| p.name == name) {
         return Err(Error::NameInUse { name });
     }
+    if let Some(infra_name) = opts.infra_name.as_deref().filter(|_| opts.infra) {
+        if let Some(owner) = store.list_containers().map_err(super::Error::from)?.into_iter().find(|c| c.name == infra_name) {
+            return Err(Error::InfraNameInUse { name: infra_name.to_string(), owner: owner.id });
+        }
+    }
     let mut pod = PodRecord {
         id: crate::storage::containers::new_id(),
         hostname: opts.hostname.clone().unwrap_or_else(|| name.clone()),
@@ -314,17 +321,28 @@ fn create_infra(
     request: &Request,
     opts: &CreateOptions,
 ) -> Result<ContainerRecord, Error> {
-    let custom = opts.infra_image.clone().or_else(configured_infra_image);
-    let image = match &custom {
-        Some(image) => {
-            super::images::lookup(store, image).map_err(|_| Error::InfraImage { image: image.clone() })?;
-            image.clone()
-        }
+    // (the image, whether it is skiff's own pause image)
+    let (image, own) = match opts.infra_image.clone().or_else(configured_infra_image) {
         None => {
             ensure_pause_image(store)?;
-            PAUSE_IMAGE.to_string()
+            (PAUSE_IMAGE.to_string(), true)
         }
+        Some(image) => match super::images::lookup(store, &image) {
+            Ok(found) => {
+                let pause = super::images::lookup(store, PAUSE_IMAGE).ok();
+                let own = pause.is_some_and(|p| p.image.id == found.image.id);
+                (image, own)
+            }
+            // Kubernetes' pause image: skiff's own, under that name.
+            Err(_) if is_kubernetes_pause(&image) => {
+                ensure_pause_image(store)?;
+                super::images::tag(store, PAUSE_IMAGE, std::slice::from_ref(&image))?;
+                (image, true)
+            }
+            Err(_) => return Err(Error::InfraImage { image }),
+        },
     };
+    let custom = (!own).then_some(());
     let shm = ensure_shm_dir(ctx, &pod.id)?;
     let mut run = RunOptions { hostname: Some(pod.hostname.clone()), init: true, ..Default::default() };
     match (&custom, &opts.infra_command) {
@@ -350,6 +368,18 @@ fn create_infra(
         ..Default::default()
     };
     Ok(containers::create(ctx, store, &image, run, with)?)
+}
+
+/// Kubernetes' pause images (`registry.k8s.io/pause:TAG` and its older homes): their only job is
+/// to hold a pod's namespaces, which skiff's own pause image does; when one is not in local
+/// storage, skiff uses its own instead of pulling it (kube YAML and scripts name them).
+pub fn is_kubernetes_pause(image: &str) -> bool {
+    let repo = image.split(['@']).next().unwrap_or(image);
+    let repo = match repo.rsplit_once(':') {
+        Some((r, tag)) if !tag.contains('/') => r,
+        _ => repo,
+    };
+    matches!(repo, "registry.k8s.io/pause" | "k8s.gcr.io/pause" | "gcr.io/google_containers/pause")
 }
 
 /// containers.conf's `[engine] infra_image`, read where podman reads it (`CONTAINERS_CONF`, else
@@ -711,6 +741,14 @@ pub fn infra_run_dir(ctx: &Context, pod: &PodRecord) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kubernetes_pause_images_are_recognised() {
+        assert!(is_kubernetes_pause("k8s.gcr.io/pause:3.5"));
+        assert!(is_kubernetes_pause("registry.k8s.io/pause"));
+        assert!(!is_kubernetes_pause("registry.k8s.io/pause-extra:1"));
+        assert!(!is_kubernetes_pause("docker.io/library/busybox"));
+    }
 
     #[test]
     fn share_lists_are_parsed_as_podman_does() {

@@ -264,7 +264,7 @@ fn create(args: CreateArgs, mut ctx: Context, printer: &Printer) -> anyhow::Resu
     pods::parse_share(opts.share.as_deref())?;
     super::container::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;
-    if let Some(image) = opts.infra_image.as_deref().filter(|_| opts.infra) {
+    if let Some(image) = opts.infra_image.as_deref().filter(|i| opts.infra && !pods::is_kubernetes_pause(i)) {
         if engine::images::lookup(&store, image).is_err() {
             super::container::pull_image(&ctx, &store, &args.registry, image, printer)
                 .map_err(|e| anyhow::anyhow!("initializing source docker://{image}: {e:#}"))?;
