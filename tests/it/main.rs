@@ -61,6 +61,7 @@ mod images;
 mod lifecycle;
 mod network;
 mod networks;
+mod pods;
 mod options;
 mod registry_errors;
 mod reliability;
