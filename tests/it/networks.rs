@@ -259,6 +259,86 @@ fn a_new_name_resolves_right_after_start() {
 }
 
 #[test]
+fn lookups_never_fail_while_150_containers_come_and_go() {
+    needs_tools();
+    let s = Skiff::new();
+    s.cmd(&["network", "create", "churn"]).assert_success();
+    s.cmd(&["run", TLS, "-d", "--name", "anchor", "--network", "churn", img(), "sleep", "600"]).assert_success();
+    // A client that resolves the anchor's name without pause and counts the answers.
+    let probe = s.cmd(&[
+        "run",
+        TLS,
+        "-d",
+        "--name",
+        "probe",
+        "--network",
+        "churn",
+        img(),
+        "sh",
+        "-c",
+        "ok=0; bad=0; while [ ! -e /stop ]; do if out=$(nslookup anchor 2>&1); then ok=$((ok+1)); else bad=$((bad+1)); echo failed: $(date +%T.%N) $out; fi; done; echo ok=$ok bad=$bad; sleep 600",
+    ]);
+    probe.assert_success();
+    // 150 containers started and removed, 5 at a time, while it asks.
+    let started = Instant::now();
+    std::thread::scope(|scope| {
+        for worker in 0..5 {
+            let s = &s;
+            scope.spawn(move || {
+                for i in 0..30 {
+                    let name = format!("churn{worker}x{i}");
+                    s.cmd(&["run", TLS, "--rm", "--name", &name, "--network", "churn", img(), "true"])
+                        .assert_success();
+                }
+            });
+        }
+    });
+    let churn = started.elapsed();
+    s.cmd(&["exec", "probe", "touch", "/stop"]).assert_success();
+    let counts = wait_for(Duration::from_secs(10), "the probe's counts", || {
+        let out = s.cmd(&["logs", "probe"]);
+        out.stdout.lines().find(|l| l.starts_with("ok=")).map(String::from)
+    });
+    eprintln!("150 containers came and went in {} ms; lookups during it: {counts}", churn.as_millis());
+    let log = s.cmd(&["logs", "probe"]).stdout;
+    let (ok, bad) = counts.split_once(' ').expect("ok=N bad=N");
+    let ok: u64 = ok.trim_start_matches("ok=").parse().unwrap();
+    assert!(ok > 0, "the probe never resolved: {counts}");
+    assert_eq!(bad, "bad=0", "failed lookups while containers came and went: {log}");
+    s.cmd(&["rm", "-f", "-t", "0", "probe", "anchor"]).assert_success();
+}
+
+#[test]
+fn network_connect_of_a_missing_or_unnetworked_container_is_one_line_and_changes_nothing() {
+    needs_tools();
+    let s = Skiff::new();
+    s.cmd(&["network", "create", "one"]).assert_success();
+    s.cmd(&["network", "create", "two"]).assert_success();
+    let err = s.cmd(&["network", "connect", "two", "missing"]);
+    err.assert_exit(125).assert_stderr_contains("no container with name or ID \"missing\" found");
+    assert_eq!(err.stderr.trim().lines().count(), 1, "{err}");
+    // A stopped container without a network (pasta): refused, its settings as they were.
+    s.cmd(&["create", TLS, "--name", "plain", img(), "true"]).assert_success();
+    let before = s.cmd(&["inspect", "plain", "--format", "{{json .NetworkSettings}}"]).stdout;
+    let err = s.cmd(&["network", "connect", "two", "plain"]);
+    err.assert_exit(125).assert_stderr_contains("is not on a network");
+    assert_eq!(err.stderr.trim().lines().count(), 1, "{err}");
+    assert_eq!(s.cmd(&["inspect", "plain", "--format", "{{json .NetworkSettings}}"]).stdout, before);
+    s.cmd(&["network", "connect", "nonet", "plain"]).assert_exit(125);
+    // A stopped container on a network is connected for its next start, as podman does.
+    s.cmd(&["create", TLS, "--name", "later", "--network", "one", img(), "sh", "-c", "ip -4 -o addr"])
+        .assert_success();
+    s.cmd(&["network", "connect", "two", "later"]).assert_success();
+    let out = s.cmd(&["start", "-a", "later"]);
+    out.assert_success();
+    assert!(out.stdout.contains("10.89.0.") && out.stdout.contains("10.89.1."), "{out}");
+    s.cmd(&["network", "connect", "two", "later"])
+        .assert_exit(125)
+        .assert_stderr_contains("already connected to network two");
+    s.cmd(&["rm", "-f", "plain", "later"]).assert_success();
+}
+
+#[test]
 fn containers_on_two_networks_cannot_reach_each_other() {
     needs_tools();
     let s = Skiff::new();
