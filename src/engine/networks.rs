@@ -238,7 +238,13 @@ pub fn connect(
         return Err(Error::NotBridge { id: rec.id.clone(), mode: config.mode.to_string() });
     };
     if names.contains(&net.name) {
-        return Err(Error::AlreadyConnected { id: rec.id.clone(), network: net.name });
+        // Recorded but not attached (a `network disconnect` killed between the two): attach again.
+        let table = network::endpoints::Table::read(&rootless_dir(ctx).0);
+        let attached = table.endpoints.iter().any(|e| e.container == rec.id && e.network == net.name);
+        if rec.state != State::Running || attached {
+            return Err(Error::AlreadyConnected { id: rec.id.clone(), network: net.name });
+        }
+        names.retain(|n| *n != net.name);
     }
     if let Some(ip) = ip {
         if !net.subnet().subnet.contains(ip) {
@@ -258,6 +264,7 @@ pub fn connect(
             .ok_or_else(|| Error::NotConnected { id: rec.id.clone(), network: net.name.clone() })?;
         let run = super::containers::run_dir(ctx, &rec.id);
         let mut state = network::State::read(&run).unwrap_or_default();
+        state.endpoints.retain(|e| e.network != net.name);
         let used: Vec<&str> = state.endpoints.iter().map(|e| e.interface.as_str()).collect();
         let interface =
             (0..).map(|i| format!("eth{i}")).find(|n| !used.contains(&n.as_str())).expect("a free name");

@@ -562,7 +562,11 @@ async fn attach_all(
             .execute()
             .await
             .map_err(nl(format!("move {peer} into the container")))?;
-        // Inside the container's namespace.
+        // Inside the container's namespace. The name was chosen free by the container's state:
+        // a link that has it is the leftover of a killed `network connect` (it goes, with its pair).
+        if let Some(stale) = link_index(&hc, &r.interface).await? {
+            let _ = hc.link().del(stale).execute().await;
+        }
         let ci = link_index(&hc, &peer).await?.ok_or(Error::NoHolder)?;
         hc.link()
             .set(LinkUnspec::new_with_index(ci).name(r.interface.clone()).address(mac_bytes.to_vec()).build())

@@ -534,3 +534,46 @@ fn kill_9_of_network_create_and_run_leaves_nothing_the_next_command_cannot_repai
         (!holder.exists()).then_some(())
     });
 }
+
+#[test]
+fn kill_9_of_network_connect_disconnect_and_rm_leaves_nothing_the_next_command_cannot_repair() {
+    needs_tools();
+    let s = Skiff::new();
+    s.cmd(&["network", "create", "base"]).assert_success();
+    web(&s, "base", "web", &[]);
+    let killed = |args: &[&str], delay: u64| {
+        let mut child = s.command(args).stdout(std::process::Stdio::null()).spawn().unwrap();
+        std::thread::sleep(Duration::from_millis(delay));
+        let _ = child.kill();
+        let _ = child.wait();
+    };
+    for (i, delay) in [0u64, 20, 60, 150, 300].iter().enumerate() {
+        let net = format!("k{i}");
+        s.cmd(&["network", "create", &net]).assert_success();
+        killed(&["network", "connect", &net, "web"], *delay);
+        killed(&["network", "disconnect", &net, "web"], *delay);
+        s.cmd(&["network", "create", &format!("spare{i}")]).assert_success();
+        killed(&["network", "rm", &format!("spare{i}")], *delay);
+    }
+    // The next commands repair what was left: each network can be connected, used, disconnected
+    // and removed; the container still answers by name on its first network.
+    for i in 0..5 {
+        let net = format!("k{i}");
+        let c = s.cmd(&["network", "connect", &net, "web"]);
+        assert!(
+            c.status.success() || c.stderr.contains("already connected"),
+            "network connect after a killed one: {c}"
+        );
+        let out = run_on(&s, &net, "wget -q -O - http://web/index.html");
+        assert!(out.stdout.contains("hello from web"), "{net}: {out}");
+        s.cmd(&["network", "disconnect", &net, "web"]).assert_success();
+        s.cmd(&["network", "rm", &net]).assert_success();
+        s.cmd(&["network", "rm", "-f", &format!("spare{i}")]).assert_success();
+    }
+    let out = run_on(&s, "base", "wget -q -O - http://web/index.html");
+    assert!(out.stdout.contains("hello from web"), "{out}");
+    s.cmd(&["rm", "-f", "-t", "0", "web"]).assert_success();
+    s.cmd(&["network", "rm", "base"]).assert_success();
+    let ls = s.cmd(&["network", "ls", "-q"]);
+    assert_eq!(ls.lines(), ["podman"], "{ls}");
+}
