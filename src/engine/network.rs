@@ -92,6 +92,8 @@ pub enum Error {
     InvalidAlias { value: String },
     #[error(transparent)]
     Pod(Box<super::pods::Error>),
+    #[error("invalid --network slirp4netns option {value:?}: skiff supports cidr=NET/LEN")]
+    SlirpOption { value: String },
     #[error("invalid --ip {ip}: not in subnet {subnet} of network {network}")]
     IpOutsideSubnet { ip: std::net::Ipv4Addr, subnet: String, network: String },
 }
@@ -152,6 +154,22 @@ impl Request {
 
 /// The container's network settings, checked; `image_config` supplies `-P`'s ports.
 pub fn config(req: &Request, image_config: Option<&super::images::RunConfig>) -> Result<Config, Error> {
+    // slirp4netns's options: only cidr=NET/LEN.
+    let mut slirp_cidr = None;
+    let plain;
+    let req = match req.mode.as_slice() {
+        [m] if m.starts_with("slirp4netns:") => {
+            for opt in m["slirp4netns:".len()..].split(',').filter(|o| !o.is_empty()) {
+                match opt.split_once('=') {
+                    Some(("cidr", v)) if valid_cidr(v) => slirp_cidr = Some(v.to_string()),
+                    _ => return Err(Error::SlirpOption { value: opt.to_string() }),
+                }
+            }
+            plain = Request { mode: vec!["slirp4netns".into()], ..req.clone() };
+            &plain
+        }
+        _ => req,
+    };
     let mode = req.mode()?;
     let mut ports = Vec::new();
     for p in &req.publish {
@@ -202,6 +220,14 @@ pub fn config(req: &Request, image_config: Option<&super::images::RunConfig>) ->
         connected: Vec::new(),
         pod: None,
         shared: Vec::new(),
+        slirp_cidr,
+    })
+}
+
+/// `NET/LEN`: an IPv4 address and a prefix length of 1 to 30.
+fn valid_cidr(text: &str) -> bool {
+    text.split_once('/').is_some_and(|(a, l)| {
+        a.parse::<std::net::Ipv4Addr>().is_ok() && l.parse::<u8>().is_ok_and(|l| (1..=30).contains(&l))
     })
 }
 
@@ -457,6 +483,19 @@ mod tests {
         let image = crate::engine::images::run_config(&serde_json::to_vec(&image).unwrap()).unwrap();
         let c = config(&r, Some(&image)).unwrap();
         assert_eq!((c.ports.len(), c.ports[0].container_port, c.ports[0].host_port), (1, 80, 0));
+    }
+
+    #[test]
+    fn slirp4netns_takes_a_cidr_and_nothing_else() {
+        let c = config(&req("slirp4netns:cidr=172.18.51.0/24"), None).unwrap();
+        assert_eq!((c.mode, c.slirp_cidr.as_deref()), (Mode::Slirp4netns, Some("172.18.51.0/24")));
+        assert_eq!(
+            crate::network::helper::slirp_addresses(Some("172.18.51.0/24")),
+            ("172.18.51.100".into(), "172.18.51.2".into(), "172.18.51.3".into())
+        );
+        let e = config(&req("slirp4netns:mtu=1500"), None).unwrap_err().to_string();
+        assert_eq!(e, "invalid --network slirp4netns option \"mtu=1500\": skiff supports cidr=NET/LEN");
+        assert!(config(&req("slirp4netns:cidr=10.0.0.0/33"), None).is_err());
     }
 
     #[test]
