@@ -163,7 +163,7 @@ done
 [[ " $SECTIONS " == *" usernet "* ]] || exit 0
 echo
 echo "user-defined networks (median of $RUNS; ms unless said)"
-ms_now() { date +%s%N | awk '{printf "%d", $1 / 1000000}'; }
+ms_now() { echo $(( $(date +%s%N) / 1000000 )); }
 # timed TOOL ARGS...: the wall time of one command, in ms (its output discarded; failure: "-").
 timed() {
   local tool=$1 t0 t1; shift
@@ -188,6 +188,7 @@ for tool in skiff podman; do
   done
   # start -> resolves: a probe on the network asks for "late-N" without pause and writes the
   # kernel's uptime (10 ms steps; the host's clock is the same one) when it first gets an answer.
+  # Negative: the name resolved before `start` returned.
   as_user "${cmd[@]}" run -d --name nb-probe --network nbnet "$image" sh -c \
     'while :; do for n in $(cat /tmp/want 2>/dev/null); do nslookup $n >/dev/null 2>&1 && [ ! -e /tmp/got-$n ] && cat /proc/uptime > /tmp/got-$n; done; done' \
     >/dev/null 2>&1 || true
@@ -204,7 +205,7 @@ for tool in skiff podman; do
       sleep 0.1
     done
     if [ -n "$got" ]; then
-      un[$tool-resolve]+="$(awk -v a="$started" -v b="$got" 'BEGIN {d=(b-a)*1000; if (d<0) d=0; printf "%d", d}') "
+      un[$tool-resolve]+="$(awk -v a="$started" -v b="$got" 'BEGIN {printf "%d", (b-a)*1000}') "
     else
       un[$tool-resolve]+="- "
     fi
@@ -225,7 +226,7 @@ for tool in skiff podman; do
   as_user "${cmd[@]}" network rm -f nbnet >/dev/null 2>&1 || true
 done
 # med KEY: the median of the numeric samples, or "-" when there are none.
-med() { local v; v=$(echo "${un[$1]:-}" | tr ' ' '\n' | grep -E '^[0-9.]+$' | median); echo "${v:--}"; }
+med() { local v; v=$(echo "${un[$1]:-}" | tr ' ' '\n' | grep -E '^-?[0-9.]+$' | median); echo "${v:--}"; }
 printf '%-34s %10s %10s %10s\n' measure skiff podman 'ratio'
 for m in "create:network create (ms):lower" "runrm:run --rm on a network (ms):lower" \
          "resolve:start -> name resolves (ms):lower" "rps:req/s via -p to a network container:higher"; do
