@@ -103,6 +103,9 @@ _skiff() {
             skiff,oci-start)
                 cmd="skiff__subcmd__oci__subcmd__start"
                 ;;
+            skiff,pod)
+                cmd="skiff__subcmd__pod"
+                ;;
             skiff,port)
                 cmd="skiff__subcmd__port"
                 ;;
@@ -421,6 +424,9 @@ _skiff() {
             skiff__subcmd__help,oci-start)
                 cmd="skiff__subcmd__help__subcmd__oci__subcmd__start"
                 ;;
+            skiff__subcmd__help,pod)
+                cmd="skiff__subcmd__help__subcmd__pod"
+                ;;
             skiff__subcmd__help,port)
                 cmd="skiff__subcmd__help__subcmd__port"
                 ;;
@@ -625,6 +631,42 @@ _skiff() {
             skiff__subcmd__help__subcmd__network,rm)
                 cmd="skiff__subcmd__help__subcmd__network__subcmd__rm"
                 ;;
+            skiff__subcmd__help__subcmd__pod,create)
+                cmd="skiff__subcmd__help__subcmd__pod__subcmd__create"
+                ;;
+            skiff__subcmd__help__subcmd__pod,exists)
+                cmd="skiff__subcmd__help__subcmd__pod__subcmd__exists"
+                ;;
+            skiff__subcmd__help__subcmd__pod,inspect)
+                cmd="skiff__subcmd__help__subcmd__pod__subcmd__inspect"
+                ;;
+            skiff__subcmd__help__subcmd__pod,kill)
+                cmd="skiff__subcmd__help__subcmd__pod__subcmd__kill"
+                ;;
+            skiff__subcmd__help__subcmd__pod,logs)
+                cmd="skiff__subcmd__help__subcmd__pod__subcmd__logs"
+                ;;
+            skiff__subcmd__help__subcmd__pod,prune)
+                cmd="skiff__subcmd__help__subcmd__pod__subcmd__prune"
+                ;;
+            skiff__subcmd__help__subcmd__pod,ps)
+                cmd="skiff__subcmd__help__subcmd__pod__subcmd__ps"
+                ;;
+            skiff__subcmd__help__subcmd__pod,restart)
+                cmd="skiff__subcmd__help__subcmd__pod__subcmd__restart"
+                ;;
+            skiff__subcmd__help__subcmd__pod,rm)
+                cmd="skiff__subcmd__help__subcmd__pod__subcmd__rm"
+                ;;
+            skiff__subcmd__help__subcmd__pod,start)
+                cmd="skiff__subcmd__help__subcmd__pod__subcmd__start"
+                ;;
+            skiff__subcmd__help__subcmd__pod,stop)
+                cmd="skiff__subcmd__help__subcmd__pod__subcmd__stop"
+                ;;
+            skiff__subcmd__help__subcmd__pod,top)
+                cmd="skiff__subcmd__help__subcmd__pod__subcmd__top"
+                ;;
             skiff__subcmd__help__subcmd__system,df)
                 cmd="skiff__subcmd__help__subcmd__system__subcmd__df"
                 ;;
@@ -799,6 +841,93 @@ _skiff() {
             skiff__subcmd__network__subcmd__help,rm)
                 cmd="skiff__subcmd__network__subcmd__help__subcmd__rm"
                 ;;
+            skiff__subcmd__pod,create)
+                cmd="skiff__subcmd__pod__subcmd__create"
+                ;;
+            skiff__subcmd__pod,exists)
+                cmd="skiff__subcmd__pod__subcmd__exists"
+                ;;
+            skiff__subcmd__pod,help)
+                cmd="skiff__subcmd__pod__subcmd__help"
+                ;;
+            skiff__subcmd__pod,inspect)
+                cmd="skiff__subcmd__pod__subcmd__inspect"
+                ;;
+            skiff__subcmd__pod,kill)
+                cmd="skiff__subcmd__pod__subcmd__kill"
+                ;;
+            skiff__subcmd__pod,list)
+                cmd="skiff__subcmd__pod__subcmd__ps"
+                ;;
+            skiff__subcmd__pod,logs)
+                cmd="skiff__subcmd__pod__subcmd__logs"
+                ;;
+            skiff__subcmd__pod,ls)
+                cmd="skiff__subcmd__pod__subcmd__ps"
+                ;;
+            skiff__subcmd__pod,prune)
+                cmd="skiff__subcmd__pod__subcmd__prune"
+                ;;
+            skiff__subcmd__pod,ps)
+                cmd="skiff__subcmd__pod__subcmd__ps"
+                ;;
+            skiff__subcmd__pod,remove)
+                cmd="skiff__subcmd__pod__subcmd__rm"
+                ;;
+            skiff__subcmd__pod,restart)
+                cmd="skiff__subcmd__pod__subcmd__restart"
+                ;;
+            skiff__subcmd__pod,rm)
+                cmd="skiff__subcmd__pod__subcmd__rm"
+                ;;
+            skiff__subcmd__pod,start)
+                cmd="skiff__subcmd__pod__subcmd__start"
+                ;;
+            skiff__subcmd__pod,stop)
+                cmd="skiff__subcmd__pod__subcmd__stop"
+                ;;
+            skiff__subcmd__pod,top)
+                cmd="skiff__subcmd__pod__subcmd__top"
+                ;;
+            skiff__subcmd__pod__subcmd__help,create)
+                cmd="skiff__subcmd__pod__subcmd__help__subcmd__create"
+                ;;
+            skiff__subcmd__pod__subcmd__help,exists)
+                cmd="skiff__subcmd__pod__subcmd__help__subcmd__exists"
+                ;;
+            skiff__subcmd__pod__subcmd__help,help)
+                cmd="skiff__subcmd__pod__subcmd__help__subcmd__help"
+                ;;
+            skiff__subcmd__pod__subcmd__help,inspect)
+                cmd="skiff__subcmd__pod__subcmd__help__subcmd__inspect"
+                ;;
+            skiff__subcmd__pod__subcmd__help,kill)
+                cmd="skiff__subcmd__pod__subcmd__help__subcmd__kill"
+                ;;
+            skiff__subcmd__pod__subcmd__help,logs)
+                cmd="skiff__subcmd__pod__subcmd__help__subcmd__logs"
+                ;;
+            skiff__subcmd__pod__subcmd__help,prune)
+                cmd="skiff__subcmd__pod__subcmd__help__subcmd__prune"
+                ;;
+            skiff__subcmd__pod__subcmd__help,ps)
+                cmd="skiff__subcmd__pod__subcmd__help__subcmd__ps"
+                ;;
+            skiff__subcmd__pod__subcmd__help,restart)
+                cmd="skiff__subcmd__pod__subcmd__help__subcmd__restart"
+                ;;
+            skiff__subcmd__pod__subcmd__help,rm)
+                cmd="skiff__subcmd__pod__subcmd__help__subcmd__rm"
+                ;;
+            skiff__subcmd__pod__subcmd__help,start)
+                cmd="skiff__subcmd__pod__subcmd__help__subcmd__start"
+                ;;
+            skiff__subcmd__pod__subcmd__help,stop)
+                cmd="skiff__subcmd__pod__subcmd__help__subcmd__stop"
+                ;;
+            skiff__subcmd__pod__subcmd__help,top)
+                cmd="skiff__subcmd__pod__subcmd__help__subcmd__top"
+                ;;
             skiff__subcmd__system,df)
                 cmd="skiff__subcmd__system__subcmd__df"
                 ;;
@@ -878,7 +1007,7 @@ _skiff() {
 
     case "${cmd}" in
         skiff)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount umount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help"
+            opts="-h -V --root --runroot --log-level --storage-driver --noout --help --version info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount umount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -908,7 +1037,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__attach)
-            opts="-h -V --no-stdin --detach-keys --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --no-stdin --detach-keys --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -942,7 +1071,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__build)
-            opts="-t -f -q -h -V --tag --file --target --build-arg --build-arg-file --no-cache --layers --pull --pull-never --label --format --quiet --iidfile --ignorefile --logfile --ulimit --security-opt --network --secret --timestamp --tls-verify --creds --authfile --root --runroot --log-level --storage-driver --help --version"
+            opts="-t -f -q -h -V --tag --file --target --build-arg --build-arg-file --no-cache --layers --pull --pull-never --label --format --quiet --iidfile --ignorefile --logfile --ulimit --security-opt --network --secret --timestamp --tls-verify --creds --authfile --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1060,7 +1189,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__commit)
-            opts="-c -a -m -p -q -h -V --change --author --message --pause --quiet --root --runroot --log-level --storage-driver --help --version"
+            opts="-c -a -m -p -q -h -V --change --author --message --pause --quiet --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1122,7 +1251,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__completion)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version bash zsh fish"
+            opts="-h -V --root --runroot --log-level --storage-driver --noout --help --version bash zsh fish"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1152,7 +1281,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port cp diff commit export mount unmount umount help"
+            opts="-h -V --root --runroot --log-level --storage-driver --noout --help --version ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port cp diff commit export mount unmount umount help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1182,7 +1311,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__cleanup)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1212,7 +1341,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__attach)
-            opts="-h -V --no-stdin --detach-keys --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --no-stdin --detach-keys --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1246,7 +1375,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__commit)
-            opts="-c -a -m -p -q -h -V --change --author --message --pause --quiet --root --runroot --log-level --storage-driver --help --version"
+            opts="-c -a -m -p -q -h -V --change --author --message --pause --quiet --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1308,7 +1437,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__cp)
-            opts="-a -L -h -V --archive --follow-link --overwrite --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -L -h -V --archive --follow-link --overwrite --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1346,7 +1475,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__create)
-            opts="-e -w -u -i -t -v -h -l -p -P -V --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --root --runroot --log-level --storage-driver --version"
+            opts="-e -w -u -i -t -v -h -l -p -P -V --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --pod --http-proxy --root --runroot --log-level --storage-driver --noout --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1520,6 +1649,14 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --pod)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --http-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1544,7 +1681,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__diff)
-            opts="-h -V --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --format --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1578,7 +1715,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__exec)
-            opts="-i -t -d -e -u -w -h -V --interactive --tty --detach --env --env-file --user --workdir --root --runroot --log-level --storage-driver --help --version"
+            opts="-i -t -d -e -u -w -h -V --interactive --tty --detach --env --env-file --user --workdir --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1636,7 +1773,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__exists)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1666,7 +1803,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__export)
-            opts="-o -h -V --output --root --runroot --log-level --storage-driver --help --version"
+            opts="-o -h -V --output --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2068,7 +2205,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__inspect)
-            opts="-f -l -h -V --format --latest --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -l -h -V --format --latest --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2106,7 +2243,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__kill)
-            opts="-s -a -h -V --signal --all --root --runroot --log-level --storage-driver --help --version"
+            opts="-s -a -h -V --signal --all --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2144,7 +2281,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__logs)
-            opts="-f -t -h -V --tail --follow --since --until --timestamps --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -t -h -V --tail --follow --since --until --timestamps --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2186,7 +2323,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__ls)
-            opts="-a -q -f -n -l -s -h -V --all --quiet --no-trunc --format --filter --last --latest --noheading --size --external --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -q -f -n -l -s -p -h -V --all --quiet --no-trunc --format --filter --last --latest --noheading --size --pod --external --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2236,7 +2373,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__mount)
-            opts="-h -V --format --no-trunc --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --format --no-trunc --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2270,7 +2407,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__port)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2300,7 +2437,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__prune)
-            opts="-f -h -V --force --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -h -V --force --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2330,7 +2467,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__rename)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2360,7 +2497,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__restart)
-            opts="-t -h -V --time --root --runroot --log-level --storage-driver --help --version"
+            opts="-t -h -V --time --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2398,7 +2535,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__rm)
-            opts="-f -a -v -i -t -h -V --force --all --volumes --ignore --time --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -a -v -i -t -h -V --force --all --volumes --ignore --time --depend --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2436,7 +2573,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__run)
-            opts="-d -e -w -u -i -t -v -h -l -p -P -V --detach --detach-keys --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --root --runroot --log-level --storage-driver --version"
+            opts="-d -e -w -u -i -t -v -h -l -p -P -V --detach --detach-keys --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --pod --http-proxy --root --runroot --log-level --storage-driver --noout --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2614,6 +2751,14 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --pod)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --http-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2638,7 +2783,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__start)
-            opts="-a -i -h -V --attach --interactive --detach-keys --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -i -h -V --attach --interactive --detach-keys --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2672,7 +2817,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__stop)
-            opts="-t -a -h -V --time --all --root --runroot --log-level --storage-driver --help --version"
+            opts="-t -a -h -V --time --all --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2710,7 +2855,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__top)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2740,7 +2885,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__unmount)
-            opts="-a -f -h -V --all --force --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -f -h -V --all --force --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2770,7 +2915,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__wait)
-            opts="-i -h -V --interval --root --runroot --log-level --storage-driver --help --version"
+            opts="-i -h -V --interval --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2808,7 +2953,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__cp)
-            opts="-a -L -h -V --archive --follow-link --overwrite --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -L -h -V --archive --follow-link --overwrite --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2846,7 +2991,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__create)
-            opts="-e -w -u -i -t -v -h -l -p -P -V --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --root --runroot --log-level --storage-driver --version"
+            opts="-e -w -u -i -t -v -h -l -p -P -V --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --pod --http-proxy --root --runroot --log-level --storage-driver --noout --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3020,6 +3165,14 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --pod)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --http-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3044,7 +3197,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__diff)
-            opts="-h -V --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --format --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3078,7 +3231,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__exec)
-            opts="-i -t -d -e -u -w -h -V --interactive --tty --detach --env --env-file --user --workdir --root --runroot --log-level --storage-driver --help --version"
+            opts="-i -t -d -e -u -w -h -V --interactive --tty --detach --env --env-file --user --workdir --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3136,7 +3289,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__export)
-            opts="-o -h -V --output --root --runroot --log-level --storage-driver --help --version"
+            opts="-o -h -V --output --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3174,7 +3327,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__fuse__subcmd__overlay__subcmd__serve)
-            opts="-h -V --upper --work --lower --userxattr --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --upper --work --lower --userxattr --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3216,7 +3369,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__generate__subcmd__docs)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3246,7 +3399,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__help)
-            opts="info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help"
+            opts="info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4295,6 +4448,188 @@ _skiff() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        skiff__subcmd__help__subcmd__pod)
+            opts="create start stop restart kill rm ps inspect exists prune top logs"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__help__subcmd__pod__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__help__subcmd__pod__subcmd__exists)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__help__subcmd__pod__subcmd__inspect)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__help__subcmd__pod__subcmd__kill)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__help__subcmd__pod__subcmd__logs)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__help__subcmd__pod__subcmd__prune)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__help__subcmd__pod__subcmd__ps)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__help__subcmd__pod__subcmd__restart)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__help__subcmd__pod__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__help__subcmd__pod__subcmd__start)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__help__subcmd__pod__subcmd__stop)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__help__subcmd__pod__subcmd__top)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         skiff__subcmd__help__subcmd__port)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -4744,7 +5079,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__history)
-            opts="-q -H -h -V --no-trunc --quiet --human --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-q -H -h -V --no-trunc --quiet --human --format --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4786,7 +5121,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version build pull ls list rm tag untag history inspect prune exists save load push help"
+            opts="-h -V --root --runroot --log-level --storage-driver --noout --help --version build pull ls list rm tag untag history inspect prune exists save load push help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4816,7 +5151,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__build)
-            opts="-t -f -q -h -V --tag --file --target --build-arg --build-arg-file --no-cache --layers --pull --pull-never --label --format --quiet --iidfile --ignorefile --logfile --ulimit --security-opt --network --secret --timestamp --tls-verify --creds --authfile --root --runroot --log-level --storage-driver --help --version"
+            opts="-t -f -q -h -V --tag --file --target --build-arg --build-arg-file --no-cache --layers --pull --pull-never --label --format --quiet --iidfile --ignorefile --logfile --ulimit --security-opt --network --secret --timestamp --tls-verify --creds --authfile --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4934,7 +5269,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__exists)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5174,7 +5509,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__history)
-            opts="-q -H -h -V --no-trunc --quiet --human --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-q -H -h -V --no-trunc --quiet --human --format --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5216,7 +5551,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__inspect)
-            opts="-f -h -V --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -h -V --format --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5254,7 +5589,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__load)
-            opts="-i -q -h -V --input --quiet --root --runroot --log-level --storage-driver --help --version"
+            opts="-i -q -h -V --input --quiet --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5292,7 +5627,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__ls)
-            opts="-a -q -n -h -V --all --quiet --digests --no-trunc --noheading --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -q -n -h -V --all --quiet --digests --no-trunc --noheading --format --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5326,7 +5661,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__prune)
-            opts="-a -f -h -V --all --force --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -f -h -V --all --force --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5356,7 +5691,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__pull)
-            opts="-q -h -V --quiet --tls-verify --creds --authfile --platform --arch --os --variant --root --runroot --log-level --storage-driver --help --version"
+            opts="-q -h -V --quiet --tls-verify --creds --authfile --platform --arch --os --variant --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5414,7 +5749,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__push)
-            opts="-q -h -V --quiet --tls-verify --creds --authfile --root --runroot --log-level --storage-driver --help --version"
+            opts="-q -h -V --quiet --tls-verify --creds --authfile --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5456,7 +5791,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__rm)
-            opts="-f -a -h -V --force --all --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -a -i -h -V --force --all --ignore --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5486,7 +5821,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__save)
-            opts="-o -q -h -V --output --format --quiet --root --runroot --log-level --storage-driver --help --version"
+            opts="-o -q -h -V --output --format --quiet --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5528,7 +5863,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__tag)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5558,7 +5893,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__untag)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5588,7 +5923,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__images)
-            opts="-a -q -n -h -V --all --quiet --digests --no-trunc --noheading --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -q -n -h -V --all --quiet --digests --no-trunc --noheading --format --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5622,7 +5957,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__import)
-            opts="-c -m -q -h -V --change --message --quiet --root --runroot --log-level --storage-driver --help --version"
+            opts="-c -m -q -h -V --change --message --quiet --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5668,7 +6003,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__info)
-            opts="-f -h -V --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -h -V --format --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5706,7 +6041,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__inspect)
-            opts="-f -k -h -V --format --type --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -k -h -V --format --type --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5752,7 +6087,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__kill)
-            opts="-s -a -h -V --signal --all --root --runroot --log-level --storage-driver --help --version"
+            opts="-s -a -h -V --signal --all --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5790,7 +6125,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__load)
-            opts="-i -q -h -V --input --quiet --root --runroot --log-level --storage-driver --help --version"
+            opts="-i -q -h -V --input --quiet --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5828,7 +6163,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__login)
-            opts="-u -p -h -V --username --password --password-stdin --authfile --tls-verify --root --runroot --log-level --storage-driver --help --version"
+            opts="-u -p -h -V --username --password --password-stdin --authfile --tls-verify --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5882,7 +6217,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__logout)
-            opts="-a -h -V --all --authfile --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -h -V --all --authfile --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5916,7 +6251,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__logs)
-            opts="-f -t -h -V --tail --follow --since --until --timestamps --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -t -h -V --tail --follow --since --until --timestamps --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5958,7 +6293,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__mount)
-            opts="-h -V --format --no-trunc --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --format --no-trunc --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5992,7 +6327,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version create ls list inspect rm remove prune exists connect disconnect help"
+            opts="-h -V --root --runroot --log-level --storage-driver --noout --help --version create ls list inspect rm remove prune exists connect disconnect help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6022,7 +6357,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__connect)
-            opts="-h -V --alias --ip --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --alias --ip --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6060,7 +6395,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__create)
-            opts="-d -o -h -V --driver --subnet --gateway --ip-range --internal --disable-dns --ipv6 --opt --label --ignore --root --runroot --log-level --storage-driver --help --version"
+            opts="-d -o -h -V --driver --subnet --gateway --ip-range --internal --disable-dns --ipv6 --opt --label --ignore --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6122,7 +6457,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__disconnect)
-            opts="-f -h -V --force --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -h -V --force --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6152,7 +6487,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__exists)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6322,7 +6657,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__inspect)
-            opts="-f -h -V --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -h -V --format --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6360,7 +6695,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__ls)
-            opts="-q -f -h -V --quiet --noheading --no-trunc --format --filter --root --runroot --log-level --storage-driver --help --version"
+            opts="-q -f -h -V --quiet --noheading --no-trunc --format --filter --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6402,7 +6737,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__prune)
-            opts="-f -h -V --force --filter --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -h -V --force --filter --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6436,7 +6771,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__rm)
-            opts="-f -t -h -V --force --time --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -t -h -V --force --time --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6474,7 +6809,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__oci__subcmd__run)
-            opts="-h -V --runtime --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --runtime --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6508,7 +6843,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__oci__subcmd__start)
-            opts="-d -i -h -V --bundle --state-dir --log --detach --interactive --cleanup --root --runroot --log-level --storage-driver --help --version"
+            opts="-d -i -h -V --bundle --state-dir --log --detach --interactive --cleanup --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6553,8 +6888,758 @@ _skiff() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        skiff__subcmd__pod)
+            opts="-h -V --root --runroot --log-level --storage-driver --noout --help --version create start stop restart kill rm remove ps ls list inspect exists prune top logs help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__pod__subcmd__create)
+            opts="-n -l -p -P -h -V --name --label --hostname --share --infra --infra-name --infra-command --infra-image --tls-verify --creds --authfile --exit-policy --replace --pod-id-file --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --pod --http-proxy --root --runroot --log-level --storage-driver --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hostname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --share)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --infra)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --infra-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --infra-command)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --infra-image)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-verify)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --creds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --authfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exit-policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pod-id-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network-alias)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mac-address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --publish)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-search)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-option)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --add-host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pod)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --http-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__pod__subcmd__exists)
+            opts="-h -V --root --runroot --log-level --storage-driver --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__pod__subcmd__help)
+            opts="create start stop restart kill rm ps inspect exists prune top logs help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__pod__subcmd__help__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__pod__subcmd__help__subcmd__exists)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__pod__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__pod__subcmd__help__subcmd__inspect)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__pod__subcmd__help__subcmd__kill)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__pod__subcmd__help__subcmd__logs)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__pod__subcmd__help__subcmd__prune)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__pod__subcmd__help__subcmd__ps)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__pod__subcmd__help__subcmd__restart)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__pod__subcmd__help__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__pod__subcmd__help__subcmd__start)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__pod__subcmd__help__subcmd__stop)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__pod__subcmd__help__subcmd__top)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__pod__subcmd__inspect)
+            opts="-f -h -V --format --root --runroot --log-level --storage-driver --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__pod__subcmd__kill)
+            opts="-s -a -h -V --signal --all --root --runroot --log-level --storage-driver --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --signal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -s)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__pod__subcmd__logs)
+            opts="-c -f -t -h -V --container --tail --follow --timestamps --root --runroot --log-level --storage-driver --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --container)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tail)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__pod__subcmd__prune)
+            opts="-f -h -V --force --root --runroot --log-level --storage-driver --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__pod__subcmd__ps)
+            opts="-q -f -h -V --quiet --noheading --no-trunc --format --filter --ctr-names --root --runroot --log-level --storage-driver --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__pod__subcmd__restart)
+            opts="-a -h -V --all --root --runroot --log-level --storage-driver --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__pod__subcmd__rm)
+            opts="-f -t -a -i -h -V --force --time --all --ignore --root --runroot --log-level --storage-driver --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__pod__subcmd__start)
+            opts="-a -h -V --all --root --runroot --log-level --storage-driver --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__pod__subcmd__stop)
+            opts="-t -a -h -V --time --all --root --runroot --log-level --storage-driver --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__pod__subcmd__top)
+            opts="-h -V --root --runroot --log-level --storage-driver --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         skiff__subcmd__port)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6584,7 +7669,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__ps)
-            opts="-a -q -f -n -l -s -h -V --all --quiet --no-trunc --format --filter --last --latest --noheading --size --external --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -q -f -n -l -s -p -h -V --all --quiet --no-trunc --format --filter --last --latest --noheading --size --pod --external --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6634,7 +7719,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__pull)
-            opts="-q -h -V --quiet --tls-verify --creds --authfile --platform --arch --os --variant --root --runroot --log-level --storage-driver --help --version"
+            opts="-q -h -V --quiet --tls-verify --creds --authfile --platform --arch --os --variant --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6692,7 +7777,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__push)
-            opts="-q -h -V --quiet --tls-verify --creds --authfile --root --runroot --log-level --storage-driver --help --version"
+            opts="-q -h -V --quiet --tls-verify --creds --authfile --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6734,7 +7819,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__rename)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6764,7 +7849,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__restart)
-            opts="-t -h -V --time --root --runroot --log-level --storage-driver --help --version"
+            opts="-t -h -V --time --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6802,7 +7887,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__rm)
-            opts="-f -a -v -i -t -h -V --force --all --volumes --ignore --time --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -a -v -i -t -h -V --force --all --volumes --ignore --time --depend --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6840,7 +7925,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__rmi)
-            opts="-f -a -h -V --force --all --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -a -i -h -V --force --all --ignore --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6870,7 +7955,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__rootless__subcmd__netns)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6900,7 +7985,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__run)
-            opts="-d -e -w -u -i -t -v -h -l -p -P -V --detach --detach-keys --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --root --runroot --log-level --storage-driver --version"
+            opts="-d -e -w -u -i -t -v -h -l -p -P -V --detach --detach-keys --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --pod --http-proxy --root --runroot --log-level --storage-driver --noout --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7078,6 +8163,14 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --pod)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --http-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -7102,7 +8195,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__save)
-            opts="-o -q -h -V --output --format --quiet --root --runroot --log-level --storage-driver --help --version"
+            opts="-o -q -h -V --output --format --quiet --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7144,7 +8237,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__start)
-            opts="-a -i -h -V --attach --interactive --detach-keys --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -i -h -V --attach --interactive --detach-keys --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7178,7 +8271,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__stop)
-            opts="-t -a -h -V --time --all --root --runroot --log-level --storage-driver --help --version"
+            opts="-t -a -h -V --time --all --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7216,7 +8309,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__supervisor)
-            opts="-h -V --bundle --state-dir --log --stdin --ready-fd --console-size --attach-fd --runtime --cleanup --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --bundle --state-dir --log --stdin --ready-fd --console-size --attach-fd --runtime --cleanup --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7278,7 +8371,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__system)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version df prune reset help"
+            opts="-h -V --root --runroot --log-level --storage-driver --noout --help --version df prune reset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7308,7 +8401,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__system__subcmd__df)
-            opts="-h -V --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --format --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7412,7 +8505,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__system__subcmd__prune)
-            opts="-a -f -h -V --all --volumes --force --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -f -h -V --all --volumes --force --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7442,7 +8535,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__system__subcmd__reset)
-            opts="-f -h -V --force --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -h -V --force --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7472,7 +8565,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__tag)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7502,7 +8595,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__top)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7532,7 +8625,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__unmount)
-            opts="-a -f -h -V --all --force --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -f -h -V --all --force --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7562,7 +8655,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__unshare)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7592,7 +8685,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__untag)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7622,7 +8715,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__version)
-            opts="-f -h -V --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -h -V --format --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7660,7 +8753,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version create ls list inspect rm remove prune exists help"
+            opts="-h -V --root --runroot --log-level --storage-driver --noout --help --version create ls list inspect rm remove prune exists help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7690,7 +8783,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__create)
-            opts="-l -h -V --label --root --runroot --log-level --storage-driver --help --version"
+            opts="-l -h -V --label --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7728,7 +8821,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__exists)
-            opts="-h -V --root --runroot --log-level --storage-driver --help --version"
+            opts="-h -V --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7870,7 +8963,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__inspect)
-            opts="-a -f -h -V --all --format --root --runroot --log-level --storage-driver --help --version"
+            opts="-a -f -h -V --all --format --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7908,7 +9001,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__ls)
-            opts="-q -f -h -V --quiet --format --filter --root --runroot --log-level --storage-driver --help --version"
+            opts="-q -f -h -V --quiet --format --filter --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7950,7 +9043,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__prune)
-            opts="-f -h -V --force --filter --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -h -V --force --filter --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7984,7 +9077,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__rm)
-            opts="-f -a -h -V --force --all --root --runroot --log-level --storage-driver --help --version"
+            opts="-f -a -h -V --force --all --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8014,7 +9107,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__wait)
-            opts="-i -h -V --interval --root --runroot --log-level --storage-driver --help --version"
+            opts="-i -h -V --interval --root --runroot --log-level --storage-driver --noout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

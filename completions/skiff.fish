@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_skiff_global_optspecs
-    string join \n root= runroot= log-level= storage-driver= h/help V/version
+    string join \n root= runroot= log-level= storage-driver= noout h/help V/version
 end
 
 function __fish_skiff_needs_command
@@ -34,6 +34,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_needs_command" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_needs_command" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_needs_command" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "info" -d 'Show what this host allows, the id mappings, helpers and storage paths'
@@ -80,6 +81,7 @@ complete -c skiff -n "__fish_skiff_needs_command" -f -a "image" -d 'Manage image
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "system" -d 'Manage skiff itself: disk usage, pruning unused data, resetting all state'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "volume" -d 'Manage volumes: create, ls, inspect, rm, prune, exists'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "network" -d 'Manage networks: create, ls, inspect, rm, prune, exists, connect, disconnect'
+complete -c skiff -n "__fish_skiff_needs_command" -f -a "pod" -d 'Manage pods: create, start, stop, restart, kill, rm, ps, inspect, exists, prune, top, logs'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "completion" -d 'Print a shell completion script'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "generate-docs" -d 'Write completions/ and man/ from the command definitions (for maintainers)'
 complete -c skiff -n "__fish_skiff_needs_command" -f -a "oci-run" -d 'Run an OCI bundle in the foreground with the built-in or an external runtime (for tests)'
@@ -100,6 +102,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand info" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand info" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand info" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand info" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -112,6 +115,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand version" -s f -l format -d 'Output format: json, or a Go template such as \'{{.Client.Version}}\'' -r
@@ -125,6 +129,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand version" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand version" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand version" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand version" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l detach-keys -d 'Keys that detach from the container, leaving it running: comma-separated characters and ctrl-<a-z|@|[|\\|]|^|_>; "" disables detaching' -r
@@ -167,6 +172,9 @@ complete -c skiff -n "__fish_skiff_using_subcommand run" -l dns -d 'Nameserver f
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l dns-search -d 'Search domain for the container\'s /etc/resolv.conf' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l dns-option -d 'Option for the container\'s /etc/resolv.conf (e.g. ndots:2)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l add-host -d 'Add NAME:IP to the container\'s /etc/hosts (IP may be host-gateway)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l pod -d 'Run the container in a pod (name or id), or in a new pod with new:NAME; it shares the pod\'s network, ipc and uts namespaces' -r
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l http-proxy -d 'Pass the host\'s proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy, in either case) into the container, as podman does; --http-proxy=false does not' -r -f -a "true\t''
+false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
@@ -187,6 +195,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand run" -l privileged -d 'Give 
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l init -d 'Run an init as pid 1 that relays signals and reaps zombies'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s P -l publish-all -d 'Publish every port the image EXPOSEs on a free host port'
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l detach-keys -d 'Keys that detach from the container, leaving it running: comma-separated characters and ctrl-<a-z|@|[|\\|]|^|_>; "" disables detaching' -r
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -200,6 +209,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand attach" -l storage-driver -d
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l no-stdin -d 'Do not attach stdin'
+complete -c skiff -n "__fish_skiff_using_subcommand attach" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l name -d 'Name the container (default: a random adjective_noun)' -r
@@ -241,6 +251,9 @@ complete -c skiff -n "__fish_skiff_using_subcommand create" -l dns -d 'Nameserve
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l dns-search -d 'Search domain for the container\'s /etc/resolv.conf' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l dns-option -d 'Option for the container\'s /etc/resolv.conf (e.g. ndots:2)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l add-host -d 'Add NAME:IP to the container\'s /etc/hosts (IP may be host-gateway)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l pod -d 'Run the container in a pod (name or id), or in a new pod with new:NAME; it shares the pod\'s network, ipc and uts namespaces' -r
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l http-proxy -d 'Pass the host\'s proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy, in either case) into the container, as podman does; --http-proxy=false does not' -r -f -a "true\t''
+false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
@@ -260,6 +273,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand create" -l privileged -d 'Gi
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l init -d 'Run an init as pid 1 that relays signals and reaps zombies'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s P -l publish-all -d 'Publish every port the image EXPOSEs on a free host port'
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l detach-keys -d 'Keys that detach from the container, leaving it running: comma-separated characters and ctrl-<a-z|@|[|\\|]|^|_>; "" disables detaching' -r
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -274,6 +288,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand start" -s a -l attach -d 'Attach to the container\'s output and exit with its exit code'
 complete -c skiff -n "__fish_skiff_using_subcommand start" -s i -l interactive -d 'With --attach, forward stdin to the container (it must have been created with -i)'
+complete -c skiff -n "__fish_skiff_using_subcommand start" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand start" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -s t -l time -d 'Seconds to wait after the stop signal before killing the container (default: the container\'s --stop-timeout, else 10)' -r
@@ -288,6 +303,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand stop" -l storage-driver -d '
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -s a -l all -d 'Stop all running containers'
+complete -c skiff -n "__fish_skiff_using_subcommand stop" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -s s -l signal -d 'The signal: a name (KILL, SIGTERM, hup) or a number' -r
@@ -302,6 +318,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand kill" -l storage-driver -d '
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -s a -l all -d 'Signal all running containers'
+complete -c skiff -n "__fish_skiff_using_subcommand kill" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -s t -l time -d 'Seconds to wait after the stop signal before killing (default: --stop-timeout, else 10)' -r
@@ -315,6 +332,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand restart" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -s i -l interval -d 'How often to check, in milliseconds' -r
@@ -328,6 +346,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand wait" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -340,6 +359,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand rename" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l format -d 'Output format: json, or a Go template such as {{.ID}} {{.Names}} ("table ..." adds a header)' -r
@@ -361,7 +381,9 @@ complete -c skiff -n "__fish_skiff_using_subcommand ps" -l no-trunc -d 'Do not t
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s l -l latest -d 'Show the most recently created container, in any state'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l noheading -d 'Do not print the header row'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s s -l size -d 'Show the size of each container\'s writes, and with its image\'s (virtual)'
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -s p -l pod -d 'Show the pod of each container (POD ID and PODNAME columns)'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l external -d 'Also show containers other tools made in the store: skiff\'s builds leave none, so this lists the same containers'
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s t -l time -d 'With --force, seconds to wait after the stop signal before killing (default: the container\'s stop timeout, 10 s, as podman)' -r
@@ -379,6 +401,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand rm" -s f -l force -d 'Stop a
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s a -l all -d 'Remove all containers'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s v -l volumes -d 'Remove the containers\' anonymous volumes too'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s i -l ignore -d 'Containers that do not exist are not an error'
+complete -c skiff -n "__fish_skiff_using_subcommand rm" -l depend -d 'Also remove the containers that depend on these (a pod\'s infra container: the pod)'
+complete -c skiff -n "__fish_skiff_using_subcommand rm" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -l tail -d 'Print only the last N lines' -r
@@ -396,6 +420,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s f -l follow -d 'Keep printing new output until the container exits'
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s t -l timestamps -d 'Prefix each line with the time it was written'
+complete -c skiff -n "__fish_skiff_using_subcommand logs" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -s a -l archive -d 'Give copied files the container\'s user and group (the default, as podman); with --archive=false they keep the owners in the source' -r -f -a "true\t''
@@ -412,6 +437,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -s L -l follow-link -d 'Follow a symlink given as SRC (its target is copied, not the link)'
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -l overwrite -d 'Replace directories by non-directories and the reverse'
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand diff" -l format -d 'Print as json ({"added": [...], "changed": [...], "deleted": [...]}) or as a Go template' -r
@@ -425,6 +451,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand diff" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand diff" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand diff" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -s c -l change -d 'Apply a Dockerfile instruction to the image config (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, VOLUME, WORKDIR); repeatable' -r
@@ -443,6 +470,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand commit" -l storage-driver -d
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -s q -l quiet -d 'Print nothing but the image id (the default prints only that too)'
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand export" -s o -l output -d 'Write the tar to FILE (default: stdout, which must not be a terminal)' -r -F
@@ -456,6 +484,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand export" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand export" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand export" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand import" -s c -l change -d 'Apply a Dockerfile instruction to the image config (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, VOLUME, WORKDIR); repeatable' -r
@@ -471,6 +500,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand import" -l storage-driver -d
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand import" -s q -l quiet -d 'Print only the image id (it is all that is printed anyway)'
+complete -c skiff -n "__fish_skiff_using_subcommand import" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand import" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -l format -d 'Print the containers mounted in this session as json' -r -f -a "json\t''"
@@ -485,6 +515,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand mount" -l storage-driver -d 
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -l no-trunc -d 'Print full container ids when listing the mounted containers'
+complete -c skiff -n "__fish_skiff_using_subcommand mount" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -499,6 +530,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -s a -l all -d 'Unmount every mounted container'
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -s f -l force -d 'Unmount even if mounted more than once'
+complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand umount" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -513,6 +545,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand umount" -s a -l all -d 'Unmount every mounted container'
 complete -c skiff -n "__fish_skiff_using_subcommand umount" -s f -l force -d 'Unmount even if mounted more than once'
+complete -c skiff -n "__fish_skiff_using_subcommand umount" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand umount" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand umount" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s e -l env -d 'Set an environment variable (KEY=VALUE, or KEY to take this environment\'s value)' -r
@@ -532,6 +565,7 @@ vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s i -l interactive -d 'Keep stdin open and forward it to the process'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s t -l tty -d 'Give the process a pseudo-terminal'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s d -l detach -d 'Run the process in the background and print nothing'
+complete -c skiff -n "__fish_skiff_using_subcommand exec" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand top" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -544,6 +578,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand top" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand top" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand top" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand top" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand port" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -556,6 +591,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand port" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand port" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand port" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand port" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand build" -s t -l tag -d 'Name the image (repeatable); unqualified names go under localhost/' -r
@@ -592,6 +628,7 @@ vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l no-cache -d 'Do not use cached layers: run every step'
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l pull-never -d 'Never pull base images (as --pull=never)'
 complete -c skiff -n "__fish_skiff_using_subcommand build" -s q -l quiet -d 'Print only the image id'
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand build" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand build" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l tls-verify -d 'Require HTTPS and verify certificates when contacting registries (--tls-verify=false allows plain HTTP)' -r -f -a "true\t''
@@ -613,6 +650,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pull" -l storage-driver -d '
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -s q -l quiet -d 'Print only the image id'
+complete -c skiff -n "__fish_skiff_using_subcommand pull" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l format -d 'Output format: json, or a Go template such as \'{{.Repository}}:{{.Tag}}\'' -r
@@ -631,6 +669,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand images" -s q -l quiet -d 'Pr
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l digests -d 'Show the manifest digests'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l no-trunc -d 'Do not truncate ids'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -s n -l noheading -d 'Do not print the header row'
+complete -c skiff -n "__fish_skiff_using_subcommand images" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -645,6 +684,8 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -s f -l force -d 'Remove the image even when it has several names, and all of its names'
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -s a -l all -d 'Remove all images'
+complete -c skiff -n "__fish_skiff_using_subcommand rmi" -s i -l ignore -d 'Images that do not exist are not an error'
+complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -657,6 +698,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand tag" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand untag" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -669,6 +711,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand untag" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand untag" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand untag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand untag" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand history" -s H -l human -d 'Print sizes and dates in machine-readable form' -r -f -a "true\t''
@@ -686,6 +729,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand history" -l no-trunc -d 'Do not truncate ids and commands'
 complete -c skiff -n "__fish_skiff_using_subcommand history" -s q -l quiet -d 'Print only the ids'
+complete -c skiff -n "__fish_skiff_using_subcommand history" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand history" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s f -l format -d 'Output format: json (default), or a Go template such as \'{{.Id}}\'' -r
@@ -702,6 +746,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand save" -s o -l output -d 'Write the archive to FILE (default: stdout)' -r -F
@@ -718,6 +763,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand save" -l storage-driver -d '
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand save" -s q -l quiet -d 'Print nothing but errors'
+complete -c skiff -n "__fish_skiff_using_subcommand save" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand save" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand save" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand load" -s i -l input -d 'Read the archive from FILE (default: stdin)' -r -F
@@ -732,6 +778,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand load" -l storage-driver -d '
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand load" -s q -l quiet -d 'Print only the names of the loaded images'
+complete -c skiff -n "__fish_skiff_using_subcommand load" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand load" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand load" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand push" -l tls-verify -d 'Require HTTPS and verify certificates when contacting registries (--tls-verify=false allows plain HTTP)' -r -f -a "true\t''
@@ -749,6 +796,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand push" -l storage-driver -d '
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand push" -s q -l quiet -d 'Print nothing but errors'
+complete -c skiff -n "__fish_skiff_using_subcommand push" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand push" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand push" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand login" -s u -l username -d 'Username for the registry (prompted for when missing)' -r
@@ -767,6 +815,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand login" -l storage-driver -d 
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l password-stdin -d 'Read the password from stdin'
+complete -c skiff -n "__fish_skiff_using_subcommand login" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand login" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand login" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -l authfile -d 'Path of the authentication file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
@@ -781,6 +830,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand logout" -l storage-driver -d
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -s a -l all -d 'Remove the credentials of every registry'
+complete -c skiff -n "__fish_skiff_using_subcommand logout" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port cp diff commit export mount unmount umount help" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -793,6 +843,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port cp diff commit export mount unmount umount help" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port cp diff commit export mount unmount umount help" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port cp diff commit export mount unmount umount help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port cp diff commit export mount unmount umount help" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port cp diff commit export mount unmount umount help" -f -a "ls" -d 'List containers'
@@ -842,7 +893,9 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s l -l latest -d 'Show the most recently created container, in any state'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print the header row'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s s -l size -d 'Show the size of each container\'s writes, and with its image\'s (virtual)'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s p -l pod -d 'Show the pod of each container (POD ID and PODNAME columns)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l external -d 'Also show containers other tools made in the store: skiff\'s builds leave none, so this lists the same containers'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -l format -d 'Output format: json, or a Go template such as {{.ID}} {{.Names}} ("table ..." adds a header)' -r
@@ -864,7 +917,9 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -s l -l latest -d 'Show the most recently created container, in any state'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -l noheading -d 'Do not print the header row'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -s s -l size -d 'Show the size of each container\'s writes, and with its image\'s (virtual)'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -s p -l pod -d 'Show the pod of each container (POD ID and PODNAME columns)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -l external -d 'Also show containers other tools made in the store: skiff\'s builds leave none, so this lists the same containers'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -l format -d 'Output format: json, or a Go template such as {{.ID}} {{.Names}} ("table ..." adds a header)' -r
@@ -886,7 +941,9 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -s l -l latest -d 'Show the most recently created container, in any state'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print the header row'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -s s -l size -d 'Show the size of each container\'s writes, and with its image\'s (virtual)'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -s p -l pod -d 'Show the pod of each container (POD ID and PODNAME columns)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -l external -d 'Also show containers other tools made in the store: skiff\'s builds leave none, so this lists the same containers'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l detach-keys -d 'Keys that detach from the container, leaving it running: comma-separated characters and ctrl-<a-z|@|[|\\|]|^|_>; "" disables detaching' -r
@@ -929,6 +986,9 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-search -d 'Search domain for the container\'s /etc/resolv.conf' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-option -d 'Option for the container\'s /etc/resolv.conf (e.g. ndots:2)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l add-host -d 'Add NAME:IP to the container\'s /etc/hosts (IP may be host-gateway)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l pod -d 'Run the container in a pod (name or id), or in a new pod with new:NAME; it shares the pod\'s network, ipc and uts namespaces' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l http-proxy -d 'Pass the host\'s proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy, in either case) into the container, as podman does; --http-proxy=false does not' -r -f -a "true\t''
+false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
@@ -949,6 +1009,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l init -d 'Run an init as pid 1 that relays signals and reaps zombies'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -s P -l publish-all -d 'Publish every port the image EXPOSEs on a free host port'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l name -d 'Name the container (default: a random adjective_noun)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -s e -l env -d 'Set an environment variable (KEY=VALUE, or KEY to take this environment\'s value)' -r
@@ -989,6 +1050,9 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-search -d 'Search domain for the container\'s /etc/resolv.conf' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-option -d 'Option for the container\'s /etc/resolv.conf (e.g. ndots:2)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l add-host -d 'Add NAME:IP to the container\'s /etc/hosts (IP may be host-gateway)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l pod -d 'Run the container in a pod (name or id), or in a new pod with new:NAME; it shares the pod\'s network, ipc and uts namespaces' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l http-proxy -d 'Pass the host\'s proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy, in either case) into the container, as podman does; --http-proxy=false does not' -r -f -a "true\t''
+false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
@@ -1008,6 +1072,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l init -d 'Run an init as pid 1 that relays signals and reaps zombies'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -s P -l publish-all -d 'Publish every port the image EXPOSEs on a free host port'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -l detach-keys -d 'Keys that detach from the container, leaving it running: comma-separated characters and ctrl-<a-z|@|[|\\|]|^|_>; "" disables detaching' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1022,6 +1087,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -s a -l attach -d 'Attach to the container\'s output and exit with its exit code'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -s i -l interactive -d 'With --attach, forward stdin to the container (it must have been created with -i)'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -s t -l time -d 'Seconds to wait after the stop signal before killing the container (default: the container\'s --stop-timeout, else 10)' -r
@@ -1036,6 +1102,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -s a -l all -d 'Stop all running containers'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from kill" -s s -l signal -d 'The signal: a name (KILL, SIGTERM, hup) or a number' -r
@@ -1050,6 +1117,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from kill" -s a -l all -d 'Signal all running containers'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from kill" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from kill" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restart" -s t -l time -d 'Seconds to wait after the stop signal before killing (default: --stop-timeout, else 10)' -r
@@ -1063,6 +1131,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restart" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restart" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s t -l time -d 'With --force, seconds to wait after the stop signal before killing (default: the container\'s stop timeout, 10 s, as podman)' -r
@@ -1080,6 +1149,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all containers'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove the containers\' anonymous volumes too'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Containers that do not exist are not an error'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -l depend -d 'Also remove the containers that depend on these (a pod\'s infra container: the pod)'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from logs" -l tail -d 'Print only the last N lines' -r
@@ -1097,6 +1168,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Keep printing new output until the container exits'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Prefix each line with the time it was written'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from logs" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Output format: json (default), or a Go template such as \'{{.State.Status}}\'' -r
@@ -1111,6 +1183,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -s l -l latest -d 'Inspect the most recently created container'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -s i -l interval -d 'How often to check, in milliseconds' -r
@@ -1124,6 +1197,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1136,6 +1210,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exists" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1148,6 +1223,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exists" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1161,6 +1237,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from attach" -l detach-keys -d 'Keys that detach from the container, leaving it running: comma-separated characters and ctrl-<a-z|@|[|\\|]|^|_>; "" disables detaching' -r
@@ -1175,6 +1252,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from attach" -l no-stdin -d 'Do not attach stdin'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from attach" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from attach" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from attach" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -s e -l env -d 'Set an environment variable (KEY=VALUE, or KEY to take this environment\'s value)' -r
@@ -1194,6 +1272,7 @@ vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -s i -l interactive -d 'Keep stdin open and forward it to the process'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -s t -l tty -d 'Give the process a pseudo-terminal'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -s d -l detach -d 'Run the process in the background and print nothing'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from top" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1206,6 +1285,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from top" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from top" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from top" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1218,6 +1298,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -s a -l archive -d 'Give copied files the container\'s user and group (the default, as podman); with --archive=false they keep the owners in the source' -r -f -a "true\t''
@@ -1234,6 +1315,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -s L -l follow-link -d 'Follow a symlink given as SRC (its target is copied, not the link)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -l overwrite -d 'Replace directories by non-directories and the reverse'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from diff" -l format -d 'Print as json ({"added": [...], "changed": [...], "deleted": [...]}) or as a Go template' -r
@@ -1247,6 +1329,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from diff" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from diff" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from commit" -s c -l change -d 'Apply a Dockerfile instruction to the image config (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, VOLUME, WORKDIR); repeatable' -r
@@ -1265,6 +1348,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from commit" -s q -l quiet -d 'Print nothing but the image id (the default prints only that too)'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from commit" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from commit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from commit" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export" -s o -l output -d 'Write the tar to FILE (default: stdout, which must not be a terminal)' -r -F
@@ -1278,6 +1362,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -l format -d 'Print the containers mounted in this session as json' -r -f -a "json\t''"
@@ -1292,6 +1377,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -l no-trunc -d 'Print full container ids when listing the mounted containers'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1306,6 +1392,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -s a -l all -d 'Unmount every mounted container'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -s f -l force -d 'Unmount even if mounted more than once'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from umount" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1320,6 +1407,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from umount" -s a -l all -d 'Unmount every mounted container'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from umount" -s f -l force -d 'Unmount even if mounted more than once'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from umount" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from umount" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from umount" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from help" -f -a "ls" -d 'List containers'
@@ -1357,6 +1445,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from build pull ls list rm tag untag history inspect prune exists save load push help" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from build pull ls list rm tag untag history inspect prune exists save load push help" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from build pull ls list rm tag untag history inspect prune exists save load push help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from build pull ls list rm tag untag history inspect prune exists save load push help" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from build pull ls list rm tag untag history inspect prune exists save load push help" -f -a "build" -d 'Build an image from a Containerfile'
@@ -1408,6 +1497,7 @@ vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l no-cache -d 'Do not use cached layers: run every step'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l pull-never -d 'Never pull base images (as --pull=never)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -s q -l quiet -d 'Print only the image id'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l tls-verify -d 'Require HTTPS and verify certificates when contacting registries (--tls-verify=false allows plain HTTP)' -r -f -a "true\t''
@@ -1429,6 +1519,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only the image id'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'Output format: json, or a Go template such as \'{{.Repository}}:{{.Tag}}\'' -r
@@ -1447,6 +1538,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l digests -d 'Show the manifest digests'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate ids'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -s n -l noheading -d 'Do not print the header row'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -l format -d 'Output format: json, or a Go template such as \'{{.Repository}}:{{.Tag}}\'' -r
@@ -1465,6 +1557,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -l digests -d 'Show the manifest digests'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate ids'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -s n -l noheading -d 'Do not print the header row'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1479,6 +1572,8 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove the image even when it has several names, and all of its names'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all images'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Images that do not exist are not an error'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1491,6 +1586,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from untag" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1503,6 +1599,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from untag" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from untag" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from untag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from untag" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -s H -l human -d 'Print sizes and dates in machine-readable form' -r -f -a "true\t''
@@ -1520,6 +1617,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l no-trunc -d 'Do not truncate ids and commands'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print only the ids'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Output format: json (default), or a Go template such as \'{{.Id}}\'' -r
@@ -1533,6 +1631,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1547,6 +1646,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all images, not only those without a name'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1559,6 +1659,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -s o -l output -d 'Write the archive to FILE (default: stdout)' -r -F
@@ -1575,6 +1676,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -s q -l quiet -d 'Print nothing but errors'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -s i -l input -d 'Read the archive from FILE (default: stdin)' -r -F
@@ -1589,6 +1691,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -s q -l quiet -d 'Print only the names of the loaded images'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l tls-verify -d 'Require HTTPS and verify certificates when contacting registries (--tls-verify=false allows plain HTTP)' -r -f -a "true\t''
@@ -1606,6 +1709,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Print nothing but errors'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "build" -d 'Build an image from a Containerfile'
@@ -1632,6 +1736,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from df prune reset help" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from df prune reset help" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from df prune reset help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from df prune reset help" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from df prune reset help" -f -a "df" -d 'Show how much disk space images, containers and volumes use'
@@ -1649,6 +1754,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1664,6 +1770,7 @@ vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all unused images, not only those without a name'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -l volumes -d 'Remove the volumes no container uses too'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1677,6 +1784,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subc
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -s f -l force -d 'Do not ask for confirmation'
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from help" -f -a "df" -d 'Show how much disk space images, containers and volumes use'
@@ -1693,6 +1801,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists help" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists help" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists help" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists help" -f -a "create" -d 'Create a volume (default name: 64 random hex digits)'
@@ -1715,6 +1824,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l format -d 'Output format: json, or a Go template such as \'{{.Name}} {{.Mountpoint}}\'' -r
@@ -1730,6 +1840,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only the volume names'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -l format -d 'Output format: json, or a Go template such as \'{{.Name}} {{.Mountpoint}}\'' -r
@@ -1745,6 +1856,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the volume names'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Output format: json (default), or a Go template such as \'{{.Mountpoint}}\'' -r
@@ -1759,6 +1871,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s a -l all -d 'Inspect every volume'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1773,6 +1886,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -s f -l force -d 'Also remove the containers that use the volume (running ones are killed)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove every volume'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1787,6 +1901,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -s f -l force -d 'Also remove the containers that use the volume (running ones are killed)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -s a -l all -d 'Remove every volume'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l filter -d 'Only volumes matching: name=TEXT, label=KEY[=VALUE]' -r
@@ -1801,6 +1916,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from exists" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1813,6 +1929,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from exists" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a volume (default name: 64 random hex digits)'
@@ -1832,6 +1949,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect help" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect help" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect help" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect help" -f -a "create" -d 'Create a network (a bridge in the rootless network namespace, with name resolution)'
@@ -1865,6 +1983,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -l disable-dns -d 'No name resolution between the containers of this network'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -l ipv6 -d 'Enable IPv6 (not supported yet)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -l ignore -d 'Succeed, doing nothing, when the network already exists'
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -l format -d 'Output format: json, or a Go template such as \'{{.Name}} {{.Driver}}\'' -r
@@ -1882,6 +2001,7 @@ vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only the network names'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print the header line'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate the network ids'
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -l format -d 'Output format: json, or a Go template such as \'{{.Name}} {{.Driver}}\'' -r
@@ -1899,6 +2019,7 @@ vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the network names'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print the header line'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate the network ids'
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Output format: json (default), or a Go template such as \'{{.Name}}\'' -r
@@ -1912,6 +2033,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait for those containers to stop before killing them' -r
@@ -1926,6 +2048,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -s f -l force -d 'Also remove the containers that use the network (running ones are stopped); a network that does not exist is not an error'
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from remove" -s t -l time -d 'Seconds to wait for those containers to stop before killing them' -r
@@ -1940,6 +2063,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from remove" -s f -l force -d 'Also remove the containers that use the network (running ones are stopped); a network that does not exist is not an error'
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from remove" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -l filter -d 'Only networks matching: label=KEY[=VALUE]' -r
@@ -1954,6 +2078,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1966,6 +2091,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -l alias -d 'Another name of the container on this network' -r
@@ -1980,6 +2106,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -1993,6 +2120,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s f -l force -d 'Accepted for podman compatibility'
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a network (a bridge in the rootless network namespace, with name resolution)'
@@ -2004,6 +2132,310 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from help" -f -a "connect" -d 'Connect a container to a network (a running one gets a new interface at once)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from help" -f -a "disconnect" -d 'Disconnect a container from a network'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -f -a "create" -d 'Create a pod: containers run in it with --pod share its network, ipc and uts namespaces'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -f -a "start" -d 'Start pods (the infra container first, then the others)'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -f -a "stop" -d 'Stop pods (every container, the infra container last)'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -f -a "restart" -d 'Stop and start pods again'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -f -a "kill" -d 'Send a signal to the running containers of pods'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -f -a "rm" -d 'Remove pods and their containers'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -f -a "remove" -d 'Remove pods and their containers'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -f -a "ps" -d 'List pods'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -f -a "ls" -d 'List pods'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -f -a "list" -d 'List pods'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -f -a "inspect" -d 'Show details of pods'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -f -a "exists" -d 'Exit 0 if the pod exists, 1 if not'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -f -a "prune" -d 'Remove every pod none of whose containers runs'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -f -a "top" -d 'Show the processes of a pod\'s containers'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -f -a "logs" -d 'Show the logs of a pod\'s containers'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -s n -l name -d 'The pod\'s name (default: a random adjective_noun)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -s l -l label -d 'Set a label on the pod (KEY=VALUE)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l hostname -d 'The hostname of the pod\'s containers (default: the pod\'s name)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l share -d 'Namespaces the containers share: a list of cgroup, ipc, net, pid, uts, or none; +LIST adds to the default (ipc,net,uts)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l infra -d 'Create an infra container that holds the shared namespaces (--infra=false: none)' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l infra-name -d 'The infra container\'s name (default: the pod id\'s first 12 characters, then -infra)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l infra-command -d 'The infra container\'s command (default: sleep infinity under skiff\'s init)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l infra-image -d 'The infra container\'s image (default: skiff\'s own two-kilobyte pause image, made locally; nothing is pulled)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l tls-verify -d 'Require HTTPS and verify certificates when contacting registries (--tls-verify=false allows plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l creds -d 'Credentials (USERNAME[:PASSWORD]) to use for the registry' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l authfile -d 'Path of the authentication file (default: $XDG_RUNTIME_DIR/containers/auth.json)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l exit-policy -d 'What to do when the last container exits: continue (keep the infra running) or stop' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l pod-id-file -d 'Write the pod\'s id to this file' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l network -d 'Network mode: pasta (default when installed), slirp4netns, none (only lo), host, container:NAME (share another container\'s network namespace), bridge (the default network podman) or a network\'s name (repeat for several networks)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l network-alias -d 'Another name of the container on its networks (repeatable)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l ip -d 'The container\'s IPv4 address on its (first) network' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l mac-address -d 'The container\'s MAC address on its (first) network' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a container port on the host: [[IP:][HOSTPORT]:]CONTAINERPORT[/tcp|udp]; ranges such as 8000-8010:80-90; no HOSTPORT picks a free one (see `skiff port`)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l dns -d 'Nameserver for the container\'s /etc/resolv.conf (default: the host\'s)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l dns-search -d 'Search domain for the container\'s /etc/resolv.conf' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l dns-option -d 'Option for the container\'s /etc/resolv.conf (e.g. ndots:2)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l add-host -d 'Add NAME:IP to the container\'s /etc/hosts (IP may be host-gateway)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l pod -d 'Run the container in a pod (name or id), or in a new pod with new:NAME; it shares the pod\'s network, ipc and uts namespaces' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l http-proxy -d 'Pass the host\'s proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy, in either case) into the container, as podman does; --http-proxy=false does not' -r -f -a "true\t''
+false\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l replace -d 'Remove a pod of the same name first (stopping its containers)'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -s P -l publish-all -d 'Publish every port the image EXPOSEs on a free host port'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from start" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from start" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from start" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from start" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from start" -s a -l all -d 'All pods'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from start" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stop" -s t -l time -d 'Seconds to wait after the stop signal before killing each container' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stop" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stop" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stop" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stop" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stop" -s a -l all -d 'All pods'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stop" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from restart" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from restart" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from restart" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from restart" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from restart" -s a -l all -d 'All pods'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from restart" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from kill" -s s -l signal -d 'The signal: a name (KILL, SIGTERM, hup) or a number' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from kill" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from kill" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from kill" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from kill" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from kill" -s a -l all -d 'All pods'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from kill" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from kill" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait for the containers to stop before killing them' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -s f -l force -d 'Stop running containers first; a pod that does not exist is not an error'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -s a -l all -d 'All pods'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'A pod that does not exist is not an error'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from remove" -s t -l time -d 'Seconds to wait for the containers to stop before killing them' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from remove" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from remove" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from remove" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from remove" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from remove" -s f -l force -d 'Stop running containers first; a pod that does not exist is not an error'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from remove" -s a -l all -d 'All pods'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from remove" -s i -l ignore -d 'A pod that does not exist is not an error'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from remove" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -l format -d 'Output format: json, or a Go template such as \'{{.ID}} {{.Name}} {{.Status}}\'' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -s f -l filter -d 'Only pods matching: name=REGEX, id=PREFIX, label=KEY[=VALUE], status=STATUS' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -s q -l quiet -d 'Print only the pod ids'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -l noheading -d 'Do not print the header line'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -l no-trunc -d 'Do not truncate the ids'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ctr-names -d 'Also show the containers\' ids, names and statuses (accepted for podman compatibility)'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ls" -l format -d 'Output format: json, or a Go template such as \'{{.ID}} {{.Name}} {{.Status}}\'' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Only pods matching: name=REGEX, id=PREFIX, label=KEY[=VALUE], status=STATUS' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ls" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ls" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only the pod ids'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print the header line'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate the ids'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ls" -l ctr-names -d 'Also show the containers\' ids, names and statuses (accepted for podman compatibility)'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ls" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from list" -l format -d 'Output format: json, or a Go template such as \'{{.ID}} {{.Name}} {{.Status}}\'' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from list" -s f -l filter -d 'Only pods matching: name=REGEX, id=PREFIX, label=KEY[=VALUE], status=STATUS' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from list" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from list" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from list" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the pod ids'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print the header line'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate the ids'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from list" -l ctr-names -d 'Also show the containers\' ids, names and statuses (accepted for podman compatibility)'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from list" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Output format: json (default), or a Go template such as \'{{.Name}}\'' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from exists" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from exists" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from exists" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from prune" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from prune" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from prune" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from top" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from top" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from top" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from top" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from top" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from top" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -s c -l container -d 'Only this container of the pod (name or id)' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -l tail -d 'Print only the last N lines of each container' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
+fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
+vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Keep printing new output until the containers exit'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Prefix each line with the time it was written'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a pod: containers run in it with --pod share its network, ipc and uts namespaces'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from help" -f -a "start" -d 'Start pods (the infra container first, then the others)'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Stop pods (every container, the infra container last)'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from help" -f -a "restart" -d 'Stop and start pods again'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from help" -f -a "kill" -d 'Send a signal to the running containers of pods'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove pods and their containers'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from help" -f -a "ps" -d 'List pods'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'Show details of pods'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from help" -f -a "exists" -d 'Exit 0 if the pod exists, 1 if not'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Remove every pod none of whose containers runs'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from help" -f -a "top" -d 'Show the processes of a pod\'s containers'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from help" -f -a "logs" -d 'Show the logs of a pod\'s containers'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
@@ -2014,6 +2446,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand completion" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -2026,6 +2459,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand oci-run" -l runtime -d 'The OCI runtime: `builtin`, or an external one by name or path (crun, runc, ...)' -r
@@ -2039,6 +2473,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand oci-run" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand oci-run" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand oci-run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand oci-run" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l bundle -d 'The bundle directory (config.json and the root filesystem)' -r -F
@@ -2060,6 +2495,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l storage-drive
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l stdin -d 'Give the container a stdin pipe fed by attached clients'
+complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -l bundle -d 'The bundle directory (config.json and the root filesystem)' -r -F
@@ -2078,6 +2514,7 @@ fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kerne
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -s d -l detach -d 'Print the container\'s pid and return at once'
 complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -s i -l interactive -d 'Keep stdin open and forward it to the container'
+complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -2090,6 +2527,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand rootless-netns" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
@@ -2102,6 +2540,7 @@ error\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand rootless-netns" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
+complete -c skiff -n "__fish_skiff_using_subcommand rootless-netns" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand rootless-netns" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand rootless-netns" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -l upper -d 'The writable upper directory' -r -F
@@ -2118,60 +2557,62 @@ complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -l stora
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -l userxattr -d 'Keep overlay metadata in user.overlay.* xattrs (rootless) instead of trusted.overlay.*'
+complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -l noout -d 'Write nothing to stdout (errors still go to stderr)'
 complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -s V -l version -d 'Print version'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "info" -d 'Show what this host allows, the id mappings, helpers and storage paths'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "unshare" -d 'Run a command inside skiff\'s user namespace (default: your shell)'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "version" -d 'Show version information'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "run" -d 'Run a command in a new container'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "attach" -d 'Attach to a running container\'s output, input and terminal'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "create" -d 'Create a container without starting it (prints its id)'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "start" -d 'Start created or stopped containers'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "stop" -d 'Stop running containers (stop signal, then SIGKILL after a timeout)'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "kill" -d 'Send a signal to running containers'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "restart" -d 'Stop and start containers again'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "wait" -d 'Wait for containers to exit and print their exit codes'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "rename" -d 'Rename a container'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "ps" -d 'List containers'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "rm" -d 'Remove containers'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "logs" -d 'Show the output of containers'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "cp" -d 'Copy files between the host and a container (or a tar stream with -)'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "diff" -d 'Show what a container changed in its image (A added, C changed, D deleted)'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "commit" -d 'Create an image from a container\'s changes'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "export" -d 'Write a container\'s root filesystem as a tar archive'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "import" -d 'Create an image from a root filesystem tarball'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "mount" -d 'Mount containers\' root filesystems and print where (rootless: inside `skiff unshare`)'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "unmount" -d 'Unmount containers\' root filesystems'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "exec" -d 'Run a command in a running container'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "top" -d 'Show the processes running in a container'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "port" -d 'List a container\'s published ports'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "build" -d 'Build an image from a Containerfile'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "pull" -d 'Pull images from a registry into local storage'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "images" -d 'List images in local storage'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "rmi" -d 'Remove images'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "tag" -d 'Add names to an image'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "untag" -d 'Remove names from an image'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "history" -d 'Show the layers\' history of an image'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "inspect" -d 'Show details of containers or images'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "save" -d 'Save images to a docker-archive or oci-archive'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "load" -d 'Load images from a docker-archive or oci-archive'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "push" -d 'Push an image to a registry'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "login" -d 'Log in to a registry (checks the credentials, then stores them)'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "logout" -d 'Remove the stored credentials of a registry'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "container" -d 'Manage containers'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "image" -d 'Manage images'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "system" -d 'Manage skiff itself: disk usage, pruning unused data, resetting all state'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "volume" -d 'Manage volumes: create, ls, inspect, rm, prune, exists'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "network" -d 'Manage networks: create, ls, inspect, rm, prune, exists, connect, disconnect'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "completion" -d 'Print a shell completion script'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "generate-docs" -d 'Write completions/ and man/ from the command definitions (for maintainers)'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "oci-run" -d 'Run an OCI bundle in the foreground with the built-in or an external runtime (for tests)'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "supervisor" -d 'Supervise one container: its stdio, log, attach socket, signals and exit (internal)'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "oci-start" -d 'Start an OCI bundle under a detached supervisor, then attach or print its pid (for tests)'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "container-cleanup" -d 'Record a container\'s exit, unmount it and remove it with --rm (run by the supervisor)'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "rootless-netns" -d 'Hold the rootless network namespace of user-defined networks while containers use it (internal)'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "fuse-overlay-serve" -d 'Serve a container\'s fuse-overlay root filesystem until it is unmounted (internal)'
-complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "info" -d 'Show what this host allows, the id mappings, helpers and storage paths'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "unshare" -d 'Run a command inside skiff\'s user namespace (default: your shell)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "version" -d 'Show version information'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "run" -d 'Run a command in a new container'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "attach" -d 'Attach to a running container\'s output, input and terminal'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "create" -d 'Create a container without starting it (prints its id)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "start" -d 'Start created or stopped containers'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "stop" -d 'Stop running containers (stop signal, then SIGKILL after a timeout)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "kill" -d 'Send a signal to running containers'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "restart" -d 'Stop and start containers again'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "wait" -d 'Wait for containers to exit and print their exit codes'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "rename" -d 'Rename a container'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "ps" -d 'List containers'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "rm" -d 'Remove containers'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "logs" -d 'Show the output of containers'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "cp" -d 'Copy files between the host and a container (or a tar stream with -)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "diff" -d 'Show what a container changed in its image (A added, C changed, D deleted)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "commit" -d 'Create an image from a container\'s changes'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "export" -d 'Write a container\'s root filesystem as a tar archive'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "import" -d 'Create an image from a root filesystem tarball'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "mount" -d 'Mount containers\' root filesystems and print where (rootless: inside `skiff unshare`)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "unmount" -d 'Unmount containers\' root filesystems'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "exec" -d 'Run a command in a running container'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "top" -d 'Show the processes running in a container'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "port" -d 'List a container\'s published ports'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "build" -d 'Build an image from a Containerfile'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "pull" -d 'Pull images from a registry into local storage'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "images" -d 'List images in local storage'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "rmi" -d 'Remove images'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "tag" -d 'Add names to an image'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "untag" -d 'Remove names from an image'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "history" -d 'Show the layers\' history of an image'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "inspect" -d 'Show details of containers or images'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "save" -d 'Save images to a docker-archive or oci-archive'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "load" -d 'Load images from a docker-archive or oci-archive'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "push" -d 'Push an image to a registry'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "login" -d 'Log in to a registry (checks the credentials, then stores them)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "logout" -d 'Remove the stored credentials of a registry'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "container" -d 'Manage containers'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "image" -d 'Manage images'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "system" -d 'Manage skiff itself: disk usage, pruning unused data, resetting all state'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "volume" -d 'Manage volumes: create, ls, inspect, rm, prune, exists'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "network" -d 'Manage networks: create, ls, inspect, rm, prune, exists, connect, disconnect'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "pod" -d 'Manage pods: create, start, stop, restart, kill, rm, ps, inspect, exists, prune, top, logs'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "completion" -d 'Print a shell completion script'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "generate-docs" -d 'Write completions/ and man/ from the command definitions (for maintainers)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "oci-run" -d 'Run an OCI bundle in the foreground with the built-in or an external runtime (for tests)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "supervisor" -d 'Supervise one container: its stdio, log, attach socket, signals and exit (internal)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "oci-start" -d 'Start an OCI bundle under a detached supervisor, then attach or print its pid (for tests)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "container-cleanup" -d 'Record a container\'s exit, unmount it and remove it with --rm (run by the supervisor)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "rootless-netns" -d 'Hold the rootless network namespace of user-defined networks while containers use it (internal)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "fuse-overlay-serve" -d 'Serve a container\'s fuse-overlay root filesystem until it is unmounted (internal)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and not __fish_seen_subcommand_from info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top port build pull images rmi tag untag history inspect save load push login logout container image system volume network pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "ls" -d 'List containers'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "run" -d 'Run a command in a new container'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from container" -f -a "create" -d 'Create a container without starting it (prints its id)'
@@ -2226,3 +2667,15 @@ complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcom
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from network" -f -a "exists" -d 'Exit 0 if the network exists, 1 if not'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from network" -f -a "connect" -d 'Connect a container to a network (a running one gets a new interface at once)'
 complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from network" -f -a "disconnect" -d 'Disconnect a container from a network'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from pod" -f -a "create" -d 'Create a pod: containers run in it with --pod share its network, ipc and uts namespaces'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from pod" -f -a "start" -d 'Start pods (the infra container first, then the others)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from pod" -f -a "stop" -d 'Stop pods (every container, the infra container last)'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from pod" -f -a "restart" -d 'Stop and start pods again'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from pod" -f -a "kill" -d 'Send a signal to the running containers of pods'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from pod" -f -a "rm" -d 'Remove pods and their containers'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from pod" -f -a "ps" -d 'List pods'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from pod" -f -a "inspect" -d 'Show details of pods'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from pod" -f -a "exists" -d 'Exit 0 if the pod exists, 1 if not'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from pod" -f -a "prune" -d 'Remove every pod none of whose containers runs'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from pod" -f -a "top" -d 'Show the processes of a pod\'s containers'
+complete -c skiff -n "__fish_skiff_using_subcommand help; and __fish_seen_subcommand_from pod" -f -a "logs" -d 'Show the logs of a pod\'s containers'

@@ -136,6 +136,8 @@ pub struct Request {
     pub mac: Option<String>,
     /// `--pod`: a pod's name or id, or `new:NAME` (see [`super::pods::join`]).
     pub pod: Option<String>,
+    /// `--http-proxy` (podman's default: true): the host's proxy variables go into the container.
+    pub http_proxy: bool,
 }
 
 impl Request {
@@ -284,9 +286,29 @@ pub fn prepare(
     if let (Mode::Container(key), None) = (&config.mode, &joined_pod) {
         joined_container(ctx, store, key)?;
     }
+    if req.http_proxy {
+        // Before the user's -e, which win.
+        let proxies: Vec<String> = PROXY_VARIABLES
+            .iter()
+            .filter_map(|k| std::env::var(k).ok().map(|v| format!("{k}={v}")))
+            .collect();
+        opts.env.splice(0..0, proxies);
+    }
     apply(&config, ctx, opts);
     Ok(config)
 }
+
+/// The host variables `--http-proxy` passes on, as podman's list.
+const PROXY_VARIABLES: [&str; 8] = [
+    "http_proxy",
+    "HTTP_PROXY",
+    "https_proxy",
+    "HTTPS_PROXY",
+    "ftp_proxy",
+    "FTP_PROXY",
+    "no_proxy",
+    "NO_PROXY",
+];
 
 /// The path of the stored network settings of container `id`.
 pub fn config_path(store: &Store, id: &str) -> PathBuf {

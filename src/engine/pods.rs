@@ -28,8 +28,8 @@ use super::network::{self as net, Request};
 use super::{lifecycle, Context};
 use crate::network::{Config, Mode};
 use crate::runtime::spec::RunOptions;
-use crate::storage::pods::{ExitPolicy, Pods};
 pub use crate::storage::pods::{Error as RecordError, PodRecord};
+use crate::storage::pods::{ExitPolicy, Pods};
 use crate::storage::{ContainerRecord, State, Store};
 
 /// The local image infra containers are made from (created on first use).
@@ -133,7 +133,8 @@ pub fn ensure_shm_dir(ctx: &Context, pod_id: &str) -> Result<PathBuf, Error> {
     use std::os::unix::fs::PermissionsExt;
     let dir = shm_dir(ctx, pod_id);
     if !dir.is_dir() {
-        fs_err::create_dir_all(&dir).map_err(|source| super::Error::CreateDir { path: dir.clone(), source })?;
+        fs_err::create_dir_all(&dir)
+            .map_err(|source| super::Error::CreateDir { path: dir.clone(), source })?;
         fs_err::set_permissions(&dir, std::fs::Permissions::from_mode(0o1777))
             .map_err(|source| super::Error::CreateDir { path: dir.clone(), source })?;
     }
@@ -204,10 +205,20 @@ fn ensure_pause_image(store: &Store) -> Result<(), Error> {
             h.set_gid(0);
             h
         };
-        for (d, mode) in [("dev", 0o755), ("etc", 0o755), ("proc", 0o755), ("run", 0o755), ("sys", 0o755), ("usr", 0o755), ("tmp", 0o1777)] {
+        for (d, mode) in [
+            ("dev", 0o755),
+            ("etc", 0o755),
+            ("proc", 0o755),
+            ("run", 0o755),
+            ("sys", 0o755),
+            ("usr", 0o755),
+            ("tmp", 0o1777),
+        ] {
             tar.append_data(&mut header(tar::EntryType::Directory, mode), d, std::io::empty())?;
         }
-        for (link, target) in [("bin", "usr/bin"), ("lib", "usr/lib"), ("lib64", "usr/lib64"), ("sbin", "usr/sbin")] {
+        for (link, target) in
+            [("bin", "usr/bin"), ("lib", "usr/lib"), ("lib64", "usr/lib64"), ("sbin", "usr/sbin")]
+        {
             tar.append_link(&mut header(tar::EntryType::Symlink, 0o777), link, target)?;
         }
         tar.into_inner()
@@ -279,7 +290,9 @@ pub fn create(ctx: &Context, store: &Store, opts: &CreateOptions) -> Result<PodR
         return Err(Error::NameInUse { name });
     }
     if let Some(infra_name) = opts.infra_name.as_deref().filter(|_| opts.infra) {
-        if let Some(owner) = store.list_containers().map_err(super::Error::from)?.into_iter().find(|c| c.name == infra_name) {
+        if let Some(owner) =
+            store.list_containers().map_err(super::Error::from)?.into_iter().find(|c| c.name == infra_name)
+        {
             return Err(Error::InfraNameInUse { name: infra_name.to_string(), owner: owner.id });
         }
     }
@@ -478,7 +491,12 @@ pub fn ensure_infra(ctx: &Context, store: &Store, pod_id: &str) -> Result<(), Er
 /// For `run/create --pod`: resolves the pod (`new:NAME` creates it) and fills in what joining it
 /// means for the container: the infra's network (when the pod shares it), its ipc and uts
 /// namespaces, its hostname and its /dev/shm. `req.pod` is replaced by the pod's id.
-pub fn join(ctx: &Context, store: &Store, req: &mut Request, run: &mut RunOptions) -> Result<PodRecord, Error> {
+pub fn join(
+    ctx: &Context,
+    store: &Store,
+    req: &mut Request,
+    run: &mut RunOptions,
+) -> Result<PodRecord, Error> {
     let key = req.pod.clone().unwrap_or_default();
     let pod = match key.strip_prefix("new:") {
         Some(name) => match find(ctx, name) {
@@ -562,7 +580,12 @@ pub fn start(ctx: &Context, store: &Store, pod: &PodRecord) -> Result<Vec<(Strin
 }
 
 /// `pod stop`: every container, the infra last (`timeout` seconds after the stop signal).
-pub fn stop(ctx: &Context, store: &Store, pod: &PodRecord, timeout: Option<u64>) -> Result<Vec<(String, Error)>, Error> {
+pub fn stop(
+    ctx: &Context,
+    store: &Store,
+    pod: &PodRecord,
+    timeout: Option<u64>,
+) -> Result<Vec<(String, Error)>, Error> {
     let mut failed = Vec::new();
     let mut all = containers_of(ctx, store, pod)?;
     all.reverse();
@@ -674,7 +697,8 @@ pub fn after_exit(ctx: &Context, store: &Store, id: &str) {
 /// `pod inspect`: podman's shape (its JSON names).
 pub fn inspect(ctx: &Context, store: &Store, pod: &PodRecord) -> Result<Value, Error> {
     let all = containers_of(ctx, store, pod)?;
-    let infra_config = match pod.infra_id.as_deref().and_then(|id| net::load_config(store, id).ok().flatten()) {
+    let infra_config = match pod.infra_id.as_deref().and_then(|id| net::load_config(store, id).ok().flatten())
+    {
         Some(c) => infra_view(pod, &c),
         None => Value::Null,
     };

@@ -480,7 +480,8 @@ fn setup_inner(
                 }
             }
             state.helper = Some("slirp4netns".into());
-            state.helper_pid = Some(helper::start_slirp(&ns_file, run_dir, &udp, config.slirp_cidr.as_deref())?);
+            state.helper_pid =
+                Some(helper::start_slirp(&ns_file, run_dir, &udp, config.slirp_cidr.as_deref())?);
             if !tcp.is_empty() {
                 state.forwarder_pid = Some(forward::start(&ns_file, tcp)?);
             }

@@ -509,7 +509,8 @@ async fn attach_all(
                 // as containers come and go, and every container's ARP entry for the gateway then
                 // points nowhere until it is probed again (seconds of lost DNS queries).
                 let o = bridge.gateway.octets();
-                let mut b = LinkBridge::new(&bridge.interface).address(vec![0x02, 0x53, o[0], o[1], o[2], o[3]]);
+                let mut b =
+                    LinkBridge::new(&bridge.interface).address(vec![0x02, 0x53, o[0], o[1], o[2], o[3]]);
                 if bridge.mtu > 0 {
                     b = b.mtu(bridge.mtu);
                 }

@@ -198,7 +198,8 @@ impl Pods {
     /// Writes a pod's record (call with the exclusive lock held).
     pub fn write(&self, pod: &PodRecord) -> Result<(), Error> {
         let path = self.path(&pod.id);
-        fs_err::create_dir_all(&self.dir).map_err(|source| Error::Write { path: self.dir.clone(), source })?;
+        fs_err::create_dir_all(&self.dir)
+            .map_err(|source| Error::Write { path: self.dir.clone(), source })?;
         let text = serde_json::to_vec_pretty(pod).expect("a pod serializes");
         crate::sys::atomic::write_atomic(&path, &text).map_err(|source| Error::Write { path, source })
     }

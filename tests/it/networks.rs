@@ -263,7 +263,8 @@ fn lookups_never_fail_while_150_containers_come_and_go() {
     needs_tools();
     let s = Skiff::new();
     s.cmd(&["network", "create", "churn"]).assert_success();
-    s.cmd(&["run", TLS, "-d", "--name", "anchor", "--network", "churn", img(), "sleep", "600"]).assert_success();
+    s.cmd(&["run", TLS, "-d", "--name", "anchor", "--network", "churn", img(), "sleep", "600"])
+        .assert_success();
     // A client that resolves the anchor's name without pause and counts the answers.
     let probe = s.cmd(&[
         "run",

@@ -158,7 +158,9 @@ fn pod_bad_input_is_one_line_and_changes_nothing() {
         .assert_success()
         .assert_stdout_eq("mine");
     // new:NAME creates the pod, named after it by default.
-    s.cmd(&["run", TLS, "--rm", "--pod", "new:fresh", img(), "hostname"]).assert_success().assert_stdout_eq("fresh");
+    s.cmd(&["run", TLS, "--rm", "--pod", "new:fresh", img(), "hostname"])
+        .assert_success()
+        .assert_stdout_eq("fresh");
     s.cmd(&["pod", "exists", "fresh"]).assert_success();
     s.cmd(&["pod", "rm", "-a", "-f", "-t", "0"]).assert_success();
     assert!(pod_status(&s).is_empty());
@@ -171,14 +173,21 @@ fn kill_9_of_pod_create_and_run_in_a_pod_leaves_nothing_the_next_command_cannot_
     // Made once, so that the kills land in the pod's own steps.
     s.cmd(&["pod", "create", "--name", "warm"]).assert_success();
     for (i, delay) in [0u64, 5, 20, 50, 100, 200].iter().enumerate() {
-        let mut child = s.command(&["pod", "create", "--name", &format!("k{i}")]).stdout(std::process::Stdio::null()).spawn().unwrap();
+        let mut child = s
+            .command(&["pod", "create", "--name", &format!("k{i}")])
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
         std::thread::sleep(Duration::from_millis(*delay));
         let _ = child.kill();
         let _ = child.wait();
     }
     for delay in [50u64, 200, 400] {
-        let mut child =
-            s.command(&["run", TLS, "-d", "--pod", "warm", img(), "sleep", "600"]).stdout(std::process::Stdio::null()).spawn().unwrap();
+        let mut child = s
+            .command(&["run", TLS, "-d", "--pod", "warm", img(), "sleep", "600"])
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
         std::thread::sleep(Duration::from_millis(delay));
         let _ = child.kill();
         let _ = child.wait();

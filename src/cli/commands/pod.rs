@@ -16,7 +16,7 @@ use crate::engine::{self, lifecycle, Context, Store};
 #[derive(Debug, clap::Subcommand)]
 pub enum PodCommand {
     /// Create a pod: containers run in it with --pod share its network, ipc and uts namespaces
-    Create(CreateArgs),
+    Create(Box<CreateArgs>),
     /// Start pods (the infra container first, then the others)
     Start(PodsArgs),
     /// Stop pods (every container, the infra container last)
@@ -213,7 +213,7 @@ pub struct PodLogsArgs {
 
 pub fn run(command: PodCommand, ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
     match command {
-        PodCommand::Create(a) => create(a, ctx, printer),
+        PodCommand::Create(a) => create(*a, ctx, printer),
         PodCommand::Start(a) => start(a, ctx, printer),
         PodCommand::Stop(a) => stop(a, ctx, printer),
         PodCommand::Restart(a) => restart(a, ctx, printer),
@@ -243,7 +243,8 @@ fn create(args: CreateArgs, mut ctx: Context, printer: &Printer) -> anyhow::Resu
         .infra_command
         .as_deref()
         .map(|t| match t.trim_start().starts_with('[') {
-            true => serde_json::from_str::<Vec<String>>(t).with_context(|| format!("invalid --infra-command {t:?}")),
+            true => serde_json::from_str::<Vec<String>>(t)
+                .with_context(|| format!("invalid --infra-command {t:?}")),
             false => Ok(vec![t.to_string()]),
         })
         .transpose()?;
@@ -279,7 +280,11 @@ fn create(args: CreateArgs, mut ctx: Context, printer: &Printer) -> anyhow::Resu
 }
 
 /// The pods named by `keys` (or every pod with `all`), each with the error of finding it.
-fn resolve(ctx: &Context, all: bool, keys: &[String]) -> anyhow::Result<Vec<Result<PodRecord, anyhow::Error>>> {
+fn resolve(
+    ctx: &Context,
+    all: bool,
+    keys: &[String],
+) -> anyhow::Result<Vec<Result<PodRecord, anyhow::Error>>> {
     if all {
         return Ok(pods::list(ctx).map_err(pod_error)?.into_iter().map(Ok).collect());
     }
@@ -298,7 +303,10 @@ fn report(
         Ok(errors) if errors.is_empty() => printer.line(&pod.id),
         Ok(errors) => {
             for (id, e) in errors {
-                failed.add(anyhow::Error::new(e).context(format!("cannot {what} container {id} of pod {}", pod.name)));
+                failed.add(
+                    anyhow::Error::new(e)
+                        .context(format!("cannot {what} container {id} of pod {}", pod.name)),
+                );
             }
         }
         Err(e) => failed.add(pod_error(e)),
@@ -437,7 +445,9 @@ fn filter_matches(view: &Value, pod: &PodRecord, filter: &str) -> anyhow::Result
     let (k, v) =
         filter.split_once('=').with_context(|| format!("invalid filter {filter:?}: expected KEY=VALUE"))?;
     Ok(match k {
-        "name" => regex::Regex::new(v).map(|r| r.is_match(&pod.name)).unwrap_or_else(|_| pod.name.contains(v)),
+        "name" => {
+            regex::Regex::new(v).map(|r| r.is_match(&pod.name)).unwrap_or_else(|_| pod.name.contains(v))
+        }
         "id" => pod.id.starts_with(v),
         "label" => match v.split_once('=') {
             Some((lk, lv)) => pod.labels.get(lk).is_some_and(|x| x == lv),

@@ -60,6 +60,7 @@ mod top;
 
 pub use exec::{exec, ExecArgs};
 pub use logs::{logs, LogsArgs};
+pub use network_args::NetworkArgs;
 pub use opts::{CreateArgs, PullPolicy};
 pub use port::{port, PortArgs};
 pub(crate) use prune::prune_stopped;
@@ -71,7 +72,6 @@ pub use rm::{rm, RmArgs};
 pub use run::{run, RunArgs};
 pub use start::{start_cmd, StartArgs};
 pub use stop::{stop, StopArgs};
-pub use network_args::NetworkArgs;
 pub use tty_args::{DetachKeysArg, TtyArgs};
 pub use wait::{wait, WaitArgs};
 

@@ -44,6 +44,10 @@ pub struct NetworkArgs {
     /// pod's network, ipc and uts namespaces
     #[arg(long = "pod", value_name = "POD")]
     pub pod: Option<String>,
+    /// Pass the host's proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy, in either
+    /// case) into the container, as podman does; --http-proxy=false does not
+    #[arg(long = "http-proxy", default_value_t = true, action = clap::ArgAction::Set, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
+    pub http_proxy: bool,
 }
 
 impl NetworkArgs {
@@ -61,6 +65,7 @@ impl NetworkArgs {
             ip: self.ip,
             mac: self.mac_address.clone(),
             pod: self.pod.clone(),
+            http_proxy: self.http_proxy,
         }
     }
 }

@@ -134,7 +134,11 @@ fn matches_all(filters: &[(String, Filter)], c: &ContainerRecord) -> bool {
 }
 
 /// [`matches_all`] for a container of pod `pod`.
-fn matches_all_in(filters: &[(String, Filter)], c: &ContainerRecord, pod: Option<&engine::pods::PodRecord>) -> bool {
+fn matches_all_in(
+    filters: &[(String, Filter)],
+    c: &ContainerRecord,
+    pod: Option<&engine::pods::PodRecord>,
+) -> bool {
     let mut keys: Vec<&str> = filters.iter().map(|(k, _)| k.as_str()).collect();
     keys.sort_unstable();
     keys.dedup();
