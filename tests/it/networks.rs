@@ -578,3 +578,120 @@ fn kill_9_of_network_connect_disconnect_and_rm_leaves_nothing_the_next_command_c
     let ls = s.cmd(&["network", "ls", "-q"]);
     assert_eq!(ls.lines(), ["podman"], "{ls}");
 }
+
+/// A static UDP tool, compiled here with the host's C compiler (busybox's `nc` has no UDP mode):
+/// `udp serve PORT` echoes datagrams back; `udp ask IP PORT TEXT` sends TEXT and prints the reply
+/// (exit 1 after 5 s without one).
+fn udp_tool(dir: &std::path::Path) -> Vec<u8> {
+    let src = dir.join("udp.c");
+    fs_err::write(
+        &src,
+        r#"#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+int main(int argc, char **argv) {
+    int s = socket(AF_INET, SOCK_DGRAM, 0);
+    struct sockaddr_in a = {0};
+    a.sin_family = AF_INET;
+    char buf[2048];
+    if (argc == 3 && !strcmp(argv[1], "serve")) {
+        a.sin_port = htons(atoi(argv[2]));
+        if (s < 0 || bind(s, (struct sockaddr *)&a, sizeof a) < 0) return 1;
+        for (;;) {
+            struct sockaddr_in peer;
+            socklen_t len = sizeof peer;
+            ssize_t n = recvfrom(s, buf, sizeof buf, 0, (struct sockaddr *)&peer, &len);
+            if (n > 0) sendto(s, buf, n, 0, (struct sockaddr *)&peer, len);
+        }
+    }
+    if (argc != 5 || strcmp(argv[1], "ask") || inet_pton(AF_INET, argv[2], &a.sin_addr) != 1) return 2;
+    a.sin_port = htons(atoi(argv[3]));
+    struct timeval t = {0, 200000};
+    setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &t, sizeof t);
+    for (int i = 0; i < 25; i++) {
+        sendto(s, argv[4], strlen(argv[4]), 0, (struct sockaddr *)&a, sizeof a);
+        ssize_t n = recv(s, buf, sizeof buf - 1, 0);
+        if (n > 0) { buf[n] = 0; printf("%s\n", buf); return 0; }
+    }
+    return 1;
+}
+"#,
+    )
+    .unwrap();
+    let cc = util::require_program("cc", "gcc");
+    let bin = dir.join("udp");
+    util::run_program(
+        cc.to_str().unwrap(),
+        &["-static", "-O2", "-o", bin.to_str().unwrap(), src.to_str().unwrap()],
+    )
+    .assert_success();
+    fs_err::read(bin).unwrap()
+}
+
+/// `run -i ... sh -c SCRIPT` with `binary` on its stdin (the script saves it as /tmp/udp).
+fn run_with_binary(s: &Skiff, args: &[&str], binary: &[u8]) -> std::process::Child {
+    use std::io::Write;
+    let mut cmd = s.command(args);
+    cmd.stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(binary).unwrap();
+    drop(stdin);
+    child
+}
+
+#[test]
+fn udp_between_containers_by_name_and_alias() {
+    needs_tools();
+    let s = Skiff::new();
+    let dir = util::tempdir("udp");
+    let udp = udp_tool(dir.path());
+    s.cmd(&["network", "create", "dgram"]).assert_success();
+    let save = "cat > /tmp/udp && chmod +x /tmp/udp && ";
+    let server = run_with_binary(
+        &s,
+        &[
+            "run",
+            TLS,
+            "-i",
+            "--name",
+            "echo",
+            "--network",
+            "dgram",
+            "--network-alias",
+            "echoes",
+            img(),
+            "sh",
+            "-c",
+            &format!("{save}exec /tmp/udp serve 5353"),
+        ],
+        &udp,
+    );
+    wait_for(Duration::from_secs(30), "the UDP server to run", || {
+        let out = s.cmd(&["exec", "echo", "sh", "-c", "grep -q ':14E9 ' /proc/net/udp && echo up"]);
+        (out.stdout_trimmed() == "up").then_some(())
+    });
+    for name in ["echo", "echoes"] {
+        // The name through the network's resolver, then a datagram there and back.
+        let script = format!(
+            "{save}ip=$(nslookup {name} | awk '/^Address/ {{a=$NF}} END {{print a}}' | cut -d: -f1) && echo ip=$ip && /tmp/udp ask $ip 5353 hello-over-udp"
+        );
+        let client = run_with_binary(
+            &s,
+            &["run", TLS, "-i", "--rm", "--network", "dgram", img(), "sh", "-c", &script],
+            &udp,
+        );
+        let out = client.wait_with_output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{name}: {text} {}", String::from_utf8_lossy(&out.stderr));
+        assert!(text.contains("ip=10.89.0.2") && text.contains("hello-over-udp"), "{name}: {text}");
+    }
+    s.cmd(&["rm", "-f", "-t", "0", "echo"]).assert_success();
+    let _ = server.wait_with_output();
+}
