@@ -226,7 +226,10 @@ for tool in skiff podman; do
   as_user "${cmd[@]}" network rm -f nbnet >/dev/null 2>&1 || true
 done
 # med KEY: the median of the numeric samples, or "-" when there are none.
-med() { local v; v=$(echo "${un[$1]:-}" | tr ' ' '\n' | grep -E '^-?[0-9.]+$' | median); echo "${v:--}"; }
+med() {
+  local samples; samples=$(echo "${un[$1]:-}" | tr ' ' '\n' | grep -E '^-?[0-9.]+$' || true)
+  if [ -z "$samples" ]; then echo -; else echo "$samples" | median; fi
+}
 printf '%-34s %10s %10s %10s\n' measure skiff podman 'ratio'
 for m in "create:network create (ms):lower" "runrm:run --rm on a network (ms):lower" \
          "resolve:start -> name resolves (ms):lower" "rps:req/s via -p to a network container:higher"; do
