@@ -628,6 +628,9 @@ _skiff() {
             skiff__subcmd__help__subcmd__network,prune)
                 cmd="skiff__subcmd__help__subcmd__network__subcmd__prune"
                 ;;
+            skiff__subcmd__help__subcmd__network,reload)
+                cmd="skiff__subcmd__help__subcmd__network__subcmd__reload"
+                ;;
             skiff__subcmd__help__subcmd__network,rm)
                 cmd="skiff__subcmd__help__subcmd__network__subcmd__rm"
                 ;;
@@ -808,6 +811,9 @@ _skiff() {
             skiff__subcmd__network,prune)
                 cmd="skiff__subcmd__network__subcmd__prune"
                 ;;
+            skiff__subcmd__network,reload)
+                cmd="skiff__subcmd__network__subcmd__reload"
+                ;;
             skiff__subcmd__network,remove)
                 cmd="skiff__subcmd__network__subcmd__rm"
                 ;;
@@ -837,6 +843,9 @@ _skiff() {
                 ;;
             skiff__subcmd__network__subcmd__help,prune)
                 cmd="skiff__subcmd__network__subcmd__help__subcmd__prune"
+                ;;
+            skiff__subcmd__network__subcmd__help,reload)
+                cmd="skiff__subcmd__network__subcmd__help__subcmd__reload"
                 ;;
             skiff__subcmd__network__subcmd__help,rm)
                 cmd="skiff__subcmd__network__subcmd__help__subcmd__rm"
@@ -4295,7 +4304,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__help__subcmd__network)
-            opts="create ls inspect rm prune exists connect disconnect"
+            opts="create ls inspect rm prune exists connect disconnect reload"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4393,6 +4402,20 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__help__subcmd__network__subcmd__prune)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__help__subcmd__network__subcmd__reload)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -6327,7 +6350,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network)
-            opts="-h -V --root --runroot --log-level --storage-driver --noout --help --version create ls list inspect rm remove prune exists connect disconnect help"
+            opts="-h -V --root --runroot --log-level --storage-driver --noout --help --version create ls list inspect rm remove prune exists connect disconnect reload help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6517,7 +6540,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__help)
-            opts="create ls inspect rm prune exists connect disconnect help"
+            opts="create ls inspect rm prune exists connect disconnect reload help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6642,6 +6665,20 @@ _skiff() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        skiff__subcmd__network__subcmd__help__subcmd__reload)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         skiff__subcmd__network__subcmd__help__subcmd__rm)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -6747,6 +6784,36 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__network__subcmd__reload)
+            opts="-a -h -V --all --root --runroot --log-level --storage-driver --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -220,6 +220,30 @@ fn container_pid(ctx: &Context, id: &str) -> Option<i32> {
         .filter(|p| std::path::Path::new(&format!("/proc/{p}")).exists())
 }
 
+/// `network reload [--all] CONTAINER...`: the firewall rules of the rootless namespace applied
+/// again; the ids of the containers (running, on networks) whose networks were reloaded.
+pub fn reload(ctx: &Context, store: &Store, containers: &[String], all: bool) -> Result<Vec<String>, Error> {
+    let mut ids = Vec::new();
+    let records = if all {
+        super::lifecycle::list(ctx, store)?
+    } else {
+        containers.iter().map(|k| super::lifecycle::lookup(ctx, store, k)).collect::<Result<Vec<_>, _>>()?
+    };
+    for rec in records {
+        let on_network =
+            matches!(container_config(store, &rec.id)?, Some(Config { mode: Mode::Bridge(_), .. }));
+        if rec.state == State::Running && on_network {
+            ids.push(rec.id);
+        } else if !all {
+            return Err(Error::NotBridge { id: rec.id, mode: "not running on a network".into() });
+        }
+    }
+    if !ids.is_empty() {
+        rootless::reload(&rootless_dir(ctx))?;
+    }
+    Ok(ids)
+}
+
 /// `network connect NET CTR`: records the network in the container's settings and, when it runs,
 /// attaches it now (a new interface, its /etc/hosts updated).
 pub fn connect(

@@ -617,6 +617,22 @@ async fn delete_links(names: Vec<String>) -> Result<(), Error> {
     Ok(())
 }
 
+/// `network reload`: drops the endpoints whose veth is gone and applies the firewall rules of the
+/// rootless namespace again from the endpoint table (after something flushed them).
+pub fn reload(dir: &Dir) -> Result<(), Error> {
+    let _lock = Lock::acquire(dir)?;
+    let holder = dir.holder().ok_or(Error::NoHolder)?;
+    let rootless = PathBuf::from(format!("/proc/{holder}/ns/net"));
+    let table_dir = dir.0.clone();
+    let nft = crate::userns::find_in_path("nft").ok_or(Error::NftMissing)?;
+    in_netns(&rootless, move || {
+        let mut table = Table::read(&table_dir);
+        table.reclaim(&veths());
+        apply_firewall(&nft, &table)?;
+        table.write(&table_dir).map_err(|source| Error::Io { path: table_dir.join(endpoints::FILE), source })
+    })
+}
+
 /// Detaches `container` from `networks` (all of its networks when `None`): deletes its veths,
 /// drops its endpoints and the bridges nobody uses any more, updates the firewall. Idempotent;
 /// with no holder there is nothing left in any namespace, and only the table is cleaned.

@@ -695,3 +695,22 @@ fn udp_between_containers_by_name_and_alias() {
     s.cmd(&["rm", "-f", "-t", "0", "echo"]).assert_success();
     let _ = server.wait_with_output();
 }
+
+#[test]
+fn network_reload_applies_the_rules_again_and_names_the_containers() {
+    needs_tools();
+    let s = Skiff::new();
+    s.cmd(&["network", "create", "rl"]).assert_success();
+    let id = web(&s, "rl", "web", &[]);
+    s.cmd(&["network", "reload", "web"]).assert_success().assert_stdout_eq(&id);
+    s.cmd(&["network", "reload", "--all"]).assert_success().assert_stdout_eq(&id);
+    let out = run_on(&s, "rl", "wget -q -O - http://web/index.html");
+    assert!(out.stdout.contains("hello from web"), "{out}");
+    // Two networks stay apart after a reload.
+    s.cmd(&["network", "create", "other"]).assert_success();
+    let other = run_on(&s, "other", "wget -q -T 2 -O - http://10.89.0.2/index.html; echo rc=$?");
+    assert!(!other.stdout.contains("hello from web"), "{other}");
+    s.cmd(&["create", TLS, "--name", "plain", img(), "true"]).assert_success();
+    s.cmd(&["network", "reload", "plain"]).assert_exit(125).assert_stderr_contains("is not on a network");
+    s.cmd(&["rm", "-f", "-t", "0", "web", "plain"]).assert_success();
+}
