@@ -60,7 +60,7 @@ pub fn rm(args: RmArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
                 failed.add(engine::pods::check_removable(&ctx, &store, rec).unwrap_err().into());
                 continue;
             }
-            match engine::pods::remove(&ctx, &store, &pod, true, args.time) {
+            match engine::pods::remove(&ctx, &store, &pod, args.force, args.time) {
                 Ok(ids) => ids.iter().for_each(|id| printer.line(id)),
                 Err(e) => failed.add(e.into()),
             }
