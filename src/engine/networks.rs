@@ -263,8 +263,18 @@ pub fn connect(
     };
     if names.contains(&net.name) {
         // Recorded but not attached (a `network disconnect` killed between the two): attach again.
+        // Attached: in the endpoint table, and its interface still in the container (a killed
+        // `disconnect` may have deleted the veth, or the bridge, before it rewrote the table).
         let table = network::endpoints::Table::read(&rootless_dir(ctx).0);
-        let attached = table.endpoints.iter().any(|e| e.container == rec.id && e.network == net.name);
+        let in_table = table.endpoints.iter().any(|e| e.container == rec.id && e.network == net.name);
+        let state = network::State::read(&super::containers::run_dir(ctx, &rec.id)).unwrap_or_default();
+        let interface = state.endpoints.iter().find(|e| e.network == net.name).map(|e| e.interface.clone());
+        let in_container = match (container_pid(ctx, &rec.id), interface) {
+            (Some(pid), Some(i)) => fs_err::read_to_string(format!("/proc/{pid}/net/dev"))
+                .is_ok_and(|dev| dev.lines().any(|l| l.trim_start().starts_with(&format!("{i}:")))),
+            _ => false,
+        };
+        let attached = in_table && in_container;
         if rec.state != State::Running || attached {
             return Err(Error::AlreadyConnected { id: rec.id.clone(), network: net.name });
         }
