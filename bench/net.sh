@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
-# Network benchmark: HTTP requests per second (ab, small page) and bulk throughput (curl, one large
+# Network benchmark, two parts.
+# 1. HTTP requests per second (ab, small page) and bulk throughput (curl, one large
 # file) from the host to busybox httpd in a container, through a published port on 127.0.0.1, for
 # each network helper; skiff and podman side by side in the same run, as the same unprivileged
 # user, with the same image. Prints the median of N runs for each and the skiff/podman ratio for
-# the helpers both support. Run as root (it prepares the host and switches to the test user).
+# the helpers both support.
+# 2. User-defined networks (SECTIONS="usernet"): `network create`, `run --rm` on a network, the
+# time from `start` returning to a client on the network resolving the new name (podman: only
+# where its network backend resolves names), and requests per second through a published port
+# to a container on a network. Medians of RUNS, skiff/podman ratios.
+# Run as root (it prepares the host and switches to the test user).
 #   bench/net.sh [RUNS]      (default 5)
+# SECTIONS (default "helpers usernet") picks the parts.
 # Environment: SKIFF_BIN (default: target/release/skiff, built when missing), REQUESTS (default
 # 5000 per ab run), CONCURRENCY (default 8), BIG_MB (default 256), HELPERS (default "pasta
 # slirp4netns").
@@ -47,10 +54,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
+SECTIONS=${SECTIONS:-helpers usernet}
 # One image for both: busybox-static with httpd, imported by podman and loaded into skiff.
 mkdir -p "$work/rootfs/bin" "$work/rootfs/tmp" "$work/rootfs/etc"
 cp /bin/busybox "$work/rootfs/bin/"
-for a in sh httpd mkdir echo dd; do ln -s busybox "$work/rootfs/bin/$a"; done
+for a in sh httpd mkdir echo dd nslookup cat sleep true touch; do ln -s busybox "$work/rootfs/bin/$a"; done
 tar -C "$work/rootfs" -cf "$work/rootfs.tar" .
 chmod -R a+rX "$work"
 image=localhost/netbench:latest
@@ -109,6 +117,7 @@ for i in "${!rows[@]}"; do
   [[ " $HELPERS " == *" ${rows[$i]%% *} "* ]] || unset 'rows[i]'
 done
 declare -A port rps mbps result
+[[ " $SECTIONS " == *" helpers "* ]] || rows=()
 for row in "${rows[@]}"; do
   read -r helper tool network <<<"$row"
   port[$tool-$network]=$(start "$tool" "$network" "nb-$tool-$(echo "$network" | tr -c 'a-z0-9\n' -)")
@@ -146,5 +155,90 @@ ratio() {
   fi
 }
 for r in "pasta pasta" "slirp4netns slirp4netns" "slirp4netns slirp4netns:port_handler=slirp4netns"; do
+  [[ " $SECTIONS " == *" helpers "* ]] || break
   [[ " $HELPERS " == *" ${r%% *} "* ]] && ratio $r
 done
+
+# ---------------------------------------------------------------- 2. user-defined networks
+[[ " $SECTIONS " == *" usernet "* ]] || exit 0
+echo
+echo "user-defined networks (median of $RUNS; ms unless said)"
+ms_now() { echo $(( $(date +%s%N) / 1000000 )); }
+# timed TOOL ARGS...: the wall time of one command, in ms (its output discarded; failure: "-").
+timed() {
+  local tool=$1 t0 t1; shift
+  local -a cmd
+  if [ "$tool" = skiff ]; then cmd=("${SK[@]}"); else cmd=("${PM[@]}"); fi
+  t0=$(ms_now)
+  as_user "${cmd[@]}" "$@" >/dev/null 2>&1 || { echo -; return; }
+  t1=$(ms_now)
+  echo $((t1 - t0))
+}
+declare -A un
+for tool in skiff podman; do
+  if [ "$tool" = skiff ]; then cmd=("${SK[@]}"); else cmd=("${PM[@]}"); fi
+  for i in $(seq "$RUNS"); do
+    un[$tool-create]+="$(timed "$tool" network create "nb$i") "
+  done
+  for i in $(seq "$RUNS"); do as_user "${cmd[@]}" network rm "nb$i" >/dev/null 2>&1 || true; done
+  as_user "${cmd[@]}" network create nbnet >/dev/null
+  as_user "${cmd[@]}" run --rm --network nbnet "$image" true >/dev/null 2>&1 || true   # warm up
+  for i in $(seq "$RUNS"); do
+    un[$tool-runrm]+="$(timed "$tool" run --rm --network nbnet "$image" true) "
+  done
+  # start -> resolves: a probe on the network asks for "late-N" without pause and writes the
+  # kernel's uptime (10 ms steps; the host's clock is the same one) when it first gets an answer.
+  # Negative: the name resolved before `start` returned.
+  as_user "${cmd[@]}" run -d --name nb-probe --network nbnet "$image" sh -c \
+    'while :; do for n in $(cat /tmp/want 2>/dev/null); do nslookup $n >/dev/null 2>&1 && [ ! -e /tmp/got-$n ] && cat /proc/uptime > /tmp/got-$n; done; done' \
+    >/dev/null 2>&1 || true
+  for i in $(seq "$RUNS"); do
+    as_user "${cmd[@]}" create --name "late-$i" --network nbnet "$image" sleep 600 >/dev/null 2>&1 || true
+    as_user "${cmd[@]}" exec nb-probe sh -c "echo late-$i > /tmp/want" >/dev/null 2>&1 || true
+    sleep 0.3
+    as_user "${cmd[@]}" start "late-$i" >/dev/null 2>&1 || true
+    started=$(awk '{print $1}' /proc/uptime)
+    got=
+    for _ in $(seq 50); do
+      got=$(as_user "${cmd[@]}" exec nb-probe cat "/tmp/got-late-$i" 2>/dev/null | awk '{print $1}') || true
+      [ -n "$got" ] && break
+      sleep 0.1
+    done
+    if [ -n "$got" ]; then
+      un[$tool-resolve]+="$(awk -v a="$started" -v b="$got" 'BEGIN {printf "%d", (b-a)*1000}') "
+    else
+      un[$tool-resolve]+="- "
+    fi
+    as_user "${cmd[@]}" rm -f -t 0 "late-$i" >/dev/null 2>&1 || true
+  done
+  as_user "${cmd[@]}" rm -f -t 0 nb-probe >/dev/null 2>&1 || true
+  # requests/s through a published port to a container on the network.
+  p=$(free_port)
+  if as_user "${cmd[@]}" run -d --name nb-web --network nbnet -p "127.0.0.1:$p:8080" "$image" \
+      sh -c 'mkdir -p /www && echo hello > /www/index.html && exec httpd -f -p 8080 -h /www' >/dev/null 2>&1; then
+    for _ in $(seq 100); do curl -sf "http://127.0.0.1:$p/index.html" >/dev/null && break; sleep 0.1; done
+    for i in $(seq "$RUNS"); do
+      un[$tool-rps]+="$(ab -q -n "$REQUESTS" -c "$CONCURRENCY" "http://127.0.0.1:$p/index.html" 2>/dev/null \
+        | awk '/^Requests per second/ {print $4}') "
+    done
+  fi
+  as_user "${cmd[@]}" rm -f -t 0 nb-web >/dev/null 2>&1 || true
+  as_user "${cmd[@]}" network rm -f nbnet >/dev/null 2>&1 || true
+done
+# med KEY: the median of the numeric samples, or "-" when there are none.
+med() {
+  local samples; samples=$(echo "${un[$1]:-}" | tr ' ' '\n' | grep -E '^-?[0-9.]+$' || true)
+  if [ -z "$samples" ]; then echo -; else echo "$samples" | median; fi
+}
+printf '%-34s %10s %10s %10s\n' measure skiff podman 'ratio'
+for m in "create:network create (ms):lower" "runrm:run --rm on a network (ms):lower" \
+         "resolve:start -> name resolves (ms):lower" "rps:req/s via -p to a network container:higher"; do
+  IFS=: read -r key label better <<<"$m"
+  s=$(med "skiff-$key"); p=$(med "podman-$key")
+  if [ "$s" = - ] || [ "$p" = - ] || [ "$p" = 0 ]; then r=-; else
+    r=$(awk -v s="$s" -v p="$p" -v b="$better" 'BEGIN {printf "%.2fx", (b=="lower") ? p/((s>0)?s:1) : s/p}')
+  fi
+  printf '%-34s %10s %10s %10s\n' "$label" "$s" "$p" "$r"
+done
+echo "(ratio >= 1: skiff as good or better; '-': not measured, e.g. podman's CNI backend without dnsname does not resolve names)"
+echo "raw samples:"; for k in "${!un[@]}"; do echo "  $k: ${un[$k]}"; done | sort

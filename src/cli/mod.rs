@@ -166,6 +166,9 @@ pub enum Command {
     Generate(commands::generate::GenerateCommand),
     /// Turn Quadlet .container/.volume/.network files into systemd units (a user generator)
     Quadlet(commands::quadlet::Args),
+    /// Manage pods: create, start, stop, restart, kill, rm, ps, inspect, exists, prune, top, logs
+    #[command(subcommand)]
+    Pod(commands::pod::PodCommand),
     /// Print a shell completion script
     Completion(commands::completion::Args),
     /// Write completions/ and man/ from the command definitions (for maintainers)
@@ -373,6 +376,7 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         Command::System(c) => commands::system::run(c, ctx, printer),
         Command::Volume(c) => commands::volume::run(c, ctx, printer),
         Command::Network(c) => commands::network::run(c, ctx, printer),
+        Command::Pod(c) => commands::pod::run(c, ctx, printer),
         Command::RootlessNetns(a) => commands::network::holder(a, ctx, printer),
         Command::Generate(c) => commands::generate::run(c, ctx, printer),
         Command::Quadlet(a) => commands::quadlet::run(a, printer),

@@ -23,6 +23,7 @@ pub mod lifecycle;
 pub mod logs;
 pub mod network;
 pub mod networks;
+pub mod pods;
 pub mod pull;
 pub mod remove;
 pub mod service;

@@ -90,6 +90,10 @@ pub enum Error {
     InvalidMac { value: String },
     #[error("invalid --network-alias {value:?}: names must match [a-zA-Z0-9][a-zA-Z0-9_.-]*")]
     InvalidAlias { value: String },
+    #[error(transparent)]
+    Pod(Box<super::pods::Error>),
+    #[error("invalid --network slirp4netns option {value:?}: skiff supports cidr=NET/LEN")]
+    SlirpOption { value: String },
     #[error("invalid --ip {ip}: not in subnet {subnet} of network {network}")]
     IpOutsideSubnet { ip: std::net::Ipv4Addr, subnet: String, network: String },
 }
@@ -130,6 +134,10 @@ pub struct Request {
     pub ip: Option<std::net::Ipv4Addr>,
     /// `--mac-address`.
     pub mac: Option<String>,
+    /// `--pod`: a pod's name or id, or `new:NAME` (see [`super::pods::join`]).
+    pub pod: Option<String>,
+    /// `--http-proxy` (podman's default: true): the host's proxy variables go into the container.
+    pub http_proxy: bool,
 }
 
 impl Request {
@@ -148,6 +156,22 @@ impl Request {
 
 /// The container's network settings, checked; `image_config` supplies `-P`'s ports.
 pub fn config(req: &Request, image_config: Option<&super::images::RunConfig>) -> Result<Config, Error> {
+    // slirp4netns's options: only cidr=NET/LEN.
+    let mut slirp_cidr = None;
+    let plain;
+    let req = match req.mode.as_slice() {
+        [m] if m.starts_with("slirp4netns:") => {
+            for opt in m["slirp4netns:".len()..].split(',').filter(|o| !o.is_empty()) {
+                match opt.split_once('=') {
+                    Some(("cidr", v)) if valid_cidr(v) => slirp_cidr = Some(v.to_string()),
+                    _ => return Err(Error::SlirpOption { value: opt.to_string() }),
+                }
+            }
+            plain = Request { mode: vec!["slirp4netns".into()], ..req.clone() };
+            &plain
+        }
+        _ => req,
+    };
     let mode = req.mode()?;
     let mut ports = Vec::new();
     for p in &req.publish {
@@ -196,6 +220,16 @@ pub fn config(req: &Request, image_config: Option<&super::images::RunConfig>) ->
         ip: req.ip,
         mac: req.mac.clone(),
         connected: Vec::new(),
+        pod: None,
+        shared: Vec::new(),
+        slirp_cidr,
+    })
+}
+
+/// `NET/LEN`: an IPv4 address and a prefix length of 1 to 30.
+fn valid_cidr(text: &str) -> bool {
+    text.split_once('/').is_some_and(|(a, l)| {
+        a.parse::<std::net::Ipv4Addr>().is_ok() && l.parse::<u8>().is_ok_and(|l| (1..=30).contains(&l))
     })
 }
 
@@ -205,6 +239,7 @@ pub fn apply(config: &Config, ctx: &Context, opts: &mut RunOptions) {
         run_dirs: run_dir(ctx, "x").parent().map(Path::to_path_buf).unwrap_or_default(),
         host: config.mode == Mode::Host,
         netns_file: network::NETNS_FILE,
+        shared: config.shared.clone(),
     });
 }
 
@@ -217,6 +252,13 @@ pub fn prepare(
     image: &str,
     opts: &mut RunOptions,
 ) -> Result<Config, Error> {
+    let mut joined_pod = None;
+    let mut req = req.clone();
+    if req.pod.is_some() {
+        let pod = super::pods::join(ctx, store, &mut req, opts).map_err(|e| Error::Pod(Box::new(e)))?;
+        joined_pod = Some(pod);
+    }
+    let req = &req;
     let image_config = if req.publish_all {
         let found = super::images::lookup(store, image)?;
         let bytes = store.blobs().read(&found.image.config_digest).map_err(super::Error::from)?;
@@ -224,7 +266,11 @@ pub fn prepare(
     } else {
         None
     };
-    let config = config(req, image_config.as_ref())?;
+    let mut config = config(req, image_config.as_ref())?;
+    if let Some(pod) = &joined_pod {
+        config.pod = Some(pod.id.clone());
+        config.shared = super::pods::joined_namespaces(pod);
+    }
     if let Mode::Bridge(names) = &config.mode {
         let nets = super::networks::resolve(ctx, names)?;
         if let (Some(ip), Some(first)) = (config.ip, nets.first()) {
@@ -237,12 +283,32 @@ pub fn prepare(
             }
         }
     }
-    if let Mode::Container(key) = &config.mode {
+    if let (Mode::Container(key), None) = (&config.mode, &joined_pod) {
         joined_container(ctx, store, key)?;
+    }
+    if req.http_proxy {
+        // Before the user's -e, which win.
+        let proxies: Vec<String> = PROXY_VARIABLES
+            .iter()
+            .filter_map(|k| std::env::var(k).ok().map(|v| format!("{k}={v}")))
+            .collect();
+        opts.env.splice(0..0, proxies);
     }
     apply(&config, ctx, opts);
     Ok(config)
 }
+
+/// The host variables `--http-proxy` passes on, as podman's list.
+const PROXY_VARIABLES: [&str; 8] = [
+    "http_proxy",
+    "HTTP_PROXY",
+    "https_proxy",
+    "HTTPS_PROXY",
+    "ftp_proxy",
+    "FTP_PROXY",
+    "no_proxy",
+    "NO_PROXY",
+];
 
 /// The path of the stored network settings of container `id`.
 pub fn config_path(store: &Store, id: &str) -> PathBuf {
@@ -294,6 +360,19 @@ fn joined_container(
 /// from the user namespace that owns it. Must run first, single-threaded. Does nothing for other
 /// modes (nor for a mode that does not parse: creating the container reports that).
 pub fn enter_joined_userns(req: &Request, ctx: &Context) -> Result<(), Error> {
+    if let Some(key) = &req.pod {
+        // A pod whose infra runs: join it (one that does not run is started by this command).
+        if !ctx.rootless || ctx.in_user_namespace() {
+            return Ok(());
+        }
+        let key = key.strip_prefix("new:").unwrap_or(key);
+        let store = super::open_store(ctx)?;
+        let Ok(pod) = super::pods::find(ctx, key) else { return Ok(()) };
+        return match super::pods::running_infra(ctx, &store, &pod.id) {
+            Some(infra) => join_userns_of(ctx, &infra.id),
+            None => Ok(()),
+        };
+    }
     match req.mode() {
         Ok(Mode::Container(key)) => join_userns_of(ctx, &key),
         Ok(Mode::Bridge(_)) => Ok(super::networks::enter_rootless(ctx)?),
@@ -310,6 +389,12 @@ pub fn enter_joined_userns_for(ctx: &Context, container: &str) -> Result<(), Err
     let store = super::open_store(ctx)?;
     let Ok(rec) = store.find_container(container) else { return Ok(()) };
     match load_config(&store, &rec.id)? {
+        Some(Config { mode: Mode::Container(_), pod: Some(pod), .. }) => {
+            match super::pods::running_infra(ctx, &store, &pod) {
+                Some(infra) => join_userns_of(ctx, &infra.id),
+                None => Ok(()),
+            }
+        }
         Some(Config { mode: Mode::Container(key), .. }) => join_userns_of(ctx, &key),
         Some(Config { mode: Mode::Bridge(_), .. }) => Ok(super::networks::enter_rootless(ctx)?),
         _ => Ok(()),
@@ -335,6 +420,10 @@ pub fn setup(ctx: &Context, store: &Store, rec: &ContainerRecord, run_dir: &Path
     let spec = oci_spec::runtime::Spec::load(bundle.join("config.json"))
         .map_err(|source| Error::Bundle { id: rec.id.clone(), source })?;
     let hostname = spec.hostname().clone().unwrap_or_else(|| rec.id.chars().take(12).collect());
+    if let (Some(pod), Mode::Container(_)) = (&config.pod, &config.mode) {
+        // The pod's infra holds the namespaces this container joins: it runs first.
+        super::pods::ensure_infra(ctx, store, pod).map_err(|e| Error::Pod(Box::new(e)))?;
+    }
     if let Mode::Bridge(_) = &config.mode {
         let b = super::networks::bridge_setup(ctx, &rec.id, &rec.name, &config)?;
         network::setup_bridge(&config, run_dir, &hostname, &b)
@@ -416,6 +505,19 @@ mod tests {
         let image = crate::engine::images::run_config(&serde_json::to_vec(&image).unwrap()).unwrap();
         let c = config(&r, Some(&image)).unwrap();
         assert_eq!((c.ports.len(), c.ports[0].container_port, c.ports[0].host_port), (1, 80, 0));
+    }
+
+    #[test]
+    fn slirp4netns_takes_a_cidr_and_nothing_else() {
+        let c = config(&req("slirp4netns:cidr=172.18.51.0/24"), None).unwrap();
+        assert_eq!((c.mode, c.slirp_cidr.as_deref()), (Mode::Slirp4netns, Some("172.18.51.0/24")));
+        assert_eq!(
+            crate::network::helper::slirp_addresses(Some("172.18.51.0/24")),
+            ("172.18.51.100".into(), "172.18.51.2".into(), "172.18.51.3".into())
+        );
+        let e = config(&req("slirp4netns:mtu=1500"), None).unwrap_err().to_string();
+        assert_eq!(e, "invalid --network slirp4netns option \"mtu=1500\": skiff supports cidr=NET/LEN");
+        assert!(config(&req("slirp4netns:cidr=10.0.0.0/33"), None).is_err());
     }
 
     #[test]

@@ -220,6 +220,30 @@ fn container_pid(ctx: &Context, id: &str) -> Option<i32> {
         .filter(|p| std::path::Path::new(&format!("/proc/{p}")).exists())
 }
 
+/// `network reload [--all] CONTAINER...`: the firewall rules of the rootless namespace applied
+/// again; the ids of the containers (running, on networks) whose networks were reloaded.
+pub fn reload(ctx: &Context, store: &Store, containers: &[String], all: bool) -> Result<Vec<String>, Error> {
+    let mut ids = Vec::new();
+    let records = if all {
+        super::lifecycle::list(ctx, store)?
+    } else {
+        containers.iter().map(|k| super::lifecycle::lookup(ctx, store, k)).collect::<Result<Vec<_>, _>>()?
+    };
+    for rec in records {
+        let on_network =
+            matches!(container_config(store, &rec.id)?, Some(Config { mode: Mode::Bridge(_), .. }));
+        if rec.state == State::Running && on_network {
+            ids.push(rec.id);
+        } else if !all {
+            return Err(Error::NotBridge { id: rec.id, mode: "not running on a network".into() });
+        }
+    }
+    if !ids.is_empty() {
+        rootless::reload(&rootless_dir(ctx))?;
+    }
+    Ok(ids)
+}
+
 /// `network connect NET CTR`: records the network in the container's settings and, when it runs,
 /// attaches it now (a new interface, its /etc/hosts updated).
 pub fn connect(
@@ -238,7 +262,23 @@ pub fn connect(
         return Err(Error::NotBridge { id: rec.id.clone(), mode: config.mode.to_string() });
     };
     if names.contains(&net.name) {
-        return Err(Error::AlreadyConnected { id: rec.id.clone(), network: net.name });
+        // Recorded but not attached (a `network disconnect` killed between the two): attach again.
+        // Attached: in the endpoint table, and its interface still in the container (a killed
+        // `disconnect` may have deleted the veth, or the bridge, before it rewrote the table).
+        let table = network::endpoints::Table::read(&rootless_dir(ctx).0);
+        let in_table = table.endpoints.iter().any(|e| e.container == rec.id && e.network == net.name);
+        let state = network::State::read(&super::containers::run_dir(ctx, &rec.id)).unwrap_or_default();
+        let interface = state.endpoints.iter().find(|e| e.network == net.name).map(|e| e.interface.clone());
+        let in_container = match (container_pid(ctx, &rec.id), interface) {
+            (Some(pid), Some(i)) => fs_err::read_to_string(format!("/proc/{pid}/net/dev"))
+                .is_ok_and(|dev| dev.lines().any(|l| l.trim_start().starts_with(&format!("{i}:")))),
+            _ => false,
+        };
+        let attached = in_table && in_container;
+        if rec.state != State::Running || attached {
+            return Err(Error::AlreadyConnected { id: rec.id.clone(), network: net.name });
+        }
+        names.retain(|n| *n != net.name);
     }
     if let Some(ip) = ip {
         if !net.subnet().subnet.contains(ip) {
@@ -258,6 +298,7 @@ pub fn connect(
             .ok_or_else(|| Error::NotConnected { id: rec.id.clone(), network: net.name.clone() })?;
         let run = super::containers::run_dir(ctx, &rec.id);
         let mut state = network::State::read(&run).unwrap_or_default();
+        state.endpoints.retain(|e| e.network != net.name);
         let used: Vec<&str> = state.endpoints.iter().map(|e| e.interface.as_str()).collect();
         let interface =
             (0..).map(|i| format!("eth{i}")).find(|n| !used.contains(&n.as_str())).expect("a free name");

@@ -261,6 +261,7 @@ pub fn cleanup(ctx: &Context, store: &Store, id: &str) -> Result<(), Error> {
     })?;
     super::network::teardown_container(ctx, store, id);
     containers::unmount_rootfs(store, &rec)?;
+    super::pods::after_exit(ctx, store, id);
     if rec.rm {
         match containers::remove(ctx, store, id, true) {
             Ok(_) | Err(super::Error::Container(records::Error::NotFound { .. })) => {}

@@ -21,6 +21,22 @@ pub const SLIRP_GUEST: &str = "10.0.2.100";
 pub const SLIRP_GATEWAY: &str = "10.0.2.2";
 pub const SLIRP_DNS: &str = "10.0.2.3";
 
+/// slirp4netns's addresses (guest, gateway, DNS) for `--network slirp4netns:cidr=NET/LEN`: the
+/// subnet's .100, .2 and .3, as slirp4netns assigns them; the defaults without a cidr.
+pub fn slirp_addresses(cidr: Option<&str>) -> (String, String, String) {
+    let base = cidr
+        .and_then(|c| c.split('/').next())
+        .and_then(|a| a.parse::<std::net::Ipv4Addr>().ok())
+        .map(u32::from);
+    match base {
+        Some(b) => {
+            let at = |n: u32| std::net::Ipv4Addr::from(b + n).to_string();
+            (at(100), at(2), at(3))
+        }
+        None => (SLIRP_GUEST.into(), SLIRP_GATEWAY.into(), SLIRP_DNS.into()),
+    }
+}
+
 fn program(name: &'static str) -> Result<std::path::PathBuf, Error> {
     crate::userns::find_in_path(name).ok_or(Error::HelperMissing { program: name })
 }
@@ -137,7 +153,12 @@ pub fn slirp_socket(run_dir: &Path) -> std::path::PathBuf {
 /// Starts slirp4netns on `netns` (it stays our child until this command exits, then init's),
 /// waits until it has configured `tap0`, then adds the port forwards through its API socket.
 /// On an error the started process is killed.
-pub fn start_slirp(netns: &Path, run_dir: &Path, ports: &[PortMapping]) -> Result<i32, Error> {
+pub fn start_slirp(
+    netns: &Path,
+    run_dir: &Path,
+    ports: &[PortMapping],
+    cidr: Option<&str>,
+) -> Result<i32, Error> {
     let slirp = program("slirp4netns")?;
     let socket = slirp_socket(run_dir);
     let _ = fs_err::remove_file(&socket);
@@ -153,7 +174,11 @@ pub fn start_slirp(netns: &Path, run_dir: &Path, ports: &[PortMapping]) -> Resul
         std::io::pipe().map_err(|source| Error::HelperSpawn { program: "slirp4netns", source })?;
     // The write end goes to slirp4netns as --ready-fd; ours is closed right after the spawn.
     set_cloexec(&ready_w, false).map_err(|source| Error::HelperSpawn { program: "slirp4netns", source })?;
-    let spawned = Command::new(&slirp)
+    let mut cmd = Command::new(&slirp);
+    if let Some(cidr) = cidr {
+        cmd.arg(format!("--cidr={cidr}"));
+    }
+    let spawned = cmd
         .arg("--configure")
         .arg("--mtu=65520")
         .arg(format!("--api-socket={}", socket.display()))
@@ -184,7 +209,7 @@ pub fn start_slirp(netns: &Path, run_dir: &Path, ports: &[PortMapping]) -> Resul
         return Err(fail(&mut child, "it exited before the network was configured".into()));
     }
     for p in ports {
-        if let Err(e) = slirp_add_hostfwd(&socket, p) {
+        if let Err(e) = slirp_add_hostfwd(&socket, p, &slirp_addresses(cidr).0) {
             return Err(fail(
                 &mut child,
                 format!("cannot publish {}/{}: {e}", p.host_address(), p.protocol.as_str()),
@@ -197,7 +222,7 @@ pub fn start_slirp(netns: &Path, run_dir: &Path, ports: &[PortMapping]) -> Resul
 }
 
 /// One `add_hostfwd` request on the slirp4netns API socket.
-fn slirp_add_hostfwd(socket: &Path, p: &PortMapping) -> Result<(), String> {
+fn slirp_add_hostfwd(socket: &Path, p: &PortMapping, guest: &str) -> Result<(), String> {
     let host_addr = p.host_ip.map(|ip| ip.to_string()).unwrap_or_else(|| "0.0.0.0".to_string());
     let request = serde_json::json!({
         "execute": "add_hostfwd",
@@ -205,7 +230,7 @@ fn slirp_add_hostfwd(socket: &Path, p: &PortMapping) -> Result<(), String> {
             "proto": p.protocol.as_str(),
             "host_addr": host_addr,
             "host_port": p.host_port,
-            "guest_addr": SLIRP_GUEST,
+            "guest_addr": guest,
             "guest_port": p.container_port,
         }
     });

@@ -256,6 +256,23 @@ pub struct Config {
     /// Per-network settings given by `network connect` (aliases, address).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub connected: Vec<Connected>,
+    /// The pod the container belongs to (its id), for `run/create --pod`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pod: Option<String>,
+    /// The namespaces besides the network one (`ipc`, `uts`) joined from the container the
+    /// `container:` mode names (a pod's infra): bind-mounted next to the network namespace's
+    /// file as `<kind>ns` ([`shared_ns_file`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shared: Vec<String>,
+    /// `--network slirp4netns:cidr=NET/LEN`: slirp4netns's subnet (default 10.0.2.0/24).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slirp_cidr: Option<String>,
+}
+
+/// The file in a container's run-time directory that holds the namespace `kind` (`ipc`, `uts`)
+/// it joins from a pod's infra container.
+pub fn shared_ns_file(kind: &str) -> String {
+    format!("{kind}ns")
 }
 
 /// `network connect NET CTR --alias A --ip IP`: what the container gets on that network.
@@ -377,13 +394,15 @@ fn setup_inner(
     let ports: Vec<PortMapping> = held.iter().map(|(p, _)| p.clone()).collect();
     let host_resolv = files::parse_resolv(&fs_err::read_to_string("/etc/resolv.conf").unwrap_or_default());
     let route = default_route();
+    let slirp_dns = helper::slirp_addresses(config.slirp_cidr.as_deref()).2;
     // (own address, host.containers.internal, DNS forwarder)
     let (own, gateway, forwarder): (Option<String>, Option<String>, Option<&str>) = match &config.mode {
         Mode::Pasta => {
             (route.map(|r| r.0.to_string()), route.map(|r| r.1.to_string()), Some(helper::PASTA_DNS))
         }
         Mode::Slirp4netns => {
-            (Some(helper::SLIRP_GUEST.into()), Some(helper::SLIRP_GATEWAY.into()), Some(helper::SLIRP_DNS))
+            let (guest, gateway, _) = helper::slirp_addresses(config.slirp_cidr.as_deref());
+            (Some(guest), Some(gateway), Some(slirp_dns.as_str()))
         }
         Mode::Host => {
             (route.map(|r| r.0.to_string()), Some(IpAddr::V4(Ipv4Addr::LOCALHOST).to_string()), None)
@@ -406,7 +425,13 @@ fn setup_inner(
             text
         }
         _ => {
-            files::resolv_conf(&host_resolv, &config.dns, &config.dns_search, &config.dns_options, forwarder)
+            // slirp4netns on a subnet of the user's choosing: its resolver (.3), as podman writes.
+            let slirp = [slirp_dns.clone()];
+            let dns = match (&config.mode, &config.slirp_cidr) {
+                (Mode::Slirp4netns, Some(_)) if config.dns.is_empty() => &slirp[..],
+                _ => &config.dns[..],
+            };
+            files::resolv_conf(&host_resolv, dns, &config.dns_search, &config.dns_options, forwarder)
         }
     };
     let hosts = match shared("hosts") {
@@ -431,6 +456,10 @@ fn setup_inner(
                 reason: "the container is not running".into(),
             })?;
             netns::bind(&j.netns, &ns_file)?;
+            for kind in &config.shared {
+                let source = j.netns.with_file_name(kind);
+                netns::bind(&source, &run_dir.join(shared_ns_file(kind)))?;
+            }
         }
         Mode::None => netns::create(&ns_file)?,
         Mode::Pasta => {
@@ -451,7 +480,8 @@ fn setup_inner(
                 }
             }
             state.helper = Some("slirp4netns".into());
-            state.helper_pid = Some(helper::start_slirp(&ns_file, run_dir, &udp)?);
+            state.helper_pid =
+                Some(helper::start_slirp(&ns_file, run_dir, &udp, config.slirp_cidr.as_deref())?);
             if !tcp.is_empty() {
                 state.forwarder_pid = Some(forward::start(&ns_file, tcp)?);
             }
@@ -497,6 +527,12 @@ pub fn teardown(run_dir: &Path) -> Option<String> {
         }
     }
     netns::release(&run_dir.join(NETNS_FILE));
+    for kind in ["ipc", "uts"] {
+        let file = run_dir.join(shared_ns_file(kind));
+        if file.exists() {
+            netns::release(&file);
+        }
+    }
     let _ = fs_err::remove_file(helper::slirp_socket(run_dir));
     let _ = fs_err::remove_file(run_dir.join(STATE_FILE));
     died

@@ -505,7 +505,12 @@ async fn attach_all(
         let br = match link_index(&h, &bridge.interface).await? {
             Some(i) => i,
             None => {
-                let mut b = LinkBridge::new(&bridge.interface);
+                // A fixed MAC: a bridge otherwise takes the lowest MAC of its ports, which changes
+                // as containers come and go, and every container's ARP entry for the gateway then
+                // points nowhere until it is probed again (seconds of lost DNS queries).
+                let o = bridge.gateway.octets();
+                let mut b =
+                    LinkBridge::new(&bridge.interface).address(vec![0x02, 0x53, o[0], o[1], o[2], o[3]]);
                 if bridge.mtu > 0 {
                     b = b.mtu(bridge.mtu);
                 }
@@ -558,7 +563,11 @@ async fn attach_all(
             .execute()
             .await
             .map_err(nl(format!("move {peer} into the container")))?;
-        // Inside the container's namespace.
+        // Inside the container's namespace. The name was chosen free by the container's state:
+        // a link that has it is the leftover of a killed `network connect` (it goes, with its pair).
+        if let Some(stale) = link_index(&hc, &r.interface).await? {
+            let _ = hc.link().del(stale).execute().await;
+        }
         let ci = link_index(&hc, &peer).await?.ok_or(Error::NoHolder)?;
         hc.link()
             .set(LinkUnspec::new_with_index(ci).name(r.interface.clone()).address(mac_bytes.to_vec()).build())
@@ -606,6 +615,22 @@ async fn delete_links(names: Vec<String>) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// `network reload`: drops the endpoints whose veth is gone and applies the firewall rules of the
+/// rootless namespace again from the endpoint table (after something flushed them).
+pub fn reload(dir: &Dir) -> Result<(), Error> {
+    let _lock = Lock::acquire(dir)?;
+    let holder = dir.holder().ok_or(Error::NoHolder)?;
+    let rootless = PathBuf::from(format!("/proc/{holder}/ns/net"));
+    let table_dir = dir.0.clone();
+    let nft = crate::userns::find_in_path("nft").ok_or(Error::NftMissing)?;
+    in_netns(&rootless, move || {
+        let mut table = Table::read(&table_dir);
+        table.reclaim(&veths());
+        apply_firewall(&nft, &table)?;
+        table.write(&table_dir).map_err(|source| Error::Io { path: table_dir.join(endpoints::FILE), source })
+    })
 }
 
 /// Detaches `container` from `networks` (all of its networks when `None`): deletes its veths,

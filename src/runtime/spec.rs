@@ -167,6 +167,9 @@ pub struct NetworkFiles {
     /// The name of the namespace's bind mount in a container's run-time directory (the network
     /// module owns it: `crate::network::NETNS_FILE`).
     pub netns_file: &'static str,
+    /// The other namespaces (`ipc`, `uts`) the container joins: bind-mounted at `<kind>ns` in
+    /// its run-time directory (a pod's infra container's).
+    pub shared: Vec<String>,
 }
 
 /// The name-resolution files bind-mounted into the container from its run-time directory:
@@ -438,6 +441,14 @@ pub fn build(
                 if let Some(net) = &opts.network {
                     ns.set_path(Some(net.run_dirs.join(&opts.id).join(net.netns_file)));
                 }
+            }
+            let kind = match t {
+                LinuxNamespaceType::Ipc => "ipc",
+                LinuxNamespaceType::Uts => "uts",
+                _ => "",
+            };
+            if let Some(net) = opts.network.as_ref().filter(|n| n.shared.iter().any(|s| s == kind)) {
+                ns.set_path(Some(net.run_dirs.join(&opts.id).join(format!("{kind}ns"))));
             }
             ns
         })

@@ -29,6 +29,7 @@ mod gc;
 mod images;
 mod layers;
 pub mod lock;
+pub mod pods;
 mod scratch;
 #[cfg(test)]
 pub(crate) mod testutil;

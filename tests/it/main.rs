@@ -66,6 +66,7 @@ mod lifecycle;
 mod network;
 mod networks;
 mod options;
+mod pods;
 mod registry_errors;
 mod reliability;
 mod rig;

@@ -259,6 +259,87 @@ fn a_new_name_resolves_right_after_start() {
 }
 
 #[test]
+fn lookups_never_fail_while_150_containers_come_and_go() {
+    needs_tools();
+    let s = Skiff::new();
+    s.cmd(&["network", "create", "churn"]).assert_success();
+    s.cmd(&["run", TLS, "-d", "--name", "anchor", "--network", "churn", img(), "sleep", "600"])
+        .assert_success();
+    // A client that resolves the anchor's name without pause and counts the answers.
+    let probe = s.cmd(&[
+        "run",
+        TLS,
+        "-d",
+        "--name",
+        "probe",
+        "--network",
+        "churn",
+        img(),
+        "sh",
+        "-c",
+        "ok=0; bad=0; while [ ! -e /stop ]; do if out=$(nslookup anchor 2>&1); then ok=$((ok+1)); else bad=$((bad+1)); echo failed: $(date +%T.%N) $out; fi; done; echo ok=$ok bad=$bad; sleep 600",
+    ]);
+    probe.assert_success();
+    // 150 containers started and removed, 5 at a time, while it asks.
+    let started = Instant::now();
+    std::thread::scope(|scope| {
+        for worker in 0..5 {
+            let s = &s;
+            scope.spawn(move || {
+                for i in 0..30 {
+                    let name = format!("churn{worker}x{i}");
+                    s.cmd(&["run", TLS, "--rm", "--name", &name, "--network", "churn", img(), "true"])
+                        .assert_success();
+                }
+            });
+        }
+    });
+    let churn = started.elapsed();
+    s.cmd(&["exec", "probe", "touch", "/stop"]).assert_success();
+    let counts = wait_for(Duration::from_secs(10), "the probe's counts", || {
+        let out = s.cmd(&["logs", "probe"]);
+        out.stdout.lines().find(|l| l.starts_with("ok=")).map(String::from)
+    });
+    eprintln!("150 containers came and went in {} ms; lookups during it: {counts}", churn.as_millis());
+    let log = s.cmd(&["logs", "probe"]).stdout;
+    let (ok, bad) = counts.split_once(' ').expect("ok=N bad=N");
+    let ok: u64 = ok.trim_start_matches("ok=").parse().unwrap();
+    assert!(ok > 0, "the probe never resolved: {counts}");
+    assert_eq!(bad, "bad=0", "failed lookups while containers came and went: {log}");
+    s.cmd(&["rm", "-f", "-t", "0", "probe", "anchor"]).assert_success();
+}
+
+#[test]
+fn network_connect_of_a_missing_or_unnetworked_container_is_one_line_and_changes_nothing() {
+    needs_tools();
+    let s = Skiff::new();
+    s.cmd(&["network", "create", "one"]).assert_success();
+    s.cmd(&["network", "create", "two"]).assert_success();
+    let err = s.cmd(&["network", "connect", "two", "missing"]);
+    err.assert_exit(125).assert_stderr_contains("no container with name or ID \"missing\" found");
+    assert_eq!(err.stderr.trim().lines().count(), 1, "{err}");
+    // A stopped container without a network (pasta): refused, its settings as they were.
+    s.cmd(&["create", TLS, "--name", "plain", img(), "true"]).assert_success();
+    let before = s.cmd(&["inspect", "plain", "--format", "{{json .NetworkSettings}}"]).stdout;
+    let err = s.cmd(&["network", "connect", "two", "plain"]);
+    err.assert_exit(125).assert_stderr_contains("is not on a network");
+    assert_eq!(err.stderr.trim().lines().count(), 1, "{err}");
+    assert_eq!(s.cmd(&["inspect", "plain", "--format", "{{json .NetworkSettings}}"]).stdout, before);
+    s.cmd(&["network", "connect", "nonet", "plain"]).assert_exit(125);
+    // A stopped container on a network is connected for its next start, as podman does.
+    s.cmd(&["create", TLS, "--name", "later", "--network", "one", img(), "sh", "-c", "ip -4 -o addr"])
+        .assert_success();
+    s.cmd(&["network", "connect", "two", "later"]).assert_success();
+    let out = s.cmd(&["start", "-a", "later"]);
+    out.assert_success();
+    assert!(out.stdout.contains("10.89.0.") && out.stdout.contains("10.89.1."), "{out}");
+    s.cmd(&["network", "connect", "two", "later"])
+        .assert_exit(125)
+        .assert_stderr_contains("already connected to network two");
+    s.cmd(&["rm", "-f", "plain", "later"]).assert_success();
+}
+
+#[test]
 fn containers_on_two_networks_cannot_reach_each_other() {
     needs_tools();
     let s = Skiff::new();
@@ -453,4 +534,183 @@ fn kill_9_of_network_create_and_run_leaves_nothing_the_next_command_cannot_repai
     wait_for(Duration::from_secs(10), "the rootless namespace to stop with its last container", || {
         (!holder.exists()).then_some(())
     });
+}
+
+#[test]
+fn kill_9_of_network_connect_disconnect_and_rm_leaves_nothing_the_next_command_cannot_repair() {
+    needs_tools();
+    let s = Skiff::new();
+    s.cmd(&["network", "create", "base"]).assert_success();
+    web(&s, "base", "web", &[]);
+    let killed = |args: &[&str], delay: u64| {
+        let mut child = s.command(args).stdout(std::process::Stdio::null()).spawn().unwrap();
+        std::thread::sleep(Duration::from_millis(delay));
+        let _ = child.kill();
+        let _ = child.wait();
+    };
+    for (i, delay) in [0u64, 20, 60, 150, 300].iter().enumerate() {
+        let net = format!("k{i}");
+        s.cmd(&["network", "create", &net]).assert_success();
+        killed(&["network", "connect", &net, "web"], *delay);
+        killed(&["network", "disconnect", &net, "web"], *delay);
+        s.cmd(&["network", "create", &format!("spare{i}")]).assert_success();
+        killed(&["network", "rm", &format!("spare{i}")], *delay);
+    }
+    // The next commands repair what was left: each network can be connected, used, disconnected
+    // and removed; the container still answers by name on its first network.
+    for i in 0..5 {
+        let net = format!("k{i}");
+        let c = s.cmd(&["network", "connect", &net, "web"]);
+        assert!(
+            c.status.success() || c.stderr.contains("already connected"),
+            "network connect after a killed one: {c}"
+        );
+        let out = run_on(&s, &net, "wget -q -O - http://web/index.html");
+        assert!(out.stdout.contains("hello from web"), "{net}: {out}");
+        s.cmd(&["network", "disconnect", &net, "web"]).assert_success();
+        s.cmd(&["network", "rm", &net]).assert_success();
+        s.cmd(&["network", "rm", "-f", &format!("spare{i}")]).assert_success();
+    }
+    let out = run_on(&s, "base", "wget -q -O - http://web/index.html");
+    assert!(out.stdout.contains("hello from web"), "{out}");
+    s.cmd(&["rm", "-f", "-t", "0", "web"]).assert_success();
+    s.cmd(&["network", "rm", "base"]).assert_success();
+    let ls = s.cmd(&["network", "ls", "-q"]);
+    assert_eq!(ls.lines(), ["podman"], "{ls}");
+}
+
+/// A static UDP tool, compiled here with the host's C compiler (busybox's `nc` has no UDP mode):
+/// `udp serve PORT` echoes datagrams back; `udp ask IP PORT TEXT` sends TEXT and prints the reply
+/// (exit 1 after 5 s without one).
+fn udp_tool(dir: &std::path::Path) -> Vec<u8> {
+    let src = dir.join("udp.c");
+    fs_err::write(
+        &src,
+        r#"#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+int main(int argc, char **argv) {
+    int s = socket(AF_INET, SOCK_DGRAM, 0);
+    struct sockaddr_in a = {0};
+    a.sin_family = AF_INET;
+    char buf[2048];
+    if (argc == 3 && !strcmp(argv[1], "serve")) {
+        a.sin_port = htons(atoi(argv[2]));
+        if (s < 0 || bind(s, (struct sockaddr *)&a, sizeof a) < 0) return 1;
+        for (;;) {
+            struct sockaddr_in peer;
+            socklen_t len = sizeof peer;
+            ssize_t n = recvfrom(s, buf, sizeof buf, 0, (struct sockaddr *)&peer, &len);
+            if (n > 0) sendto(s, buf, n, 0, (struct sockaddr *)&peer, len);
+        }
+    }
+    if (argc != 5 || strcmp(argv[1], "ask") || inet_pton(AF_INET, argv[2], &a.sin_addr) != 1) return 2;
+    a.sin_port = htons(atoi(argv[3]));
+    struct timeval t = {0, 200000};
+    setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &t, sizeof t);
+    for (int i = 0; i < 25; i++) {
+        sendto(s, argv[4], strlen(argv[4]), 0, (struct sockaddr *)&a, sizeof a);
+        ssize_t n = recv(s, buf, sizeof buf - 1, 0);
+        if (n > 0) { buf[n] = 0; printf("%s\n", buf); return 0; }
+    }
+    return 1;
+}
+"#,
+    )
+    .unwrap();
+    let cc = util::require_program("cc", "gcc");
+    let bin = dir.join("udp");
+    util::run_program(
+        cc.to_str().unwrap(),
+        &["-static", "-O2", "-o", bin.to_str().unwrap(), src.to_str().unwrap()],
+    )
+    .assert_success();
+    fs_err::read(bin).unwrap()
+}
+
+/// `run -i ... sh -c SCRIPT` with `binary` on its stdin (the script saves it as /tmp/udp).
+fn run_with_binary(s: &Skiff, args: &[&str], binary: &[u8]) -> std::process::Child {
+    use std::io::Write;
+    let mut cmd = s.command(args);
+    cmd.stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(binary).unwrap();
+    drop(stdin);
+    child
+}
+
+#[test]
+fn udp_between_containers_by_name_and_alias() {
+    needs_tools();
+    let s = Skiff::new();
+    let dir = util::tempdir("udp");
+    let udp = udp_tool(dir.path());
+    s.cmd(&["network", "create", "dgram"]).assert_success();
+    let save = "cat > /tmp/udp && chmod +x /tmp/udp && ";
+    let server = run_with_binary(
+        &s,
+        &[
+            "run",
+            TLS,
+            "-i",
+            "--name",
+            "echo",
+            "--network",
+            "dgram",
+            "--network-alias",
+            "echoes",
+            img(),
+            "sh",
+            "-c",
+            &format!("{save}exec /tmp/udp serve 5353"),
+        ],
+        &udp,
+    );
+    wait_for(Duration::from_secs(30), "the UDP server to run", || {
+        let out = s.cmd(&["exec", "echo", "sh", "-c", "grep -q ':14E9 ' /proc/net/udp && echo up"]);
+        (out.stdout_trimmed() == "up").then_some(())
+    });
+    for name in ["echo", "echoes"] {
+        // The name through the network's resolver, then a datagram there and back.
+        let script = format!(
+            "{save}ip=$(nslookup {name} | awk '/^Address/ {{a=$NF}} END {{print a}}' | cut -d: -f1) && echo ip=$ip && /tmp/udp ask $ip 5353 hello-over-udp"
+        );
+        let client = run_with_binary(
+            &s,
+            &["run", TLS, "-i", "--rm", "--network", "dgram", img(), "sh", "-c", &script],
+            &udp,
+        );
+        let out = client.wait_with_output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{name}: {text} {}", String::from_utf8_lossy(&out.stderr));
+        assert!(text.contains("ip=10.89.0.2") && text.contains("hello-over-udp"), "{name}: {text}");
+    }
+    s.cmd(&["rm", "-f", "-t", "0", "echo"]).assert_success();
+    let _ = server.wait_with_output();
+}
+
+#[test]
+fn network_reload_applies_the_rules_again_and_names_the_containers() {
+    needs_tools();
+    let s = Skiff::new();
+    s.cmd(&["network", "create", "rl"]).assert_success();
+    let id = web(&s, "rl", "web", &[]);
+    s.cmd(&["network", "reload", "web"]).assert_success().assert_stdout_eq(&id);
+    s.cmd(&["network", "reload", "--all"]).assert_success().assert_stdout_eq(&id);
+    let out = run_on(&s, "rl", "wget -q -O - http://web/index.html");
+    assert!(out.stdout.contains("hello from web"), "{out}");
+    // Two networks stay apart after a reload.
+    s.cmd(&["network", "create", "other"]).assert_success();
+    let other = run_on(&s, "other", "wget -q -T 2 -O - http://10.89.0.2/index.html; echo rc=$?");
+    assert!(!other.stdout.contains("hello from web"), "{other}");
+    s.cmd(&["create", TLS, "--name", "plain", img(), "true"]).assert_success();
+    s.cmd(&["network", "reload", "plain"]).assert_exit(125).assert_stderr_contains("is not on a network");
+    s.cmd(&["rm", "-f", "-t", "0", "web", "plain"]).assert_success();
 }

@@ -16,6 +16,7 @@ pub mod load;
 pub mod login;
 pub mod network;
 pub mod oci;
+pub mod pod;
 pub mod pull;
 pub mod push;
 pub mod quadlet;

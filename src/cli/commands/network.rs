@@ -34,6 +34,18 @@ pub enum NetworkCommand {
     Connect(ConnectArgs),
     /// Disconnect a container from a network
     Disconnect(DisconnectArgs),
+    /// Apply the firewall rules of running containers' networks again (after a firewall flush)
+    Reload(ReloadArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReloadArgs {
+    /// Every running container on a network
+    #[arg(short, long)]
+    pub all: bool,
+    /// The containers (names or ids)
+    #[arg(value_name = "CONTAINER", required_unless_present = "all")]
+    pub containers: Vec<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -183,6 +195,15 @@ pub fn run(command: NetworkCommand, mut ctx: Context, printer: &Printer) -> anyh
             crate::cli::enter(&mut ctx, printer)?;
             let store = engine::open_store(&ctx)?;
             networks::connect(&ctx, &store, &a.network, &a.container, &a.alias, a.ip)?;
+            Ok(Exit::SUCCESS)
+        }
+        NetworkCommand::Reload(a) => {
+            networks::enter_rootless(&ctx)?;
+            crate::cli::enter(&mut ctx, printer)?;
+            let store = engine::open_store(&ctx)?;
+            for id in networks::reload(&ctx, &store, &a.containers, a.all)? {
+                printer.line(&id);
+            }
             Ok(Exit::SUCCESS)
         }
         NetworkCommand::Disconnect(a) => {

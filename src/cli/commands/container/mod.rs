@@ -61,6 +61,7 @@ mod top;
 
 pub use exec::{exec, ExecArgs};
 pub use logs::{logs, LogsArgs};
+pub use network_args::NetworkArgs;
 pub use opts::{CreateArgs, PullPolicy};
 pub use port::{port, PortArgs};
 pub(crate) use prune::prune_stopped;
@@ -110,7 +111,7 @@ pub struct CleanupArgs {
     pub id: String,
 }
 
-fn pull_image(
+pub(crate) fn pull_image(
     ctx: &Context,
     store: &Arc<Store>,
     registry: &RegistryOpts,

@@ -40,6 +40,14 @@ pub struct NetworkArgs {
     /// Add NAME:IP to the container's /etc/hosts (IP may be host-gateway)
     #[arg(long = "add-host", value_name = "NAME:IP")]
     pub add_host: Vec<String>,
+    /// Run the container in a pod (name or id), or in a new pod with new:NAME; it shares the
+    /// pod's network, ipc and uts namespaces
+    #[arg(long = "pod", value_name = "POD")]
+    pub pod: Option<String>,
+    /// Pass the host's proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy, in either
+    /// case) into the container, as podman does; --http-proxy=false does not
+    #[arg(long = "http-proxy", default_value_t = true, action = clap::ArgAction::Set, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
+    pub http_proxy: bool,
 }
 
 impl NetworkArgs {
@@ -56,6 +64,8 @@ impl NetworkArgs {
             aliases: self.network_alias.clone(),
             ip: self.ip,
             mac: self.mac_address.clone(),
+            pod: self.pod.clone(),
+            http_proxy: self.http_proxy,
         }
     }
 }

@@ -40,6 +40,9 @@ pub struct PsArgs {
     /// Show the size of each container's writes, and with its image's (virtual)
     #[arg(short, long)]
     pub size: bool,
+    /// Show the pod of each container (POD ID and PODNAME columns)
+    #[arg(short = 'p', long)]
+    pub pod: bool,
     /// Also show containers other tools made in the store: skiff's builds leave none, so this
     /// lists the same containers
     #[arg(long)]
@@ -68,13 +71,15 @@ enum Filter {
     Since(String),
     /// `volume=NAME`: uses the named volume.
     Volume(String),
+    /// `pod=`: a pod's name, id or id prefix.
+    Pod(String),
 }
 
 impl Filter {
     fn parse(text: &str) -> anyhow::Result<(String, Filter)> {
         let Some((key, value)) = text.split_once('=') else {
             anyhow::bail!(
-                "invalid filter {text:?}: use KEY=VALUE (status, name, label, id, ancestor, exited)"
+                "invalid filter {text:?}: use KEY=VALUE (status, name, label, id, ancestor, exited, health, before, since, volume, pod)"
             );
         };
         let filter = match key {
@@ -98,6 +103,7 @@ impl Filter {
             },
             "id" => Filter::Id(value.to_ascii_lowercase()),
             "ancestor" => Filter::Ancestor(value.to_string()),
+            "pod" => Filter::Pod(value.to_string()),
             "exited" => Filter::Exited(
                 value.parse().map_err(|_| anyhow::anyhow!("invalid exited filter {value:?}: use an exit code"))?,
             ),
@@ -109,18 +115,19 @@ impl Filter {
             "since" => Filter::Since(value.to_string()),
             "volume" => Filter::Volume(value.to_string()),
             _ => anyhow::bail!(
-                "{key} is an invalid filter in {text:?}: use status, name, label, id, ancestor, exited, health, before, since or volume"
+                "{key} is an invalid filter in {text:?}: use status, name, label, id, ancestor, exited, health, before, since, volume or pod"
             ),
         };
         Ok((key.to_string(), filter))
     }
 
-    fn matches(&self, c: &ContainerRecord) -> bool {
+    fn matches(&self, c: &ContainerRecord, pod: Option<&engine::pods::PodRecord>) -> bool {
         match self {
             // podman's "stopped" and "exited" name the same containers.
             Filter::Status(State::Stopped | State::Exited) => {
                 matches!(c.state, State::Stopped | State::Exited)
             }
+            Filter::Pod(key) => pod.is_some_and(|p| p.name == *key || p.id.starts_with(key.as_str())),
             Filter::Status(s) => c.state == *s,
             Filter::Name(re) => re.is_match(&c.name),
             Filter::Label(k, v) => match (c.labels.get(k), v) {
@@ -154,11 +161,21 @@ fn created_at(t: &str) -> Option<chrono::DateTime<chrono::FixedOffset>> {
 }
 
 /// Same key: any may match; different keys: all must.
+#[cfg(test)]
 fn matches_all(filters: &[(String, Filter)], c: &ContainerRecord) -> bool {
+    matches_all_in(filters, c, None)
+}
+
+/// [`matches_all`] for a container of pod `pod`.
+fn matches_all_in(
+    filters: &[(String, Filter)],
+    c: &ContainerRecord,
+    pod: Option<&engine::pods::PodRecord>,
+) -> bool {
     let mut keys: Vec<&str> = filters.iter().map(|(k, _)| k.as_str()).collect();
     keys.sort_unstable();
     keys.dedup();
-    keys.iter().all(|k| filters.iter().filter(|(fk, _)| fk == k).any(|(_, f)| f.matches(c)))
+    keys.iter().all(|k| filters.iter().filter(|(fk, _)| fk == k).any(|(_, f)| f.matches(c, pod)))
 }
 
 /// The `health=` filters: any of them matches `health` (the container's word, `None` without a
@@ -249,11 +266,15 @@ pub fn ps(args: PsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
     }
     let last = if args.latest { Some(1) } else { args.last };
     // A status filter or --last looks at every container, as in podman.
+    let pods = engine::pods::list(&ctx).unwrap_or_default();
+    let pod_of = |c: &ContainerRecord| {
+        engine::pods::pod_of(&store, &c.id).and_then(|id| pods.iter().find(|p| p.id == id))
+    };
     let every = args.all || last.is_some() || filters.iter().any(|(k, _)| k == "status" || k == "exited");
     let mut shown: Vec<ContainerRecord> = refreshed(&ctx, &store)?
         .into_iter()
         .filter(|c| every || c.state == State::Running)
-        .filter(|c| matches_all(&filters, c))
+        .filter(|c| matches_all_in(&filters, c, pod_of(c)))
         .filter(|c| health_matches(&filters, engine::service::health_status(&ctx, &store, c).as_deref()))
         .collect();
     // `Up 3 minutes (healthy)`, as podman shows a container with a healthcheck.
@@ -312,6 +333,10 @@ pub fn ps(args: PsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
                 "Ports": if ports.is_empty() { json!(null) } else { json!(ports) },
                 "Names": [c.name],
                 "Labels": c.labels,
+                "Pod": pod_of(c).map(|p| short(&p.id)).unwrap_or_default(),
+                "PodName": pod_of(c).map(|p| p.name.clone()).unwrap_or_default(),
+                "Pod": pod_of(c).map(|p| short(&p.id)).unwrap_or_default(),
+                "PodName": pod_of(c).map(|p| p.name.clone()).unwrap_or_default(),
                 "Size": if args.size { json!(size_text(&store, c)) } else { json!(null) },
             })
         })
@@ -353,6 +378,9 @@ pub fn ps(args: PsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
             if args.size {
                 header.push("SIZE".into());
             }
+            if args.pod {
+                header.extend(["POD ID".to_string(), "PODNAME".to_string()]);
+            }
             let mut rows = vec![header];
             for c in &shown {
                 let mut command = shell_join(&c.command);
@@ -371,6 +399,11 @@ pub fn ps(args: PsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
                 ];
                 if args.size {
                     row.push(size_text(&store, c));
+                }
+                if args.pod {
+                    let p = pod_of(c);
+                    row.push(p.map(|p| short(&p.id)).unwrap_or_default());
+                    row.push(p.map(|p| p.name.clone()).unwrap_or_default());
                 }
                 rows.push(row);
             }

@@ -23,6 +23,9 @@ pub struct RmArgs {
     /// Remove the most recently created container
     #[arg(short, long, conflicts_with_all = ["all", "containers"])]
     pub latest: bool,
+    /// Also remove the containers that depend on these (a pod's infra container: the pod)
+    #[arg(long)]
+    pub depend: bool,
     /// Containers to remove (names or ids)
     #[arg(value_name = "CONTAINER", required_unless_present_any = ["all", "latest"])]
     pub containers: Vec<String>,
@@ -60,6 +63,21 @@ pub fn rm(args: RmArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
     };
     let mut failed = crate::cli::diag::Failures::new(printer);
     for (rec, shown) in &targets {
+        // A pod's infra container goes only with its pod (--depend, --all), after the others.
+        if let Some(pod) = engine::pods::infra_pod(&ctx, &store, rec) {
+            if !(args.depend || args.all) {
+                failed.add(engine::pods::check_removable(&ctx, &store, rec).unwrap_err().into());
+                continue;
+            }
+            match engine::pods::remove(&ctx, &store, &pod, args.force, args.time) {
+                Ok(ids) => ids.iter().for_each(|id| printer.line(id)),
+                Err(e) => failed.add(e.into()),
+            }
+            continue;
+        }
+        if args.all && store.find_container(&rec.id).is_err() {
+            continue;
+        }
         // As podman: the stop signal, then SIGKILL after the stop timeout (`-t` shortens it).
         let time = args.time.unwrap_or_else(|| engine::lifecycle::stop_timeout(rec));
         let removed = engine::remove::remove(&ctx, &store, rec, args.force, Some(time))
