@@ -48,6 +48,10 @@ pub struct ImageRecord {
     pub size: u64,
     /// When the image was stored (RFC 3339); filled in by [`Store::put_image`] if empty.
     pub pulled_at: String,
+    /// The image was pulled over plain http (`--tls-verify=false`): where `save` and `push`
+    /// fetch a layer blob that was not kept, they speak to its registry the same way.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub insecure_origin: bool,
 }
 
 /// What [`Store::remove_image`] did.
@@ -386,6 +390,7 @@ mod tests {
             created: Some("2024-01-01T00:00:00Z".into()),
             size: 0,
             pulled_at: String::new(),
+            insecure_origin: false,
         }
     }
 
@@ -424,6 +429,7 @@ mod tests {
                 created: None,
                 size: 0,
                 pulled_at: String::new(),
+                insecure_origin: false,
             });
         }
         let err = find(&images, "abc").unwrap_err();

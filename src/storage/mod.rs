@@ -30,6 +30,7 @@ mod images;
 mod layers;
 pub mod lock;
 mod scratch;
+mod tarsplit;
 #[cfg(test)]
 pub(crate) mod testutil;
 mod unpack;
@@ -43,6 +44,7 @@ pub use gc::GcReport;
 pub use images::{DiskUsage, ImageRecord, LayerRef, RemovedImage};
 pub use layers::{chain_id, LayerExpect, LayerRecord};
 pub use lock::Lock;
+pub use tarsplit::LayerTar;
 pub use unpack::UnpackStats;
 pub use volumes::VolumeRecord;
 

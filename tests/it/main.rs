@@ -62,6 +62,7 @@ mod lifecycle;
 mod network;
 mod networks;
 mod options;
+mod perf_safety;
 mod registry_errors;
 mod reliability;
 mod rig;
