@@ -71,7 +71,11 @@ pub async fn pull(
     for (i, cand) in candidates.iter().enumerate() {
         registries.check_allowed(cand)?;
         reporter.trying(&cand.to_string());
-        match client.resolve(cand, platform).await {
+        // Manifests and configs already stored are not asked for again: a re-pull of a present
+        // image is one request (its manifest by tag).
+        let st = store.clone();
+        let known = move |digest: &str| st.blobs().read(digest).ok();
+        match client.resolve_known(cand, platform, &known).await {
             Ok(resolved) => {
                 // A layer found present at the start may be removed by a concurrent `rmi` of the
                 // only image that used it before this image is recorded; fetching again stores

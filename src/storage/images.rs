@@ -168,7 +168,12 @@ impl Store {
     ) -> Result<T, Error> {
         let _lock = Lock::exclusive(&self.store_lock_path())?;
         let mut file = self.read_images()?;
+        let before = file.images.clone();
         let out = change(&mut file.images)?;
+        // Nothing changed (a re-pull of a present image): no rewrite, no fsync.
+        if file.images == before && file.version == 1 {
+            return Ok(out);
+        }
         file.version = 1;
         self.write_images(&file)?;
         Ok(out)
@@ -227,7 +232,13 @@ impl Store {
                     for d in &record.repo_digests {
                         push_unique(&mut repo_digests, d);
                     }
-                    *existing = ImageRecord { names, repo_digests, ..record };
+                    // The same manifest again (a re-pull) was stored when it was first stored.
+                    let pulled_at = if existing.digest == record.digest {
+                        std::mem::take(&mut existing.pulled_at)
+                    } else {
+                        record.pulled_at
+                    };
+                    *existing = ImageRecord { names, repo_digests, pulled_at, ..record };
                     Ok(existing.clone())
                 }
                 None => {

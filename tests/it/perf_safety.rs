@@ -3,8 +3,11 @@
 //! podman loads and images a registry serves, with the same image id; a re-pull of a present
 //! image asks the registry once.
 
+use std::io::{Read as _, Write as _};
+use std::net::{TcpListener, TcpStream};
 use std::path::Path;
 use std::process::Command;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use serde_json::Value;
@@ -174,4 +177,71 @@ fn a_changed_layer_file_stops_save_and_push_instead_of_shipping_it() {
     s.cmd(&["push", NO_TLS, &reference, &dest]).assert_exit(125).assert_stderr_contains("changed");
     let out = skopeo(&["inspect", NO_TLS, &registry::shared().docker_ref("never/busybox", "v1")]);
     assert!(out.code() != Some(0), "nothing was pushed");
+}
+
+/// A TCP relay to `target` on 127.0.0.1 that records the request lines passing through it.
+fn counting_relay(target: u16) -> (u16, Arc<Mutex<Vec<String>>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let requests = Arc::new(Mutex::new(Vec::new()));
+    let log = requests.clone();
+    std::thread::spawn(move || {
+        for client in listener.incoming() {
+            let Ok(client) = client else { continue };
+            let Ok(server) = TcpStream::connect(("127.0.0.1", target)) else { continue };
+            let (c2, s2) = (client.try_clone().unwrap(), server.try_clone().unwrap());
+            let log = log.clone();
+            std::thread::spawn(move || relay(client, server, Some(log)));
+            std::thread::spawn(move || relay(s2, c2, None));
+        }
+    });
+    (port, requests)
+}
+
+fn relay(mut from: TcpStream, mut to: TcpStream, log: Option<Arc<Mutex<Vec<String>>>>) {
+    let mut buf = vec![0u8; 64 * 1024];
+    while let Ok(n) = from.read(&mut buf) {
+        if n == 0 {
+            break;
+        }
+        if let Some(log) = &log {
+            for line in buf[..n].split(|b| *b == b'\n') {
+                if ["GET ", "HEAD ", "POST ", "PUT ", "PATCH "].iter().any(|m| line.starts_with(m.as_bytes()))
+                {
+                    log.lock().unwrap().push(String::from_utf8_lossy(line).trim().to_string());
+                }
+            }
+        }
+        if to.write_all(&buf[..n]).is_err() {
+            break;
+        }
+    }
+    let _ = to.shutdown(std::net::Shutdown::Write);
+}
+
+#[test]
+fn a_repull_of_a_present_image_is_one_request_and_no_write() {
+    let f = fixtures();
+    let (port, requests) = counting_relay(registry::shared().port());
+    for (name, image) in
+        [("busybox", f.busybox.reference.as_str()), ("multiarch", f.multiarch.reference.as_str())]
+    {
+        let reference = format!("127.0.0.1:{port}/{name}:latest");
+        assert!(image.ends_with(&format!("/{name}:latest")), "{image}");
+        let s = Skiff::new();
+        s.cmd(&["pull", "-q", NO_TLS, &reference]).assert_success();
+        let images_json = s.root().join("images.json");
+        let before = fs_err::metadata(&images_json).unwrap().modified().unwrap();
+        requests.lock().unwrap().clear();
+        let out = s.cmd(&["pull", "-q", NO_TLS, &reference]);
+        out.assert_success();
+        let seen = requests.lock().unwrap().clone();
+        assert_eq!(seen.len(), 1, "{name}: {seen:?}");
+        assert!(seen[0].starts_with(&format!("GET /v2/{name}/manifests/latest")), "{seen:?}");
+        assert_eq!(
+            fs_err::metadata(&images_json).unwrap().modified().unwrap(),
+            before,
+            "images.json rewritten"
+        );
+    }
 }
