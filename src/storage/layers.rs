@@ -348,11 +348,12 @@ impl Store {
     }
 
     /// Whether the layer `chain_id` is stored with all a pull would keep of it: its blob
-    /// `blob_digest`, or a tar-split (then no compressed blob is kept: `save` and `push` rebuild
-    /// the layer's stream from it).
+    /// `blob_digest`, or the tar-split that replaced that very blob (`save` and `push` rebuild
+    /// the layer's stream from it). A layer unpacked from another blob (another compression of
+    /// the same diff id) still wants this one, as before.
     pub fn has_complete_layer(&self, chain_id: &str, blob_digest: &str) -> Result<bool, Error> {
         let Some(rec) = self.get_layer(chain_id)? else { return Ok(false) };
-        Ok(rec.tar_split || self.blobs().has(blob_digest)?)
+        Ok((rec.tar_split && rec.blob_digest == blob_digest) || self.blobs().has(blob_digest)?)
     }
 
     /// The directory holding the layer's files (the overlay lower dir).
