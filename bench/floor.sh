@@ -24,7 +24,7 @@
 # Samples of the tools are interleaved per round where the row allows, so a busy moment of the
 # shared machine hits all alike; the load average is printed before and after.
 # Run as root (it starts the registry and switches to the test user). SKIFF_BENCH_NO_BUILD=1
-# uses target/release/skiff as built.
+# uses target/release/skiff as built; SKIFF_BIN=PATH measures another skiff binary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/lib.sh
@@ -34,6 +34,8 @@ ROWS=${2:-pull,repull,run,start,port,mem,disk,fuse}
 USER_NAME=${SKIFF_TEST_USER:-skiff-test}
 [ "$(id -u)" = 0 ] || { echo "run bench/floor.sh as root" >&2; exit 1; }
 prepare_bench
+# SKIFF_BIN: another skiff binary (e.g. a build of an older commit, for a before/after table).
+skiff=${SKIFF_BIN:-$skiff}
 work=$(mktemp -d /tmp/fl.XXXXXX)
 chmod 755 "$work"
 chown "$USER_NAME" "$work"
