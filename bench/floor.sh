@@ -154,8 +154,9 @@ PY
       sample start_s "$(time_ms "${S[@]}" start "$cs")"
       sample start_p "$(time_ms "${P[@]}" start "$cp")"
       "${S[@]}" rm -f "$cs" >/dev/null 2>&1 &
+      rm_s=$!
       "${P[@]}" rm -f -t 0 "$cp" >/dev/null 2>&1 &
-      wait
+      wait "$rm_s" $!
     fi
   done
 fi
