@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Builds an OCI image layout with one gzip layer per host directory given, for benchmarks.
 
-usage: make_image.py OUT_DIR TAG DIR [DIR...]
+usage: make_image.py [--single] OUT_DIR TAG DIR [DIR...]
 Each DIR becomes one layer holding that directory at its own path (e.g. /usr/share/zoneinfo).
 /bin/busybox (Debian busybox-static) is added as a first layer so the image can run.
+With --single, busybox and every DIR go into one layer (a debian-like single-layer image).
 """
 import gzip, hashlib, io, json, os, sys, tarfile, time
 
@@ -24,10 +25,15 @@ def layer(paths):
     return tar, gzip.compress(tar, compresslevel=6, mtime=0)
 
 def main():
-    out, tag, dirs = sys.argv[1], sys.argv[2], sys.argv[3:]
+    args = sys.argv[1:]
+    single = bool(args) and args[0] == "--single"
+    if single:
+        args = args[1:]
+    out, tag, dirs = args[0], args[1], args[2:]
     os.makedirs(out, exist_ok=True)
     layers, diff_ids = [], []
-    for group in [["/bin/busybox"]] + [[d] for d in dirs]:
+    groups = [["/bin/busybox"] + dirs] if single else [["/bin/busybox"]] + [[d] for d in dirs]
+    for group in groups:
         tar, gz = layer(group)
         diff_ids.append("sha256:" + hashlib.sha256(tar).hexdigest())
         dg, size = blob(out, gz)

@@ -507,6 +507,7 @@ pub(crate) mod tests {
                 created: None,
                 size: 0,
                 pulled_at: String::new(),
+                insecure_origin: false,
             })
             .unwrap()
     }

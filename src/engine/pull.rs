@@ -71,7 +71,11 @@ pub async fn pull(
     for (i, cand) in candidates.iter().enumerate() {
         registries.check_allowed(cand)?;
         reporter.trying(&cand.to_string());
-        match client.resolve(cand, platform).await {
+        // Manifests and configs already stored are not asked for again: a re-pull of a present
+        // image is one request (its manifest by tag).
+        let st = store.clone();
+        let known = move |digest: &str| st.blobs().read(digest).ok();
+        match client.resolve_known(cand, platform, &known).await {
             Ok(resolved) => {
                 // A layer found present at the start may be removed by a concurrent `rmi` of the
                 // only image that used it before this image is recorded; fetching again stores
@@ -134,7 +138,7 @@ async fn fetch(
     let mut jobs = Vec::new();
     for ((desc, diff_id), chain) in resolved.layers.iter().zip(&resolved.diff_ids).zip(&chains) {
         let layer_present = store.has_layer(chain)?;
-        let present = layer_present && store.blobs().has(&desc.digest)?;
+        let present = layer_present && store.has_complete_layer(chain, &desc.digest)?;
         reporter.blob_start(&desc.digest, desc.size, present);
         if present {
             reporter.blob_done(&desc.digest);
@@ -185,10 +189,11 @@ async fn fetch(
     let reference_text = reference.to_string();
     let repo = reference.repo_string();
     let rep = reporter.clone();
+    let insecure = !client.options().tls_verify;
     let image = tokio::task::spawn_blocking(move || -> Result<ImageRecord, Error> {
         let names = if reference_text.contains('@') { vec![] } else { vec![reference_text] };
         let repo_digests = vec![format!("{repo}@{}", resolved2.manifest_digest)];
-        record_image(&st, &resolved2, names, repo_digests, rep.as_ref())
+        record_pulled_image(&st, &resolved2, names, repo_digests, insecure, rep.as_ref())
     })
     .await
     .map_err(Error::Task)??;
@@ -202,6 +207,18 @@ pub(crate) fn record_image(
     resolved: &Resolved,
     names: Vec<String>,
     repo_digests: Vec<String>,
+    reporter: &dyn PullReporter,
+) -> Result<ImageRecord, Error> {
+    record_pulled_image(st, resolved, names, repo_digests, false, reporter)
+}
+
+/// [`record_image`] for a pull: `insecure_origin` when the registry was spoken to over plain http.
+fn record_pulled_image(
+    st: &Store,
+    resolved: &Resolved,
+    names: Vec<String>,
+    repo_digests: Vec<String>,
+    insecure_origin: bool,
     reporter: &dyn PullReporter,
 ) -> Result<ImageRecord, Error> {
     st.blobs().put(&resolved.config_digest, &resolved.config_bytes)?;
@@ -235,6 +252,7 @@ pub(crate) fn record_image(
         created: resolved.created.map(|c| c.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
         size,
         pulled_at: String::new(),
+        insecure_origin,
     };
     Ok(st.put_image(record)?)
 }

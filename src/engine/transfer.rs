@@ -54,6 +54,8 @@ pub enum Error {
     ShortDestination { destination: String },
     #[error("image {image} has no name to push to")]
     NoDestination { image: String },
+    #[error("cannot rewrite the manifest of image {image}: {reason}")]
+    Manifest { image: String, reason: String },
     #[error("cannot write {}", path.display())]
     Spool {
         path: PathBuf,
@@ -116,6 +118,11 @@ impl Spool {
         self.dir.join("archive.tar")
     }
 
+    /// Another file inside the spool directory.
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.join(name)
+    }
+
     /// Copies `reader` into [`Spool::file`] and returns its path.
     pub fn fill(&self, reader: &mut dyn Read) -> Result<PathBuf, Error> {
         let path = self.file();
@@ -138,13 +145,24 @@ impl Drop for Spool {
 }
 
 /// Writes the images named by `texts` to the archive `out`; returns their ids.
+///
+/// A layer whose compressed blob was not kept (see `storage::tarsplit`): a docker-archive holds
+/// uncompressed layers anyway, rebuilt from the layer's files and checked against its diff id.
+/// An oci-archive keeps blobs as they are: the blob is fetched again from the registry the image
+/// was pulled from (`origin`: registries.conf and credentials as for a pull; checked by digest),
+/// so the manifest keeps its digest; when that fails, the layer is written uncompressed under a
+/// rewritten manifest (same config, so the same image id; another manifest digest), as podman
+/// writes every oci-archive.
 pub fn save(
     store: &Store,
     texts: &[String],
     format: ArchiveFormat,
     out: &Path,
+    origin: Option<&ClientOptions>,
 ) -> Result<Vec<String>, Error> {
     let mut inputs: Vec<(String, ArchiveInput)> = Vec::new();
+    let spool = Spool::new(store, "save-layers-")?;
+    let mut rt: Option<tokio::runtime::Runtime> = None;
     for text in texts {
         let found = images::lookup(store, text)?;
         let img = found.image;
@@ -153,17 +171,44 @@ pub fn save(
             continue;
         }
         let mut layers = Vec::with_capacity(img.layers.len());
-        for l in &img.layers {
-            if !store.blobs().has(&l.blob_digest)? {
-                return Err(storage::Error::BlobNotFound { digest: l.blob_digest.clone() }.into());
-            }
+        let mut changed = Vec::new();
+        for (i, l) in img.layers.iter().enumerate() {
             let desc =
                 LayerDesc { digest: l.blob_digest.clone(), size: l.size, media_type: l.media_type.clone() };
-            layers.push((desc, store.blobs().path(&l.blob_digest)?));
+            if store.blobs().has(&l.blob_digest)? {
+                layers.push((desc, store.blobs().path(&l.blob_digest)?));
+                continue;
+            }
+            if format == ArchiveFormat::Oci {
+                if let Some(options) = origin {
+                    if rt.is_none() {
+                        let built = tokio::runtime::Builder::new_current_thread()
+                            .enable_all()
+                            .build()
+                            .map_err(|source| Error::Spool { path: spool.path(""), source })?;
+                        rt = Some(built);
+                    }
+                    let client = RegistryClient::new(origin_options(options, &img));
+                    let fetched =
+                        rt.as_ref().expect("runtime built").block_on(refetch(&client, &img, &desc, &spool));
+                    if let Some(path) = fetched {
+                        layers.push((desc, path));
+                        continue;
+                    }
+                }
+            }
+            let (new, path) = rebuild_layer(store, &img, l, &spool, false)?;
+            changed.push((i, new.clone()));
+            layers.push((new, path));
+        }
+        let mut manifest_bytes = store.blobs().read(&img.digest)?;
+        if format == ArchiveFormat::Oci && !changed.is_empty() {
+            tracing::warn!(image = %img.id, "layers not kept compressed are saved uncompressed: the manifest digest changes");
+            manifest_bytes = rewrite_manifest(&img.id, &manifest_bytes, &changed)?;
         }
         let input = ArchiveInput {
             names: found.name.into_iter().collect(),
-            manifest_bytes: store.blobs().read(&img.digest)?,
+            manifest_bytes,
             config_bytes: store.blobs().read(&img.config_digest)?,
             layers,
         };
@@ -172,7 +217,135 @@ pub fn save(
     let ids = inputs.iter().map(|(id, _)| id.clone()).collect();
     let inputs: Vec<ArchiveInput> = inputs.into_iter().map(|(_, i)| i).collect();
     image::write_archive(out, format, &inputs)?;
+    drop(spool);
     Ok(ids)
+}
+
+/// The client options for fetching blobs again from where `img` was pulled: the user's
+/// registries.conf, credentials from the auth files, plain http if the pull used it.
+fn origin_options(options: &ClientOptions, img: &storage::ImageRecord) -> ClientOptions {
+    ClientOptions {
+        registries: options.registries.clone(),
+        tls_verify: options.tls_verify && !img.insecure_origin,
+        credentials: match &options.credentials {
+            c @ image::Credentials::FromFiles(_) => c.clone(),
+            _ => image::Credentials::FromFiles(AuthStore::from_env()),
+        },
+    }
+}
+
+/// Fetches the blob `desc` of `img` again from a registry it was pulled from (its repo digests)
+/// into the spool; `None` when none has it (offline, deleted): the caller rebuilds the layer.
+async fn refetch(
+    client: &RegistryClient,
+    img: &storage::ImageRecord,
+    desc: &LayerDesc,
+    spool: &Spool,
+) -> Option<PathBuf> {
+    use futures_util::StreamExt as _;
+    use sha2::Digest as _;
+    use std::io::Write as _;
+    let path = spool.path(desc.digest.trim_start_matches("sha256:"));
+    for repo_digest in &img.repo_digests {
+        let Ok(r) = Reference::parse(repo_digest) else { continue };
+        let result: Result<(), String> = async {
+            let mut stream = client.blob_stream(&r, desc).await.map_err(|e| e.to_string())?;
+            let mut file = io::BufWriter::new(fs_err::File::create(&path).map_err(|e| e.to_string())?);
+            let mut hasher = sha2::Sha256::new();
+            while let Some(chunk) = stream.next().await {
+                let chunk = chunk.map_err(|e| e.to_string())?;
+                hasher.update(&chunk);
+                file.write_all(&chunk).map_err(|e| e.to_string())?;
+            }
+            file.flush().map_err(|e| e.to_string())?;
+            let actual = format!("sha256:{}", hex::encode(hasher.finalize()));
+            if actual != desc.digest {
+                return Err(format!("digest mismatch: got {actual}"));
+            }
+            Ok(())
+        }
+        .await;
+        match result {
+            Ok(()) => return Some(path),
+            Err(e) => {
+                tracing::debug!(origin = %r, blob = %desc.digest, error = %e, "cannot fetch the blob again");
+                let _ = fs_err::remove_file(&path);
+            }
+        }
+    }
+    None
+}
+
+/// Writes the layer `l` of `img`, rebuilt from its tar-split (checked against its diff id), into
+/// the spool: uncompressed, or gzip-compressed when `gzip`. Returns its new descriptor.
+fn rebuild_layer(
+    store: &Store,
+    img: &storage::ImageRecord,
+    l: &storage::LayerRef,
+    spool: &Spool,
+    gzip: bool,
+) -> Result<(LayerDesc, PathBuf), Error> {
+    use sha2::Digest as _;
+    use std::io::Write as _;
+    let missing = || storage::Error::BlobNotFound { digest: l.blob_digest.clone() };
+    let mut tar = store.layer_tar(&l.chain_id)?.ok_or_else(missing)?;
+    let path = spool.path(&format!(
+        "{}.{}",
+        l.diff_id.trim_start_matches("sha256:"),
+        if gzip { "tar.gz" } else { "tar" }
+    ));
+    struct Hashing<W> {
+        inner: W,
+        hasher: sha2::Sha256,
+        size: u64,
+    }
+    impl<W: io::Write> io::Write for Hashing<W> {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            let n = self.inner.write(buf)?;
+            self.hasher.update(&buf[..n]);
+            self.size += n as u64;
+            Ok(n)
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            self.inner.flush()
+        }
+    }
+    let err = |source| Error::Spool { path: path.clone(), source };
+    let file = fs_err::File::create(&path).map_err(err)?;
+    let mut out = Hashing { inner: io::BufWriter::new(file), hasher: sha2::Sha256::new(), size: 0 };
+    let copied = if gzip {
+        let mut enc = flate2::write::GzEncoder::new(&mut out, flate2::Compression::fast());
+        io::copy(&mut tar, &mut enc).and_then(|_| enc.finish().map(|_| ()))
+    } else {
+        io::copy(&mut tar, &mut out).map(|_| ())
+    };
+    copied
+        .and_then(|()| out.flush())
+        .map_err(|source| storage::Error::Read { digest: l.diff_id.clone(), source })?;
+    let digest = format!("sha256:{}", hex::encode(out.hasher.finalize()));
+    let docker = img.manifest_media_type == image::manifest::DOCKER_MANIFEST;
+    let media_type = match (docker, gzip) {
+        (true, true) => image::manifest::DOCKER_LAYER_GZIP,
+        (true, false) => image::manifest::DOCKER_LAYER,
+        (false, true) => image::manifest::OCI_LAYER_GZIP,
+        (false, false) => image::manifest::OCI_LAYER,
+    };
+    Ok((LayerDesc { digest, size: out.size, media_type: media_type.to_string() }, path))
+}
+
+/// The manifest `bytes` with the layers at the given positions replaced.
+fn rewrite_manifest(image: &str, bytes: &[u8], changed: &[(usize, LayerDesc)]) -> Result<Vec<u8>, Error> {
+    let bad = |reason: &str| Error::Manifest { image: image.to_string(), reason: reason.to_string() };
+    let mut v: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| bad(&e.to_string()))?;
+    let layers = v.get_mut("layers").and_then(|l| l.as_array_mut()).ok_or_else(|| bad("no layers"))?;
+    for (i, d) in changed {
+        let l = layers.get_mut(*i).and_then(|l| l.as_object_mut()).ok_or_else(|| bad("fewer layers"))?;
+        l.insert("mediaType".into(), d.media_type.clone().into());
+        l.insert("digest".into(), d.digest.clone().into());
+        l.insert("size".into(), d.size.into());
+        l.remove("urls");
+    }
+    serde_json::to_vec(&v).map_err(|e| bad(&e.to_string()))
 }
 
 /// An image `load` stored.
@@ -225,7 +398,7 @@ pub fn load(
         for ((layer, diff_id), chain) in img.layers.iter().zip(&img.image.diff_ids).zip(chains) {
             let desc = &layer.desc;
             let has_layer = store.has_layer(&chain)?;
-            let has_blob = store.blobs().has(&desc.digest)?;
+            let has_blob = has_layer && store.has_complete_layer(&chain, &desc.digest)?;
             reporter.blob_start(&desc.digest, desc.size, has_layer && has_blob);
             if has_layer && has_blob {
                 reporter.blob_done(&desc.digest);
@@ -297,8 +470,10 @@ fn ingest_entry(
     let digest = desc.digest.clone();
     let progress = |n: u64| reporter.blob_progress(&digest, n);
     let mut expects = expects.unwrap_or_default().into_iter();
+    let mut first_chain = None;
     match expects.next() {
         Some(first) => {
+            first_chain = Some(first.chain_id.clone());
             store.ingest_layer(reader, first, &progress)?;
         }
         None if blob_only.is_some() => {
@@ -308,9 +483,21 @@ fn ingest_entry(
         }
         None => return Ok(()),
     }
+    let first_chain = first_chain;
     for more in expects {
-        let blob = store.blobs().open(&desc.digest)?;
-        store.ingest_layer(io::BufReader::new(blob), more, &progress)?;
+        if store.blobs().has(&desc.digest)? {
+            let blob = store.blobs().open(&desc.digest)?;
+            store.ingest_layer(io::BufReader::new(blob), more, &progress)?;
+            continue;
+        }
+        // The blob was not kept (the first layer has a tar-split): its uncompressed stream is
+        // the same diff id, verified again as it is unpacked.
+        let chain = first_chain.as_deref().unwrap_or(&more.chain_id);
+        let tar = store
+            .layer_tar(chain)?
+            .ok_or_else(|| storage::Error::BlobNotFound { digest: desc.digest.clone() })?;
+        let uncompressed = LayerExpect { blob_digest: more.diff_id.clone(), blob_size: None, ..more };
+        store.ingest_layer(io::BufReader::new(tar), uncompressed, &progress)?;
     }
     Ok(())
 }
@@ -366,30 +553,54 @@ pub async fn push(
     let r = push_destination(&found, destination)?;
     options.registries.check_allowed(&r)?;
     let img = &found.image;
-    let manifest = store.blobs().read(&img.digest)?;
+    let mut manifest = store.blobs().read(&img.digest)?;
     let config = store.blobs().read(&img.config_digest)?;
-    let mut files = Vec::with_capacity(img.layers.len());
-    for l in &img.layers {
-        if !store.blobs().has(&l.blob_digest)? {
-            return Err(storage::Error::BlobNotFound { digest: l.blob_digest.clone() }.into());
-        }
-        files.push((l.blob_digest.clone(), store.blobs().path(&l.blob_digest)?));
-    }
+    let origin = RegistryClient::new(origin_options(&options, img));
     let client = RegistryClient::new(options);
+    let spool = Spool::new(&store, "push-")?;
     reporter.start();
-    let mut pushed: Vec<&str> = Vec::new();
-    for (digest, path) in &files {
-        if pushed.contains(&digest.as_str()) {
+    // A layer whose compressed blob was not kept: skipped if the destination has it, else
+    // fetched again from the image's registry (the manifest keeps its digest), else rebuilt
+    // from the layer's files and gzip-compressed under a rewritten manifest (as podman pushes).
+    let mut pushed: Vec<String> = Vec::new();
+    let mut changed = Vec::new();
+    for (i, l) in img.layers.iter().enumerate() {
+        if pushed.contains(&l.blob_digest) {
             continue;
         }
-        let uploaded = client.push_blob(&r, digest, BlobSource::File(path.clone())).await?;
-        reporter.blob(digest, !uploaded);
-        pushed.push(digest);
+        if store.blobs().has(&l.blob_digest)? {
+            let path = store.blobs().path(&l.blob_digest)?;
+            let uploaded = client.push_blob(&r, &l.blob_digest, BlobSource::File(path)).await?;
+            reporter.blob(&l.blob_digest, !uploaded);
+        } else if client.blob_exists(&r, &l.blob_digest).await? {
+            reporter.blob(&l.blob_digest, true);
+        } else {
+            let desc =
+                LayerDesc { digest: l.blob_digest.clone(), size: l.size, media_type: l.media_type.clone() };
+            match refetch(&origin, img, &desc, &spool).await {
+                Some(path) => {
+                    let uploaded = client.push_blob(&r, &l.blob_digest, BlobSource::File(path)).await?;
+                    reporter.blob(&l.blob_digest, !uploaded);
+                }
+                None => {
+                    let (new, path) = rebuild_layer(&store, img, l, &spool, true)?;
+                    let uploaded = client.push_blob(&r, &new.digest, BlobSource::File(path)).await?;
+                    reporter.blob(&new.digest, !uploaded);
+                    changed.push((i, new));
+                }
+            }
+        }
+        pushed.push(l.blob_digest.clone());
+    }
+    if !changed.is_empty() {
+        tracing::warn!(image = %img.id, "layers not kept compressed were compressed again: the manifest digest changes");
+        manifest = rewrite_manifest(&img.id, &manifest, &changed)?;
     }
     client.push_blob(&r, &img.config_digest, BlobSource::Bytes(Bytes::from(config))).await?;
     reporter.config(&img.config_digest);
     reporter.writing_manifest();
     let digest = client.push_manifest_raw(&r, manifest, &img.manifest_media_type).await?;
+    drop(spool);
     Ok(Pushed { reference: r.to_string(), digest })
 }
 

@@ -231,10 +231,22 @@ impl RegistryClient {
     /// Resolves `r` to one platform's image: manifest (chosen from an index by `platform`),
     /// verified config, layers and diff_ids.
     pub async fn resolve(&self, r: &Reference, platform: &Platform) -> Result<Resolved> {
+        self.resolve_known(r, platform, &|_| None).await
+    }
+
+    /// [`RegistryClient::resolve`], taking a platform manifest or config from `known` (bytes
+    /// already stored under that digest: checked again here) instead of asking the registry:
+    /// a present image resolves with one request, its manifest by tag.
+    pub async fn resolve_known(
+        &self,
+        r: &Reference,
+        platform: &Platform,
+        known: &(dyn Fn(&str) -> Option<Vec<u8>> + Send + Sync),
+    ) -> Result<Resolved> {
         let name = r.to_string();
         let (bytes, digest) = self.fetch_manifest(r).await?;
         match parse_manifest(&name, &bytes, None)? {
-            Parsed::Image { .. } => self.finish(r, bytes, digest, None).await,
+            Parsed::Image { .. } => self.finish(r, bytes, digest, None, known).await,
             Parsed::Index(entries) => {
                 let with_platform: Vec<_> =
                     entries.iter().filter_map(|e| e.platform.as_ref().map(|p| (e, p))).collect();
@@ -268,8 +280,11 @@ impl RegistryClient {
                     });
                 }
                 let child = r.with_digest(&entry.digest);
-                let (mbytes, mdigest) = self.fetch_manifest(&child).await?;
-                self.finish(r, mbytes, mdigest, Some(digest)).await
+                let (mbytes, mdigest) = match known(&entry.digest) {
+                    Some(b) if sha256_digest(&b) == entry.digest => (b, entry.digest.clone()),
+                    _ => self.fetch_manifest(&child).await?,
+                };
+                self.finish(r, mbytes, mdigest, Some(digest), known).await
             }
         }
     }
@@ -280,6 +295,7 @@ impl RegistryClient {
         manifest_bytes: Vec<u8>,
         manifest_digest: String,
         index_digest: Option<String>,
+        known: &(dyn Fn(&str) -> Option<Vec<u8>> + Send + Sync),
     ) -> Result<Resolved> {
         let name = r.to_string();
         let Parsed::Image { config, .. } = parse_manifest(&name, &manifest_bytes, None)? else {
@@ -302,6 +318,9 @@ impl RegistryClient {
                     http::human_size(MAX_CONFIG_SIZE)
                 ),
             });
+        }
+        if let Some(config_bytes) = known(&config.digest).filter(|b| sha256_digest(b) == config.digest) {
+            return Resolved::assemble(&name, manifest_bytes, manifest_digest, index_digest, config_bytes);
         }
         let desc = LayerDesc { digest: config.digest.clone(), size, media_type: config.media_type.clone() };
         let mut stream = self.blob_stream(r, &desc).await?;

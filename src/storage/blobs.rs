@@ -106,9 +106,17 @@ impl Blobs {
         })
     }
 
-    /// Stores `bytes` as the blob `digest`, verifying it first.
+    /// Stores `bytes` as the blob `digest`, verifying it first. A blob already present is left
+    /// as it is (it was verified when it was stored), after checking `bytes` are what it holds.
     pub fn put(&self, digest: &str, bytes: &[u8]) -> Result<(), Error> {
         digest_hex(digest)?;
+        if self.has(digest)? {
+            let actual = sha256_digest(Sha256::new_with_prefix(bytes));
+            if actual != digest {
+                return Err(Error::DigestMismatch { expected: digest.to_owned(), actual });
+            }
+            return Ok(());
+        }
         let mut w = self.writer()?;
         w.write_all(bytes).map_err(Error::io(w.scratch.path()))?;
         w.commit(digest, Some(bytes.len() as u64))

@@ -656,6 +656,7 @@ mod tests {
                 created: None,
                 size: 0,
                 pulled_at: String::new(),
+                insecure_origin: false,
             })
             .unwrap()
     }

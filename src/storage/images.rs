@@ -48,6 +48,10 @@ pub struct ImageRecord {
     pub size: u64,
     /// When the image was stored (RFC 3339); filled in by [`Store::put_image`] if empty.
     pub pulled_at: String,
+    /// The image was pulled over plain http (`--tls-verify=false`): where `save` and `push`
+    /// fetch a layer blob that was not kept, they speak to its registry the same way.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub insecure_origin: bool,
 }
 
 /// What [`Store::remove_image`] did.
@@ -164,7 +168,12 @@ impl Store {
     ) -> Result<T, Error> {
         let _lock = Lock::exclusive(&self.store_lock_path())?;
         let mut file = self.read_images()?;
+        let before = file.images.clone();
         let out = change(&mut file.images)?;
+        // Nothing changed (a re-pull of a present image): no rewrite, no fsync.
+        if file.images == before && file.version == 1 {
+            return Ok(out);
+        }
         file.version = 1;
         self.write_images(&file)?;
         Ok(out)
@@ -223,7 +232,13 @@ impl Store {
                     for d in &record.repo_digests {
                         push_unique(&mut repo_digests, d);
                     }
-                    *existing = ImageRecord { names, repo_digests, ..record };
+                    // The same manifest again (a re-pull) was stored when it was first stored.
+                    let pulled_at = if existing.digest == record.digest {
+                        std::mem::take(&mut existing.pulled_at)
+                    } else {
+                        record.pulled_at
+                    };
+                    *existing = ImageRecord { names, repo_digests, pulled_at, ..record };
                     Ok(existing.clone())
                 }
                 None => {
@@ -386,6 +401,7 @@ mod tests {
             created: Some("2024-01-01T00:00:00Z".into()),
             size: 0,
             pulled_at: String::new(),
+            insecure_origin: false,
         }
     }
 
@@ -424,6 +440,7 @@ mod tests {
                 created: None,
                 size: 0,
                 pulled_at: String::new(),
+                insecure_origin: false,
             });
         }
         let err = find(&images, "abc").unwrap_err();

@@ -20,6 +20,7 @@ use sha2::{Digest as _, Sha256};
 use super::blobs::{sync_dir, BlobWriter};
 use super::lock::Lock;
 use super::scratch::{remove_any, Scratch};
+use super::tarsplit::{self, LayerTar, Split, SplitHandle, SplitReader};
 use super::unpack::{self, IdRanges, UnpackOptions, UnpackStats};
 use super::{digest_hex, is_hex64, sha256_digest, Error, Store};
 
@@ -50,6 +51,10 @@ pub struct LayerRecord {
     /// When the layer was unpacked (RFC 3339).
     #[serde(default)]
     pub created_at: String,
+    /// The layer keeps a tar-split (`tar-split.zst`): its uncompressed stream can be rebuilt
+    /// from its files, and its compressed blob was not kept.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub tar_split: bool,
     /// What this call's unpack reported; `None` when the layer was already present.
     #[serde(skip)]
     pub unpacked: Option<UnpackStats>,
@@ -107,6 +112,12 @@ const EXPANSION_MIN_BASE: u64 = 5 << 20;
 const DEFAULT_EXPANSION_RATIO: u64 = 100;
 /// How often (compressed bytes) the free space is checked while a blob is written.
 const SPACE_CHECK_EVERY: u64 = 64 << 20;
+
+/// Whether compressed layer blobs are kept after unpacking (`SKIFF_KEEP_LAYER_BLOBS=1`); by
+/// default a layer whose tar-split was recorded keeps none.
+fn keep_blobs() -> bool {
+    std::env::var_os("SKIFF_KEEP_LAYER_BLOBS").is_some_and(|v| v == "1")
+}
 
 /// The expansion ratio allowed: `SKIFF_LAYER_MAX_EXPANSION`, else [`DEFAULT_EXPANSION_RATIO`].
 fn expansion_ratio() -> u64 {
@@ -260,6 +271,7 @@ fn decompress_and_unpack<R: Read>(
     tee: &mut Tee<'_, R>,
     dest: &Path,
     opts: &UnpackOptions,
+    split: &SplitHandle,
 ) -> Result<(UnpackStats, String, u64), Error> {
     let archive = |source| Error::Archive { digest: String::new(), source };
     let compressed = tee.progress.clone();
@@ -280,9 +292,11 @@ fn decompress_and_unpack<R: Read>(
             compressed,
             ratio: expansion_ratio(),
         };
-        let stats = unpack::unpack(&mut tar, dest, opts)?;
+        let mut recorded = SplitReader::new(&mut tar, split.clone());
+        let stats = unpack::unpack_recorded(&mut recorded, dest, opts, Some(split.clone()))?;
         // The diff id covers the whole tar, padding after the end-of-archive blocks included.
-        io::copy(&mut tar, &mut io::sink()).map_err(archive)?;
+        io::copy(&mut recorded, &mut io::sink()).map_err(archive)?;
+        drop(recorded);
         (stats, sha256_digest(tar.hasher), tar.count)
     };
     // And the blob digest covers everything the decompressor left unread.
@@ -316,6 +330,30 @@ impl Store {
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(Error::Io { path, source: e }),
         }
+    }
+
+    /// The layer's uncompressed tar (its diff id), rebuilt from its files and tar-split; `None`
+    /// when the layer keeps no tar-split (then its blob was kept). The reader fails at its end
+    /// unless what it returned hashes to the diff id.
+    pub fn layer_tar(&self, chain_id: &str) -> Result<Option<LayerTar>, Error> {
+        let Some(rec) = self.get_layer(chain_id)? else {
+            return Err(Error::LayerNotFound { chain_id: chain_id.to_owned() });
+        };
+        if !rec.tar_split {
+            return Ok(None);
+        }
+        let dir = self.layer_dir(digest_hex(chain_id)?);
+        let split = dir.join(tarsplit::FILE_NAME);
+        LayerTar::open(&split, &dir.join("diff"), &rec.diff_id).map(Some).map_err(Error::io(split))
+    }
+
+    /// Whether the layer `chain_id` is stored with all a pull would keep of it: its blob
+    /// `blob_digest`, or the tar-split that replaced that very blob (`save` and `push` rebuild
+    /// the layer's stream from it). A layer unpacked from another blob (another compression of
+    /// the same diff id) still wants this one, as before.
+    pub fn has_complete_layer(&self, chain_id: &str, blob_digest: &str) -> Result<bool, Error> {
+        let Some(rec) = self.get_layer(chain_id)? else { return Ok(false) };
+        Ok((rec.tar_split && rec.blob_digest == blob_digest) || self.blobs().has(blob_digest)?)
     }
 
     /// The directory holding the layer's files (the overlay lower dir).
@@ -412,7 +450,9 @@ impl Store {
             uids: IdRanges::current("/proc/self/uid_map"),
             gids: IdRanges::current("/proc/self/gid_map"),
         };
-        let result = decompress_and_unpack(&mut tee, &diff, &opts);
+        let split_path = staging.path().join(tarsplit::FILE_NAME);
+        let split = Split::create(&split_path).map_err(Error::io(&split_path))?;
+        let result = decompress_and_unpack(&mut tee, &diff, &opts, &split);
         let (stats, diff_id, uncompressed_size) = match (tee.failure.take(), result) {
             (Some(TeeFailure::Source(source)), _) => {
                 return Err(Error::Read { digest: expect.blob_digest, source });
@@ -470,6 +510,7 @@ impl Store {
             });
         }
         (tee.reporter)(tee.read);
+        let tar_split = Split::finish(split).map_err(Error::io(&split_path))?;
 
         let mut record = LayerRecord {
             chain_id: expect.chain_id,
@@ -479,7 +520,16 @@ impl Store {
             uncompressed_size,
             media_type: expect.media_type,
             created_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            tar_split,
             unpacked: None,
+        };
+        // A compressed blob is not kept when the tar-split can rebuild the stream (podman keeps
+        // no more): dropped before the syncfs, so its pages are never written. An uncompressed
+        // blob (build, commit, import) is kept as before.
+        let compressed = record.blob_digest != record.diff_id;
+        let blob = match tee.sink {
+            Sink::Blob(w) if !tar_split || !compressed || keep_blobs() => Some(w),
+            _ => None,
         };
         let meta_path = staging.path().join("layer.json");
         let json = serde_json::to_vec_pretty(&record).expect("layer record serializes");
@@ -489,7 +539,7 @@ impl Store {
         let dir = File::open(staging.path()).map_err(Error::io(staging.path()))?;
         nix::unistd::syncfs(std::os::fd::AsRawFd::as_raw_fd(&dir))
             .map_err(|e| Error::Io { path: staging.path().to_owned(), source: e.into() })?;
-        if let Sink::Blob(w) = tee.sink {
+        if let Some(w) = blob {
             w.commit_synced(&record.blob_digest, None)?;
         }
         let dest = self.layer_dir(&chain_hex);
@@ -613,7 +663,15 @@ mod tests {
             assert_eq!(rec.unpacked.unwrap().entries, 3);
             let diff = store.layer_diff_dir(&expect.chain_id).unwrap();
             assert_eq!(fs_err::read(diff.join("etc/hostname")).unwrap(), b"skiff\n");
-            assert_eq!(store.blobs().read(&expect.blob_digest).unwrap(), blob);
+            if blob == tar {
+                // An uncompressed blob (build, commit, import) is kept as it is.
+                assert_eq!(store.blobs().read(&expect.blob_digest).unwrap(), blob);
+            } else {
+                // A compressed one is not: the tar-split rebuilds the exact uncompressed stream.
+                assert!(!store.blobs().has(&expect.blob_digest).unwrap());
+            }
+            assert!(rec.tar_split);
+            assert_eq!(rebuilt(&store, &expect.chain_id).unwrap(), tar);
             assert_eq!(
                 store.get_layer(&expect.chain_id).unwrap().unwrap(),
                 LayerRecord { unpacked: None, ..rec }
@@ -785,8 +843,127 @@ mod tests {
         let recs: Vec<_> = threads.into_iter().map(|h| h.join().unwrap()).collect();
         assert_eq!(recs.iter().filter(|r| r.unpacked.is_some()).count(), 1);
         assert_eq!(store.list_layers().unwrap().len(), 1);
-        assert_eq!(store.blobs().list().unwrap(), vec![expect.blob_digest.clone()]);
+        assert_eq!(store.blobs().list().unwrap(), Vec::<String>::new(), "a compressed blob is not kept");
+        assert_eq!(rebuilt(&store, &expect.chain_id).unwrap(), tar);
         assert_empty_scratch(&store);
+    }
+
+    /// The layer's tar as [`Store::layer_tar`] rebuilds it.
+    fn rebuilt(store: &Store, chain_id: &str) -> io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        store.layer_tar(chain_id).unwrap().expect("a tar-split").read_to_end(&mut out)?;
+        Ok(out)
+    }
+
+    /// A tar with what a real layer has: long names (GNU and pax), pax xattrs, hardlinks,
+    /// symlinks, empty files, whiteouts and the zero padding of a 10 KiB record.
+    fn rich_tar() -> Vec<u8> {
+        let mut b = tar::Builder::new(Vec::new());
+        let long = format!("usr/share/{}/file.txt", "x".repeat(150));
+        let mut add = |path: &str, kind: tar::EntryType, data: &[u8], link: Option<&str>| {
+            let mut h = tar::Header::new_gnu();
+            h.set_entry_type(kind);
+            h.set_mode(if kind == tar::EntryType::Directory { 0o755 } else { 0o644 });
+            h.set_mtime(1_600_000_000);
+            h.set_uid(0);
+            h.set_gid(0);
+            h.set_size(data.len() as u64);
+            if let Some(l) = link {
+                b.append_link(&mut h, path, l).unwrap();
+            } else {
+                b.append_data(&mut h, path, data).unwrap();
+            }
+        };
+        add("usr/", tar::EntryType::Directory, b"", None);
+        add("usr/bin/", tar::EntryType::Directory, b"", None);
+        add("usr/bin/tool", tar::EntryType::Regular, &[7u8; 70_000], None);
+        add("usr/bin/empty", tar::EntryType::Regular, b"", None);
+        add(&long, tar::EntryType::Regular, b"long name\n", None);
+        add("usr/bin/tool2", tar::EntryType::Link, b"", Some("usr/bin/tool"));
+        add("usr/bin/sh", tar::EntryType::Symlink, b"", Some("tool"));
+        add("usr/.wh.gone", tar::EntryType::Regular, b"", None);
+        let mut pax = tar::Header::new_ustar();
+        pax.set_entry_type(tar::EntryType::Regular);
+        pax.set_mode(0o600);
+        pax.set_size(5);
+        pax.set_uid(0);
+        pax.set_gid(0);
+        pax.set_mtime(1_600_000_000);
+        b.append_pax_extensions([("SCHILY.xattr.user.note", b"hi".as_slice())]).unwrap();
+        b.append_data(&mut pax, "usr/bin/with-xattr", &b"12345"[..]).unwrap();
+        let mut tar = b.into_inner().unwrap();
+        tar.resize(tar.len().div_ceil(10240) * 10240, 0);
+        tar
+    }
+
+    #[test]
+    fn tar_split_rebuilds_the_exact_stream_of_a_rich_layer() {
+        let t = tempfile::tempdir().unwrap();
+        let store = open(&t);
+        let tar = rich_tar();
+        let blob = gzip(&tar);
+        let expect = expect_for(&blob, &tar);
+        let rec = store.ingest_layer(&blob[..], expect.clone(), &|_| {}).unwrap();
+        assert!(rec.tar_split);
+        assert!(!store.blobs().has(&expect.blob_digest).unwrap());
+        assert_eq!(rebuilt(&store, &expect.chain_id).unwrap(), tar);
+        // Stored and complete: a pull finds nothing to fetch.
+        assert!(store.has_complete_layer(&expect.chain_id, &expect.blob_digest).unwrap());
+    }
+
+    #[test]
+    fn a_changed_layer_file_fails_the_rebuild() {
+        let t = tempfile::tempdir().unwrap();
+        let store = open(&t);
+        let tar = layer_tar();
+        let blob = gzip(&tar);
+        let expect = expect_for(&blob, &tar);
+        store.ingest_layer(&blob[..], expect.clone(), &|_| {}).unwrap();
+        let diff = store.layer_diff_dir(&expect.chain_id).unwrap();
+        let file = diff.join("etc/hostname");
+        fs_err::set_permissions(&file, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
+        // Same size, other bytes: only the digest can tell.
+        fs_err::write(&file, b"SKIFF\n").unwrap();
+        let err = rebuilt(&store, &expect.chain_id).unwrap_err();
+        assert!(err.to_string().contains(&expect.diff_id), "{err}");
+        // Another size.
+        fs_err::write(&file, b"longer than before\n").unwrap();
+        let err = rebuilt(&store, &expect.chain_id).unwrap_err();
+        assert!(err.to_string().contains("etc/hostname"), "{err}");
+    }
+
+    #[test]
+    fn the_rebuild_never_follows_a_symlink_out_of_the_layer() {
+        let t = tempfile::tempdir().unwrap();
+        let store = open(&t);
+        let tar = layer_tar();
+        let blob = gzip(&tar);
+        let expect = expect_for(&blob, &tar);
+        store.ingest_layer(&blob[..], expect.clone(), &|_| {}).unwrap();
+        let outside = t.path().join("outside");
+        fs_err::create_dir(&outside).unwrap();
+        fs_err::write(outside.join("hostname"), b"secret").unwrap();
+        let diff = store.layer_diff_dir(&expect.chain_id).unwrap();
+        fs_err::remove_dir_all(diff.join("etc")).unwrap();
+        std::os::unix::fs::symlink(&outside, diff.join("etc")).unwrap();
+        let err = rebuilt(&store, &expect.chain_id).unwrap_err();
+        assert!(err.to_string().contains("etc/hostname"), "{err}");
+    }
+
+    #[test]
+    fn a_layer_that_replaces_its_own_file_keeps_its_blob() {
+        let t = tempfile::tempdir().unwrap();
+        let store = open(&t);
+        let tar = TarBuilder::new().file("a", b"first").file("a", b"second").finish();
+        let blob = gzip(&tar);
+        let expect = expect_for(&blob, &tar);
+        let rec = store.ingest_layer(&blob[..], expect.clone(), &|_| {}).unwrap();
+        assert!(!rec.tar_split);
+        assert_eq!(store.blobs().read(&expect.blob_digest).unwrap(), blob);
+        assert!(store.layer_tar(&expect.chain_id).unwrap().is_none());
+        assert!(store.has_complete_layer(&expect.chain_id, &expect.blob_digest).unwrap());
+        let layer_dir = store.layer_diff_dir(&expect.chain_id).unwrap();
+        assert!(!layer_dir.parent().unwrap().join(tarsplit::FILE_NAME).exists());
     }
 
     #[test]

@@ -7,7 +7,9 @@
 //! ROOT/images.json                every image record, rewritten atomically
 //! ROOT/blobs/sha256/<hex>         content-addressed blobs (layers, manifests, configs)
 //! ROOT/tmp/<rand> + <rand>.lock   blobs being written
-//! ROOT/layers/<chain-hex>/        one unpacked layer: diff/ and layer.json (written last)
+//! ROOT/layers/<chain-hex>/        one unpacked layer: diff/, tar-split.zst (the tar stream
+//!                                 without file contents, see [`tarsplit`]) and layer.json
+//!                                 (written last); a pulled layer's compressed blob is not kept
 //! ROOT/layers/<chain-hex>.lock    held for the whole ingest or removal of that layer
 //! ROOT/layers/tmp/<rand>          staging dirs and trash-<rand> dirs, each with <name>.lock
 //! ```
@@ -31,6 +33,7 @@ mod layers;
 pub mod lock;
 pub mod pods;
 mod scratch;
+mod tarsplit;
 #[cfg(test)]
 pub(crate) mod testutil;
 mod unpack;
@@ -44,6 +47,7 @@ pub use gc::GcReport;
 pub use images::{DiskUsage, ImageRecord, LayerRef, RemovedImage};
 pub use layers::{chain_id, LayerExpect, LayerRecord};
 pub use lock::Lock;
+pub use tarsplit::LayerTar;
 pub use unpack::UnpackStats;
 pub use volumes::VolumeRecord;
 

@@ -40,6 +40,7 @@ use nix::unistd::{fchown, fchownat, Gid, Uid};
 use tar::EntryType;
 use xattr::FileExt as _;
 
+use super::tarsplit::SplitHandle;
 use super::Error;
 
 /// What an unpack did besides creating entries, for one summary warning by the caller.
@@ -278,7 +279,20 @@ struct Meta {
 }
 
 /// Unpacks `archive` into `dest`, an existing empty directory.
+#[cfg(test)]
 pub(crate) fn unpack(archive: impl Read, dest: &Path, opts: &UnpackOptions) -> Result<UnpackStats, Error> {
+    unpack_recorded(archive, dest, opts, None)
+}
+
+/// Unpacks `archive` into `dest`, an existing empty directory. With `split`, the caller reads
+/// the stream through its [`SplitReader`](super::tarsplit::SplitReader) and the unpacker tells it
+/// where file contents are (see [`tarsplit`](super::tarsplit)).
+pub(crate) fn unpack_recorded(
+    archive: impl Read,
+    dest: &Path,
+    opts: &UnpackOptions,
+    split: Option<SplitHandle>,
+) -> Result<UnpackStats, Error> {
     let mut u = Unpacker {
         dest,
         opts,
@@ -287,6 +301,8 @@ pub(crate) fn unpack(archive: impl Read, dest: &Path, opts: &UnpackOptions) -> R
         buf: vec![0; 128 * 1024],
         stats: UnpackStats::default(),
         default_owner: default_owner(dest),
+        split,
+        recorded: HashSet::new(),
     };
     let mut archive = tar::Archive::new(HeaderGuard::new(archive));
     for entry in archive.entries().map_err(archive_err)? {
@@ -317,6 +333,10 @@ struct Unpacker<'a> {
     buf: Vec<u8>,
     stats: UnpackStats,
     default_owner: Option<(u64, u64)>,
+    /// The tar-split being recorded, if any.
+    split: Option<SplitHandle>,
+    /// Files whose content the tar-split refers to (relative to `dest`).
+    recorded: HashSet<PathBuf>,
 }
 
 /// Normalises an archive path: `.` and empty components dropped; `..` and absolute refused.
@@ -500,6 +520,16 @@ impl Unpacker<'_> {
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
             Err(e) => return Err(e),
         };
+        if let Some(split) = &self.split {
+            let gone = if m.is_dir() {
+                self.recorded.iter().any(|p| p.starts_with(rel))
+            } else {
+                self.recorded.contains(rel)
+            };
+            if gone {
+                split.borrow_mut().broken("a later entry replaces a file of the same layer");
+            }
+        }
         if m.is_dir() {
             fs_err::remove_dir_all(abs)?;
             self.symlinks.retain(|p| !p.starts_with(rel));
@@ -643,6 +673,10 @@ impl Unpacker<'_> {
                 .open(&abs)
         };
         let mut file = self.create(rel, &abs, open).map_err(unpack_err)?;
+        if let Some(split) = &self.split {
+            split.borrow_mut().file(entry.raw_file_position(), entry.size(), rel);
+            self.recorded.insert(rel.to_owned());
+        }
         loop {
             let n = entry.read(&mut self.buf).map_err(archive_err)?;
             if n == 0 {

@@ -67,6 +67,7 @@ mod network;
 mod networks;
 mod options;
 mod pods;
+mod perf_safety;
 mod registry_errors;
 mod reliability;
 mod rig;

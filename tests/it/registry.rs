@@ -33,6 +33,13 @@ pub fn shared() -> &'static Registry {
     SHARED.get_or_init(|| Registry::start(false, false))
 }
 
+/// Starts a new registry of its own (no auth, plain http), e.g. one a test stops (drops) to
+/// make an image's origin unreachable. It is empty; put images in with
+/// [`crate::fixtures::copy_to`].
+pub fn start_plain() -> Registry {
+    Registry::start(false, false)
+}
+
 /// Starts a new registry that requires basic auth as [`AUTH_USER`] / [`AUTH_PASSWORD`]. It is
 /// empty; put images in with [`crate::fixtures::copy_to`]. Stopped when dropped.
 pub fn start_with_auth() -> Registry {

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use anyhow::Context as _;
 
+use crate::cli::args::RegistryOpts;
 use crate::cli::{diag, printer::Printer, Exit};
 use crate::engine::transfer::ArchiveFormat;
 use crate::engine::{self, transfer, Context};
@@ -37,15 +38,21 @@ pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Ex
     }
     crate::cli::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;
+    // For blobs fetched again from an image's registry (oci-archive of a pulled image).
+    let (_, origin) = crate::cli::commands::pull::client_options(
+        &ctx,
+        &RegistryOpts { tls_verify: None, creds: None, authfile: None },
+    )?;
+    let origin = Some(&origin);
     match output {
-        Some(path) => match transfer::save(&store, &args.images, format, &path) {
+        Some(path) => match transfer::save(&store, &args.images, format, &path, origin) {
             Ok(_) => Ok(Exit::SUCCESS),
             Err(e) => Ok(report(printer, e)),
         },
         None => {
             let spool = transfer::Spool::new(&store, "save-").map_err(into_anyhow)?;
             let path = spool.file();
-            if let Err(e) = transfer::save(&store, &args.images, format, &path) {
+            if let Err(e) = transfer::save(&store, &args.images, format, &path, origin) {
                 return Ok(report(printer, e));
             }
             let mut file =
