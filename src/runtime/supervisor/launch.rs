@@ -1,6 +1,15 @@
 //! Starting a supervisor: [`start`] re-executes `/proc/self/exe supervisor ...` (fork + exec,
 //! never a bare fork: the caller may run threads) with the ready pipe and, to attach from the
 //! start, one end of a socket pair, and waits for its [`Ready`] report.
+//!
+//! A detached supervisor is a grandchild, as conmon daemonizes: the forked child forks again
+//! before the exec and exits, so the supervisor is re-parented to the nearest child subreaper
+//! (a service manager) or init before it runs. A `Type=notify` unit needs this: systemd takes
+//! `MAINPID=` (the supervisor's, `--sdnotify`) from a process that is not its own child as an
+//! "alien" main process, which it neither waits for at stop (it sends SIGKILL at once, and the
+//! unit ends failed, `Result: signal`) nor reliably sees exit; when the supervisor stayed the
+//! child of `run -d`, which of the two the manager saw depended on whether `run -d` had exited
+//! when it read the message. An attached supervisor stays the caller's child, which reaps it.
 #![allow(unsafe_code)]
 
 use std::ffi::OsString;
@@ -43,8 +52,9 @@ pub struct Started {
 }
 
 /// Starts a detached supervisor by re-executing `/proc/self/exe supervisor ...` (fork + exec, in
-/// its own session, stdin and stdout on /dev/null, stderr on `STATE/supervisor.log`) and waits
-/// for its report. Call it single-threaded, inside skiff's user namespace.
+/// its own session, stdin and stdout on /dev/null, stderr on `STATE/supervisor.log`; without
+/// `attach`, a grandchild: see the module documentation) and waits for its report. Call it
+/// single-threaded, inside skiff's user namespace.
 pub fn start(opts: &StartOptions) -> Result<Started, Error> {
     fs_err::create_dir_all(&opts.state_dir)
         .map_err(|source| Error::Write { path: opts.state_dir.clone(), source })?;
@@ -96,19 +106,54 @@ pub fn start(opts: &StartOptions) -> Result<Started, Error> {
     for fd in &inherit {
         setup("fcntl", fcntl(*fd, FcntlArg::F_SETFD(FdFlag::empty())))?;
     }
+    if !opts.attach {
+        // SAFETY: between fork and exec only async-signal-safe calls (getpid, fork, getppid,
+        // nanosleep, _exit), no allocation.
+        unsafe { cmd.pre_exec(daemonize) };
+    }
     let child = cmd.spawn();
     for fd in &inherit {
         let _ = fcntl(*fd, FcntlArg::F_SETFD(FdFlag::FD_CLOEXEC));
     }
-    let child = child.map_err(|source| Error::Spawn { exe, source })?;
+    let mut child = child.map_err(|source| Error::Spawn { exe, source })?;
     drop(ready_w);
     let attach = pair.map(|(ours, theirs)| {
         drop(theirs);
         ours
     });
-    let supervisor = Pid::from_raw(child.id() as i32);
-    let container = started(ipc::Receiver::<Ready>::from(ready_r).recv(READY_EXPECTED), diag)?;
+    if !opts.attach {
+        // The intermediate process, which exits as soon as it has forked.
+        let _ = child.wait();
+    }
+    let report = ipc::Receiver::<Ready>::from(ready_r).recv(READY_EXPECTED);
+    let container = started(report, diag.clone())?;
+    let supervisor = if opts.attach {
+        Pid::from_raw(child.id() as i32)
+    } else {
+        // Written before the report.
+        RunDir::new(&opts.state_dir).supervisor_pid()?.ok_or(Error::NoReport { log: diag })?
+    };
     Ok(Started { supervisor, container, attach })
+}
+
+/// In the child, before the exec: forks, the parent exits, and the grandchild goes on to the exec
+/// once it has been re-parented (so that it is never the caller's grandchild while it runs).
+fn daemonize() -> std::io::Result<()> {
+    // SAFETY: async-signal-safe calls only (see `start`).
+    unsafe {
+        let me = libc::getpid();
+        match libc::fork() {
+            -1 => Err(std::io::Error::last_os_error()),
+            0 => {
+                let pause = libc::timespec { tv_sec: 0, tv_nsec: 1_000_000 };
+                while libc::getppid() == me {
+                    libc::nanosleep(&pause, std::ptr::null_mut());
+                }
+                Ok(())
+            }
+            _ => libc::_exit(0),
+        }
+    }
 }
 
 /// The container's pid from the supervisor's report, or why there is none (`diag`: the
