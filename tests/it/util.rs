@@ -422,6 +422,20 @@ impl Drop for Skiff {
         let path = dir.path().to_path_buf();
         let (root, runroot) = (path.join("root"), path.join("run"));
         if root.exists() || runroot.exists() {
+            // A test that failed half-way (or forgot) may leave containers running: their
+            // supervisors would outlive the store. Stop them first.
+            let _ = Command::new(Self::bin())
+                .arg("--root")
+                .arg(&root)
+                .arg("--runroot")
+                .arg(&runroot)
+                .args(["rm", "-a", "-f", "-t", "0"])
+                .env("XDG_CONFIG_HOME", path.join("config"))
+                .env("XDG_RUNTIME_DIR", path.join("xdg-run"))
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status();
             // Files in the store may belong to subordinate ids: remove them from inside the
             // namespace first. Never panic here: this may run while a test is unwinding.
             let mut cmd = Command::new(Self::bin());
