@@ -14,7 +14,6 @@
 //! no container, which every reader treats as a pod without a running infra and `pod rm` removes.
 
 use std::collections::BTreeMap;
-use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -110,9 +109,8 @@ pub struct Pods {
     dir: PathBuf,
 }
 
-/// A held `pods.lock`.
-#[derive(Debug)]
-pub struct Guard(#[allow(dead_code, reason = "held for its drop")] nix::fcntl::Flock<File>);
+/// A held `pods.lock` (a [`super::lock::Lock`]: re-checked against unlinking like the others).
+pub type Guard = super::lock::Lock;
 
 impl Pods {
     pub fn new(dir: impl Into<PathBuf>) -> Pods {
@@ -123,28 +121,24 @@ impl Pods {
         &self.dir
     }
 
-    #[allow(
-        clippy::disallowed_methods,
-        reason = "the error is wrapped with the path; fs_err would name it twice"
-    )]
-    fn lock(&self, arg: nix::fcntl::FlockArg) -> Result<Guard, Error> {
+    fn lock(&self, exclusive: bool) -> Result<Guard, Error> {
+        fs_err::create_dir_all(&self.dir).map_err(|source| Error::Write { path: self.dir.clone(), source })?;
         let path = self.dir.join("pods.lock");
-        let io = |source| Error::Write { path: path.clone(), source };
-        fs_err::create_dir_all(&self.dir).map_err(io)?;
-        let file = File::options().create(true).truncate(false).write(true).open(&path).map_err(io)?;
-        nix::fcntl::Flock::lock(file, arg)
-            .map(Guard)
-            .map_err(|(_, e)| Error::Write { path: path.clone(), source: e.into() })
+        let held = if exclusive { Guard::exclusive(&path) } else { Guard::shared(&path) };
+        held.map_err(|e| match e {
+            super::Error::Lock { path, source } => Error::Write { path, source },
+            other => Error::Write { path, source: std::io::Error::other(other.to_string()) },
+        })
     }
 
     /// Locks the records for a change.
     pub fn lock_exclusive(&self) -> Result<Guard, Error> {
-        self.lock(nix::fcntl::FlockArg::LockExclusive)
+        self.lock(true)
     }
 
     /// Locks the records for reading.
     pub fn lock_shared(&self) -> Result<Guard, Error> {
-        self.lock(nix::fcntl::FlockArg::LockShared)
+        self.lock(false)
     }
 
     fn path(&self, id: &str) -> PathBuf {
