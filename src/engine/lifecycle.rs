@@ -136,19 +136,19 @@ pub fn parse_signal(text: &str) -> Result<Sig, Error> {
     }
     let upper = t.to_ascii_uppercase();
     let name = if upper.starts_with("SIG") { upper } else { format!("SIG{upper}") };
-    let offset = |rest: &str| -> Option<i32> {
+    // `+3` after RTMIN, `-1` after RTMAX, or nothing.
+    let offset = |rest: &str, sign: char| -> Option<i32> {
         if rest.is_empty() {
             return Some(0);
         }
-        let digits = rest.get(1..).filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))?;
+        let digits =
+            rest.strip_prefix(sign).filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))?;
         digits.parse().ok()
     };
     let rt = if let Some(rest) = name.strip_prefix("SIGRTMIN") {
-        Some(if rest.starts_with('+') || rest.is_empty() { offset(rest).map(|k| min + k) } else { None })
-    } else if let Some(rest) = name.strip_prefix("SIGRTMAX") {
-        Some(if rest.starts_with('-') || rest.is_empty() { offset(rest).map(|k| max - k) } else { None })
+        Some(offset(rest, '+').and_then(|k| min.checked_add(k)))
     } else {
-        None
+        name.strip_prefix("SIGRTMAX").map(|rest| offset(rest, '-').and_then(|k| max.checked_sub(k)))
     };
     match rt {
         Some(Some(n)) if (min..=max).contains(&n) => Ok(Sig(n)),
@@ -715,9 +715,22 @@ mod tests {
         assert_eq!(parse_signal("9").unwrap(), Sig::KILL);
         assert_eq!(parse_signal(" usr1 ").unwrap(), Sig::from(Signal::SIGUSR1));
         assert_eq!(Sig::KILL.to_string(), "SIGKILL");
-        for bad in
-            ["", "NOPE", "0", "99", "65", "-1", "SIG", "RTMIN+", "RTMIN-1", "RTMAX+1", "RTMIN+31", "RTMIN+x"]
-        {
+        for bad in [
+            "",
+            "NOPE",
+            "0",
+            "99",
+            "65",
+            "-1",
+            "SIG",
+            "RTMIN+",
+            "RTMIN-1",
+            "RTMAX+1",
+            "RTMIN+31",
+            "RTMIN+x",
+            "RTMAX-40",
+            "RTMIN+2147483647",
+        ] {
             let e = parse_signal(bad).unwrap_err();
             assert!(e.to_string().contains(&format!("{bad:?}")), "{e}");
         }
