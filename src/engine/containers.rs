@@ -216,7 +216,7 @@ pub fn create(
     service.stop_signal = stop_signal
         .as_deref()
         .and_then(|s| super::lifecycle::parse_signal(s).ok())
-        .map_or(libc::SIGTERM, |s| s as i32);
+        .map_or(libc::SIGTERM, super::lifecycle::Sig::number);
     service.stop_timeout = with.stop_timeout.map_or(10, u64::from);
     let driver = choose_driver(ctx);
 

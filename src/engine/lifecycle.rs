@@ -23,12 +23,13 @@
 //! helper process forked before the command joins its namespace: it stays in the initial user
 //! namespace, where the user owns the container's namespace, and sends signals for it.
 
+use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::{Duration, Instant};
 
 use nix::errno::Errno;
-pub use nix::sys::signal::Signal;
+use nix::sys::signal::Signal;
 use nix::unistd::Pid;
 use serde_json::{json, Value};
 
@@ -51,13 +52,13 @@ pub enum Error {
     Signal {
         id: String,
         pid: i32,
-        signal: Signal,
+        signal: Sig,
         #[source]
         source: Errno,
     },
     #[error("container {id} did not exit within {secs} seconds of SIGKILL")]
     NoExit { id: String, secs: u64 },
-    #[error("invalid signal {value:?}: use a name such as TERM, SIGKILL or HUP, or a number from 1 to 31")]
+    #[error("invalid signal {value:?}: use a name such as TERM, SIGKILL, HUP or RTMIN+3, or a number from 1 to 64")]
     InvalidSignal { value: String },
     #[error("cannot read {path}")]
     Read {
@@ -86,17 +87,74 @@ pub fn now() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.9f%:z").to_string()
 }
 
+/// A signal number, real-time ones (`SIGRTMIN+3`, systemd's stop signal) included, which
+/// [`Signal`] cannot hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Sig(i32);
+
+impl Sig {
+    pub const TERM: Sig = Sig(libc::SIGTERM);
+    pub const KILL: Sig = Sig(libc::SIGKILL);
+
+    /// The number kill(2) takes.
+    pub fn number(self) -> i32 {
+        self.0
+    }
+}
+
+impl From<Signal> for Sig {
+    fn from(s: Signal) -> Sig {
+        Sig(s as i32)
+    }
+}
+
+/// podman's names: `SIGTERM`, `SIGRTMIN+3`, `SIGRTMAX-1` (as `kill -l` splits the range).
+impl fmt::Display for Sig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (min, max) = (libc::SIGRTMIN(), libc::SIGRTMAX());
+        match Signal::try_from(self.0) {
+            Ok(s) => f.write_str(s.as_str()),
+            Err(_) if self.0 == min => f.write_str("SIGRTMIN"),
+            Err(_) if self.0 == max => f.write_str("SIGRTMAX"),
+            Err(_) if self.0 > min && self.0 - min <= (max - min) / 2 => {
+                write!(f, "SIGRTMIN+{}", self.0 - min)
+            }
+            Err(_) if self.0 > min && self.0 < max => write!(f, "SIGRTMAX-{}", max - self.0),
+            Err(_) => write!(f, "SIG{}", self.0),
+        }
+    }
+}
+
 /// Parses `-s`/`--signal` and a recorded stop signal: a name with or without `SIG` in any case
-/// (`TERM`, `sigkill`), or a number.
-pub fn parse_signal(text: &str) -> Result<Signal, Error> {
+/// (`TERM`, `sigkill`, `RTMIN+3`, `SIGRTMAX-1`), or a number from 1 to SIGRTMAX (64).
+pub fn parse_signal(text: &str) -> Result<Sig, Error> {
     let bad = || Error::InvalidSignal { value: text.to_string() };
     let t = text.trim();
+    let (min, max) = (libc::SIGRTMIN(), libc::SIGRTMAX());
     if let Ok(n) = t.parse::<i32>() {
-        return Signal::try_from(n).map_err(|_| bad());
+        return if (1..=max).contains(&n) { Ok(Sig(n)) } else { Err(bad()) };
     }
     let upper = t.to_ascii_uppercase();
     let name = if upper.starts_with("SIG") { upper } else { format!("SIG{upper}") };
-    Signal::from_str(&name).map_err(|_| bad())
+    // `+3` after RTMIN, `-1` after RTMAX, or nothing.
+    let offset = |rest: &str, sign: char| -> Option<i32> {
+        if rest.is_empty() {
+            return Some(0);
+        }
+        let digits =
+            rest.strip_prefix(sign).filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))?;
+        digits.parse().ok()
+    };
+    let rt = if let Some(rest) = name.strip_prefix("SIGRTMIN") {
+        Some(offset(rest, '+').and_then(|k| min.checked_add(k)))
+    } else {
+        name.strip_prefix("SIGRTMAX").map(|rest| offset(rest, '-').and_then(|k| max.checked_sub(k)))
+    };
+    match rt {
+        Some(Some(n)) if (min..=max).contains(&n) => Ok(Sig(n)),
+        Some(_) => Err(bad()),
+        None => Signal::from_str(&name).map(Sig::from).map_err(|_| bad()),
+    }
 }
 
 /// The helper that sends signals from the initial user namespace (see the module docs); the
@@ -112,8 +170,8 @@ impl Signaller {
     }
 
     /// Sends `signal` (`None`: only checks) to `pid`.
-    pub fn send(pid: Pid, signal: Option<Signal>) -> nix::Result<()> {
-        crate::runtime::signaller::send(pid, signal)
+    pub fn send(pid: Pid, signal: Option<Sig>) -> nix::Result<()> {
+        crate::runtime::signaller::send(pid, signal.map(Sig::number))
     }
 }
 
@@ -234,9 +292,9 @@ pub fn reconcile(ctx: &Context, store: &Store, rec: ContainerRecord) -> Result<C
         // then record the end.
         let mut code = EXIT_CODE_UNKNOWN;
         if let Some(pid) = read_pid(&dir.join(supervisor::CONTAINER_PID)).filter(|p| is_container_init(*p)) {
-            if Signaller::send(pid, Some(Signal::SIGKILL)).is_ok() {
+            if Signaller::send(pid, Some(Sig::KILL)).is_ok() {
                 tracing::warn!(container = %rec.id, %pid, "supervisor gone; killed the container it left");
-                code = 128 + Signal::SIGKILL as i32;
+                code = 128 + libc::SIGKILL;
             }
         }
         let finished = now();
@@ -288,7 +346,7 @@ pub fn lookup(ctx: &Context, store: &Store, key: &str) -> Result<ContainerRecord
 }
 
 /// Sends `signal` to the container's init. The container must be running.
-pub fn signal(ctx: &Context, rec: &ContainerRecord, signal: Signal) -> Result<(), Error> {
+pub fn signal(ctx: &Context, rec: &ContainerRecord, signal: Sig) -> Result<(), Error> {
     let dir = run_dir(ctx, &rec.id);
     let Some(pid) = read_pid(&dir.join(supervisor::CONTAINER_PID)) else {
         return Err(Error::NotRunning { id: rec.id.clone(), state: rec.state });
@@ -343,7 +401,7 @@ pub enum Stopped {
     /// It exited after the stop signal.
     Exited,
     /// It ignored the stop signal for `timeout` seconds and was killed.
-    Killed { signal: Signal, timeout: u64 },
+    Killed { signal: Sig, timeout: u64 },
 }
 
 /// `stop`: the stop signal (the image's `StopSignal`, else SIGTERM), then after `timeout`
@@ -358,15 +416,14 @@ pub fn stop(ctx: &Context, store: &Store, rec: &ContainerRecord, timeout: u64) -
         return Ok(Stopped::AlreadyStopped);
     }
     super::service::mark_stopped_by_user(ctx, &rec.id);
-    let stop_signal =
-        rec.stop_signal.as_deref().and_then(|s| parse_signal(s).ok()).unwrap_or(Signal::SIGTERM);
+    let stop_signal = rec.stop_signal.as_deref().and_then(|s| parse_signal(s).ok()).unwrap_or(Sig::TERM);
     if timeout > 0 {
         signal(ctx, &rec, stop_signal)?;
         if wait_stopped(ctx, store, &rec.id, Duration::from_secs(timeout))?.is_ok() {
             return Ok(Stopped::Exited);
         }
     }
-    signal(ctx, &rec, Signal::SIGKILL)?;
+    signal(ctx, &rec, Sig::KILL)?;
     match wait_stopped(ctx, store, &rec.id, KILL_GRACE)? {
         Ok(_) if timeout == 0 => Ok(Stopped::Exited),
         Ok(_) => Ok(Stopped::Killed { signal: stop_signal, timeout }),
@@ -375,7 +432,7 @@ pub fn stop(ctx: &Context, store: &Store, rec: &ContainerRecord, timeout: u64) -
 }
 
 /// `kill`: sends `sig` to a running container; after SIGKILL, waits for the recorded exit.
-pub fn kill(ctx: &Context, store: &Store, rec: &ContainerRecord, sig: Signal) -> Result<(), Error> {
+pub fn kill(ctx: &Context, store: &Store, rec: &ContainerRecord, sig: Sig) -> Result<(), Error> {
     let rec = reconcile(ctx, store, rec.clone())?;
     if rec.state != State::Running {
         return Err(Error::NotRunning { id: rec.id.clone(), state: rec.state });
@@ -383,7 +440,7 @@ pub fn kill(ctx: &Context, store: &Store, rec: &ContainerRecord, sig: Signal) ->
     // As podman: a container the user signals is not restarted by its policy.
     super::service::mark_stopped_by_user(ctx, &rec.id);
     signal(ctx, &rec, sig)?;
-    if sig == Signal::SIGKILL {
+    if sig == Sig::KILL {
         if let Err(r) = wait_stopped(ctx, store, &rec.id, KILL_GRACE)? {
             return Err(Error::NoExit { id: r.id, secs: KILL_GRACE.as_secs() });
         }
@@ -500,8 +557,7 @@ pub fn inspect(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<Va
             format!("{uid}:{gid}")
         }
     };
-    let stop_signal =
-        rec.stop_signal.as_deref().and_then(|s| parse_signal(s).ok()).unwrap_or(Signal::SIGTERM);
+    let stop_signal = rec.stop_signal.as_deref().and_then(|s| parse_signal(s).ok()).unwrap_or(Sig::TERM);
     let mounts = user_mounts(ctx, &spec);
     let binds: Vec<String> = mounts
         .iter()
@@ -580,7 +636,7 @@ pub fn inspect(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<Va
         "OnBuild": null,
         "Labels": labels,
         "Annotations": spec.get("annotations").cloned().unwrap_or(json!({})),
-        "StopSignal": stop_signal as i32,
+        "StopSignal": stop_signal.number(),
         "StopTimeout": 10,
     });
     let (service_config, restart_policy, health) = super::service::inspect(ctx, store, rec);
@@ -653,14 +709,56 @@ mod tests {
 
     #[test]
     fn signals_by_name_or_number() {
-        assert_eq!(parse_signal("KILL").unwrap(), Signal::SIGKILL);
-        assert_eq!(parse_signal("sigterm").unwrap(), Signal::SIGTERM);
-        assert_eq!(parse_signal("SIGHUP").unwrap(), Signal::SIGHUP);
-        assert_eq!(parse_signal("9").unwrap(), Signal::SIGKILL);
-        assert_eq!(parse_signal(" usr1 ").unwrap(), Signal::SIGUSR1);
-        for bad in ["", "NOPE", "0", "99", "-1", "SIG"] {
+        assert_eq!(parse_signal("KILL").unwrap(), Sig::KILL);
+        assert_eq!(parse_signal("sigterm").unwrap(), Sig::TERM);
+        assert_eq!(parse_signal("SIGHUP").unwrap(), Sig::from(Signal::SIGHUP));
+        assert_eq!(parse_signal("9").unwrap(), Sig::KILL);
+        assert_eq!(parse_signal(" usr1 ").unwrap(), Sig::from(Signal::SIGUSR1));
+        assert_eq!(Sig::KILL.to_string(), "SIGKILL");
+        for bad in [
+            "",
+            "NOPE",
+            "0",
+            "99",
+            "65",
+            "-1",
+            "SIG",
+            "RTMIN+",
+            "RTMIN-1",
+            "RTMAX+1",
+            "RTMIN+31",
+            "RTMIN+x",
+            "RTMAX-40",
+            "RTMIN+2147483647",
+        ] {
             let e = parse_signal(bad).unwrap_err();
             assert!(e.to_string().contains(&format!("{bad:?}")), "{e}");
+        }
+    }
+
+    #[test]
+    fn real_time_signals() {
+        let (min, max) = (libc::SIGRTMIN(), libc::SIGRTMAX());
+        let rt3 = parse_signal("RTMIN+3").unwrap();
+        assert_eq!(rt3.number(), min + 3);
+        assert_eq!(parse_signal("SIGRTMIN+3").unwrap(), rt3);
+        assert_eq!(parse_signal("sigrtmin+3").unwrap(), rt3);
+        assert_eq!(rt3.to_string(), "SIGRTMIN+3");
+        assert_eq!(parse_signal(&rt3.to_string()).unwrap(), rt3);
+        assert_eq!(parse_signal("RTMIN").unwrap().number(), min);
+        assert_eq!(parse_signal("RTMAX").unwrap().number(), max);
+        let last = parse_signal("SIGRTMAX-1").unwrap();
+        assert_eq!(last.number(), max - 1);
+        assert_eq!(last.to_string(), "SIGRTMAX-1");
+        assert_eq!(parse_signal("RTMAX-1").unwrap(), last);
+        assert_eq!(parse_signal("34").unwrap().number(), 34);
+        assert_eq!(parse_signal("64").unwrap().number(), 64);
+        // Every number round-trips through its name.
+        for n in 1..=max {
+            let s = parse_signal(&n.to_string()).unwrap();
+            if Signal::try_from(n).is_ok() || n >= min {
+                assert_eq!(parse_signal(&s.to_string()).unwrap(), s, "{s}");
+            }
         }
     }
 

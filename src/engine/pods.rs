@@ -606,7 +606,7 @@ pub fn kill(
     ctx: &Context,
     store: &Store,
     pod: &PodRecord,
-    signal: nix::sys::signal::Signal,
+    signal: lifecycle::Sig,
 ) -> Result<Vec<(String, Error)>, Error> {
     let mut failed = Vec::new();
     for c in containers_of(ctx, store, pod)?.into_iter().rev() {

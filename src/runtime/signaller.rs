@@ -93,12 +93,21 @@ fn fork_helper() -> std::io::Result<Link> {
     Ok(ours)
 }
 
-/// Sends `signal` (`None`: only checks) to `pid`, through the helper when there is one.
-pub fn send(pid: Pid, signal: Option<Signal>) -> nix::Result<()> {
+/// kill(2) with any signal number, real-time ones included (which [`Signal`] cannot hold);
+/// `None` only checks that `pid` exists.
+#[allow(unsafe_code)]
+pub fn kill(pid: Pid, signal: Option<i32>) -> nix::Result<()> {
+    // SAFETY: kill(2) takes plain integers and touches no memory of ours.
+    Errno::result(unsafe { libc::kill(pid.as_raw(), signal.unwrap_or(0)) }).map(drop)
+}
+
+/// Sends signal number `signal` (`None`: only checks) to `pid`, through the helper when there
+/// is one.
+pub fn send(pid: Pid, signal: Option<i32>) -> nix::Result<()> {
     let link = LINK.get().and_then(Option::as_ref);
-    let Some(link) = link else { return nix::sys::signal::kill(pid, signal) };
-    let Ok(link) = link.lock() else { return nix::sys::signal::kill(pid, signal) };
-    let request = Signalling::Send { pid: pid.as_raw(), signal: signal.map(|s| s as i32) };
+    let Some(link) = link else { return kill(pid, signal) };
+    let Ok(link) = link.lock() else { return kill(pid, signal) };
+    let request = Signalling::Send { pid: pid.as_raw(), signal };
     let reply = link.send(&request).and_then(|()| {
         link.expect("the signal helper's answer", |m| match m {
             Signalling::Sent => Ok(Ok(())),
@@ -111,7 +120,7 @@ pub fn send(pid: Pid, signal: Option<Signal>) -> nix::Result<()> {
         Err(e) => {
             // The helper is gone (or confused): the best we can do is try ourselves.
             tracing::debug!("the signal helper did not answer: {e}");
-            nix::sys::signal::kill(pid, signal)
+            kill(pid, signal)
         }
     }
 }
@@ -121,10 +130,8 @@ fn serve(link: &Link) {
     while let Ok(Some(request)) = link.recv("a signal request") {
         let result = match request {
             Signalling::Send { pid, .. } if pid <= 0 => Err(Errno::EINVAL),
-            Signalling::Send { pid, signal: None } => nix::sys::signal::kill(Pid::from_raw(pid), None),
-            Signalling::Send { pid, signal: Some(sig) } => {
-                Signal::try_from(sig).and_then(|s| nix::sys::signal::kill(Pid::from_raw(pid), s))
-            }
+            Signalling::Send { signal: Some(sig), .. } if sig <= 0 => Err(Errno::EINVAL),
+            Signalling::Send { pid, signal } => kill(Pid::from_raw(pid), signal),
             _ => Err(Errno::EINVAL),
         };
         let answer = match result {

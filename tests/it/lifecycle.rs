@@ -197,6 +197,36 @@ fn kill_takes_signal_names_and_numbers_and_refuses_stopped_containers() {
 }
 
 #[test]
+fn real_time_signals_stop_and_kill_as_podman() {
+    let s = store();
+    // By number: busybox's libc may number the real-time signals differently from the host's.
+    let rt3 = libc::SIGRTMIN() + 3;
+    let trap = format!("trap 'echo got RTMIN+3; exit 0' {rt3}; while :; do sleep 0.1; done");
+    s.cmd(&["run", "-d", "--name", "rt", "--stop-signal", "SIGRTMIN+3", img(), "sh", "-c", &trap])
+        .assert_success();
+    assert_eq!(inspect(&s, "rt", "{{.Config.StopSignal}}"), rt3.to_string());
+    std::thread::sleep(Duration::from_millis(500));
+    let started = Instant::now();
+    let out = s.cmd(&["stop", "rt"]);
+    out.assert_success().assert_stdout_eq("rt");
+    assert!(!out.stderr.contains("resorting to SIGKILL"), "{}", out.stderr);
+    assert!(started.elapsed() < Duration::from_secs(8), "stop waited for the timeout");
+    assert_eq!(inspect(&s, "rt", "{{.State.Status}} {{.State.ExitCode}}"), "exited 0");
+    s.cmd(&["logs", "rt"]).assert_success().assert_stdout_eq("got RTMIN+3");
+
+    s.cmd(&["run", "-d", "--name", "rtk", img(), "sh", "-c", &trap]).assert_success();
+    std::thread::sleep(Duration::from_millis(500));
+    s.cmd(&["kill", "-s", "RTMIN+3", "rtk"]).assert_success().assert_stdout_eq("rtk");
+    s.cmd(&["wait", "rtk"]).assert_success().assert_stdout_eq("0");
+    s.cmd(&["logs", "rtk"]).assert_success().assert_stdout_eq("got RTMIN+3");
+
+    let out = s.cmd(&["kill", "-s", "RTMIN+40", "rtk"]);
+    out.assert_exit(125).assert_stderr_contains("invalid signal \"RTMIN+40\"");
+    let out = s.cmd(&["create", "--stop-signal", "65", img(), "true"]);
+    out.assert_exit(125).assert_stderr_contains("invalid --stop-signal \"65\"");
+}
+
+#[test]
 fn restart_runs_the_container_again() {
     let s = store();
     s.cmd(&["run", "-d", "--name", "r", img(), "sh", "-c", "echo started; sleep 100"]).assert_success();

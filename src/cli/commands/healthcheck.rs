@@ -44,7 +44,7 @@ pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Ex
         let rec = lifecycle::lookup(&ctx, &store, &checked.record.id)?;
         match checked.on_failure {
             OnFailure::None => {}
-            OnFailure::Kill => lifecycle::kill(&ctx, &store, &rec, lifecycle::parse_signal("SIGKILL")?)?,
+            OnFailure::Kill => lifecycle::kill(&ctx, &store, &rec, lifecycle::Sig::KILL)?,
             OnFailure::Stop => {
                 lifecycle::stop(&ctx, &store, &rec, lifecycle::stop_timeout(&rec))?;
             }

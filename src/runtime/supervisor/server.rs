@@ -643,7 +643,7 @@ impl Loop<'_> {
 
     /// `--health-on-failure`.
     fn on_failure(&mut self) {
-        let stop_signal = Signal::try_from(self.service.stop_signal).unwrap_or(Signal::SIGTERM);
+        let stop_signal = self.service.stop_signal;
         match self.service.on_failure {
             OnFailure::None => {}
             OnFailure::Kill => {
@@ -662,7 +662,7 @@ impl Loop<'_> {
     }
 
     /// The stop signal, then SIGKILL after the stop timeout.
-    fn stop(&mut self, sig: Signal) {
+    fn stop(&mut self, sig: i32) {
         if self.kill_at.is_some() {
             return;
         }
@@ -670,7 +670,7 @@ impl Loop<'_> {
             let _ = kill(self.container, Signal::SIGKILL);
             return;
         }
-        let _ = kill(self.container, sig);
+        let _ = crate::runtime::signaller::kill(self.container, Some(sig));
         self.kill_at = Some(Instant::now() + Duration::from_secs(self.service.stop_timeout));
     }
 

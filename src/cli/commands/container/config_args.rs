@@ -12,7 +12,7 @@ use std::str::FromStr;
 
 use crate::engine::config::{self, RunOptions, Seccomp};
 use crate::engine::containers::CreateOptions;
-use crate::engine::lifecycle::{self, Signal};
+use crate::engine::lifecycle;
 use anyhow::Context as _;
 
 /// Where podman installs catatonit, its `--init`; found first, then `catatonit` in PATH.
@@ -179,7 +179,7 @@ impl ConfigArgs {
             labels,
             env,
             annotations,
-            stop_signal: stop_signal.map(|s| s.as_str().to_string()),
+            stop_signal: stop_signal.map(|s| s.to_string()),
             stop_timeout: self.stop_timeout,
             runtime: self.runtime.clone().filter(|r| r != "builtin"),
         })
@@ -266,8 +266,8 @@ fn parse_security_opt(value: &str) -> anyhow::Result<SecurityOpt> {
     })
 }
 
-/// A signal by name (`SIGTERM`, `term`) or number (`15`).
-fn parse_signal(value: &str) -> anyhow::Result<Signal> {
+/// A signal by name (`SIGTERM`, `term`, `RTMIN+3`) or number (`15`).
+fn parse_signal(value: &str) -> anyhow::Result<lifecycle::Sig> {
     lifecycle::parse_signal(value)
         .map_err(|_| anyhow::anyhow!("invalid --stop-signal {value:?}: not a signal name or number"))
 }
@@ -353,9 +353,10 @@ mod tests {
 
     #[test]
     fn signals_by_name_and_number() {
-        assert_eq!(parse_signal("SIGTERM").unwrap(), Signal::SIGTERM);
-        assert_eq!(parse_signal("usr1").unwrap(), Signal::SIGUSR1);
-        assert_eq!(parse_signal("9").unwrap(), Signal::SIGKILL);
+        assert_eq!(parse_signal("SIGTERM").unwrap(), lifecycle::Sig::TERM);
+        assert_eq!(parse_signal("usr1").unwrap().number(), libc::SIGUSR1);
+        assert_eq!(parse_signal("9").unwrap(), lifecycle::Sig::KILL);
+        assert_eq!(parse_signal("RTMIN+3").unwrap().to_string(), "SIGRTMIN+3");
         assert!(parse_signal("SIGNOPE").unwrap_err().to_string().contains("SIGNOPE"));
         assert!(parse_signal("99").is_err());
     }

@@ -52,7 +52,7 @@ pub fn stop(args: StopArgs, mut ctx: Context, printer: &Printer) -> anyhow::Resu
 }
 
 /// Says that a container ignored its stop signal for `timeout` seconds and was killed.
-pub(super) fn warn_killed(printer: &Printer, rec: &ContainerRecord, signal: lifecycle::Signal, timeout: u64) {
+pub(super) fn warn_killed(printer: &Printer, rec: &ContainerRecord, signal: lifecycle::Sig, timeout: u64) {
     printer.warn(&format!(
         "StopSignal {signal} failed to stop container {} in {timeout} seconds, resorting to SIGKILL",
         rec.name
