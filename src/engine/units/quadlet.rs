@@ -4,7 +4,8 @@
 //! Files are read from Quadlet's places for a user ([`search_dirs`]): `$XDG_CONFIG_HOME/containers/
 //! systemd/`, `/etc/containers/systemd/users/$UID`, `/etc/containers/systemd/users/` (or the
 //! directories in `QUADLET_UNIT_DIRS`); the first file of a name wins. `NAME.container` becomes
-//! `NAME.service`, `NAME.volume` `NAME-volume.service`, `NAME.network` `NAME-network.service`.
+//! `NAME.service`, `NAME.volume` `NAME-volume.service`, `NAME.network` `NAME-network.service`,
+//! `NAME.pod` `NAME-pod.service` (a `.container` with `Pod=NAME.pod` joins it, bound to it).
 //!
 //! Keys are Quadlet's. `[Unit]`, `[Service]`, `[Install]` and `X-` sections pass through (the
 //! service's own lines come first, so the file's `[Service]` lines override them); the source
