@@ -389,6 +389,55 @@ fn quadlet_files_become_units_that_systemd_runs() {
 }
 
 #[test]
+fn quadlet_pod_file_and_its_container_run_under_systemd() {
+    let s = Skiff::new();
+    let image = &fixtures().busybox.reference;
+    s.cmd(&["pull", TLS, image]).assert_success();
+    let config = s.dir().join("user-config");
+    let quadlets = config.join("containers/systemd");
+    fs_err::create_dir_all(&quadlets).unwrap();
+    let globals = format!("--root {} --runroot {}", s.root().display(), s.runroot().display());
+    fs_err::write(
+        quadlets.join("shop.pod"),
+        format!("[Pod]\nPodName=qshop\nGlobalArgs={globals}\n\n[Install]\nWantedBy=default.target\n"),
+    )
+    .unwrap();
+    fs_err::write(
+        quadlets.join("member.container"),
+        format!(
+            "[Container]\nImage={image}\nPull=never\nContainerName=qmember\nPod=shop.pod\n\
+             Exec=sh -c \"trap 'exit 0' TERM; echo INPOD; while :; do sleep 0.1; done\"\nGlobalArgs={globals}\n"
+        ),
+    )
+    .unwrap();
+    let generators = config.join("systemd/user-generators");
+    fs_err::create_dir_all(&generators).unwrap();
+    std::os::unix::fs::symlink(Skiff::bin(), generators.join("skiff-user-generator")).unwrap();
+    let m = Manager::start(&config);
+    let generated = m.runtime_dir().join("systemd/generator");
+    for unit in ["shop-pod.service", "member.service"] {
+        m.verify(&generated.join(unit));
+    }
+    // The pod is wanted by default.target and wants its container: both start.
+    wait_for("the Quadlet pod's container", || running_id(&s, "qmember").is_some());
+    assert_eq!(m.systemctl(&["is-active", "shop-pod.service"]).stdout_trimmed(), "active", "{}", m.log());
+    assert_eq!(m.systemctl(&["is-active", "member.service"]).stdout_trimmed(), "active", "{}", m.log());
+    let out = s.cmd(&["ps", "--filter", "pod=qshop", "--format", "{{.Names}}"]);
+    out.assert_success();
+    assert!(out.stdout.lines().any(|l| l == "qmember"), "{out}");
+    let out = s.cmd(&["pod", "ps", "--format", "{{.Name}} {{.Status}}"]);
+    out.assert_success().assert_stdout_eq("qshop Running");
+
+    // Stopping the pod's service stops the container's first (BindsTo=), then removes the pod.
+    m.systemctl(&["stop", "shop-pod.service"]).assert_success();
+    assert_eq!(m.property("member.service", "ActiveState"), "inactive", "{}", m.status("member.service"));
+    assert_eq!(m.property("shop-pod.service", "ActiveState"), "inactive", "{}", m.status("shop-pod.service"));
+    assert!(running_id(&s, "qmember").is_none());
+    assert!(!names(&s, true).iter().any(|l| l.starts_with("qmember ")), "the container is removed");
+    s.cmd(&["pod", "exists", "qshop"]).assert_exit(1);
+}
+
+#[test]
 fn systemd_mode_gives_init_its_mounts_and_environment() {
     let s = Skiff::new();
     let image = &fixtures().busybox.reference;

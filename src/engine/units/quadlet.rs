@@ -4,7 +4,8 @@
 //! Files are read from Quadlet's places for a user ([`search_dirs`]): `$XDG_CONFIG_HOME/containers/
 //! systemd/`, `/etc/containers/systemd/users/$UID`, `/etc/containers/systemd/users/` (or the
 //! directories in `QUADLET_UNIT_DIRS`); the first file of a name wins. `NAME.container` becomes
-//! `NAME.service`, `NAME.volume` `NAME-volume.service`, `NAME.network` `NAME-network.service`.
+//! `NAME.service`, `NAME.volume` `NAME-volume.service`, `NAME.network` `NAME-network.service`,
+//! `NAME.pod` `NAME-pod.service` (a `.container` with `Pod=NAME.pod` joins it, bound to it).
 //!
 //! Keys are Quadlet's. `[Unit]`, `[Service]`, `[Install]` and `X-` sections pass through (the
 //! service's own lines come first, so the file's `[Service]` lines override them); the source
@@ -133,20 +134,36 @@ pub fn translate_all(files: &[PathBuf], settings: &Settings) -> Vec<Result<Servi
         let (key, map) = match kind_of(&unit.path) {
             Some(Kind::Volume) => ("VolumeName", &mut names.volumes),
             Some(Kind::Network) => ("NetworkName", &mut names.networks),
+            Some(Kind::Pod) => ("PodName", &mut names.pods),
             _ => continue,
         };
         let section = kind_of(&unit.path).map(Kind::section).unwrap_or("");
         let given = unit.entries(section).filter(|e| e.key == key).last().map(|e| e.value.clone());
         map.insert(stem(&unit.path), given.unwrap_or_else(|| format!("systemd-{}", stem(&unit.path))));
     }
+    // The containers of each pod, which its service wants (starting the pod starts them).
+    for unit in parsed.iter().flatten().filter(|u| kind_of(&u.path) == Some(Kind::Container)) {
+        for e in unit.entries("Container").filter(|e| e.key == "Pod") {
+            if let Some(pod) = e.value.strip_suffix(".pod") {
+                names
+                    .pod_members
+                    .entry(pod.to_string())
+                    .or_default()
+                    .push(format!("{}.service", stem(&unit.path)));
+            }
+        }
+    }
     parsed.into_iter().map(|p| p.and_then(|u| translate(&u, &names, settings))).collect()
 }
 
-/// Volume and network names by unit stem.
+/// Volume, network and pod names by unit stem.
 #[derive(Debug, Clone, Default)]
 pub struct Names {
     pub volumes: BTreeMap<String, String>,
     pub networks: BTreeMap<String, String>,
+    pub pods: BTreeMap<String, String>,
+    /// The services of the `.container` files with `Pod=STEM.pod`, by pod stem.
+    pub pod_members: BTreeMap<String, Vec<String>>,
 }
 
 fn bad(unit: &UnitFile, e: &Entry, message: String) -> Error {
@@ -205,7 +222,7 @@ pub fn translate(unit: &UnitFile, names: &Names, settings: &Settings) -> Result<
         Kind::Container => container(unit, names, settings, &mut out)?,
         Kind::Volume => volume(unit, settings, &mut out)?,
         Kind::Network => network(unit, settings, &mut out)?,
-        Kind::Pod => pod(unit, settings)?,
+        Kind::Pod => pod(unit, names, settings, &mut out)?,
     }
     for e in unit.entries("Service") {
         out.add("Service", &e.key, &e.value);
@@ -374,6 +391,7 @@ fn container(unit: &UnitFile, names: &Names, settings: &Settings, out: &mut Unit
     let mut extra: Vec<String> = Vec::new();
     let mut globals: Vec<String> = Vec::new();
     let mut deps: Vec<String> = Vec::new();
+    let mut pod_unit: Option<String> = None;
     for e in unit.entries("Container") {
         let v = e.value.as_str();
         if let Some((_, map)) = CONTAINER_KEYS.iter().find(|(k, _)| *k == e.key) {
@@ -439,6 +457,16 @@ fn container(unit: &UnitFile, names: &Names, settings: &Settings, out: &mut Unit
             "Pod" if !settings.pods => {
                 return Err(bad(unit, e, "Pod: pods are not supported by this skiff".into()));
             }
+            "Pod" => {
+                let Some(stem) = v.strip_suffix(".pod") else {
+                    return Err(bad(unit, e, format!("Pod: {v:?} is not a NAME.pod file name")));
+                };
+                let pod = names.pods.get(stem).cloned().ok_or_else(|| {
+                    bad(unit, e, format!("Pod: no {v} file found in the Quadlet directories"))
+                })?;
+                pod_unit = Some(format!("{stem}-pod.service"));
+                options.extend(["--pod".into(), pod]);
+            }
             _ => return Err(unknown(unit, e, "Container")),
         }
     }
@@ -461,6 +489,11 @@ fn container(unit: &UnitFile, names: &Names, settings: &Settings, out: &mut Unit
     for d in &deps {
         out.add("Unit", "Requires", d);
         out.add("Unit", "After", d);
+    }
+    // Stopping (or losing) the pod's service stops the container first.
+    if let Some(p) = &pod_unit {
+        out.add("Unit", "BindsTo", p);
+        out.add("Unit", "After", p);
     }
     let exe = settings.exe.display().to_string();
     let with_globals = |tail: &[&str]| -> Vec<String> {
@@ -588,30 +621,89 @@ fn oneshot(out: &mut UnitWriter, cmd: &[String]) {
     out.add("Service", "ExecStart", &exec_line(cmd, Specifiers::Keep));
 }
 
-/// `[Pod]`: the keys are checked; pods themselves need pod support.
-fn pod(unit: &UnitFile, settings: &Settings) -> Result<(), Error> {
-    const KEYS: [&str; 8] = [
-        "PodName",
-        "Network",
-        "PublishPort",
-        "Volume",
-        "PodmanArgs",
-        "GlobalArgs",
-        "ContainersConfModule",
-        "NetworkAlias",
-    ];
+/// `[Pod]` into `skiff pod create --replace` (before start), `pod start`, `pod stop` and
+/// `pod rm`. The service is a oneshot that stays active; the infra container's supervisor runs
+/// in its cgroup. The `.container` files with `Pod=` are wanted by it and bound to it.
+fn pod(unit: &UnitFile, names: &Names, settings: &Settings, out: &mut UnitWriter) -> Result<(), Error> {
+    let mut name = format!("systemd-{}", stem(&unit.path));
+    let mut args: Vec<String> = Vec::new();
+    let mut globals: Vec<String> = Vec::new();
+    let mut deps: Vec<String> = Vec::new();
     for e in unit.entries("Pod") {
-        if !KEYS.contains(&e.key.as_str()) {
-            return Err(unknown(unit, e, "Pod"));
+        let v = e.value.clone();
+        match e.key.as_str() {
+            "PodName" => name = v,
+            "PublishPort" => args.extend(["--publish".into(), v]),
+            "NetworkAlias" => args.extend(["--network-alias".into(), v]),
+            "IP" => args.extend(["--ip".into(), v]),
+            "DNS" => args.extend(["--dns".into(), v]),
+            "DNSSearch" => args.extend(["--dns-search".into(), v]),
+            "DNSOption" => args.extend(["--dns-option".into(), v]),
+            "AddHost" => args.extend(["--add-host".into(), v]),
+            "HostName" => args.extend(["--hostname".into(), v]),
+            "Label" => {
+                for w in words(unit, e)? {
+                    args.extend(["--label".into(), w]);
+                }
+            }
+            "Network" => {
+                let (net, rest) = v.split_once(':').map_or((v.as_str(), None), |(s, r)| (s, Some(r)));
+                let net = match net.strip_suffix(".network") {
+                    Some(stem) => {
+                        let n = names.networks.get(stem).cloned().ok_or_else(|| {
+                            bad(unit, e, format!("Network: no {net} file found in the Quadlet directories"))
+                        })?;
+                        deps.push(format!("{stem}-network.service"));
+                        n
+                    }
+                    None => net.to_string(),
+                };
+                args.extend(["--network".into(), rest.map_or(net.clone(), |r| format!("{net}:{r}"))]);
+            }
+            "Volume" => {
+                return Err(bad(
+                    unit,
+                    e,
+                    "Volume: skiff's pods have no volumes; put Volume= in the .container files".into(),
+                ));
+            }
+            "PodmanArgs" => args.extend(words(unit, e)?),
+            "GlobalArgs" => globals.extend(words(unit, e)?),
+            _ => return Err(unknown(unit, e, "Pod")),
         }
     }
-    let line = unit.sections("Pod").next().map_or(0, |s| s.line);
-    let message = if settings.pods {
-        "pod units are not generated by this skiff yet".to_string()
-    } else {
-        "pods are not supported by this skiff: the .pod file is not turned into a service".to_string()
+    if !settings.pods {
+        let line = unit.sections("Pod").next().map_or(0, |s| s.line);
+        let message = "pods are not supported by this skiff: the .pod file is not turned into a service";
+        return Err(Error::Quadlet { path: unit.path.clone(), line, message: message.into() });
+    }
+    for d in &deps {
+        out.add("Unit", "Requires", d);
+        out.add("Unit", "After", d);
+    }
+    for m in names.pod_members.get(&stem(&unit.path)).into_iter().flatten() {
+        out.add("Unit", "Wants", m);
+        out.add("Unit", "Before", m);
+    }
+    let cmd = |tail: &[&str]| -> Vec<String> {
+        std::iter::once(settings.exe.display().to_string())
+            .chain(globals.iter().cloned())
+            .chain(tail.iter().map(|s| s.to_string()))
+            .collect()
     };
-    Err(Error::Quadlet { path: unit.path.clone(), line, message })
+    let mut create = cmd(&["pod", "create", "--name", &name, "--replace", "--exit-policy", "stop"]);
+    create.extend(args);
+    out.add("Service", "Environment", "PODMAN_SYSTEMD_UNIT=%n");
+    out.add("Service", "Type", "oneshot");
+    out.add("Service", "RemainAfterExit", "yes");
+    out.add("Service", "SyslogIdentifier", "%N");
+    out.add("Service", "ExecStartPre", &exec_line(&create, Specifiers::Keep));
+    out.add("Service", "ExecStart", &exec_line(&cmd(&["pod", "start", &name]), Specifiers::Keep));
+    let stop = exec_line(&cmd(&["pod", "stop", "-t", "10", &name]), Specifiers::Keep);
+    out.add("Service", "ExecStop", &format!("-{stop}"));
+    let rm = exec_line(&cmd(&["pod", "rm", "-f", "--ignore", "-t", "10", &name]), Specifiers::Keep);
+    out.add("Service", "ExecStopPost", &format!("-{rm}"));
+    Ok(())
 }
 
 /// Writes `services` into generator output directory `dir`, with the `.wants/` and
@@ -779,6 +871,86 @@ mod tests {
             cmd,
             "/usr/bin/skiff network create --ignore --subnet 10.89.7.0/24 --internal systemd-back"
         );
+    }
+
+    /// `files` (name, text) translated with pod support; the services by name.
+    fn with_pods(files: &[(&str, &str)]) -> Vec<Result<Service, Error>> {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in files {
+            fs_err::write(dir.path().join(name), text).unwrap();
+        }
+        let found = find_files(&[dir.path().to_path_buf()]);
+        let settings = Settings { pods: true, ..settings(true) };
+        translate_all(&found, &settings)
+            .into_iter()
+            .map(|r| {
+                r.map(|mut s| {
+                    s.text = s.text.replace(&dir.path().display().to_string(), "/q");
+                    s
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_pod_file_becomes_a_service_that_creates_the_pod_and_its_containers_join_it() {
+        let out = with_pods(&[
+            ("web.container", "[Container]\nImage=img\nPod=app.pod\n"),
+            (
+                "app.pod",
+                "[Pod]\nPodName=shop\nPublishPort=8080:80\nNetwork=back.network\nPodmanArgs=--label x=y\n",
+            ),
+            ("back.network", "[Network]\n"),
+            ("solo.pod", "[Pod]\n"),
+        ]);
+        let services: Vec<Service> = out.into_iter().map(|r| r.unwrap()).collect();
+        let get =
+            |n: &str| services.iter().find(|s| s.name == n).unwrap_or_else(|| panic!("{n}: {services:?}"));
+        // Continuation lines joined.
+        let t = &get("app-pod.service").text.replace(" \\\n\t", " ");
+        assert!(
+            t.contains(
+                "ExecStartPre=/usr/bin/skiff pod create --name shop --replace --exit-policy stop \
+--publish 8080:80 --network systemd-back --label x=y\n"
+            ),
+            "{t}"
+        );
+        assert!(t.contains("ExecStart=/usr/bin/skiff pod start shop\n"), "{t}");
+        assert!(t.contains("ExecStop=-/usr/bin/skiff pod stop -t 10 shop\n"), "{t}");
+        assert!(t.contains("ExecStopPost=-/usr/bin/skiff pod rm -f --ignore -t 10 shop\n"), "{t}");
+        assert!(t.contains("Type=oneshot\nRemainAfterExit=yes\n"), "{t}");
+        assert!(t.contains("Requires=back-network.service\nAfter=back-network.service\n"), "{t}");
+        assert!(t.contains("Wants=web.service\nBefore=web.service\n"), "{t}");
+        let c = &get("web.service").text;
+        assert!(c.contains("BindsTo=app-pod.service\nAfter=app-pod.service\n"), "{c}");
+        assert!(exec_start(c).contains(" --pod shop img"), "{c}");
+        // Without PodName= the pod is systemd-STEM, as with volumes and networks.
+        assert!(get("solo-pod.service").text.contains("ExecStart=/usr/bin/skiff pod start systemd-solo\n"));
+    }
+
+    #[test]
+    fn pod_errors_name_the_file_the_line_and_the_key() {
+        let errors = |files: &[(&str, &str)]| -> String {
+            with_pods(files)
+                .into_iter()
+                .filter_map(|r| r.err())
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let e = errors(&[("p.pod", "[Pod]\nPodName=p\nVolume=v:/data\n")]);
+        assert!(e.contains("p.pod:3: Volume: skiff's pods have no volumes"), "{e}");
+        let e = errors(&[("p.pod", "[Pod]\nShmSize=1g\n")]);
+        assert!(
+            e.contains("p.pod:2: key \"ShmSize\" in [Pod] is a Quadlet key that skiff does not support"),
+            "{e}"
+        );
+        let e = errors(&[("p.pod", "[Pod]\nPodNmae=p\n")]);
+        assert!(e.contains("p.pod:2: unknown key \"PodNmae\" in [Pod]"), "{e}");
+        let e = errors(&[("a.container", "[Container]\nImage=i\nPod=nope.pod\n")]);
+        assert!(e.contains("a.container:3: Pod: no nope.pod file found"), "{e}");
+        let e = errors(&[("a.container", "[Container]\nImage=i\nPod=nope\n")]);
+        assert!(e.contains("a.container:3: Pod: \"nope\" is not a NAME.pod file name"), "{e}");
     }
 
     #[test]
