@@ -122,7 +122,8 @@ impl Pods {
     }
 
     fn lock(&self, exclusive: bool) -> Result<Guard, Error> {
-        fs_err::create_dir_all(&self.dir).map_err(|source| Error::Write { path: self.dir.clone(), source })?;
+        fs_err::create_dir_all(&self.dir)
+            .map_err(|source| Error::Write { path: self.dir.clone(), source })?;
         let path = self.dir.join("pods.lock");
         let held = if exclusive { Guard::exclusive(&path) } else { Guard::shared(&path) };
         held.map_err(|e| match e {
