@@ -463,7 +463,7 @@ fn status_word(state: State) -> &'static str {
 const ZERO_TIME: &str = "0001-01-01T00:00:00Z";
 
 /// Spec mounts that are the user's (binds and volumes), not the ones every container gets.
-fn user_mounts(ctx: &Context, spec: &Value) -> Vec<Value> {
+pub(crate) fn user_mounts(ctx: &Context, spec: &Value) -> Vec<Value> {
     const GENERATED: [&str; 5] = [
         "/etc/resolv.conf",
         "/etc/hosts",

@@ -80,6 +80,12 @@ pub enum Error {
     },
     #[error("invalid volume filter {value:?}: {reason}")]
     Filter { value: String, reason: String },
+    #[error("looking up container {name:?} for volumes-from")]
+    VolumesFrom {
+        name: String,
+        #[source]
+        source: crate::storage::containers::Error,
+    },
 }
 
 impl Error {
@@ -366,6 +372,67 @@ fn volume_source(
         plan.volumes.push(rec.name.clone());
     }
     Ok(store.volume_data(&rec.name))
+}
+
+/// `--volumes-from CONTAINER[:ro|rw|z]` (each of `from`, in order): the volumes and bind mounts
+/// of the container (running or not), same destinations and options, `ro`/`rw` overriding the
+/// mode. A destination already in `taken` (the explicit `-v`/`--mount`/`--tmpfs`), or given by
+/// an earlier `--volumes-from`, is skipped, as podman does. A missing container is an error.
+pub fn volumes_from(
+    ctx: &Context,
+    store: &Store,
+    from: &[String],
+    taken: &[String],
+) -> Result<Vec<MountRequest>, Error> {
+    let mut out: Vec<MountRequest> = Vec::new();
+    for text in from {
+        let (name, opts) = text.split_once(':').unwrap_or((text.as_str(), ""));
+        let mut mode = None;
+        for o in opts.split(',').filter(|o| !o.is_empty()) {
+            match o {
+                "ro" | "rw" if mode.is_some() => {
+                    return Err(Error::Option { message: "cannot set ro or rw options more than once".into() })
+                }
+                "ro" | "rw" => mode = Some(o == "ro"),
+                "z" => {}
+                _ => {
+                    return Err(Error::Option {
+                        message: format!(
+                            "invalid option {o:?} specified - volumes from another container can only use z,ro,rw options"
+                        ),
+                    })
+                }
+            }
+        }
+        let rec = store
+            .find_container(name)
+            .map_err(|source| Error::VolumesFrom { name: name.to_owned(), source })?;
+        let spec_path = store.container_dirs(&rec.id).bundle.join("config.json");
+        let bytes =
+            fs_err::read(&spec_path).map_err(|source| Error::Bundle { path: spec_path.clone(), source })?;
+        let spec: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_default();
+        for m in super::lifecycle::user_mounts(ctx, &spec) {
+            let s = |k: &str| m[k].as_str().unwrap_or_default().to_string();
+            let dest = s("Destination");
+            if taken.contains(&dest) || out.iter().any(|r| r.destination == dest) {
+                continue;
+            }
+            let source = match m.get("Name").and_then(serde_json::Value::as_str) {
+                Some(volume) => Source::Named(volume.to_owned()),
+                None => Source::Host(PathBuf::from(s("Source"))),
+            };
+            let mut r = MountRequest::new(text, source, &dest);
+            r.read_only = mode.unwrap_or(m["RW"] != true);
+            r.options = m["Options"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|o| o.as_str().map(str::to_owned))
+                .collect();
+            out.push(r);
+        }
+    }
+    Ok(out)
 }
 
 /// Creates the overlay (`O`) directories of a plan under `root` (the container's staged dir).

@@ -199,6 +199,84 @@ fn anonymous_volume_from_image_volume_is_removed_by_rm_v() {
 }
 
 #[test]
+fn volumes_from_shares_the_other_containers_volumes_and_binds() {
+    let s = Skiff::new();
+    let img = &fixtures().busybox.reference;
+    let dir = host_dir(&s, "vf");
+    let bind = format!("{}:/h", path(&dir));
+    let write = "echo named > /data/n; echo anon > /anon/a; echo host > /h/f";
+    s.cmd(&[
+        "run",
+        TLS,
+        "--name",
+        "src",
+        "-v",
+        "vfn:/data",
+        "-v",
+        "/anon",
+        "-v",
+        &bind,
+        img,
+        "sh",
+        "-c",
+        write,
+    ])
+    .assert_success();
+    // The source has exited: its volumes and bind mount are still shared, read-write.
+    s.cmd(&[
+        "run",
+        "--rm",
+        "--volumes-from",
+        "src",
+        img,
+        "sh",
+        "-c",
+        "cat /data/n /anon/a /h/f && echo more >> /anon/a",
+    ])
+    .assert_success()
+    .assert_stdout_eq("named\nanon\nhost");
+    s.cmd(&["create", "--name", "second", "--volumes-from", "src", img, "true"]).assert_success();
+    let m = &s.cmd(&["inspect", "second"]).assert_success().json()[0]["Mounts"];
+    let mut dests: Vec<&str> =
+        m.as_array().unwrap().iter().map(|m| m["Destination"].as_str().unwrap()).collect();
+    dests.sort();
+    assert_eq!(dests, ["/anon", "/data", "/h"], "{m}");
+    // The anonymous volume is the source's own, not a new one.
+    assert_eq!(volume_names(&s).len(), 2, "{:?}", volume_names(&s));
+    // :ro makes them all read-only.
+    let out =
+        s.cmd(&["run", "--rm", "--volumes-from", "src:ro", img, "sh", "-c", "cat /anon/a; touch /data/new"]);
+    out.assert_exit(1).assert_stdout_eq("anon\nmore").assert_stderr_contains("Read-only file system");
+    // An explicit -v on the same destination wins.
+    s.cmd(&[
+        "run",
+        "--rm",
+        "--volumes-from",
+        "src",
+        "-v",
+        "/data",
+        img,
+        "sh",
+        "-c",
+        "ls /data | wc -l; cat /h/f",
+    ])
+    .assert_success()
+    .assert_stdout_eq("0\nhost");
+    assert_eq!(fs_err::read_to_string(dir.join("f")).unwrap(), "host\n");
+    // A missing source container: one error, exit 125, nothing created.
+    let before = s.cmd(&["ps", "-a", "-q"]).assert_success().stdout.clone();
+    let vols = volume_names(&s);
+    s.cmd(&["run", "--rm", "--volumes-from", "nope", "-v", "/fresh", img, "true"])
+        .assert_exit(125)
+        .assert_stderr_contains("looking up container \"nope\" for volumes-from");
+    s.cmd(&["create", "--volumes-from", "src:bogus", img, "true"])
+        .assert_exit(125)
+        .assert_stderr_contains("can only use z,ro,rw options");
+    assert_eq!(s.cmd(&["ps", "-a", "-q"]).stdout, before);
+    assert_eq!(volume_names(&s), vols);
+}
+
+#[test]
 fn bind_mount_read_only_refuses_writes() {
     let s = Skiff::new();
     let img = &fixtures().busybox.reference;

@@ -143,6 +143,15 @@ pub fn create_container(
     with.interactive = args.interactive;
     with.systemd = args.systemd.into();
     config.apply(&mut opts, &mut with);
+    // Before the network is prepared: a missing container leaves nothing behind.
+    let taken: Vec<String> = with
+        .mounts
+        .iter()
+        .map(|m| m.destination.clone())
+        .chain(opts.tmpfs.iter().map(|t| t.split(':').next().unwrap_or_default().to_string()))
+        .collect();
+    let from = engine::volumes::volumes_from(ctx, store, &args.volumes.volumes_from, &taken)?;
+    with.mounts.extend(from);
     let network = engine::network::prepare(&args.network.request(), ctx, store, &image_text, &mut opts)
         .map_err(super::network_error)?;
     with.network = Some(network);

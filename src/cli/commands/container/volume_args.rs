@@ -28,6 +28,11 @@ pub struct VolumeArgs {
     /// bind-propagation=P, bind-nonrecursive, U, volume-nocopy, tmpfs-size=N, tmpfs-mode=M
     #[arg(long = "mount", value_name = "type=TYPE,src=SRC,dst=DST")]
     pub mount: Vec<String>,
+    /// Mount the volumes and bind mounts of another container (running or not) at the same
+    /// destinations; options: ro, rw (override the mode), z (ignored). An explicit -v, --mount
+    /// or --tmpfs on the same destination wins
+    #[arg(long = "volumes-from", value_name = "CONTAINER[:OPTS]")]
+    pub volumes_from: Vec<String>,
 }
 
 impl VolumeArgs {
