@@ -8,6 +8,8 @@ impl Exit {
     pub const SUCCESS: Exit = Exit(0);
     /// A failure that is not skiff's own (e.g. `image exists` answering no).
     pub const FAILURE: Exit = Exit(1);
+    /// podman's 2: what was to be removed is in use (`rmi` of an image a container uses).
+    pub const IN_USE: Exit = Exit(2);
     /// skiff's own error.
     pub const SKIFF_ERROR: Exit = Exit(125);
     /// The command was found but cannot be executed.

@@ -169,7 +169,15 @@ pub fn remove(store: &Store, text: &str, force: bool) -> Result<Removal, Error> 
             return Err(Error::ImageHasSeveralTags { name: text.to_string(), tags: img.names.join(", ") });
         }
     }
-    let removed = store.remove_image(&img.id, &|id| super::containers::image_in_use(store, id))?;
+    let removed = match store.remove_image(&img.id, &|id| super::containers::image_in_use(store, id)) {
+        Ok(r) => r,
+        // In podman's words, which name a container that uses it.
+        Err(crate::storage::Error::ImageInUse { id }) => {
+            let user = super::containers::list(store)?.into_iter().find(|c| c.image_id == id);
+            return Err(Error::ImageInUse { container: user.map_or(id, |c| c.id) });
+        }
+        Err(e) => return Err(e.into()),
+    };
     Ok(Removal { untagged: removed.untagged, deleted: Some(removed.id) })
 }
 

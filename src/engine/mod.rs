@@ -78,6 +78,10 @@ pub enum Error {
     AllCandidatesFailed { name: String, errors: String },
     #[error("{name}: image not known")]
     ImageNotKnown { name: String },
+    #[error(
+        "image used by {container}: image is in use by a container: consider listing external containers and force-removing image"
+    )]
+    ImageInUse { container: String },
     #[error("image {name} has several tags ({tags}): remove them by name, or force with -f")]
     ImageHasSeveralTags { name: String, tags: String },
     #[error("invalid tag {value:?}: {reason}")]

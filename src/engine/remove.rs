@@ -109,6 +109,23 @@ pub fn remove_forced(
     }
 }
 
+/// `rmi --force` of an image that is going away: first stops (each with its own stop timeout)
+/// and removes the containers made from it, as podman does. A name of an image that has other
+/// names is only untagged, so its containers stay. Returns the removed containers' ids.
+pub fn remove_image_users(ctx: &Context, store: &Store, image: &str) -> Result<Vec<String>, Error> {
+    let found = super::images::lookup(store, image)?;
+    if found.name.is_some() && found.image.names.len() > 1 {
+        return Ok(Vec::new());
+    }
+    let mut removed = Vec::new();
+    for c in containers::list(store)?.into_iter().filter(|c| c.image_id == found.image.id) {
+        if remove_forced(ctx, store, &c, c.stop_timeout.map_or(10, u64::from))?.is_some() {
+            removed.push(c.id);
+        }
+    }
+    Ok(removed)
+}
+
 /// Removes the container named exactly `name`, stopping it first (`--replace`); nothing when no
 /// container has that name.
 pub fn replace(ctx: &Context, store: &Store, name: &str) -> Result<(), Error> {

@@ -353,3 +353,27 @@ fn a_layer_stored_from_another_compression_still_gets_its_blob_for_save() {
         assert!(blob.exists(), "blob {} of the gzip image is stored", l.digest);
     }
 }
+
+#[test]
+fn rmi_force_removes_the_containers_of_an_image_that_goes() {
+    let f = fixtures();
+    let s = Skiff::new();
+    pull(&s, &f.busybox.reference);
+    s.cmd(&["create", "--name", "made", &f.busybox.reference, "true"]).assert_success();
+    s.cmd(&["run", "-d", "--name", "running", &f.busybox.reference, "sleep", "600"]).assert_success();
+    // Without --force the image is in use: nothing goes.
+    s.cmd(&["rmi", &f.busybox.reference])
+        .assert_exit(2)
+        .assert_stderr_contains("image is in use by a container");
+    assert_eq!(s.cmd(&["ps", "-a", "-q"]).lines().len(), 2);
+    // With --force, as podman: the containers (the running one stopped) and then the image; only
+    // the image's lines are printed.
+    let out = s.cmd(&["rmi", "-f", &f.busybox.reference]);
+    out.assert_success().assert_stdout_eq(&format!(
+        "Untagged: {}\nDeleted: {}",
+        f.busybox.reference,
+        f.busybox.id()
+    ));
+    s.cmd(&["ps", "-a", "-q"]).assert_success().assert_stdout_eq("");
+    s.cmd(&["images", "-q"]).assert_success().assert_stdout_eq("");
+}

@@ -5,7 +5,8 @@ use crate::engine::{self, Context};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Remove the image even when it has several names, and all of its names
+    /// Remove the image even when it has several names, and all of its names, and first the
+    /// containers made from it (stopped first)
     #[arg(short, long)]
     pub force: bool,
     /// Remove all images
@@ -28,6 +29,20 @@ pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Ex
     let force = args.force || args.all;
     let mut exit = Exit::SUCCESS;
     for t in &targets {
+        if args.force {
+            match engine::remove::remove_image_users(&ctx, &store, t) {
+                // podman says nothing of the containers it removed.
+                Ok(_) => {}
+                // Said by the removal below (or ignored as podman ignores it with --force).
+                Err(e)
+                    if matches!(&e, engine::remove::Error::Engine(engine::Error::ImageNotKnown { .. })) => {}
+                Err(e) => {
+                    crate::cli::diag::report(printer, &anyhow::Error::from(e));
+                    exit = Exit::SKIFF_ERROR;
+                    continue;
+                }
+            }
+        }
         match engine::images::remove(&store, t, force) {
             Ok(r) => {
                 for n in &r.untagged {
@@ -43,6 +58,12 @@ pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Ex
                 printer.error(&format!("Error: {e}"));
                 if exit == Exit::SUCCESS {
                     exit = Exit::FAILURE;
+                }
+            }
+            Err(e @ engine::Error::ImageInUse { .. }) => {
+                printer.error(&format!("Error: {e}"));
+                if exit == Exit::SUCCESS || exit == Exit::FAILURE {
+                    exit = Exit::IN_USE;
                 }
             }
             Err(e) => {
