@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_skiff_global_optspecs
-    string join \n root= runroot= log-level= storage-driver= runtime-flag= noout h/help V/version
+    string join \n root= runroot= log-level= cgroup-manager= storage-driver= runtime-flag= noout h/help V/version
 end
 
 function __fish_skiff_needs_command
@@ -31,6 +31,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_needs_command" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_needs_command" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -104,6 +106,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand info" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand info" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -118,6 +122,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -133,6 +139,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand version" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand version" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -202,6 +210,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -227,6 +237,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand attach" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -296,6 +308,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -322,6 +336,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand start" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -340,6 +356,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand stop" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -357,6 +375,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand kill" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -373,6 +393,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand restart" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -388,6 +410,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand wait" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -402,6 +426,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand rename" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -427,6 +453,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -450,6 +478,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand rm" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -473,6 +503,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand logs" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -493,6 +525,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -510,6 +544,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand diff" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand diff" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -530,6 +566,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -546,6 +584,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand export" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand export" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -562,6 +602,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand import" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand import" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -578,6 +620,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand mount" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -593,6 +637,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -609,6 +655,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand umount" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand umount" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -629,6 +677,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand exec" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -646,6 +696,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand top" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand top" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -660,6 +712,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run help" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run help" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -676,6 +730,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -692,6 +748,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand port" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand port" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -708,6 +766,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand stats" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -749,6 +809,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -776,6 +838,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pull" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -798,6 +862,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand images" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -817,6 +883,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -834,6 +902,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand tag" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -848,6 +918,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand untag" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand untag" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -865,6 +937,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand history" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand history" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -885,6 +959,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -902,6 +978,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand save" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand save" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -918,6 +996,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand load" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand load" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -937,6 +1017,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand push" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand push" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -957,6 +1039,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand login" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -973,6 +1057,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand logout" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -988,6 +1074,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port stats cp diff commit export mount unmount umount help" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port stats cp diff commit export mount unmount umount help" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1042,6 +1130,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1075,6 +1165,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1108,6 +1200,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1185,6 +1279,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1263,6 +1359,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1289,6 +1387,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1307,6 +1407,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1324,6 +1426,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from kill" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from kill" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1340,6 +1444,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restart" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restart" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1355,6 +1461,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1378,6 +1486,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from logs" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from logs" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1395,6 +1505,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1411,6 +1523,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1425,6 +1539,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1439,6 +1555,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1453,6 +1571,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1469,6 +1589,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from attach" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from attach" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1488,6 +1610,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1505,6 +1629,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from top" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from top" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1519,6 +1645,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1535,6 +1663,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stats" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stats" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1557,6 +1687,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1574,6 +1706,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from diff" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from diff" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1594,6 +1728,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from commit" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from commit" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1610,6 +1746,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1625,6 +1763,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1640,6 +1780,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1656,6 +1798,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from umount" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from umount" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1698,6 +1842,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from build pull ls list rm tag untag history inspect prune exists save load push help" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from build pull ls list rm tag untag history inspect prune exists save load push help" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1750,6 +1896,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1777,6 +1925,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1799,6 +1949,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1825,6 +1977,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1844,6 +1998,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1861,6 +2017,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1875,6 +2033,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from untag" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from untag" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1892,6 +2052,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1909,6 +2071,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1923,6 +2087,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1939,6 +2105,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1956,6 +2124,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1972,6 +2142,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -1991,6 +2163,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2020,6 +2194,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from df prune reset help" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from df prune reset help" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2039,6 +2215,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2053,6 +2231,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2070,6 +2250,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2089,6 +2271,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2120,6 +2304,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2137,6 +2323,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2155,6 +2343,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2172,6 +2362,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2188,6 +2380,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2205,6 +2399,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2222,6 +2418,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2237,6 +2435,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2252,6 +2452,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from export" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from export" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2266,6 +2468,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from import" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from import" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2280,6 +2484,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from mount" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from mount" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2294,6 +2500,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2308,6 +2516,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from umount" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from umount" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2333,6 +2543,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload help" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload help" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2365,6 +2577,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2385,6 +2599,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2404,6 +2620,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2422,6 +2640,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2437,6 +2657,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2453,6 +2675,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from remove" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from remove" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2469,6 +2693,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2484,6 +2710,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2500,6 +2728,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2514,6 +2744,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2529,6 +2761,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from reload" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from reload" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2554,6 +2788,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd help" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd help" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2582,6 +2818,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2602,6 +2840,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand quadlet" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand quadlet" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2618,6 +2858,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2675,6 +2917,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2691,6 +2935,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from start" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from start" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2707,6 +2953,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stop" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stop" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2722,6 +2970,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from restart" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from restart" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2738,6 +2988,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from kill" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from kill" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2754,6 +3006,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2772,6 +3026,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from remove" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from remove" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2791,6 +3047,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2811,6 +3069,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2831,6 +3091,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from list" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2850,6 +3112,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2864,6 +3128,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2878,6 +3144,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2893,6 +3161,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from top" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from top" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2909,6 +3179,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2938,6 +3210,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand completion" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2952,6 +3226,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2967,6 +3243,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand oci-run" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand oci-run" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -2989,6 +3267,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -3008,6 +3288,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -3024,6 +3306,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -3038,6 +3322,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand rootless-netns" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand rootless-netns" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"
@@ -3055,6 +3341,8 @@ debug\t''
 info\t''
 warn\t''
 error\t''"
+complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
+systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
 fuse-overlay\t'skiff\'s own copy-on-write overlay over FUSE, for where the kernel overlay is refused'
 vfs\t'A plain copy of every layer: slow, always works'"

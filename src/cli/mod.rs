@@ -22,6 +22,13 @@ use clap::{Parser, Subcommand};
 use crate::engine::{Context, StorageDriver};
 pub use exit::Exit;
 
+/// `--cgroup-manager`: podman's choice of who creates containers' cgroups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CgroupManager {
+    Cgroupfs,
+    Systemd,
+}
+
 /// Log verbosity for `--log-level`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum LogLevel {
@@ -48,6 +55,10 @@ pub struct Cli {
     /// Log messages at this level and above to stderr
     #[arg(long, global = true, value_enum, default_value = "warn")]
     pub log_level: LogLevel,
+    /// Who manages containers' cgroups: skiff always uses cgroupfs (a delegated cgroup, or
+    /// none); systemd is accepted for podman's scripts and falls back to cgroupfs with a warning
+    #[arg(long, global = true, value_enum, value_name = "MANAGER")]
+    pub cgroup_manager: Option<CgroupManager>,
     /// Copy-on-write backend for container root filesystems (default: chosen automatically)
     #[arg(long, global = true, value_enum)]
     pub storage_driver: Option<StorageDriver>,
@@ -347,6 +358,10 @@ fn init_logging(level: LogLevel) {
 }
 
 fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
+    if cli.cgroup_manager == Some(CgroupManager::Systemd) {
+        printer
+            .warn("--cgroup-manager=systemd: skiff does not create cgroups through systemd; using cgroupfs");
+    }
     let ctx = Context::resolve(cli.root, cli.runroot, cli.storage_driver);
     match cli.command {
         Command::Info(a) => commands::info::run(a, &ctx, printer),

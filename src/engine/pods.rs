@@ -32,8 +32,11 @@ pub use crate::storage::pods::{Error as RecordError, PodRecord};
 use crate::storage::pods::{ExitPolicy, Pods};
 use crate::storage::{ContainerRecord, State, Store};
 
-/// The local image infra containers are made from (created on first use).
-pub const PAUSE_IMAGE: &str = concat!("localhost/skiff-pause:", env!("CARGO_PKG_VERSION"));
+/// The local image infra containers are made from (created on first use). Named as podman names
+/// its own local pause image, `localhost/podman-pause:VERSION-BUILT` (what `version --format
+/// '{{.Server.Version}}-{{.Server.Built}}'` gives; skiff records no build time: 0), so that the
+/// scripts of podman users that clean it up find it.
+pub const PAUSE_IMAGE: &str = concat!("localhost/podman-pause:", env!("CARGO_PKG_VERSION"), "-0");
 
 /// The namespaces `--share` may name, in podman's order of its message.
 const KINDS: [&str; 5] = ["cgroup", "ipc", "net", "pid", "uts"];

@@ -243,6 +243,23 @@ fn version_help_and_bad_usage() {
     s.cmd(&["version", "--format", "{{.Client.Version}}"])
         .assert_success()
         .assert_stdout_eq(env!("CARGO_PKG_VERSION"));
+    // podman's scripts name its pause image this way; the same program answers as server.
+    s.cmd(&["version", "--format", "{{.Server.Version}}-{{.Server.Built}}"])
+        .assert_success()
+        .assert_stdout_eq(&format!("{}-0", env!("CARGO_PKG_VERSION")));
+    let json = s.cmd(&["version", "--format", "json"]);
+    json.assert_success();
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(v["Client"]["Version"], env!("CARGO_PKG_VERSION"));
+    assert!(v.get("Server").is_none(), "{v}");
+    // podman's global --cgroup-manager: cgroupfs is what skiff does anyway, quietly.
+    let quiet = s.cmd(&["--cgroup-manager=cgroupfs", "info", "-f", ""]);
+    quiet.assert_success().assert_stdout_eq("");
+    assert_eq!(quiet.stderr, "", "{quiet}");
+    s.cmd(&["--cgroup-manager=systemd", "info", "-f", ""])
+        .assert_success()
+        .assert_stderr_contains("using cgroupfs");
+    s.cmd(&["--cgroup-manager=bogus", "info"]).assert_exit(125);
     s.cmd(&["--version"]).assert_success().assert_stdout_contains(env!("CARGO_PKG_VERSION"));
     let help = s.cmd(&["--help"]);
     help.assert_success();

@@ -118,6 +118,10 @@ fn containers_of_a_pod_talk_over_localhost_and_share_hostname_and_shm() {
     assert!(pod_status(&s).is_empty());
     assert!(s.cmd(&["ps", "-a", "-q"]).lines().is_empty());
     s.cmd(&["pod", "exists", "web"]).assert_exit(1);
+    // The infra image goes by the name podman's scripts compute for podman's own pause image.
+    let version = s.cmd(&["version", "--format", "{{.Server.Version}}-{{.Server.Built}}"]);
+    let pause = format!("localhost/podman-pause:{}", version.stdout_trimmed());
+    s.cmd(&["rmi", &pause]).assert_success().assert_stdout_contains(&format!("Untagged: {pause}"));
 }
 
 #[test]
