@@ -29,8 +29,8 @@ complete -c skiff -n "__fish_skiff_needs_command" -l runroot -d 'Run-time state 
 complete -c skiff -n "__fish_skiff_needs_command" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_needs_command" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_needs_command" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -104,8 +104,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand info" -l runroot -d 'Run-tim
 complete -c skiff -n "__fish_skiff_using_subcommand info" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand info" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand info" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -120,8 +120,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l runroot -d 'Run-
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -137,8 +137,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand version" -l runroot -d 'Run-
 complete -c skiff -n "__fish_skiff_using_subcommand version" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand version" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand version" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -208,8 +208,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand run" -l runroot -d 'Run-time
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -235,8 +235,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand attach" -l runroot -d 'Run-t
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -306,8 +306,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand create" -l runroot -d 'Run-t
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -334,8 +334,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand start" -l runroot -d 'Run-ti
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -354,8 +354,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand stop" -l runroot -d 'Run-tim
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -373,8 +373,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand kill" -l runroot -d 'Run-tim
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -391,8 +391,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand restart" -l runroot -d 'Run-
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -408,8 +408,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand wait" -l runroot -d 'Run-tim
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -424,8 +424,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand rename" -l runroot -d 'Run-t
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -451,8 +451,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand ps" -l runroot -d 'Run-time 
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -476,8 +476,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand rm" -l runroot -d 'Run-time 
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -501,8 +501,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand logs" -l runroot -d 'Run-tim
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -523,8 +523,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand cp" -l runroot -d 'Run-time 
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -542,8 +542,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand diff" -l runroot -d 'Run-tim
 complete -c skiff -n "__fish_skiff_using_subcommand diff" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand diff" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand diff" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -564,8 +564,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand commit" -l runroot -d 'Run-t
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -582,8 +582,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand export" -l runroot -d 'Run-t
 complete -c skiff -n "__fish_skiff_using_subcommand export" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand export" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand export" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -600,8 +600,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand import" -l runroot -d 'Run-t
 complete -c skiff -n "__fish_skiff_using_subcommand import" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand import" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand import" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -618,8 +618,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand mount" -l runroot -d 'Run-ti
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -635,8 +635,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l runroot -d 'Run-
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -653,8 +653,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand umount" -l runroot -d 'Run-t
 complete -c skiff -n "__fish_skiff_using_subcommand umount" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand umount" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand umount" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -675,8 +675,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand exec" -l runroot -d 'Run-tim
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -694,8 +694,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand top" -l runroot -d 'Run-time
 complete -c skiff -n "__fish_skiff_using_subcommand top" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand top" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand top" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -710,8 +710,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run help" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run help" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run help" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -728,8 +728,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -746,8 +746,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand port" -l runroot -d 'Run-tim
 complete -c skiff -n "__fish_skiff_using_subcommand port" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand port" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand port" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -764,8 +764,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand stats" -l runroot -d 'Run-ti
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -807,8 +807,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand build" -l runroot -d 'Run-ti
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -836,8 +836,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand pull" -l runroot -d 'Run-tim
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -860,8 +860,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand images" -l runroot -d 'Run-t
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -881,8 +881,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l runroot -d 'Run-time
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -900,8 +900,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand tag" -l runroot -d 'Run-time
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -916,8 +916,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand untag" -l runroot -d 'Run-ti
 complete -c skiff -n "__fish_skiff_using_subcommand untag" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand untag" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand untag" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -935,8 +935,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand history" -l runroot -d 'Run-
 complete -c skiff -n "__fish_skiff_using_subcommand history" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand history" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand history" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -957,8 +957,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l runroot -d 'Run-
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -976,8 +976,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand save" -l runroot -d 'Run-tim
 complete -c skiff -n "__fish_skiff_using_subcommand save" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand save" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand save" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -994,8 +994,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand load" -l runroot -d 'Run-tim
 complete -c skiff -n "__fish_skiff_using_subcommand load" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand load" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand load" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1015,8 +1015,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand push" -l runroot -d 'Run-tim
 complete -c skiff -n "__fish_skiff_using_subcommand push" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand push" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand push" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1037,8 +1037,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand login" -l runroot -d 'Run-ti
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1055,8 +1055,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand logout" -l runroot -d 'Run-t
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1072,8 +1072,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_se
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port stats cp diff commit export mount unmount umount help" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port stats cp diff commit export mount unmount umount help" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port stats cp diff commit export mount unmount umount help" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1128,8 +1128,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1163,8 +1163,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1198,8 +1198,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1277,8 +1277,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1357,8 +1357,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1385,8 +1385,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1405,8 +1405,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1424,8 +1424,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from kill" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from kill" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from kill" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1442,8 +1442,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restart" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restart" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restart" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1459,8 +1459,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1484,8 +1484,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from logs" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from logs" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from logs" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1503,8 +1503,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1521,8 +1521,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1537,8 +1537,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1553,8 +1553,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1569,8 +1569,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1587,8 +1587,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from attach" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from attach" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from attach" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1608,8 +1608,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1627,8 +1627,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from top" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from top" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from top" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1643,8 +1643,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1661,8 +1661,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stats" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stats" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stats" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1685,8 +1685,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1704,8 +1704,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from diff" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from diff" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from diff" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1726,8 +1726,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from commit" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from commit" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from commit" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1744,8 +1744,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1761,8 +1761,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1778,8 +1778,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1796,8 +1796,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from umount" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from umount" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from umount" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1840,8 +1840,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from build pull ls list rm tag untag history inspect prune exists save load push help" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from build pull ls list rm tag untag history inspect prune exists save load push help" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from build pull ls list rm tag untag history inspect prune exists save load push help" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1894,8 +1894,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1923,8 +1923,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1947,8 +1947,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1975,8 +1975,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -1996,8 +1996,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2015,8 +2015,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2031,8 +2031,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from untag" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from untag" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from untag" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2050,8 +2050,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2069,8 +2069,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2085,8 +2085,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2103,8 +2103,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2122,8 +2122,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2140,8 +2140,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2161,8 +2161,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2192,8 +2192,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_
 complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from df prune reset help" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from df prune reset help" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from df prune reset help" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2213,8 +2213,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2229,8 +2229,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2248,8 +2248,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2269,8 +2269,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2302,8 +2302,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2321,8 +2321,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2341,8 +2341,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2360,8 +2360,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2378,8 +2378,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2397,8 +2397,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2416,8 +2416,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2433,8 +2433,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2450,8 +2450,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from export" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from export" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from export" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2466,8 +2466,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from import" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from import" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from import" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2482,8 +2482,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from mount" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from mount" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from mount" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2498,8 +2498,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2514,8 +2514,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from umount" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from umount" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from umount" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2541,8 +2541,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen
 complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload help" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload help" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload help" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2575,8 +2575,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2597,8 +2597,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2618,8 +2618,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2638,8 +2638,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2655,8 +2655,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2673,8 +2673,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from remove" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from remove" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from remove" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2691,8 +2691,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2708,8 +2708,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2726,8 +2726,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2742,8 +2742,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2759,8 +2759,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from reload" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from reload" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from reload" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2786,8 +2786,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_see
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd help" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd help" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd help" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2816,8 +2816,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_su
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2838,8 +2838,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand quadlet" -l runroot -d 'Run-
 complete -c skiff -n "__fish_skiff_using_subcommand quadlet" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand quadlet" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand quadlet" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2856,8 +2856,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2915,8 +2915,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2933,8 +2933,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from start" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from start" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from start" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2951,8 +2951,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stop" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stop" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stop" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2968,8 +2968,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from restart" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from restart" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from restart" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -2986,8 +2986,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from kill" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from kill" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from kill" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -3004,8 +3004,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -3024,8 +3024,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from remove" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from remove" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from remove" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -3045,8 +3045,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -3067,8 +3067,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -3089,8 +3089,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from list" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -3110,8 +3110,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -3126,8 +3126,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -3142,8 +3142,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -3159,8 +3159,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from top" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from top" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from top" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -3177,8 +3177,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -3208,8 +3208,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand completion" -l runroot -d 'R
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -3224,8 +3224,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -l runroot -d
 complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -3241,8 +3241,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand oci-run" -l runroot -d 'Run-
 complete -c skiff -n "__fish_skiff_using_subcommand oci-run" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand oci-run" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand oci-run" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -3265,8 +3265,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l runroot -d 'R
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -3286,8 +3286,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -l runroot -d 'Ru
 complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -3304,8 +3304,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -l runroo
 complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -3320,8 +3320,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand rootless-netns" -l runroot -
 complete -c skiff -n "__fish_skiff_using_subcommand rootless-netns" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand rootless-netns" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand rootless-netns" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'
@@ -3339,8 +3339,8 @@ complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -l runro
 complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
-warn\t''
-error\t''"
+warn\t'(podman also spells it `warning`)'
+error\t'(podman\'s `fatal` and `panic` log no more than errors here)'"
 complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -l cgroup-manager -d 'Who manages containers\' cgroups: skiff always uses cgroupfs (a delegated cgroup, or none); systemd is accepted for podman\'s scripts and falls back to cgroupfs with a warning' -r -f -a "cgroupfs\t''
 systemd\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -l storage-driver -d 'Copy-on-write backend for container root filesystems (default: chosen automatically)' -r -f -a "overlay\t'The kernel\'s overlayfs, mounted inside the user namespace'

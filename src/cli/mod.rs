@@ -35,7 +35,11 @@ pub enum LogLevel {
     Trace,
     Debug,
     Info,
+    /// (podman also spells it `warning`)
+    #[value(alias = "warning")]
     Warn,
+    /// (podman's `fatal` and `panic` log no more than errors here)
+    #[value(alias = "fatal", alias = "panic")]
     Error,
 }
 

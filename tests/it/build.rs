@@ -407,6 +407,13 @@ fn bad_input_is_reported_with_file_line_and_instruction() {
             out.assert_stderr_contains("Containerfile");
         }
     }
+    // A context without a Containerfile: podman's words, then what to do.
+    let empty = s.dir().join("empty-context");
+    fs_err::create_dir_all(&empty).unwrap();
+    let out = build(&s, &empty, &["-t", "bad"]);
+    out.assert_exit(125);
+    out.assert_stderr_contains(&format!("stat {}/Dockerfile: no such file or directory", empty.display()));
+    out.assert_stderr_contains("name one with -f");
 }
 
 #[test]

@@ -253,7 +253,7 @@ fn version_help_and_bad_usage() {
     assert_eq!(v["Client"]["Version"], env!("CARGO_PKG_VERSION"));
     assert!(v.get("Server").is_none(), "{v}");
     // podman's global --cgroup-manager: cgroupfs is what skiff does anyway, quietly.
-    let quiet = s.cmd(&["--cgroup-manager=cgroupfs", "info", "-f", ""]);
+    let quiet = s.cmd(&["--log-level", "warning", "--cgroup-manager=cgroupfs", "info", "-f", ""]);
     quiet.assert_success().assert_stdout_eq("");
     assert_eq!(quiet.stderr, "", "{quiet}");
     s.cmd(&["--cgroup-manager=systemd", "info", "-f", ""])

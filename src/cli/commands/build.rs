@@ -295,7 +295,11 @@ fn options(args: &Args, context: &Path, stdin_text: Option<String>) -> anyhow::R
     } else {
         let found = ["Containerfile", "Dockerfile"].iter().map(|n| context.join(n)).find(|p| p.is_file());
         let p = found.with_context(|| {
-            format!("no Containerfile or Dockerfile in the build context {}", context.display())
+            // podman's words first (scripts match them), then what to do.
+            format!(
+                "stat {}: no such file or directory (no Containerfile or Dockerfile in the build context: add one, or name one with -f)",
+                context.join("Dockerfile").display()
+            )
         })?;
         (p.display().to_string(), fs_err::read_to_string(&p)?)
     };
