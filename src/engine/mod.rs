@@ -13,6 +13,7 @@ pub mod build;
 pub mod bundle;
 pub mod config;
 pub mod containers;
+pub mod containers_conf;
 pub mod context;
 pub mod copy;
 pub mod data;

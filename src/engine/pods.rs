@@ -398,24 +398,11 @@ pub fn is_kubernetes_pause(image: &str) -> bool {
     matches!(repo, "registry.k8s.io/pause" | "k8s.gcr.io/pause" | "gcr.io/google_containers/pause")
 }
 
-/// containers.conf's `[engine] infra_image`, read where podman reads it (`CONTAINERS_CONF`, else
-/// the user's file, else the system's).
+/// containers.conf's `[engine] infra_image` (see [`crate::engine::containers_conf`]); a
+/// containers.conf that cannot be read gives none here (the command that reads it first says why).
 pub fn configured_infra_image() -> Option<String> {
-    let files: Vec<PathBuf> = match std::env::var_os("CONTAINERS_CONF") {
-        Some(f) => vec![PathBuf::from(f)],
-        None => {
-            let user = dirs::config_dir().map(|d| d.join("containers/containers.conf"));
-            user.into_iter().chain([PathBuf::from("/etc/containers/containers.conf")]).collect()
-        }
-    };
-    for f in files {
-        let Ok(text) = fs_err::read_to_string(&f) else { continue };
-        let Ok(doc) = text.parse::<toml::Table>() else { continue };
-        if let Some(image) = doc.get("engine").and_then(|e| e.get("infra_image")).and_then(|v| v.as_str()) {
-            return Some(image.to_string()).filter(|s| !s.is_empty());
-        }
-    }
-    None
+    let conf = crate::engine::containers_conf::get().ok()?;
+    conf.engine.infra_image.clone().filter(|s| !s.is_empty())
 }
 
 /// The pod `key` names (name, id, or a unique id prefix).

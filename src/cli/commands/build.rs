@@ -405,36 +405,9 @@ fn options(args: &Args, context: &Path, stdin_text: Option<String>) -> anyhow::R
     })
 }
 
-/// `[engine] runtime` of containers.conf, read as podman reads it: $CONTAINERS_CONF alone if
-/// set, else the system files then the user's (the last that sets it wins).
+/// `[engine] runtime` of containers.conf (see [`crate::engine::containers_conf`]).
 fn containers_conf_runtime() -> anyhow::Result<Option<String>> {
-    let files: Vec<PathBuf> = match std::env::var_os("CONTAINERS_CONF") {
-        Some(f) if !f.is_empty() => vec![PathBuf::from(f)],
-        _ => {
-            let mut v = vec![
-                PathBuf::from("/usr/share/containers/containers.conf"),
-                PathBuf::from("/etc/containers/containers.conf"),
-            ];
-            if let Some(config) = dirs::config_dir() {
-                v.push(config.join("containers/containers.conf"));
-            }
-            v
-        }
-    };
-    let mut runtime = None;
-    for f in files {
-        let text = match fs_err::read_to_string(&f) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-            Err(e) => return Err(e.into()),
-        };
-        let conf: toml::Table =
-            toml::from_str(&text).with_context(|| format!("cannot parse {}", f.display()))?;
-        if let Some(r) = conf.get("engine").and_then(|e| e.get("runtime")).and_then(|r| r.as_str()) {
-            runtime = Some(r.to_string());
-        }
-    }
-    Ok(runtime)
+    Ok(crate::engine::containers_conf::get()?.engine.runtime.clone())
 }
 
 /// `--layers`, else $BUILDAH_LAYERS, else true.
