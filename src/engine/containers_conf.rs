@@ -123,8 +123,8 @@ pub struct Network {
 pub fn files(skiff_dir: Option<&Path>) -> Result<Vec<PathBuf>, Error> {
     if let Some(path) = std::env::var_os(ENV_CONTAINERS_CONF).filter(|v| !v.is_empty()) {
         let path = PathBuf::from(path);
-        if let Err(e) = std::fs::metadata(&path) {
-            return Err(Error::EnvFile { path, reason: e.to_string() });
+        if let Err(e) = fs_err::metadata(&path) {
+            return Err(Error::EnvFile { path, reason: e.kind().to_string() });
         }
         return Ok(vec![path]);
     }
@@ -157,7 +157,7 @@ pub fn files(skiff_dir: Option<&Path>) -> Result<Vec<PathBuf>, Error> {
 
 /// The `*.conf` files of a drop-in directory, sorted by name.
 fn dropins(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let Ok(entries) = fs_err::read_dir(dir) else { return Vec::new() };
     let mut v: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "conf"))
@@ -170,8 +170,8 @@ fn dropins(dir: &Path) -> Vec<PathBuf> {
 pub fn load_files(paths: &[PathBuf]) -> Result<ContainersConf, Error> {
     let mut merged = toml::Table::new();
     for path in paths {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Error::Read { path: path.clone(), reason: e.to_string() })?;
+        let text = fs_err::read_to_string(path)
+            .map_err(|e| Error::Read { path: path.clone(), reason: e.kind().to_string() })?;
         let table: toml::Table = text
             .parse()
             .map_err(|e: toml::de::Error| Error::Parse { path: path.clone(), reason: one_line(&e) })?;
@@ -227,7 +227,7 @@ mod tests {
 
     fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
         let p = dir.join(name);
-        std::fs::write(&p, text).unwrap();
+        fs_err::write(&p, text).unwrap();
         p
     }
 
@@ -255,7 +255,7 @@ mod tests {
     fn a_broken_file_is_named() {
         let d = tempfile::tempdir().unwrap();
         let a = write(d.path(), "bad.conf", "[containers\n");
-        let e = load_files(&[a.clone()]).unwrap_err().to_string();
+        let e = load_files(std::slice::from_ref(&a)).unwrap_err().to_string();
         assert!(e.contains(&a.display().to_string()), "{e}");
         assert!(!e.contains('\n'), "{e}");
     }
