@@ -22,6 +22,22 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
+/// Creates `path` (which must not exist) with `bytes` and fsyncs it, without a temporary file or
+/// a directory fsync: for files inside a directory that is still private (a staged container
+/// directory), which appears whole by one rename later, after which the record that names it is
+/// written with [`write_atomic`] (whose fsyncs commit the directory entries as well). The caller
+/// fsyncs the private directory once, after its last file.
+pub fn write_new_durable(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut f = fs_err::File::options().write(true).create_new(true).open(path)?;
+    f.write_all(bytes)?;
+    f.sync_all()
+}
+
+/// Fsyncs the directory `dir` (its entries: files created or renamed in it).
+pub fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    fs_err::File::open(dir)?.sync_all()
+}
+
 /// Replaces `path` with `bytes` through a temporary file and a rename, without fsync: for run-time
 /// state (pid files, exit records under the run-time directory, a tmpfs that does not survive a
 /// reboot anyway), where readers need all-or-nothing but not durability, and an fsync would cost
