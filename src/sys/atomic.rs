@@ -67,4 +67,18 @@ mod tests {
         assert_eq!(fs_err::read(&p).unwrap(), b"three");
         assert_eq!(fs_err::read_dir(t.path()).unwrap().count(), 1);
     }
+
+    #[test]
+    fn new_durable_file_is_written_once_and_never_replaces() {
+        let t = tempfile::tempdir().unwrap();
+        let p = t.path().join("config.json");
+        super::write_new_durable(&p, b"spec").unwrap();
+        super::sync_dir(t.path()).unwrap();
+        assert_eq!(fs_err::read(&p).unwrap(), b"spec");
+        // A second write to the same path is an error and leaves the first content.
+        let e = super::write_new_durable(&p, b"other").unwrap_err();
+        assert_eq!(e.kind(), std::io::ErrorKind::AlreadyExists);
+        assert_eq!(fs_err::read(&p).unwrap(), b"spec");
+        assert_eq!(fs_err::read_dir(t.path()).unwrap().count(), 1);
+    }
 }
