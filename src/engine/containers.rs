@@ -253,17 +253,22 @@ pub fn create(
         }
     }
     let created = store.create_container_with(rec, |staged: &ContainerDirs| -> Result<(), Error> {
+        // The staged directory is private until the store renames it into place: its files are
+        // written and fsynced directly, and the directory fsynced once (not a temporary file,
+        // rename and directory fsync per file: two fsyncs fewer per file on every create).
+        use crate::sys::atomic::{sync_dir, write_new_durable};
         let path = staged.bundle.join("config.json");
-        super::write_atomic(&path, &spec_json).map_err(|source| Error::WriteBundle { path, source })?;
+        write_new_durable(&path, &spec_json).map_err(|source| Error::WriteBundle { path, source })?;
         if let Some(network) = &with.network {
             let path = staged.bundle.join(crate::network::CONFIG_FILE);
             let text = serde_json::to_vec_pretty(network).expect("a network config serializes");
-            super::write_atomic(&path, &text).map_err(|source| Error::WriteBundle { path, source })?;
+            write_new_durable(&path, &text).map_err(|source| Error::WriteBundle { path, source })?;
         }
-        super::service::save(&staged.bundle, &service).map_err(|source| Error::WriteBundle {
-            path: staged.bundle.join(super::service::SERVICE_FILE),
-            source,
-        })?;
+        let path = staged.bundle.join(super::service::SERVICE_FILE);
+        let text = serde_json::to_vec_pretty(&service).expect("service settings serialize");
+        write_new_durable(&path, &text).map_err(|source| Error::WriteBundle { path, source })?;
+        let path = staged.bundle.clone();
+        sync_dir(&path).map_err(|source| Error::WriteBundle { path, source })?;
         if driver == StorageDriver::Vfs {
             let mut bottom_first = diffs.clone();
             bottom_first.reverse();

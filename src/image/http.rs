@@ -18,7 +18,7 @@
 
 use std::collections::HashMap;
 use std::io;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use base64::Engine as _;
@@ -123,9 +123,14 @@ pub(crate) struct Transport<'a> {
 }
 
 /// HTTP clients and the authorization values obtained so far.
+///
+/// The clients are built on first use: building one that checks certificates reads and parses
+/// every system root certificate (/etc/ssl/certs: ~900 files, milliseconds), which a pull from a
+/// plain-http registry, or of an image whose answer needs no TLS, does not need.
 pub(crate) struct Http {
-    verified: reqwest::Client,
-    unverified: reqwest::Client,
+    user_agent: &'static str,
+    verified: OnceLock<reqwest::Client>,
+    unverified: OnceLock<reqwest::Client>,
     pub limits: Limits,
     /// (registry, repository) -> `Authorization` header value.
     auth: Mutex<HashMap<(String, String), HeaderValue>>,
@@ -133,25 +138,36 @@ pub(crate) struct Http {
 
 impl Http {
     pub fn new(user_agent: &'static str, limits: Limits) -> Http {
-        let build = |invalid_certs: bool| {
+        Http {
+            user_agent,
+            verified: OnceLock::new(),
+            unverified: OnceLock::new(),
+            limits,
+            auth: Mutex::default(),
+        }
+    }
+
+    /// The client that checks certificates (`verify`) or the one that does not, built once.
+    fn client(&self, verify: bool) -> &reqwest::Client {
+        let cell = if verify { &self.verified } else { &self.unverified };
+        cell.get_or_init(|| {
             reqwest::Client::builder()
-                .user_agent(user_agent)
+                .user_agent(self.user_agent)
                 .connect_timeout(Duration::from_secs(30))
-                .danger_accept_invalid_certs(invalid_certs)
+                .danger_accept_invalid_certs(!verify)
                 .build()
                 .unwrap_or_default()
-        };
-        Http { verified: build(false), unverified: build(true), limits, auth: Mutex::default() }
+        })
     }
 
     pub fn transport(&self, scheme: &'static str, verify: bool) -> Transport<'_> {
-        Transport { scheme, client: if verify { &self.verified } else { &self.unverified } }
+        Transport { scheme, client: self.client(verify) }
     }
 
     /// Whether `registry` answers https at all (any HTTP answer counts), for insecure registries.
     pub async fn speaks_tls(&self, registry: &str) -> bool {
         let url = format!("https://{registry}/v2/");
-        let req = self.unverified.get(&url).send();
+        let req = self.client(false).get(&url).send();
         matches!(tokio::time::timeout(self.limits.stall.min(self.limits.request), req).await, Ok(Ok(_)))
     }
 

@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use std::io;
 use std::path::PathBuf;
 use std::pin::Pin;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::task::{Context, Poll};
 
 use bytes::Bytes;
@@ -77,10 +77,9 @@ pub enum BlobSource {
 /// A registry client; cheap to clone (clients share connections and tokens).
 #[derive(Clone)]
 pub struct RegistryClient {
-    https: Client,
-    /// https without certificate checks, for insecure registries that speak TLS.
-    https_unverified: Client,
-    http_plain: Client,
+    /// oci-client's clients (pushes), built on first use: a pull needs none of them, and each
+    /// one that checks certificates reads all the system's root certificates when built.
+    oci: Arc<OciClients>,
     /// Insecure registry → whether it speaks TLS (cached probe results).
     speaks_tls: Arc<Mutex<HashMap<String, bool>>>,
     /// skiff's own reads (manifests, blobs, tokens): bounded in size and time.
@@ -102,21 +101,45 @@ impl std::fmt::Debug for RegistryClient {
     }
 }
 
+/// The oci-client clients of a [`RegistryClient`], one per [`Mode`], each built once.
+struct OciClients {
+    stall: std::time::Duration,
+    https: OnceLock<Client>,
+    /// https without certificate checks, for insecure registries that speak TLS.
+    https_unverified: OnceLock<Client>,
+    http_plain: OnceLock<Client>,
+}
+
+impl OciClients {
+    fn get(&self, mode: Mode) -> &Client {
+        let (cell, protocol, accept_invalid_certificates) = match mode {
+            Mode::Https => (&self.https, ClientProtocol::Https, false),
+            Mode::HttpsUnverified => (&self.https_unverified, ClientProtocol::Https, true),
+            Mode::Http => (&self.http_plain, ClientProtocol::Http, false),
+        };
+        cell.get_or_init(|| {
+            Client::new(ClientConfig {
+                protocol,
+                accept_invalid_certificates,
+                user_agent: concat!("skiff/", env!("CARGO_PKG_VERSION")),
+                connect_timeout: Some(std::time::Duration::from_secs(30)),
+                read_timeout: Some(self.stall),
+                ..ClientConfig::default()
+            })
+        })
+    }
+}
+
 impl RegistryClient {
     pub fn new(options: ClientOptions) -> RegistryClient {
         let limits = Limits::from_env();
-        let config = |protocol, accept_invalid_certificates| ClientConfig {
-            protocol,
-            accept_invalid_certificates,
-            user_agent: concat!("skiff/", env!("CARGO_PKG_VERSION")),
-            connect_timeout: Some(std::time::Duration::from_secs(30)),
-            read_timeout: Some(limits.stall),
-            ..ClientConfig::default()
-        };
         RegistryClient {
-            https: Client::new(config(ClientProtocol::Https, false)),
-            https_unverified: Client::new(config(ClientProtocol::Https, true)),
-            http_plain: Client::new(config(ClientProtocol::Http, false)),
+            oci: Arc::new(OciClients {
+                stall: limits.stall,
+                https: OnceLock::new(),
+                https_unverified: OnceLock::new(),
+                http_plain: OnceLock::new(),
+            }),
             speaks_tls: Arc::default(),
             http: Arc::new(Http::new(concat!("skiff/", env!("CARGO_PKG_VERSION")), limits)),
             options,
@@ -132,11 +155,8 @@ impl RegistryClient {
     /// in podman, get https without certificate checks when they speak TLS, else plain http;
     /// the answer is probed once per registry (GET /v2/) and cached.
     async fn client(&self, r: &Reference) -> &Client {
-        match self.mode(r).await {
-            Mode::Https => &self.https,
-            Mode::HttpsUnverified => &self.https_unverified,
-            Mode::Http => &self.http_plain,
-        }
+        let mode = self.mode(r).await;
+        self.oci.get(mode)
     }
 
     async fn mode(&self, r: &Reference) -> Mode {

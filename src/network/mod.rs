@@ -487,9 +487,7 @@ fn setup_inner(
             }
         }
     }
-    let text = serde_json::to_vec_pretty(&state).expect("the network state serializes");
-    crate::sys::atomic::write_atomic(&run_dir.join(STATE_FILE), &text)
-        .map_err(|source| Error::Write { path: run_dir.join(STATE_FILE), source })?;
+    write_state(run_dir, &state)?;
     Ok(state)
 }
 
@@ -638,9 +636,11 @@ fn setup_bridge_inner(
     Ok(state)
 }
 
+/// Run-time state under the run-time directory: replaced atomically for readers, without fsync
+/// (it describes helpers that do not outlive a reboot; two fsyncs on every start otherwise).
 fn write_state(run_dir: &Path, state: &State) -> Result<(), Error> {
     let text = serde_json::to_vec_pretty(state).expect("the network state serializes");
-    crate::sys::atomic::write_atomic(&run_dir.join(STATE_FILE), &text)
+    crate::sys::atomic::write_replace(&run_dir.join(STATE_FILE), &text)
         .map_err(|source| Error::Write { path: run_dir.join(STATE_FILE), source })
 }
 
