@@ -128,6 +128,9 @@ fn clone_container(
     console: Option<&message::ConsoleChannel>,
     setup: impl FnOnce(),
 ) -> Result<(Pid, message::Receiver), Error> {
+    if p.flags & libc::CLONE_NEWUSER != 0 {
+        return clone_in_userns(p, bundle, console, setup);
+    }
     let (write, read) = message::channel().map_err(Error::Pipe)?;
     // SAFETY: `run` and `spawn`, the only callers, are documented to be called single-threaded
     // (the supervisor and the foreground runtime start no thread).
@@ -144,15 +147,97 @@ fn clone_container(
     Ok((pid, read))
 }
 
+/// [`clone_container`] for a spec with a user namespace of its own (`--userns=keep-id`, ...):
+/// the container must be created in the network (uts, ipc) namespaces skiff prepared, which
+/// belong to skiff's user namespace and cannot be joined from the new one. So a helper process
+/// joins them first, then clones the container with `CLONE_PARENT` (it stays this process's
+/// direct child) and a new user namespace owning its other namespaces, writes the namespace's
+/// uid and gid maps (root of skiff's namespace may map any of its ids, no newuidmap), lets
+/// the container go on, sends its pid here and exits.
+fn clone_in_userns(
+    p: &Prepared,
+    bundle: &Path,
+    console: Option<&message::ConsoleChannel>,
+    setup: impl FnOnce(),
+) -> Result<(Pid, message::Receiver), Error> {
+    use std::io::{Read, Write};
+    let maps_err = |what: &str| {
+        let what = what.to_string();
+        move |source| Error::UserMaps { what: what.clone(), source }
+    };
+    let linux = p.spec.linux().clone().unwrap_or_default();
+    let lines = |m: &Option<Vec<oci_spec::runtime::LinuxIdMapping>>| {
+        m.iter()
+            .flatten()
+            .map(|l| format!("{} {} {}\n", l.container_id(), l.host_id(), l.size()))
+            .collect::<String>()
+    };
+    let (uid_map, gid_map) = (lines(linux.uid_mappings()), lines(linux.gid_mappings()));
+    let (write, read) = message::channel().map_err(Error::Pipe)?;
+    let (pid_r, pid_w) = nix::unistd::pipe().map_err(maps_err("a pipe"))?;
+    let (go_r, go_w) = nix::unistd::pipe().map_err(maps_err("a pipe"))?;
+    let flags = p.flags & !libc::CLONE_NEWUSER;
+    // SAFETY: `run` and `spawn`, the only callers, are single-threaded; so is the helper, which
+    // clones the container.
+    #[allow(unsafe_code)]
+    let helper = unsafe {
+        crate::sys::fork_keeping((read, pid_r), || {
+            // On failure the container reports it: it tries the same joins and sends the error.
+            let _ = container_init::join_namespaces(&linux);
+            let cloned =
+                crate::sys::clone_child(flags | libc::CLONE_NEWUSER | libc::CLONE_PARENT, go_w, || {
+                    let mut go = [0u8; 1];
+                    if std::fs::File::from(go_r).read_exact(&mut go).is_err() {
+                        return 125;
+                    }
+                    let root = nix::unistd::Uid::from_raw(0);
+                    let _ = nix::unistd::setresgid(0.into(), 0.into(), 0.into());
+                    let _ = nix::unistd::setresuid(root, root, root);
+                    setup();
+                    container_init::run(&crate::sys::Linux, &p.spec, bundle, &p.rootfs, console, &write)
+                });
+            let Ok((pid, go_w)) = cloned else { return 1 };
+            let pid = pid.as_raw();
+            let mapped = std::fs::write(format!("/proc/{pid}/uid_map"), &uid_map)
+                .and_then(|()| std::fs::write(format!("/proc/{pid}/gid_map"), &gid_map));
+            if mapped.is_err() {
+                let _ = nix::sys::signal::kill(Pid::from_raw(pid), nix::sys::signal::Signal::SIGKILL);
+                return 2;
+            }
+            let _ = nix::unistd::write(&go_w, b"g");
+            let _ = std::fs::File::from(pid_w).write_all(&pid.to_ne_bytes());
+            0
+        })
+    };
+    let (helper, (read, pid_r)) = helper.map_err(Error::Clone)?;
+    drop(write);
+    let status = waitpid(helper, None);
+    let mut raw = [0u8; 4];
+    let got = std::fs::File::from(pid_r).read_exact(&mut raw);
+    match (status, got) {
+        (Ok(WaitStatus::Exited(_, 0)), Ok(())) => Ok((Pid::from_raw(i32::from_ne_bytes(raw)), read)),
+        (Ok(WaitStatus::Exited(_, 2)), _) => Err(Error::UserMaps {
+            what: format!("cannot write the uid/gid map {}", uid_map.trim().replace('\n', ", ")),
+            source: nix::errno::Errno::EPERM,
+        }),
+        (Err(e), _) => Err(Error::Clone(e)),
+        _ => Err(Error::Clone(nix::errno::Errno::ECHILD)),
+    }
+}
+
 /// The `CLONE_NEW*` flags for the spec's namespaces. A namespace with a `path` is not created but
 /// joined by the container process ([`container_init`]); joining is supported for the network,
-/// uts and ipc namespaces. A user namespace is refused (see the module invariants).
+/// uts and ipc namespaces. A user namespace is created ([`clone_in_userns`]), never joined.
 fn clone_flags(spec: &Spec) -> Result<libc::c_int, Error> {
     let mut flags = 0;
     let namespaces = spec.linux().as_ref().and_then(|l| l.namespaces().clone()).unwrap_or_default();
     for ns in namespaces {
         if ns.typ() == LinuxNamespaceType::User {
-            return Err(Error::UserNamespace);
+            if ns.path().is_some() {
+                return Err(Error::UserNamespace);
+            }
+            flags |= libc::CLONE_NEWUSER;
+            continue;
         }
         if let Some(path) = ns.path() {
             match ns.typ() {
@@ -168,7 +253,7 @@ fn clone_flags(spec: &Spec) -> Result<libc::c_int, Error> {
             LinuxNamespaceType::Pid => libc::CLONE_NEWPID,
             LinuxNamespaceType::Network => libc::CLONE_NEWNET,
             LinuxNamespaceType::Time => libc::CLONE_NEWTIME,
-            LinuxNamespaceType::User => unreachable!("refused above"),
+            LinuxNamespaceType::User => unreachable!("handled above"),
         };
     }
     if flags & libc::CLONE_NEWNS == 0 {
