@@ -115,7 +115,7 @@ pub fn create_container(
     printer: &Printer,
 ) -> anyhow::Result<ContainerRecord> {
     let config = args.config.resolve()?;
-    let userns = args.userns.resolve()?;
+    let userns = args.userns.resolve(ctx)?;
     let mut with = CreateOptions { name: args.name.clone(), rm: args.rm, ..Default::default() };
     args.volumes.apply(&mut with)?;
     args.service.apply(&mut with)?;

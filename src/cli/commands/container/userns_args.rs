@@ -34,7 +34,7 @@ pub struct UsernsArgs {
 impl UsernsArgs {
     /// Checks the values (one line naming a bad one), before anything is pulled or created;
     /// the maps are resolved against the user's ids when the container is created.
-    pub fn resolve(&self) -> anyhow::Result<Resolved> {
+    pub fn resolve(&self, ctx: &crate::engine::Context) -> anyhow::Result<Resolved> {
         let conf = crate::engine::containers_conf::get().ok();
         let text = self
             .userns
@@ -52,7 +52,7 @@ impl UsernsArgs {
         }
         for (flag, name) in [("--subuidname", &self.subuidname), ("--subgidname", &self.subgidname)] {
             if let Some(n) = name {
-                let me = crate::userns::Identity::current();
+                let me = &ctx.identity;
                 if *n != me.user && *n != me.uid.to_string() {
                     anyhow::bail!(
                         "invalid {flag} {n:?}: rootless, only your own subordinate ids ({}) can be mapped",
@@ -78,8 +78,11 @@ impl UsernsArgs {
                 anyhow::bail!("invalid --group-add {g:?}: expected a group name or number");
             }
         }
+        let request = Request { mode, uid_map, gid_map };
+        // The maps against the user's ids, now (auto's range is chosen at create).
+        request.resolve(&ctx.identity, ctx.rootless, None, &[])?;
         let group_add = if keep_groups { Vec::new() } else { self.group_add.clone() };
-        Ok(Resolved { request: Request { mode, uid_map, gid_map }, group_add })
+        Ok(Resolved { request, group_add })
     }
 }
 
