@@ -193,7 +193,7 @@ pub fn create(
     let workdir =
         workdir.map_or_else(|| "/".to_string(), |w| if w.starts_with('/') { w } else { format!("/{w}") });
     let etc_files = super::userns::prepare(ctx, store, &mut opts, &workdir, &mut passwd, &mut group)
-        .map_err(|e| rollback(e))?;
+        .map_err(&rollback)?;
     let image_check = super::images::image_healthcheck(store, &image);
     let mut service = with.service.resolve(image_check.as_ref(), with.rm).map_err(|e| rollback(e.into()))?;
     if service.container_socket {

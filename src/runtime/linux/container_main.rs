@@ -230,8 +230,8 @@ fn clone_in_userns(
                 });
             let Ok((pid, go_w)) = cloned else { return 1 };
             let pid = pid.as_raw();
-            let mapped = std::fs::write(format!("/proc/{pid}/uid_map"), &uid_map)
-                .and_then(|()| std::fs::write(format!("/proc/{pid}/gid_map"), &gid_map));
+            let mapped = fs_err::write(format!("/proc/{pid}/uid_map"), &uid_map)
+                .and_then(|()| fs_err::write(format!("/proc/{pid}/gid_map"), &gid_map));
             if mapped.is_err() {
                 let _ = nix::sys::signal::kill(Pid::from_raw(pid), nix::sys::signal::Signal::SIGKILL);
                 return 2;
