@@ -5,6 +5,8 @@
 
 use std::path::Path;
 
+pub use crate::userns::mode::{parse_map, Mode, Request};
+
 use super::{Context, Error};
 use crate::runtime::spec::{RunOptions, USERNS_ANNOTATION};
 use crate::runtime::user::{self, HostUser};

@@ -42,8 +42,8 @@ pub fn run(a: Args) -> anyhow::Result<Exit> {
         userxattr: a.userxattr,
         id_maps: match (&a.uidmap, &a.gidmap) {
             (Some(u), Some(g)) => Some((
-                crate::userns::mode::parse_map("--uidmap", u)?,
-                crate::userns::mode::parse_map("--gidmap", g)?,
+                crate::engine::userns::parse_map("--uidmap", u)?,
+                crate::engine::userns::parse_map("--gidmap", g)?,
             )),
             _ => None,
         },

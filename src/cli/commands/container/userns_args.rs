@@ -3,7 +3,7 @@
 //! supplementary groups.
 
 use crate::engine::config::RunOptions;
-use crate::userns::mode::{self, Mode, Request};
+use crate::engine::userns::{self as mode, Mode, Request};
 
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct UsernsArgs {
