@@ -314,7 +314,10 @@ fn finish_volumes(
         }
         copied?;
     }
-    Ok(super::volumes::finish(plan, uid, gid)?)
+    let dirs = store.container_dirs(&rec.id);
+    let (uid, gid) = super::userns::storage_ids(&dirs.bundle, uid, gid);
+    super::volumes::finish(plan, uid, gid)?;
+    super::userns::save_chowns(&dirs.bundle, &plan.chown, uid, gid)
 }
 
 /// The diff directories of `image`'s layers, top-most first.
@@ -401,6 +404,7 @@ pub fn mount_rootfs(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Resu
     if !rec.state.is_active() {
         // New volumes get the image's content before their first use (retried after a crash).
         super::volumes::copy_up_pending(store, rec, &dirs.bundle, &dirs.merged)?;
+        super::userns::rechown_at_start(&dirs.bundle)?;
     }
     Ok(dirs.merged)
 }

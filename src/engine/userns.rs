@@ -178,3 +178,42 @@ pub fn inspect_maps(spec: &serde_json::Value) -> serde_json::Value {
     };
     serde_json::json!({ "UIDMap": lines("uidMappings"), "GIDMap": lines("gidMappings") })
 }
+
+/// The file in a container's bundle listing its `U` chowns (paths and ids), redone at starts.
+const CHOWN_FILE: &str = "chown.json";
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Chowns {
+    paths: Vec<std::path::PathBuf>,
+    uid: u32,
+    gid: u32,
+}
+
+/// The ids, as stored, of container ids `uid`/`gid` of the container whose bundle is `bundle`
+/// (shifted when it has a user namespace of its own).
+pub fn storage_ids(bundle: &Path, uid: u32, gid: u32) -> (u32, u32) {
+    match bundle_maps(bundle) {
+        Some((u, g)) => (crate::userns::mode::present(&u, uid), crate::userns::mode::present(&g, gid)),
+        None => (uid, gid),
+    }
+}
+
+/// Records the `U` chowns of a new container, for [`rechown_at_start`].
+pub fn save_chowns(bundle: &Path, paths: &[std::path::PathBuf], uid: u32, gid: u32) -> Result<(), Error> {
+    if paths.is_empty() {
+        return Ok(());
+    }
+    let path = bundle.join(CHOWN_FILE);
+    let text = serde_json::to_vec(&Chowns { paths: paths.to_vec(), uid, gid }).expect("chowns serialize");
+    super::write_atomic(&path, &text).map_err(|source| Error::WriteBundle { path, source })
+}
+
+/// podman's `U` at every start: a source whose owner changed since is chowned again.
+pub fn rechown_at_start(bundle: &Path) -> Result<(), Error> {
+    let Ok(text) = fs_err::read(bundle.join(CHOWN_FILE)) else { return Ok(()) };
+    let Ok(c) = serde_json::from_slice::<Chowns>(&text) else { return Ok(()) };
+    for p in &c.paths {
+        super::volumes::rechown(p, c.uid, c.gid)?;
+    }
+    Ok(())
+}
