@@ -234,3 +234,41 @@ fn bad_userns_values_fail_with_one_line_naming_them() {
     }
     s.cmd(&["ps", "-a", "-q"]).assert_success().assert_stdout_eq("");
 }
+
+#[test]
+fn u_volumes_are_chowned_again_at_a_start_and_to_the_user_under_keep_id() {
+    let s = Skiff::new();
+    let (uid, gid, _) = me();
+    let image = &fixtures().busybox.reference;
+    let dir = s.dir().join("data");
+    fs_err::create_dir(&dir).unwrap();
+    fs_err::write(dir.join("test1"), "").unwrap();
+    let vol = format!("{}:/data:U", dir.display());
+    let stat = ["stat", "-c", "%u:%g", "/data"];
+    let mut args = vec!["run", TLS, "--name", "u", "--user", "1000:2000", "-v", &vol, image];
+    args.extend(stat);
+    s.cmd(&args).assert_success().assert_stdout_eq("1000:2000");
+    let d = dir.display().to_string();
+    s.unshare(&["chown", "-R", "100:200", &d]).assert_success();
+    s.cmd(&["start", "--attach", "u"]).assert_success().assert_stdout_eq("1000:2000");
+    // Only a file changed: the directory's owner is right, nothing is chowned.
+    let f = format!("{d}/test1");
+    s.unshare(&["chown", "100:200", &f]).assert_success();
+    s.cmd(&["start", "--attach", "u"]).assert_success().assert_stdout_eq("1000:2000");
+    s.unshare(&["stat", "-c", "%u:%g", &f]).assert_success().assert_stdout_eq("100:200");
+    s.cmd(&["rm", "u"]).assert_success();
+    // keep-id: U makes the source the user's own, on the host too.
+    assert_eq!(run(&s, &["--userns=keep-id", "-v", &vol], "stat -c %u:%g /data"), format!("{uid}:{gid}"));
+    assert_eq!(fs_err::metadata(&dir).unwrap().uid(), uid);
+}
+
+#[test]
+fn subuidname_other_than_the_user_is_refused() {
+    let s = Skiff::new();
+    let (_, _, name) = me();
+    let image = &fixtures().busybox.reference;
+    let out = s.cmd(&["run", TLS, "--rm", "--subuidname", "someoneelse", image, "true"]);
+    out.assert_exit(125).assert_stderr_contains("\"someoneelse\"");
+    s.cmd(&["run", TLS, "--rm", "--subuidname", &name, "--subgidname", &name, image, "true"])
+        .assert_success();
+}
