@@ -44,6 +44,8 @@ pub fn prepare(
     };
     let maps = opts.userns.resolve(&ctx.identity, ctx.rootless, auto_default, &taken)?;
     let Some(maps) = maps else { return Ok(EtcFiles::default()) };
+    crate::rootfs::fuse::device_usable()
+        .map_err(|e| crate::userns::mode::Error::NeedsFuse { reason: e.to_string() })?;
     let mut files = EtcFiles::default();
     if let (Some(k), None) = (&maps.keep_id, &opts.user) {
         let who = host_user(&ctx.identity);

@@ -40,6 +40,8 @@ pub enum Error {
     RootfulOnly { mode: String },
     #[error("cannot use --userns={mode} together with --uidmap or --gidmap")]
     Conflict { mode: String },
+    #[error("a container with a user namespace of its own is served by fuse-overlay (the image's ids shifted, no chowned copy), and /dev/fuse cannot be opened: {reason}")]
+    NeedsFuse { reason: String },
 }
 
 /// What `--userns` asks for.
