@@ -47,7 +47,7 @@ pub fn prepare(
     crate::rootfs::fuse::device_usable()
         .map_err(|e| crate::userns::mode::Error::NeedsFuse { reason: e.to_string() })?;
     let mut files = EtcFiles::default();
-    if let (Some(k), None) = (&maps.keep_id, &opts.user) {
+    if let Some(k) = &maps.keep_id {
         let who = host_user(&ctx.identity);
         let home = keep_id_home(&who.home, workdir, opts);
         let (p, g) = user::keep_id_entries(passwd.as_deref(), group.as_deref(), &who, k.uid, k.gid, &home);

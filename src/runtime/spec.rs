@@ -886,6 +886,50 @@ mod tests {
     }
 
     #[test]
+    fn a_user_namespace_of_its_own_gets_its_maps_a_bound_sys_and_keep_ids_user() {
+        use crate::userns::mode::{KeepId, Mode, Request, Resolved};
+        use crate::userns::IdMap;
+        let map = vec![
+            IdMap { container_id: 0, host_id: 1, size: 1000 },
+            IdMap { container_id: 1000, host_id: 0, size: 1 },
+        ];
+        let o = RunOptions {
+            userns: Request { mode: Mode::KeepId { uid: None, gid: None }, ..Default::default() },
+            userns_maps: Some(Resolved {
+                uid_map: map.clone(),
+                gid_map: map,
+                keep_id: Some(KeepId { uid: 1000, gid: 1000 }),
+            }),
+            group_add: strings(&["457"]),
+            ..opts()
+        };
+        let spec = build_with(&o).unwrap();
+        let linux = spec.linux().as_ref().unwrap();
+        assert!(linux
+            .namespaces()
+            .iter()
+            .flatten()
+            .any(|n| n.typ() == LinuxNamespaceType::User && n.path().is_none()));
+        let uids = linux.uid_mappings().clone().unwrap();
+        assert_eq!((uids[1].container_id(), uids[1].host_id(), uids[1].size()), (1000, 0, 1));
+        let sys = spec.mounts().iter().flatten().find(|m| m.destination() == Path::new("/sys")).unwrap();
+        assert_eq!(sys.typ().as_deref(), Some("bind"));
+        let u = process(&spec).user();
+        assert_eq!((u.uid(), u.gid(), u.additional_gids().clone()), (1000, 1000, Some(vec![457])));
+        assert_eq!(
+            spec.annotations().as_ref().unwrap().get(USERNS_ANNOTATION).map(String::as_str),
+            Some("keep-id")
+        );
+        // -u wins over keep-id's user
+        let spec = build_with(&RunOptions { user: Some("0".into()), ..o }).unwrap();
+        assert_eq!(process(&spec).user().uid(), 0);
+        // no namespace of its own: none in the spec, no annotation
+        let spec = build_with(&opts()).unwrap();
+        assert!(spec.linux().as_ref().unwrap().uid_mappings().is_none());
+        assert!(spec.annotations().as_ref().unwrap().get(USERNS_ANNOTATION).is_none());
+    }
+
+    #[test]
     fn capabilities_add_drop() {
         let default = capability_set(&[], &[]).unwrap();
         assert_eq!(default.len(), 11);
