@@ -173,8 +173,8 @@ pub fn create(
     let image = found.image;
     let config = super::images::image_run_config(store, &image)?;
     let diffs = lower_dirs(store, &image)?;
-    let passwd = image_file(&diffs, "passwd");
-    let group = image_file(&diffs, "group");
+    let mut passwd = image_file(&diffs, "passwd");
+    let mut group = image_file(&diffs, "group");
 
     let id = records::new_id();
     opts.id = id.clone();
@@ -189,6 +189,11 @@ pub fn create(
         e
     };
     opts.mounts.extend(plan.mounts.iter().cloned());
+    let workdir = opts.workdir.clone().or_else(|| config.working_dir().clone()).filter(|w| !w.is_empty());
+    let workdir =
+        workdir.map_or_else(|| "/".to_string(), |w| if w.starts_with('/') { w } else { format!("/{w}") });
+    let etc_files = super::userns::prepare(ctx, store, &mut opts, &workdir, &mut passwd, &mut group)
+        .map_err(&rollback)?;
     let image_check = super::images::image_healthcheck(store, &image);
     let mut service = with.service.resolve(image_check.as_ref(), with.rm).map_err(|e| rollback(e.into()))?;
     if service.container_socket {
@@ -218,7 +223,8 @@ pub fn create(
         .and_then(|s| super::lifecycle::parse_signal(s).ok())
         .map_or(libc::SIGTERM, super::lifecycle::Sig::number);
     service.stop_timeout = with.stop_timeout.map_or(10, u64::from);
-    let driver = choose_driver(ctx);
+    // A nested user namespace sees the image's files through fuse-overlay's id shift.
+    let driver = if opts.userns_maps.is_some() { StorageDriver::FuseOverlay } else { choose_driver(ctx) };
 
     let rec = ContainerRecord {
         id,
@@ -275,6 +281,10 @@ pub fn create(
             vfs::populate(&bottom_first, &staged.merged)?;
         }
         super::volumes::make_overlay_dirs(&plan, &staged.root)?;
+        super::userns::write_etc(
+            &etc_files,
+            if driver == StorageDriver::Vfs { &staged.merged } else { &staged.upper },
+        )?;
         Ok(())
     });
     drop(guard);
@@ -309,7 +319,10 @@ fn finish_volumes(
         }
         copied?;
     }
-    Ok(super::volumes::finish(plan, uid, gid)?)
+    let dirs = store.container_dirs(&rec.id);
+    let (uid, gid) = super::userns::storage_ids(&dirs.bundle, uid, gid);
+    super::volumes::finish(plan, uid, gid)?;
+    super::userns::save_chowns(&dirs.bundle, &plan.chown, uid, gid)
 }
 
 /// The diff directories of `image`'s layers, top-most first.
@@ -375,6 +388,7 @@ pub fn mount_rootfs(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Resu
                 work: dirs.work.clone(),
                 target: dirs.merged.clone(),
                 userxattr: ctx.rootless,
+                id_maps: super::userns::bundle_maps(&dirs.bundle),
             };
             let log = ensure_run_dir(ctx, &rec.id)?.join("fuse-overlay.log");
             let exe = std::env::current_exe().unwrap_or_else(|_| "/proc/self/exe".into());
@@ -395,6 +409,7 @@ pub fn mount_rootfs(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Resu
     if !rec.state.is_active() {
         // New volumes get the image's content before their first use (retried after a crash).
         super::volumes::copy_up_pending(store, rec, &dirs.bundle, &dirs.merged)?;
+        super::userns::rechown_at_start(&dirs.bundle)?;
     }
     Ok(dirs.merged)
 }

@@ -664,6 +664,8 @@ pub fn inspect(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<Va
         "Tmpfs": tmpfs,
         "Ulimits": process.get("rlimits").cloned().unwrap_or(json!([])),
         "Runtime": "oci",
+        "UsernsMode": spec.pointer("/annotations/io.podman.annotations.userns").cloned().unwrap_or(json!("")),
+        "IDMappings": super::userns::inspect_maps(&spec),
     });
     Ok(json!({
         "Id": rec.id,

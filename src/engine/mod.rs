@@ -36,6 +36,7 @@ pub mod terminal;
 pub mod top;
 pub mod transfer;
 pub mod units;
+pub mod userns;
 pub mod volumes;
 pub mod wait;
 
@@ -99,6 +100,8 @@ pub enum Error {
     Vfs(#[from] crate::rootfs::vfs::Error),
     #[error(transparent)]
     Fuse(#[from] crate::rootfs::fuse::Error),
+    #[error(transparent)]
+    Userns(#[from] crate::userns::mode::Error),
     #[error("the config of image {digest} is not valid JSON")]
     ImageConfig {
         digest: String,

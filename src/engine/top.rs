@@ -30,12 +30,34 @@ pub struct Names {
 /// Moves this (single-threaded) process into the user namespace of the container whose init is
 /// `init` (host pid), so that /proc shows the ids the container sees, and reads its names.
 pub fn join(init: Pid) -> Result<Names, Error> {
+    // Read from here, the maps give the host's ids (for huser and hgroup).
+    let map = |f: &str| fs_err::read_to_string(format!("/proc/{init}/{f}")).unwrap_or_default();
+    let _ = HOST_MAPS.set((map("uid_map"), map("gid_map")));
     crate::runtime::linux::exec::join_user(init)?;
     let root = format!("/proc/{init}/root");
     Ok(Names {
         passwd: fs_err::read_to_string(format!("{root}/etc/passwd")).ok(),
         group: fs_err::read_to_string(format!("{root}/etc/group")).ok(),
     })
+}
+
+/// The container's uid_map and gid_map as the host sees them (set by [`join`]).
+static HOST_MAPS: std::sync::OnceLock<(String, String)> = std::sync::OnceLock::new();
+
+/// The host's id for container id `id` under `map` (uid_map text read from the host), with the
+/// host's name for it when it has one (podman's huser and hgroup).
+fn host_id(map: &str, id: u32, name: impl Fn(u32) -> Option<String>) -> String {
+    let host = map
+        .lines()
+        .filter_map(|l| {
+            let f: Vec<u64> = l.split_whitespace().filter_map(|x| x.parse().ok()).collect();
+            (f.len() == 3).then(|| (f[0], f[1], f[2]))
+        })
+        .find_map(|(c, h, n)| (u64::from(id) >= c && u64::from(id) < c + n).then(|| h + u64::from(id) - c));
+    match host.and_then(|h| u32::try_from(h).ok()) {
+        Some(h) => name(h).unwrap_or_else(|| h.to_string()),
+        None => id.to_string(),
+    }
 }
 
 /// One column: its names (a name and, where podman has one, an AIX code) and header.
@@ -55,11 +77,13 @@ pub enum Column {
     Nice,
     Vsz,
     Hpid,
+    Huser,
+    Hgroup,
     State,
     Seccomp,
 }
 
-const COLUMNS: [(&str, Option<&str>, Column, &str); 16] = [
+const COLUMNS: [(&str, Option<&str>, Column, &str); 18] = [
     ("user", Some("%U"), Column::User, "USER"),
     ("group", Some("%G"), Column::Group, "GROUP"),
     ("pid", Some("%p"), Column::Pid, "PID"),
@@ -74,6 +98,8 @@ const COLUMNS: [(&str, Option<&str>, Column, &str); 16] = [
     ("nice", Some("%n"), Column::Nice, "NI"),
     ("vsz", Some("%z"), Column::Vsz, "VSZ"),
     ("hpid", None, Column::Hpid, "HPID"),
+    ("huser", None, Column::Huser, "HUSER"),
+    ("hgroup", None, Column::Hgroup, "HGROUP"),
     ("state", None, Column::State, "STATE"),
     ("seccomp", None, Column::Seccomp, "SECCOMP"),
 ];
@@ -310,6 +336,12 @@ pub fn cell(p: &Proc, column: Column, clock: Clock, passwd: Option<&str>, group:
         Column::Nice => p.nice.to_string(),
         Column::Vsz => (p.vsz / 1024).to_string(),
         Column::Hpid => p.host_pid.to_string(),
+        Column::Huser => host_id(HOST_MAPS.get().map_or("", |m| m.0.as_str()), p.uid, |h| {
+            nix::unistd::User::from_uid(h.into()).ok().flatten().map(|u| u.name)
+        }),
+        Column::Hgroup => host_id(HOST_MAPS.get().map_or("", |m| m.1.as_str()), p.gid, |h| {
+            nix::unistd::Group::from_gid(h.into()).ok().flatten().map(|g| g.name)
+        }),
         Column::State => p.state.to_string(),
         Column::Seccomp => p.seccomp.clone(),
     }
@@ -351,6 +383,15 @@ mod tests {
             "app"
         );
         assert_eq!(cell(&p, Column::Group, clock, None, None), "50");
+    }
+
+    #[test]
+    fn host_ids_come_from_the_hosts_view_of_the_maps() {
+        let map = "         0     493216       1000\n      1000       1007          1\n";
+        assert_eq!(host_id(map, 0, |_| None), "493216");
+        assert_eq!(host_id(map, 5, |_| None), "493221");
+        assert_eq!(host_id(map, 1000, |h| (h == 1007).then(|| "me".to_string())), "me");
+        assert_eq!(host_id(map, 5000, |_| None), "5000");
     }
 
     #[test]

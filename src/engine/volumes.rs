@@ -560,6 +560,17 @@ fn copy_up(store: &Store, name: &str, dest: &str, rootfs: &Path, uid: u32, gid: 
     })
 }
 
+/// `U` at a start (podman's rule): `path` and everything below it are chowned again when
+/// `path` itself no longer has the container user's owner; otherwise nothing is touched.
+pub fn rechown(path: &Path, uid: u32, gid: u32) -> Result<(), Error> {
+    use std::os::unix::fs::MetadataExt;
+    match fs_err::symlink_metadata(path) {
+        Ok(m) if m.uid() == uid && m.gid() == gid => Ok(()),
+        Ok(_) => chown_tree(path, uid, gid),
+        Err(_) => Ok(()),
+    }
+}
+
 /// Changes the owner of `path` and everything below it, never following a symlink.
 fn chown_tree(path: &Path, uid: u32, gid: u32) -> Result<(), Error> {
     let err = |p: &Path| {

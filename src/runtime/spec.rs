@@ -152,6 +152,13 @@ pub struct RunOptions {
     /// `--network`: where the container's network namespace and name-resolution files come from.
     /// `None`: a new, unconfigured network namespace created with the container.
     pub network: Option<NetworkFiles>,
+    /// `--userns`, `--uidmap`, `--gidmap` as asked (see [`crate::userns::mode`]).
+    pub userns: crate::userns::mode::Request,
+    /// The container's own user namespace, resolved by the engine from [`RunOptions::userns`];
+    /// `None`: it runs in skiff's.
+    pub userns_maps: Option<crate::userns::mode::Resolved>,
+    /// `--group-add`: group names (from the image's /etc/group) or numbers.
+    pub group_add: Vec<String>,
 }
 
 /// The network side of a container's spec (see [`crate::network`]): skiff prepares these files
@@ -176,6 +183,10 @@ pub struct NetworkFiles {
 /// (file name there, destination).
 pub const NETWORK_FILES: [(&str, &str); 3] =
     [("resolv.conf", "/etc/resolv.conf"), ("hosts", "/etc/hosts"), ("hostname", "/etc/hostname")];
+
+/// The spec annotation naming the container's `--userns` mode (podman's key; `inspect` shows
+/// it as `HostConfig.UsernsMode`).
+pub const USERNS_ANNOTATION: &str = "io.podman.annotations.userns";
 
 /// Where `--init` places the init binary inside the container; it runs as
 /// `INIT_PATH -- <entrypoint + cmd>`.
@@ -332,11 +343,20 @@ pub fn build(
 
     // User.
     let image_user = image_string(image.user());
-    let user_spec = opts.user.as_deref().or(image_user.as_deref());
-    let resolved = match user_spec {
+    // keep-id runs as the user's ids unless -u says otherwise (podman: over the image's User).
+    let keep_id =
+        opts.userns_maps.as_ref().and_then(|m| m.keep_id.as_ref()).map(|k| format!("{}:{}", k.uid, k.gid));
+    let user_spec = opts.user.as_deref().or(keep_id.as_deref()).or(image_user.as_deref());
+    let mut resolved = match user_spec {
         Some(u) => user::resolve(u, passwd, group)?,
         None => user::resolve("0", passwd, group)?,
     };
+    for g in &opts.group_add {
+        let gid = user::resolve_group(g, group)?;
+        if gid != resolved.gid && !resolved.additional_gids.contains(&gid) {
+            resolved.additional_gids.push(gid);
+        }
+    }
 
     // Working directory.
     let cwd = match &opts.workdir {
@@ -421,6 +441,37 @@ pub fn build(
     let mut linux = oci_spec::runtime::Linux::default();
     linux.set_uid_mappings(None);
     linux.set_gid_mappings(None);
+    let mut annotations: HashMap<String, String> =
+        opts.annotations.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    if let Some(maps) = &opts.userns_maps {
+        let ids = |m: &[crate::userns::IdMap]| {
+            m.iter()
+                .map(|m| {
+                    oci_spec::runtime::LinuxIdMappingBuilder::default()
+                        .container_id(m.container_id)
+                        .host_id(m.host_id)
+                        .size(m.size)
+                        .build()
+                        .expect("an id mapping has every field")
+                })
+                .collect::<Vec<_>>()
+        };
+        linux.set_uid_mappings(Some(ids(&maps.uid_map)));
+        linux.set_gid_mappings(Some(ids(&maps.gid_map)));
+        // sysfs can only be mounted by the owner of the network namespace, which is skiff's.
+        if let Some(sys) = mounts
+            .iter_mut()
+            .find(|m| m.destination() == Path::new("/sys") && m.typ().as_deref() == Some("sysfs"))
+        {
+            *sys = mount("/sys", "bind", "/sys", &["rbind", "nosuid", "noexec", "nodev", "ro"]);
+        }
+    }
+    let userns_name = opts.userns.mode.inspect_name();
+    let userns_name =
+        if opts.userns_maps.is_some() && userns_name.is_empty() { "private" } else { userns_name };
+    if !userns_name.is_empty() {
+        annotations.insert(USERNS_ANNOTATION.to_string(), userns_name.to_string());
+    }
     linux.set_resources(None);
     linux.set_devices(None);
     linux.set_namespaces(Some(
@@ -433,6 +484,7 @@ pub fn build(
             LinuxNamespaceType::Cgroup,
         ]
         .into_iter()
+        .chain(opts.userns_maps.is_some().then_some(LinuxNamespaceType::User))
         .filter(|t| *t != LinuxNamespaceType::Network || !opts.network.as_ref().is_some_and(|n| n.host))
         .map(|t| {
             let mut ns = LinuxNamespace::default();
@@ -469,9 +521,7 @@ pub fn build(
     spec.set_root(Some(root));
     spec.set_mounts(Some(mounts));
     spec.set_process(Some(process));
-    spec.set_annotations(Some(
-        opts.annotations.iter().map(|(k, v)| (k.clone(), v.clone())).collect::<HashMap<_, _>>(),
-    ));
+    spec.set_annotations(Some(annotations));
     spec.set_linux(Some(linux));
     Ok(spec)
 }
@@ -833,6 +883,50 @@ mod tests {
 
     fn strings(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn a_user_namespace_of_its_own_gets_its_maps_a_bound_sys_and_keep_ids_user() {
+        use crate::userns::mode::{KeepId, Mode, Request, Resolved};
+        use crate::userns::IdMap;
+        let map = vec![
+            IdMap { container_id: 0, host_id: 1, size: 1000 },
+            IdMap { container_id: 1000, host_id: 0, size: 1 },
+        ];
+        let o = RunOptions {
+            userns: Request { mode: Mode::KeepId { uid: None, gid: None }, ..Default::default() },
+            userns_maps: Some(Resolved {
+                uid_map: map.clone(),
+                gid_map: map,
+                keep_id: Some(KeepId { uid: 1000, gid: 1000 }),
+            }),
+            group_add: strings(&["457"]),
+            ..opts()
+        };
+        let spec = build_with(&o).unwrap();
+        let linux = spec.linux().as_ref().unwrap();
+        assert!(linux
+            .namespaces()
+            .iter()
+            .flatten()
+            .any(|n| n.typ() == LinuxNamespaceType::User && n.path().is_none()));
+        let uids = linux.uid_mappings().clone().unwrap();
+        assert_eq!((uids[1].container_id(), uids[1].host_id(), uids[1].size()), (1000, 0, 1));
+        let sys = spec.mounts().iter().flatten().find(|m| m.destination() == Path::new("/sys")).unwrap();
+        assert_eq!(sys.typ().as_deref(), Some("bind"));
+        let u = process(&spec).user();
+        assert_eq!((u.uid(), u.gid(), u.additional_gids().clone()), (1000, 1000, Some(vec![457])));
+        assert_eq!(
+            spec.annotations().as_ref().unwrap().get(USERNS_ANNOTATION).map(String::as_str),
+            Some("keep-id")
+        );
+        // -u wins over keep-id's user
+        let spec = build_with(&RunOptions { user: Some("0".into()), ..o }).unwrap();
+        assert_eq!(process(&spec).user().uid(), 0);
+        // no namespace of its own: none in the spec, no annotation
+        let spec = build_with(&opts()).unwrap();
+        assert!(spec.linux().as_ref().unwrap().uid_mappings().is_none());
+        assert!(spec.annotations().as_ref().unwrap().get(USERNS_ANNOTATION).is_none());
     }
 
     #[test]

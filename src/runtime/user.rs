@@ -144,6 +144,49 @@ pub fn resolve(spec: &str, passwd: Option<&str>, group: Option<&str>) -> Result<
     Ok(User { uid, gid, additional_gids, home })
 }
 
+/// Resolves one `--group-add` value: a number, or a name from the image's `/etc/group`.
+pub fn resolve_group(value: &str, group: Option<&str>) -> Result<u32, Error> {
+    if let Ok(gid) = value.parse::<u32>() {
+        return Ok(gid);
+    }
+    group_entries(group.unwrap_or(""))
+        .find(|e| e.name == value)
+        .map(|e| e.gid)
+        .ok_or_else(|| Error::UnknownGroup { name: value.to_string() })
+}
+
+/// keep-id's additions to the container's `/etc/passwd` and `/etc/group` (podman's rules): an
+/// entry `NAME:*:UID:GID:GECOS:HOME:/bin/sh` unless the image has the name or the uid already,
+/// and a group `GROUP:x:GID:NAME` unless it has the group's name or gid. Returns the new texts,
+/// `None` for a file that stays as it is.
+pub fn keep_id_entries(
+    passwd: Option<&str>,
+    group: Option<&str>,
+    who: &HostUser,
+    uid: u32,
+    gid: u32,
+    home: &str,
+) -> (Option<String>, Option<String>) {
+    let p = passwd.unwrap_or("");
+    let g = group.unwrap_or("");
+    let with_newline =
+        |t: &str| if t.is_empty() || t.ends_with('\n') { t.to_string() } else { format!("{t}\n") };
+    let new_passwd = (!passwd_entries(p).any(|e| e.name == who.name || e.uid == uid))
+        .then(|| format!("{}{}:*:{uid}:{gid}:{}:{home}:/bin/sh\n", with_newline(p), who.name, who.gecos));
+    let new_group = (!group_entries(g).any(|e| e.name == who.group || e.gid == gid))
+        .then(|| format!("{}{}:x:{gid}:{}\n", with_newline(g), who.group, who.name));
+    (new_passwd, new_group)
+}
+
+/// The host user keep-id adds: names and the home directory from the host's databases.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HostUser {
+    pub name: String,
+    pub group: String,
+    pub gecos: String,
+    pub home: String,
+}
+
 /// Parses the text of an `--env-file` (podman's rules): `KEY=VAL` as written (no quote
 /// processing, the value may be empty), `KEY` alone takes the host's value and is dropped when the
 /// host has none, lines starting with `#` and blank lines are skipped. A key that is empty or
@@ -294,6 +337,32 @@ mod tests {
         assert!(res("").is_err());
         assert!(res("app:").is_err());
         assert!(res("99999999999").unwrap_err().to_string().contains("99999999999"));
+    }
+
+    #[test]
+    fn group_add_takes_numbers_and_image_group_names() {
+        assert_eq!(resolve_group("457", None).unwrap(), 457);
+        assert_eq!(resolve_group("audio", Some(GROUP)).unwrap(), 29);
+        let e = resolve_group("nosuch", Some(GROUP)).unwrap_err().to_string();
+        assert!(e.contains("nosuch"), "{e}");
+    }
+
+    #[test]
+    fn keep_id_adds_the_user_and_group_once() {
+        let who = HostUser {
+            name: "alice".into(),
+            group: "alice".into(),
+            gecos: "Alice".into(),
+            home: "/home/alice".into(),
+        };
+        let (p, g) = keep_id_entries(Some(PASSWD), Some(GROUP), &who, 1500, 1500, "/work");
+        assert!(p.unwrap().ends_with("broken line\nalice:*:1500:1500:Alice:/work:/bin/sh\n"));
+        assert!(g.unwrap().ends_with("alice:x:1500:alice\n"));
+        // the uid (or the name) is there already: nothing is added
+        let (p, g) = keep_id_entries(Some(PASSWD), Some(GROUP), &who, 1000, 1000, "/work");
+        assert_eq!((p, g), (None, None));
+        let (p, _) = keep_id_entries(None, None, &who, 7, 7, "/");
+        assert_eq!(p.unwrap(), "alice:*:7:7:Alice:/:/bin/sh\n");
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //!   [`crate::ipc`] frames, see `MapHelper`); the parent keeps its ends of both pipes until the
 //!   child exits.
 
+pub mod mode;
 pub mod subid;
 
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
@@ -76,7 +77,7 @@ impl Error {
 }
 
 /// One line of a uid_map or gid_map: `container host size`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IdMap {
     pub container_id: u32,

@@ -34,6 +34,8 @@
 //! - `registry_errors`: pulls refused by a registry (self-signed tls, https to plain http, a
 //!   missing image or platform) and what the user reads.
 //! - `services`: restart policies, healthchecks and sd_notify, run by the supervisor (issue 15).
+//! - `userns`: `--userns=keep-id|nomap|auto`, `--uidmap`/`--gidmap`, `--group-add`, `exec` and
+//!   `top` into a container with a user namespace of its own.
 //! - `hardening`: hostile images, registries and archives (issue 17); restarts with published
 //!   ports, `rm -f`'s stop, pull's terminal output.
 
@@ -79,4 +81,5 @@ mod system;
 mod systemd;
 mod transfer;
 mod tty;
+mod userns;
 mod volumes;

@@ -22,6 +22,12 @@ pub struct Args {
     /// Keep overlay metadata in user.overlay.* xattrs (rootless) instead of trusted.overlay.*
     #[arg(long)]
     pub userxattr: bool,
+    /// Present shifted uids: the maps of the container's user namespace, C:H:S[,C:H:S...]
+    #[arg(long, value_name = "MAP", requires = "gidmap")]
+    pub uidmap: Option<String>,
+    /// Present shifted gids, as --uidmap
+    #[arg(long, value_name = "MAP", requires = "uidmap")]
+    pub gidmap: Option<String>,
     /// Where to mount
     #[arg(value_name = "TARGET")]
     pub target: PathBuf,
@@ -34,6 +40,13 @@ pub fn run(a: Args) -> anyhow::Result<Exit> {
         work: a.work,
         target: a.target,
         userxattr: a.userxattr,
+        id_maps: match (&a.uidmap, &a.gidmap) {
+            (Some(u), Some(g)) => Some((
+                crate::engine::userns::parse_map("--uidmap", u)?,
+                crate::engine::userns::parse_map("--gidmap", g)?,
+            )),
+            _ => None,
+        },
     };
     let ready = fuse::take_stdout()?;
     fuse::serve(&opts, ready)?;

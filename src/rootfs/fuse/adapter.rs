@@ -34,6 +34,7 @@ use fuser::{
 use tracing::instrument;
 
 use super::fs::{self, Attr, Created, Creds, Opened, OverlayFs, SetAttr, SetTime};
+use crate::userns::{mode, IdMap};
 
 /// How long the kernel may trust what we told it.
 pub const TTL: Duration = Duration::from_secs(2);
@@ -98,6 +99,28 @@ fn kind(mode: u32) -> FileType {
     }
 }
 
+/// The id shift of a container in a nested user namespace (see `crate::userns::mode`): the
+/// uid and gid maps of its namespace. A stored id n is presented as the map's host id for n,
+/// and an id the kernel sends is stored as the container id it maps to. Set once, by `serve`,
+/// before the session starts (one server serves one container).
+pub static ID_SHIFT: std::sync::OnceLock<(Vec<IdMap>, Vec<IdMap>)> = std::sync::OnceLock::new();
+
+fn present_uid(id: u32) -> u32 {
+    ID_SHIFT.get().map_or(id, |(u, _)| mode::present(u, id))
+}
+
+fn present_gid(id: u32) -> u32 {
+    ID_SHIFT.get().map_or(id, |(_, g)| mode::present(g, id))
+}
+
+fn store_uid(id: u32) -> u32 {
+    ID_SHIFT.get().map_or(id, |(u, _)| mode::store(u, id))
+}
+
+fn store_gid(id: u32) -> u32 {
+    ID_SHIFT.get().map_or(id, |(_, g)| mode::store(g, id))
+}
+
 fn file_attr(a: &Attr) -> FileAttr {
     let st = &a.st;
     FileAttr {
@@ -111,8 +134,8 @@ fn file_attr(a: &Attr) -> FileAttr {
         kind: kind(st.st_mode),
         perm: (st.st_mode & 0o7777) as u16,
         nlink: st.st_nlink as u32,
-        uid: st.st_uid,
-        gid: st.st_gid,
+        uid: present_uid(st.st_uid),
+        gid: present_gid(st.st_gid),
         rdev: st.st_rdev as u32,
         blksize: st.st_blksize as u32,
         flags: 0,
@@ -155,7 +178,7 @@ fn negative() -> FileAttr {
 }
 
 fn creds(req: &Request) -> Creds {
-    Creds { uid: req.uid(), gid: req.gid() }
+    Creds { uid: store_uid(req.uid()), gid: store_gid(req.gid()) }
 }
 
 fn set_time(t: Option<TimeOrNow>) -> Option<SetTime> {
@@ -239,6 +262,7 @@ impl Filesystem for Adapter {
         _flags: Option<fuser::BsdFileFlags>,
         reply: ReplyAttr,
     ) {
+        let (uid, gid) = (uid.map(store_uid), gid.map(store_gid));
         let set = SetAttr { mode, uid, gid, size, atime: set_time(atime), mtime: set_time(mtime) };
         match self.fs.setattr(ino.0, set, fh.map(|f| f.0)) {
             Ok(a) => reply.attr(&attr_ttl(&a), &file_attr(&a)),

@@ -81,6 +81,9 @@ pub struct ServeOptions {
     pub target: PathBuf,
     /// Overlay metadata in `user.overlay.*` xattrs (rootless) instead of `trusted.overlay.*`.
     pub userxattr: bool,
+    /// The uid and gid maps of the container's nested user namespace: files are presented with
+    /// shifted ids (see `adapter::ID_SHIFT`). `None`: as stored.
+    pub id_maps: Option<(Vec<crate::userns::IdMap>, Vec<crate::userns::IdMap>)>,
 }
 
 impl ServeOptions {
@@ -96,6 +99,12 @@ impl ServeOptions {
         }
         if self.userxattr {
             a.push("--userxattr".into());
+        }
+        if let Some((u, g)) = &self.id_maps {
+            a.push("--uidmap".into());
+            a.push(crate::userns::mode::map_strings(u).join(",").into());
+            a.push("--gidmap".into());
+            a.push(crate::userns::mode::map_strings(g).join(",").into());
         }
         a.push(self.target.clone().into());
         a
@@ -190,6 +199,9 @@ impl crate::ipc::Message for ServerReady {
 /// closes it.
 pub fn serve(opts: &ServeOptions, mut ready: impl Write) -> Result<(), Error> {
     let _ = nix::unistd::setsid();
+    if let Some(maps) = &opts.id_maps {
+        let _ = adapter::ID_SHIFT.set(maps.clone());
+    }
     // Modes come from the kernel already masked; ours must not mask them again.
     nix::sys::stat::umask(nix::sys::stat::Mode::empty());
     let result = mount_session(opts);

@@ -291,7 +291,7 @@ fn ipc_errno(e: &crate::ipc::Error) -> Errno {
 /// Joins the namespaces the spec names by `path` (the network namespace skiff prepared, or
 /// another container's); the others were created by the clone. Before any mount: the paths are
 /// the caller's.
-fn join_namespaces(linux: &oci_spec::runtime::Linux) -> Result<(), Error> {
+pub(crate) fn join_namespaces(linux: &oci_spec::runtime::Linux) -> Result<(), Error> {
     use nix::sched::CloneFlags;
     for ns in linux.namespaces().iter().flatten() {
         let Some(path) = ns.path() else { continue };
@@ -303,6 +303,23 @@ fn join_namespaces(linux: &oci_spec::runtime::Linux) -> Result<(), Error> {
             _ => continue,
         };
         let fail = |source| Error::JoinNamespace { kind: ns.typ().to_string(), path: path.clone(), source };
+        // Joined already (by the helper that created the container's user namespace).
+        let id = |p: &Path| {
+            fs_err::metadata(p)
+                .ok()
+                .map(|m| (std::os::unix::fs::MetadataExt::dev(&m), std::os::unix::fs::MetadataExt::ino(&m)))
+        };
+        let own = format!(
+            "/proc/self/ns/{}",
+            match flag {
+                CloneFlags::CLONE_NEWNET => "net",
+                CloneFlags::CLONE_NEWUTS => "uts",
+                _ => "ipc",
+            }
+        );
+        if id(path).is_some() && id(path) == id(Path::new(&own)) {
+            continue;
+        }
         let file = fs_err::File::open(path)
             .map_err(|e| fail(Errno::from_raw(e.raw_os_error().unwrap_or(libc::EIO))))?;
         nix::sched::setns(&file, flag).map_err(fail)?;

@@ -112,6 +112,11 @@ pub fn join(pid: Pid) -> Result<(), Error> {
         Ok(()) => return Ok(()),
         // Before Linux 5.8 setns does not take a pidfd.
         Err(nix::errno::Errno::EINVAL) => {}
+        // A container with a user namespace of its own (`--userns=keep-id`...) nested in
+        // skiff's: its network namespace belongs to skiff's, which must be joined first.
+        Err(nix::errno::Errno::EPERM) if flags.contains(CloneFlags::CLONE_NEWUSER) => {
+            return join_nested(pid, &pidfd, flags);
+        }
         Err(source) => return Err(Error::Join { kind: names(flags), pid: raw, source }),
     }
     // Open every file first: once in the mount namespace, /proc is the container's.
@@ -139,6 +144,39 @@ pub fn join(pid: Pid) -> Result<(), Error> {
         })?;
     }
     Ok(())
+}
+
+/// [`join`] for a container whose user namespace is nested in skiff's: joins skiff's (the
+/// parent of the container's, `NS_GET_PARENT`), then the namespaces that belong to it (the
+/// network namespace skiff made), then the container's user namespace and the rest.
+fn join_nested(pid: Pid, pidfd: &OwnedFd, flags: CloneFlags) -> Result<(), Error> {
+    use std::os::fd::{AsRawFd, FromRawFd};
+    let raw = pid.as_raw();
+    let err = |kind: &str| {
+        let kind = kind.to_string();
+        move |source| Error::Join { kind: kind.clone(), pid: raw, source }
+    };
+    let user = fs_err::File::open(format!("/proc/{raw}/ns/user"))
+        .map_err(|e| err("user")(nix::errno::Errno::from_raw(e.raw_os_error().unwrap_or(libc::EIO))))?;
+    const NS_GET_PARENT: libc::c_ulong = 0xb702;
+    // SAFETY: NS_GET_PARENT takes no argument and returns a new descriptor (or -1), which is
+    // owned here from then on.
+    #[allow(unsafe_code)]
+    let parent = unsafe {
+        let fd = libc::ioctl(user.as_raw_fd(), NS_GET_PARENT);
+        if fd < 0 {
+            return Err(err("user")(nix::errno::Errno::last()));
+        }
+        OwnedFd::from_raw_fd(fd)
+    };
+    nix::sched::setns(&parent, CloneFlags::CLONE_NEWUSER).map_err(err("user"))?;
+    let mut rest = flags;
+    for flag in [CloneFlags::CLONE_NEWNET, CloneFlags::CLONE_NEWUTS, CloneFlags::CLONE_NEWIPC] {
+        if flags.contains(flag) && nix::sched::setns(pidfd, flag).is_ok() {
+            rest.remove(flag);
+        }
+    }
+    nix::sched::setns(pidfd, rest).map_err(|source| Error::Join { kind: names(rest), pid: raw, source })
 }
 
 /// Enters only the user namespace of the container whose init is `pid`, so that /proc shows ids

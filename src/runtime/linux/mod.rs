@@ -81,8 +81,16 @@ pub enum Error {
     },
     #[error("the runtime spec has no process.args to run")]
     NoArgs,
-    #[error("the runtime spec asks for a user namespace; the built-in runtime runs inside skiff's own")]
+    #[error(
+        "the runtime spec asks to join a user namespace by path, which the built-in runtime does not support"
+    )]
     UserNamespace,
+    #[error("cannot set up the container's user namespace: {what}")]
+    UserMaps {
+        what: String,
+        #[source]
+        source: nix::Error,
+    },
     #[error(
         "the runtime spec has no mount namespace; the built-in runtime needs one for the container's mounts"
     )]

@@ -46,6 +46,7 @@ mod rm;
 mod run;
 mod service_args;
 mod tty_args;
+mod userns_args;
 mod volume_args;
 
 mod start;

@@ -84,6 +84,8 @@ pub struct CreateArgs {
     pub network: super::network_args::NetworkArgs,
     #[command(flatten)]
     pub service: super::service_args::ServiceArgs,
+    #[command(flatten)]
+    pub userns: super::userns_args::UsernsArgs,
     /// Run systemd as the container's init: true (when the command is systemd or /sbin/init),
     /// false, or always; it gets tmpfs on /run, /run/lock, /tmp and /var/log/journal, a writable
     /// cgroup, container=podman and container_uuid, and SIGRTMIN+3 as stop signal
@@ -113,6 +115,7 @@ pub fn create_container(
     printer: &Printer,
 ) -> anyhow::Result<ContainerRecord> {
     let config = args.config.resolve()?;
+    let userns = args.userns.resolve(ctx)?;
     let mut with = CreateOptions { name: args.name.clone(), rm: args.rm, ..Default::default() };
     args.volumes.apply(&mut with)?;
     args.service.apply(&mut with)?;
@@ -143,6 +146,7 @@ pub fn create_container(
     with.interactive = args.interactive;
     with.systemd = args.systemd.into();
     config.apply(&mut opts, &mut with);
+    userns.apply(&mut opts);
     // Before the network is prepared: a missing container leaves nothing behind.
     let taken: Vec<String> = with
         .mounts
