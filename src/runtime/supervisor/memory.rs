@@ -9,12 +9,15 @@
 //!   mounts, seccomp, the first start) are dropped with `madvise(MADV_DONTNEED)`. Those pages
 //!   stay in the page cache, shared with every other skiff process; the supervisor faults back
 //!   in (minor faults, no I/O) the few it runs again (its poll loop, the log, the healthcheck),
-//!   so its RSS afterwards is its working set, not the path it took to get there. A mapping with
+//!   so its RSS afterwards is its working set (rounded up by the kernel's fault-around, which maps
+//!   the cached neighbours of each page faulted back in: up to 64 KiB each), not the path it took
+//!   to get there. A mapping with
 //!   private (copy-on-write) pages, such as relocated read-only data, is never touched: dropping
-//!   those would lose their contents;
-//! - the main thread's stack below the current frame (what the deepest start-up call left there;
-//!   dead by the ABI, a margin kept for the red zone and the calls made here) is dropped as well:
-//!   its pages come back zero-filled if the stack grows there again.
+//!   those would lose their contents.
+//!
+//! What stays private (measured on a release build, bench/RESULTS-issue16.md): mostly the
+//! relocated `.data.rel.ro` and `.got` of the position-independent binary (~0.6 MB that the
+//! dynamic loader writes at start), then ~0.1 MB of heap and ~0.07 MB of stack.
 #![allow(unsafe_code)]
 
 /// A mapping of `/proc/self/smaps` whose pages all come from its file unchanged.
@@ -69,41 +72,13 @@ fn clean_mappings(smaps: &str) -> Vec<Clean> {
     out
 }
 
-/// The range of the `[stack]` mapping in an smaps text.
-fn stack_range(smaps: &str) -> Option<(usize, usize)> {
-    let line = smaps.lines().find(|l| l.ends_with("[stack]"))?;
-    let (a, b) = line.split_ascii_whitespace().next()?.split_once('-')?;
-    Some((usize::from_str_radix(a, 16).ok()?, usize::from_str_radix(b, 16).ok()?))
-}
-
-/// The part of the stack `[start, end)` that lies wholly below `sp` less `margin` bytes, in
-/// whole pages of `page` bytes.
-fn below(start: usize, end: usize, sp: usize, margin: usize, page: usize) -> Option<(usize, usize)> {
-    if sp < start || sp >= end {
-        return None;
-    }
-    let top = sp.checked_sub(margin)? & !(page - 1);
-    (top > start).then_some((start, top))
-}
-
 /// Drops the page-table entries of the clean file-backed mappings (see the module documentation)
 /// and returns the start-up's free heap; returns how many mappings were dropped.
 pub fn release_startup() -> usize {
     let dropped = match fs_err::read_to_string("/proc/self/smaps") {
         Ok(smaps) => {
             let clean = clean_mappings(&smaps);
-            let stack = stack_range(&smaps);
             drop(smaps);
-            let marker = 0u8;
-            let sp = std::hint::black_box(&marker) as *const u8 as usize;
-            if let Some((start, end)) = stack.and_then(|(s, e)| below(s, e, sp, 64 * 1024, 4096)) {
-                // SAFETY: every byte of the range is below the current frame less 64 KiB (the
-                // calls below need far less): no live frame is there, and a page that is used
-                // again is given back zero-filled, as a fresh stack page is.
-                unsafe {
-                    libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_DONTNEED);
-                }
-            }
             for m in &clean {
                 // SAFETY: the range is a whole private mapping of this process whose pages are
                 // all the file's own (no anonymous copy): after MADV_DONTNEED the next access
@@ -178,17 +153,6 @@ Anonymous:             0 kB
         assert!(clean_mappings("").is_empty());
         let unknown = "7f00-7f10 r-xp 0 fe:00 1 /lib/x.so\nRss: 4 kB\nAnonymous: x kB\n";
         assert!(clean_mappings(unknown).is_empty(), "an unreadable count is not taken for 0");
-    }
-
-    #[test]
-    fn only_the_stack_below_the_frame_and_its_margin_goes() {
-        let smaps = "7ffead326000-7ffead347000 rw-p 00000000 00:00 0                          [stack]\n";
-        assert_eq!(stack_range(smaps), Some((0x7ffead326000, 0x7ffead347000)));
-        assert_eq!(stack_range(SMAPS), None);
-        let (start, end) = (0x10000, 0x40000);
-        assert_eq!(below(start, end, 0x3f123, 0x10000, 0x1000), Some((0x10000, 0x2f000)));
-        assert_eq!(below(start, end, 0x1f000, 0x10000, 0x1000), None, "nothing wholly below");
-        assert_eq!(below(start, end, 0x50000, 0x10000, 0x1000), None, "sp elsewhere: nothing");
     }
 
     #[test]
