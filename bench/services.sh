@@ -25,6 +25,12 @@
 #   one `healthcheck run` by hand: skiff 12 ms CPU, podman 80 ms (podman's cost per interval)
 # The healthcheck adds ~170 kB of touched code and no private memory; the gap to conmon is the
 # supervisor itself (skiff's one binary: code pages and relocated data), not the healthcheck.
+# After the supervisor branch-off and start-up release of issue 16 (same host, load ~13, release
+# build, 30 probes; details in bench/RESULTS-issue16.md):
+#   skiff supervisor with the healthcheck   Rss 5116 kB, Pss 4544 kB, Private_Dirty 884 kB
+#   skiff supervisor without one            Rss 1448 kB, Pss 1002 kB, Private_Dirty 868 kB
+#   podman conmon (its timer never fires)   Rss 2500 kB, Pss 1107 kB, Private_Dirty 340 kB
+#   supervisor CPU per probe: 0.67 ms itself, 2.33 ms with the probe processes (unchanged)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/lib.sh
@@ -85,7 +91,9 @@ plain=$("${S[@]}" inspect --format '{{.State.ConmonPid}}' bench-plain)
 
 # utime+stime and cutime+cstime of PID, in clock ticks.
 cpu() { awk '{ sub(/.*\) /, ""); print $12 + $13, $14 + $15 }' "/proc/$1/stat"; }
-mem() { awk '/^(Rss|Pss|Private_Dirty):/ { printf "%s %s kB  ", $1, $2 }' "/proc/$1/smaps_rollup"; }
+# Anonymous too: the process's own (private) pages, including those a probe child forked a moment
+# before still shares copy-on-write (which Private_Dirty then counts as shared).
+mem() { awk '/^(Rss|Pss|Private_Dirty|Anonymous):/ { printf "%s %s kB  ", $1, $2 }' "/proc/$1/smaps_rollup"; }
 tick=$(getconf CLK_TCK)
 
 sleep 2   # past the first probe

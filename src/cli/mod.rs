@@ -301,6 +301,9 @@ pub enum ImageCommand {
 
 /// The entry point used by `src/main.rs`.
 pub fn main() -> ExitCode {
+    if let Some(code) = commands::supervisor::early_main() {
+        return code;
+    }
     if let Some(code) = init_main() {
         return code;
     }

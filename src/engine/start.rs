@@ -117,8 +117,12 @@ pub fn start(
     containers::mount_rootfs(ctx, store, rec)?;
     let state_dir = containers::ensure_run_dir(ctx, &id)?;
     super::network::setup(ctx, store, rec, &state_dir)?;
+    let bundle = store.container_dirs(&id).bundle;
+    if let Err(e) = super::systemd::pass_listen_env(&bundle) {
+        tracing::warn!("cannot pass the LISTEN_* environment to {id}: {e}");
+    }
     let sup_opts = supervisor::StartOptions {
-        bundle: store.container_dirs(&id).bundle,
+        bundle,
         state_dir: state_dir.clone(),
         log: Some(containers::log_path(store, &id)),
         stdin: opts.stdin,

@@ -4,6 +4,12 @@
 //! `container_uuid` in its environment, SIGRTMIN+3 as its stop signal (unless one is given), and
 //! a writable cgroup: the cgroup2 mount read-write on a cgroup v2 host, the name=systemd
 //! hierarchy bound in on a v1 host (what systemd can write there is what the host delegates).
+//!
+//! Socket activation, as podman passes it on: at each start, `LISTEN_PID` (always `1`, the
+//! container's init), `LISTEN_FDS` and `LISTEN_FDNAMES` of skiff's own environment go into the
+//! container's (see [`pass_listen_env`]), and the runtime keeps the `LISTEN_FDS` descriptors
+//! from 3 on open across the container's exec (the ones skiff inherited; nothing skiff opens
+//! itself, which is all close-on-exec).
 
 use std::path::Path;
 
@@ -95,6 +101,50 @@ pub fn adjust_spec(spec: &mut Spec, cgroup_v2: bool) {
     spec.set_mounts(Some(mounts));
 }
 
+/// The socket-activation variables of systemd (`sd_listen_fds(3)`).
+pub const LISTEN_VARS: [&str; 3] = ["LISTEN_PID", "LISTEN_FDS", "LISTEN_FDNAMES"];
+
+/// The `LISTEN_*` entries the container gets from an environment where `get` looks variables up:
+/// each one that is set, `LISTEN_PID` as `1` (the container's first process, whatever skiff's
+/// own pid was: podman does not check it either).
+pub fn listen_env(get: impl Fn(&str) -> Option<String>) -> Vec<String> {
+    LISTEN_VARS
+        .iter()
+        .filter_map(|k| {
+            get(k).map(|v| if *k == "LISTEN_PID" { format!("{k}=1") } else { format!("{k}={v}") })
+        })
+        .collect()
+}
+
+/// `env` (a spec's `process.env`) without its `LISTEN_*` entries, then `listen`.
+pub fn with_listen_env(env: &[String], listen: &[String]) -> Vec<String> {
+    let ours = |e: &String| LISTEN_VARS.iter().any(|k| e.split_once('=').is_some_and(|(n, _)| n == *k));
+    env.iter().filter(|e| !ours(e)).chain(listen).cloned().collect()
+}
+
+/// Before a start: sets the `LISTEN_*` variables of the container in `bundle/config.json` to those
+/// of this process's environment (removing those of an earlier start), as podman sets them in
+/// the spec it writes at each start. The file is rewritten (atomically) only when they change.
+pub fn pass_listen_env(bundle: &Path) -> std::io::Result<()> {
+    let listen = listen_env(|k| std::env::var(k).ok());
+    let path = bundle.join("config.json");
+    let mut spec: serde_json::Value = serde_json::from_slice(&fs_err::read(&path)?)?;
+    let Some(env) = spec.pointer_mut("/process/env") else {
+        if listen.is_empty() {
+            return Ok(());
+        }
+        return Err(std::io::Error::other(format!("{} has no process", path.display())));
+    };
+    let old: Vec<String> = serde_json::from_value(env.take()).unwrap_or_default();
+    let new = with_listen_env(&old, &listen);
+    if new == old {
+        *env = serde_json::Value::from(old);
+        return Ok(());
+    }
+    *env = serde_json::Value::from(new);
+    crate::sys::atomic::write_atomic(&path, &serde_json::to_vec_pretty(&spec)?)
+}
+
 /// Whether this host's `/sys/fs/cgroup` is the cgroup v2 hierarchy.
 pub fn host_cgroup_v2() -> bool {
     Path::new("/sys/fs/cgroup/cgroup.controllers").exists()
@@ -140,6 +190,24 @@ mod tests {
             o.env,
             ["container=podman", &format!("container_uuid={}", "ab".repeat(16)), "container=mine"]
         );
+    }
+
+    #[test]
+    fn listen_variables_pass_with_pid_1_and_replace_an_earlier_starts() {
+        let vars = |k: &str| match k {
+            "LISTEN_PID" => Some("100".to_string()),
+            "LISTEN_FDS" => Some("2".to_string()),
+            _ => None,
+        };
+        let listen = listen_env(vars);
+        assert_eq!(listen, ["LISTEN_PID=1", "LISTEN_FDS=2"]);
+        let env: Vec<String> =
+            ["PATH=/bin", "LISTEN_FDS=7", "LISTEN_FDNAMES=old", "LISTEN_PIDX=keep"].map(String::from).into();
+        assert_eq!(
+            with_listen_env(&env, &listen),
+            ["PATH=/bin", "LISTEN_PIDX=keep", "LISTEN_PID=1", "LISTEN_FDS=2"]
+        );
+        assert_eq!(with_listen_env(&env, &[]), ["PATH=/bin", "LISTEN_PIDX=keep"]);
     }
 
     #[test]

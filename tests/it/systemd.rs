@@ -520,3 +520,78 @@ fn generate_systemd_files_json_and_refusals() {
         .assert_stderr_contains("sometimes is not a valid restart policy");
     s.cmd(&["generate", "systemd", "nosuch"]).assert_exit(125);
 }
+
+/// Socket activation as podman passes it on: a unit's `LISTEN_PID`, `LISTEN_FDS` and
+/// `LISTEN_FDNAMES` reach the container (`LISTEN_PID=1`, its own first process) with the
+/// descriptors from 3 on, at `run` and at `start`; a start without them passes neither.
+#[test]
+fn socket_activation_passes_listen_environment_and_descriptors() {
+    use std::io::Read as _;
+    use std::os::fd::AsRawFd as _;
+    use std::os::unix::process::CommandExt as _;
+
+    let s = Skiff::new();
+    let image = &fixtures().busybox.reference;
+    s.cmd(&["pull", TLS, image]).assert_success();
+    let listen = [("LISTEN_PID", "4242"), ("LISTEN_FDS", "1"), ("LISTEN_FDNAMES", "web")];
+    // `skiff ARGS` with one end of a socket pair as its descriptor 3 (and `vars`); the other end.
+    let with_fd3 = |args: &[&str], vars: &[(&str, &str)]| {
+        let (ours, theirs) = std::os::unix::net::UnixStream::pair().unwrap();
+        let mut cmd = s.command(args);
+        cmd.envs(vars.iter().copied());
+        let fd = theirs.as_raw_fd();
+        // SAFETY: dup2 is async-signal-safe; `theirs` stays open until after the spawn.
+        #[allow(unsafe_code)]
+        unsafe {
+            cmd.pre_exec(move || nix::unistd::dup2(fd, 3).map(drop).map_err(std::io::Error::from));
+        }
+        let out = util::run(cmd, None, Duration::from_secs(60));
+        drop(theirs);
+        ours.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        (out, ours)
+    };
+
+    let probe = "env | grep ^LISTEN_ | sort; echo from-the-container >&3 && echo wrote";
+    let (out, mut ours) = with_fd3(&["run", "--rm", image, "sh", "-c", probe], &listen);
+    out.assert_success();
+    assert_eq!(out.lines(), ["LISTEN_FDNAMES=web", "LISTEN_FDS=1", "LISTEN_PID=1", "wrote"], "{out}");
+    let mut got = vec![0u8; "from-the-container\n".len()];
+    ours.read_exact(&mut got).expect("the container wrote to the descriptor it was passed");
+    assert_eq!(String::from_utf8_lossy(&got), "from-the-container\n");
+
+    // A created container gets them from the `start` that starts it, and only from that one
+    // (`ls` opens its own directory at the lowest free descriptor: 4 when 3 was passed).
+    let probe = "env | grep ^LISTEN_ | sort; ls /proc/self/fd";
+    s.cmd(&["create", "--name", "act", image, "sh", "-c", probe]).assert_success();
+    let (out, _ours) = with_fd3(&["start", "--attach", "act"], &listen);
+    out.assert_success();
+    assert_eq!(out.lines()[..3], ["LISTEN_FDNAMES=web", "LISTEN_FDS=1", "LISTEN_PID=1"], "{out}");
+    assert!(out.lines().contains(&"4"), "descriptor 3 was passed: {out}");
+    let (out, _ours) = with_fd3(&["start", "--attach", "act"], &[]);
+    out.assert_success();
+    assert!(!out.stdout.contains("LISTEN_"), "a start without them passes none: {out}");
+    assert!(!out.lines().contains(&"4"), "nor descriptor 3 without LISTEN_FDS: {out}");
+    let env = s.cmd(&["inspect", "--format", "{{.Config.Env}}", "act"]);
+    assert!(!env.stdout.contains("LISTEN_"), "{env}");
+}
+
+/// `generate systemd` names pods in its refusals as podman does.
+#[test]
+fn generate_systemd_template_is_refused_for_a_pod() {
+    let s = Skiff::new();
+    let image = &fixtures().busybox.reference;
+    s.cmd(&["pull", TLS, image]).assert_success();
+    s.cmd(&["pod", "create", "--name", "pp"]).assert_success();
+    s.cmd(&["run", "-d", "--pod", "pp", "--name", "inpod", image, "sleep", "60"]).assert_success();
+    s.cmd(&["generate", "systemd", "--new", "--template", "-n", "pp"])
+        .assert_exit(125)
+        .assert_stderr_contains("--template is not supported for pods");
+    s.cmd(&["generate", "systemd", "nosuch"])
+        .assert_exit(125)
+        .assert_stderr_contains("nosuch does not refer to a container or pod");
+    // The pod's containers still have their own units.
+    let out = s.cmd(&["generate", "systemd", "--name", "inpod"]);
+    out.assert_success();
+    assert!(out.stdout.contains("# container-inpod.service"), "{out}");
+    s.cmd(&["pod", "rm", "-f", "-t", "0", "pp"]).assert_success();
+}

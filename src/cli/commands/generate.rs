@@ -124,7 +124,11 @@ pub fn run(cmd: GenerateCommand, mut ctx: Context, printer: &Printer) -> anyhow:
     }
     crate::cli::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;
-    let rec = containers::lookup(&store, &args.container)?;
+    let rec = match containers::lookup(&store, &args.container) {
+        Ok(rec) => rec,
+        Err(e) if e.is_not_found() => return Err(not_a_container(&ctx, &args, e)),
+        Err(e) => return Err(e.into()),
+    };
     let mut unit_env = Vec::new();
     for e in &args.env {
         match e.split_once('=') {
@@ -175,6 +179,25 @@ pub fn run(cmd: GenerateCommand, mut ctx: Context, printer: &Printer) -> anyhow:
         None => printer.out(&unit.text),
     }
     Ok(Exit::SUCCESS)
+}
+
+/// The error for a name that is no container (`ctr_err`): podman's for a pod with `--template`,
+/// what skiff lacks for a pod, or podman's for neither.
+fn not_a_container(ctx: &Context, args: &SystemdArgs, ctr_err: engine::Error) -> anyhow::Error {
+    let name = &args.container;
+    match engine::pods::find(ctx, name) {
+        Ok(_) if args.template => anyhow::anyhow!("--template is not supported for pods"),
+        Ok(pod) => anyhow::anyhow!(
+            "{name} is a pod: skiff does not generate units for pods yet; generate one for each of \
+             its containers (skiff pod inspect {})",
+            pod.name
+        ),
+        Err(e) if e.is_not_found() => anyhow::anyhow!(
+            "{name} does not refer to a container or pod: no pod with name or ID {name} found: no such pod: \
+             {ctr_err}"
+        ),
+        Err(e) => e.into(),
+    }
 }
 
 #[cfg(test)]

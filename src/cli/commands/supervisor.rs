@@ -70,6 +70,78 @@ pub struct StartArgs {
     pub cleanup: Vec<OsString>,
 }
 
+/// The supervisor's own entry, taken first in [`crate::cli::main`] (issue 16: the supervisor lives
+/// as long as its container, so what it touches at start-up stays resident): when this process
+/// is `skiff supervisor` with the arguments [`crate::runtime::supervisor::start`] writes, it
+/// reads them by hand and runs the supervisor, without building the CLI's parser (every command's
+/// flags), resolving a context or compiling a log filter. Anything else (another command, `--help`,
+/// an argument written differently) is `None`, for the CLI to parse.
+pub fn early_main() -> Option<std::process::ExitCode> {
+    let mut argv = std::env::args_os().skip(1);
+    if argv.next()? != "supervisor" {
+        return None;
+    }
+    let args = parse_early(argv)?;
+    // Only skiff's warnings and errors, as `--log-level warn` gives (they go to supervisor.log).
+    let _ = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::WARN)
+        .with_writer(std::io::stderr)
+        .without_time()
+        .try_init();
+    let printer = Printer::new();
+    let exit = match supervise(args) {
+        Ok(exit) => exit,
+        Err(err) => crate::cli::diag::report(&printer, &err),
+    };
+    Some(std::process::ExitCode::from(exit.code() as u8))
+}
+
+/// The supervisor's arguments as [`crate::runtime::supervisor::start`] writes them (each flag and
+/// its value apart, `--cleanup` last); `None` for anything else.
+fn parse_early(mut argv: impl Iterator<Item = OsString>) -> Option<SupervisorArgs> {
+    let mut args = SupervisorArgs {
+        bundle: PathBuf::new(),
+        state_dir: PathBuf::new(),
+        log: None,
+        stdin: false,
+        ready_fd: None,
+        console_size: None,
+        attach_fd: None,
+        runtime: None,
+        cleanup: Vec::new(),
+    };
+    let (mut bundle, mut state_dir) = (None, None);
+    while let Some(flag) = argv.next() {
+        let flag = flag.to_str()?.to_string();
+        if flag == "--stdin" {
+            args.stdin = true;
+            continue;
+        }
+        if flag == "--cleanup" {
+            args.cleanup = argv.by_ref().collect();
+            if args.cleanup.is_empty() {
+                return None;
+            }
+            break;
+        }
+        let value = argv.next()?;
+        let text = || value.to_str().map(str::to_string);
+        match flag.as_str() {
+            "--bundle" => bundle = Some(PathBuf::from(&value)),
+            "--state-dir" => state_dir = Some(PathBuf::from(&value)),
+            "--log" => args.log = Some(PathBuf::from(&value)),
+            "--ready-fd" => args.ready_fd = Some(text()?.parse().ok()?),
+            "--attach-fd" => args.attach_fd = Some(text()?.parse().ok()?),
+            "--console-size" => args.console_size = Some(parse_size(&text()?).ok()?),
+            "--runtime" => args.runtime = Some(text()?),
+            _ => return None,
+        }
+    }
+    args.bundle = bundle?;
+    args.state_dir = state_dir?;
+    Some(args)
+}
+
 /// `skiff supervisor`: runs until the container has exited; its exit code is the container's.
 pub fn supervise(args: SupervisorArgs) -> anyhow::Result<Exit> {
     let opts = bundle::SupervisorOptions {
@@ -148,4 +220,67 @@ fn parse_size(text: &str) -> Result<(u16, u16), String> {
 
 fn absolute(p: &Path) -> anyhow::Result<PathBuf> {
     std::path::absolute(p).with_context(|| format!("cannot resolve the path {}", p.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser as _;
+
+    fn argv(words: &[&str]) -> Vec<OsString> {
+        words.iter().map(OsString::from).collect()
+    }
+
+    /// The hand parser reads what clap reads, for every form `start` writes.
+    #[test]
+    fn the_early_parse_agrees_with_the_cli() {
+        let lines: [&[&str]; 3] = [
+            &["--bundle", "/b", "--state-dir", "/s", "--ready-fd", "5"],
+            &[
+                "--bundle",
+                "/b",
+                "--state-dir",
+                "/s",
+                "--ready-fd",
+                "5",
+                "--log",
+                "/l",
+                "--stdin",
+                "--console-size",
+                "24x80",
+                "--runtime",
+                "crun",
+                "--attach-fd",
+                "7",
+                "--cleanup",
+                "/skiff",
+                "--root",
+                "/r",
+                "container-cleanup",
+                "ID",
+            ],
+            &["--state-dir", "s", "--bundle", "b"],
+        ];
+        for line in lines {
+            let early = parse_early(argv(line).into_iter()).unwrap_or_else(|| panic!("{line:?}"));
+            let cli =
+                crate::cli::Cli::try_parse_from(argv(&[&["skiff", "supervisor"], line].concat())).unwrap();
+            let crate::cli::Command::Supervisor(clap) = cli.command else { panic!("{line:?}") };
+            assert_eq!(format!("{early:?}"), format!("{clap:?}"), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn the_early_parse_leaves_anything_else_to_the_cli() {
+        for line in [
+            &["--help"][..],
+            &["--bundle", "/b"],
+            &["--bundle=/b", "--state-dir", "/s"],
+            &["--bundle", "/b", "--state-dir", "/s", "--ready-fd", "x"],
+            &["--bundle", "/b", "--state-dir", "/s", "--cleanup"],
+            &["--bundle", "/b", "--state-dir", "/s", "--other", "1"],
+        ] {
+            assert!(parse_early(argv(line).into_iter()).is_none(), "{line:?}");
+        }
+    }
 }

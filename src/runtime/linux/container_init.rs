@@ -144,6 +144,13 @@ pub fn run(
 
 pub(crate) enum Never {}
 
+/// How many descriptors from 3 on a container whose environment is `env` keeps across its exec
+/// (`LISTEN_FDS`, as runc and crun read it; 0 when unset or not a number).
+pub(crate) fn listen_fds<'a>(env: impl IntoIterator<Item = &'a String>) -> u32 {
+    let n = env.into_iter().find_map(|e| e.strip_prefix("LISTEN_FDS=")).and_then(|n| n.parse().ok());
+    n.unwrap_or(0).min(1024)
+}
+
 fn init(
     sys: &dyn Syscall,
     spec: &Spec,
@@ -151,7 +158,9 @@ fn init(
     rootfs: &Path,
     console: Option<&message::ConsoleChannel>,
 ) -> Result<Never, Error> {
-    let _ = crate::sys::cloexec_from(3);
+    // Socket activation: the LISTEN_FDS descriptors from 3 on stay open (see engine::systemd).
+    let env = spec.process().as_ref().and_then(|p| p.env().as_ref());
+    let _ = crate::sys::cloexec_from(3 + listen_fds(env.into_iter().flatten()));
     join_namespaces(&spec.linux().clone().unwrap_or_default())?;
     confine_and_exec(sys, spec, bundle, rootfs, console)
 }

@@ -51,13 +51,15 @@
 //! - [`server`]: the supervisor process ([`run`]);
 //! - [`launch`]: starting one and waiting for its report ([`start`]);
 //! - [`client`]: the attach client ([`attach`], [`attach_with`]);
-//! - [`service`], [`health`], [`notify`]: restart policy, healthchecks, sd_notify.
+//! - [`service`], [`health`], [`notify`]: restart policy, healthchecks, sd_notify;
+//! - [`memory`]: what the start-up left resident, given back once the container runs.
 //!
 //! The files of the state directory are [`crate::runtime::run_dir::RunDir`]'s.
 
 pub mod client;
 pub mod health;
 pub mod launch;
+pub mod memory;
 pub mod notify;
 pub mod protocol;
 pub mod server;

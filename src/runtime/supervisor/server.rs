@@ -150,14 +150,13 @@ pub fn run(mut config: Config) -> Result<i32, Error> {
         if first {
             report(&mut config.ready, &Ready::Started { pid: container.as_raw() });
             notify.started();
-            // The start-up's garbage (the CLI's parse, the spec, seccomp) back to the kernel:
-            // this process lives as long as the container (issue 16: private dirty memory per
-            // container).
-            // SAFETY: malloc_trim only returns free heap pages; no pointer is touched.
-            #[allow(unsafe_code)]
-            unsafe {
-                libc::malloc_trim(0);
+            // This process lives as long as the container: what the start-up left resident
+            // (free heap, the code and read-only data it ran through) goes back, after the
+            // probes' filter is compiled (which drops the spec).
+            if let Some(h) = &mut health {
+                h.compile_filter();
             }
+            super::memory::release_startup();
         }
         first = false;
         if let Some(h) = &mut health {
@@ -335,9 +334,9 @@ impl Notify {
 struct Health {
     check: Healthcheck,
     process: oci_spec::runtime::Process,
-    /// The spec until the seccomp filter is compiled from it (at the first probe).
+    /// The spec until the seccomp filter is compiled from it (once the container runs).
     spec: Option<oci_spec::runtime::Spec>,
-    /// The seccomp filter, compiled at the first probe.
+    /// The seccomp filter, compiled once the container runs.
     filter: Option<Option<seccompiler::BpfProgram>>,
     started: Instant,
     next: Instant,
@@ -365,6 +364,18 @@ impl Health {
             timed_out: false,
             timer: !service.health_timer_off,
         })
+    }
+
+    /// Compiles the probes' seccomp filter from the spec (once; the spec is dropped).
+    fn compile_filter(&mut self) {
+        let spec = &mut self.spec;
+        self.filter.get_or_insert_with(|| {
+            let spec = spec.take()?;
+            crate::runtime::linux::container_init::compile_seccomp(&spec).unwrap_or_else(|e| {
+                tracing::warn!("healthcheck without the container's seccomp filter: {e}");
+                None
+            })
+        });
     }
 
     /// A (re)started container: `starting`, first probe after one interval.
@@ -600,15 +611,9 @@ impl Loop<'_> {
             }
             None if now >= h.next => {
                 h.timed_out = false;
-                let spec = &mut h.spec;
-                let filter = h.filter.get_or_insert_with(|| {
-                    let spec = spec.take()?;
-                    crate::runtime::linux::container_init::compile_seccomp(&spec).unwrap_or_else(|e| {
-                        tracing::warn!("healthcheck without the container's seccomp filter: {e}");
-                        None
-                    })
-                });
-                match health::spawn(self.container, &h.process, filter.as_ref(), &h.check) {
+                h.compile_filter();
+                let filter = h.filter.as_ref().and_then(Option::as_ref);
+                match health::spawn(self.container, &h.process, filter, &h.check) {
                     Ok(p) => h.probe = Some(p),
                     Err(e) => {
                         tracing::warn!("{e}");
