@@ -69,6 +69,14 @@ pub struct Cli {
     /// A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build's RUN steps
     #[arg(long, global = true, value_name = "FLAG")]
     pub runtime_flag: Vec<String>,
+    /// The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default:
+    /// containers.conf's [engine] runtime, else skiff's own)
+    #[arg(long, global = true, value_name = "RUNTIME")]
+    pub runtime: Option<String>,
+    /// A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step
+    /// (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub default_mounts_file: Option<PathBuf>,
     /// Do not write to standard output (errors and messages on stderr still appear)
     #[arg(long, global = true)]
     pub noout: bool,
@@ -137,6 +145,9 @@ pub enum Command {
     Stats(commands::stats::Args),
     /// Build an image from a Containerfile
     Build(commands::build::Args),
+    /// Build images, as docker's buildx: build, prune
+    #[command(subcommand, visible_alias = "builder")]
+    Buildx(BuildxCommand),
     /// Pull images from a registry into local storage
     Pull(commands::pull::Args),
     /// List images in local storage
@@ -299,6 +310,16 @@ pub enum ImageCommand {
     Push(commands::push::Args),
 }
 
+/// `skiff buildx ...` (also `builder`): docker buildx's commands, as podman has them.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Subcommand)]
+pub enum BuildxCommand {
+    /// Build an image from a Containerfile (as `skiff build`; `--load` is accepted)
+    Build(commands::build::Args),
+    /// Remove images without a name (with -a: all images), as `skiff image prune`
+    Prune(commands::image::PruneArgs),
+}
+
 /// The entry point used by `src/main.rs`.
 pub fn main() -> ExitCode {
     if let Some(code) = init_main() {
@@ -366,15 +387,26 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         printer
             .warn("--cgroup-manager=systemd: skiff does not create cgroups through systemd; using cgroupfs");
     }
+    // podman checks the runtime it is given before any command.
+    if let Some(rt) = cli.runtime.as_deref().filter(|r| *r != "builtin") {
+        crate::engine::config::check_runtime(rt).map_err(|e| anyhow::anyhow!("default {e}"))?;
+    }
     let ctx = Context::resolve(cli.root, cli.runroot, cli.storage_driver);
     match cli.command {
         Command::Info(a) => commands::info::run(a, &ctx, printer),
         Command::Unshare(a) => commands::unshare::run(a, ctx, printer),
         Command::Version(a) => commands::version::run(a, printer),
-        Command::Build(mut a) | Command::Image(ImageCommand::Build(mut a)) => {
+        Command::Build(mut a)
+        | Command::Image(ImageCommand::Build(mut a))
+        | Command::Buildx(BuildxCommand::Build(mut a)) => {
             a.runtime_flags = cli.runtime_flag;
+            if a.runtime.is_none() {
+                a.runtime = cli.runtime;
+            }
+            a.default_mounts_file = cli.default_mounts_file;
             commands::build::run(a, ctx, printer)
         }
+        Command::Buildx(BuildxCommand::Prune(a)) => commands::image::prune(a, ctx, printer),
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => commands::pull::run(a, ctx, printer),
         Command::Images(a) | Command::Image(ImageCommand::Ls(a)) => commands::images::run(a, ctx, printer),
         Command::Rmi(a) | Command::Image(ImageCommand::Rm(a)) => commands::rmi::run(a, ctx, printer),
@@ -424,7 +456,8 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         Command::Unmount(a) | Command::Container(ContainerCommand::Unmount(a)) => {
             commands::data::unmount(a, ctx, printer)
         }
-        Command::Run(a) | Command::Container(ContainerCommand::Run(a)) => {
+        Command::Run(mut a) | Command::Container(ContainerCommand::Run(mut a)) => {
+            global_container_options(&mut a.create, cli.runtime, cli.default_mounts_file.as_deref())?;
             commands::container::run(a, ctx, printer)
         }
         Command::Ps(a) | Command::Container(ContainerCommand::Ls(a)) => {
@@ -436,7 +469,8 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         Command::Logs(a) | Command::Container(ContainerCommand::Logs(a)) => {
             commands::container::logs(a, ctx, printer)
         }
-        Command::Create(a) | Command::Container(ContainerCommand::Create(a)) => {
+        Command::Create(mut a) | Command::Container(ContainerCommand::Create(mut a)) => {
+            global_container_options(&mut a, cli.runtime, cli.default_mounts_file.as_deref())?;
             commands::container::create(a, ctx, printer)
         }
         Command::Start(a) | Command::Container(ContainerCommand::Start(a)) => {
@@ -476,6 +510,35 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         Command::ContainerCleanup(a) => commands::container::cleanup(a, ctx, printer),
         Command::FuseOverlayServe(a) => commands::fuse_serve::run(a),
     }
+}
+
+/// The global `--runtime` (unless `run`'s own is given) and the default mounts of mounts.conf
+/// (each an overlay on its source, so what the container writes there is dropped, as podman's
+/// copy is; a destination the user mounts something on is left to that mount).
+fn global_container_options(
+    a: &mut commands::container::CreateArgs,
+    runtime: Option<String>,
+    mounts_file: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    if a.config.runtime.is_none() {
+        a.config.runtime = runtime;
+    }
+    for m in crate::engine::mounts_conf::read(mounts_file)? {
+        let taken = |v: &String| {
+            v.split(':').nth(1) == Some(m.destination.as_str())
+                || v.split(',').any(|kv| {
+                    kv.split_once('=').is_some_and(|(k, v)| {
+                        ["dst", "destination", "target"].contains(&k) && v == m.destination
+                    })
+                })
+        };
+        if a.volumes.volume.iter().any(taken) || a.volumes.mount.iter().any(taken) {
+            continue;
+        }
+        let opts = if m.source.is_dir() { "O" } else { "ro" };
+        a.volumes.volume.push(format!("{}:{}:{opts}", m.source.display(), m.destination));
+    }
+    Ok(())
 }
 
 /// Enters the storage namespace for a command that touches the store, printing the single-id

@@ -87,6 +87,21 @@ pub struct Args {
     /// The global --runtime-flag values (set from the top-level flag)
     #[arg(skip)]
     pub runtime_flags: Vec<String>,
+    /// The global --default-mounts-file (set from the top-level flag)
+    #[arg(skip)]
+    pub default_mounts_file: Option<PathBuf>,
+    /// A DNS server for RUN steps' /etc/resolv.conf (replaces the host's); repeatable
+    #[arg(long, value_name = "IP", value_delimiter = ',')]
+    pub dns: Vec<String>,
+    /// A DNS search domain for RUN steps' /etc/resolv.conf (replaces the host's; . for none); repeatable
+    #[arg(long = "dns-search", value_name = "DOMAIN", value_delimiter = ',')]
+    pub dns_search: Vec<String>,
+    /// A DNS option for RUN steps' /etc/resolv.conf (replaces the host's); repeatable
+    #[arg(long = "dns-option", value_name = "OPTION", value_delimiter = ',')]
+    pub dns_option: Vec<String>,
+    /// Keep the image in local storage (what build always does; docker buildx's flag)
+    #[arg(long, hide = true)]
+    pub load: bool,
     /// The network of RUN steps: host (default) or none
     #[arg(long, value_name = "MODE")]
     pub network: Option<String>,
@@ -397,12 +412,28 @@ fn options(args: &Args, context: &Path, stdin_text: Option<String>) -> anyhow::R
             None => containers_conf_runtime()?,
         },
         runtime_flags: args.runtime_flags.clone(),
+        default_mounts: crate::engine::mounts_conf::read(args.default_mounts_file.as_deref())?,
+        dns: dns(args)?,
         squash: match (args.squash, args.squash_all) {
             (_, true) => engine_build::Squash::All,
             (true, false) => engine_build::Squash::New,
             (false, false) => engine_build::Squash::No,
         },
     })
+}
+
+/// `--dns*`: checked as podman checks them (`--dns none` is podman's "no resolv.conf": the
+/// host's is kept here).
+fn dns(args: &Args) -> anyhow::Result<engine_build::Dns> {
+    let mut servers = Vec::new();
+    for s in &args.dns {
+        if s == "none" {
+            continue;
+        }
+        s.parse::<std::net::IpAddr>().map_err(|_| anyhow::anyhow!("{s} is not an ip address"))?;
+        servers.push(s.clone());
+    }
+    Ok(engine_build::Dns { servers, search: args.dns_search.clone(), options: args.dns_option.clone() })
 }
 
 /// `[engine] runtime` of containers.conf (see [`crate::engine::containers_conf`]).

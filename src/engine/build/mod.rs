@@ -54,6 +54,10 @@ const DOCKER_MANIFEST: &str = "application/vnd.docker.distribution.manifest.v2+j
 const DOCKER_CONFIG: &str = "application/vnd.docker.container.image.v1+json";
 const DOCKER_LAYER_TAR: &str = "application/vnd.docker.image.rootfs.diff.tar";
 
+/// The buildah release whose `build` (flags, output, image layout) skiff's follows: podman
+/// 4.3.1's. `info` reports it as podman reports its builder's (`{{.Host.BuildahVersion}}`).
+pub const BUILDAH_VERSION: &str = "1.28.2";
+
 /// The default SHELL.
 const SHELL: [&str; 2] = ["/bin/sh", "-c"];
 
@@ -209,6 +213,51 @@ pub struct Options {
     pub runtime: Option<String>,
     /// Global flags for the runtime (`--runtime-flag debug` gives `--debug`).
     pub runtime_flags: Vec<String>,
+    /// mounts.conf's default mounts: each RUN step gets a copy of each source.
+    pub default_mounts: Vec<crate::engine::mounts_conf::DefaultMount>,
+    /// `--dns`, `--dns-search`, `--dns-option`: RUN steps' /etc/resolv.conf.
+    pub dns: Dns,
+}
+
+/// `--dns`, `--dns-search` and `--dns-option` of a build: each replaces those lines of the
+/// host's resolv.conf that RUN steps see.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Dns {
+    pub servers: Vec<String>,
+    pub search: Vec<String>,
+    pub options: Vec<String>,
+}
+
+impl Dns {
+    fn is_empty(&self) -> bool {
+        self.servers.is_empty() && self.search.is_empty() && self.options.is_empty()
+    }
+
+    /// `host` (a resolv.conf) with the lines these flags replace replaced (`--dns-search .`
+    /// removes the search line).
+    fn apply(&self, host: &str) -> String {
+        let mut out: Vec<String> = host
+            .lines()
+            .filter(|l| {
+                let word = l.split_whitespace().next().unwrap_or("");
+                !((word == "nameserver" && !self.servers.is_empty())
+                    || ((word == "search" || word == "domain") && !self.search.is_empty())
+                    || (word == "options" && !self.options.is_empty()))
+            })
+            .map(String::from)
+            .collect();
+        for s in &self.servers {
+            out.push(format!("nameserver {s}"));
+        }
+        let search: Vec<&str> = self.search.iter().map(String::as_str).filter(|s| *s != ".").collect();
+        if !search.is_empty() {
+            out.push(format!("search {}", search.join(" ")));
+        }
+        if !self.options.is_empty() {
+            out.push(format!("options {}", self.options.join(" ")));
+        }
+        out.join("\n") + "\n"
+    }
 }
 
 /// Where the build's base images come from (local storage, else a pull per `--pull`). The CLI
@@ -1358,6 +1407,36 @@ impl Builder<'_> {
             mount.set_options(Some(options.iter().map(|s| s.to_string()).collect()));
             spec_mounts.push(mount);
         }
+        // mounts.conf: a copy of each source per step (what the step writes there is dropped).
+        for (n, m) in self.opts.default_mounts.iter().enumerate() {
+            if spec_mounts.iter().any(|s| s.destination() == Path::new(&m.destination)) {
+                continue;
+            }
+            let copy = root.scratch(&format!("default-mount-{n}"));
+            crate::engine::mounts_conf::copy(m, &copy).map_err(|e| self.err_src(inst, e))?;
+            let in_root = root
+                .resolve(Path::new(&m.destination))
+                .map_err(|source| Error::Io { path: m.destination.clone().into(), source })?;
+            if fs_err::symlink_metadata(&in_root).is_err() {
+                placeholders.push(in_root);
+            }
+            let mut mount = oci_spec::runtime::Mount::default();
+            mount.set_destination(PathBuf::from(&m.destination));
+            mount.set_typ(Some("bind".into()));
+            mount.set_source(Some(copy));
+            mount.set_options(Some(vec!["rbind".into(), "rw".into()]));
+            spec_mounts.push(mount);
+        }
+        let resolv_conf = match self.opts.dns.is_empty() {
+            true => None,
+            false => {
+                let host = fs_err::read_to_string("/etc/resolv.conf").unwrap_or_default();
+                let path = root.scratch("resolv.conf");
+                fs_err::write(&path, self.opts.dns.apply(&host))
+                    .map_err(|source| Error::Io { path: path.clone(), source })?;
+                Some(path)
+            }
+        };
         let spec = root::run_spec(
             &root,
             &state.config,
@@ -1367,6 +1446,7 @@ impl Builder<'_> {
                 mounts: spec_mounts,
                 tmpfs,
                 host_network,
+                resolv_conf,
                 ulimits: self.opts.ulimits.clone(),
                 seccomp: self.opts.seccomp.clone(),
             },

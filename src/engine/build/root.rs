@@ -211,6 +211,8 @@ pub struct RunSpec {
     pub mounts: Vec<oci_spec::runtime::Mount>,
     pub tmpfs: Vec<String>,
     pub host_network: bool,
+    /// The step's /etc/resolv.conf (`--dns*`; default: the host's with a host network).
+    pub resolv_conf: Option<PathBuf>,
     pub ulimits: Vec<String>,
     pub seccomp: spec::Seccomp,
 }
@@ -267,18 +269,29 @@ pub fn run_spec(root: &Root, config: &Value, run: RunSpec) -> Result<oci_spec::r
             m.set_options(Some(["rbind", "ro", "nosuid", "noexec", "nodev"].map(String::from).to_vec()));
         }
         for file in ["/etc/resolv.conf", "/etc/hosts"] {
-            if Path::new(file).exists() {
-                let mut m = oci_spec::runtime::Mount::default();
-                m.set_destination(PathBuf::from(file));
-                m.set_typ(Some("bind".into()));
-                m.set_source(Some(PathBuf::from(file)));
-                m.set_options(Some(vec!["rbind".into(), "ro".into(), "nosuid".into(), "nodev".into()]));
-                mounts.push(m);
+            if Path::new(file).exists() && !(file == "/etc/resolv.conf" && run.resolv_conf.is_some()) {
+                mounts.push(file_mount(file, Path::new(file)));
             }
         }
         spec.set_mounts(Some(mounts));
     }
+    if let Some(path) = &run.resolv_conf {
+        let mut mounts = spec.mounts().clone().unwrap_or_default();
+        mounts.retain(|m| m.destination() != Path::new("/etc/resolv.conf"));
+        mounts.push(file_mount("/etc/resolv.conf", path));
+        spec.set_mounts(Some(mounts));
+    }
     Ok(spec)
+}
+
+/// A read-only bind mount of the host file `source` at `dest`.
+fn file_mount(dest: &str, source: &Path) -> oci_spec::runtime::Mount {
+    let mut m = oci_spec::runtime::Mount::default();
+    m.set_destination(PathBuf::from(dest));
+    m.set_typ(Some("bind".into()));
+    m.set_source(Some(source.to_path_buf()));
+    m.set_options(Some(vec!["rbind".into(), "ro".into(), "nosuid".into(), "nodev".into()]));
+    m
 }
 
 #[cfg(test)]
