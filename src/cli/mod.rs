@@ -302,6 +302,8 @@ pub enum ImageCommand {
     Prune(commands::image::PruneArgs),
     /// Exit 0 if the image is in local storage, 1 if not
     Exists(commands::image::ExistsArgs),
+    /// Show an image's layers as a tree (with --whatrequires: what is built on it)
+    Tree(commands::image_tree::Args),
     /// Save images to a docker-archive or oci-archive
     Save(commands::save::Args),
     /// Load images from a docker-archive or oci-archive
@@ -424,6 +426,7 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         Command::Logout(a) => commands::login::logout(a, ctx, printer),
         Command::Image(ImageCommand::Prune(a)) => commands::image::prune(a, ctx, printer),
         Command::Image(ImageCommand::Exists(a)) => commands::image::exists(a, ctx, printer),
+        Command::Image(ImageCommand::Tree(a)) => commands::image_tree::run(a, ctx, printer),
         Command::System(c) => commands::system::run(c, ctx, printer),
         Command::Volume(c) => commands::volume::run(c, ctx, printer),
         Command::Network(c) => commands::network::run(c, ctx, printer),
