@@ -460,7 +460,12 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
             commands::data::unmount(a, ctx, printer)
         }
         Command::Run(mut a) | Command::Container(ContainerCommand::Run(mut a)) => {
-            global_container_options(&mut a.create, cli.runtime, cli.default_mounts_file.as_deref())?;
+            global_container_options(
+                &mut a.create,
+                cli.runtime,
+                &cli.runtime_flag,
+                cli.default_mounts_file.as_deref(),
+            )?;
             commands::container::run(a, ctx, printer)
         }
         Command::Ps(a) | Command::Container(ContainerCommand::Ls(a)) => {
@@ -473,7 +478,12 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
             commands::container::logs(a, ctx, printer)
         }
         Command::Create(mut a) | Command::Container(ContainerCommand::Create(mut a)) => {
-            global_container_options(&mut a, cli.runtime, cli.default_mounts_file.as_deref())?;
+            global_container_options(
+                &mut a,
+                cli.runtime,
+                &cli.runtime_flag,
+                cli.default_mounts_file.as_deref(),
+            )?;
             commands::container::create(a, ctx, printer)
         }
         Command::Start(a) | Command::Container(ContainerCommand::Start(a)) => {
@@ -521,10 +531,30 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
 fn global_container_options(
     a: &mut commands::container::CreateArgs,
     runtime: Option<String>,
+    runtime_flags: &[String],
     mounts_file: Option<&std::path::Path>,
 ) -> anyhow::Result<()> {
     if a.config.runtime.is_none() {
         a.config.runtime = runtime;
+    }
+    // `--runtime-flag`: the built-in runtime takes the common logging flags (and ignores them)
+    // and refuses others as runc and crun do (exit 126); external runtimes of containers do not
+    // get them yet, which is said rather than ignored.
+    if !runtime_flags.is_empty() {
+        match a.config.runtime.as_deref().filter(|r| *r != "builtin") {
+            None => {
+                if let Some(flag) = crate::engine::build::root::builtin_flags_unknown(runtime_flags) {
+                    return Err(diag::WithExit {
+                        message: format!("the built-in runtime has no global flag {flag}"),
+                        exit: Exit::CANNOT_EXECUTE,
+                    }
+                    .into());
+                }
+            }
+            Some(rt) => anyhow::bail!(
+                "--runtime-flag is not passed to the runtime {rt} of a container yet (only to build's RUN steps)"
+            ),
+        }
     }
     for m in crate::engine::mounts_conf::read(mounts_file)? {
         let taken = |v: &String| {
@@ -556,4 +586,32 @@ pub fn enter(ctx: &mut Context, printer: &printer::Printer) -> anyhow::Result<()
         ));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_tree_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn global_runtime_and_mounts_file_go_before_or_after_the_command() {
+        let cli =
+            Cli::try_parse_from(["skiff", "--runtime", "runc", "--default-mounts-file", "/m", "build", "."])
+                .unwrap();
+        assert_eq!(cli.runtime.as_deref(), Some("runc"));
+        assert_eq!(cli.default_mounts_file.as_deref(), Some(std::path::Path::new("/m")));
+        let cli = Cli::try_parse_from(["skiff", "ps", "--runtime=crun"]).unwrap();
+        assert_eq!(cli.runtime.as_deref(), Some("crun"));
+        // run's own --runtime is still run's.
+        let cli = Cli::try_parse_from(["skiff", "run", "--runtime", "/x/rt", "img"]).unwrap();
+        let Command::Run(a) = cli.command else { panic!("run") };
+        assert_eq!(a.create.config.runtime.as_deref(), Some("/x/rt"));
+        let cli = Cli::try_parse_from(["skiff", "buildx", "build", "--load", "-t", "a", "."]).unwrap();
+        assert!(matches!(cli.command, Command::Buildx(BuildxCommand::Build(_))));
+    }
 }
