@@ -54,6 +54,7 @@ mod registry;
 mod util;
 
 mod build;
+mod build_compat;
 mod compat;
 mod containers;
 mod data;

@@ -55,10 +55,10 @@ pub struct Args {
     /// Print only the image id
     #[arg(short, long)]
     pub quiet: bool,
-    /// How many stages may build at once (accepted for podman's scripts; stages build one after
-    /// another, as RUN steps need a single-threaded process)
-    #[arg(long, value_name = "N", default_value_t = 1)]
-    pub jobs: u32,
+    /// How many stages that do not need each other may build at once (0: no limit; default: the
+    /// number of CPUs); their lines are printed stage by stage
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<usize>,
     /// Squash the layers this build makes into one (the base image's layers stay)
     #[arg(long, conflicts_with = "squash_all")]
     pub squash: bool,
@@ -414,6 +414,11 @@ fn options(args: &Args, context: &Path, stdin_text: Option<String>) -> anyhow::R
         runtime_flags: args.runtime_flags.clone(),
         default_mounts: crate::engine::mounts_conf::read(args.default_mounts_file.as_deref())?,
         dns: dns(args)?,
+        jobs: match args.jobs {
+            Some(0) => usize::MAX,
+            Some(n) => n,
+            None => std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+        },
         squash: match (args.squash, args.squash_all) {
             (_, true) => engine_build::Squash::All,
             (true, false) => engine_build::Squash::New,

@@ -217,6 +217,8 @@ pub struct Options {
     pub default_mounts: Vec<crate::engine::mounts_conf::DefaultMount>,
     /// `--dns`, `--dns-search`, `--dns-option`: RUN steps' /etc/resolv.conf.
     pub dns: Dns,
+    /// `--jobs`: how many stages that do not need each other may build at once (0 or 1: one).
+    pub jobs: usize,
 }
 
 /// `--dns`, `--dns-search` and `--dns-option` of a build: each replaces those lines of the
@@ -278,6 +280,79 @@ pub trait Reporter {
     fn commit(&self, name: Option<&str>);
     /// A warning (an unused --build-arg, a field the OCI format drops).
     fn warn(&self, message: &str);
+    /// RUN steps hand their output to [`Reporter::output`] instead of writing to the terminal
+    /// (a stage built next to others, whose lines are kept together).
+    fn capture(&self) -> bool {
+        false
+    }
+    /// What a RUN step wrote (when [`Reporter::capture`]).
+    fn output(&self, bytes: &[u8]) {
+        let _ = bytes;
+    }
+}
+
+/// What a stage built next to others reported, kept to be replayed in order when it is done.
+#[derive(Debug)]
+enum Event {
+    Step(String),
+    CacheHit(String, bool),
+    StepDone(String),
+    Warn(String),
+    Output(Vec<u8>),
+}
+
+/// A [`Reporter`] that keeps the events of one stage.
+#[derive(Debug, Default)]
+struct Buffered(std::sync::Mutex<Vec<Event>>);
+
+impl Buffered {
+    fn push(&self, e: Event) {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).push(e);
+    }
+
+    /// Replays the events to `to`, numbering the steps from `first`; returns the next number.
+    fn replay(self, to: &dyn Reporter, first: usize, total: usize) -> usize {
+        let mut n = first;
+        for e in self.0.into_inner().unwrap_or_else(|p| p.into_inner()) {
+            match e {
+                Event::Step(text) => {
+                    to.step(n, total, &text);
+                    n += 1;
+                }
+                Event::CacheHit(id, last) => to.cache_hit(&id, last),
+                Event::StepDone(id) => to.step_done(&id),
+                Event::Warn(m) => to.warn(&m),
+                Event::Output(bytes) => {
+                    let mut out = io::stdout().lock();
+                    let _ = out.write_all(&bytes);
+                    let _ = out.flush();
+                }
+            }
+        }
+        n
+    }
+}
+
+impl Reporter for Buffered {
+    fn step(&self, _number: usize, _total: usize, text: &str) {
+        self.push(Event::Step(text.into()));
+    }
+    fn cache_hit(&self, id: &str, last: bool) {
+        self.push(Event::CacheHit(id.into(), last));
+    }
+    fn step_done(&self, id: &str) {
+        self.push(Event::StepDone(id.into()));
+    }
+    fn commit(&self, _name: Option<&str>) {}
+    fn warn(&self, message: &str) {
+        self.push(Event::Warn(message.into()));
+    }
+    fn capture(&self) -> bool {
+        true
+    }
+    fn output(&self, bytes: &[u8]) {
+        self.push(Event::Output(bytes.to_vec()));
+    }
 }
 
 /// A built image.
@@ -385,13 +460,14 @@ const PREDEFINED_ARGS: [&str; 8] = [
     "no_proxy",
 ];
 
-/// One build in progress.
+/// One build in progress (cloned for each stage built next to others).
+#[derive(Clone)]
 struct Builder<'a> {
     ctx: &'a Context,
     store: &'a Arc<Store>,
     opts: &'a Options,
-    bases: &'a dyn Bases,
-    reporter: &'a dyn Reporter,
+    bases: &'a (dyn Bases + Sync),
+    reporter: &'a (dyn Reporter + Sync),
     df: &'a Dockerfile,
     ignore: Option<ignore::Ignore>,
     /// Global ARGs (before the first FROM) with their values.
@@ -410,8 +486,8 @@ pub fn build(
     ctx: &Context,
     store: &Arc<Store>,
     opts: &Options,
-    bases: &dyn Bases,
-    reporter: &dyn Reporter,
+    bases: &(dyn Bases + Sync),
+    reporter: &(dyn Reporter + Sync),
 ) -> Result<Built, Error> {
     let df = Dockerfile::parse(&opts.file, &opts.text)?;
     // An external runtime must be there before anything is built (podman's check).
@@ -459,10 +535,7 @@ pub fn build(
     b.total = needed.iter().map(|i| df.stages[*i].instructions.len() + 1).sum();
     // Nothing stored from here on is referenced by an image until the record is written.
     let _gc = store.gc_guard()?;
-    for &i in &needed {
-        let state = b.build_stage(i)?;
-        b.done.insert(i, state);
-    }
+    b.build_stages(&needed)?;
     let unused: Vec<&String> = opts
         .build_args
         .keys()
@@ -556,36 +629,101 @@ impl Builder<'_> {
         let mut needed = BTreeSet::new();
         let mut todo = vec![target];
         while let Some(i) = todo.pop() {
-            if !needed.insert(i) {
-                continue;
-            }
-            let stage = &self.df.stages[i];
-            let mut refs = Vec::new();
-            if let Kind::From { image, .. } = &stage.from.kind {
-                refs.push(self.expand_global(&stage.from, image)?);
-            }
-            for inst in &stage.instructions {
-                let flags = match &inst.kind {
-                    Kind::Copy { flags, .. } => {
-                        flags.iter().filter(|f| f.name == "from").filter_map(|f| f.value.clone()).collect()
-                    }
-                    Kind::Run { flags, .. } => flags
-                        .iter()
-                        .filter(|f| f.name == "mount")
-                        .filter_map(|f| f.value.as_deref())
-                        .filter_map(|v| mount_options(v).get("from").cloned())
-                        .collect(),
-                    _ => Vec::new(),
-                };
-                refs.extend(flags);
-            }
-            for r in refs {
-                if let Some(j) = self.stage_ref(&r, i) {
-                    todo.push(j);
-                }
+            if needed.insert(i) {
+                todo.extend(self.stage_deps(i)?);
             }
         }
         Ok(needed.into_iter().collect())
+    }
+
+    /// Builds the stages `needed` (in order, each after those it uses). Stages that do not need
+    /// each other build at the same time, up to `jobs` at once, each in a thread of its own with
+    /// its RUN steps in child processes and its lines kept together: they are printed stage by
+    /// stage, in the Containerfile's order, as a build one stage after another prints them.
+    fn build_stages(&mut self, needed: &[usize]) -> Result<(), Error> {
+        let deps: HashMap<usize, Vec<usize>> =
+            needed.iter().map(|&i| Ok((i, self.stage_deps(i)?))).collect::<Result<_, Error>>()?;
+        let mut left: Vec<usize> = needed.to_vec();
+        while !left.is_empty() {
+            let ready: Vec<usize> = left
+                .iter()
+                .copied()
+                .filter(|i| deps[i].iter().all(|d| self.done.contains_key(d)))
+                .take(self.opts.jobs.max(1))
+                .collect();
+            left.retain(|i| !ready.contains(i));
+            if ready.len() == 1 {
+                let state = self.build_stage(ready[0])?;
+                self.done.insert(ready[0], state);
+                continue;
+            }
+            self.build_together(&ready)?;
+        }
+        Ok(())
+    }
+
+    /// Builds `stages` (none needing another) at the same time, then prints their lines in order.
+    fn build_together(&mut self, stages: &[usize]) -> Result<(), Error> {
+        let buffers: Vec<Buffered> = stages.iter().map(|_| Buffered::default()).collect();
+        let results: Vec<Result<(State, BTreeSet<String>), Error>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = stages
+                .iter()
+                .zip(&buffers)
+                .map(|(&i, buf)| {
+                    let mut b = self.clone();
+                    b.reporter = buf;
+                    scope.spawn(move || b.build_stage(i).map(|s| (s, b.used_args)))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|_| Err(Error::Scratch("a stage's thread panicked".into()))))
+                .collect()
+        });
+        let mut first = self.step + 1;
+        let mut failed = None;
+        for ((&i, buf), result) in stages.iter().zip(buffers).zip(results) {
+            first = buf.replay(self.reporter, first, self.total);
+            match result {
+                Ok((state, used)) => {
+                    self.used_args.extend(used);
+                    self.done.insert(i, state);
+                }
+                Err(e) => {
+                    failed.get_or_insert(e);
+                }
+            }
+        }
+        self.step = first - 1;
+        match failed {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+
+    /// The earlier stages stage `i` uses: FROM, COPY --from, RUN --mount=from.
+    fn stage_deps(&self, i: usize) -> Result<Vec<usize>, Error> {
+        let stage = &self.df.stages[i];
+        let mut refs = Vec::new();
+        if let Kind::From { image, .. } = &stage.from.kind {
+            refs.push(self.expand_global(&stage.from, image)?);
+        }
+        for inst in &stage.instructions {
+            let flags = match &inst.kind {
+                Kind::Copy { flags, .. } => {
+                    flags.iter().filter(|f| f.name == "from").filter_map(|f| f.value.clone()).collect()
+                }
+                Kind::Run { flags, .. } => flags
+                    .iter()
+                    .filter(|f| f.name == "mount")
+                    .filter_map(|f| f.value.as_deref())
+                    .filter_map(|v| mount_options(v).get("from").cloned())
+                    .collect(),
+                _ => Vec::new(),
+            };
+            refs.extend(flags);
+        }
+        Ok(refs.into_iter().filter_map(|r| self.stage_ref(&r, i)).collect())
     }
 
     fn expand_global(&self, inst: &Instruction, text: &str) -> Result<String, Error> {
@@ -1451,10 +1589,15 @@ impl Builder<'_> {
                 seccomp: self.opts.seccomp.clone(),
             },
         )?;
+        let captured = self.reporter.capture().then(|| root.scratch("output"));
         let status = match self.opts.runtime.as_deref().filter(|r| *r != "builtin") {
-            Some(runtime) => {
-                root.run_external(&spec, runtime, &self.opts.runtime_flags, &self.ctx.paths.run_root)
-            }
+            Some(runtime) => root.run_external(
+                &spec,
+                runtime,
+                &self.opts.runtime_flags,
+                &self.ctx.paths.run_root,
+                captured.as_deref(),
+            ),
             None => match root::builtin_flags_unknown(&self.opts.runtime_flags) {
                 Some(flag) => {
                     return Err(Error::RunStart {
@@ -1463,9 +1606,18 @@ impl Builder<'_> {
                         code: 1,
                     })
                 }
-                None => root.run(&spec),
+                None => match &captured {
+                    // In a thread next to other stages: in a child process (this one has threads).
+                    Some(out) => root.run_child(&spec, self.ctx, out),
+                    None => root.run(&spec),
+                },
             },
         };
+        if let Some(out) = &captured {
+            if let Ok(bytes) = fs_err::read(out) {
+                self.reporter.output(&bytes);
+            }
+        }
         for p in placeholders.iter().rev() {
             let _ = fs_err::remove_dir(p).or_else(|_| fs_err::remove_file(p));
         }
