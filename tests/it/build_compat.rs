@@ -194,3 +194,25 @@ fn default_mounts_dns_search_env_host_and_image_tree() {
     base.assert_success();
     assert!(base.lines().last().unwrap().ends_with("Top Layer of: [localhost/dm:latest]"), "{}", base.stdout);
 }
+
+#[test]
+fn env_is_seen_by_run_steps_and_set_in_the_image_and_unsetenv_removes() {
+    let s = Skiff::new();
+    let dir = project(&s, "env", "FROM busybox\nENV KEEP=1 DROP=2\nRUN echo \"run sees FOO=$FOO\"\n");
+    let d = dir.to_str().unwrap();
+    let out = s.cmd_env(
+        &["build", TLS, "--env", "FOO=bar", "--env", "FROMHOST", "--unsetenv", "DROP", "-t", "env", d],
+        &[("FROMHOST", "host-value")],
+    );
+    out.assert_success().assert_stdout_contains("run sees FOO=bar");
+    let env = s.cmd(&["image", "inspect", "--format", "{{json .Config.Env}}", "env"]);
+    env.assert_success();
+    let list: Vec<String> = serde_json::from_str(env.stdout_trimmed()).unwrap();
+    let names: Vec<&str> = list.iter().map(|e| e.split('=').next().unwrap()).collect();
+    assert!(list.contains(&"FOO=bar".to_string()), "{list:?}");
+    assert!(list.contains(&"FROMHOST=host-value".to_string()), "{list:?}");
+    assert!(list.contains(&"KEEP=1".to_string()) && !names.contains(&"DROP"), "{list:?}");
+    // As podman orders them: the image's own first, then --env.
+    let pos = |n: &str| names.iter().position(|x| *x == n).unwrap();
+    assert!(pos("KEEP") < pos("FOO"), "{list:?}");
+}

@@ -99,6 +99,13 @@ pub struct Args {
     /// A DNS option for RUN steps' /etc/resolv.conf (replaces the host's); repeatable
     #[arg(long = "dns-option", value_name = "OPTION", value_delimiter = ',')]
     pub dns_option: Vec<String>,
+    /// Set an environment variable in the image (NAME=VALUE, or NAME to take this environment's
+    /// value); repeatable
+    #[arg(long, value_name = "NAME=VALUE")]
+    pub env: Vec<String>,
+    /// Remove an environment variable from the image; repeatable
+    #[arg(long, value_name = "NAME")]
+    pub unsetenv: Vec<String>,
     /// Keep the image in local storage (what build always does; docker buildx's flag)
     #[arg(long, hide = true)]
     pub load: bool,
@@ -414,6 +421,15 @@ fn options(args: &Args, context: &Path, stdin_text: Option<String>) -> anyhow::R
         runtime_flags: args.runtime_flags.clone(),
         default_mounts: crate::engine::mounts_conf::read(args.default_mounts_file.as_deref())?,
         dns: dns(args)?,
+        env: args
+            .env
+            .iter()
+            .filter_map(|e| match e.split_once('=') {
+                Some((k, v)) => Some((k.to_string(), v.to_string())),
+                None => std::env::var(e).ok().map(|v| (e.clone(), v)),
+            })
+            .collect(),
+        unset_env: args.unsetenv.clone(),
         jobs: match args.jobs {
             Some(0) => usize::MAX,
             Some(n) => n,

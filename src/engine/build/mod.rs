@@ -2,8 +2,12 @@
 //!
 //! * [`dockerfile`] parses (the `parse-dockerfile` crate), [`words`] expands ARG and ENV values
 //!   as docker's shell lexer does, [`ignore`] reads `.containerignore`/`.dockerignore`.
-//! * The stages the target needs (FROM a stage, COPY --from, RUN --mount=from) are built in order;
-//!   the others are skipped. A stage's state is its layers and its image config.
+//! * The stages the target needs (FROM a stage, COPY --from, RUN --mount=from) are built, each
+//!   after those it uses; the others are skipped. A stage's state is its layers and its image
+//!   config. Stages that do not need each other build at the same time (`jobs`), each in a thread
+//!   with a clone of the builder and a [`Reporter`] that keeps its lines, replayed stage by stage
+//!   in the Containerfile's order when they are all done; their RUN steps run in a child process
+//!   (`skiff oci-run`), since a process with threads cannot fork the built-in runtime.
 //! * RUN, COPY and ADD each make one layer in a step root ([`root`]): the parent's layers under a
 //!   fresh upper directory; RUN runs the built-in runtime there in the foreground (its output is
 //!   the build's), COPY/ADD copy the files ([`sources`]). The changes become a layer through
@@ -217,6 +221,10 @@ pub struct Options {
     pub default_mounts: Vec<crate::engine::mounts_conf::DefaultMount>,
     /// `--dns`, `--dns-search`, `--dns-option`: RUN steps' /etc/resolv.conf.
     pub dns: Dns,
+    /// `--env NAME=VALUE`: set in the image's environment (after every step).
+    pub env: Vec<(String, String)>,
+    /// `--unsetenv NAME`: removed from the image's environment.
+    pub unset_env: Vec<String>,
     /// `--jobs`: how many stages that do not need each other may build at once (0 or 1: one).
     pub jobs: usize,
 }
@@ -804,6 +812,15 @@ impl Builder<'_> {
         let mut state = self.base(&name, index)?;
         // Only the ARGs a stage declares are its own (the automatic ones too, as in docker).
         state.args = BTreeMap::new();
+        // `--env` is in effect from the start (RUN steps see it); the commit sets it again, last.
+        if !self.opts.env.is_empty() {
+            let mut env = state.env();
+            for (k, v) in &self.opts.env {
+                env.retain(|e| e.split('=').next() != Some(k.as_str()));
+                env.push(format!("{k}={v}"));
+            }
+            state.conf().insert("Env".into(), json!(env));
+        }
         // ONBUILD triggers of the base run first, and are not inherited.
         let triggers = strings(state.config.pointer("/config/OnBuild"));
         state.conf().remove("OnBuild");
@@ -1639,6 +1656,15 @@ impl Builder<'_> {
 
     /// Writes the config and manifest and records the image (last).
     fn commit(&self, mut state: State, names: Vec<String>) -> Result<ImageRecord, Error> {
+        if !self.opts.env.is_empty() || !self.opts.unset_env.is_empty() {
+            let mut env = state.env();
+            for (k, v) in &self.opts.env {
+                env.retain(|e| e.split('=').next() != Some(k.as_str()));
+                env.push(format!("{k}={v}"));
+            }
+            env.retain(|e| !self.opts.unset_env.iter().any(|u| e.split('=').next() == Some(u.as_str())));
+            state.conf().insert("Env".into(), json!(env));
+        }
         for (k, v) in &self.opts.labels {
             let labels = state.conf().entry("Labels").or_insert_with(|| json!({}));
             if !labels.is_object() {
@@ -1672,6 +1698,8 @@ impl Builder<'_> {
         let image_key = cache::key(&json!({
             "stage": state.key,
             "labels": self.opts.labels,
+            "env": self.opts.env,
+            "unsetenv": self.opts.unset_env,
             "format": format!("{:?}", self.opts.format),
             "timestamp": self.opts.timestamp,
             "squash": format!("{:?}", self.opts.squash),

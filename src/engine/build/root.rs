@@ -10,6 +10,8 @@
 //!
 //! A RUN step runs the built-in runtime in this process (inside the build's user namespace), in
 //! the foreground with the build's stdout and stderr: the process must be single-threaded then.
+//! A step of a stage built next to others runs it in a child process instead (`skiff oci-run`,
+//! which finds itself in the namespace), its output in a file of the step's scratch directory.
 
 use std::io;
 use std::path::{Path, PathBuf};
