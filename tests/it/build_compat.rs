@@ -76,6 +76,11 @@ fn independent_stages_build_at_the_same_time_and_print_stage_by_stage() {
     s.cmd(&["run", "--rm", "par1"]).assert_success().assert_stdout_eq("built-a\nbuilt-b\n");
     assert!(apart.as_secs_f64() >= 4.0, "{apart:?}");
     assert!(together < apart, "together {together:?}, one by one {apart:?}");
+    // --skip-unused-stages=false builds every stage up to the target, the unused one too.
+    let all = build(&s, &[], &dir, &["--skip-unused-stages=false", "-t", "par-all"]);
+    all.assert_success();
+    assert!(all.stdout.contains("STEP 10/10: CMD"), "{}", all.stdout);
+    assert!(all.stdout.lines().any(|l| l == "never-built"), "{}", all.stdout);
     // A failing stage built next to another fails the build with its step and status.
     let bad = project(
         &s,

@@ -106,6 +106,10 @@ pub struct Args {
     /// Remove an environment variable from the image; repeatable
     #[arg(long, value_name = "NAME")]
     pub unsetenv: Vec<String>,
+    /// Skip the stages the target does not need (default true; false builds every stage up to
+    /// the target)
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_value_t = true, default_missing_value = "true", action = clap::ArgAction::Set, value_parser = parse_bool)]
+    pub skip_unused_stages: bool,
     /// Keep the image in local storage (what build always does; docker buildx's flag)
     #[arg(long, hide = true)]
     pub load: bool,
@@ -430,6 +434,7 @@ fn options(args: &Args, context: &Path, stdin_text: Option<String>) -> anyhow::R
             })
             .collect(),
         unset_env: args.unsetenv.clone(),
+        build_unused_stages: !args.skip_unused_stages,
         jobs: match args.jobs {
             Some(0) => usize::MAX,
             Some(n) => n,

@@ -225,6 +225,8 @@ pub struct Options {
     pub env: Vec<(String, String)>,
     /// `--unsetenv NAME`: removed from the image's environment.
     pub unset_env: Vec<String>,
+    /// `--skip-unused-stages=false`: every stage up to the target is built, needed or not.
+    pub build_unused_stages: bool,
     /// `--jobs`: how many stages that do not need each other may build at once (0 or 1: one).
     pub jobs: usize,
 }
@@ -539,7 +541,10 @@ pub fn build(
         created,
     };
     b.global_args = b.declare_args(&df.global_args, &automatic_args())?;
-    let needed = b.needed_stages(target)?;
+    let needed = match opts.build_unused_stages {
+        false => b.needed_stages(target)?,
+        true => (0..=target).collect(),
+    };
     b.total = needed.iter().map(|i| df.stages[*i].instructions.len() + 1).sum();
     // Nothing stored from here on is referenced by an image until the record is written.
     let _gc = store.gc_guard()?;
