@@ -8,6 +8,9 @@
 #             round, so every round stores a new layer for both tools)
 #   floor     the same files through `tar c | tar x` and `sync -f` (the disk's floor for the copy)
 #   run       one `RUN true` with --no-cache, next to `run --rm IMAGE true` (RUN's overhead)
+#   stages    two stages that do not need each other (each `RUN sleep 1`) and a final one copying
+#             from both, --no-cache: skiff's default (stages at the same time), skiff --jobs 1,
+#             and podman --jobs 2
 # The commands are interleaved (one of each per round) so drift hits all alike. Prints the median of
 # N rounds for each and the ratios against the targets: noop <= 100 ms and <= 0.2x podman;
 # cold <= 0.5x podman; copy <= 0.25x podman; skiff's RUN overhead <= skiff run --rm's.
@@ -62,7 +65,7 @@ image=127.0.0.1:$port/base:latest
 "${P[@]}" pull -q --tls-verify=false "$image" >/dev/null
 
 # The projects (the base image has /bin/busybox only: RUN in exec form).
-as_user mkdir -p "$work/small" "$work/big/files" "$work/runonly"
+as_user mkdir -p "$work/small" "$work/big/files" "$work/runonly" "$work/stages"
 as_user sh -c "echo early > '$work/small/early.txt'; echo late > '$work/small/late.txt'"
 as_user sh -c "cat > '$work/small/Containerfile'" <<EOF
 FROM $image
@@ -72,6 +75,15 @@ COPY late.txt /late.txt
 EOF
 as_user sh -c "printf 'FROM %s\nCOPY files /files/\n' '$image' > '$work/big/Containerfile'"
 as_user sh -c "printf 'FROM %s\nRUN [\"/bin/busybox\", \"true\"]\n' '$image' > '$work/runonly/Containerfile'"
+as_user sh -c "cat > '$work/stages/Containerfile'" <<EOF
+FROM $image AS a
+RUN ["/bin/busybox", "sh", "-c", "/bin/busybox sleep 1; echo a > /a"]
+FROM $image AS b
+RUN ["/bin/busybox", "sh", "-c", "/bin/busybox sleep 1; echo b > /b"]
+FROM $image
+COPY --from=a /a /a
+COPY --from=b /b /b
+EOF
 # 3,700 files of about 20 KB (75 MB), incompressible, in 37 directories.
 as_user python3 - "$work/big/files" <<'PY'
 import os, sys
@@ -94,7 +106,7 @@ time_ms() {
 
 SB=("${S[@]}" build --tls-verify=false --network host)
 PB=("${P[@]}" build --tls-verify=false --network host)
-names=(s_cold p_cold s_noop p_noop s_late p_late s_copy p_copy s_run p_run s_runrm p_runrm floor)
+names=(s_cold p_cold s_noop p_noop s_late p_late s_copy p_copy s_run p_run s_runrm p_runrm floor s_stages s_stages1 p_stages)
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
 as_user mkdir -p "$work/floor" 
 for n in "${names[@]}"; do : > "$work/$n.ms"; done
@@ -116,13 +128,17 @@ for i in $(seq "$ROUNDS"); do
   time_ms "${PB[@]}" --no-cache -t runonly "$work/runonly" >> "$work/p_run.ms"
   time_ms "${S[@]}" run --rm --network host "$image" /bin/busybox true >> "$work/s_runrm.ms"
   time_ms "${P[@]}" run --rm --network host "$image" /bin/busybox true >> "$work/p_runrm.ms"
+  time_ms "${SB[@]}" --no-cache -t stages "$work/stages" >> "$work/s_stages.ms"
+  time_ms "${SB[@]}" --no-cache --jobs 1 -t stages "$work/stages" >> "$work/s_stages1.ms"
+  time_ms "${PB[@]}" --no-cache --jobs 2 -t stages "$work/stages" >> "$work/p_stages.ms"
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 python3 - "$work" "$ROUNDS" <<'PY'
 import statistics, sys
 work, rounds = sys.argv[1], sys.argv[2]
-names = ["s_cold", "p_cold", "s_noop", "p_noop", "s_late", "p_late", "s_copy", "p_copy", "s_run", "p_run", "s_runrm", "p_runrm", "floor"]
+names = ["s_cold", "p_cold", "s_noop", "p_noop", "s_late", "p_late", "s_copy", "p_copy", "s_run", "p_run", "s_runrm", "p_runrm", "floor",
+         "s_stages", "s_stages1", "p_stages"]
 m = {n: statistics.median(float(x) for x in open(f"{work}/{n}.ms")) for n in names}
 print(f"median of {rounds} rounds, ms (one of each per round, same base image, same user):")
 print(f"  {'':52s} {'skiff':>9s} {'podman':>9s} {'ratio':>7s}")
@@ -132,6 +148,8 @@ for key, label in [("cold", "cold build, 3 steps (--no-cache)"), ("noop", "no-op
                    ("runrm", "run --rm IMAGE true (for reference)")]:
     s, p = m["s_" + key], m["p_" + key]
     print(f"  {label:52s} {s:9.1f} {p:9.1f} {s / p:7.2f}")
+print(f"  {'two independent stages (sleep 1 each), podman --jobs 2':52s} {m['s_stages']:9.1f} {m['p_stages']:9.1f} {m['s_stages'] / m['p_stages']:7.2f}")
+print(f"  {'  the same, skiff --jobs 1 (one stage after the other)':52s} {m['s_stages1']:9.1f}   (at the same time: {m['s_stages'] / m['s_stages1']:.2f}x it)")
 print(f"  {'floor: the same 75 MB through tar c | tar x + sync':52s} {m['floor']:9.1f}   (skiff's copy is {m['s_copy'] / m['floor']:.2f}x it)")
 def check(what, value, target):
     print(f"  {what:60s} {value:8.2f}  (target <= {target}) {'ok' if value <= target else 'MISSED'}")

@@ -69,6 +69,14 @@ pub struct Cli {
     /// A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build's RUN steps
     #[arg(long, global = true, value_name = "FLAG")]
     pub runtime_flag: Vec<String>,
+    /// The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default:
+    /// containers.conf's [engine] runtime, else skiff's own)
+    #[arg(long, global = true, value_name = "RUNTIME")]
+    pub runtime: Option<String>,
+    /// A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step
+    /// (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub default_mounts_file: Option<PathBuf>,
     /// Do not write to standard output (errors and messages on stderr still appear)
     #[arg(long, global = true)]
     pub noout: bool,
@@ -137,6 +145,9 @@ pub enum Command {
     Stats(commands::stats::Args),
     /// Build an image from a Containerfile
     Build(commands::build::Args),
+    /// Build images, as docker's buildx: build, prune
+    #[command(subcommand, visible_alias = "builder")]
+    Buildx(BuildxCommand),
     /// Pull images from a registry into local storage
     Pull(commands::pull::Args),
     /// List images in local storage
@@ -291,12 +302,24 @@ pub enum ImageCommand {
     Prune(commands::image::PruneArgs),
     /// Exit 0 if the image is in local storage, 1 if not
     Exists(commands::image::ExistsArgs),
+    /// Show an image's layers as a tree (with --whatrequires: what is built on it)
+    Tree(commands::image_tree::Args),
     /// Save images to a docker-archive or oci-archive
     Save(commands::save::Args),
     /// Load images from a docker-archive or oci-archive
     Load(commands::load::Args),
     /// Push an image to a registry
     Push(commands::push::Args),
+}
+
+/// `skiff buildx ...` (also `builder`): docker buildx's commands, as podman has them.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Subcommand)]
+pub enum BuildxCommand {
+    /// Build an image from a Containerfile (as `skiff build`; `--load` is accepted)
+    Build(commands::build::Args),
+    /// Remove images without a name (with -a: all images), as `skiff image prune`
+    Prune(commands::image::PruneArgs),
 }
 
 /// The entry point used by `src/main.rs`.
@@ -369,15 +392,26 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         printer
             .warn("--cgroup-manager=systemd: skiff does not create cgroups through systemd; using cgroupfs");
     }
+    // podman checks the runtime it is given before any command.
+    if let Some(rt) = cli.runtime.as_deref().filter(|r| *r != "builtin") {
+        crate::engine::config::check_runtime(rt).map_err(|e| anyhow::anyhow!("default {e}"))?;
+    }
     let ctx = Context::resolve(cli.root, cli.runroot, cli.storage_driver);
     match cli.command {
         Command::Info(a) => commands::info::run(a, &ctx, printer),
         Command::Unshare(a) => commands::unshare::run(a, ctx, printer),
         Command::Version(a) => commands::version::run(a, printer),
-        Command::Build(mut a) | Command::Image(ImageCommand::Build(mut a)) => {
+        Command::Build(mut a)
+        | Command::Image(ImageCommand::Build(mut a))
+        | Command::Buildx(BuildxCommand::Build(mut a)) => {
             a.runtime_flags = cli.runtime_flag;
+            if a.runtime.is_none() {
+                a.runtime = cli.runtime;
+            }
+            a.default_mounts_file = cli.default_mounts_file;
             commands::build::run(a, ctx, printer)
         }
+        Command::Buildx(BuildxCommand::Prune(a)) => commands::image::prune(a, ctx, printer),
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => commands::pull::run(a, ctx, printer),
         Command::Images(a) | Command::Image(ImageCommand::Ls(a)) => commands::images::run(a, ctx, printer),
         Command::Rmi(a) | Command::Image(ImageCommand::Rm(a)) => commands::rmi::run(a, ctx, printer),
@@ -395,6 +429,7 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         Command::Logout(a) => commands::login::logout(a, ctx, printer),
         Command::Image(ImageCommand::Prune(a)) => commands::image::prune(a, ctx, printer),
         Command::Image(ImageCommand::Exists(a)) => commands::image::exists(a, ctx, printer),
+        Command::Image(ImageCommand::Tree(a)) => commands::image_tree::run(a, ctx, printer),
         Command::System(c) => commands::system::run(c, ctx, printer),
         Command::Volume(c) => commands::volume::run(c, ctx, printer),
         Command::Network(c) => commands::network::run(c, ctx, printer),
@@ -427,7 +462,13 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         Command::Unmount(a) | Command::Container(ContainerCommand::Unmount(a)) => {
             commands::data::unmount(a, ctx, printer)
         }
-        Command::Run(a) | Command::Container(ContainerCommand::Run(a)) => {
+        Command::Run(mut a) | Command::Container(ContainerCommand::Run(mut a)) => {
+            global_container_options(
+                &mut a.create,
+                cli.runtime,
+                &cli.runtime_flag,
+                cli.default_mounts_file.as_deref(),
+            )?;
             commands::container::run(a, ctx, printer)
         }
         Command::Ps(a) | Command::Container(ContainerCommand::Ls(a)) => {
@@ -439,7 +480,13 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         Command::Logs(a) | Command::Container(ContainerCommand::Logs(a)) => {
             commands::container::logs(a, ctx, printer)
         }
-        Command::Create(a) | Command::Container(ContainerCommand::Create(a)) => {
+        Command::Create(mut a) | Command::Container(ContainerCommand::Create(mut a)) => {
+            global_container_options(
+                &mut a,
+                cli.runtime,
+                &cli.runtime_flag,
+                cli.default_mounts_file.as_deref(),
+            )?;
             commands::container::create(a, ctx, printer)
         }
         Command::Start(a) | Command::Container(ContainerCommand::Start(a)) => {
@@ -481,6 +528,55 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
     }
 }
 
+/// The global `--runtime` (unless `run`'s own is given) and the default mounts of mounts.conf
+/// (each an overlay on its source, so what the container writes there is dropped, as podman's
+/// copy is; a destination the user mounts something on is left to that mount).
+fn global_container_options(
+    a: &mut commands::container::CreateArgs,
+    runtime: Option<String>,
+    runtime_flags: &[String],
+    mounts_file: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    if a.config.runtime.is_none() {
+        a.config.runtime = runtime;
+    }
+    // `--runtime-flag`: the built-in runtime takes the common logging flags (and ignores them)
+    // and refuses others as runc and crun do (exit 126); external runtimes of containers do not
+    // get them yet, which is said rather than ignored.
+    if !runtime_flags.is_empty() {
+        match a.config.runtime.as_deref().filter(|r| *r != "builtin") {
+            None => {
+                if let Some(flag) = crate::engine::build::root::builtin_flags_unknown(runtime_flags) {
+                    return Err(diag::WithExit {
+                        message: format!("the built-in runtime has no global flag {flag}"),
+                        exit: Exit::CANNOT_EXECUTE,
+                    }
+                    .into());
+                }
+            }
+            Some(rt) => anyhow::bail!(
+                "--runtime-flag is not passed to the runtime {rt} of a container yet (only to build's RUN steps)"
+            ),
+        }
+    }
+    for m in crate::engine::mounts_conf::read(mounts_file)? {
+        let taken = |v: &String| {
+            v.split(':').nth(1) == Some(m.destination.as_str())
+                || v.split(',').any(|kv| {
+                    kv.split_once('=').is_some_and(|(k, v)| {
+                        ["dst", "destination", "target"].contains(&k) && v == m.destination
+                    })
+                })
+        };
+        if a.volumes.volume.iter().any(taken) || a.volumes.mount.iter().any(taken) {
+            continue;
+        }
+        let opts = if m.source.is_dir() { "O" } else { "ro" };
+        a.volumes.volume.push(format!("{}:{}:{opts}", m.source.display(), m.destination));
+    }
+    Ok(())
+}
+
 /// Enters the storage namespace for a command that touches the store, printing the single-id
 /// warning once per store.
 pub fn enter(ctx: &mut Context, printer: &printer::Printer) -> anyhow::Result<()> {
@@ -493,4 +589,32 @@ pub fn enter(ctx: &mut Context, printer: &printer::Printer) -> anyhow::Result<()
         ));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_tree_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn global_runtime_and_mounts_file_go_before_or_after_the_command() {
+        let cli =
+            Cli::try_parse_from(["skiff", "--runtime", "runc", "--default-mounts-file", "/m", "build", "."])
+                .unwrap();
+        assert_eq!(cli.runtime.as_deref(), Some("runc"));
+        assert_eq!(cli.default_mounts_file.as_deref(), Some(std::path::Path::new("/m")));
+        let cli = Cli::try_parse_from(["skiff", "ps", "--runtime=crun"]).unwrap();
+        assert_eq!(cli.runtime.as_deref(), Some("crun"));
+        // run's own --runtime is still run's.
+        let cli = Cli::try_parse_from(["skiff", "run", "--runtime", "/x/rt", "img"]).unwrap();
+        let Command::Run(a) = cli.command else { panic!("run") };
+        assert_eq!(a.create.config.runtime.as_deref(), Some("/x/rt"));
+        let cli = Cli::try_parse_from(["skiff", "buildx", "build", "--load", "-t", "a", "."]).unwrap();
+        assert!(matches!(cli.command, Command::Buildx(BuildxCommand::Build(_))));
+    }
 }

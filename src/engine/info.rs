@@ -54,6 +54,8 @@ pub struct Host {
     pub log_driver: String,
     /// The built-in runtime: skiff itself.
     pub oci_runtime: OciRuntime,
+    /// The buildah release whose `build` skiff's follows (see [`crate::engine::build::BUILDAH_VERSION`]).
+    pub buildah_version: String,
     pub security: Security,
     pub slirp4netns: Slirp4netns,
 }
@@ -297,6 +299,7 @@ pub fn gather(ctx: &Context) -> Info {
                 package: format!("skiff {}", env!("CARGO_PKG_VERSION")),
                 version: format!("skiff version {} (built-in runtime)", env!("CARGO_PKG_VERSION")),
             },
+            buildah_version: crate::engine::build::BUILDAH_VERSION.into(),
             security: Security { rootless: ctx.rootless },
             slirp4netns: Slirp4netns { executable: slirp.clone() },
             network: Network { pasta, slirp4netns: slirp, default: default.to_string(), tun_usable },

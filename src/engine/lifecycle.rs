@@ -680,7 +680,7 @@ pub fn inspect(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<Va
         "Pod": "",
         "StaticDir": dirs.userdata,
         "OCIConfigPath": dirs.bundle.join("config.json"),
-        "OCIRuntime": "skiff",
+        "OCIRuntime": rec.runtime.as_deref().unwrap_or("skiff"),
         "ConmonPidFile": run.join(supervisor::SUPERVISOR_PID),
         "PidFile": run.join(supervisor::CONTAINER_PID),
         "Name": rec.name,

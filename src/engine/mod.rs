@@ -22,6 +22,7 @@ pub mod images;
 pub mod info;
 pub mod lifecycle;
 pub mod logs;
+pub mod mounts_conf;
 pub mod network;
 pub mod networks;
 pub mod pods;

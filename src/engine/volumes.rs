@@ -185,9 +185,13 @@ fn mount(destination: &str, typ: &str, source: &Path, options: Vec<String>) -> M
     m
 }
 
-/// The image's `VOLUME` destinations (config `Volumes`), sorted.
+/// The image's `VOLUME` destinations (config `Volumes`), sorted; a relative one is taken from
+/// `/`, as podman does (`VOLUME ['/a', '/b']` gives `/[/a,` and `/b]`).
 pub fn image_volumes(image_config: &RunConfig) -> Vec<String> {
     let mut v: Vec<String> = image_config.volumes().clone().unwrap_or_default();
+    for d in v.iter_mut().filter(|d| !d.starts_with('/')) {
+        d.insert(0, '/');
+    }
     v.sort();
     v.dedup();
     v
@@ -873,6 +877,8 @@ mod tests {
         let c = run_config(serde_json::json!({"config": {"Volumes": {"/b": {}, "/a": {}}}}));
         assert_eq!(image_volumes(&c), ["/a", "/b"]);
         assert!(image_volumes(&run_config(serde_json::json!({"config": {}}))).is_empty());
+        let c = run_config(serde_json::json!({"config": {"Volumes": {"[/etc/foo,": {}, "/etc/bar]": {}}}}));
+        assert_eq!(image_volumes(&c), ["/[/etc/foo,", "/etc/bar]"]);
     }
 
     #[test]

@@ -56,6 +56,7 @@ mod registry;
 mod util;
 
 mod build;
+mod build_compat;
 mod compat;
 mod containers;
 mod data;

@@ -55,10 +55,10 @@ pub struct Args {
     /// Print only the image id
     #[arg(short, long)]
     pub quiet: bool,
-    /// How many stages may build at once (accepted for podman's scripts; stages build one after
-    /// another, as RUN steps need a single-threaded process)
-    #[arg(long, value_name = "N", default_value_t = 1)]
-    pub jobs: u32,
+    /// How many stages that do not need each other may build at once (0: no limit; default: the
+    /// number of CPUs); their lines are printed stage by stage
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<usize>,
     /// Squash the layers this build makes into one (the base image's layers stay)
     #[arg(long, conflicts_with = "squash_all")]
     pub squash: bool,
@@ -87,6 +87,32 @@ pub struct Args {
     /// The global --runtime-flag values (set from the top-level flag)
     #[arg(skip)]
     pub runtime_flags: Vec<String>,
+    /// The global --default-mounts-file (set from the top-level flag)
+    #[arg(skip)]
+    pub default_mounts_file: Option<PathBuf>,
+    /// A DNS server for RUN steps' /etc/resolv.conf (replaces the host's); repeatable
+    #[arg(long, value_name = "IP", value_delimiter = ',')]
+    pub dns: Vec<String>,
+    /// A DNS search domain for RUN steps' /etc/resolv.conf (replaces the host's; . for none); repeatable
+    #[arg(long = "dns-search", value_name = "DOMAIN", value_delimiter = ',')]
+    pub dns_search: Vec<String>,
+    /// A DNS option for RUN steps' /etc/resolv.conf (replaces the host's); repeatable
+    #[arg(long = "dns-option", value_name = "OPTION", value_delimiter = ',')]
+    pub dns_option: Vec<String>,
+    /// Set an environment variable in the image (NAME=VALUE, or NAME to take this environment's
+    /// value); repeatable
+    #[arg(long, value_name = "NAME=VALUE")]
+    pub env: Vec<String>,
+    /// Remove an environment variable from the image; repeatable
+    #[arg(long, value_name = "NAME")]
+    pub unsetenv: Vec<String>,
+    /// Skip the stages the target does not need (default true; false builds every stage up to
+    /// the target)
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_value_t = true, default_missing_value = "true", action = clap::ArgAction::Set, value_parser = parse_bool)]
+    pub skip_unused_stages: bool,
+    /// Keep the image in local storage (what build always does; docker buildx's flag)
+    #[arg(long, hide = true)]
+    pub load: bool,
     /// The network of RUN steps: host (default) or none
     #[arg(long, value_name = "MODE")]
     pub network: Option<String>,
@@ -397,12 +423,43 @@ fn options(args: &Args, context: &Path, stdin_text: Option<String>) -> anyhow::R
             None => containers_conf_runtime()?,
         },
         runtime_flags: args.runtime_flags.clone(),
+        default_mounts: crate::engine::mounts_conf::read(args.default_mounts_file.as_deref())?,
+        dns: dns(args)?,
+        env: args
+            .env
+            .iter()
+            .filter_map(|e| match e.split_once('=') {
+                Some((k, v)) => Some((k.to_string(), v.to_string())),
+                None => std::env::var(e).ok().map(|v| (e.clone(), v)),
+            })
+            .collect(),
+        unset_env: args.unsetenv.clone(),
+        build_unused_stages: !args.skip_unused_stages,
+        jobs: match args.jobs {
+            Some(0) => usize::MAX,
+            Some(n) => n,
+            None => std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+        },
         squash: match (args.squash, args.squash_all) {
             (_, true) => engine_build::Squash::All,
             (true, false) => engine_build::Squash::New,
             (false, false) => engine_build::Squash::No,
         },
     })
+}
+
+/// `--dns*`: checked as podman checks them (`--dns none` is podman's "no resolv.conf": the
+/// host's is kept here).
+fn dns(args: &Args) -> anyhow::Result<engine_build::Dns> {
+    let mut servers = Vec::new();
+    for s in &args.dns {
+        if s == "none" {
+            continue;
+        }
+        s.parse::<std::net::IpAddr>().map_err(|_| anyhow::anyhow!("{s} is not an ip address"))?;
+        servers.push(s.clone());
+    }
+    Ok(engine_build::Dns { servers, search: args.dns_search.clone(), options: args.dns_option.clone() })
 }
 
 /// `[engine] runtime` of containers.conf (see [`crate::engine::containers_conf`]).

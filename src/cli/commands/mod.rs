@@ -9,6 +9,7 @@ pub mod generate;
 pub mod healthcheck;
 pub mod history;
 pub mod image;
+pub mod image_tree;
 pub mod images;
 pub mod info;
 pub mod inspect;

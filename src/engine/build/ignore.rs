@@ -16,7 +16,7 @@ pub struct Error {
     pub source: regex::Error,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Pattern {
     /// The cleaned pattern text.
     text: String,
@@ -25,7 +25,7 @@ struct Pattern {
 }
 
 /// The compiled patterns of an ignore file.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Ignore {
     patterns: Vec<Pattern>,
 }

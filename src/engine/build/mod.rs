@@ -2,8 +2,12 @@
 //!
 //! * [`dockerfile`] parses (the `parse-dockerfile` crate), [`words`] expands ARG and ENV values
 //!   as docker's shell lexer does, [`ignore`] reads `.containerignore`/`.dockerignore`.
-//! * The stages the target needs (FROM a stage, COPY --from, RUN --mount=from) are built in order;
-//!   the others are skipped. A stage's state is its layers and its image config.
+//! * The stages the target needs (FROM a stage, COPY --from, RUN --mount=from) are built, each
+//!   after those it uses; the others are skipped. A stage's state is its layers and its image
+//!   config. Stages that do not need each other build at the same time (`jobs`), each in a thread
+//!   with a clone of the builder and a [`Reporter`] that keeps its lines, replayed stage by stage
+//!   in the Containerfile's order when they are all done; their RUN steps run in a child process
+//!   (`skiff oci-run`), since a process with threads cannot fork the built-in runtime.
 //! * RUN, COPY and ADD each make one layer in a step root ([`root`]): the parent's layers under a
 //!   fresh upper directory; RUN runs the built-in runtime there in the foreground (its output is
 //!   the build's), COPY/ADD copy the files ([`sources`]). The changes become a layer through
@@ -53,6 +57,10 @@ const OCI_CONFIG: &str = "application/vnd.oci.image.config.v1+json";
 const DOCKER_MANIFEST: &str = "application/vnd.docker.distribution.manifest.v2+json";
 const DOCKER_CONFIG: &str = "application/vnd.docker.container.image.v1+json";
 const DOCKER_LAYER_TAR: &str = "application/vnd.docker.image.rootfs.diff.tar";
+
+/// The buildah release whose `build` (flags, output, image layout) skiff's follows: podman
+/// 4.3.1's. `info` reports it as podman reports its builder's (`{{.Host.BuildahVersion}}`).
+pub const BUILDAH_VERSION: &str = "1.28.2";
 
 /// The default SHELL.
 const SHELL: [&str; 2] = ["/bin/sh", "-c"];
@@ -209,6 +217,59 @@ pub struct Options {
     pub runtime: Option<String>,
     /// Global flags for the runtime (`--runtime-flag debug` gives `--debug`).
     pub runtime_flags: Vec<String>,
+    /// mounts.conf's default mounts: each RUN step gets a copy of each source.
+    pub default_mounts: Vec<crate::engine::mounts_conf::DefaultMount>,
+    /// `--dns`, `--dns-search`, `--dns-option`: RUN steps' /etc/resolv.conf.
+    pub dns: Dns,
+    /// `--env NAME=VALUE`: set in the image's environment (after every step).
+    pub env: Vec<(String, String)>,
+    /// `--unsetenv NAME`: removed from the image's environment.
+    pub unset_env: Vec<String>,
+    /// `--skip-unused-stages=false`: every stage up to the target is built, needed or not.
+    pub build_unused_stages: bool,
+    /// `--jobs`: how many stages that do not need each other may build at once (0 or 1: one).
+    pub jobs: usize,
+}
+
+/// `--dns`, `--dns-search` and `--dns-option` of a build: each replaces those lines of the
+/// host's resolv.conf that RUN steps see.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Dns {
+    pub servers: Vec<String>,
+    pub search: Vec<String>,
+    pub options: Vec<String>,
+}
+
+impl Dns {
+    fn is_empty(&self) -> bool {
+        self.servers.is_empty() && self.search.is_empty() && self.options.is_empty()
+    }
+
+    /// `host` (a resolv.conf) with the lines these flags replace replaced (`--dns-search .`
+    /// removes the search line).
+    fn apply(&self, host: &str) -> String {
+        let mut out: Vec<String> = host
+            .lines()
+            .filter(|l| {
+                let word = l.split_whitespace().next().unwrap_or("");
+                !((word == "nameserver" && !self.servers.is_empty())
+                    || ((word == "search" || word == "domain") && !self.search.is_empty())
+                    || (word == "options" && !self.options.is_empty()))
+            })
+            .map(String::from)
+            .collect();
+        for s in &self.servers {
+            out.push(format!("nameserver {s}"));
+        }
+        let search: Vec<&str> = self.search.iter().map(String::as_str).filter(|s| *s != ".").collect();
+        if !search.is_empty() {
+            out.push(format!("search {}", search.join(" ")));
+        }
+        if !self.options.is_empty() {
+            out.push(format!("options {}", self.options.join(" ")));
+        }
+        out.join("\n") + "\n"
+    }
 }
 
 /// Where the build's base images come from (local storage, else a pull per `--pull`). The CLI
@@ -229,6 +290,79 @@ pub trait Reporter {
     fn commit(&self, name: Option<&str>);
     /// A warning (an unused --build-arg, a field the OCI format drops).
     fn warn(&self, message: &str);
+    /// RUN steps hand their output to [`Reporter::output`] instead of writing to the terminal
+    /// (a stage built next to others, whose lines are kept together).
+    fn capture(&self) -> bool {
+        false
+    }
+    /// What a RUN step wrote (when [`Reporter::capture`]).
+    fn output(&self, bytes: &[u8]) {
+        let _ = bytes;
+    }
+}
+
+/// What a stage built next to others reported, kept to be replayed in order when it is done.
+#[derive(Debug)]
+enum Event {
+    Step(String),
+    CacheHit(String, bool),
+    StepDone(String),
+    Warn(String),
+    Output(Vec<u8>),
+}
+
+/// A [`Reporter`] that keeps the events of one stage.
+#[derive(Debug, Default)]
+struct Buffered(std::sync::Mutex<Vec<Event>>);
+
+impl Buffered {
+    fn push(&self, e: Event) {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).push(e);
+    }
+
+    /// Replays the events to `to`, numbering the steps from `first`; returns the next number.
+    fn replay(self, to: &dyn Reporter, first: usize, total: usize) -> usize {
+        let mut n = first;
+        for e in self.0.into_inner().unwrap_or_else(|p| p.into_inner()) {
+            match e {
+                Event::Step(text) => {
+                    to.step(n, total, &text);
+                    n += 1;
+                }
+                Event::CacheHit(id, last) => to.cache_hit(&id, last),
+                Event::StepDone(id) => to.step_done(&id),
+                Event::Warn(m) => to.warn(&m),
+                Event::Output(bytes) => {
+                    let mut out = io::stdout().lock();
+                    let _ = out.write_all(&bytes);
+                    let _ = out.flush();
+                }
+            }
+        }
+        n
+    }
+}
+
+impl Reporter for Buffered {
+    fn step(&self, _number: usize, _total: usize, text: &str) {
+        self.push(Event::Step(text.into()));
+    }
+    fn cache_hit(&self, id: &str, last: bool) {
+        self.push(Event::CacheHit(id.into(), last));
+    }
+    fn step_done(&self, id: &str) {
+        self.push(Event::StepDone(id.into()));
+    }
+    fn commit(&self, _name: Option<&str>) {}
+    fn warn(&self, message: &str) {
+        self.push(Event::Warn(message.into()));
+    }
+    fn capture(&self) -> bool {
+        true
+    }
+    fn output(&self, bytes: &[u8]) {
+        self.push(Event::Output(bytes.to_vec()));
+    }
 }
 
 /// A built image.
@@ -336,13 +470,14 @@ const PREDEFINED_ARGS: [&str; 8] = [
     "no_proxy",
 ];
 
-/// One build in progress.
+/// One build in progress (cloned for each stage built next to others).
+#[derive(Clone)]
 struct Builder<'a> {
     ctx: &'a Context,
     store: &'a Arc<Store>,
     opts: &'a Options,
-    bases: &'a dyn Bases,
-    reporter: &'a dyn Reporter,
+    bases: &'a (dyn Bases + Sync),
+    reporter: &'a (dyn Reporter + Sync),
     df: &'a Dockerfile,
     ignore: Option<ignore::Ignore>,
     /// Global ARGs (before the first FROM) with their values.
@@ -361,8 +496,8 @@ pub fn build(
     ctx: &Context,
     store: &Arc<Store>,
     opts: &Options,
-    bases: &dyn Bases,
-    reporter: &dyn Reporter,
+    bases: &(dyn Bases + Sync),
+    reporter: &(dyn Reporter + Sync),
 ) -> Result<Built, Error> {
     let df = Dockerfile::parse(&opts.file, &opts.text)?;
     // An external runtime must be there before anything is built (podman's check).
@@ -406,14 +541,14 @@ pub fn build(
         created,
     };
     b.global_args = b.declare_args(&df.global_args, &automatic_args())?;
-    let needed = b.needed_stages(target)?;
+    let needed = match opts.build_unused_stages {
+        false => b.needed_stages(target)?,
+        true => (0..=target).collect(),
+    };
     b.total = needed.iter().map(|i| df.stages[*i].instructions.len() + 1).sum();
     // Nothing stored from here on is referenced by an image until the record is written.
     let _gc = store.gc_guard()?;
-    for &i in &needed {
-        let state = b.build_stage(i)?;
-        b.done.insert(i, state);
-    }
+    b.build_stages(&needed)?;
     let unused: Vec<&String> = opts
         .build_args
         .keys()
@@ -507,36 +642,101 @@ impl Builder<'_> {
         let mut needed = BTreeSet::new();
         let mut todo = vec![target];
         while let Some(i) = todo.pop() {
-            if !needed.insert(i) {
-                continue;
-            }
-            let stage = &self.df.stages[i];
-            let mut refs = Vec::new();
-            if let Kind::From { image, .. } = &stage.from.kind {
-                refs.push(self.expand_global(&stage.from, image)?);
-            }
-            for inst in &stage.instructions {
-                let flags = match &inst.kind {
-                    Kind::Copy { flags, .. } => {
-                        flags.iter().filter(|f| f.name == "from").filter_map(|f| f.value.clone()).collect()
-                    }
-                    Kind::Run { flags, .. } => flags
-                        .iter()
-                        .filter(|f| f.name == "mount")
-                        .filter_map(|f| f.value.as_deref())
-                        .filter_map(|v| mount_options(v).get("from").cloned())
-                        .collect(),
-                    _ => Vec::new(),
-                };
-                refs.extend(flags);
-            }
-            for r in refs {
-                if let Some(j) = self.stage_ref(&r, i) {
-                    todo.push(j);
-                }
+            if needed.insert(i) {
+                todo.extend(self.stage_deps(i)?);
             }
         }
         Ok(needed.into_iter().collect())
+    }
+
+    /// Builds the stages `needed` (in order, each after those it uses). Stages that do not need
+    /// each other build at the same time, up to `jobs` at once, each in a thread of its own with
+    /// its RUN steps in child processes and its lines kept together: they are printed stage by
+    /// stage, in the Containerfile's order, as a build one stage after another prints them.
+    fn build_stages(&mut self, needed: &[usize]) -> Result<(), Error> {
+        let deps: HashMap<usize, Vec<usize>> =
+            needed.iter().map(|&i| Ok((i, self.stage_deps(i)?))).collect::<Result<_, Error>>()?;
+        let mut left: Vec<usize> = needed.to_vec();
+        while !left.is_empty() {
+            let ready: Vec<usize> = left
+                .iter()
+                .copied()
+                .filter(|i| deps[i].iter().all(|d| self.done.contains_key(d)))
+                .take(self.opts.jobs.max(1))
+                .collect();
+            left.retain(|i| !ready.contains(i));
+            if ready.len() == 1 {
+                let state = self.build_stage(ready[0])?;
+                self.done.insert(ready[0], state);
+                continue;
+            }
+            self.build_together(&ready)?;
+        }
+        Ok(())
+    }
+
+    /// Builds `stages` (none needing another) at the same time, then prints their lines in order.
+    fn build_together(&mut self, stages: &[usize]) -> Result<(), Error> {
+        let buffers: Vec<Buffered> = stages.iter().map(|_| Buffered::default()).collect();
+        let results: Vec<Result<(State, BTreeSet<String>), Error>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = stages
+                .iter()
+                .zip(&buffers)
+                .map(|(&i, buf)| {
+                    let mut b = self.clone();
+                    b.reporter = buf;
+                    scope.spawn(move || b.build_stage(i).map(|s| (s, b.used_args)))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|_| Err(Error::Scratch("a stage's thread panicked".into()))))
+                .collect()
+        });
+        let mut first = self.step + 1;
+        let mut failed = None;
+        for ((&i, buf), result) in stages.iter().zip(buffers).zip(results) {
+            first = buf.replay(self.reporter, first, self.total);
+            match result {
+                Ok((state, used)) => {
+                    self.used_args.extend(used);
+                    self.done.insert(i, state);
+                }
+                Err(e) => {
+                    failed.get_or_insert(e);
+                }
+            }
+        }
+        self.step = first - 1;
+        match failed {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+
+    /// The earlier stages stage `i` uses: FROM, COPY --from, RUN --mount=from.
+    fn stage_deps(&self, i: usize) -> Result<Vec<usize>, Error> {
+        let stage = &self.df.stages[i];
+        let mut refs = Vec::new();
+        if let Kind::From { image, .. } = &stage.from.kind {
+            refs.push(self.expand_global(&stage.from, image)?);
+        }
+        for inst in &stage.instructions {
+            let flags = match &inst.kind {
+                Kind::Copy { flags, .. } => {
+                    flags.iter().filter(|f| f.name == "from").filter_map(|f| f.value.clone()).collect()
+                }
+                Kind::Run { flags, .. } => flags
+                    .iter()
+                    .filter(|f| f.name == "mount")
+                    .filter_map(|f| f.value.as_deref())
+                    .filter_map(|v| mount_options(v).get("from").cloned())
+                    .collect(),
+                _ => Vec::new(),
+            };
+            refs.extend(flags);
+        }
+        Ok(refs.into_iter().filter_map(|r| self.stage_ref(&r, i)).collect())
     }
 
     fn expand_global(&self, inst: &Instruction, text: &str) -> Result<String, Error> {
@@ -617,6 +817,15 @@ impl Builder<'_> {
         let mut state = self.base(&name, index)?;
         // Only the ARGs a stage declares are its own (the automatic ones too, as in docker).
         state.args = BTreeMap::new();
+        // `--env` is in effect from the start (RUN steps see it); the commit sets it again, last.
+        if !self.opts.env.is_empty() {
+            let mut env = state.env();
+            for (k, v) in &self.opts.env {
+                env.retain(|e| e.split('=').next() != Some(k.as_str()));
+                env.push(format!("{k}={v}"));
+            }
+            state.conf().insert("Env".into(), json!(env));
+        }
         // ONBUILD triggers of the base run first, and are not inherited.
         let triggers = strings(state.config.pointer("/config/OnBuild"));
         state.conf().remove("OnBuild");
@@ -1358,6 +1567,36 @@ impl Builder<'_> {
             mount.set_options(Some(options.iter().map(|s| s.to_string()).collect()));
             spec_mounts.push(mount);
         }
+        // mounts.conf: a copy of each source per step (what the step writes there is dropped).
+        for (n, m) in self.opts.default_mounts.iter().enumerate() {
+            if spec_mounts.iter().any(|s| s.destination() == Path::new(&m.destination)) {
+                continue;
+            }
+            let copy = root.scratch(&format!("default-mount-{n}"));
+            crate::engine::mounts_conf::copy(m, &copy).map_err(|e| self.err_src(inst, e))?;
+            let in_root = root
+                .resolve(Path::new(&m.destination))
+                .map_err(|source| Error::Io { path: m.destination.clone().into(), source })?;
+            if fs_err::symlink_metadata(&in_root).is_err() {
+                placeholders.push(in_root);
+            }
+            let mut mount = oci_spec::runtime::Mount::default();
+            mount.set_destination(PathBuf::from(&m.destination));
+            mount.set_typ(Some("bind".into()));
+            mount.set_source(Some(copy));
+            mount.set_options(Some(vec!["rbind".into(), "rw".into()]));
+            spec_mounts.push(mount);
+        }
+        let resolv_conf = match self.opts.dns.is_empty() {
+            true => None,
+            false => {
+                let host = fs_err::read_to_string("/etc/resolv.conf").unwrap_or_default();
+                let path = root.scratch("resolv.conf");
+                fs_err::write(&path, self.opts.dns.apply(&host))
+                    .map_err(|source| Error::Io { path: path.clone(), source })?;
+                Some(path)
+            }
+        };
         let spec = root::run_spec(
             &root,
             &state.config,
@@ -1367,14 +1606,20 @@ impl Builder<'_> {
                 mounts: spec_mounts,
                 tmpfs,
                 host_network,
+                resolv_conf,
                 ulimits: self.opts.ulimits.clone(),
                 seccomp: self.opts.seccomp.clone(),
             },
         )?;
+        let captured = self.reporter.capture().then(|| root.scratch("output"));
         let status = match self.opts.runtime.as_deref().filter(|r| *r != "builtin") {
-            Some(runtime) => {
-                root.run_external(&spec, runtime, &self.opts.runtime_flags, &self.ctx.paths.run_root)
-            }
+            Some(runtime) => root.run_external(
+                &spec,
+                runtime,
+                &self.opts.runtime_flags,
+                &self.ctx.paths.run_root,
+                captured.as_deref(),
+            ),
             None => match root::builtin_flags_unknown(&self.opts.runtime_flags) {
                 Some(flag) => {
                     return Err(Error::RunStart {
@@ -1383,9 +1628,18 @@ impl Builder<'_> {
                         code: 1,
                     })
                 }
-                None => root.run(&spec),
+                None => match &captured {
+                    // In a thread next to other stages: in a child process (this one has threads).
+                    Some(out) => root.run_child(&spec, self.ctx, out),
+                    None => root.run(&spec),
+                },
             },
         };
+        if let Some(out) = &captured {
+            if let Ok(bytes) = fs_err::read(out) {
+                self.reporter.output(&bytes);
+            }
+        }
         for p in placeholders.iter().rev() {
             let _ = fs_err::remove_dir(p).or_else(|_| fs_err::remove_file(p));
         }
@@ -1407,6 +1661,15 @@ impl Builder<'_> {
 
     /// Writes the config and manifest and records the image (last).
     fn commit(&self, mut state: State, names: Vec<String>) -> Result<ImageRecord, Error> {
+        if !self.opts.env.is_empty() || !self.opts.unset_env.is_empty() {
+            let mut env = state.env();
+            for (k, v) in &self.opts.env {
+                env.retain(|e| e.split('=').next() != Some(k.as_str()));
+                env.push(format!("{k}={v}"));
+            }
+            env.retain(|e| !self.opts.unset_env.iter().any(|u| e.split('=').next() == Some(u.as_str())));
+            state.conf().insert("Env".into(), json!(env));
+        }
         for (k, v) in &self.opts.labels {
             let labels = state.conf().entry("Labels").or_insert_with(|| json!({}));
             if !labels.is_object() {
@@ -1440,6 +1703,8 @@ impl Builder<'_> {
         let image_key = cache::key(&json!({
             "stage": state.key,
             "labels": self.opts.labels,
+            "env": self.opts.env,
+            "unsetenv": self.opts.unset_env,
             "format": format!("{:?}", self.opts.format),
             "timestamp": self.opts.timestamp,
             "squash": format!("{:?}", self.opts.squash),

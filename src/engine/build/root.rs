@@ -10,6 +10,8 @@
 //!
 //! A RUN step runs the built-in runtime in this process (inside the build's user namespace), in
 //! the foreground with the build's stdout and stderr: the process must be single-threaded then.
+//! A step of a stage built next to others runs it in a child process instead (`skiff oci-run`,
+//! which finds itself in the namespace), its output in a file of the step's scratch directory.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -149,29 +151,68 @@ impl Root {
         runtime: &str,
         flags: &[String],
         run_root: &Path,
+        output: Option<&Path>,
     ) -> Result<Status, Error> {
-        use std::os::unix::process::ExitStatusExt;
         let program = crate::runtime::external::resolve(runtime)?;
         let bundle = self.write_bundle(spec)?;
         let name = program.file_name().map(|n| n.to_os_string()).unwrap_or_default();
         let state = run_root.join("oci-runtimes").join(name);
         fs_err::create_dir_all(&state).map_err(|source| Error::Io { path: state.clone(), source })?;
         let id = format!("skiff-build-{}-{:08x}", std::process::id(), rand::random::<u32>());
-        let status = std::process::Command::new(&program)
-            .args(flags.iter().map(|f| runtime_flag(f)))
+        let mut cmd = std::process::Command::new(&program);
+        cmd.args(flags.iter().map(|f| runtime_flag(f)))
             .arg("--root")
             .arg(&state)
             .args(["run", "--bundle"])
             .arg(&bundle)
-            .arg(&id)
-            .status()
-            .map_err(|source| Error::Io { path: program.clone(), source })?;
-        Ok(match (status.code(), status.signal()) {
-            (Some(code), _) => Status::Exited(code),
-            (None, Some(sig)) => Status::Signaled(sig),
-            (None, None) => Status::Exited(125),
-        })
+            .arg(&id);
+        wait_child(cmd, &program, output)
     }
+
+    /// Runs `spec` with the built-in runtime in a child process (`skiff oci-run`, which finds
+    /// itself in the build's user namespace), its output going to `output`: for a step built in
+    /// a thread, where this process cannot fork the runtime itself.
+    pub fn run_child(
+        &self,
+        spec: &oci_spec::runtime::Spec,
+        ctx: &Context,
+        output: &Path,
+    ) -> Result<Status, Error> {
+        let bundle = self.write_bundle(spec)?;
+        let exe =
+            std::env::current_exe().map_err(|source| Error::Io { path: "/proc/self/exe".into(), source })?;
+        let mut cmd = std::process::Command::new(&exe);
+        cmd.env(crate::engine::context::ENV_IN_USERNS, "1")
+            .arg("--root")
+            .arg(&ctx.paths.graph_root)
+            .arg("--runroot")
+            .arg(&ctx.paths.run_root)
+            .args(["oci-run", "--runtime", "builtin"])
+            .arg(&bundle);
+        wait_child(cmd, &exe, Some(output))
+    }
+}
+
+/// Runs `cmd` (stdin closed; stdout and stderr to `output` if given) and returns how it ended.
+fn wait_child(
+    mut cmd: std::process::Command,
+    program: &Path,
+    output: Option<&Path>,
+) -> Result<Status, Error> {
+    use std::os::unix::process::ExitStatusExt;
+    let io_err = |path: &Path, source| Error::Io { path: path.to_path_buf(), source };
+    if let Some(out) = output {
+        let f = fs_err::OpenOptions::new().create(true).append(true).open(out).map_err(|e| io_err(out, e))?;
+        let f = f.into_parts().0;
+        let f2 = f.try_clone().map_err(|e| io_err(out, e))?;
+        cmd.stdin(std::process::Stdio::null()).stdout(f).stderr(f2);
+    }
+    let status = cmd.status().map_err(|e| io_err(program, e))?;
+    Ok(match (status.code(), status.signal()) {
+        (Some(code), _) => Status::Exited(code),
+        (None, Some(sig)) => Status::Signaled(sig),
+        (None, None) => Status::Exited(125),
+    })
 }
 
 /// `debug` or `--debug` as the runtime's `--debug`.
@@ -211,6 +252,8 @@ pub struct RunSpec {
     pub mounts: Vec<oci_spec::runtime::Mount>,
     pub tmpfs: Vec<String>,
     pub host_network: bool,
+    /// The step's /etc/resolv.conf (`--dns*`; default: the host's with a host network).
+    pub resolv_conf: Option<PathBuf>,
     pub ulimits: Vec<String>,
     pub seccomp: spec::Seccomp,
 }
@@ -267,18 +310,29 @@ pub fn run_spec(root: &Root, config: &Value, run: RunSpec) -> Result<oci_spec::r
             m.set_options(Some(["rbind", "ro", "nosuid", "noexec", "nodev"].map(String::from).to_vec()));
         }
         for file in ["/etc/resolv.conf", "/etc/hosts"] {
-            if Path::new(file).exists() {
-                let mut m = oci_spec::runtime::Mount::default();
-                m.set_destination(PathBuf::from(file));
-                m.set_typ(Some("bind".into()));
-                m.set_source(Some(PathBuf::from(file)));
-                m.set_options(Some(vec!["rbind".into(), "ro".into(), "nosuid".into(), "nodev".into()]));
-                mounts.push(m);
+            if Path::new(file).exists() && !(file == "/etc/resolv.conf" && run.resolv_conf.is_some()) {
+                mounts.push(file_mount(file, Path::new(file)));
             }
         }
         spec.set_mounts(Some(mounts));
     }
+    if let Some(path) = &run.resolv_conf {
+        let mut mounts = spec.mounts().clone().unwrap_or_default();
+        mounts.retain(|m| m.destination() != Path::new("/etc/resolv.conf"));
+        mounts.push(file_mount("/etc/resolv.conf", path));
+        spec.set_mounts(Some(mounts));
+    }
     Ok(spec)
+}
+
+/// A read-only bind mount of the host file `source` at `dest`.
+fn file_mount(dest: &str, source: &Path) -> oci_spec::runtime::Mount {
+    let mut m = oci_spec::runtime::Mount::default();
+    m.set_destination(PathBuf::from(dest));
+    m.set_typ(Some("bind".into()));
+    m.set_source(Some(source.to_path_buf()));
+    m.set_options(Some(vec!["rbind".into(), "ro".into(), "nosuid".into(), "nodev".into()]));
+    m
 }
 
 #[cfg(test)]

@@ -77,6 +77,10 @@ pub struct ConfigArgs {
     /// repeatable
     #[arg(long, value_name = "FILE")]
     pub env_file: Vec<PathBuf>,
+    /// Pass this environment's variables into the container (env files and -e come after and
+    /// win; default: containers.conf's env_host)
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", action = clap::ArgAction::Set)]
+    pub env_host: Option<bool>,
     /// Add an annotation to the container's OCI spec, KEY=VALUE; repeatable
     #[arg(long, value_name = "KEY=VALUE")]
     pub annotation: Vec<String>,
@@ -148,6 +152,13 @@ impl ConfigArgs {
             insert_pair(&mut labels, entry);
         }
         let mut env = Vec::new();
+        let env_host = match self.env_host {
+            Some(v) => v,
+            None => crate::engine::containers_conf::get()?.containers.env_host.unwrap_or(false),
+        };
+        if env_host {
+            env.extend(std::env::vars().map(|(k, v)| format!("{k}={v}")));
+        }
         for file in &self.env_file {
             env.extend(config::read_env_file(file)?);
         }
