@@ -471,7 +471,7 @@ pub(crate) fn user_mounts(ctx: &Context, spec: &Value) -> Vec<Value> {
         "/run/.containerenv",
         crate::runtime::spec::INIT_PATH,
     ];
-    let volumes = ctx.paths.graph_root.join("volumes");
+    let volumes = crate::storage::volumes_dir(&ctx.paths.graph_root);
     let mut out = Vec::new();
     for m in spec.get("mounts").and_then(Value::as_array).into_iter().flatten() {
         let options: Vec<String> = m

@@ -195,6 +195,54 @@ fn info_has_podmans_fields() {
     assert_eq!(v["store"]["graphOptions"], serde_json::json!({}));
     assert_eq!(v["store"]["graphDriverName"], v["store"]["driver"]);
     assert!(v["host"]["distribution"]["distribution"].as_str().is_some_and(|d| !d.is_empty()));
+    assert!(v["host"]["conmon"]["path"].as_str().unwrap().starts_with('/'));
+    assert_eq!(v["store"]["imageStore"]["number"], 0);
+    assert!(v["store"]["graphStatus"]["Backing Filesystem"].is_string(), "{}", v["store"]);
+}
+
+#[test]
+fn info_names_the_configuration_files_it_read() {
+    let (s, _) = pulled();
+    let conf = s.config_home().join("containers");
+    fs_err::create_dir_all(&conf).unwrap();
+    fs_err::write(conf.join("containers.conf"), "[containers]\nlog_driver = \"k8s-file\"\n").unwrap();
+    fs_err::write(
+        conf.join("registries.conf"),
+        "unqualified-search-registries = [\"example.com\"]\n[[registry]]\nlocation = \"reg.example:5000\"\ninsecure = true\n",
+    )
+    .unwrap();
+    fs_err::write(conf.join("storage.conf"), "[storage]\ndriver = \"vfs\"\n").unwrap();
+    let v = s.cmd(&["info", "--format", "json"]).assert_success().json();
+    let files = &v["configFiles"];
+    let has = |p: &std::path::Path| files.to_string().contains(p.to_str().unwrap());
+    assert!(has(&conf.join("containers.conf")), "{files}");
+    assert_eq!(files["registriesConf"], conf.join("registries.conf").to_str().unwrap());
+    assert_eq!(files["storageConf"], conf.join("storage.conf").to_str().unwrap());
+    assert_eq!(v["store"]["configFile"], conf.join("storage.conf").to_str().unwrap());
+    // podman's registries map, and storage.conf's driver in force.
+    assert_eq!(v["registries"]["reg.example:5000"]["Insecure"], true);
+    assert_eq!(v["registries"]["search"], serde_json::json!(["example.com"]));
+    assert_eq!(v["store"]["graphDriverName"], "vfs");
+    assert_eq!(v["store"]["imageStore"]["number"], 1);
+}
+
+#[test]
+fn volumepath_puts_volumes_elsewhere() {
+    let s = Skiff::new();
+    let vols = s.dir().join("vols-elsewhere");
+    let vp = vols.to_str().unwrap();
+    s.cmd(&["--volumepath", vp, "info", "--format", "{{ .Store.VolumePath }}"])
+        .assert_success()
+        .assert_stdout_eq(&format!("{vp}\n"));
+    s.cmd(&["--volumepath", vp, "volume", "create", "v1"]).assert_success();
+    s.cmd(&["--volumepath", vp, "volume", "inspect", "v1", "--format", "{{.Mountpoint}}"])
+        .assert_success()
+        .assert_stdout_eq(&format!("{vp}/v1/_data\n"));
+    s.cmd(&["--volumepath", vp, "volume", "ls", "--format", "{{.Name}}"])
+        .assert_success()
+        .assert_stdout_eq("v1\n");
+    // The default store does not see it.
+    s.cmd(&["volume", "ls", "--format", "{{.Name}}"]).assert_success().assert_stdout_eq("");
 }
 
 #[test]
