@@ -373,8 +373,7 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         crate::storage::set_volume_path(dir);
     }
     // storage.conf's driver applies unless --storage-driver says otherwise, as in podman.
-    let storage_driver =
-        cli.storage_driver.or_else(|| crate::engine::storage_conf::load().forced_driver());
+    let storage_driver = cli.storage_driver.or_else(|| crate::engine::storage_conf::load().forced_driver());
     let ctx = Context::resolve(cli.root, cli.runroot, storage_driver);
     match cli.command {
         Command::Info(a) => commands::info::run(a, &ctx, printer),

@@ -342,7 +342,10 @@ pub fn gather(ctx: &Context) -> Info {
         host: Host {
             buildah_version: BUILDAH_VERSION.into(),
             conmon: Conmon {
-                package: format!("skiff {} (built-in supervisor in conmon's role)", env!("CARGO_PKG_VERSION")),
+                package: format!(
+                    "skiff {} (built-in supervisor in conmon's role)",
+                    env!("CARGO_PKG_VERSION")
+                ),
                 path: exe.clone(),
                 version: format!("skiff supervisor {}", env!("CARGO_PKG_VERSION")),
             },
@@ -422,7 +425,11 @@ fn registries_map(r: &crate::image::registries::Registries) -> serde_json::Map<S
 }
 
 /// podman's `graphStatus` keys for the driver in use.
-fn graph_status(root: &Path, driver: StorageDriver, overlay_works: bool) -> serde_json::Map<String, serde_json::Value> {
+fn graph_status(
+    root: &Path,
+    driver: StorageDriver,
+    overlay_works: bool,
+) -> serde_json::Map<String, serde_json::Value> {
     let fs = match crate::sys::host::filesystem_type(root) {
         Some(0xEF53) => "extfs".to_string(),
         Some(0x5846_5342) => "xfs".to_string(),

@@ -159,6 +159,7 @@ pub fn save(
     format: ArchiveFormat,
     out: &Path,
     origin: Option<&ClientOptions>,
+    uncompressed: bool,
 ) -> Result<Vec<String>, Error> {
     let mut inputs: Vec<(String, ArchiveInput)> = Vec::new();
     let spool = Spool::new(store, "save-layers-")?;
@@ -175,6 +176,13 @@ pub fn save(
         for (i, l) in img.layers.iter().enumerate() {
             let desc =
                 LayerDesc { digest: l.blob_digest.clone(), size: l.size, media_type: l.media_type.clone() };
+            // `--uncompressed`: every compressed layer of an oci-archive is written as plain tar.
+            if uncompressed && format == ArchiveFormat::Oci && !l.media_type.ends_with("tar") {
+                let (new, path) = rebuild_layer(store, &img, l, &spool, false)?;
+                changed.push((i, new.clone()));
+                layers.push((new, path));
+                continue;
+            }
             if store.blobs().has(&l.blob_digest)? {
                 layers.push((desc, store.blobs().path(&l.blob_digest)?));
                 continue;
@@ -203,7 +211,9 @@ pub fn save(
         }
         let mut manifest_bytes = store.blobs().read(&img.digest)?;
         if format == ArchiveFormat::Oci && !changed.is_empty() {
-            tracing::warn!(image = %img.id, "layers not kept compressed are saved uncompressed: the manifest digest changes");
+            if !uncompressed {
+                tracing::warn!(image = %img.id, "layers not kept compressed are saved uncompressed: the manifest digest changes");
+            }
             manifest_bytes = rewrite_manifest(&img.id, &manifest_bytes, &changed)?;
         }
         let input = ArchiveInput {
