@@ -416,3 +416,42 @@ fn load_downloads_an_archive_from_a_url() {
         .assert_exit(125)
         .assert_stderr_contains(&format!("http://127.0.0.1:{port}/gone.tar"));
 }
+
+#[test]
+fn registry_auth_file_is_shared_with_skopeo_and_push_format_docker() {
+    let f = fixtures();
+    let reg = registry::start_with_auth();
+    let s = Skiff::new();
+    pull(&s, &f.multi.reference);
+    let authfile = s.dir().join("shared-auth.json");
+    let env = [("REGISTRY_AUTH_FILE", authfile.to_str().unwrap())];
+    s.cmd_env(&["login", NO_TLS, "-u", AUTH_USER, "-p", AUTH_PASSWORD, &reg.host()], &env).assert_success();
+    assert!(authfile.exists(), "login writes the file REGISTRY_AUTH_FILE names");
+    assert!(!s.dir().join("xdg-run/containers/auth.json").exists());
+    let dest = reg.reference("fmt/multi", "v1");
+    s.cmd_env(&["push", NO_TLS, "--format", "docker", &f.multi.reference, &dest], &env).assert_success();
+    // skopeo reads the same file.
+    let out = skopeo(&[
+        "inspect",
+        "--raw",
+        NO_TLS,
+        "--authfile",
+        authfile.to_str().unwrap(),
+        &reg.docker_ref("fmt/multi", "v1"),
+    ]);
+    out.assert_success();
+    let raw = out.json();
+    assert_eq!(raw["mediaType"], "application/vnd.docker.distribution.manifest.v2+json", "{raw}");
+    assert_eq!(raw["config"]["mediaType"], "application/vnd.docker.container.image.v1+json");
+    // Pulled back, it is the same image.
+    let t = Skiff::new();
+    t.cmd_env(&["pull", "-q", NO_TLS, &dest], &env).assert_success();
+    assert_eq!(images(&t)[0].0, f.multi.id());
+    s.cmd_env(&["logout", &reg.host()], &env).assert_success();
+    s.cmd_env(&["push", NO_TLS, &f.multi.reference, &dest], &env)
+        .assert_exit(125)
+        .assert_stderr_contains(": unauthorized: authentication required");
+    s.cmd(&["push", "--format", "v2s9", &f.multi.reference, &dest])
+        .assert_exit(125)
+        .assert_stderr_contains("v2s9");
+}
