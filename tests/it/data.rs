@@ -396,3 +396,62 @@ fn commit_killed_at_any_point_leaves_no_half_image() {
         }
     }
 }
+
+#[test]
+fn cp_into_and_out_of_volumes_and_binds_of_a_created_container() {
+    let s = Skiff::new();
+    let bind = s.dir().join("bind");
+    fs_err::create_dir(&bind).unwrap();
+    let file = s.dir().join("hostfile");
+    fs_err::write(&file, "hello\n").unwrap();
+    s.cmd(&["volume", "create", "outer"]).assert_success();
+    s.cmd(&["volume", "create", "inner"]).assert_success();
+    let bind_arg = format!("{}:/data/bind", bind.display());
+    s.cmd(&[
+        "create",
+        TLS,
+        "--name",
+        "c",
+        "-v",
+        "outer:/data",
+        "-v",
+        "inner:/data/sub",
+        "-v",
+        &bind_arg,
+        &fixtures().busybox.reference,
+        "true",
+    ])
+    .assert_success();
+    let f = file.to_str().unwrap();
+    // Not running, nothing is mounted: the paths resolve through the mounts' sources.
+    s.cmd(&["cp", f, "c:/data/sub"]).assert_success();
+    s.cmd(&["cp", f, "c:/data/bind/renamed"]).assert_success();
+    s.cmd(&["cp", f, "c:/data/"]).assert_success();
+    let mountpoint = |v: &str| {
+        s.cmd(&["volume", "inspect", v, "--format", "{{.Mountpoint}}"])
+            .assert_success()
+            .stdout_trimmed()
+            .to_string()
+    };
+    assert_eq!(fs_err::read_to_string(Path::new(&mountpoint("inner")).join("hostfile")).unwrap(), "hello\n");
+    assert_eq!(fs_err::read_to_string(Path::new(&mountpoint("outer")).join("hostfile")).unwrap(), "hello\n");
+    assert_eq!(fs_err::read_to_string(bind.join("renamed")).unwrap(), "hello\n");
+    // And out again.
+    let out = s.dir().join("out");
+    s.cmd(&["cp", "c:/data/sub/hostfile", out.to_str().unwrap()]).assert_success();
+    assert_eq!(fs_err::read_to_string(&out).unwrap(), "hello\n");
+    // Started, the container sees them where they were copied.
+    let run = s.cmd(&[
+        "run",
+        "--rm",
+        "-v",
+        "outer:/data",
+        "-v",
+        "inner:/data/sub",
+        &fixtures().busybox.reference,
+        "cat",
+        "/data/sub/hostfile",
+        "/data/hostfile",
+    ]);
+    run.assert_success().assert_stdout_eq("hello\nhello\n");
+}
