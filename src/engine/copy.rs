@@ -282,6 +282,23 @@ pub fn mount_for(
     Some((source, inner))
 }
 
+/// `path` with its final symlinks followed (up to 40), unless one points at a directory (then
+/// the copy goes into it, through the link).
+fn follow_file_links(path: &Path) -> PathBuf {
+    let mut p = path.to_path_buf();
+    for _ in 0..40 {
+        let Ok(target) = fs_err::read_link(&p) else { break };
+        if fs_err::metadata(&p).is_ok_and(|m| m.is_dir()) {
+            break;
+        }
+        p = match p.parent() {
+            Some(parent) if target.is_relative() => parent.join(target),
+            _ => target,
+        };
+    }
+    p
+}
+
 /// How the top of a tar maps onto the destination.
 #[derive(Debug, Clone)]
 enum Top {
@@ -408,6 +425,18 @@ fn extract(
     opts: ExtractOptions,
     inside: Option<&Path>,
 ) -> Result<(), Failure> {
+    // A file copied onto a symlink (dangling or to a file) is written where the link points,
+    // as podman does: the link stays. Resolved inside the container (this runs chrooted).
+    let followed;
+    let dest = match &top {
+        Top::Named { is_dir: false, .. }
+            if inside.is_none() && !dest.as_os_str().as_bytes().ends_with(b"/") =>
+        {
+            followed = follow_file_links(dest);
+            followed.as_path()
+        }
+        _ => dest,
+    };
     let dest_meta = fs_err::metadata(dest).ok();
     let dest_text = dest.display().to_string();
     let slash = dest.as_os_str().as_bytes().ends_with(b"/");

@@ -455,3 +455,29 @@ fn cp_into_and_out_of_volumes_and_binds_of_a_created_container() {
     ]);
     run.assert_success().assert_stdout_eq("hello\nhello\n");
 }
+
+#[test]
+fn cp_onto_a_dangling_symlink_writes_where_it_points() {
+    let s = Skiff::new();
+    let file = s.dir().join("f");
+    fs_err::write(&file, "content\n").unwrap();
+    // Made by a run: a directory holding a link to a file that does not exist.
+    container(&s, "maker", "mkdir /tmp/d1 && ln -s /tmp/nonesuch /tmp/d1/x");
+    s.cmd(&["commit", "maker", "localhost/links:1"]).assert_success();
+    s.cmd(&[
+        "create",
+        "--name",
+        "l",
+        "localhost/links:1",
+        "sh",
+        "-c",
+        "cat /tmp/nonesuch; readlink /tmp/d1/x",
+    ])
+    .assert_success();
+    s.cmd(&["cp", file.to_str().unwrap(), "l:/tmp/d1/x"]).assert_success();
+    // With a trailing slash the link would have to be a directory: not found, nothing made.
+    s.cmd(&["cp", file.to_str().unwrap(), "l:/tmp/d1/x/"])
+        .assert_exit(125)
+        .assert_stderr_contains("\"/tmp/d1/x/\" could not be found on container l");
+    s.cmd(&["start", "-a", "l"]).assert_success().assert_stdout_eq("content\n/tmp/nonesuch\n");
+}
