@@ -89,6 +89,10 @@ pub struct VolumeRecord {
     /// content at the mount point into it (podman's copy-up).
     #[serde(default)]
     pub needs_copy_up: bool,
+    /// Never mounted yet: the first container that mounts it gives the volume's root to its
+    /// user (podman's `NeedsChown`).
+    #[serde(default)]
+    pub needs_chown: bool,
 }
 
 /// Whether `name` is a valid volume name (podman's rule, the same as for containers).
@@ -181,6 +185,7 @@ impl Store {
             options: BTreeMap::new(),
             anonymous,
             needs_copy_up: true,
+            needs_chown: true,
         };
         // Staged beside the volumes when they live elsewhere (`--volumepath`), so the rename
         // stays on one filesystem.

@@ -437,3 +437,29 @@ fn images_repo_lists_only_matching_names_and_load_words() {
         .assert_exit(125)
         .assert_stderr_contains("Error: payload does not match any of the supported image formats:");
 }
+
+#[test]
+fn volume_copy_up_waits_for_content_and_chown_happens_once() {
+    let (s, img) = pulled();
+    s.cmd(&["volume", "create", "cu"]).assert_success();
+    let v = s.cmd(&["volume", "ls", "--format", "json"]).assert_success().json();
+    assert_eq!((v[0]["NeedsCopyUp"].clone(), v[0]["NeedsChown"].clone()), (true.into(), true.into()), "{v}");
+    let flags = || {
+        s.cmd(&["volume", "inspect", "cu", "--format", "{{.NeedsCopyUp}} {{.NeedsChown}}"])
+            .assert_success()
+            .stdout_trimmed()
+            .to_string()
+    };
+    // Nothing in the image at /vol: still to copy up, but no longer to chown.
+    s.cmd(&["run", "--rm", "-v", "cu:/vol", &img.reference, "true"]).assert_success();
+    assert_eq!(flags(), "true false");
+    // /etc has content: copied, once.
+    s.cmd(&["run", "--rm", "-v", "cu:/etc", &img.reference, "ls", "/etc/passwd"]).assert_success();
+    assert_eq!(flags(), "false false");
+    let mp = s
+        .cmd(&["volume", "inspect", "cu", "--format", "{{.Mountpoint}}"])
+        .assert_success()
+        .stdout_trimmed()
+        .to_string();
+    assert!(std::path::Path::new(&mp).join("passwd").exists());
+}
