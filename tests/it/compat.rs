@@ -463,3 +463,35 @@ fn volume_copy_up_waits_for_content_and_chown_happens_once() {
         .to_string();
     assert!(std::path::Path::new(&mp).join("passwd").exists());
 }
+
+#[test]
+fn a_container_being_stopped_is_stopping_and_others_are_not_blocked() {
+    let (s, img) = pulled();
+    let script = "trap 'echo ignoring' TERM; echo READY; while :; do sleep 0.2; done";
+    s.cmd(&["run", "-d", "--name", "stopme", &img.reference, "sh", "-c", script]).assert_success();
+    let wait_log = |needle: &str| {
+        for _ in 0..100 {
+            if s.cmd(&["logs", "stopme"]).stdout.contains(needle) {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        panic!("no {needle:?} in the log");
+    };
+    wait_log("READY");
+    let mut stop = s.command(&["stop", "-t", "20", "stopme"]);
+    stop.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null());
+    let mut child = stop.spawn().unwrap();
+    wait_log("ignoring");
+    let t0 = std::time::Instant::now();
+    s.cmd(&["ps", "-a"]).assert_success();
+    s.cmd(&["inspect", "--format", "{{.State.Status}}", "stopme"])
+        .assert_success()
+        .assert_stdout_eq("stopping\n");
+    assert!(t0.elapsed() < std::time::Duration::from_secs(5));
+    s.cmd(&["kill", "stopme"]).assert_success();
+    child.wait().unwrap();
+    s.cmd(&["inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}", "stopme"])
+        .assert_success()
+        .assert_stdout_eq("exited 137\n");
+}
