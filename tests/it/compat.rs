@@ -495,3 +495,34 @@ fn a_container_being_stopped_is_stopping_and_others_are_not_blocked() {
         .assert_success()
         .assert_stdout_eq("exited 137\n");
 }
+
+#[test]
+fn run_create_and_pull_take_archive_transports() {
+    let (s, img) = pulled();
+    let archive = s.dir().join("a.tar");
+    let a = archive.to_str().unwrap();
+    s.cmd(&["save", "-o", a, &img.reference]).assert_success();
+    s.cmd(&["rmi", &img.reference]).assert_success();
+    let out = s.cmd(&["run", "--rm", &format!("docker-archive:{a}"), "echo", "from-archive"]);
+    out.assert_success().assert_stdout_contains("from-archive");
+    assert!(
+        out.stderr.contains("Getting image source signatures")
+            || out.stdout.contains("Getting image source signatures")
+    );
+    s.cmd(&["image", "exists", &img.reference]).assert_success();
+    s.cmd(&["rmi", &img.reference]).assert_success();
+    let cid = s
+        .cmd(&["create", &format!("docker-archive:{a}"), "echo", "created"])
+        .assert_success()
+        .lines()
+        .last()
+        .unwrap()
+        .to_string();
+    s.cmd(&["start", "-a", &cid]).assert_success().assert_stdout_eq("created\n");
+    s.cmd(&["rm", &cid]).assert_success();
+    s.cmd(&["rmi", &img.reference]).assert_success();
+    s.cmd(&["pull", &format!("docker-archive:{a}")]).assert_success().assert_stdout_contains(img.id());
+    s.cmd(&["pull", "docker-archive:/nonexistent/x.tar"])
+        .assert_exit(125)
+        .assert_stderr_contains("/nonexistent/x.tar");
+}
