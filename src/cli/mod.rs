@@ -370,7 +370,7 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
             .warn("--cgroup-manager=systemd: skiff does not create cgroups through systemd; using cgroupfs");
     }
     if let Some(dir) = cli.volumepath {
-        crate::storage::set_volume_path(dir);
+        crate::engine::volumes::set_volume_path(dir);
     }
     // storage.conf's driver applies unless --storage-driver says otherwise, as in podman.
     let storage_driver = cli.storage_driver.or_else(|| crate::engine::storage_conf::load().forced_driver());

@@ -519,6 +519,12 @@ pub fn copy_up_pending(
     Ok(())
 }
 
+/// `--volumepath`: every volume of this process lives under `dir` (see
+/// [`crate::storage::set_volume_path`]).
+pub fn set_volume_path(dir: std::path::PathBuf) {
+    crate::storage::set_volume_path(dir);
+}
+
 /// podman's copy-up: once, into an empty volume, the image's directory at `dest` with owners,
 /// modes and times; the volume's root takes that directory's owner and mode. When the image has
 /// nothing at `dest`, the volume's root is given to the container's user.

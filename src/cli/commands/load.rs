@@ -63,7 +63,7 @@ pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Ex
 }
 
 fn load_file(
-    store: &crate::storage::Store,
+    store: &crate::engine::Store,
     path: &std::path::Path,
     quiet: bool,
     printer: &Printer,

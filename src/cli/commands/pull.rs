@@ -204,7 +204,7 @@ pub fn archive_transport(name: &str) -> Option<std::path::PathBuf> {
 /// `pull`, `run` and `create` of `docker-archive:PATH` / `oci-archive:PATH`: the archive is
 /// loaded (with podman's copy lines); returns the id of its (first) image.
 pub fn from_archive(
-    store: &crate::storage::Store,
+    store: &crate::engine::Store,
     path: &std::path::Path,
     quiet: bool,
 ) -> anyhow::Result<String> {
