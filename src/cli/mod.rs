@@ -56,6 +56,9 @@ pub struct Cli {
     /// Run-time state directory (mounts, sockets, pids)
     #[arg(long, global = true, value_name = "PATH")]
     pub runroot: Option<PathBuf>,
+    /// Directory for volumes (default: ROOT/volumes)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub volumepath: Option<PathBuf>,
     /// Log messages at this level and above to stderr
     #[arg(long, global = true, value_enum, default_value = "warn")]
     pub log_level: LogLevel,
@@ -396,7 +399,12 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
     if let Some(rt) = cli.runtime.as_deref().filter(|r| *r != "builtin") {
         crate::engine::config::check_runtime(rt).map_err(|e| anyhow::anyhow!("default {e}"))?;
     }
-    let ctx = Context::resolve(cli.root, cli.runroot, cli.storage_driver);
+    if let Some(dir) = cli.volumepath {
+        crate::engine::volumes::set_volume_path(dir);
+    }
+    // storage.conf's driver applies unless --storage-driver says otherwise, as in podman.
+    let storage_driver = cli.storage_driver.or_else(|| crate::engine::storage_conf::load().forced_driver());
+    let ctx = Context::resolve(cli.root, cli.runroot, storage_driver);
     match cli.command {
         Command::Info(a) => commands::info::run(a, &ctx, printer),
         Command::Unshare(a) => commands::unshare::run(a, ctx, printer),

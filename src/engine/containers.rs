@@ -528,6 +528,7 @@ pub(crate) mod tests {
                 size: 0,
                 pulled_at: String::new(),
                 insecure_origin: false,
+                names_history: Vec::new(),
             })
             .unwrap()
     }

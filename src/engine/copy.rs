@@ -228,6 +228,77 @@ pub fn open_root(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<
     Ok(ContainerRoot { path, mounted: (!was).then(|| rec.clone()) })
 }
 
+/// The user mount (volume or bind) of a container that holds `path` (relative paths start at
+/// `workdir`), with `path` inside it: `(its source on the host, "/rest")`. The mount with the
+/// longest destination wins (a volume inside a volume). `None` when no mount holds it.
+pub fn mount_for(
+    ctx: &Context,
+    store: &Store,
+    rec: &ContainerRecord,
+    path: &str,
+    workdir: &str,
+) -> Option<(PathBuf, String)> {
+    let spec_path = store.container_dirs(&rec.id).bundle.join("config.json");
+    let spec: serde_json::Value = serde_json::from_slice(&fs_err::read(spec_path).ok()?).ok()?;
+    let abs = if path.starts_with('/') { PathBuf::from(path) } else { Path::new(workdir).join(path) };
+    // Lexically: `..` cannot climb above `/`.
+    let mut parts: Vec<&std::ffi::OsStr> = Vec::new();
+    for c in abs.components() {
+        match c {
+            Component::Normal(n) => parts.push(n),
+            Component::ParentDir => {
+                parts.pop();
+            }
+            _ => {}
+        }
+    }
+    let mut best: Option<(usize, PathBuf, Vec<&std::ffi::OsStr>)> = None;
+    for m in super::lifecycle::user_mounts(ctx, &spec) {
+        let (Some(dest), Some(source)) = (m["Destination"].as_str(), m["Source"].as_str()) else { continue };
+        let dest: Vec<&std::ffi::OsStr> = Path::new(dest)
+            .components()
+            .filter_map(|c| match c {
+                Component::Normal(n) => Some(n),
+                _ => None,
+            })
+            .collect();
+        if dest.is_empty() || !parts.starts_with(&dest) || best.as_ref().is_some_and(|b| b.0 >= dest.len()) {
+            continue;
+        }
+        if !Path::new(source).is_dir() {
+            continue;
+        }
+        best = Some((dest.len(), PathBuf::from(source), parts[dest.len()..].to_vec()));
+    }
+    let (_, source, rest) = best?;
+    let mut inner = String::from("/");
+    inner.push_str(&rest.iter().map(|p| p.to_string_lossy()).collect::<Vec<_>>().join("/"));
+    // A trailing `/` or `/.` of the user's path keeps its meaning.
+    if path.ends_with("/.") {
+        inner = format!("{}/.", inner.trim_end_matches('/'));
+    } else if path.ends_with('/') && !inner.ends_with('/') {
+        inner.push('/');
+    }
+    Some((source, inner))
+}
+
+/// `path` with its final symlinks followed (up to 40), unless one points at a directory (then
+/// the copy goes into it, through the link).
+fn follow_file_links(path: &Path) -> PathBuf {
+    let mut p = path.to_path_buf();
+    for _ in 0..40 {
+        let Ok(target) = fs_err::read_link(&p) else { break };
+        if fs_err::metadata(&p).is_ok_and(|m| m.is_dir()) {
+            break;
+        }
+        p = match p.parent() {
+            Some(parent) if target.is_relative() => parent.join(target),
+            _ => target,
+        };
+    }
+    p
+}
+
 /// How the top of a tar maps onto the destination.
 #[derive(Debug, Clone)]
 enum Top {
@@ -354,6 +425,18 @@ fn extract(
     opts: ExtractOptions,
     inside: Option<&Path>,
 ) -> Result<(), Failure> {
+    // A file copied onto a symlink (dangling or to a file) is written where the link points,
+    // as podman does: the link stays. Resolved inside the container (this runs chrooted).
+    let followed;
+    let dest = match &top {
+        Top::Named { is_dir: false, .. }
+            if inside.is_none() && !dest.as_os_str().as_bytes().ends_with(b"/") =>
+        {
+            followed = follow_file_links(dest);
+            followed.as_path()
+        }
+        _ => dest,
+    };
     let dest_meta = fs_err::metadata(dest).ok();
     let dest_text = dest.display().to_string();
     let slash = dest.as_os_str().as_bytes().ends_with(b"/");

@@ -19,6 +19,11 @@ use crate::userns::{self, HelperStatus, IdMap, SubRange};
 pub struct Info {
     pub host: Host,
     pub store: Store,
+    /// podman's `registries`: one entry per `[[registry]]` prefix, plus `search`.
+    pub registries: serde_json::Map<String, serde_json::Value>,
+    /// Every configuration file read (containers.conf in merge order, registries.conf,
+    /// storage.conf), so a user can see where a setting came from.
+    pub config_files: ConfigFiles,
     /// What is wrong or degraded, each with what to do about it.
     pub problems: Vec<Problem>,
 }
@@ -26,6 +31,12 @@ pub struct Info {
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Host {
+    /// The version of buildah whose Containerfile semantics `skiff build` follows (podman
+    /// reports the buildah library it is built with).
+    pub buildah_version: String,
+    pub conmon: Conmon,
+    /// "file": events are appended to a file in the run-time directory.
+    pub event_logger: String,
     pub kernel: String,
     pub os: String,
     pub arch: String,
@@ -58,6 +69,30 @@ pub struct Host {
     pub buildah_version: String,
     pub security: Security,
     pub slirp4netns: Slirp4netns,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConfigFiles {
+    pub containers_conf: Vec<PathBuf>,
+    pub registries_conf: Option<PathBuf>,
+    pub storage_conf: Option<PathBuf>,
+}
+
+/// podman's `host.conmon`: the process that holds a container's stdio and exit code. skiff's is
+/// its own supervisor (the same binary, conmon's role).
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Conmon {
+    pub package: String,
+    pub path: PathBuf,
+    pub version: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImageStore {
+    pub number: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -142,6 +177,11 @@ pub struct Store {
     /// podman's names: the driver, its options (none), where volumes live.
     pub graph_driver_name: StorageDriver,
     pub graph_options: serde_json::Map<String, serde_json::Value>,
+    /// podman's `graphStatus`: what the driver found of the backing filesystem.
+    pub graph_status: serde_json::Map<String, serde_json::Value>,
+    /// The storage.conf podman would read (whether or not it exists).
+    pub config_file: PathBuf,
+    pub image_store: ImageStore,
     pub volume_path: PathBuf,
 }
 
@@ -270,8 +310,48 @@ pub fn gather(ctx: &Context) -> Info {
         });
     }
 
+    let exe = std::env::current_exe().unwrap_or_default();
+    let storage_conf = super::storage_conf::load();
+    let containers_conf = super::containers_conf::get().map(|c| c.files.clone()).unwrap_or_default();
+    let registries = crate::image::registries::Registries::load(Some(&ctx.paths.config_dir));
+    let registries_conf = registries.as_ref().ok().and_then(|r| r.path.clone());
+    let registries = match registries {
+        Ok(r) => registries_map(&r),
+        Err(e) => {
+            problems.push(Problem {
+                what: e.to_string(),
+                hint: "fix the file: pulls and pushes fail until it parses".into(),
+            });
+            serde_json::Map::new()
+        }
+    };
+    let images = crate::storage::Store::open_for_lookup(
+        &ctx.paths.graph_root,
+        crate::storage::StoreOptions { rootless: ctx.rootless },
+    )
+    .list_images()
+    .map(|v| v.len())
+    .unwrap_or(0);
+    let graph_status = graph_status(&ctx.paths.graph_root, driver, overlay.works);
+
     Info {
+        registries,
+        config_files: ConfigFiles {
+            containers_conf,
+            registries_conf,
+            storage_conf: storage_conf.read.then(|| storage_conf.path.clone()),
+        },
         host: Host {
+            buildah_version: BUILDAH_VERSION.into(),
+            conmon: Conmon {
+                package: format!(
+                    "skiff {} (built-in supervisor in conmon's role)",
+                    env!("CARGO_PKG_VERSION")
+                ),
+                path: exe.clone(),
+                version: format!("skiff supervisor {}", env!("CARGO_PKG_VERSION")),
+            },
+            event_logger: "file".into(),
             kernel,
             os: os_name(),
             arch: crate::engine::host_arch().to_string(),
@@ -295,7 +375,7 @@ pub fn gather(ctx: &Context) -> Info {
             log_driver: "k8s-file".into(),
             oci_runtime: OciRuntime {
                 name: "skiff".into(),
-                path: std::env::current_exe().unwrap_or_default(),
+                path: exe,
                 package: format!("skiff {}", env!("CARGO_PKG_VERSION")),
                 version: format!("skiff version {} (built-in runtime)", env!("CARGO_PKG_VERSION")),
             },
@@ -314,10 +394,62 @@ pub fn gather(ctx: &Context) -> Info {
             driver_reason,
             graph_driver_name: driver,
             graph_options: serde_json::Map::new(),
-            volume_path: ctx.paths.graph_root.join("volumes"),
+            graph_status,
+            config_file: storage_conf.path,
+            image_store: ImageStore { number: images },
+            volume_path: crate::storage::volumes_dir(&ctx.paths.graph_root),
         },
         problems,
     }
+}
+
+/// The buildah release whose build semantics skiff's builder follows.
+const BUILDAH_VERSION: &str = "1.28.2";
+
+/// podman's `registries` map: each `[[registry]]` by prefix, and the search list.
+fn registries_map(r: &crate::image::registries::Registries) -> serde_json::Map<String, serde_json::Value> {
+    let mut m = serde_json::Map::new();
+    for e in &r.entries {
+        m.insert(
+            e.prefix.clone(),
+            serde_json::json!({
+                "Prefix": e.prefix,
+                "Location": e.location,
+                "Insecure": e.insecure,
+                "Blocked": e.blocked,
+                "Mirrors": null,
+                "MirrorByDigestOnly": false,
+                "PullFromMirror": "",
+            }),
+        );
+    }
+    m.insert("search".into(), serde_json::json!(r.search));
+    m
+}
+
+/// podman's `graphStatus` keys for the driver in use.
+fn graph_status(
+    root: &Path,
+    driver: StorageDriver,
+    overlay_works: bool,
+) -> serde_json::Map<String, serde_json::Value> {
+    let fs = match crate::sys::host::filesystem_type(root) {
+        Some(0xEF53) => "extfs".to_string(),
+        Some(0x5846_5342) => "xfs".to_string(),
+        Some(0x9123_683E) => "btrfs".to_string(),
+        Some(0x0102_1994) => "tmpfs".to_string(),
+        Some(0x794C_7630) => "overlayfs".to_string(),
+        Some(t) => format!("{t:#x}"),
+        None => "unknown".to_string(),
+    };
+    let mut m = serde_json::Map::new();
+    m.insert("Backing Filesystem".into(), fs.into());
+    if driver != StorageDriver::Vfs {
+        m.insert("Native Overlay Diff".into(), overlay_works.to_string().into());
+        m.insert("Supports d_type".into(), "true".into());
+        m.insert("Using metacopy".into(), "false".into());
+    }
+    m
 }
 
 fn os_name() -> String {

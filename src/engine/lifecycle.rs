@@ -416,6 +416,7 @@ pub fn stop(ctx: &Context, store: &Store, rec: &ContainerRecord, timeout: u64) -
         return Ok(Stopped::AlreadyStopped);
     }
     super::service::mark_stopped_by_user(ctx, &rec.id);
+    let _stopping = Stopping::mark(ctx, &rec.id);
     let stop_signal = rec.stop_signal.as_deref().and_then(|s| parse_signal(s).ok()).unwrap_or(Sig::TERM);
     if timeout > 0 {
         signal(ctx, &rec, stop_signal)?;
@@ -428,6 +429,33 @@ pub fn stop(ctx: &Context, store: &Store, rec: &ContainerRecord, timeout: u64) -
         Ok(_) if timeout == 0 => Ok(Stopped::Exited),
         Ok(_) => Ok(Stopped::Killed { signal: stop_signal, timeout }),
         Err(_) => Err(Error::NoExit { id: rec.id.clone(), secs: KILL_GRACE.as_secs() }),
+    }
+}
+
+/// podman's "stopping" state: a marker in the run-time directory naming the `stop` that waits
+/// for the container to exit (others read it without any lock); removed when that stop ends.
+struct Stopping(PathBuf);
+
+impl Stopping {
+    fn mark(ctx: &Context, id: &str) -> Option<Stopping> {
+        let path = super::containers::run_dir(ctx, id).join("stopping");
+        fs_err::write(&path, std::process::id().to_string()).ok()?;
+        Some(Stopping(path))
+    }
+
+    /// Whether a live `stop` is waiting for container `id`.
+    fn is_marked(ctx: &Context, id: &str) -> bool {
+        let path = super::containers::run_dir(ctx, id).join("stopping");
+        fs_err::read_to_string(path)
+            .ok()
+            .and_then(|p| p.trim().parse::<u32>().ok())
+            .is_some_and(|pid| std::path::Path::new(&format!("/proc/{pid}")).exists())
+    }
+}
+
+impl Drop for Stopping {
+    fn drop(&mut self) {
+        let _ = fs_err::remove_file(&self.0);
     }
 }
 
@@ -471,7 +499,7 @@ pub(crate) fn user_mounts(ctx: &Context, spec: &Value) -> Vec<Value> {
         "/run/.containerenv",
         crate::runtime::spec::INIT_PATH,
     ];
-    let volumes = ctx.paths.graph_root.join("volumes");
+    let volumes = crate::storage::volumes_dir(&ctx.paths.graph_root);
     let mut out = Vec::new();
     for m in spec.get("mounts").and_then(Value::as_array).into_iter().flatten() {
         let options: Vec<String> = m
@@ -604,7 +632,11 @@ pub fn inspect(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<Va
     let labels = if all_labels.is_empty() { Value::Null } else { Value::Object(all_labels) };
     let mut state = json!({
         "OciVersion": spec.get("ociVersion").cloned().unwrap_or(json!("")),
-        "Status": status_word(rec.state),
+        "Status": if rec.state == State::Running && Stopping::is_marked(ctx, &rec.id) {
+            "stopping"
+        } else {
+            status_word(rec.state)
+        },
         "Running": rec.state == State::Running,
         "Paused": rec.state == State::Paused,
         "Restarting": false,

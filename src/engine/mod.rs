@@ -31,6 +31,7 @@ pub mod remove;
 pub mod service;
 pub mod start;
 pub mod stats;
+pub mod storage_conf;
 pub mod system;
 pub mod systemd;
 pub mod terminal;

@@ -253,6 +253,7 @@ fn record_pulled_image(
         size,
         pulled_at: String::new(),
         insecure_origin,
+        names_history: Vec::new(),
     };
     Ok(st.put_image(record)?)
 }

@@ -20,6 +20,9 @@ pub enum Error {
     Engine(#[from] super::Error),
     #[error(transparent)]
     Lifecycle(#[from] lifecycle::Error),
+    /// Removing the pod of an infra container (boxed: pod errors hold removal errors).
+    #[error(transparent)]
+    Pod(Box<super::pods::Error>),
     #[error(
         "cannot remove container {id} as it is {state} - running or paused containers cannot be removed without force: container state improper"
     )]
@@ -119,6 +122,13 @@ pub fn remove_image_users(ctx: &Context, store: &Store, image: &str) -> Result<V
     }
     let mut removed = Vec::new();
     for c in containers::list(store)?.into_iter().filter(|c| c.image_id == found.image.id) {
+        // An infra container goes with its pod and every container of it, as in podman.
+        if let Some(pod) = super::pods::infra_pod(ctx, store, &c) {
+            removed.extend(
+                super::pods::remove(ctx, store, &pod, true, Some(0)).map_err(|e| Error::Pod(Box::new(e)))?,
+            );
+            continue;
+        }
         if remove_forced(ctx, store, &c, c.stop_timeout.map_or(10, u64::from))?.is_some() {
             removed.push(c.id);
         }

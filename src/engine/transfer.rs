@@ -159,6 +159,7 @@ pub fn save(
     format: ArchiveFormat,
     out: &Path,
     origin: Option<&ClientOptions>,
+    uncompressed: bool,
 ) -> Result<Vec<String>, Error> {
     let mut inputs: Vec<(String, ArchiveInput)> = Vec::new();
     let spool = Spool::new(store, "save-layers-")?;
@@ -175,6 +176,13 @@ pub fn save(
         for (i, l) in img.layers.iter().enumerate() {
             let desc =
                 LayerDesc { digest: l.blob_digest.clone(), size: l.size, media_type: l.media_type.clone() };
+            // `--uncompressed`: every compressed layer of an oci-archive is written as plain tar.
+            if uncompressed && format == ArchiveFormat::Oci && !l.media_type.ends_with("tar") {
+                let (new, path) = rebuild_layer(store, &img, l, &spool, false)?;
+                changed.push((i, new.clone()));
+                layers.push((new, path));
+                continue;
+            }
             if store.blobs().has(&l.blob_digest)? {
                 layers.push((desc, store.blobs().path(&l.blob_digest)?));
                 continue;
@@ -203,7 +211,9 @@ pub fn save(
         }
         let mut manifest_bytes = store.blobs().read(&img.digest)?;
         if format == ArchiveFormat::Oci && !changed.is_empty() {
-            tracing::warn!(image = %img.id, "layers not kept compressed are saved uncompressed: the manifest digest changes");
+            if !uncompressed {
+                tracing::warn!(image = %img.id, "layers not kept compressed are saved uncompressed: the manifest digest changes");
+            }
             manifest_bytes = rewrite_manifest(&img.id, &manifest_bytes, &changed)?;
         }
         let input = ArchiveInput {
@@ -346,6 +356,58 @@ fn rewrite_manifest(image: &str, bytes: &[u8], changed: &[(usize, LayerDesc)]) -
         l.remove("urls");
     }
     serde_json::to_vec(&v).map_err(|e| bad(&e.to_string()))
+}
+
+/// `push --format`: the manifest schema to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ManifestFormat {
+    /// `oci`: OCI image manifest.
+    Oci,
+    /// `docker` / `v2s2`: Docker image manifest, schema 2.
+    Docker,
+}
+
+const DOCKER_MANIFEST: &str = "application/vnd.docker.distribution.manifest.v2+json";
+const OCI_MANIFEST: &str = "application/vnd.oci.image.manifest.v1+json";
+
+/// The manifest in `format`: same config and layer blobs, their media types renamed (the
+/// image id, the config's digest, stays). zstd layers have no Docker name: an error.
+fn convert_manifest(image: &str, bytes: &[u8], format: ManifestFormat) -> Result<(Vec<u8>, String), Error> {
+    let bad = |reason: String| Error::Manifest { image: image.to_string(), reason };
+    let mut v: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| bad(e.to_string()))?;
+    let docker = format == ManifestFormat::Docker;
+    let layer_type = |t: &str| -> Result<String, Error> {
+        let gzip = t.ends_with("gzip");
+        let zstd = t.ends_with("zstd");
+        Ok(match (docker, gzip, zstd) {
+            (true, _, true) => {
+                return Err(bad("zstd-compressed layers cannot be written in the docker format".into()))
+            }
+            (true, true, _) => "application/vnd.docker.image.rootfs.diff.tar.gzip".into(),
+            (true, false, _) => "application/vnd.docker.image.rootfs.diff.tar".into(),
+            (false, true, _) => "application/vnd.oci.image.layer.v1.tar+gzip".into(),
+            (false, _, true) => "application/vnd.oci.image.layer.v1.tar+zstd".into(),
+            (false, false, false) => "application/vnd.oci.image.layer.v1.tar".into(),
+        })
+    };
+    let obj = v.as_object_mut().ok_or_else(|| bad("not an object".into()))?;
+    let manifest_type = if docker { DOCKER_MANIFEST } else { OCI_MANIFEST };
+    obj.insert("mediaType".into(), manifest_type.into());
+    if let Some(c) = obj.get_mut("config").and_then(|c| c.as_object_mut()) {
+        let t = if docker {
+            "application/vnd.docker.container.image.v1+json"
+        } else {
+            "application/vnd.oci.image.config.v1+json"
+        };
+        c.insert("mediaType".into(), t.into());
+    }
+    for l in obj.get_mut("layers").and_then(|l| l.as_array_mut()).into_iter().flatten() {
+        let Some(l) = l.as_object_mut() else { continue };
+        let t = layer_type(l.get("mediaType").and_then(|t| t.as_str()).unwrap_or_default())?;
+        l.insert("mediaType".into(), t.into());
+    }
+    let out = serde_json::to_vec(&v).map_err(|e| bad(e.to_string()))?;
+    Ok((out, manifest_type.to_string()))
 }
 
 /// An image `load` stored.
@@ -547,6 +609,7 @@ pub async fn push(
     options: ClientOptions,
     source: &str,
     destination: Option<&str>,
+    format: Option<ManifestFormat>,
     reporter: &dyn PushReporter,
 ) -> Result<Pushed, Error> {
     let found = images::lookup(&store, source)?;
@@ -596,10 +659,14 @@ pub async fn push(
         tracing::warn!(image = %img.id, "layers not kept compressed were compressed again: the manifest digest changes");
         manifest = rewrite_manifest(&img.id, &manifest, &changed)?;
     }
+    let mut media_type = img.manifest_media_type.clone();
+    if let Some(format) = format {
+        (manifest, media_type) = convert_manifest(&img.id, &manifest, format)?;
+    }
     client.push_blob(&r, &img.config_digest, BlobSource::Bytes(Bytes::from(config))).await?;
     reporter.config(&img.config_digest);
     reporter.writing_manifest();
-    let digest = client.push_manifest_raw(&r, manifest, &img.manifest_media_type).await?;
+    let digest = client.push_manifest_raw(&r, manifest, &media_type).await?;
     drop(spool);
     Ok(Pushed { reference: r.to_string(), digest })
 }

@@ -523,6 +523,12 @@ pub fn copy_up_pending(
     Ok(())
 }
 
+/// `--volumepath`: every volume of this process lives under `dir` (see
+/// [`crate::storage::set_volume_path`]).
+pub fn set_volume_path(dir: std::path::PathBuf) {
+    crate::storage::set_volume_path(dir);
+}
+
 /// podman's copy-up: once, into an empty volume, the image's directory at `dest` with owners,
 /// modes and times; the volume's root takes that directory's owner and mode. When the image has
 /// nothing at `dest`, the volume's root is given to the container's user.
@@ -542,24 +548,33 @@ fn copy_up(store: &Store, name: &str, dest: &str, rootfs: &Path, uid: u32, gid: 
         };
         let from = secure_join(rootfs, Path::new(dest)).map_err(cerr)?;
         let empty = fs_err::read_dir(data).map_err(cerr)?.next().is_none();
+        // As podman: only a non-empty directory of the image is copied, into an empty volume;
+        // until then the volume still needs its copy-up (a later container may have content
+        // there). The first use gives the volume's root to the container's user.
         match fs_err::symlink_metadata(&from) {
             Ok(m) if m.is_dir() && empty => {
-                vfs::populate(std::slice::from_ref(&from), data).map_err(|source| Error::CopyUp {
-                    name: name.to_owned(),
-                    destination: dest.to_owned(),
-                    source,
-                })?;
-                std::os::unix::fs::lchown(data, Some(m.uid()), Some(m.gid())).map_err(cerr)?;
-                use std::os::unix::fs::PermissionsExt;
-                fs_err::set_permissions(data, std::fs::Permissions::from_mode(m.mode() & 0o7777))
-                    .map_err(cerr)?;
+                let has_content = fs_err::read_dir(&from).map_err(cerr)?.next().is_some();
+                if has_content {
+                    vfs::populate(std::slice::from_ref(&from), data).map_err(|source| Error::CopyUp {
+                        name: name.to_owned(),
+                        destination: dest.to_owned(),
+                        source,
+                    })?;
+                    rec.needs_copy_up = false;
+                }
+                if has_content || rec.needs_chown {
+                    std::os::unix::fs::lchown(data, Some(m.uid()), Some(m.gid())).map_err(cerr)?;
+                    use std::os::unix::fs::PermissionsExt;
+                    fs_err::set_permissions(data, std::fs::Permissions::from_mode(m.mode() & 0o7777))
+                        .map_err(cerr)?;
+                }
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && empty => {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && empty && rec.needs_chown => {
                 std::os::unix::fs::lchown(data, Some(uid), Some(gid)).map_err(cerr)?;
             }
             _ => {}
         }
-        rec.needs_copy_up = false;
+        rec.needs_chown = false;
         Ok(())
     })
 }
@@ -890,6 +905,7 @@ mod tests {
             options: BTreeMap::new(),
             anonymous: false,
             needs_copy_up: false,
+            needs_chown: false,
         };
         assert!(Filter::parse("name=at").unwrap().matches(&v, false));
         assert!(Filter::parse("label=a").unwrap().matches(&v, false));

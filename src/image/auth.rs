@@ -1,6 +1,6 @@
 //! Registry credentials in podman's and Docker's files.
 //!
-//! Read order: `$XDG_RUNTIME_DIR/containers/auth.json` (podman's; `$HOME/.config/containers/
+//! Read order: `$REGISTRY_AUTH_FILE` when set, else `$XDG_RUNTIME_DIR/containers/auth.json` (podman's; `$HOME/.config/containers/
 //! auth.json` when XDG_RUNTIME_DIR is unset), then `~/.docker/config.json`. The format is
 //! `{"auths": {"<key>": {"auth": base64("user:pass")}}}` where a key is a registry, optionally
 //! with a scheme and a path (`https://index.docker.io/v1/` means docker.io). Credential helpers
@@ -32,6 +32,12 @@ impl AuthStore {
     /// Podman's default files for the current environment.
     pub fn from_env() -> AuthStore {
         let home = std::env::var_os("HOME").map(PathBuf::from);
+        // REGISTRY_AUTH_FILE replaces podman's own file, as in podman and skopeo.
+        if let Some(file) = std::env::var_os("REGISTRY_AUTH_FILE").filter(|v| !v.is_empty()) {
+            let mut files = vec![PathBuf::from(file)];
+            files.extend(home.map(|h| h.join(".docker/config.json")));
+            return AuthStore { files };
+        }
         let runtime = std::env::var_os("XDG_RUNTIME_DIR").filter(|v| !v.is_empty()).map(PathBuf::from);
         let mut files = Vec::new();
         match (runtime, &home) {

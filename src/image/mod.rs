@@ -69,7 +69,8 @@ pub enum Error {
     Tls { registry: String, reason: String },
 
     /// The registry answered 401 / UNAUTHORIZED / DENIED.
-    #[error("image {reference} requires authentication")]
+    /// (podman's words last, which scripts match)
+    #[error("image {reference} requires authentication: unauthorized: authentication required")]
     Unauthorized { reference: String },
 
     /// The manifest (or repository) does not exist.

@@ -701,7 +701,10 @@ mod tests {
         );
         assert_eq!(e.to_string(), "image 127.0.0.1:5000/nope:latest not found: manifest unknown");
         let e = map_error(OciDistributionError::UnauthorizedError { url: "u".into() }, &r(), "manifest");
-        assert_eq!(e.to_string(), "image 127.0.0.1:5000/nope:latest requires authentication");
+        assert_eq!(
+            e.to_string(),
+            "image 127.0.0.1:5000/nope:latest requires authentication: unauthorized: authentication required"
+        );
         let e = map_error(
             OciDistributionError::ServerError { code: 500, url: "u".into(), message: "boom".into() },
             &r(),

@@ -657,6 +657,7 @@ mod tests {
                 size: 0,
                 pulled_at: String::new(),
                 insecure_origin: false,
+                names_history: Vec::new(),
             })
             .unwrap()
     }

@@ -52,6 +52,27 @@ pub struct ImageRecord {
     /// fetch a layer blob that was not kept, they speak to its registry the same way.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub insecure_origin: bool,
+    /// Every name the image has had, the most recent first (podman's `NamesHistory`); kept
+    /// when a name is taken away.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names_history: Vec<String>,
+}
+
+impl ImageRecord {
+    /// podman's `History` of `images`: the current names, then the names it had before (the
+    /// most recent first).
+    pub fn history(&self) -> Vec<String> {
+        let mut out = self.names.clone();
+        for n in &self.names_history {
+            push_unique(&mut out, n);
+        }
+        out
+    }
+
+    fn remember_name(&mut self, name: &str) {
+        self.names_history.retain(|n| n != name);
+        self.names_history.insert(0, name.to_string());
+    }
 }
 
 /// What [`Store::remove_image`] did.
@@ -228,7 +249,9 @@ impl Store {
                     let mut repo_digests = std::mem::take(&mut existing.repo_digests);
                     for n in &record.names {
                         push_unique(&mut names, n);
+                        existing.remember_name(n);
                     }
+                    let names_history = std::mem::take(&mut existing.names_history);
                     for d in &record.repo_digests {
                         push_unique(&mut repo_digests, d);
                     }
@@ -238,10 +261,13 @@ impl Store {
                     } else {
                         record.pulled_at
                     };
-                    *existing = ImageRecord { names, repo_digests, pulled_at, ..record };
+                    *existing = ImageRecord { names, repo_digests, pulled_at, names_history, ..record };
                     Ok(existing.clone())
                 }
                 None => {
+                    for n in record.names.clone() {
+                        record.remember_name(&n);
+                    }
                     images.push(record.clone());
                     Ok(record)
                 }
@@ -259,6 +285,7 @@ impl Store {
             take_name(images, name, id);
             let img = images.iter_mut().find(|i| i.id == id).expect("checked above");
             push_unique(&mut img.names, name);
+            img.remember_name(name);
             Ok(())
         })
     }
@@ -402,6 +429,7 @@ mod tests {
             size: 0,
             pulled_at: String::new(),
             insecure_origin: false,
+            names_history: Vec::new(),
         }
     }
 
@@ -441,6 +469,7 @@ mod tests {
                 size: 0,
                 pulled_at: String::new(),
                 insecure_origin: false,
+                names_history: Vec::new(),
             });
         }
         let err = find(&images, "abc").unwrap_err();

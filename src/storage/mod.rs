@@ -49,7 +49,7 @@ pub use layers::{chain_id, LayerExpect, LayerRecord};
 pub use lock::Lock;
 pub use tarsplit::LayerTar;
 pub use unpack::UnpackStats;
-pub use volumes::VolumeRecord;
+pub use volumes::{set_volume_path, volumes_dir, VolumeRecord};
 
 /// Everything that can go wrong in the store.
 #[derive(Debug, thiserror::Error)]

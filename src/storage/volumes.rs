@@ -89,6 +89,10 @@ pub struct VolumeRecord {
     /// content at the mount point into it (podman's copy-up).
     #[serde(default)]
     pub needs_copy_up: bool,
+    /// Never mounted yet: the first container that mounts it gives the volume's root to its
+    /// user (podman's `NeedsChown`).
+    #[serde(default)]
+    pub needs_chown: bool,
 }
 
 /// Whether `name` is a valid volume name (podman's rule, the same as for containers).
@@ -101,13 +105,28 @@ pub fn new_volume_name() -> String {
     super::containers::new_id()
 }
 
+/// Where volumes live when `--volumepath` (or containers.conf's `volume_path`) names a directory;
+/// set once at start-up, before any store is opened.
+static VOLUME_PATH: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
+/// Puts every volume of this process under `dir` instead of `ROOT/volumes` (podman's
+/// `--volumepath`). The first call wins.
+pub fn set_volume_path(dir: PathBuf) {
+    let _ = VOLUME_PATH.set(dir);
+}
+
+/// The directory holding the volumes of the store at `root`.
+pub fn volumes_dir(root: &Path) -> PathBuf {
+    VOLUME_PATH.get().cloned().unwrap_or_else(|| root.join("volumes"))
+}
+
 impl Store {
     fn volumes_lock_path(&self) -> PathBuf {
         self.root().join("volumes.lock")
     }
 
     fn volumes_dir(&self) -> PathBuf {
-        self.root().join("volumes")
+        volumes_dir(self.root())
     }
 
     /// `ROOT/volumes/<name>`.
@@ -166,9 +185,19 @@ impl Store {
             options: BTreeMap::new(),
             anonymous,
             needs_copy_up: true,
+            needs_chown: true,
         };
-        create_private_dir(&self.volumes_dir())?;
-        let staging = Scratch::new(&self.root().join("tmp"), "vol-")?;
+        // Staged beside the volumes when they live elsewhere (`--volumepath`), so the rename
+        // stays on one filesystem.
+        let staging_parent = if VOLUME_PATH.get().is_some() {
+            let p = self.volumes_dir().join(".staging");
+            fs_err::create_dir_all(&p).map_err(super::Error::io(&p))?;
+            p
+        } else {
+            create_private_dir(&self.volumes_dir())?;
+            self.root().join("tmp")
+        };
+        let staging = Scratch::new(&staging_parent, "vol-")?;
         let data = staging.path().join("_data");
         create_private_dir(staging.path())?;
         create_private_dir(&data)?;
@@ -208,6 +237,9 @@ impl Store {
         for entry in entries {
             let entry = entry.map_err(super::Error::io(&dir))?;
             let Some(name) = entry.file_name().to_str().map(str::to_owned) else { continue };
+            if name.starts_with('.') {
+                continue;
+            }
             if let Some(rec) = self.read_volume(&name)? {
                 out.push(rec);
             }

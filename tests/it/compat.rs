@@ -195,6 +195,54 @@ fn info_has_podmans_fields() {
     assert_eq!(v["store"]["graphOptions"], serde_json::json!({}));
     assert_eq!(v["store"]["graphDriverName"], v["store"]["driver"]);
     assert!(v["host"]["distribution"]["distribution"].as_str().is_some_and(|d| !d.is_empty()));
+    assert!(v["host"]["conmon"]["path"].as_str().unwrap().starts_with('/'));
+    assert_eq!(v["store"]["imageStore"]["number"], 0);
+    assert!(v["store"]["graphStatus"]["Backing Filesystem"].is_string(), "{}", v["store"]);
+}
+
+#[test]
+fn info_names_the_configuration_files_it_read() {
+    let (s, _) = pulled();
+    let conf = s.config_home().join("containers");
+    fs_err::create_dir_all(&conf).unwrap();
+    fs_err::write(conf.join("containers.conf"), "[containers]\nlog_driver = \"k8s-file\"\n").unwrap();
+    fs_err::write(
+        conf.join("registries.conf"),
+        "unqualified-search-registries = [\"example.com\"]\n[[registry]]\nlocation = \"reg.example:5000\"\ninsecure = true\n",
+    )
+    .unwrap();
+    fs_err::write(conf.join("storage.conf"), "[storage]\ndriver = \"vfs\"\n").unwrap();
+    let v = s.cmd(&["info", "--format", "json"]).assert_success().json();
+    let files = &v["configFiles"];
+    let has = |p: &std::path::Path| files.to_string().contains(p.to_str().unwrap());
+    assert!(has(&conf.join("containers.conf")), "{files}");
+    assert_eq!(files["registriesConf"], conf.join("registries.conf").to_str().unwrap());
+    assert_eq!(files["storageConf"], conf.join("storage.conf").to_str().unwrap());
+    assert_eq!(v["store"]["configFile"], conf.join("storage.conf").to_str().unwrap());
+    // podman's registries map, and storage.conf's driver in force.
+    assert_eq!(v["registries"]["reg.example:5000"]["Insecure"], true);
+    assert_eq!(v["registries"]["search"], serde_json::json!(["example.com"]));
+    assert_eq!(v["store"]["graphDriverName"], "vfs");
+    assert_eq!(v["store"]["imageStore"]["number"], 1);
+}
+
+#[test]
+fn volumepath_puts_volumes_elsewhere() {
+    let s = Skiff::new();
+    let vols = s.dir().join("vols-elsewhere");
+    let vp = vols.to_str().unwrap();
+    s.cmd(&["--volumepath", vp, "info", "--format", "{{ .Store.VolumePath }}"])
+        .assert_success()
+        .assert_stdout_eq(&format!("{vp}\n"));
+    s.cmd(&["--volumepath", vp, "volume", "create", "v1"]).assert_success();
+    s.cmd(&["--volumepath", vp, "volume", "inspect", "v1", "--format", "{{.Mountpoint}}"])
+        .assert_success()
+        .assert_stdout_eq(&format!("{vp}/v1/_data\n"));
+    s.cmd(&["--volumepath", vp, "volume", "ls", "--format", "{{.Name}}"])
+        .assert_success()
+        .assert_stdout_eq("v1\n");
+    // The default store does not see it.
+    s.cmd(&["volume", "ls", "--format", "{{.Name}}"]).assert_success().assert_stdout_eq("");
 }
 
 #[test]
@@ -388,4 +436,93 @@ fn images_repo_lists_only_matching_names_and_load_words() {
     s.cmd(&["load", "-i", junk.to_str().unwrap()])
         .assert_exit(125)
         .assert_stderr_contains("Error: payload does not match any of the supported image formats:");
+}
+
+#[test]
+fn volume_copy_up_waits_for_content_and_chown_happens_once() {
+    let (s, img) = pulled();
+    s.cmd(&["volume", "create", "cu"]).assert_success();
+    let v = s.cmd(&["volume", "ls", "--format", "json"]).assert_success().json();
+    assert_eq!((v[0]["NeedsCopyUp"].clone(), v[0]["NeedsChown"].clone()), (true.into(), true.into()), "{v}");
+    let flags = || {
+        s.cmd(&["volume", "inspect", "cu", "--format", "{{.NeedsCopyUp}} {{.NeedsChown}}"])
+            .assert_success()
+            .stdout_trimmed()
+            .to_string()
+    };
+    // Nothing in the image at /vol: still to copy up, but no longer to chown.
+    s.cmd(&["run", "--rm", "-v", "cu:/vol", &img.reference, "true"]).assert_success();
+    assert_eq!(flags(), "true false");
+    // /etc has content: copied, once.
+    s.cmd(&["run", "--rm", "-v", "cu:/etc", &img.reference, "ls", "/etc/passwd"]).assert_success();
+    assert_eq!(flags(), "false false");
+    let mp = s
+        .cmd(&["volume", "inspect", "cu", "--format", "{{.Mountpoint}}"])
+        .assert_success()
+        .stdout_trimmed()
+        .to_string();
+    assert!(std::path::Path::new(&mp).join("passwd").exists());
+}
+
+#[test]
+fn a_container_being_stopped_is_stopping_and_others_are_not_blocked() {
+    let (s, img) = pulled();
+    let script = "trap 'echo ignoring' TERM; echo READY; while :; do sleep 0.2; done";
+    s.cmd(&["run", "-d", "--name", "stopme", &img.reference, "sh", "-c", script]).assert_success();
+    let wait_log = |needle: &str| {
+        for _ in 0..100 {
+            if s.cmd(&["logs", "stopme"]).stdout.contains(needle) {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        panic!("no {needle:?} in the log");
+    };
+    wait_log("READY");
+    let mut stop = s.command(&["stop", "-t", "20", "stopme"]);
+    stop.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null());
+    let mut child = stop.spawn().unwrap();
+    wait_log("ignoring");
+    let t0 = std::time::Instant::now();
+    s.cmd(&["ps", "-a"]).assert_success();
+    s.cmd(&["inspect", "--format", "{{.State.Status}}", "stopme"])
+        .assert_success()
+        .assert_stdout_eq("stopping\n");
+    assert!(t0.elapsed() < std::time::Duration::from_secs(5));
+    s.cmd(&["kill", "stopme"]).assert_success();
+    child.wait().unwrap();
+    s.cmd(&["inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}", "stopme"])
+        .assert_success()
+        .assert_stdout_eq("exited 137\n");
+}
+
+#[test]
+fn run_create_and_pull_take_archive_transports() {
+    let (s, img) = pulled();
+    let archive = s.dir().join("a.tar");
+    let a = archive.to_str().unwrap();
+    s.cmd(&["save", "-o", a, &img.reference]).assert_success();
+    s.cmd(&["rmi", &img.reference]).assert_success();
+    let out = s.cmd(&["run", "--rm", &format!("docker-archive:{a}"), "echo", "from-archive"]);
+    out.assert_success().assert_stdout_contains("from-archive");
+    assert!(
+        out.stderr.contains("Getting image source signatures")
+            || out.stdout.contains("Getting image source signatures")
+    );
+    s.cmd(&["image", "exists", &img.reference]).assert_success();
+    s.cmd(&["rmi", &img.reference]).assert_success();
+    let cid = s
+        .cmd(&["create", &format!("docker-archive:{a}"), "echo", "created"])
+        .assert_success()
+        .lines()
+        .last()
+        .unwrap()
+        .to_string();
+    s.cmd(&["start", "-a", &cid]).assert_success().assert_stdout_eq("created\n");
+    s.cmd(&["rm", &cid]).assert_success();
+    s.cmd(&["rmi", &img.reference]).assert_success();
+    s.cmd(&["pull", &format!("docker-archive:{a}")]).assert_success().assert_stdout_contains(img.id());
+    s.cmd(&["pull", "docker-archive:/nonexistent/x.tar"])
+        .assert_exit(125)
+        .assert_stderr_contains("/nonexistent/x.tar");
 }

@@ -396,3 +396,88 @@ fn commit_killed_at_any_point_leaves_no_half_image() {
         }
     }
 }
+
+#[test]
+fn cp_into_and_out_of_volumes_and_binds_of_a_created_container() {
+    let s = Skiff::new();
+    let bind = s.dir().join("bind");
+    fs_err::create_dir(&bind).unwrap();
+    let file = s.dir().join("hostfile");
+    fs_err::write(&file, "hello\n").unwrap();
+    s.cmd(&["volume", "create", "outer"]).assert_success();
+    s.cmd(&["volume", "create", "inner"]).assert_success();
+    let bind_arg = format!("{}:/data/bind", bind.display());
+    s.cmd(&[
+        "create",
+        TLS,
+        "--name",
+        "c",
+        "-v",
+        "outer:/data",
+        "-v",
+        "inner:/data/sub",
+        "-v",
+        &bind_arg,
+        &fixtures().busybox.reference,
+        "true",
+    ])
+    .assert_success();
+    let f = file.to_str().unwrap();
+    // Not running, nothing is mounted: the paths resolve through the mounts' sources.
+    s.cmd(&["cp", f, "c:/data/sub"]).assert_success();
+    s.cmd(&["cp", f, "c:/data/bind/renamed"]).assert_success();
+    s.cmd(&["cp", f, "c:/data/"]).assert_success();
+    let mountpoint = |v: &str| {
+        s.cmd(&["volume", "inspect", v, "--format", "{{.Mountpoint}}"])
+            .assert_success()
+            .stdout_trimmed()
+            .to_string()
+    };
+    assert_eq!(fs_err::read_to_string(Path::new(&mountpoint("inner")).join("hostfile")).unwrap(), "hello\n");
+    assert_eq!(fs_err::read_to_string(Path::new(&mountpoint("outer")).join("hostfile")).unwrap(), "hello\n");
+    assert_eq!(fs_err::read_to_string(bind.join("renamed")).unwrap(), "hello\n");
+    // And out again.
+    let out = s.dir().join("out");
+    s.cmd(&["cp", "c:/data/sub/hostfile", out.to_str().unwrap()]).assert_success();
+    assert_eq!(fs_err::read_to_string(&out).unwrap(), "hello\n");
+    // Started, the container sees them where they were copied.
+    let run = s.cmd(&[
+        "run",
+        "--rm",
+        "-v",
+        "outer:/data",
+        "-v",
+        "inner:/data/sub",
+        &fixtures().busybox.reference,
+        "cat",
+        "/data/sub/hostfile",
+        "/data/hostfile",
+    ]);
+    run.assert_success().assert_stdout_eq("hello\nhello\n");
+}
+
+#[test]
+fn cp_onto_a_dangling_symlink_writes_where_it_points() {
+    let s = Skiff::new();
+    let file = s.dir().join("f");
+    fs_err::write(&file, "content\n").unwrap();
+    // Made by a run: a directory holding a link to a file that does not exist.
+    container(&s, "maker", "mkdir /tmp/d1 && ln -s /tmp/nonesuch /tmp/d1/x");
+    s.cmd(&["commit", "maker", "localhost/links:1"]).assert_success();
+    s.cmd(&[
+        "create",
+        "--name",
+        "l",
+        "localhost/links:1",
+        "sh",
+        "-c",
+        "cat /tmp/nonesuch; readlink /tmp/d1/x",
+    ])
+    .assert_success();
+    s.cmd(&["cp", file.to_str().unwrap(), "l:/tmp/d1/x"]).assert_success();
+    // With a trailing slash the link would have to be a directory: not found, nothing made.
+    s.cmd(&["cp", file.to_str().unwrap(), "l:/tmp/d1/x/"])
+        .assert_exit(125)
+        .assert_stderr_contains("\"/tmp/d1/x/\" could not be found on container l");
+    s.cmd(&["start", "-a", "l"]).assert_success().assert_stdout_eq("content\n/tmp/nonesuch\n");
+}

@@ -377,3 +377,53 @@ fn rmi_force_removes_the_containers_of_an_image_that_goes() {
     s.cmd(&["ps", "-a", "-q"]).assert_success().assert_stdout_eq("");
     s.cmd(&["images", "-q"]).assert_success().assert_stdout_eq("");
 }
+
+#[test]
+fn images_history_keeps_names_the_image_had() {
+    let f = fixtures();
+    let s = Skiff::new();
+    pull(&s, &f.busybox.reference);
+    s.cmd(&["tag", &f.busybox.reference, "localhost/first:1"]).assert_success();
+    s.cmd(&["rmi", "localhost/first:1"]).assert_success();
+    s.cmd(&["tag", &f.busybox.reference, "localhost/second:2"]).assert_success();
+    s.cmd(&["rmi", "localhost/second:2"]).assert_success();
+    s.cmd(&["images", &f.busybox.reference, "--format", "{{ .History }}"])
+        .assert_success()
+        .assert_stdout_eq(&format!("{}, localhost/second:2, localhost/first:1\n", f.busybox.reference));
+}
+
+#[test]
+fn rmi_reports_several_failures_as_one_error_and_force_takes_the_pod_of_an_infra_image() {
+    let f = fixtures();
+    let s = Skiff::new();
+    pull(&s, &f.busybox.reference);
+    s.cmd(&["create", "--pod", "new:p1", &f.busybox.reference]).assert_success();
+    // Both images (the container's and the pod's infra image) are in use: exit 2, one error.
+    let out = s.cmd(&["rmi", "-a"]);
+    out.assert_exit(2);
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(lines[0], "Error: 2 errors occurred:", "{}", out.stderr);
+    assert!(lines[1].starts_with("\t* image used by "), "{}", out.stderr);
+    assert!(
+        lines[2].ends_with(
+            "image is in use by a container: consider listing external containers and force-removing image"
+        ),
+        "{}",
+        out.stderr
+    );
+    // -f on the infra image removes the pod with all its containers.
+    let pause = s
+        .cmd(&["images", "--format", "{{.Repository}}:{{.Tag}}"])
+        .assert_success()
+        .lines()
+        .into_iter()
+        .find(|l| l.contains("pause"))
+        .expect("the infra image is listed")
+        .to_string();
+    s.cmd(&["rmi", "-f", &pause])
+        .assert_success()
+        .assert_stdout_contains(&format!("Untagged: {pause}\nDeleted: "));
+    s.cmd(&["ps", "-a", "--noheading"]).assert_success().assert_stdout_eq("");
+    s.cmd(&["pod", "ps", "--noheading"]).assert_success().assert_stdout_eq("");
+    s.cmd(&["image", "exists", &f.busybox.reference]).assert_success();
+}

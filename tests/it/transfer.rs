@@ -341,3 +341,117 @@ fn login_with_authfile_and_push_with_it() {
     assert_eq!(info["Digest"], f.busybox.manifest_digest.as_str());
     s.cmd(&["logout", "--authfile", af, "-a"]).assert_success();
 }
+
+#[test]
+fn save_m_writes_several_images_and_load_brings_all_back() {
+    let f = fixtures();
+    let s = Skiff::new();
+    pull(&s, &f.busybox.reference);
+    pull(&s, &f.multi.reference);
+    let file = s.dir().join("two.tar");
+    s.cmd(&["save", "-m", "-o", file.to_str().unwrap(), &f.busybox.reference, &f.multi.reference])
+        .assert_success();
+    s.cmd(&["rmi", "-f", &f.busybox.reference, &f.multi.reference]).assert_success();
+    assert!(images(&s).is_empty());
+    s.cmd(&["load", "-i", file.to_str().unwrap()]).assert_success();
+    for r in [&f.busybox.reference, &f.multi.reference] {
+        s.cmd(&["image", "exists", r]).assert_success();
+    }
+}
+
+#[test]
+fn save_uncompressed_oci_archive_has_plain_tar_layers_and_the_same_image() {
+    let f = fixtures();
+    let s = Skiff::new();
+    pull(&s, &f.multi.reference);
+    let file = s.dir().join("plain.oci.tar");
+    s.cmd(&[
+        "save",
+        "--format",
+        "oci-archive",
+        "--uncompressed",
+        "-o",
+        file.to_str().unwrap(),
+        &f.multi.reference,
+    ])
+    .assert_success();
+    let raw = skopeo_inspect(&format!("oci-archive:{}", file.display()), &["--raw"]);
+    let layers = raw["layers"].as_array().expect("layers");
+    assert_eq!(layers.len(), f.multi.layers.len());
+    for l in layers {
+        assert_eq!(l["mediaType"], "application/vnd.oci.image.layer.v1.tar", "{raw}");
+    }
+    s.cmd(&["rmi", "-f", &f.multi.reference]).assert_success();
+    s.cmd(&["load", "-i", file.to_str().unwrap()]).assert_success();
+    assert_eq!(images(&s)[0].0, f.multi.id());
+}
+
+#[test]
+fn load_downloads_an_archive_from_a_url() {
+    use std::io::{Read, Write};
+    let f = fixtures();
+    let s = Skiff::new();
+    pull(&s, &f.busybox.reference);
+    let file = s.dir().join("img.tar");
+    s.cmd(&["save", "-o", file.to_str().unwrap(), &f.busybox.reference]).assert_success();
+    s.cmd(&["rmi", &f.busybox.reference]).assert_success();
+    let body = fs_err::read(&file).unwrap();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let server = std::thread::spawn(move || {
+        let (mut conn, _) = listener.accept().unwrap();
+        let mut req = [0u8; 4096];
+        let _ = conn.read(&mut req);
+        let head = format!("HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+        conn.write_all(head.as_bytes()).unwrap();
+        conn.write_all(&body).unwrap();
+    });
+    s.cmd(&["load", "-i", &format!("http://127.0.0.1:{port}/img.tar")])
+        .assert_success()
+        .assert_stdout_contains(&format!("Loaded image: {}", f.busybox.reference));
+    server.join().unwrap();
+    s.cmd(&["image", "exists", &f.busybox.reference]).assert_success();
+    // A URL that does not answer is one error naming it.
+    s.cmd(&["load", "-i", &format!("http://127.0.0.1:{port}/gone.tar")])
+        .assert_exit(125)
+        .assert_stderr_contains(&format!("http://127.0.0.1:{port}/gone.tar"));
+}
+
+#[test]
+fn registry_auth_file_is_shared_with_skopeo_and_push_format_docker() {
+    let f = fixtures();
+    let reg = registry::start_with_auth();
+    let s = Skiff::new();
+    pull(&s, &f.multi.reference);
+    let authfile = s.dir().join("shared-auth.json");
+    let env = [("REGISTRY_AUTH_FILE", authfile.to_str().unwrap())];
+    s.cmd_env(&["login", NO_TLS, "-u", AUTH_USER, "-p", AUTH_PASSWORD, &reg.host()], &env).assert_success();
+    assert!(authfile.exists(), "login writes the file REGISTRY_AUTH_FILE names");
+    assert!(!s.dir().join("xdg-run/containers/auth.json").exists());
+    let dest = reg.reference("fmt/multi", "v1");
+    s.cmd_env(&["push", NO_TLS, "--format", "docker", &f.multi.reference, &dest], &env).assert_success();
+    // skopeo reads the same file.
+    let out = skopeo(&[
+        "inspect",
+        "--raw",
+        NO_TLS,
+        "--authfile",
+        authfile.to_str().unwrap(),
+        &reg.docker_ref("fmt/multi", "v1"),
+    ]);
+    out.assert_success();
+    let raw = out.json();
+    assert_eq!(raw["mediaType"], "application/vnd.docker.distribution.manifest.v2+json", "{raw}");
+    assert_eq!(raw["config"]["mediaType"], "application/vnd.docker.container.image.v1+json");
+    // Pulled back, it is the same image.
+    let t = Skiff::new();
+    t.cmd_env(&["pull", "-q", NO_TLS, &dest], &env).assert_success();
+    assert_eq!(images(&t)[0].0, f.multi.id());
+    s.cmd_env(&["logout", &reg.host()], &env).assert_success();
+    s.cmd_env(&["push", NO_TLS, &f.multi.reference, &dest], &env)
+        .assert_exit(125)
+        .assert_stderr_contains(": unauthorized: authentication required");
+    s.cmd(&["push", "--format", "v2s9", &f.multi.reference, &dest])
+        .assert_exit(125)
+        .assert_stderr_contains("v2s9");
+}

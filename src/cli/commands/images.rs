@@ -79,6 +79,7 @@ pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Ex
                     "Created": created.map(|c| c.timestamp()).unwrap_or(0),
                     "CreatedAt": i.created,
                     "Dangling": i.names.is_empty(),
+                    "History": i.history(),
                 })
             })
             .collect();
@@ -123,6 +124,8 @@ pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Ex
                 "CreatedAt": i.created,
                 "Size": human::size(i.size),
                 "Names": i.names,
+                // podman's `{{.History}}`: the names it has and has had, joined.
+                "History": i.history().join(", "),
                 "Dangling": i.names.is_empty(),
                 "Labels": labels[&i.id],
                 "VirtualSize": i.size,

@@ -14,7 +14,7 @@ use crate::engine::{self, transfer, Context};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Read the archive from FILE (default: stdin)
+    /// Read the archive from FILE, or download it from an http(s) URL (default: stdin)
     #[arg(short, long, value_name = "FILE")]
     pub input: Option<PathBuf>,
     /// Print only the names of the loaded images
@@ -23,8 +23,26 @@ pub struct Args {
 }
 
 pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
-    let input =
-        args.input.as_deref().map(std::path::absolute).transpose().context("cannot resolve --input")?;
+    let url = args
+        .input
+        .as_deref()
+        .and_then(|p| p.to_str())
+        .filter(|p| engine::build::fetch::is_url(p))
+        .map(str::to_string);
+    let input = match url {
+        Some(_) => None,
+        None => {
+            args.input.as_deref().map(std::path::absolute).transpose().context("cannot resolve --input")?
+        }
+    };
+    if let Some(url) = url {
+        crate::cli::enter(&mut ctx, printer)?;
+        let store = engine::open_store(&ctx)?;
+        let spool = transfer::Spool::new(&store, "load-").map_err(super::save::into_anyhow)?;
+        let path = spool.file();
+        engine::build::fetch::fetch(&url, &path)?;
+        return load_file(&store, &path, args.quiet, printer);
+    }
     if input.is_none() && std::io::stdin().is_terminal() {
         anyhow::bail!("no archive to load: pipe one to stdin or use -i FILE");
     }
@@ -41,8 +59,17 @@ pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Ex
             }
         }
     };
-    let progress = Progress::new(args.quiet);
-    let loaded = match transfer::load(&store, &path, &Platform::host(), &progress) {
+    load_file(&store, &path, args.quiet, printer)
+}
+
+fn load_file(
+    store: &crate::engine::Store,
+    path: &std::path::Path,
+    quiet: bool,
+    printer: &Printer,
+) -> anyhow::Result<Exit> {
+    let progress = Progress::new(quiet);
+    let loaded = match transfer::load(store, path, &Platform::host(), &progress) {
         Ok(l) => l,
         Err(e) => return Ok(report(printer, e)),
     };

@@ -194,6 +194,30 @@ pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
         .context("cannot start the async runtime")
 }
 
+/// The archive a `docker-archive:PATH` or `oci-archive:PATH` reference names (a `:NAME` after
+/// the path is not supported), else `None`.
+pub fn archive_transport(name: &str) -> Option<std::path::PathBuf> {
+    let path = name.strip_prefix("docker-archive:").or_else(|| name.strip_prefix("oci-archive:"))?;
+    Some(std::path::absolute(path).unwrap_or_else(|_| path.into()))
+}
+
+/// `pull`, `run` and `create` of `docker-archive:PATH` / `oci-archive:PATH`: the archive is
+/// loaded (with podman's copy lines); returns the id of its (first) image.
+pub fn from_archive(
+    store: &crate::engine::Store,
+    path: &std::path::Path,
+    quiet: bool,
+) -> anyhow::Result<String> {
+    let progress = Progress::new(quiet);
+    let loaded = engine::transfer::load(store, path, &Platform::host(), &progress)
+        .map_err(super::save::into_anyhow)?;
+    loaded
+        .into_iter()
+        .next()
+        .map(|l| l.id)
+        .ok_or_else(|| anyhow::anyhow!("{} holds no image", path.display()))
+}
+
 pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
     crate::cli::enter(&mut ctx, printer)?;
     let (registries, options) = client_options(&ctx, &args.registry)?;
@@ -201,6 +225,10 @@ pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Ex
     let store = engine::open_store(&ctx)?;
     let rt = runtime()?;
     for name in &args.images {
+        if let Some(path) = archive_transport(name) {
+            printer.line(&from_archive(&store, &path, args.quiet)?);
+            continue;
+        }
         let progress = Arc::new(Progress::new(args.quiet));
         let pulled = rt.block_on(engine::pull::pull(
             store.clone(),

@@ -15,12 +15,23 @@ pub struct Args {
     pub quiet: bool,
     #[command(flatten)]
     pub registry: RegistryOpts,
+    /// Manifest format to push: oci, or docker (v2s2) (default: as stored)
+    #[arg(short, long, value_name = "FORMAT", value_parser = parse_format)]
+    pub format: Option<transfer::ManifestFormat>,
     /// The image to push, by name or id
     #[arg(value_name = "IMAGE")]
     pub image: String,
     /// Where to push it (docker://REGISTRY/NAME[:TAG] or REGISTRY/NAME[:TAG]; default: IMAGE's name)
     #[arg(value_name = "DESTINATION")]
     pub destination: Option<String>,
+}
+
+fn parse_format(s: &str) -> Result<transfer::ManifestFormat, String> {
+    match s {
+        "oci" => Ok(transfer::ManifestFormat::Oci),
+        "docker" | "v2s2" => Ok(transfer::ManifestFormat::Docker),
+        other => Err(format!("unrecognized image type {other:?}: oci, docker or v2s2")),
+    }
 }
 
 /// podman's progress lines on stderr.
@@ -65,6 +76,7 @@ pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Ex
         options,
         &args.image,
         args.destination.as_deref(),
+        args.format,
         &reporter,
     ));
     match result {

@@ -28,6 +28,9 @@ pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Ex
         if args.all { store.list_images()?.into_iter().map(|i| i.id).collect() } else { args.images.clone() };
     let force = args.force || args.all;
     let mut exit = Exit::SUCCESS;
+    // As podman: every `Untagged:` line, then every `Deleted:` line, then the errors of images
+    // that could not go, joined as one ("N errors occurred:") when there are several.
+    let (mut untagged, mut deleted, mut errors) = (Vec::new(), Vec::new(), Vec::new());
     for t in &targets {
         if args.force {
             match engine::remove::remove_image_users(&ctx, &store, t) {
@@ -45,23 +48,19 @@ pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Ex
         }
         match engine::images::remove(&store, t, force) {
             Ok(r) => {
-                for n in &r.untagged {
-                    printer.line(&format!("Untagged: {n}"));
-                }
-                if let Some(id) = &r.deleted {
-                    printer.line(&format!("Deleted: {id}"));
-                }
+                untagged.extend(r.untagged);
+                deleted.extend(r.deleted);
             }
             // As podman: with --ignore or --force, an image that is not there is no error.
             Err(engine::Error::ImageNotKnown { .. }) if args.ignore || args.force => {}
             Err(e @ engine::Error::ImageNotKnown { .. }) => {
-                printer.error(&format!("Error: {e}"));
+                errors.push(e.to_string());
                 if exit == Exit::SUCCESS {
                     exit = Exit::FAILURE;
                 }
             }
             Err(e @ engine::Error::ImageInUse { .. }) => {
-                printer.error(&format!("Error: {e}"));
+                errors.push(e.to_string());
                 if exit == Exit::SUCCESS || exit == Exit::FAILURE {
                     exit = Exit::IN_USE;
                 }
@@ -71,6 +70,20 @@ pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Ex
                 crate::cli::diag::report(printer, &err);
                 exit = Exit::SKIFF_ERROR;
             }
+        }
+    }
+    for n in &untagged {
+        printer.line(&format!("Untagged: {n}"));
+    }
+    for id in &deleted {
+        printer.line(&format!("Deleted: {id}"));
+    }
+    match errors.as_slice() {
+        [] => {}
+        [one] => printer.error(&format!("Error: {one}")),
+        many => {
+            let list: Vec<String> = many.iter().map(|e| format!("\t* {e}")).collect();
+            printer.error(&format!("Error: {} errors occurred:\n{}\n", many.len(), list.join("\n")));
         }
     }
     Ok(exit)

@@ -23,6 +23,13 @@ pub struct Args {
     /// Print nothing but errors
     #[arg(short, long)]
     pub quiet: bool,
+    /// Save several images into one docker-archive, each with its own names (skiff always
+    /// does; accepted for podman's scripts)
+    #[arg(short = 'm', long)]
+    pub multi_image_archive: bool,
+    /// oci-archive: write the layers uncompressed
+    #[arg(long)]
+    pub uncompressed: bool,
     /// Images to save, by name or id
     #[arg(value_name = "IMAGE", required = true)]
     pub images: Vec<String>,
@@ -45,14 +52,14 @@ pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Ex
     )?;
     let origin = Some(&origin);
     match output {
-        Some(path) => match transfer::save(&store, &args.images, format, &path, origin) {
+        Some(path) => match transfer::save(&store, &args.images, format, &path, origin, args.uncompressed) {
             Ok(_) => Ok(Exit::SUCCESS),
             Err(e) => Ok(report(printer, e)),
         },
         None => {
             let spool = transfer::Spool::new(&store, "save-").map_err(into_anyhow)?;
             let path = spool.file();
-            if let Err(e) = transfer::save(&store, &args.images, format, &path, origin) {
+            if let Err(e) = transfer::save(&store, &args.images, format, &path, origin, args.uncompressed) {
                 return Ok(report(printer, e));
             }
             let mut file =

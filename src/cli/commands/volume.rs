@@ -270,7 +270,7 @@ fn to_json(store: &Store, v: &VolumeRecord) -> Value {
         "Options": v.options,
         "Anonymous": v.anonymous,
         "NeedsCopyUp": v.needs_copy_up,
-        "NeedsChown": v.needs_copy_up,
+        "NeedsChown": v.needs_chown,
     })
 }
 

@@ -119,6 +119,9 @@ pub(crate) fn pull_image(
     name: &str,
     printer: &Printer,
 ) -> anyhow::Result<String> {
+    if let Some(path) = super::pull::archive_transport(name) {
+        return super::pull::from_archive(store, &path, false);
+    }
     let (registries, options) = client_options(ctx, registry)?;
     let no_platform = PlatformOpts { platform: None, arch: None, os: None, variant: None };
     let platform = super::pull::platform(&no_platform)?;

@@ -120,6 +120,7 @@ pub fn create_container(
     args.volumes.apply(&mut with)?;
     args.service.apply(&mut with)?;
     let present = match engine::images::lookup(store, &args.image) {
+        _ if super::super::pull::archive_transport(&args.image).is_some() => false,
         Ok(_) => true,
         Err(engine::Error::ImageNotKnown { .. }) => false,
         Err(e) => return Err(e.into()),

@@ -179,7 +179,15 @@ pub fn cp(args: CpArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
                     let _ = h.run(&job);
                 }
                 let root = copy::open_root(&ctx, &store, &rec)?;
-                let result = plan.copy(&root.path, &job).map_err(|e| match e.downcast_ref::<copy::Error>() {
+                // A path under one of the container's volumes or bind mounts (not mounted while
+                // it does not run) is that mount's source on the host, as podman resolves it.
+                let through_mount =
+                    plan.container_path().and_then(|p| copy::mount_for(&ctx, &store, &rec, p, &job.workdir));
+                let result = match &through_mount {
+                    Some((source, inner)) => plan.copy_at(source, &job, Some(inner)),
+                    None => plan.copy(&root.path, &job),
+                };
+                let result = result.map_err(|e| match e.downcast_ref::<copy::Error>() {
                     Some(copy::Error::Failed(failure)) => {
                         WithExit { message: plan.words(failure), exit: Exit::SKIFF_ERROR }.into()
                     }
@@ -256,8 +264,22 @@ impl Plan {
         }
     }
 
+    /// The path on the container's side.
+    fn container_path(&self) -> Option<&str> {
+        match (&self.src, &self.dest) {
+            (_, Side::Container { path, .. }) | (Side::Container { path, .. }, _) => Some(path),
+            _ => None,
+        }
+    }
+
     fn copy(&self, root: &std::path::Path, job: &copy::Job) -> anyhow::Result<()> {
+        self.copy_at(root, job, None)
+    }
+
+    /// The copy with `root` as the container's side, its path replaced by `inner` when given.
+    fn copy_at(&self, root: &std::path::Path, job: &copy::Job, inner: Option<&str>) -> anyhow::Result<()> {
         let (key, workdir) = (&self.key, &job.workdir);
+        let redirect = |path: &String| inner.map_or_else(|| path.clone(), str::to_string);
         let extract = ExtractOptions {
             chown: self.archive.then_some(job.user),
             keep_owners: !self.archive,
@@ -265,22 +287,31 @@ impl Plan {
         };
         match (&self.src, &self.dest) {
             (Side::Host(_), Side::Container { path, .. }) => {
-                copy::host_to_container(root, workdir, &self.src_host, self.follow, path, extract)?
+                copy::host_to_container(root, workdir, &self.src_host, self.follow, &redirect(path), extract)?
             }
             (Side::Stream, Side::Container { path, .. }) => {
                 let stdin = std::io::stdin().as_fd().try_clone_to_owned()?;
-                copy::stream_to_container(root, workdir, stdin.into(), path, extract)?
+                copy::stream_to_container(root, workdir, stdin.into(), &redirect(path), extract)?
             }
             // As podman: a symlink named as the container's source is followed (its target is
             // copied under the link's name), and a dangling one is not found.
             (Side::Container { path, .. }, Side::Host(_)) => {
                 let mut sink = std::io::sink();
                 let h = Some(self.dest_host.as_path());
-                copy::container_to_host(key, root, workdir, path, true, h, &mut sink, self.overwrite)?
+                copy::container_to_host(
+                    key,
+                    root,
+                    workdir,
+                    &redirect(path),
+                    true,
+                    h,
+                    &mut sink,
+                    self.overwrite,
+                )?
             }
             (Side::Container { path, .. }, Side::Stream) => {
                 let mut out = std::io::stdout().lock();
-                copy::container_to_host(key, root, workdir, path, true, None, &mut out, false)?;
+                copy::container_to_host(key, root, workdir, &redirect(path), true, None, &mut out, false)?;
                 out.flush()?;
             }
             _ => unreachable!("one side is a container"),
