@@ -65,8 +65,6 @@ pub struct Host {
     pub log_driver: String,
     /// The built-in runtime: skiff itself.
     pub oci_runtime: OciRuntime,
-    /// The buildah release whose `build` skiff's follows (see [`crate::engine::build::BUILDAH_VERSION`]).
-    pub buildah_version: String,
     pub security: Security,
     pub slirp4netns: Slirp4netns,
 }
@@ -342,7 +340,7 @@ pub fn gather(ctx: &Context) -> Info {
             storage_conf: storage_conf.read.then(|| storage_conf.path.clone()),
         },
         host: Host {
-            buildah_version: BUILDAH_VERSION.into(),
+            buildah_version: crate::engine::build::BUILDAH_VERSION.into(),
             conmon: Conmon {
                 package: format!(
                     "skiff {} (built-in supervisor in conmon's role)",
@@ -379,7 +377,6 @@ pub fn gather(ctx: &Context) -> Info {
                 package: format!("skiff {}", env!("CARGO_PKG_VERSION")),
                 version: format!("skiff version {} (built-in runtime)", env!("CARGO_PKG_VERSION")),
             },
-            buildah_version: crate::engine::build::BUILDAH_VERSION.into(),
             security: Security { rootless: ctx.rootless },
             slirp4netns: Slirp4netns { executable: slirp.clone() },
             network: Network { pasta, slirp4netns: slirp, default: default.to_string(), tun_usable },
@@ -402,9 +399,6 @@ pub fn gather(ctx: &Context) -> Info {
         problems,
     }
 }
-
-/// The buildah release whose build semantics skiff's builder follows.
-const BUILDAH_VERSION: &str = "1.28.2";
 
 /// podman's `registries` map: each `[[registry]]` by prefix, and the search list.
 fn registries_map(r: &crate::image::registries::Registries) -> serde_json::Map<String, serde_json::Value> {
