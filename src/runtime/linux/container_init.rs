@@ -79,6 +79,9 @@ pub enum Error {
     },
     #[error("process.terminal is set but no console socket was given to send the terminal on")]
     NoConsole,
+    /// As podman words it (exit 126).
+    #[error("workdir {path:?} does not exist on container")]
+    CwdMissing { path: PathBuf },
     #[error("cannot change to the working directory {path}")]
     Cwd {
         path: PathBuf,
@@ -102,7 +105,9 @@ impl Error {
     pub(crate) fn failure(&self) -> StartFailure {
         match self {
             Error::NotInPath { .. } | Error::NotFound { .. } => StartFailure::NotFound,
-            Error::CannotExecute { .. } => StartFailure::CannotExecute,
+            Error::CannotExecute { .. } | Error::CwdMissing { .. } | Error::Cwd { .. } => {
+                StartFailure::CannotExecute
+            }
             _ => StartFailure::Setup,
         }
     }
@@ -234,7 +239,10 @@ pub(crate) fn enter_process(
         let _ = sys.set_pdeathsig(sig);
     }
     set_capabilities(sys, &capabilities)?;
-    sys.chdir(process.cwd()).map_err(|source| Error::Cwd { path: process.cwd().clone(), source })?;
+    sys.chdir(process.cwd()).map_err(|source| match source {
+        Errno::ENOENT | Errno::ENOTDIR => Error::CwdMissing { path: process.cwd().clone() },
+        source => Error::Cwd { path: process.cwd().clone(), source },
+    })?;
     if no_new_privs {
         if let Some(f) = filter {
             apply_seccomp(sys, f)?;
