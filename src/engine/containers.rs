@@ -283,6 +283,8 @@ pub struct CreateOptions {
     pub localtime: Option<PathBuf>,
     /// `--hostuser`: passwd lines added to the image's `/etc/passwd` (unless the name is there).
     pub hostusers: Vec<String>,
+    /// `--timeout`: seconds the container may run before its supervisor kills it.
+    pub timeout: Option<u64>,
 }
 
 /// The podman release whose command line skiff follows (`engine` of `/run/.containerenv`, which
@@ -396,6 +398,8 @@ pub fn create(
         .and_then(|s| super::lifecycle::parse_signal(s).ok())
         .map_or(libc::SIGTERM, super::lifecycle::Sig::number);
     service.stop_timeout = with.stop_timeout.map_or(10, u64::from);
+    service.timeout = with.timeout.filter(|&t| t > 0);
+    service.log_size_max = with.extras.log_size_max;
     let driver = choose_driver(ctx);
 
     let rec = ContainerRecord {

@@ -56,7 +56,7 @@ mod wait;
 pub use attach::{attach, AttachArgs};
 pub use create::create;
 pub use exists::{exists, ExistsArgs};
-pub use inspect::{inspect, inspect_values, InspectArgs};
+pub use inspect::{inspect, inspect_values, latest_id, InspectArgs};
 pub use kill::{kill, KillArgs};
 mod top;
 

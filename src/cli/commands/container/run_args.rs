@@ -45,6 +45,9 @@ pub struct RunConfigArgs {
     /// A log option: max-size=SIZE (the log is truncated beyond), tag=TAG, path=FILE; repeatable
     #[arg(long, value_name = "OPT")]
     pub log_opt: Vec<String>,
+    /// Kill the container after this many seconds (0: never); it then exits with -1, as in podman
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<u64>,
     /// Add the host's user NAME or UID to the container's /etc/passwd; repeatable
     #[arg(long, value_name = "USER")]
     pub hostuser: Vec<String>,
@@ -106,6 +109,7 @@ pub struct Resolved {
     default_env: Vec<String>,
     unsetenv: Vec<String>,
     unsetenv_all: bool,
+    timeout: Option<u64>,
 }
 
 impl RunConfigArgs {
@@ -159,6 +163,7 @@ impl RunConfigArgs {
                 .unwrap_or_else(|| DEFAULT_ENV.iter().map(|s| s.to_string()).collect()),
             unsetenv: self.unsetenv.clone(),
             unsetenv_all: self.unsetenv_all,
+            timeout: self.timeout,
         })
     }
 
@@ -342,6 +347,7 @@ impl Resolved {
         with.extras = self.extras.clone();
         with.localtime = self.localtime.clone();
         with.hostusers = self.hostusers.clone();
+        with.timeout = self.timeout;
     }
 
     /// After the container is created: writes `--cidfile`.
