@@ -518,6 +518,19 @@ fn mount(destination: &str, typ: &str, source: &str, options: &[&str]) -> Mount 
     m
 }
 
+/// The annotation of `--preserve-fds N`: the built-in runtime keeps descriptors 3 to 3+N-1
+/// open in the container (crun and runc take `--preserve-fds`).
+pub const PRESERVE_FDS_ANNOTATION: &str = "run.skiff.preserve-fds";
+
+/// The number of descriptors `spec` asks to be passed on (see [`PRESERVE_FDS_ANNOTATION`]).
+pub fn preserved_fds(spec: &Spec) -> u32 {
+    spec.annotations()
+        .as_ref()
+        .and_then(|a| a.get(PRESERVE_FDS_ANNOTATION))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
 /// The process environment, as podman builds it: containers.conf's defaults, the image's on
 /// top, `--unsetenv` (or `--unsetenv-all`) applied, the generated `container`, `HOSTNAME`,
 /// `HOME` (and `TERM` with `-t`) where unset, then the `-e`/`--env-file` values.

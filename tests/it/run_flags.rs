@@ -249,3 +249,31 @@ fn resource_flags_are_checked_and_ignored_in_one_line() {
     out.assert_stderr_contains("Port mappings have been discarded");
     assert!(ps_all(&s).is_empty());
 }
+
+#[test]
+fn preserve_fds_passes_descriptors_on() {
+    let s = store();
+    let file = s.dir().join("content");
+    fs_err::write(&file, "from fd 4\n").unwrap();
+    // `skiff run ...` started by a shell with descriptors 3 and 4 open.
+    let through_shell = |args: &[&str]| {
+        let inner = s.command(args);
+        let mut cmd = std::process::Command::new("sh");
+        cmd.arg("-c").arg(format!("exec \"$0\" \"$@\" 3</dev/null 4<'{}'", file.display()));
+        cmd.arg(inner.get_program()).args(inner.get_args());
+        for (k, v) in inner.get_envs() {
+            match v {
+                Some(v) => cmd.env(k, v),
+                None => cmd.env_remove(k),
+            };
+        }
+        crate::util::run(cmd, None, s.timeout)
+    };
+    let out = through_shell(&["run", "--rm", "--preserve-fds=2", image(), "sh", "-c", "cat <&4"]);
+    assert_eq!(out.assert_success().stdout_trimmed(), "from fd 4");
+    // Without the flag the container does not get them.
+    let out = through_shell(&["run", "--rm", image(), "sh", "-c", "cat <&4"]);
+    assert!(out.code() != Some(0), "fd 4 leaked into the container: {}", out.stdout);
+    let out = s.cmd(&["run", "--rm", "--preserve-fds=9", image(), "true"]);
+    out.assert_exit(125).assert_stderr_contains("file descriptor");
+}

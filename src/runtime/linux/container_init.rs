@@ -156,7 +156,8 @@ fn init(
     rootfs: &Path,
     console: Option<&message::ConsoleChannel>,
 ) -> Result<Never, Error> {
-    let _ = crate::sys::cloexec_from(3);
+    // `--preserve-fds N`: descriptors 3 to 3+N-1 stay open across the exec.
+    let _ = crate::sys::cloexec_from(3 + crate::runtime::spec::preserved_fds(spec));
     join_namespaces(&spec.linux().clone().unwrap_or_default())?;
     confine_and_exec(sys, spec, bundle, rootfs, console)
 }

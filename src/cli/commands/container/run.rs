@@ -21,12 +21,16 @@ pub struct RunArgs {
     /// Remove the image once the container is removed, unless another container uses it
     #[arg(long)]
     pub rmi: bool,
+    /// Pass descriptors 3 to 3+N-1 on to the container (with the built-in runtime)
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub preserve_fds: u32,
     #[command(flatten)]
     pub create: CreateArgs,
 }
 
 /// `skiff run`.
-pub fn run(args: RunArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
+pub fn run(mut args: RunArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
+    args.create.run_config.preserve_fds = args.preserve_fds;
     let detach_keys = args.detach_keys.keys()?;
     let streams = Streams::parse(&args.attach)?;
     // The signal helper stays where this command started; then, for `--network container:NAME`,

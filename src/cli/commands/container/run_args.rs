@@ -45,6 +45,9 @@ pub struct RunConfigArgs {
     /// A log option: max-size=SIZE (the log is truncated beyond), tag=TAG, path=FILE; repeatable
     #[arg(long, value_name = "OPT")]
     pub log_opt: Vec<String>,
+    /// Pass descriptors 3 to 3+N-1 of this process on to the container (`run` only)
+    #[arg(skip)]
+    pub preserve_fds: u32,
     /// Kill the container after this many seconds (0: never); it then exits with -1, as in podman
     #[arg(long, value_name = "SECONDS")]
     pub timeout: Option<u64>,
@@ -110,6 +113,7 @@ pub struct Resolved {
     unsetenv: Vec<String>,
     unsetenv_all: bool,
     timeout: Option<u64>,
+    preserve_fds: u32,
 }
 
 impl RunConfigArgs {
@@ -164,6 +168,7 @@ impl RunConfigArgs {
             unsetenv: self.unsetenv.clone(),
             unsetenv_all: self.unsetenv_all,
             timeout: self.timeout,
+            preserve_fds: check_preserved_fds(self.preserve_fds)?,
         })
     }
 
@@ -236,6 +241,16 @@ pub fn discard_ports(request: &mut crate::engine::network::Request, printer: &Pr
         request.publish.clear();
         request.publish_all = false;
     }
+}
+
+/// `--preserve-fds N`: descriptors 3 to 3+N-1 must be open.
+fn check_preserved_fds(n: u32) -> anyhow::Result<u32> {
+    for fd in 3..3 + n as i32 {
+        if nix::fcntl::fcntl(fd, nix::fcntl::FcntlArg::F_GETFD).is_err() {
+            anyhow::bail!("invalid --preserve-fds {n}: file descriptor {fd} is not open");
+        }
+    }
+    Ok(n)
 }
 
 /// The one line podman prints when it ignores resource limits.
@@ -348,6 +363,12 @@ impl Resolved {
         with.localtime = self.localtime.clone();
         with.hostusers = self.hostusers.clone();
         with.timeout = self.timeout;
+        if self.preserve_fds > 0 {
+            opts.annotations.insert(
+                crate::runtime::spec::PRESERVE_FDS_ANNOTATION.to_string(),
+                self.preserve_fds.to_string(),
+            );
+        }
     }
 
     /// After the container is created: writes `--cidfile`.
