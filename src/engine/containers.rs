@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use super::{Context, Error, StorageDriver};
 use crate::rootfs::{self, fuse, overlay, vfs};
 use crate::runtime::spec;
-pub use crate::runtime::spec::RunOptions;
+pub use crate::runtime::spec::{RunOptions, PRESERVE_FDS_ANNOTATION};
 use crate::storage::containers::{self as records, is_mount_point};
 use crate::storage::{ContainerDirs, ContainerRecord, ImageRecord, State, Store};
 

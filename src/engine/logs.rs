@@ -78,7 +78,7 @@ pub fn parse_human_size(text: &str) -> Option<u64> {
         "p" => 1e15,
         _ => return None,
     };
-    (n >= 0.0).then(|| (n * mult) as u64)
+    (n >= 0.0).then_some((n * mult) as u64)
 }
 
 /// The error of `logs` for a container whose log driver keeps no log (`none`, `passthrough`).

@@ -364,10 +364,8 @@ impl Resolved {
         with.hostusers = self.hostusers.clone();
         with.timeout = self.timeout;
         if self.preserve_fds > 0 {
-            opts.annotations.insert(
-                crate::runtime::spec::PRESERVE_FDS_ANNOTATION.to_string(),
-                self.preserve_fds.to_string(),
-            );
+            opts.annotations
+                .insert(containers::PRESERVE_FDS_ANNOTATION.to_string(), self.preserve_fds.to_string());
         }
     }
 
