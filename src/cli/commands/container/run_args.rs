@@ -136,7 +136,10 @@ impl RunConfigArgs {
             log_size_max: conf.containers.log_size_max.and_then(|n| u64::try_from(n).ok()).filter(|&n| n > 0),
             ..Default::default()
         };
-        let driver = self.log_driver.clone().or_else(|| conf.containers.log_driver.clone());
+        // containers.conf's journald (skiff writes no journal) falls back to k8s-file; asked for
+        // on the command line, it is an error.
+        let from_conf = conf.containers.log_driver.clone().filter(|d| d != "journald" && !d.is_empty());
+        let driver = self.log_driver.clone().or(from_conf);
         if let Some(driver) = driver {
             containers::check_log_driver(&driver).map_err(anyhow::Error::msg)?;
             extras.log_driver = driver;
