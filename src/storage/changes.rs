@@ -76,12 +76,11 @@ fn is_mount_placeholder(rel: &Path, m: &Metadata, root: &Path) -> bool {
     m.is_file() && m.len() == 0 && MOUNT_POINTS.iter().any(|p| rel == Path::new(p))
 }
 
-/// A directory the image lacks that holds only mount placeholders (`/run` made for
-/// `/run/.containerenv`).
+/// A directory that holds only mount placeholders (`/run`, made or copied up for
+/// `/run/.containerenv`): not a change of the container's, as in podman.
 fn holds_only_placeholders(root: &Path, rel: &Path, lowers: &[PathBuf]) -> bool {
     let Ok(children) = sorted_children(&root.join(rel)) else { return false };
     !children.is_empty()
-        && lower_lookup(lowers, rel).is_none()
         && children.iter().all(|name| {
             let child = rel.join(name);
             match fs_err::symlink_metadata(root.join(&child)) {
@@ -548,6 +547,10 @@ mod tests {
         std::os::unix::fs::symlink("/proc/mounts", upper.join("etc/mtab")).unwrap();
         let got = list(&upper, &lower);
         assert!(!got.iter().any(|c| c.contains("/run") || c.contains("mtab")), "{got:?}");
+        // Nor is a /run the image has, copied up for it.
+        fs_err::create_dir_all(lower.join("run")).unwrap();
+        let got = list(&upper, &lower);
+        assert!(!got.iter().any(|c| c.contains("/run")), "{got:?}");
         // A file of the container's own next to it makes /run a change again.
         fs_err::write(upper.join("run/mine"), "x").unwrap();
         let got = list(&upper, &lower);

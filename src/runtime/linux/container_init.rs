@@ -105,9 +105,7 @@ impl Error {
     pub(crate) fn failure(&self) -> StartFailure {
         match self {
             Error::NotInPath { .. } | Error::NotFound { .. } => StartFailure::NotFound,
-            Error::CannotExecute { .. } | Error::CwdMissing { .. } | Error::Cwd { .. } => {
-                StartFailure::CannotExecute
-            }
+            Error::CannotExecute { .. } => StartFailure::CannotExecute,
             _ => StartFailure::Setup,
         }
     }
@@ -142,7 +140,11 @@ pub fn run(
         Ok(never) => match never {},
         Err(e) => e,
     };
-    let failure = err.failure();
+    let failure = match err {
+        // podman: a container whose working directory is missing exits 126 (exec keeps 125).
+        Error::CwdMissing { .. } | Error::Cwd { .. } => StartFailure::CannotExecute,
+        _ => err.failure(),
+    };
     message::send(channel, failure, &err.report());
     failure.exit_code()
 }
