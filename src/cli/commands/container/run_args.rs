@@ -232,13 +232,10 @@ impl RunConfigArgs {
     }
 }
 
-/// As podman: published ports of a container without a network namespace of its own (host,
-/// none, another container's) are dropped, with one line saying so.
+/// As podman: published ports of a container on the host's network are dropped, with podman's
+/// line saying so. (`none` and `container:` keep skiff's error for now.)
 pub fn discard_ports(request: &mut crate::engine::network::Request, printer: &Printer) {
-    let own_less = request
-        .mode
-        .last()
-        .is_some_and(|m| m == "host" || m == "none" || m.starts_with("container:") || m.starts_with("ns:"));
+    let own_less = request.mode.last().is_some_and(|m| m == "host");
     if own_less && (!request.publish.is_empty() || request.publish_all) {
         printer.error("Port mappings have been discarded as one of the Host, Container, Pod, and None network modes are in use");
         request.publish.clear();
