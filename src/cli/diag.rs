@@ -59,7 +59,11 @@ pub fn report(printer: &Printer, err: &anyhow::Error) -> Exit {
     if let Some(h) = hint(err) {
         printer.error(&format!("hint: {h}"));
     }
-    err.chain().find_map(|c| c.downcast_ref::<WithExit>().map(|w| w.exit)).unwrap_or(Exit::SKIFF_ERROR)
+    // A `WithExit` given as context is not one of the chain's types: asked for directly.
+    err.downcast_ref::<WithExit>()
+        .map(|w| w.exit)
+        .or_else(|| err.chain().find_map(|c| c.downcast_ref::<WithExit>().map(|w| w.exit)))
+        .unwrap_or(Exit::SKIFF_ERROR)
 }
 
 /// The known fix for an error, if any: the `hint()` of the first error in the chain that has one.

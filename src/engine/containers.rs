@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use super::{Context, Error, StorageDriver};
 use crate::rootfs::{self, fuse, overlay, vfs};
 use crate::runtime::spec;
-pub use crate::runtime::spec::RunOptions;
+pub use crate::runtime::spec::{RunOptions, PRESERVE_FDS_ANNOTATION};
 use crate::storage::containers::{self as records, is_mount_point};
 use crate::storage::{ContainerDirs, ContainerRecord, ImageRecord, State, Store};
 
@@ -29,6 +29,125 @@ pub fn run_dir(ctx: &Context, id: &str) -> PathBuf {
 /// empties the run-time directory), as podman keeps it.
 pub fn log_path(store: &Store, id: &str) -> PathBuf {
     store.container_dirs(id).userdata.join(crate::runtime::supervisor::DEFAULT_LOG)
+}
+
+/// `bundle/extras.json`: what `run`/`create` set that the record does not hold (the log driver
+/// and its options, the pid files, `--timeout`).
+pub const EXTRAS_FILE: &str = "extras.json";
+
+/// The log drivers podman accepts (journald only where there is a journal, see
+/// [`check_log_driver`]).
+pub const LOG_DRIVERS: [&str; 5] = ["k8s-file", "json-file", "journald", "none", "passthrough"];
+
+/// The settings kept in [`EXTRAS_FILE`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Extras {
+    /// `--log-driver` as given (`json-file` writes the k8s-file format, as podman's does); empty
+    /// is `k8s-file`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub log_driver: String,
+    /// `--log-opt max-size` in bytes: the supervisor truncates the log when it grows beyond.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_size_max: Option<u64>,
+    /// `--log-opt tag`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_tag: Option<String>,
+    /// `--log-opt path`: the log file instead of the one in the container's directory.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_path: Option<PathBuf>,
+    /// `--conmon-pidfile`: the supervisor's pid is written there at each start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conmon_pidfile: Option<PathBuf>,
+    /// `--pidfile`: the container's pid is written there at each start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pidfile: Option<PathBuf>,
+}
+
+impl Extras {
+    /// The extras of container `id` (defaults when it has none).
+    pub fn load(store: &Store, id: &str) -> Extras {
+        fs_err::read(store.container_dirs(id).bundle.join(EXTRAS_FILE))
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default()
+    }
+
+    /// The log driver's name, as `inspect` shows it.
+    pub fn log_driver(&self) -> &str {
+        if self.log_driver.is_empty() {
+            "k8s-file"
+        } else {
+            &self.log_driver
+        }
+    }
+
+    /// Whether the container's output is kept in a log file (not with `none`, `passthrough`).
+    pub fn keeps_log(&self) -> bool {
+        !matches!(self.log_driver(), "none" | "passthrough" | "journald")
+    }
+}
+
+/// Checks a `--log-driver` value: one of [`LOG_DRIVERS`]; `journald` only when the journal's
+/// socket is there.
+pub fn check_log_driver(driver: &str) -> Result<(), String> {
+    if !LOG_DRIVERS.contains(&driver) {
+        return Err(format!("invalid log driver {driver:?}: expected one of {}", LOG_DRIVERS.join(", ")));
+    }
+    if driver == "journald" && !Path::new(JOURNAL_SOCKET).exists() {
+        return Err(format!(
+            "log driver journald: there is no journal on this host ({JOURNAL_SOCKET} is missing); use k8s-file"
+        ));
+    }
+    if driver == "journald" {
+        return Err("log driver journald is not supported by skiff yet; use k8s-file".to_string());
+    }
+    Ok(())
+}
+
+const JOURNAL_SOCKET: &str = "/run/systemd/journal/socket";
+
+/// Where the supervisor writes container `id`'s output: its log file, or `/dev/null` for a
+/// driver that keeps none.
+pub fn log_target(store: &Store, id: &str) -> PathBuf {
+    let extras = Extras::load(store, id);
+    match (extras.keeps_log(), extras.log_path) {
+        (false, _) => PathBuf::from("/dev/null"),
+        (true, Some(p)) => p,
+        (true, None) => log_path(store, id),
+    }
+}
+
+/// Writes the `--conmon-pidfile` and `--pidfile` of container `id` after a start (best effort:
+/// a file that cannot be written is reported in the log).
+pub fn write_pid_files(ctx: &Context, store: &Store, id: &str, supervisor: i32) {
+    let extras = Extras::load(store, id);
+    let container = || {
+        fs_err::read_to_string(run_dir(ctx, id).join(crate::runtime::supervisor::CONTAINER_PID))
+            .ok()
+            .map(|s| s.trim().to_string())
+    };
+    let writes = [
+        (extras.conmon_pidfile, Some(supervisor.to_string())),
+        (extras.pidfile.clone(), extras.pidfile.as_ref().and_then(|_| container())),
+    ];
+    for (path, pid) in writes {
+        if let (Some(path), Some(pid)) = (path, pid) {
+            if let Err(e) = fs_err::write(&path, pid) {
+                tracing::warn!("cannot write the pid file: {e}");
+            }
+        }
+    }
+}
+
+/// Gives a root filesystem without `/etc/mtab` the link to `/proc/mounts` podman makes.
+fn ensure_mtab(rootfs: &Path) {
+    let etc = rootfs.join("etc");
+    let mtab = etc.join("mtab");
+    if etc.is_dir() && fs_err::symlink_metadata(&mtab).is_err() {
+        if let Err(e) = std::os::unix::fs::symlink("/proc/mounts", &mtab) {
+            tracing::warn!("cannot link {} to /proc/mounts: {e}", mtab.display());
+        }
+    }
 }
 
 /// Creates (mode 0700) and returns the run-time directory of container `id`.
@@ -157,6 +276,56 @@ pub struct CreateOptions {
     pub network: Option<crate::network::Config>,
     /// `--systemd` (see [`super::systemd`]).
     pub systemd: super::systemd::Mode,
+    /// `--log-driver`, `--log-opt`, `--conmon-pidfile`, `--pidfile` (see [`Extras`]).
+    pub extras: Extras,
+    /// `--tz` (or containers.conf's `tz`): the zoneinfo file copied to the container's
+    /// `/etc/localtime`.
+    pub localtime: Option<PathBuf>,
+    /// `--hostuser`: passwd lines added to the image's `/etc/passwd` (unless the name is there).
+    pub hostusers: Vec<String>,
+    /// `--timeout`: seconds the container may run before its supervisor kills it.
+    pub timeout: Option<u64>,
+}
+
+/// The podman release whose command line skiff follows (`engine` of `/run/.containerenv`, which
+/// scripts read to tell podman's containers).
+const PODMAN_COMPAT_VERSION: &str = "4.3.1";
+
+/// The files a container gets from skiff, in its `userdata` directory.
+const CONTAINERENV: &str = "containerenv";
+const LOCALTIME: &str = "localtime";
+const PASSWD: &str = "passwd";
+
+/// `/run/.containerenv`: empty, but with `--privileged` what podman writes there.
+fn containerenv(ctx: &Context, rec: &ContainerRecord, privileged: bool) -> String {
+    if !privileged {
+        return String::new();
+    }
+    format!(
+        "engine=\"podman-{}\"\nname=\"{}\"\nid=\"{}\"\nimage=\"{}\"\nimageid=\"{}\"\nrootless={}\n",
+        PODMAN_COMPAT_VERSION,
+        rec.name,
+        rec.id,
+        rec.image_name,
+        rec.image_id,
+        u8::from(ctx.rootless)
+    )
+}
+
+/// The image's passwd with the `--hostuser` lines whose names it lacks.
+fn passwd_with(image: Option<&str>, lines: &[String]) -> String {
+    let mut text = image.unwrap_or_default().to_string();
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    for line in lines {
+        let name = line.split(':').next().unwrap_or_default();
+        if !text.lines().any(|l| l.split(':').next() == Some(name)) {
+            text.push_str(line);
+            text.push('\n');
+        }
+    }
+    text
 }
 
 /// `create`: resolves the image, builds the spec, and stores the container in state `Created`
@@ -201,6 +370,17 @@ pub fn create(
         opts.mounts.push(mount);
         opts.env.push(env);
     }
+    let generated = [
+        (true, "/run/.containerenv", CONTAINERENV),
+        (with.localtime.is_some(), "/etc/localtime", LOCALTIME),
+        (!with.hostusers.is_empty(), "/etc/passwd", PASSWD),
+    ];
+    for (wanted, dest, file) in generated {
+        if wanted {
+            opts.generated_files.push((dest.to_string(), dirs.userdata.join(file)));
+        }
+    }
+    let privileged = opts.privileged;
     let (ep, args) = spec::entrypoint_and_cmd(&config, &opts);
     let systemd = super::systemd::applies(with.systemd, &[ep, args].concat());
     if systemd {
@@ -223,17 +403,19 @@ pub fn create(
         .and_then(|s| super::lifecycle::parse_signal(s).ok())
         .map_or(libc::SIGTERM, super::lifecycle::Sig::number);
     service.stop_timeout = with.stop_timeout.map_or(10, u64::from);
+    service.timeout = with.timeout.filter(|&t| t > 0);
+    service.log_size_max = with.extras.log_size_max;
     // A nested user namespace sees the image's files through fuse-overlay's id shift.
     let driver = if opts.userns_maps.is_some() { StorageDriver::FuseOverlay } else { choose_driver(ctx) };
 
     let rec = ContainerRecord {
         id,
-        name: with.name.unwrap_or_default(),
+        name: with.name.clone().unwrap_or_default(),
         image_id: image.id.clone(),
         image_name: found.name.or_else(|| image.names.first().cloned()).unwrap_or_else(|| image.id.clone()),
         created: String::new(),
         command,
-        labels: with.labels,
+        labels: with.labels.clone(),
         state: State::Created,
         exit_code: None,
         started_at: None,
@@ -242,7 +424,7 @@ pub fn create(
         rm: with.rm,
         storage_driver: driver.to_string(),
         volumes: plan.volumes.clone(),
-        runtime: with.runtime,
+        runtime: with.runtime.clone(),
         stop_signal,
         stop_timeout: with.stop_timeout,
         interactive: with.interactive,
@@ -273,6 +455,11 @@ pub fn create(
         let path = staged.bundle.join(super::service::SERVICE_FILE);
         let text = serde_json::to_vec_pretty(&service).expect("service settings serialize");
         write_new_durable(&path, &text).map_err(|source| Error::WriteBundle { path, source })?;
+        if with.extras != Extras::default() {
+            let path = staged.bundle.join(EXTRAS_FILE);
+            let text = serde_json::to_vec_pretty(&with.extras).expect("extras serialize");
+            write_new_durable(&path, &text).map_err(|source| Error::WriteBundle { path, source })?;
+        }
         let path = staged.bundle.clone();
         sync_dir(&path).map_err(|source| Error::WriteBundle { path, source })?;
         if driver == StorageDriver::Vfs {
@@ -289,13 +476,38 @@ pub fn create(
     });
     drop(guard);
     let rec = created.map_err(rollback)?;
-    if let Err(e) = finish_volumes(ctx, store, &rec, &plan, uid, gid) {
+    let files = write_generated(ctx, &rec, &dirs.userdata, privileged, &with, passwd.as_deref());
+    if let Err(e) = files.and_then(|()| finish_volumes(ctx, store, &rec, &plan, uid, gid)) {
         if let Ok(gone) = remove(ctx, store, &rec.id, true) {
             let _ = super::volumes::remove_anonymous(store, &gone);
         }
         return Err(e);
     }
     Ok(rec)
+}
+
+/// Writes the files of `CreateOptions::generated` into the new container's `userdata`.
+fn write_generated(
+    ctx: &Context,
+    rec: &ContainerRecord,
+    userdata: &Path,
+    privileged: bool,
+    with: &CreateOptions,
+    image_passwd: Option<&str>,
+) -> Result<(), Error> {
+    let write = |name: &str, data: &[u8]| {
+        let path = userdata.join(name);
+        super::write_atomic(&path, data).map_err(|source| Error::WriteBundle { path, source })
+    };
+    write(CONTAINERENV, containerenv(ctx, rec, privileged).as_bytes())?;
+    if let Some(zone) = &with.localtime {
+        let data = fs_err::read(zone).map_err(|source| Error::WriteBundle { path: zone.clone(), source })?;
+        write(LOCALTIME, &data)?;
+    }
+    if !with.hostusers.is_empty() {
+        write(PASSWD, passwd_with(image_passwd, &with.hostusers).as_bytes())?;
+    }
+    Ok(())
 }
 
 /// The `U` chowns of a new container. A volume to chown gets its copy-up first (it would
@@ -406,6 +618,7 @@ pub fn mount_rootfs(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Resu
             )?;
         }
     }
+    ensure_mtab(&dirs.merged);
     if !rec.state.is_active() {
         // New volumes get the image's content before their first use (retried after a crash).
         super::volumes::copy_up_pending(store, rec, &dirs.bundle, &dirs.merged)?;

@@ -513,8 +513,12 @@ pub(crate) fn user_mounts(ctx: &Context, spec: &Value) -> Vec<Value> {
         let source = m.get("source").and_then(Value::as_str).unwrap_or("");
         // Device nodes bound into /dev are every container's, not the user's.
         let device = dest.starts_with("/dev/") && source == dest;
+        // The files skiff generates in the container's userdata (`/etc/localtime` of --tz...).
+        let generated =
+            source.starts_with(&*ctx.paths.graph_root.to_string_lossy()) && source.contains("/userdata/");
         if !is_bind
             || device
+            || generated
             || GENERATED.contains(&dest)
             || source.starts_with(&*ctx.paths.run_root.to_string_lossy())
         {
@@ -571,6 +575,7 @@ pub fn inspect(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<Va
     };
     let image = store.get_image(&rec.image_id).map_err(super::Error::from)?;
     let run = run_dir(ctx, &rec.id);
+    let extras = super::containers::Extras::load(store, &rec.id);
     let running = rec.state.is_active();
     let pid = if running { read_pid(&run.join(supervisor::CONTAINER_PID)).map_or(0, Pid::as_raw) } else { 0 };
     let conmon = if running { rec.pid.unwrap_or(0) } else { 0 };
@@ -681,7 +686,7 @@ pub fn inspect(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<Va
     }
     let host_config = json!({
         "Binds": binds,
-        "LogConfig": { "Type": "k8s-file", "Path": super::containers::log_path(store, &rec.id) },
+        "LogConfig": super::logs::log_config(store, &rec.id),
         "RestartPolicy": restart_policy,
         "AutoRemove": rec.rm,
         "CapAdd": [],
@@ -713,8 +718,8 @@ pub fn inspect(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<Va
         "StaticDir": dirs.userdata,
         "OCIConfigPath": dirs.bundle.join("config.json"),
         "OCIRuntime": rec.runtime.as_deref().unwrap_or("skiff"),
-        "ConmonPidFile": run.join(supervisor::SUPERVISOR_PID),
-        "PidFile": run.join(supervisor::CONTAINER_PID),
+        "ConmonPidFile": extras.conmon_pidfile.unwrap_or_else(|| run.join(supervisor::SUPERVISOR_PID)),
+        "PidFile": extras.pidfile.unwrap_or_else(|| run.join(supervisor::CONTAINER_PID)),
         "Name": rec.name,
         "RestartCount": super::service::restart_count(ctx, rec),
         "Driver": rec.storage_driver,

@@ -20,6 +20,78 @@ pub enum Error {
     Read(std::io::Error),
 }
 
+/// `HostConfig.LogConfig` of `inspect`, as podman shows it.
+pub fn log_config(store: &Store, id: &str) -> serde_json::Value {
+    let extras = super::containers::Extras::load(store, id);
+    let path = match extras.keeps_log() {
+        true => extras.log_path.clone().unwrap_or_else(|| log_path(store, id)).to_string_lossy().into_owned(),
+        false => String::new(),
+    };
+    serde_json::json!({
+        "Type": extras.log_driver(),
+        "Config": null,
+        "Path": path,
+        "Tag": extras.log_tag.clone().unwrap_or_default(),
+        "Size": human_size(extras.log_size_max.unwrap_or(0)),
+    })
+}
+
+/// A size as podman (go-units `HumanSize`) shows it: 4 significant digits, decimal units.
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 7] = ["B", "kB", "MB", "GB", "TB", "PB", "EB"];
+    let mut size = bytes as f64;
+    let mut i = 0;
+    while size >= 1000.0 && i < UNITS.len() - 1 {
+        size /= 1000.0;
+        i += 1;
+    }
+    // %.4g: 4 significant digits, no trailing zeros.
+    let digits = if size >= 1000.0 {
+        0
+    } else if size >= 100.0 {
+        1
+    } else if size >= 10.0 {
+        2
+    } else {
+        3
+    };
+    let mut text = format!("{size:.digits$}");
+    if text.contains('.') {
+        text = text.trim_end_matches('0').trim_end_matches('.').to_string();
+    }
+    format!("{text}{}", UNITS[i])
+}
+
+/// A size as podman (go-units `FromHumanSize`) reads it: a decimal number with an optional
+/// unit, k/m/g/t/p (with or without a trailing `b`), powers of 1000.
+pub fn parse_human_size(text: &str) -> Option<u64> {
+    let t = text.trim().to_ascii_lowercase();
+    let end = t.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(t.len());
+    let (num, unit) = t.split_at(end);
+    let n: f64 = num.parse().ok()?;
+    let mult = match unit.trim_end_matches('b').trim_end_matches('i') {
+        "" => 1.0,
+        "k" => 1e3,
+        "m" => 1e6,
+        "g" => 1e9,
+        "t" => 1e12,
+        "p" => 1e15,
+        _ => return None,
+    };
+    (n >= 0.0).then_some((n * mult) as u64)
+}
+
+/// The error of `logs` for a container whose log driver keeps no log (`none`, `passthrough`).
+pub fn not_logging(store: &Store, id: &str) -> Option<String> {
+    let extras = super::containers::Extras::load(store, id);
+    (!extras.keeps_log()).then(|| {
+        format!(
+            "this container is using the '{}' log driver, cannot read logs: this container is not logging output",
+            extras.log_driver()
+        )
+    })
+}
+
 /// One k8s-file line: time, stderr or not, the text (with its newline unless partial).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LogLine {
@@ -61,7 +133,8 @@ pub struct LogReader {
 impl LogReader {
     /// The reader of container `id`'s log (which need not exist yet).
     pub fn new(store: &Store, id: &str) -> LogReader {
-        LogReader { path: log_path(store, id), file: None, pending: Vec::new() }
+        let path = super::containers::Extras::load(store, id).log_path.unwrap_or_else(|| log_path(store, id));
+        LogReader { path, file: None, pending: Vec::new() }
     }
 
     /// Complete lines appended since the last call (none while the log does not exist).
@@ -85,6 +158,20 @@ impl LogReader {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_as_podman_reads_and_shows_them() {
+        assert_eq!(parse_human_size("3.023m"), Some(3_023_000));
+        assert_eq!(parse_human_size("10k"), Some(10_000));
+        assert_eq!(parse_human_size("2MB"), Some(2_000_000));
+        assert_eq!(parse_human_size("512"), Some(512));
+        assert_eq!(parse_human_size("abc"), None);
+        assert_eq!(parse_human_size("1x"), None);
+        assert_eq!(human_size(3_023_000), "3.023MB");
+        assert_eq!(human_size(1_010_000), "1.01MB");
+        assert_eq!(human_size(0), "0B");
+        assert_eq!(human_size(123_000), "123kB");
+    }
 
     #[test]
     fn k8s_lines_parse() {

@@ -129,6 +129,7 @@ impl ServiceRequest {
             health_timer_off: self.health_interval.is_some_and(|d| d.is_zero()),
             stop_signal: 0,
             stop_timeout: 10,
+            ..Default::default()
         })
     }
 }

@@ -124,7 +124,7 @@ pub fn start(
     let sup_opts = supervisor::StartOptions {
         bundle,
         state_dir: state_dir.clone(),
-        log: Some(containers::log_path(store, &id)),
+        log: Some(containers::log_target(store, &id)),
         stdin: opts.stdin,
         attach: opts.attach,
         cleanup: cleanup_command(ctx, &id),
@@ -174,6 +174,7 @@ pub fn start(
         Ok(()) | Err(super::Error::Container(records::Error::NotFound { .. })) => {}
         Err(e) => return Err(e.into()),
     }
+    containers::write_pid_files(ctx, store, &id, pid);
     Ok(started)
 }
 

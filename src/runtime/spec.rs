@@ -159,6 +159,18 @@ pub struct RunOptions {
     pub userns_maps: Option<crate::userns::mode::Resolved>,
     /// `--group-add`: group names (from the image's /etc/group) or numbers.
     pub group_add: Vec<String>,
+    /// The environment every container starts from, under the image's (containers.conf
+    /// `[containers] env`; podman's default is `PATH=...` and `TERM=xterm`).
+    pub default_env: Vec<String>,
+    /// `--unsetenv`: keys dropped from the default, image and generated environment (`-e`
+    /// values stay).
+    pub unsetenv: Vec<String>,
+    /// `--unsetenv-all`: only the `-e`/`--env-file` values (and `HOME`, `HOSTNAME`).
+    pub unsetenv_all: bool,
+    /// Files skiff generates for the container, bind-mounted last (after tmpfs mounts on `/run`
+    /// and `/etc`) unless the user mounts something there: (destination, source on the host).
+    /// `/run/.containerenv`, `/etc/localtime` of `--tz`, `/etc/passwd` of `--hostuser`.
+    pub generated_files: Vec<(String, PathBuf)>,
 }
 
 /// The network side of a container's spec (see [`crate::network`]): skiff prepares these files
@@ -331,7 +343,12 @@ pub fn build(
         mounts.retain(|d| d.destination() != m.destination());
         mounts.push(m);
     }
-    // After the tmpfs mounts, so a tmpfs on /run does not hide it.
+    // After the tmpfs mounts, so a tmpfs on /run does not hide them.
+    for (dest, source) in &opts.generated_files {
+        if !mounts.iter().any(|m| m.destination() == Path::new(dest)) {
+            mounts.push(mount(dest, "bind", &source.to_string_lossy(), &["rbind", "nosuid", "nodev", "rw"]));
+        }
+    }
     if opts.init {
         let binary = match &opts.init_binary {
             Some(path) => path.clone(),
@@ -371,14 +388,7 @@ pub fn build(
 
     // Hostname and environment.
     let hostname = opts.hostname.clone().unwrap_or_else(|| opts.id.chars().take(12).collect());
-    let mut env =
-        user::merge_env(&image.env().clone().unwrap_or_default(), &opts.env, &|k| std::env::var(k).ok());
-    user::set_default(&mut env, "HOSTNAME", &hostname);
-    user::set_default(&mut env, "container", "skiff");
-    user::set_default(&mut env, "HOME", &resolved.home);
-    if opts.tty {
-        user::set_default(&mut env, "TERM", "xterm");
-    }
+    let env = environment(image, opts, &hostname, &resolved.home);
 
     // Capabilities and seccomp.
     let mut cap_add = opts.cap_add.clone();
@@ -556,6 +566,47 @@ fn mount(destination: &str, typ: &str, source: &str, options: &[&str]) -> Mount 
     m.set_source(Some(PathBuf::from(source)));
     m.set_options(Some(options.iter().map(|o| o.to_string()).collect()));
     m
+}
+
+/// The annotation of `--preserve-fds N`: the built-in runtime keeps descriptors 3 to 3+N-1
+/// open in the container (crun and runc take `--preserve-fds`).
+pub const PRESERVE_FDS_ANNOTATION: &str = "run.skiff.preserve-fds";
+
+/// The number of descriptors `spec` asks to be passed on (see [`PRESERVE_FDS_ANNOTATION`]).
+pub fn preserved_fds(spec: &Spec) -> u32 {
+    spec.annotations()
+        .as_ref()
+        .and_then(|a| a.get(PRESERVE_FDS_ANNOTATION))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+/// The process environment, as podman builds it: containers.conf's defaults, the image's on
+/// top, `--unsetenv` (or `--unsetenv-all`) applied, the generated `container`, `HOSTNAME`,
+/// `HOME` (and `TERM` with `-t`) where unset, then the `-e`/`--env-file` values.
+fn environment(image: &ImageConfig, opts: &RunOptions, hostname: &str, home: &str) -> Vec<String> {
+    let key = |e: &str| e.split_once('=').map_or(e, |(k, _)| k).to_string();
+    let host = |k: &str| std::env::var(k).ok();
+    let mut base = Vec::new();
+    if !opts.unsetenv_all {
+        base = user::merge_env(&opts.default_env, &image.env().clone().unwrap_or_default(), &|_| None);
+        user::set_default(&mut base, "container", "podman");
+        if opts.tty {
+            user::set_default(&mut base, "TERM", "xterm");
+        }
+        base.retain(|e| !opts.unsetenv.contains(&key(e)));
+    }
+    let user_set = |k: &str| opts.env.iter().any(|e| key(e) == k);
+    let mut env = user::merge_env(&base, &opts.env, &host);
+    if (opts.unsetenv_all || opts.unsetenv.iter().any(|k| k == "PATH")) && !user_set("PATH") {
+        env.retain(|e| key(e) != "PATH");
+    }
+    for (k, v) in [("HOSTNAME", hostname), ("HOME", home)] {
+        if !opts.unsetenv.iter().any(|u| u == k) {
+            user::set_default(&mut env, k, v);
+        }
+    }
+    env
 }
 
 /// The rootless default mounts, in mount order (see the module docs for `/sys`).
@@ -831,11 +882,11 @@ mod tests {
             [
                 "PATH=/usr/bin:/bin",
                 "LANG=en_US",
+                "container=podman",
+                "TERM=xterm",
                 "X=1",
                 "HOSTNAME=0123456789ab",
-                "container=skiff",
                 "HOME=/",
-                "TERM=xterm"
             ]
         );
         let spec =
@@ -849,6 +900,31 @@ mod tests {
             build_with(&RunOptions { workdir: Some("rel".into()), ..opts() }),
             Err(Error::InvalidWorkdir { .. })
         ));
+    }
+
+    #[test]
+    fn default_env_and_unsetenv() {
+        let env = |o: RunOptions| process(&build_with(&o).unwrap()).env().clone().unwrap();
+        let defaults = vec!["PATH=/usr/local/bin:/bin".to_string(), "TERM=xterm".to_string()];
+        let e = env(RunOptions { default_env: defaults.clone(), ..opts() });
+        // The image's PATH wins over the default; TERM comes from the defaults.
+        assert!(
+            e.contains(&"PATH=/usr/bin:/bin".to_string()) && e.contains(&"TERM=xterm".to_string()),
+            "{e:?}"
+        );
+        assert!(e.contains(&"container=podman".to_string()));
+        let e = env(RunOptions { default_env: defaults.clone(), unsetenv: vec!["TERM".into()], ..opts() });
+        assert!(!e.iter().any(|v| v.starts_with("TERM=")) && e.contains(&"container=podman".to_string()));
+        let e = env(RunOptions {
+            default_env: defaults.clone(),
+            unsetenv_all: true,
+            env: vec!["TERM=abc".into()],
+            ..opts()
+        });
+        assert!(e.contains(&"TERM=abc".to_string()), "{e:?}");
+        for gone in ["PATH=", "container=", "LANG="] {
+            assert!(!e.iter().any(|v| v.starts_with(gone)), "{gone} in {e:?}");
+        }
     }
 
     #[test]

@@ -64,10 +64,31 @@ const OPAQUE_XATTRS: [&str; 2] = ["user.overlay.opaque", "trusted.overlay.opaque
 /// `/etc/hosts` and `/etc/resolv.conf` (bind-mounted from its run-time directory) when the image
 /// lacks them: empty, and not the container's writes, so `diff` and `commit` leave them out (as
 /// docker's init layer keeps them out).
-const MOUNT_POINTS: [&str; 3] = ["etc/hostname", "etc/hosts", "etc/resolv.conf"];
+/// Also `/run/.containerenv` and `--tz`'s `/etc/localtime`; and the `/etc/mtab` link skiff adds
+/// to an image without one (as podman's diff leaves out).
+const MOUNT_POINTS: [&str; 5] =
+    ["etc/hostname", "etc/hosts", "etc/resolv.conf", "etc/localtime", "run/.containerenv"];
 
-fn is_mount_placeholder(rel: &Path, m: &Metadata) -> bool {
+fn is_mount_placeholder(rel: &Path, m: &Metadata, root: &Path) -> bool {
+    if m.is_symlink() && rel == Path::new("etc/mtab") {
+        return fs_err::read_link(root.join(rel)).is_ok_and(|t| t == Path::new("/proc/mounts"));
+    }
     m.is_file() && m.len() == 0 && MOUNT_POINTS.iter().any(|p| rel == Path::new(p))
+}
+
+/// A directory that holds only mount placeholders (`/run`, made or copied up for
+/// `/run/.containerenv`): not a change of the container's, as in podman.
+fn holds_only_placeholders(root: &Path, rel: &Path, lowers: &[PathBuf]) -> bool {
+    let Ok(children) = sorted_children(&root.join(rel)) else { return false };
+    !children.is_empty()
+        && children.iter().all(|name| {
+            let child = rel.join(name);
+            match fs_err::symlink_metadata(root.join(&child)) {
+                Ok(m) if m.is_dir() => holds_only_placeholders(root, &child, lowers),
+                Ok(m) => is_mount_placeholder(&child, &m, root) && lower_lookup(lowers, &child).is_none(),
+                Err(_) => false,
+            }
+        })
 }
 
 fn is_whiteout(m: &Metadata) -> bool {
@@ -174,7 +195,10 @@ fn walk_changes(
         let rel = rel_dir.join(&name);
         let path = upper.join(&rel);
         let m = fs_err::symlink_metadata(&path)?;
-        if is_mount_placeholder(&rel, &m) && lower_lookup(lowers, &rel).is_none() {
+        if is_mount_placeholder(&rel, &m, upper) && lower_lookup(lowers, &rel).is_none() {
+            continue;
+        }
+        if m.is_dir() && holds_only_placeholders(upper, &rel, lowers) {
             continue;
         }
         if is_whiteout(&m) {
@@ -280,7 +304,7 @@ fn walk_tar<W: Write>(
             append_whiteout(b, &rel, &m)?;
             continue;
         }
-        if markers == Markers::Layer && is_mount_placeholder(&rel, &m) {
+        if markers == Markers::Layer && is_mount_placeholder(&rel, &m, root) {
             continue;
         }
         append_entry(b, &path, &rel, &m, links)?;
@@ -392,7 +416,10 @@ fn walk_tree_changes(
     for name in &children {
         let rel = rel_dir.join(name);
         let m = fs_err::symlink_metadata(root.join(&rel))?;
-        if is_mount_placeholder(&rel, &m) && lower_lookup(lowers, &rel).is_none() {
+        if is_mount_placeholder(&rel, &m, root) && lower_lookup(lowers, &rel).is_none() {
+            continue;
+        }
+        if m.is_dir() && holds_only_placeholders(root, &rel, lowers) {
             continue;
         }
         let kind = match lower_lookup(lowers, &rel) {
@@ -510,6 +537,27 @@ mod tests {
             .collect();
         assert!(names.iter().any(|n| n == "etc/hostname"), "{names:?}");
         assert!(!names.iter().any(|n| n == "etc/hosts" || n == "etc/resolv.conf"), "{names:?}");
+    }
+
+    #[test]
+    fn containerenv_and_the_mtab_link_are_not_changes() {
+        let (_t, lower, upper) = setup();
+        fs_err::create_dir_all(upper.join("run")).unwrap();
+        fs_err::write(upper.join("run/.containerenv"), "").unwrap();
+        std::os::unix::fs::symlink("/proc/mounts", upper.join("etc/mtab")).unwrap();
+        let got = list(&upper, &lower);
+        assert!(!got.iter().any(|c| c.contains("/run") || c.contains("mtab")), "{got:?}");
+        // Nor is a /run the image has, copied up for it.
+        fs_err::create_dir_all(lower.join("run")).unwrap();
+        let got = list(&upper, &lower);
+        assert!(!got.iter().any(|c| c.contains("/run")), "{got:?}");
+        // A file of the container's own next to it makes /run a change again.
+        fs_err::write(upper.join("run/mine"), "x").unwrap();
+        let got = list(&upper, &lower);
+        assert!(
+            got.contains(&"A /run/mine".to_string()) && !got.iter().any(|c| c.contains("containerenv")),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -33,6 +33,8 @@
 //! - `fuse`: the fuse-overlay storage driver against the kernel overlay.
 //! - `registry_errors`: pulls refused by a registry (self-signed tls, https to plain http, a
 //!   missing image or platform) and what the user reads.
+//! - `run_flags`: podman's `run`/`create` flags for a container's surroundings (id and pid files,
+//!   `--tz`, log drivers, `-a`, `--rmi`, `--timeout`, environment defaults, resource flags).
 //! - `services`: restart policies, healthchecks and sd_notify, run by the supervisor (issue 15).
 //! - `userns`: `--userns=keep-id|nomap|auto`, `--uidmap`/`--gidmap`, `--group-add`, `exec` and
 //!   `top` into a container with a user namespace of its own.
@@ -74,6 +76,7 @@ mod pods;
 mod registry_errors;
 mod reliability;
 mod rig;
+mod run_flags;
 mod runtime;
 mod services;
 mod stats;

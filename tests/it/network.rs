@@ -263,8 +263,10 @@ fn publishing_a_port_in_use_or_privileged_fails_cleanly() {
     let port = busy.local_addr().unwrap().port();
     for network in ["pasta", "slirp4netns"] {
         let publish = format!("127.0.0.1:{port}:8080");
+        // As podman's `run` (its 030-run "run failed --rm"): a container that cannot be started
+        // for its network exits 126.
         let out = s.cmd(&["run", "-d", "--network", network, "-p", &publish, img(), "sleep", "100"]);
-        out.assert_exit(125)
+        out.assert_exit(126)
             .assert_stderr_contains(&format!(
                 "cannot publish port 127.0.0.1:{port}/tcp: it is already in use"
             ))
@@ -273,7 +275,7 @@ fn publishing_a_port_in_use_or_privileged_fails_cleanly() {
         assert!(helpers_under(&s.runroot()).is_empty(), "no helper is left running");
     }
     let out = s.cmd(&["run", "-d", "-p", "80:8080", img(), "sleep", "100"]);
-    out.assert_exit(125)
+    out.assert_exit(126)
         .assert_stderr_contains("cannot publish port 0.0.0.0:80/tcp: ports below")
         .assert_stderr_contains("net.ipv4.ip_unprivileged_port_start")
         .assert_stderr_contains("hint: publish on a port >=");

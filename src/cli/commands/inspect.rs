@@ -34,13 +34,16 @@ pub struct AnyArgs {
     /// Which kind of object to look for
     #[arg(short, long = "type", value_enum, default_value = "all", value_name = "TYPE")]
     pub kind: Kind,
+    /// Inspect the most recently created container
+    #[arg(short, long, conflicts_with = "names")]
+    pub latest: bool,
     /// Containers or images to inspect, by name or id (containers are looked up first)
-    #[arg(value_name = "NAME", required = true)]
+    #[arg(value_name = "NAME", required_unless_present = "latest")]
     pub names: Vec<String>,
 }
 
 pub fn run(args: Args, ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
-    let any = AnyArgs { format: args.format, kind: Kind::Image, names: args.images };
+    let any = AnyArgs { format: args.format, kind: Kind::Image, latest: false, names: args.images };
     run_any(any, ctx, printer)
 }
 
@@ -52,6 +55,10 @@ pub fn run_any(args: AnyArgs, mut ctx: Context, printer: &Printer) -> anyhow::Re
         container::enter(&mut ctx, printer)?;
     }
     let store = engine::open_store(&ctx)?;
+    let mut args = args;
+    if args.latest {
+        args.names = vec![container::latest_id(&ctx, &store)?];
+    }
     let mut values = Vec::new();
     let mut failed = false;
     let containers = if args.kind == Kind::Image {

@@ -79,6 +79,9 @@ pub enum Error {
     },
     #[error("process.terminal is set but no console socket was given to send the terminal on")]
     NoConsole,
+    /// As podman words it (exit 126).
+    #[error("workdir {path:?} does not exist on container")]
+    CwdMissing { path: PathBuf },
     #[error("cannot change to the working directory {path}")]
     Cwd {
         path: PathBuf,
@@ -137,7 +140,11 @@ pub fn run(
         Ok(never) => match never {},
         Err(e) => e,
     };
-    let failure = err.failure();
+    let failure = match err {
+        // podman: a container whose working directory is missing exits 126 (exec keeps 125).
+        Error::CwdMissing { .. } | Error::Cwd { .. } => StartFailure::CannotExecute,
+        _ => err.failure(),
+    };
     message::send(channel, failure, &err.report());
     failure.exit_code()
 }
@@ -158,9 +165,11 @@ fn init(
     rootfs: &Path,
     console: Option<&message::ConsoleChannel>,
 ) -> Result<Never, Error> {
-    // Socket activation: the LISTEN_FDS descriptors from 3 on stay open (see engine::systemd).
+    // Socket activation: the LISTEN_FDS descriptors from 3 on stay open (see engine::systemd);
+    // `--preserve-fds N`: descriptors 3 to 3+N-1 stay open across the exec.
     let env = spec.process().as_ref().and_then(|p| p.env().as_ref());
-    let _ = crate::sys::cloexec_from(3 + listen_fds(env.into_iter().flatten()));
+    let keep = listen_fds(env.into_iter().flatten()).max(crate::runtime::spec::preserved_fds(spec));
+    let _ = crate::sys::cloexec_from(3 + keep);
     join_namespaces(&spec.linux().clone().unwrap_or_default())?;
     confine_and_exec(sys, spec, bundle, rootfs, console)
 }
@@ -243,7 +252,10 @@ pub(crate) fn enter_process(
         let _ = sys.set_pdeathsig(sig);
     }
     set_capabilities(sys, &capabilities)?;
-    sys.chdir(process.cwd()).map_err(|source| Error::Cwd { path: process.cwd().clone(), source })?;
+    sys.chdir(process.cwd()).map_err(|source| match source {
+        Errno::ENOENT | Errno::ENOTDIR => Error::CwdMissing { path: process.cwd().clone() },
+        source => Error::Cwd { path: process.cwd().clone(), source },
+    })?;
     if no_new_privs {
         if let Some(f) = filter {
             apply_seccomp(sys, f)?;

@@ -179,14 +179,21 @@ pub fn run(mut config: Config) -> Result<i32, Error> {
             dir: &dir,
             restart_now: false,
             kill_at: None,
+            timeout_at: service.timeout.map(|t| ran_from + Duration::from_secs(t)),
+            timed_out: false,
         };
         loop_state.serve(&sigfd, &listener, &mut clients);
         let status = loop_state.status.unwrap_or(Status::Signaled(libc::SIGKILL));
         let restart_now = loop_state.restart_now;
+        let timed_out = loop_state.timed_out;
         if let Some(rt) = &external {
             rt.delete();
         }
-        let record = ExitRecord::new(status);
+        let mut record = ExitRecord::new(status);
+        if timed_out {
+            record.exit_code = -1;
+            break record;
+        }
         if dir.stopped_by_user() {
             break record;
         }
@@ -482,6 +489,9 @@ struct Loop<'a> {
     restart_now: bool,
     /// After the stop signal of a healthcheck action: when to send SIGKILL.
     kill_at: Option<Instant>,
+    /// `--timeout`: when the container is killed, and whether it was.
+    timeout_at: Option<Instant>,
+    timed_out: bool,
 }
 
 impl Loop<'_> {
@@ -586,7 +596,7 @@ impl Loop<'_> {
     /// The next time a timer needs the loop: the healthcheck's, a pending SIGKILL.
     fn wake_at(&self) -> Option<Instant> {
         let health = self.health.as_ref().map(|h| h.deadline());
-        [health, self.kill_at].into_iter().flatten().min()
+        [health, self.kill_at, self.timeout_at].into_iter().flatten().min()
     }
 
     /// Fires what is due: the SIGKILL after a healthcheck action's stop signal, a probe's
@@ -596,6 +606,11 @@ impl Loop<'_> {
         if self.kill_at.is_some_and(|at| now >= at) && self.status.is_none() {
             let _ = kill(self.container, Signal::SIGKILL);
             self.kill_at = None;
+        }
+        if self.timeout_at.is_some_and(|at| now >= at) && self.status.is_none() {
+            let _ = kill(self.container, Signal::SIGKILL);
+            self.timeout_at = None;
+            self.timed_out = true;
         }
         let Some(h) = self.health.as_deref_mut() else { return };
         if self.status.is_some() {
@@ -743,7 +758,14 @@ impl Loop<'_> {
         }
         let data = &buf[..n];
         let (name, stream) = if i == 0 { ("stdout", frame::STDOUT) } else { ("stderr", frame::STDERR) };
-        if let Err(e) = self.log.write_all(&k8s_lines(&now(), name, data)) {
+        let lines = k8s_lines(&now(), name, data);
+        if let Some(max) = self.service.log_size_max {
+            let size = self.log.metadata().map(|m| m.len()).unwrap_or(0);
+            if size + lines.len() as u64 > max {
+                let _ = self.log.set_len(0);
+            }
+        }
+        if let Err(e) = self.log.write_all(&lines) {
             tracing::warn!("cannot write the log {}: {e}", self.log_path.display());
         }
         let bytes = frame::encode(stream, data);

@@ -296,6 +296,13 @@ pub struct Service {
     pub stop_signal: i32,
     #[serde(default)]
     pub stop_timeout: u64,
+    /// `--timeout`: seconds the container may run before it is killed (exit code -1, as
+    /// podman's conmon records it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout: Option<u64>,
+    /// `--log-opt max-size`: the log is truncated when it would grow beyond, as conmon does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_size_max: Option<u64>,
 }
 
 impl Service {

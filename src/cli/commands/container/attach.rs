@@ -31,6 +31,8 @@ pub fn attach(args: AttachArgs, mut ctx: Context, printer: &Printer) -> anyhow::
         detach_keys,
         supervisor: a.supervisor,
         own_child: false,
+        stdout: true,
+        stderr: true,
     };
     attach_foreground(&ctx, &store, &a.id, a.stream, fg, printer)
 }

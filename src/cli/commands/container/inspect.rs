@@ -52,18 +52,19 @@ pub(crate) fn print_values(
     Ok(())
 }
 
+/// The id of the most recently created container (`--latest`).
+pub fn latest_id(ctx: &Context, store: &Store) -> anyhow::Result<String> {
+    match refreshed(ctx, store)?.into_iter().max_by(|a, b| a.created.cmp(&b.created)) {
+        Some(c) => Ok(c.id),
+        None => anyhow::bail!("no containers to inspect: --latest needs at least one container"),
+    }
+}
+
 /// `skiff container inspect`.
 pub fn inspect(args: InspectArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
     super::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;
-    let keys = if args.latest {
-        match refreshed(&ctx, &store)?.into_iter().max_by(|a, b| a.created.cmp(&b.created)) {
-            Some(c) => vec![c.id],
-            None => anyhow::bail!("no containers to inspect: --latest needs at least one container"),
-        }
-    } else {
-        args.containers.clone()
-    };
+    let keys = if args.latest { vec![latest_id(&ctx, &store)?] } else { args.containers.clone() };
     let mut values = Vec::new();
     let mut exit = Exit::SUCCESS;
     for v in inspect_values(&ctx, &store, &keys)? {

@@ -49,6 +49,9 @@ pub fn logs(args: LogsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Resu
     let mut followers = Vec::new();
     for key in &args.containers {
         let rec = lifecycle::lookup(&ctx, &store, key)?;
+        if let Some(why) = engine::logs::not_logging(&store, &rec.id) {
+            anyhow::bail!(why);
+        }
         let reader = LogReader::new(&store, &rec.id);
         followers.push(Follower { id: rec.id, reader, continued: false });
     }

@@ -44,6 +44,7 @@ mod rename;
 mod restart;
 mod rm;
 mod run;
+mod run_args;
 mod service_args;
 mod tty_args;
 mod userns_args;
@@ -56,7 +57,7 @@ mod wait;
 pub use attach::{attach, AttachArgs};
 pub use create::create;
 pub use exists::{exists, ExistsArgs};
-pub use inspect::{inspect, inspect_values, InspectArgs};
+pub use inspect::{inspect, inspect_values, latest_id, InspectArgs};
 pub use kill::{kill, KillArgs};
 mod top;
 
@@ -201,6 +202,9 @@ pub struct Foreground {
     pub supervisor: Pid,
     /// This process started the supervisor (and reaps it).
     pub own_child: bool,
+    /// Copy the container's stdout, stderr here (`run -a` may leave either out).
+    pub stdout: bool,
+    pub stderr: bool,
 }
 
 /// Attaches this process's stdio to a started container until it exits (returning its exit
@@ -242,7 +246,10 @@ fn attach_foreground(
         input: stdin_is_tty.then_some(&mut matcher),
     };
     let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
-    let ended = engine::attach::attach_with(&stream, opts, &mut out, &mut err);
+    let (mut no_out, mut no_err) = (std::io::sink(), std::io::sink());
+    let out: &mut dyn std::io::Write = if fg.stdout { &mut out } else { &mut no_out };
+    let err: &mut dyn std::io::Write = if fg.stderr { &mut err } else { &mut no_err };
+    let ended = engine::attach::attach_with(&stream, opts, out, err);
     drop(raw);
     let code = match ended {
         Ok(engine::attach::Attached::Exited(code)) => Some(code),

@@ -86,6 +86,8 @@ pub struct CreateArgs {
     pub service: super::service_args::ServiceArgs,
     #[command(flatten)]
     pub userns: super::userns_args::UsernsArgs,
+    #[command(flatten)]
+    pub run_config: super::run_args::RunConfigArgs,
     /// Run systemd as the container's init: true (when the command is systemd or /sbin/init),
     /// false, or always; it gets tmpfs on /run, /run/lock, /tmp and /var/log/journal, a writable
     /// cgroup, container=podman and container_uuid, and SIGRTMIN+3 as stop signal
@@ -116,6 +118,7 @@ pub fn create_container(
 ) -> anyhow::Result<ContainerRecord> {
     let config = args.config.resolve()?;
     let userns = args.userns.resolve(ctx)?;
+    let run_config = args.run_config.resolve(printer, ctx.rootless)?;
     let mut with = CreateOptions { name: args.name.clone(), rm: args.rm, ..Default::default() };
     args.volumes.apply(&mut with)?;
     args.service.apply(&mut with)?;
@@ -148,6 +151,7 @@ pub fn create_container(
     with.systemd = args.systemd.into();
     config.apply(&mut opts, &mut with);
     userns.apply(&mut opts);
+    run_config.apply(&mut opts, &mut with);
     // Before the network is prepared: a missing container leaves nothing behind.
     let taken: Vec<String> = with
         .mounts
@@ -157,10 +161,13 @@ pub fn create_container(
         .collect();
     let from = engine::volumes::volumes_from(ctx, store, &args.volumes.volumes_from, &taken)?;
     with.mounts.extend(from);
-    let network = engine::network::prepare(&args.network.request(), ctx, store, &image_text, &mut opts)
+    let mut request = args.network.request();
+    super::run_args::discard_ports(&mut request, printer);
+    let network = engine::network::prepare(&request, ctx, store, &image_text, &mut opts)
         .map_err(super::network_error)?;
     with.network = Some(network);
     let rec = containers::create(ctx, store, &image_text, opts, with)?;
+    run_config.created(&rec.id)?;
     // For `generate systemd --new`.
     engine::units::save_create_command(store, &rec.id, &std::env::args().collect::<Vec<_>>());
     Ok(rec)

@@ -97,6 +97,8 @@ pub fn start_cmd(args: StartArgs, mut ctx: Context, printer: &Printer) -> anyhow
                     detach_keys: detach_keys.clone(),
                     supervisor: started.supervisor,
                     own_child: true,
+                    stdout: true,
+                    stderr: true,
                 };
                 return Ok(Some(attach_foreground(&ctx, &store, &rec.id, stream, fg, printer)?));
             }
