@@ -319,7 +319,8 @@ pub fn connect(
         state.endpoints.extend(added);
         state.rootless_dir.get_or_insert(rootless_dir(ctx).0);
         state.container.get_or_insert(rec.id.clone());
-        network::update_running(&config, &run, &state, &resolve(ctx, config.mode.networks())?)?;
+        config.defaults = super::network::conf_defaults(None);
+        network::update_running(&config, &run, &rec.name, &state, &resolve(ctx, config.mode.networks())?)?;
     }
     save_container_config(store, &rec.id, &config)?;
     Ok(())
@@ -344,7 +345,8 @@ pub fn disconnect(ctx: &Context, store: &Store, network: &str, container: &str) 
         rootless::detach(&rootless_dir(ctx), &rec.id, Some(std::slice::from_ref(&net.name)))?;
         let mut state = network::State::read(&run).unwrap_or_default();
         state.endpoints.retain(|e| e.network != net.name);
-        network::update_running(&config, &run, &state, &resolve(ctx, config.mode.networks())?)?;
+        config.defaults = super::network::conf_defaults(None);
+        network::update_running(&config, &run, &rec.name, &state, &resolve(ctx, config.mode.networks())?)?;
     }
     save_container_config(store, &rec.id, &config)?;
     Ok(())

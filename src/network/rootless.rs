@@ -56,7 +56,7 @@ pub enum Error {
     },
     #[error("cannot set the firewall rules of the rootless network namespace")]
     Firewall(#[source] nftables::helper::NftablesError),
-    #[error("nft is not installed (not found in PATH)")]
+    #[error("nft is not installed (not found in PATH, /usr/sbin or /sbin)")]
     NftMissing,
     #[error(transparent)]
     Alloc(#[from] endpoints::AllocError),
@@ -448,7 +448,7 @@ pub fn attach(
     let table_dir = dir.0.clone();
     let container = container.to_string();
     let requests = requests.to_vec();
-    let nft = crate::userns::find_in_path("nft").ok_or(Error::NftMissing)?;
+    let nft = find_nft().ok_or(Error::NftMissing)?;
     in_netns(&rootless, move || {
         let mut table = Table::read(&table_dir);
         table.reclaim(&veths());
@@ -617,6 +617,23 @@ async fn delete_links(names: Vec<String>) -> Result<(), Error> {
     Ok(())
 }
 
+/// The directories searched for `nft` after `PATH`: where distributions install it, and which
+/// an ordinary user's `PATH` often lacks (Debian's), as podman adds `/usr/sbin` for its plugins.
+const SBIN_DIRS: [&str; 4] = ["/usr/local/sbin", "/usr/sbin", "/sbin", "/usr/bin"];
+
+/// `nft`: in `PATH`, else in [`SBIN_DIRS`].
+fn find_nft() -> Option<PathBuf> {
+    crate::userns::find_in_path("nft").or_else(|| find_in_dirs("nft", &SBIN_DIRS))
+}
+
+/// The first executable file `program` in `dirs`.
+fn find_in_dirs(program: &str, dirs: &[&str]) -> Option<PathBuf> {
+    use std::os::unix::fs::PermissionsExt;
+    dirs.iter()
+        .map(|d| Path::new(d).join(program))
+        .find(|p| p.metadata().is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0))
+}
+
 /// `network reload`: drops the endpoints whose veth is gone and applies the firewall rules of the
 /// rootless namespace again from the endpoint table (after something flushed them).
 pub fn reload(dir: &Dir) -> Result<(), Error> {
@@ -624,7 +641,7 @@ pub fn reload(dir: &Dir) -> Result<(), Error> {
     let holder = dir.holder().ok_or(Error::NoHolder)?;
     let rootless = PathBuf::from(format!("/proc/{holder}/ns/net"));
     let table_dir = dir.0.clone();
-    let nft = crate::userns::find_in_path("nft").ok_or(Error::NftMissing)?;
+    let nft = find_nft().ok_or(Error::NftMissing)?;
     in_netns(&rootless, move || {
         let mut table = Table::read(&table_dir);
         table.reclaim(&veths());
@@ -650,7 +667,7 @@ pub fn detach(dir: &Dir, container: &str, networks: Option<&[String]>) -> Result
         let mut links: Vec<String> = gone.iter().map(|e| e.veth.clone()).collect();
         links.extend(unused_bridges);
         let t = table.clone();
-        let nft = crate::userns::find_in_path("nft");
+        let nft = find_nft();
         // From a command outside the holder's user namespace (`rm -f`) this is refused: the
         // veths then go with the container's namespace, and the bridges stay for the next one.
         let done = in_netns(&rootless, move || {
