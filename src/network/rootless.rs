@@ -546,6 +546,9 @@ async fn attach_all(
         if let Some(old) = link_index(&h, &veth).await? {
             let _ = h.link().del(old).execute().await;
         }
+        // The namespace may still know the address's old MAC (an endpoint gone while others
+        // kept the bridge): connections to it would stall until the entry is probed again.
+        forget_neighbour(&h, ip).await;
         let mut pair = LinkVeth::new(&veth, &peer);
         if bridge.mtu > 0 {
             pair = pair.mtu(bridge.mtu);
@@ -603,6 +606,21 @@ async fn attach_all(
         added.push(ep);
     }
     Ok(added)
+}
+
+/// Deletes the neighbour (ARP) entries for `ip` in the namespace of `h`.
+async fn forget_neighbour(h: &rtnetlink::Handle, ip: Ipv4Addr) {
+    use rtnetlink::packet_route::neighbour::{NeighbourAddress, NeighbourAttribute};
+    let Ok(all) = h.neighbours().get().execute().try_collect::<Vec<_>>().await else { return };
+    for m in all {
+        let hit = m
+            .attributes
+            .iter()
+            .any(|a| matches!(a, NeighbourAttribute::Destination(NeighbourAddress::Inet(d)) if *d == ip));
+        if hit {
+            let _ = h.neighbours().del(m).execute().await;
+        }
+    }
 }
 
 async fn delete_links(names: Vec<String>) -> Result<(), Error> {
