@@ -608,6 +608,37 @@ async fn attach_all(
     Ok(added)
 }
 
+/// Gives the container whose network namespace is `container_ns` a default route through the
+/// first of `candidates` (its interface, the network's gateway) when it has none: after
+/// `network disconnect` of the network that gave it one, its other networks take over (replies
+/// to a published port's clients and its way out need it).
+pub fn ensure_default_route(container_ns: &Path, candidates: &[(String, Ipv4Addr)]) -> Result<(), Error> {
+    let Some((interface, gateway)) = candidates.first().cloned() else { return Ok(()) };
+    in_netns(container_ns, move || {
+        in_runtime(async move {
+            let (conn, h, _) =
+                rtnetlink::new_connection().map_err(|source| Error::Io { path: "netlink".into(), source })?;
+            tokio::spawn(conn);
+            let nl = |what: String| move |source| Error::Netlink { what, source };
+            let routes: Vec<_> = h
+                .route()
+                .get(RouteMessageBuilder::<Ipv4Addr>::new().build())
+                .execute()
+                .try_collect()
+                .await
+                .map_err(nl("list the container's routes".into()))?;
+            let main = libc::RT_TABLE_MAIN;
+            if routes.iter().any(|r| r.header.destination_prefix_length == 0 && r.header.table == main) {
+                return Ok(());
+            }
+            let index = link_index(&h, &interface).await?.ok_or(Error::NoHolder)?;
+            let route =
+                RouteMessageBuilder::<Ipv4Addr>::new().gateway(gateway).output_interface(index).build();
+            h.route().add(route).execute().await.map_err(nl(format!("route via {gateway}")))
+        })
+    })
+}
+
 /// Deletes the neighbour (ARP) entries for `ip` in the namespace of `h`.
 async fn forget_neighbour(h: &rtnetlink::Handle, ip: Ipv4Addr) {
     use rtnetlink::packet_route::neighbour::{NeighbourAddress, NeighbourAttribute};
