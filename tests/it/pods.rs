@@ -207,3 +207,24 @@ fn kill_9_of_pod_create_and_run_in_a_pod_leaves_nothing_the_next_command_cannot_
         s.cmd(&["ps", "-a", "-q"]).lines().is_empty().then_some(())
     });
 }
+
+#[test]
+fn a_pods_containers_have_podmans_hosts_file_the_pod_and_infra_names_and_their_own_on_loopback() {
+    needs_tools();
+    let s = Skiff::new();
+    s.cmd(&["pod", "create", "--name", "hp", "--infra-name", "hp-infra"]).assert_success();
+    let first = s.cmd(&["run", TLS, "--rm", "--pod", "hp", "--name", "one", img(), "cat", "/etc/hosts"]);
+    let lines = first.assert_success().lines();
+    // The infra's line: its address with the pod's hostname and the infra's name.
+    let infra_line = lines.iter().find(|l| l.ends_with("\thp hp-infra")).unwrap_or_else(|| panic!("{first}"));
+    assert!(!infra_line.starts_with("127."), "the infra's own address: {first}");
+    assert!(lines.iter().any(|l| l.contains("\thost.containers.internal")), "{first}");
+    // The member's own name on loopback (its hostname, the pod's, is there already).
+    assert_eq!(lines.last().copied(), Some("127.0.0.1\tone"), "{first}");
+    let second = s.cmd(&["run", TLS, "--rm", "--pod", "hp", "--name", "two", img(), "cat", "/etc/hosts"]);
+    let lines2 = second.assert_success().lines();
+    assert_eq!(lines2.last().copied(), Some("127.0.0.1\ttwo"), "{second}");
+    assert!(!second.stdout.contains("\tone"), "the first container's line stays with it: {second}");
+    assert_eq!(lines.len(), lines2.len(), "{first}{second}");
+    s.cmd(&["pod", "rm", "-f", "-t", "0", "hp"]).assert_success();
+}
