@@ -533,7 +533,7 @@ pub fn joined_namespaces(pod: &PodRecord) -> Vec<String> {
     if pod.infra_id.is_none() || !pod.share.iter().any(|s| s == "net") {
         return Vec::new();
     }
-    pod.share.iter().filter(|s| matches!(s.as_str(), "ipc" | "uts")).cloned().collect()
+    pod.share.iter().filter(|s| matches!(s.as_str(), "ipc" | "pid" | "uts")).cloned().collect()
 }
 
 /// The pod's status, as podman computes it from its containers' states.

@@ -685,7 +685,7 @@ pub fn teardown(run_dir: &Path) -> Option<String> {
         }
     }
     netns::release(&run_dir.join(NETNS_FILE));
-    for kind in ["ipc", "uts"] {
+    for kind in ["ipc", "pid", "uts"] {
         let file = run_dir.join(shared_ns_file(kind));
         if file.exists() {
             netns::release(&file);

@@ -228,3 +228,28 @@ fn a_pods_containers_have_podmans_hosts_file_the_pod_and_infra_names_and_their_o
     assert_eq!(lines.len(), lines2.len(), "{first}{second}");
     s.cmd(&["pod", "rm", "-f", "-t", "0", "hp"]).assert_success();
 }
+
+#[test]
+fn share_pid_puts_a_pods_containers_in_one_pid_namespace() {
+    needs_tools();
+    let s = Skiff::new();
+    s.cmd(&["pod", "create", "--name", "pids", "--share", "+pid"]).assert_success();
+    s.cmd(&["run", TLS, "-d", "--pod", "pids", "--name", "sleeper", img(), "sleep", "600"]).assert_success();
+    let out = s.cmd(&["run", TLS, "--rm", "--pod", "pids", img(), "ps", "-o", "pid,args"]);
+    out.assert_success();
+    assert!(out.stdout.contains("sleep 600"), "the other container's process is visible: {out}");
+    let mine = out
+        .lines()
+        .iter()
+        .find(|l| l.contains("ps -o"))
+        .map(|l| l.split_whitespace().next().unwrap().to_string());
+    assert_ne!(mine.as_deref(), Some("1"), "ps is not pid 1 of a namespace of its own: {out}");
+    // Without --share pid each container has its own.
+    s.cmd(&["pod", "create", "--name", "apart"]).assert_success();
+    s.cmd(&["run", TLS, "-d", "--pod", "apart", "--name", "sleeper2", img(), "sleep", "600"])
+        .assert_success();
+    let out = s.cmd(&["run", TLS, "--rm", "--pod", "apart", img(), "ps", "-o", "pid,args"]);
+    out.assert_success();
+    assert!(!out.stdout.contains("sleep 600"), "{out}");
+    s.cmd(&["pod", "rm", "-f", "-t", "0", "pids", "apart"]).assert_success();
+}
