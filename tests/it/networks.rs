@@ -849,6 +849,15 @@ fn containers_conf_dns_and_hosts_settings_reach_the_containers_files() {
     let lines = out.assert_success().lines();
     assert_eq!(lines[..2], ["127.0.0.1\tlocalhost", "::1\tlocalhost"], "{out}");
     assert!(lines[2].ends_with(" solo") && lines.len() == 3, "{out}");
+    // no_hosts = true: /etc/hosts is the image's (the fixture has none: empty), nothing of skiff's.
+    let conf3 = s.dir().join("nohosts.conf");
+    fs_err::write(&conf3, "[containers]\nno_hosts = true\n").unwrap();
+    let conf3 = conf3.to_string_lossy().into_owned();
+    let out = s.cmd_env(
+        &["run", TLS, "--rm", "--name", "nohosts", img(), "cat", "/etc/hosts"],
+        &[("CONTAINERS_CONF", conf3.as_str())],
+    );
+    out.assert_success().assert_stdout_eq("");
     // A base file that cannot be read: the start fails and says which file.
     fs_err::write(s.dir().join("bad.conf"), "[containers]\nbase_hosts_file = \"/nonexistent/hosts\"\n")
         .unwrap();
