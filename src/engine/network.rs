@@ -297,6 +297,10 @@ pub fn prepare(
             }
         }
     }
+    if config.mode == Mode::Host && opts.hostname.is_none() {
+        // As podman: a container on the host's network has the host's name.
+        opts.hostname = nix::unistd::gethostname().ok().and_then(|h| h.into_string().ok());
+    }
     if let (Mode::Container(key), None) = (&config.mode, &joined_pod) {
         joined_container(ctx, store, key)?;
     }

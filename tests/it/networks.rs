@@ -1003,3 +1003,29 @@ fn hosts_of_slirp4netns_and_none_name_the_container_and_the_hosts_address() {
     let hostname = lines.last().unwrap().to_string();
     assert!(lines.contains(&format!("127.0.0.1\t{hostname} quiet").as_str()), "{out}");
 }
+
+#[test]
+fn a_container_on_the_hosts_network_has_the_hosts_name_and_the_hosts_entries() {
+    util::require_unprivileged();
+    let s = Skiff::new();
+    let host = nix::unistd::gethostname().unwrap().into_string().unwrap();
+    let out =
+        s.cmd(&["run", TLS, "--rm", "--network", "host", img(), "sh", "-c", "hostname; cat /etc/hostname"]);
+    assert_eq!(out.assert_success().lines(), [host.as_str(), host.as_str()], "{out}");
+    let out = s.cmd(&["run", TLS, "--rm", "--network", "host", "--hostname", "mine", img(), "hostname"]);
+    out.assert_success().assert_stdout_eq("mine");
+    // The host's own /etc/hosts entries come first, as in podman.
+    let first = files_first_entry("/etc/hosts");
+    let out = s.cmd(&["run", TLS, "--rm", "--network", "host", img(), "head", "-n", "1", "/etc/hosts"]);
+    out.assert_success().assert_stdout_eq(&first);
+}
+
+/// The first entry of a hosts file as podman rewrites it: `IP<TAB>NAMES`, comments dropped.
+fn files_first_entry(path: &str) -> String {
+    let text = fs_err::read_to_string(path).unwrap_or_default();
+    text.lines()
+        .map(|l| l.split('#').next().unwrap_or("").split_whitespace().collect::<Vec<_>>())
+        .find(|f| f.len() >= 2)
+        .map(|f| format!("{}\t{}", f[0], f[1..].join(" ")))
+        .expect("the host's /etc/hosts has an entry")
+}
