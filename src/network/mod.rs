@@ -366,6 +366,10 @@ pub struct Defaults {
 impl Defaults {
     /// The host's /etc/hosts, or the file `base_hosts_file` names, as entries. A named file that
     /// cannot be read is an error, as in podman; a missing /etc/hosts or image file is no entry.
+    #[allow(
+        clippy::disallowed_methods,
+        reason = "the error is wrapped with the path; fs_err would name it twice"
+    )]
     fn base_entries(&self) -> Result<Vec<files::HostEntry>, Error> {
         let path = match &self.base_hosts {
             BaseHosts::None | BaseHosts::File(None) => return Ok(Vec::new()),
@@ -374,7 +378,7 @@ impl Defaults {
             }
             BaseHosts::File(Some(p)) => p,
         };
-        match fs_err::read_to_string(path) {
+        match std::fs::read_to_string(path) {
             Ok(text) => Ok(files::parse_hosts(&text)),
             Err(source) => Err(Error::Read { path: path.clone(), source }),
         }
