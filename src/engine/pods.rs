@@ -360,7 +360,10 @@ fn create_infra(
     };
     let custom = (!own).then_some(());
     let shm = ensure_shm_dir(ctx, &pod.id)?;
-    let mut run = RunOptions { hostname: Some(pod.hostname.clone()), init: true, ..Default::default() };
+    // skiff's init in front of the host's sleep in its own image; a custom image's command runs
+    // as it is, as podman runs it (skiff is linked against the host's libc, which such an image
+    // may not have).
+    let mut run = RunOptions { hostname: Some(pod.hostname.clone()), init: own, ..Default::default() };
     match (&custom, &opts.infra_command) {
         (None, command) => {
             run.entrypoint = Some(Vec::new());

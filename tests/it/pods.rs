@@ -253,3 +253,29 @@ fn share_pid_puts_a_pods_containers_in_one_pid_namespace() {
     assert!(!out.stdout.contains("sleep 600"), "{out}");
     s.cmd(&["pod", "rm", "-f", "-t", "0", "pids", "apart"]).assert_success();
 }
+
+#[test]
+fn an_infra_from_an_image_of_the_users_runs_its_command_as_it_is() {
+    needs_tools();
+    let s = Skiff::new();
+    s.cmd(&["pull", TLS, img()]).assert_success();
+    // The fixture has no C library of the host's: skiff's own init could not run in it.
+    s.cmd(&[
+        "pod",
+        "create",
+        "--name",
+        "own",
+        "--infra-image",
+        img(),
+        "--infra-command",
+        r#"["sleep", "600"]"#,
+        "--infra-name",
+        "own-infra",
+    ])
+    .assert_success();
+    let out = s.cmd(&["run", TLS, "--rm", "--pod", "own", img(), "hostname"]);
+    out.assert_success().assert_stdout_eq("own");
+    let ps = s.cmd(&["ps", "--format", "{{.Names}} {{.Command}}"]);
+    assert!(ps.assert_success().stdout.contains("own-infra sleep 600"), "{ps}");
+    s.cmd(&["pod", "rm", "-f", "-t", "0", "own"]).assert_success();
+}
