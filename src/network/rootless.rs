@@ -519,20 +519,20 @@ async fn attach_all(
                     .execute()
                     .await
                     .map_err(nl(format!("create bridge {}", bridge.interface)))?;
-                let i = link_index(&h, &bridge.interface).await?.ok_or(Error::NoHolder)?;
-                h.address()
-                    .add(i, bridge.gateway.into(), bridge.subnet.prefix)
-                    .execute()
-                    .await
-                    .map_err(nl(format!("add {} to {}", bridge.gateway, bridge.interface)))?;
-                h.link()
-                    .set(LinkUnspec::new_with_index(i).up().build())
-                    .execute()
-                    .await
-                    .map_err(nl("set the bridge up".into()))?;
-                i
+                link_index(&h, &bridge.interface).await?.ok_or(Error::NoHolder)?
             }
         };
+        // Also for a bridge found: a command killed right after creating it left it without its
+        // address, or down.
+        match h.address().add(br, bridge.gateway.into(), bridge.subnet.prefix).execute().await {
+            Err(rtnetlink::Error::NetlinkError(e)) if e.raw_code() == -libc::EEXIST => {}
+            done => done.map_err(nl(format!("add {} to {}", bridge.gateway, bridge.interface)))?,
+        }
+        h.link()
+            .set(LinkUnspec::new_with_index(br).up().build())
+            .execute()
+            .await
+            .map_err(nl("set the bridge up".into()))?;
         table.bridges.insert(net.name.clone(), bridge.clone());
         let ip = table.allocate(net, r.ip)?;
         let mac = match &r.mac {

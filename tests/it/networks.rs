@@ -561,7 +561,11 @@ fn kill_9_of_network_connect_disconnect_and_rm_leaves_nothing_the_next_command_c
             "network connect after a killed one: {c}"
         );
         let out = run_on(&s, &net, "wget -q -O - http://web/index.html");
-        assert!(out.stdout.contains("hello from web"), "{net}: {out}");
+        assert!(
+            out.stdout.contains("hello from web"),
+            "{net}: {out}\nconnect: {c}\nendpoints: {}",
+            endpoints(&s)
+        );
         s.cmd(&["network", "disconnect", &net, "web"]).assert_success();
         s.cmd(&["network", "rm", &net]).assert_success();
         s.cmd(&["network", "rm", "-f", &format!("spare{i}")]).assert_success();
