@@ -577,7 +577,9 @@ pub fn inspect(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<Va
     let run = run_dir(ctx, &rec.id);
     let extras = super::containers::Extras::load(store, &rec.id);
     let running = rec.state.is_active();
-    let pid = if running { read_pid(&run.join(supervisor::CONTAINER_PID)).map_or(0, Pid::as_raw) } else { 0 };
+    // 0 between an exit and a restart (the pid file still names the process that ended), as podman.
+    let pid = read_pid(&run.join(supervisor::CONTAINER_PID)).filter(|p| running && process_alive(*p));
+    let pid = pid.map_or(0, Pid::as_raw);
     let conmon = if running { rec.pid.unwrap_or(0) } else { 0 };
     let process = spec.get("process").cloned().unwrap_or(Value::Null);
     let caps = |set: &str| process.pointer(&format!("/capabilities/{set}")).cloned().unwrap_or(json!([]));

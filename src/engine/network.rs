@@ -92,7 +92,7 @@ pub enum Error {
     InvalidAlias { value: String },
     #[error(transparent)]
     Pod(Box<super::pods::Error>),
-    #[error("invalid --network slirp4netns option {value:?}: skiff supports cidr=NET/LEN")]
+    #[error("invalid --network slirp4netns option {value:?}: expected allow_host_loopback=BOOL, cidr=NET/LEN, enable_ipv6=BOOL, mtu=N, outbound_addr=ADDR, outbound_addr6=ADDR or port_handler=rootlesskit|slirp4netns")]
     SlirpOption { value: String },
     #[error("invalid --ip {ip}: not in subnet {subnet} of network {network}")]
     IpOutsideSubnet { ip: std::net::Ipv4Addr, subnet: String, network: String },
@@ -156,15 +156,27 @@ impl Request {
 
 /// The container's network settings, checked; `image_config` supplies `-P`'s ports.
 pub fn config(req: &Request, image_config: Option<&super::images::RunConfig>) -> Result<Config, Error> {
-    // slirp4netns's options: only cidr=NET/LEN.
+    // slirp4netns's options, as podman names them.
     let mut slirp_cidr = None;
+    let mut slirp = network::SlirpOptions::default();
     let plain;
     let req = match req.mode.as_slice() {
         [m] if m.starts_with("slirp4netns:") => {
             for opt in m["slirp4netns:".len()..].split(',').filter(|o| !o.is_empty()) {
-                match opt.split_once('=') {
-                    Some(("cidr", v)) if valid_cidr(v) => slirp_cidr = Some(v.to_string()),
-                    _ => return Err(Error::SlirpOption { value: opt.to_string() }),
+                let bad = || Error::SlirpOption { value: opt.to_string() };
+                let flag = |v: &str| v.parse::<bool>().map_err(|_| bad());
+                match opt.split_once('=').ok_or_else(bad)? {
+                    ("cidr", v) if valid_cidr(v) => slirp_cidr = Some(v.to_string()),
+                    ("allow_host_loopback", v) => slirp.allow_host_loopback = Some(flag(v)?),
+                    ("enable_ipv6", v) => slirp.enable_ipv6 = flag(v)?,
+                    ("mtu", v) => {
+                        slirp.mtu = Some(v.parse().ok().filter(|m| (68..=65521).contains(m)).ok_or_else(bad)?)
+                    }
+                    ("outbound_addr", v) if !v.is_empty() => slirp.outbound_addr = Some(v.to_string()),
+                    ("outbound_addr6", v) if !v.is_empty() => slirp.outbound_addr6 = Some(v.to_string()),
+                    ("port_handler", "slirp4netns") => slirp.port_handler_slirp = true,
+                    ("port_handler", "rootlesskit") => slirp.port_handler_slirp = false,
+                    _ => return Err(bad()),
                 }
             }
             plain = Request { mode: vec!["slirp4netns".into()], ..req.clone() };
@@ -223,6 +235,8 @@ pub fn config(req: &Request, image_config: Option<&super::images::RunConfig>) ->
         pod: None,
         shared: Vec::new(),
         slirp_cidr,
+        slirp,
+        defaults: Default::default(),
     })
 }
 
@@ -282,6 +296,10 @@ pub fn prepare(
                 });
             }
         }
+    }
+    if config.mode == Mode::Host && opts.hostname.is_none() {
+        // As podman: a container on the host's network has the host's name.
+        opts.hostname = nix::unistd::gethostname().ok().and_then(|h| h.into_string().ok());
     }
     if let (Mode::Container(key), None) = (&config.mode, &joined_pod) {
         joined_container(ctx, store, key)?;
@@ -420,6 +438,8 @@ pub fn setup(ctx: &Context, store: &Store, rec: &ContainerRecord, run_dir: &Path
     let spec = oci_spec::runtime::Spec::load(bundle.join("config.json"))
         .map_err(|source| Error::Bundle { id: rec.id.clone(), source })?;
     let hostname = spec.hostname().clone().unwrap_or_else(|| rec.id.chars().take(12).collect());
+    let mut config = config;
+    config.defaults = conf_defaults(spec.root().as_ref().map(|r| bundle.join(r.path())).as_deref());
     if let (Some(pod), Mode::Container(_)) = (&config.pod, &config.mode) {
         // The pod's infra holds the namespaces this container joins: it runs first.
         super::pods::ensure_infra(ctx, store, pod).map_err(|e| Error::Pod(Box::new(e)))?;
@@ -434,9 +454,48 @@ pub fn setup(ctx: &Context, store: &Store, rec: &ContainerRecord, run_dir: &Path
         Mode::Container(key) => Some(joined_container(ctx, store, key)?.1),
         _ => None,
     };
-    network::setup(&config, run_dir, &hostname, joined.as_ref())
+    network::setup(&config, run_dir, &hostname, &rec.name, joined.as_ref())
         .map_err(|source| Error::Setup { id: rec.id.clone(), source })?;
     Ok(())
+}
+
+/// containers.conf's settings for the name-resolution files (`dns_servers`, `dns_searches`,
+/// `dns_options`, `base_hosts_file`, `host_containers_internal_ip`, `no_hosts`), read at each
+/// start as podman reads them; `rootfs` is the container's mounted root (for the image's
+/// /etc/hosts). A containers.conf that cannot be read gives none (the command that read it
+/// first said why).
+pub fn conf_defaults(rootfs: Option<&Path>) -> network::Defaults {
+    let Ok(conf) = super::containers_conf::get() else { return network::Defaults::default() };
+    let c = &conf.containers;
+    let image_hosts = || rootfs.and_then(|root| file_in_root(root, &["etc", "hosts"]));
+    network::Defaults {
+        dns_servers: c.dns_servers.clone().unwrap_or_default(),
+        dns_searches: c.dns_searches.clone().unwrap_or_default(),
+        dns_options: c.dns_options.clone().unwrap_or_default(),
+        base_hosts: match c.base_hosts_file.as_deref() {
+            None | Some("") => network::BaseHosts::Host,
+            Some("none") => network::BaseHosts::None,
+            Some("image") => network::BaseHosts::File(image_hosts()),
+            Some(path) => network::BaseHosts::File(Some(PathBuf::from(path))),
+        },
+        host_internal: c.host_containers_internal_ip.clone(),
+        no_hosts: c.no_hosts.unwrap_or(false).then(image_hosts),
+    }
+}
+
+/// `root/parts...` when it is a regular file reached through no symlink (a symlink in an image
+/// could point at a file of the host).
+fn file_in_root(root: &Path, parts: &[&str]) -> Option<PathBuf> {
+    let mut path = root.to_path_buf();
+    for (i, part) in parts.iter().enumerate() {
+        path.push(part);
+        let meta = fs_err::symlink_metadata(&path).ok()?;
+        let last = i + 1 == parts.len();
+        if meta.file_type().is_symlink() || (last && !meta.is_file()) || (!last && !meta.is_dir()) {
+            return None;
+        }
+    }
+    Some(path)
 }
 
 /// Stops the network helper and releases the namespace of a container that has exited. When the
@@ -508,16 +567,23 @@ mod tests {
     }
 
     #[test]
-    fn slirp4netns_takes_a_cidr_and_nothing_else() {
+    fn slirp4netns_takes_podmans_options() {
         let c = config(&req("slirp4netns:cidr=172.18.51.0/24"), None).unwrap();
         assert_eq!((c.mode, c.slirp_cidr.as_deref()), (Mode::Slirp4netns, Some("172.18.51.0/24")));
         assert_eq!(
             crate::network::helper::slirp_addresses(Some("172.18.51.0/24")),
             ("172.18.51.100".into(), "172.18.51.2".into(), "172.18.51.3".into())
         );
-        let e = config(&req("slirp4netns:mtu=1500"), None).unwrap_err().to_string();
-        assert_eq!(e, "invalid --network slirp4netns option \"mtu=1500\": skiff supports cidr=NET/LEN");
+        let e = config(&req("slirp4netns:mtu=big"), None).unwrap_err().to_string();
+        assert!(e.starts_with("invalid --network slirp4netns option \"mtu=big\": expected "), "{e}");
         assert!(config(&req("slirp4netns:cidr=10.0.0.0/33"), None).is_err());
+        assert!(config(&req("slirp4netns:port_handler=nope"), None).is_err());
+        assert!(config(&req("slirp4netns:enable_ipv6"), None).is_err());
+        let c = config(&req("slirp4netns:port_handler=slirp4netns,mtu=1500,allow_host_loopback=false"), None)
+            .unwrap();
+        assert!(c.slirp.port_handler_slirp);
+        let args = crate::network::helper::slirp_args(None, &c.slirp).join(" ");
+        assert_eq!(args, "--configure --mtu=1500 --disable-host-loopback");
     }
 
     #[test]

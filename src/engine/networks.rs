@@ -319,7 +319,8 @@ pub fn connect(
         state.endpoints.extend(added);
         state.rootless_dir.get_or_insert(rootless_dir(ctx).0);
         state.container.get_or_insert(rec.id.clone());
-        network::update_running(&config, &run, &state, &resolve(ctx, config.mode.networks())?)?;
+        config.defaults = super::network::conf_defaults(None);
+        network::update_running(&config, &run, &rec.name, &state, &resolve(ctx, config.mode.networks())?)?;
     }
     save_container_config(store, &rec.id, &config)?;
     Ok(())
@@ -344,7 +345,20 @@ pub fn disconnect(ctx: &Context, store: &Store, network: &str, container: &str) 
         rootless::detach(&rootless_dir(ctx), &rec.id, Some(std::slice::from_ref(&net.name)))?;
         let mut state = network::State::read(&run).unwrap_or_default();
         state.endpoints.retain(|e| e.network != net.name);
-        network::update_running(&config, &run, &state, &resolve(ctx, config.mode.networks())?)?;
+        let networks = resolve(ctx, config.mode.networks())?;
+        if let Some(pid) = container_pid(ctx, &rec.id) {
+            // The remaining networks give it a default route if the one gone did.
+            let candidates: Vec<(String, Ipv4Addr)> = state
+                .endpoints
+                .iter()
+                .filter_map(|e| networks.iter().find(|n| n.name == e.network).map(|n| (e, n)))
+                .filter(|(_, n)| !n.internal)
+                .map(|(e, n)| (e.interface.clone(), n.gateway()))
+                .collect();
+            rootless::ensure_default_route(&PathBuf::from(format!("/proc/{pid}/ns/net")), &candidates)?;
+        }
+        config.defaults = super::network::conf_defaults(None);
+        network::update_running(&config, &run, &rec.name, &state, &networks)?;
     }
     save_container_config(store, &rec.id, &config)?;
     Ok(())

@@ -360,7 +360,10 @@ fn create_infra(
     };
     let custom = (!own).then_some(());
     let shm = ensure_shm_dir(ctx, &pod.id)?;
-    let mut run = RunOptions { hostname: Some(pod.hostname.clone()), init: true, ..Default::default() };
+    // skiff's init in front of the host's sleep in its own image; a custom image's command runs
+    // as it is, as podman runs it (skiff is linked against the host's libc, which such an image
+    // may not have).
+    let mut run = RunOptions { hostname: Some(pod.hostname.clone()), init: own, ..Default::default() };
     match (&custom, &opts.infra_command) {
         (None, command) => {
             run.entrypoint = Some(Vec::new());
@@ -533,7 +536,7 @@ pub fn joined_namespaces(pod: &PodRecord) -> Vec<String> {
     if pod.infra_id.is_none() || !pod.share.iter().any(|s| s == "net") {
         return Vec::new();
     }
-    pod.share.iter().filter(|s| matches!(s.as_str(), "ipc" | "uts")).cloned().collect()
+    pod.share.iter().filter(|s| matches!(s.as_str(), "ipc" | "pid" | "uts")).cloned().collect()
 }
 
 /// The pod's status, as podman computes it from its containers' states.

@@ -64,6 +64,10 @@ pub struct Table {
     pub bridges: BTreeMap<String, Bridge>,
     #[serde(default)]
     pub endpoints: Vec<Endpoint>,
+    /// Per network, the address given last: the next one is searched after it (round robin, as
+    /// podman's IPAM does), so an address let go is not handed out again at once.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub last: BTreeMap<String, Ipv4Addr>,
 }
 
 /// Why an address cannot be given.
@@ -94,8 +98,9 @@ impl Table {
     }
 
     /// Chooses an address on `net` for a new endpoint: `wanted` when it is free and in the
-    /// subnet, else the lowest free address of the pool.
-    pub fn allocate(&self, net: &Network, wanted: Option<Ipv4Addr>) -> Result<Ipv4Addr, AllocError> {
+    /// subnet, else the first free address of the pool after the one given last (wrapping
+    /// round), which is then recorded as the last.
+    pub fn allocate(&mut self, net: &Network, wanted: Option<Ipv4Addr>) -> Result<Ipv4Addr, AllocError> {
         let used: Vec<Ipv4Addr> =
             self.endpoints.iter().filter(|e| e.network == net.name).map(|e| e.ip).collect();
         let subnet = net.subnet();
@@ -110,10 +115,19 @@ impl Table {
             return Ok(ip);
         }
         let (first, last) = subnet.pool();
-        (u32::from(first)..=u32::from(last))
+        let (first, last) = (u32::from(first), u32::from(last));
+        let after = self.last.get(&net.name).map(|ip| u32::from(*ip)).filter(|ip| (first..last).contains(ip));
+        let order = match after {
+            Some(a) => (a + 1..=last).chain(first..=a).collect::<Vec<u32>>(),
+            None => (first..=last).collect(),
+        };
+        let ip = order
+            .into_iter()
             .map(Ipv4Addr::from)
             .find(|ip| *ip != gateway && !used.contains(ip))
-            .ok_or_else(|| AllocError::Exhausted { network: net.name.clone() })
+            .ok_or_else(|| AllocError::Exhausted { network: net.name.clone() })?;
+        self.last.insert(net.name.clone(), ip);
+        Ok(ip)
     }
 
     /// Drops the endpoints whose veth is not among `present` (their container's namespace is
@@ -229,6 +243,22 @@ mod tests {
         let gone = t.reclaim(&present);
         assert_eq!(gone.len(), 1);
         assert_eq!(t.allocate(&n, None).unwrap(), first);
+    }
+
+    #[test]
+    fn an_address_let_go_is_not_given_again_at_once() {
+        let n = net("a", "10.99.0.0/24");
+        let mut t = Table::default();
+        let a = t.allocate(&n, None).unwrap();
+        endpoint(&mut t, &n, "c1", a);
+        let b = t.allocate(&n, None).unwrap();
+        endpoint(&mut t, &n, "c2", b);
+        t.endpoints.retain(|e| e.ip != b);
+        let again = t.allocate(&n, None).unwrap();
+        assert_eq!((a, b, again), ([10, 99, 0, 2].into(), [10, 99, 0, 3].into(), [10, 99, 0, 4].into()));
+        // At the end of the pool it wraps round to the free ones.
+        t.last.insert("a".into(), Ipv4Addr::new(10, 99, 0, 254));
+        assert_eq!(t.allocate(&n, None).unwrap(), Ipv4Addr::new(10, 99, 0, 3));
     }
 
     #[test]

@@ -69,26 +69,70 @@ pub fn resolv_conf(
     out
 }
 
-/// The container's /etc/hosts: localhost, the container's own address with its hostname,
-/// `host.containers.internal` for the host, then the `--add-host` entries (`(name, ip)`).
+/// One line of a hosts file: an address and its names.
+pub type HostEntry = (String, Vec<String>);
+
+/// The names `host.containers.internal`'s line carries.
+pub const HOST_INTERNAL_NAMES: [&str; 2] = ["host.containers.internal", "host.docker.internal"];
+
+/// The entries of a hosts file: comments (`#` to the end of the line) dropped, lines with an
+/// address but no name skipped.
+pub fn parse_hosts(text: &str) -> Vec<HostEntry> {
+    text.lines()
+        .filter_map(|line| {
+            let mut fields = line.split('#').next().unwrap_or("").split_whitespace();
+            let ip = fields.next()?;
+            let names: Vec<String> = fields.map(String::from).collect();
+            (!names.is_empty()).then(|| (ip.to_string(), names))
+        })
+        .collect()
+}
+
+/// The container's /etc/hosts, as podman writes it: the `--add-host` entries (`(name, ip)`) and
+/// the `base` file's entries first, as they are; then `localhost` (IPv4 and IPv6),
+/// `host.containers.internal` (when `host_internal` is given) and the container's `own` entries,
+/// each with only the names that no line before it has (a line left with no name is dropped),
+/// so that the user's entries win.
 pub fn hosts(
-    hostname: &str,
-    own: Option<&str>,
-    host_gateway: Option<&str>,
+    base: &[HostEntry],
     add_hosts: &[(String, String)],
+    host_internal: Option<&str>,
+    own: &[HostEntry],
 ) -> String {
-    let mut out = String::from(
-        "127.0.0.1\tlocalhost localhost.localdomain localhost4 localhost4.localdomain4\n\
-         ::1\tlocalhost localhost.localdomain localhost6 localhost6.localdomain6\n",
-    );
-    for (name, ip) in add_hosts {
-        out.push_str(&format!("{ip}\t{name}\n"));
+    let mut out = String::new();
+    let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let line = |out: &mut String, ip: &str, names: &[String]| {
+        out.push_str(&format!("{ip}\t{}\n", names.join(" ")));
+    };
+    let user =
+        add_hosts.iter().map(|(name, ip)| (ip.clone(), vec![name.clone()])).chain(base.iter().cloned());
+    for (ip, names) in user {
+        taken.extend(names.iter().cloned());
+        line(&mut out, &ip, &names);
     }
-    out.push_str(&format!("{}\t{hostname}\n", own.unwrap_or("127.0.1.1")));
-    if let Some(gw) = host_gateway {
-        out.push_str(&format!("{gw}\thost.containers.internal host.docker.internal\n"));
+    let localhost = vec!["localhost".to_string()];
+    let mut special: Vec<HostEntry> =
+        vec![("127.0.0.1".into(), localhost.clone()), ("::1".into(), localhost)];
+    if let Some(ip) = host_internal {
+        special.push((ip.to_string(), HOST_INTERNAL_NAMES.iter().map(|n| n.to_string()).collect()));
+    }
+    for (ip, names) in special.iter().chain(own) {
+        let free: Vec<String> = names.iter().filter(|n| !taken.contains(*n)).cloned().collect();
+        if !free.is_empty() {
+            line(&mut out, ip, &free);
+        }
     }
     out
+}
+
+/// The hosts file of a container that joins another's network namespace (a pod's member, or
+/// `--network container:NAME`): the other's file, then the `--add-host` entries and
+/// `own_names` on 127.0.0.1, each with only the names the file does not have yet.
+pub fn joined_hosts(joined: &str, add_hosts: &[(String, String)], own_names: &[String]) -> String {
+    let base = parse_hosts(joined);
+    let mut own: Vec<HostEntry> = add_hosts.iter().map(|(n, ip)| (ip.clone(), vec![n.clone()])).collect();
+    own.push(("127.0.0.1".into(), own_names.to_vec()));
+    hosts(&base, &[], None, &own)
 }
 
 /// Parses one `--add-host NAME:IP` (IPv6 addresses may contain ':'; `host-gateway` stands for
@@ -131,14 +175,37 @@ mod tests {
     }
 
     #[test]
-    fn hosts_file() {
-        let text = hosts("web", Some("10.0.2.100"), Some("10.0.2.2"), &[("db".into(), "192.0.2.9".into())]);
-        let lines: Vec<&str> = text.lines().collect();
-        assert!(lines[0].starts_with("127.0.0.1\tlocalhost"));
-        assert!(lines.contains(&"192.0.2.9\tdb"));
-        assert!(lines.contains(&"10.0.2.100\tweb"));
-        assert!(lines.contains(&"10.0.2.2\thost.containers.internal host.docker.internal"));
-        assert!(hosts("web", None, None, &[]).contains("127.0.1.1\tweb\n"));
+    fn hosts_file_as_podman_writes_it() {
+        let base = parse_hosts("# c\n127.0.0.1 localhost\n10.1.1.1   base1 b1 # note\n10.1.1.2\n");
+        assert_eq!(
+            base,
+            [
+                ("127.0.0.1".into(), vec!["localhost".into()]),
+                ("10.1.1.1".into(), vec!["base1".into(), "b1".into()])
+            ]
+        );
+        let own = [("10.0.2.100".to_string(), vec!["web".to_string(), "web".to_string()])];
+        let text = hosts(&base, &[("db".into(), "192.0.2.9".into())], Some("192.0.2.2"), &own);
+        assert_eq!(
+            text,
+            "192.0.2.9\tdb\n127.0.0.1\tlocalhost\n10.1.1.1\tbase1 b1\n\
+             192.0.2.2\thost.containers.internal host.docker.internal\n10.0.2.100\tweb web\n"
+        );
+        // A name the user's entries have is not added again (the base file's localhost covers
+        // ::1 too, as in podman); a line left with no name goes.
+        let own = [("10.0.2.100".to_string(), vec!["base1".to_string(), "db".to_string()])];
+        let text = hosts(&base, &[("db".into(), "192.0.2.9".into())], None, &own);
+        assert!(!text.contains("10.0.2.100"), "{text}");
+        let text = hosts(&[], &[], None, &[("10.0.2.100".into(), vec!["c".into(), "n".into()])]);
+        assert_eq!(text, "127.0.0.1\tlocalhost\n::1\tlocalhost\n10.0.2.100\tc n\n");
+    }
+
+    #[test]
+    fn a_joined_containers_file_gets_the_names_it_lacks_on_loopback() {
+        let infra =
+            hosts(&[], &[], Some("192.0.2.2"), &[("192.0.2.2".into(), vec!["pod".into(), "infra".into()])]);
+        let text = joined_hosts(&infra, &[("db".into(), "192.0.2.9".into())], &["pod".into(), "web".into()]);
+        assert_eq!(text, format!("{infra}192.0.2.9\tdb\n127.0.0.1\tweb\n"));
     }
 
     #[test]

@@ -158,6 +158,7 @@ pub fn start_slirp(
     run_dir: &Path,
     ports: &[PortMapping],
     cidr: Option<&str>,
+    options: &super::SlirpOptions,
 ) -> Result<i32, Error> {
     let slirp = program("slirp4netns")?;
     let socket = slirp_socket(run_dir);
@@ -175,12 +176,8 @@ pub fn start_slirp(
     // The write end goes to slirp4netns as --ready-fd; ours is closed right after the spawn.
     set_cloexec(&ready_w, false).map_err(|source| Error::HelperSpawn { program: "slirp4netns", source })?;
     let mut cmd = Command::new(&slirp);
-    if let Some(cidr) = cidr {
-        cmd.arg(format!("--cidr={cidr}"));
-    }
+    cmd.args(slirp_args(cidr, options));
     let spawned = cmd
-        .arg("--configure")
-        .arg("--mtu=65520")
         .arg(format!("--api-socket={}", socket.display()))
         .arg(format!("--ready-fd={}", ready_w.as_raw_fd()))
         .arg("--netns-type=path")
@@ -219,6 +216,30 @@ pub fn start_slirp(
     // Not waited for here: the cleanup stops it by pid; when this command exits, init reaps it.
     std::mem::forget(child);
     Ok(pid)
+}
+
+/// slirp4netns's options before the API socket's: the subnet, `--configure`, the MTU and what
+/// `--network slirp4netns:OPT` asks for.
+pub fn slirp_args(cidr: Option<&str>, options: &super::SlirpOptions) -> Vec<String> {
+    let mut args = Vec::new();
+    if let Some(cidr) = cidr {
+        args.push(format!("--cidr={cidr}"));
+    }
+    args.push("--configure".into());
+    args.push(format!("--mtu={}", options.mtu.unwrap_or(65520)));
+    if options.allow_host_loopback == Some(false) {
+        args.push("--disable-host-loopback".into());
+    }
+    if options.enable_ipv6 {
+        args.push("--enable-ipv6".into());
+    }
+    if let Some(a) = &options.outbound_addr {
+        args.push(format!("--outbound-addr={a}"));
+    }
+    if let Some(a) = &options.outbound_addr6 {
+        args.push(format!("--outbound-addr6={a}"));
+    }
+    args
 }
 
 /// One `add_hostfwd` request on the slirp4netns API socket.

@@ -77,6 +77,12 @@ pub enum Error {
         #[source]
         source: nix::Error,
     },
+    #[error("cannot read {path}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("cannot write {path}")]
     Write {
         path: PathBuf,
@@ -185,7 +191,12 @@ impl From<Mode> for String {
 
 impl TryFrom<String> for Mode {
     type Error = Error;
+    /// The stored form: as typed, and `""` for a container that `network disconnect` took off
+    /// its last network (it stays a network container that `network connect` can put back).
     fn try_from(s: String) -> Result<Mode, Error> {
+        if s.is_empty() {
+            return Ok(Mode::Bridge(Vec::new()));
+        }
         s.parse()
     }
 }
@@ -267,6 +278,145 @@ pub struct Config {
     /// `--network slirp4netns:cidr=NET/LEN`: slirp4netns's subnet (default 10.0.2.0/24).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slirp_cidr: Option<String>,
+    /// The other options of `--network slirp4netns:OPT,...`.
+    #[serde(default, skip_serializing_if = "SlirpOptions::is_default")]
+    pub slirp: SlirpOptions,
+    /// containers.conf's settings for the name-resolution files: filled in by the engine at each
+    /// start, never stored.
+    #[serde(skip)]
+    pub defaults: Defaults,
+}
+
+impl Config {
+    /// The nameservers the container is given: containers.conf's `dns_servers`, then `--dns`
+    /// (podman's order); empty for the network's own.
+    pub fn dns_servers(&self) -> Vec<String> {
+        [&self.defaults.dns_servers[..], &self.dns[..]].concat()
+    }
+
+    /// containers.conf's `dns_searches`, then `--dns-search`; empty for the network's own.
+    pub fn dns_searches(&self) -> Vec<String> {
+        [&self.defaults.dns_searches[..], &self.dns_search[..]].concat()
+    }
+
+    /// containers.conf's `dns_options`, then `--dns-option`; empty for the host's.
+    pub fn dns_opts(&self) -> Vec<String> {
+        [&self.defaults.dns_options[..], &self.dns_options[..]].concat()
+    }
+}
+
+/// `--network slirp4netns:` options besides `cidr` (podman's names).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SlirpOptions {
+    /// `allow_host_loopback=false`: the gateway address does not reach the host's loopback.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allow_host_loopback: Option<bool>,
+    /// `enable_ipv6=true`.
+    #[serde(default)]
+    pub enable_ipv6: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mtu: Option<u32>,
+    /// `outbound_addr=IP|IFACE`, `outbound_addr6=...`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outbound_addr: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outbound_addr6: Option<String>,
+    /// `port_handler=slirp4netns`: slirp4netns forwards the TCP ports itself (the server sees
+    /// connections from its gateway); by default (`rootlesskit`) skiff's forwarder does.
+    #[serde(default)]
+    pub port_handler_slirp: bool,
+}
+
+impl SlirpOptions {
+    fn is_default(&self) -> bool {
+        *self == SlirpOptions::default()
+    }
+}
+
+/// Where a container's /etc/hosts starts from (containers.conf's `base_hosts_file`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum BaseHosts {
+    /// The host's /etc/hosts (podman's default).
+    #[default]
+    Host,
+    /// Nothing (`none`).
+    None,
+    /// A file (a path, or the image's own /etc/hosts for `image`); `None` when the image has none.
+    File(Option<PathBuf>),
+}
+
+/// containers.conf's settings for the name-resolution files (see [`Config::defaults`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Defaults {
+    /// `dns_servers`, `dns_searches`, `dns_options`: before the container's own `--dns*`.
+    pub dns_servers: Vec<String>,
+    pub dns_searches: Vec<String>,
+    pub dns_options: Vec<String>,
+    /// `base_hosts_file`.
+    pub base_hosts: BaseHosts,
+    /// `host_containers_internal_ip`: `None` lets skiff choose as podman does, `Some("none")`
+    /// leaves the entry out.
+    pub host_internal: Option<String>,
+    /// `no_hosts`: the container's /etc/hosts is this file's text (the image's), unchanged;
+    /// `Some(None)` when the image has none (an empty file).
+    pub no_hosts: Option<Option<PathBuf>>,
+}
+
+impl Defaults {
+    /// The host's /etc/hosts, or the file `base_hosts_file` names, as entries. A named file that
+    /// cannot be read is an error, as in podman; a missing /etc/hosts or image file is no entry.
+    #[allow(
+        clippy::disallowed_methods,
+        reason = "the error is wrapped with the path; fs_err would name it twice"
+    )]
+    fn base_entries(&self) -> Result<Vec<files::HostEntry>, Error> {
+        let path = match &self.base_hosts {
+            BaseHosts::None | BaseHosts::File(None) => return Ok(Vec::new()),
+            BaseHosts::Host => {
+                return Ok(files::parse_hosts(&fs_err::read_to_string("/etc/hosts").unwrap_or_default()))
+            }
+            BaseHosts::File(Some(p)) => p,
+        };
+        match std::fs::read_to_string(path) {
+            Ok(text) => Ok(files::parse_hosts(&text)),
+            Err(source) => Err(Error::Read { path: path.clone(), source }),
+        }
+    }
+
+    /// `host.containers.internal`'s address: containers.conf's, none for `none`, else `auto`.
+    fn host_internal(&self, auto: Option<String>) -> Option<String> {
+        match self.host_internal.as_deref() {
+            Some("none") => None,
+            Some(ip) if !ip.is_empty() => Some(ip.to_string()),
+            _ => auto,
+        }
+    }
+
+    /// The text of /etc/hosts under `no_hosts`, when it is set.
+    fn no_hosts_text(&self) -> Option<String> {
+        let file = self.no_hosts.as_ref()?;
+        Some(file.as_ref().and_then(|p| fs_err::read_to_string(p).ok()).unwrap_or_default())
+    }
+}
+
+/// The host's first non-loopback IPv4 address (else its first non-loopback IPv6 one): what
+/// podman gives `host.containers.internal` outside a network of its own (slirp4netns, `host`,
+/// `none`); through slirp4netns it reaches the host itself.
+pub fn host_local_ip() -> Option<IpAddr> {
+    let addrs: Vec<IpAddr> = nix::ifaddrs::getifaddrs()
+        .ok()?
+        .filter_map(|a| {
+            let a = a.address?;
+            a.as_sockaddr_in()
+                .map(|v4| IpAddr::V4(v4.ip()))
+                .or_else(|| a.as_sockaddr_in6().map(|v6| IpAddr::V6(v6.ip())))
+        })
+        .filter(|ip| {
+            !ip.is_loopback() && !matches!(ip, IpAddr::V6(v6) if v6.segments()[0] & 0xffc0 == 0xfe80)
+        })
+        .collect();
+    addrs.iter().find(|ip| ip.is_ipv4()).or(addrs.first()).copied()
 }
 
 /// The file in a container's run-time directory that holds the namespace `kind` (`ipc`, `uts`)
@@ -372,12 +522,13 @@ pub fn setup(
     config: &Config,
     run_dir: &Path,
     hostname: &str,
+    name: &str,
     joined: Option<&Joined>,
 ) -> Result<State, Error> {
     teardown(run_dir);
     // Ports first: a refused port must leave nothing behind.
     let held = if config.mode.publishes() { ports::resolve(&config.ports)? } else { Vec::new() };
-    let done = setup_inner(config, run_dir, hostname, joined, held);
+    let done = setup_inner(config, run_dir, hostname, name, joined, held);
     if done.is_err() {
         teardown(run_dir);
     }
@@ -388,6 +539,7 @@ fn setup_inner(
     config: &Config,
     run_dir: &Path,
     hostname: &str,
+    name: &str,
     joined: Option<&Joined>,
     held: Vec<(PortMapping, ports::Held)>,
 ) -> Result<State, Error> {
@@ -395,51 +547,53 @@ fn setup_inner(
     let host_resolv = files::parse_resolv(&fs_err::read_to_string("/etc/resolv.conf").unwrap_or_default());
     let route = default_route();
     let slirp_dns = helper::slirp_addresses(config.slirp_cidr.as_deref()).2;
-    // (own address, host.containers.internal, DNS forwarder)
-    let (own, gateway, forwarder): (Option<String>, Option<String>, Option<&str>) = match &config.mode {
+    let local = || host_local_ip().map(|ip| ip.to_string());
+    // (own address, host.containers.internal, DNS forwarder). pasta's gateway reaches the
+    // host's loopback; elsewhere podman names the host's own address.
+    let (own, auto_internal, forwarder): (Option<String>, Option<String>, Option<&str>) = match &config.mode {
         Mode::Pasta => {
             (route.map(|r| r.0.to_string()), route.map(|r| r.1.to_string()), Some(helper::PASTA_DNS))
         }
         Mode::Slirp4netns => {
-            let (guest, gateway, _) = helper::slirp_addresses(config.slirp_cidr.as_deref());
-            (Some(guest), Some(gateway), Some(slirp_dns.as_str()))
+            let (guest, _, _) = helper::slirp_addresses(config.slirp_cidr.as_deref());
+            (Some(guest), local(), Some(slirp_dns.as_str()))
         }
-        Mode::Host => {
-            (route.map(|r| r.0.to_string()), Some(IpAddr::V4(Ipv4Addr::LOCALHOST).to_string()), None)
-        }
-        Mode::None | Mode::Container(_) | Mode::Bridge(_) => (None, None, None),
+        Mode::Host => (None, local(), None),
+        Mode::None => (Some(Ipv4Addr::LOCALHOST.to_string()), local(), None),
+        Mode::Container(_) | Mode::Bridge(_) => (None, None, None),
     };
+    let host_internal = config.defaults.host_internal(auto_internal);
     let add_hosts: Vec<(String, String)> = config
         .add_hosts
         .iter()
-        .map(|(n, ip)| match (ip.as_str(), &gateway) {
+        .map(|(n, ip)| match (ip.as_str(), &host_internal) {
             ("host-gateway", Some(gw)) => (n.clone(), gw.clone()),
             _ => (n.clone(), ip.clone()),
         })
         .collect();
     let shared = |name: &str| joined.and_then(|j| fs_err::read_to_string(j.run_dir.join(name)).ok());
+    let (dns, search, options) = (config.dns_servers(), config.dns_searches(), config.dns_opts());
     let resolv = match shared("resolv.conf") {
-        Some(text)
-            if config.dns.is_empty() && config.dns_search.is_empty() && config.dns_options.is_empty() =>
-        {
-            text
-        }
+        Some(text) if dns.is_empty() && search.is_empty() && options.is_empty() => text,
         _ => {
             // slirp4netns on a subnet of the user's choosing: its resolver (.3), as podman writes.
-            let slirp = [slirp_dns.clone()];
+            let slirp = vec![slirp_dns.clone()];
             let dns = match (&config.mode, &config.slirp_cidr) {
-                (Mode::Slirp4netns, Some(_)) if config.dns.is_empty() => &slirp[..],
-                _ => &config.dns[..],
+                (Mode::Slirp4netns, Some(_)) if dns.is_empty() => slirp,
+                _ => dns,
             };
-            files::resolv_conf(&host_resolv, dns, &config.dns_search, &config.dns_options, forwarder)
+            files::resolv_conf(&host_resolv, &dns, &search, &options, forwarder)
         }
     };
-    let hosts = match shared("hosts") {
-        Some(text) => {
-            let extra: String = add_hosts.iter().map(|(n, ip)| format!("{ip}\t{n}\n")).collect();
-            format!("{text}{extra}127.0.1.1\t{hostname}\n")
+    let own_names =
+        vec![hostname.to_string(), if name.is_empty() { hostname.to_string() } else { name.to_string() }];
+    let hosts = match (config.defaults.no_hosts_text(), shared("hosts")) {
+        (Some(text), _) => text,
+        (None, Some(text)) => files::joined_hosts(&text, &add_hosts, &own_names),
+        (None, None) => {
+            let own: Vec<files::HostEntry> = own.into_iter().map(|ip| (ip, own_names.clone())).collect();
+            files::hosts(&config.defaults.base_entries()?, &add_hosts, host_internal.as_deref(), &own)
         }
-        None => files::hosts(hostname, own.as_deref(), gateway.as_deref(), &add_hosts),
     };
     write(run_dir.join("resolv.conf"), &resolv)?;
     write(run_dir.join("hosts"), &hosts)?;
@@ -471,17 +625,25 @@ fn setup_inner(
         }
         Mode::Slirp4netns => {
             netns::create(&ns_file)?;
-            // TCP through skiff's forwarder, UDP through slirp4netns (which binds them itself).
-            let (mut tcp, mut udp) = (Vec::new(), Vec::new());
+            // TCP through skiff's forwarder (unless port_handler=slirp4netns), UDP through
+            // slirp4netns (which binds them itself, once they are let go here).
+            let (mut tcp, mut by_slirp) = (Vec::new(), Vec::new());
             for (p, h) in held {
                 match h {
-                    ports::Held::Tcp(l) => tcp.push((l, p.container_port)),
-                    ports::Held::Udp(_) => udp.push(p),
+                    ports::Held::Tcp(l) if !config.slirp.port_handler_slirp => {
+                        tcp.push((l, p.container_port))
+                    }
+                    _ => by_slirp.push(p),
                 }
             }
             state.helper = Some("slirp4netns".into());
-            state.helper_pid =
-                Some(helper::start_slirp(&ns_file, run_dir, &udp, config.slirp_cidr.as_deref())?);
+            state.helper_pid = Some(helper::start_slirp(
+                &ns_file,
+                run_dir,
+                &by_slirp,
+                config.slirp_cidr.as_deref(),
+                &config.slirp,
+            )?);
             if !tcp.is_empty() {
                 state.forwarder_pid = Some(forward::start(&ns_file, tcp)?);
             }
@@ -525,7 +687,7 @@ pub fn teardown(run_dir: &Path) -> Option<String> {
         }
     }
     netns::release(&run_dir.join(NETNS_FILE));
-    for kind in ["ipc", "uts"] {
+    for kind in ["ipc", "pid", "uts"] {
         let file = run_dir.join(shared_ns_file(kind));
         if file.exists() {
             netns::release(&file);
@@ -645,8 +807,9 @@ fn write_state(run_dir: &Path, state: &State) -> Result<(), Error> {
 }
 
 /// resolv.conf and hosts of a container on networks, as podman writes them: the resolver on the
-/// gateways of its DNS-enabled networks with the `dns.podman` search domain (`--dns` replaces
-/// them; with none, the host's servers), and the container's address with its hostname and name.
+/// gateways of its DNS-enabled networks with the `dns.podman` search domain (nameservers from
+/// `--dns` or containers.conf replace them; with none, the host's servers), and each of its
+/// addresses with its hostname and name.
 fn write_bridge_files(
     config: &Config,
     run_dir: &Path,
@@ -658,23 +821,14 @@ fn write_bridge_files(
     let host = files::parse_resolv(&fs_err::read_to_string("/etc/resolv.conf").unwrap_or_default());
     let gateways: Vec<String> =
         networks.iter().filter(|n| n.dns_enabled).map(|n| n.gateway().to_string()).collect();
-    let resolv = if gateways.is_empty() || !config.dns.is_empty() {
-        files::resolv_conf(
-            &host,
-            &config.dns,
-            &config.dns_search,
-            &config.dns_options,
-            Some(helper::PASTA_DNS),
-        )
+    let (dns, searches, options) = (config.dns_servers(), config.dns_searches(), config.dns_opts());
+    let resolv = if gateways.is_empty() || !dns.is_empty() {
+        files::resolv_conf(&host, &dns, &searches, &options, Some(helper::PASTA_DNS))
     } else {
         let mut search = vec![dns::SEARCH_DOMAIN.to_string()];
-        search.extend(if config.dns_search.is_empty() {
-            host.search.clone()
-        } else {
-            config.dns_search.clone()
-        });
+        search.extend(if searches.is_empty() { host.search.clone() } else { searches });
         search.retain(|s| s != ".");
-        let options = if config.dns_options.is_empty() { &host.options } else { &config.dns_options };
+        let options = if options.is_empty() { host.options.clone() } else { options };
         let mut out = format!("search {}\n", search.join(" "));
         for g in gateways {
             out.push_str(&format!("nameserver {g}\n"));
@@ -685,13 +839,25 @@ fn write_bridge_files(
         out
     };
     let names =
-        if name == hostname || name.is_empty() { hostname.to_string() } else { format!("{hostname} {name}") };
-    let own = endpoints.first().map(|e| e.ip.to_string());
+        vec![hostname.to_string(), if name.is_empty() { hostname.to_string() } else { name.to_string() }];
     let host_ip = networks.iter().any(|n| !n.internal).then(default_route).flatten().map(|r| r.1.to_string());
-    let mut hosts = files::hosts(&names, own.as_deref(), host_ip.as_deref(), &config.add_hosts);
-    for e in endpoints.iter().skip(1) {
-        hosts.push_str(&format!("{}\t{names}\n", e.ip));
-    }
+    let host_ip = config.defaults.host_internal(host_ip);
+    let add_hosts: Vec<(String, String)> = config
+        .add_hosts
+        .iter()
+        .map(|(n, ip)| match (ip.as_str(), &host_ip) {
+            ("host-gateway", Some(gw)) => (n.clone(), gw.clone()),
+            _ => (n.clone(), ip.clone()),
+        })
+        .collect();
+    let hosts = match config.defaults.no_hosts_text() {
+        Some(text) => text,
+        None => {
+            let own: Vec<files::HostEntry> =
+                endpoints.iter().map(|e| (e.ip.to_string(), names.clone())).collect();
+            files::hosts(&config.defaults.base_entries()?, &add_hosts, host_ip.as_deref(), &own)
+        }
+    };
     write(run_dir.join("resolv.conf"), &resolv)?;
     write(run_dir.join("hosts"), &hosts)?;
     write(run_dir.join("hostname"), &format!("{hostname}\n"))?;
@@ -703,12 +869,11 @@ fn write_bridge_files(
 pub fn update_running(
     config: &Config,
     run_dir: &Path,
+    name: &str,
     state: &State,
     networks: &[config::Network],
 ) -> Result<(), Error> {
     write_state(run_dir, state)?;
     let hostname = fs_err::read_to_string(run_dir.join("hostname")).unwrap_or_default().trim().to_string();
-    let name =
-        state.endpoints.first().and_then(|e| e.names.first().cloned()).unwrap_or_else(|| hostname.clone());
-    write_bridge_files(config, run_dir, &hostname, &name, networks, &state.endpoints)
+    write_bridge_files(config, run_dir, &hostname, name, networks, &state.endpoints)
 }

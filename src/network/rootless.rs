@@ -56,7 +56,7 @@ pub enum Error {
     },
     #[error("cannot set the firewall rules of the rootless network namespace")]
     Firewall(#[source] nftables::helper::NftablesError),
-    #[error("nft is not installed (not found in PATH)")]
+    #[error("nft is not installed (not found in PATH, /usr/sbin or /sbin)")]
     NftMissing,
     #[error(transparent)]
     Alloc(#[from] endpoints::AllocError),
@@ -448,7 +448,7 @@ pub fn attach(
     let table_dir = dir.0.clone();
     let container = container.to_string();
     let requests = requests.to_vec();
-    let nft = crate::userns::find_in_path("nft").ok_or(Error::NftMissing)?;
+    let nft = find_nft().ok_or(Error::NftMissing)?;
     in_netns(&rootless, move || {
         let mut table = Table::read(&table_dir);
         table.reclaim(&veths());
@@ -519,20 +519,20 @@ async fn attach_all(
                     .execute()
                     .await
                     .map_err(nl(format!("create bridge {}", bridge.interface)))?;
-                let i = link_index(&h, &bridge.interface).await?.ok_or(Error::NoHolder)?;
-                h.address()
-                    .add(i, bridge.gateway.into(), bridge.subnet.prefix)
-                    .execute()
-                    .await
-                    .map_err(nl(format!("add {} to {}", bridge.gateway, bridge.interface)))?;
-                h.link()
-                    .set(LinkUnspec::new_with_index(i).up().build())
-                    .execute()
-                    .await
-                    .map_err(nl("set the bridge up".into()))?;
-                i
+                link_index(&h, &bridge.interface).await?.ok_or(Error::NoHolder)?
             }
         };
+        // Also for a bridge found: a command killed right after creating it left it without its
+        // address, or down.
+        match h.address().add(br, bridge.gateway.into(), bridge.subnet.prefix).execute().await {
+            Err(rtnetlink::Error::NetlinkError(e)) if e.raw_code() == -libc::EEXIST => {}
+            done => done.map_err(nl(format!("add {} to {}", bridge.gateway, bridge.interface)))?,
+        }
+        h.link()
+            .set(LinkUnspec::new_with_index(br).up().build())
+            .execute()
+            .await
+            .map_err(nl("set the bridge up".into()))?;
         table.bridges.insert(net.name.clone(), bridge.clone());
         let ip = table.allocate(net, r.ip)?;
         let mac = match &r.mac {
@@ -546,6 +546,9 @@ async fn attach_all(
         if let Some(old) = link_index(&h, &veth).await? {
             let _ = h.link().del(old).execute().await;
         }
+        // The namespace may still know the address's old MAC (an endpoint gone while others
+        // kept the bridge): connections to it would stall until the entry is probed again.
+        forget_neighbour(&h, ip).await;
         let mut pair = LinkVeth::new(&veth, &peer);
         if bridge.mtu > 0 {
             pair = pair.mtu(bridge.mtu);
@@ -605,6 +608,52 @@ async fn attach_all(
     Ok(added)
 }
 
+/// Gives the container whose network namespace is `container_ns` a default route through the
+/// first of `candidates` (its interface, the network's gateway) when it has none: after
+/// `network disconnect` of the network that gave it one, its other networks take over (replies
+/// to a published port's clients and its way out need it).
+pub fn ensure_default_route(container_ns: &Path, candidates: &[(String, Ipv4Addr)]) -> Result<(), Error> {
+    let Some((interface, gateway)) = candidates.first().cloned() else { return Ok(()) };
+    in_netns(container_ns, move || {
+        in_runtime(async move {
+            let (conn, h, _) =
+                rtnetlink::new_connection().map_err(|source| Error::Io { path: "netlink".into(), source })?;
+            tokio::spawn(conn);
+            let nl = |what: String| move |source| Error::Netlink { what, source };
+            let routes: Vec<_> = h
+                .route()
+                .get(RouteMessageBuilder::<Ipv4Addr>::new().build())
+                .execute()
+                .try_collect()
+                .await
+                .map_err(nl("list the container's routes".into()))?;
+            let main = libc::RT_TABLE_MAIN;
+            if routes.iter().any(|r| r.header.destination_prefix_length == 0 && r.header.table == main) {
+                return Ok(());
+            }
+            let index = link_index(&h, &interface).await?.ok_or(Error::NoHolder)?;
+            let route =
+                RouteMessageBuilder::<Ipv4Addr>::new().gateway(gateway).output_interface(index).build();
+            h.route().add(route).execute().await.map_err(nl(format!("route via {gateway}")))
+        })
+    })
+}
+
+/// Deletes the neighbour (ARP) entries for `ip` in the namespace of `h`.
+async fn forget_neighbour(h: &rtnetlink::Handle, ip: Ipv4Addr) {
+    use rtnetlink::packet_route::neighbour::{NeighbourAddress, NeighbourAttribute};
+    let Ok(all) = h.neighbours().get().execute().try_collect::<Vec<_>>().await else { return };
+    for m in all {
+        let hit = m
+            .attributes
+            .iter()
+            .any(|a| matches!(a, NeighbourAttribute::Destination(NeighbourAddress::Inet(d)) if *d == ip));
+        if hit {
+            let _ = h.neighbours().del(m).execute().await;
+        }
+    }
+}
+
 async fn delete_links(names: Vec<String>) -> Result<(), Error> {
     let (conn, h, _) =
         rtnetlink::new_connection().map_err(|source| Error::Io { path: "netlink".into(), source })?;
@@ -617,6 +666,23 @@ async fn delete_links(names: Vec<String>) -> Result<(), Error> {
     Ok(())
 }
 
+/// The directories searched for `nft` after `PATH`: where distributions install it, and which
+/// an ordinary user's `PATH` often lacks (Debian's), as podman adds `/usr/sbin` for its plugins.
+const SBIN_DIRS: [&str; 4] = ["/usr/local/sbin", "/usr/sbin", "/sbin", "/usr/bin"];
+
+/// `nft`: in `PATH`, else in [`SBIN_DIRS`].
+fn find_nft() -> Option<PathBuf> {
+    crate::userns::find_in_path("nft").or_else(|| find_in_dirs("nft", &SBIN_DIRS))
+}
+
+/// The first executable file `program` in `dirs`.
+fn find_in_dirs(program: &str, dirs: &[&str]) -> Option<PathBuf> {
+    use std::os::unix::fs::PermissionsExt;
+    dirs.iter()
+        .map(|d| Path::new(d).join(program))
+        .find(|p| p.metadata().is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0))
+}
+
 /// `network reload`: drops the endpoints whose veth is gone and applies the firewall rules of the
 /// rootless namespace again from the endpoint table (after something flushed them).
 pub fn reload(dir: &Dir) -> Result<(), Error> {
@@ -624,7 +690,7 @@ pub fn reload(dir: &Dir) -> Result<(), Error> {
     let holder = dir.holder().ok_or(Error::NoHolder)?;
     let rootless = PathBuf::from(format!("/proc/{holder}/ns/net"));
     let table_dir = dir.0.clone();
-    let nft = crate::userns::find_in_path("nft").ok_or(Error::NftMissing)?;
+    let nft = find_nft().ok_or(Error::NftMissing)?;
     in_netns(&rootless, move || {
         let mut table = Table::read(&table_dir);
         table.reclaim(&veths());
@@ -650,7 +716,7 @@ pub fn detach(dir: &Dir, container: &str, networks: Option<&[String]>) -> Result
         let mut links: Vec<String> = gone.iter().map(|e| e.veth.clone()).collect();
         links.extend(unused_bridges);
         let t = table.clone();
-        let nft = crate::userns::find_in_path("nft");
+        let nft = find_nft();
         // From a command outside the holder's user namespace (`rm -f`) this is refused: the
         // veths then go with the container's namespace, and the bridges stay for the next one.
         let done = in_netns(&rootless, move || {

@@ -507,6 +507,7 @@ pub fn build(
             let kind = match t {
                 LinuxNamespaceType::Ipc => "ipc",
                 LinuxNamespaceType::Uts => "uts",
+                LinuxNamespaceType::Pid => "pid",
                 _ => "",
             };
             if let Some(net) = opts.network.as_ref().filter(|n| n.shared.iter().any(|s| s == kind)) {

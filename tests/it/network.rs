@@ -322,7 +322,12 @@ fn network_none_has_only_loopback() {
 
 /// A one-page HTTP server on the host's loopback, for `secs` seconds; returns its port.
 fn host_server(body: &'static str, secs: u64) -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    host_server_on("127.0.0.1", body, secs)
+}
+
+/// [`host_server`] on `addr` (`0.0.0.0`: every address of the host).
+fn host_server_on(addr: &str, body: &'static str, secs: u64) -> u16 {
+    let listener = TcpListener::bind((addr, 0)).unwrap();
     let port = listener.local_addr().unwrap().port();
     listener.set_nonblocking(true).unwrap();
     std::thread::spawn(move || {
@@ -351,11 +356,18 @@ fn host_containers_internal_reaches_the_hosts_loopback() {
     let s = Skiff::new();
     s.cmd(&["pull", TLS, img()]).assert_success();
     let port = host_server("hello from the host\n", 60);
-    for network in ["pasta", "slirp4netns"] {
-        let url = format!("http://host.containers.internal:{port}/");
+    // pasta: host.containers.internal is its gateway, which reaches the host's loopback;
+    // slirp4netns: its gateway does (10.0.2.2), and host.containers.internal is the host's own
+    // address, as podman writes it.
+    for (network, host) in [("pasta", "host.containers.internal"), ("slirp4netns", "10.0.2.2")] {
+        let url = format!("http://{host}:{port}/");
         let out = s.cmd(&["run", "--rm", "--network", network, img(), "wget", "-q", "-O", "-", &url]);
         out.assert_success().assert_stdout_eq("hello from the host");
     }
+    let port = host_server_on("0.0.0.0", "hello from the host's address\n", 60);
+    let url = format!("http://host.containers.internal:{port}/");
+    let out = s.cmd(&["run", "--rm", "--network", "slirp4netns", img(), "wget", "-q", "-O", "-", &url]);
+    out.assert_success().assert_stdout_eq("hello from the host's address");
 }
 
 #[test]
@@ -408,7 +420,8 @@ fn name_resolution_files_are_per_container_and_not_in_the_image() {
     let hosts: Vec<&str> = parts[1].lines().collect();
     assert!(hosts.iter().any(|l| l.starts_with("127.0.0.1") && l.contains("localhost")), "{out}");
     assert!(hosts.contains(&"192.0.2.9\tdb.test"), "{out}");
-    assert!(hosts.iter().any(|l| l.ends_with(&format!("\t{hostname}"))), "{out}");
+    // podman's line: the container's address, its hostname and its name.
+    assert!(hosts.iter().any(|l| l.ends_with(&format!("\t{hostname} names"))), "{out}");
     assert!(hosts.iter().any(|l| l.contains("host.containers.internal")), "{out}");
     // The files were bind-mounted: the container's own layer holds at most an empty mount point
     // (the image has no /etc/hosts), never their text.

@@ -561,7 +561,11 @@ fn kill_9_of_network_connect_disconnect_and_rm_leaves_nothing_the_next_command_c
             "network connect after a killed one: {c}"
         );
         let out = run_on(&s, &net, "wget -q -O - http://web/index.html");
-        assert!(out.stdout.contains("hello from web"), "{net}: {out}");
+        assert!(
+            out.stdout.contains("hello from web"),
+            "{net}: {out}\nconnect: {c}\nendpoints: {}",
+            endpoints(&s)
+        );
         s.cmd(&["network", "disconnect", &net, "web"]).assert_success();
         s.cmd(&["network", "rm", &net]).assert_success();
         s.cmd(&["network", "rm", "-f", &format!("spare{i}")]).assert_success();
@@ -708,4 +712,324 @@ fn network_reload_applies_the_rules_again_and_names_the_containers() {
     s.cmd(&["create", TLS, "--name", "plain", img(), "true"]).assert_success();
     s.cmd(&["network", "reload", "plain"]).assert_exit(125).assert_stderr_contains("is not on a network");
     s.cmd(&["rm", "-f", "-t", "0", "web", "plain"]).assert_success();
+}
+
+/// An HTTP GET of `/` on 127.0.0.1:`port`: the body, once it answers (within `limit`).
+fn http_get(port: u16, limit: Duration) -> Option<String> {
+    let deadline = Instant::now() + limit;
+    loop {
+        let got = (|| {
+            let mut c = TcpStream::connect(("127.0.0.1", port)).ok()?;
+            c.set_read_timeout(Some(Duration::from_secs(3))).ok()?;
+            std::io::Write::write_all(&mut c, b"GET / HTTP/1.0\r\n\r\n").ok()?;
+            let mut out = String::new();
+            c.read_to_string(&mut out).ok()?;
+            let (_, body) = out.split_once("\r\n\r\n")?;
+            Some(body.to_string())
+        })();
+        if got.is_some() || Instant::now() >= deadline {
+            return got;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// `count` consecutive free TCP ports on 127.0.0.1 (and 0.0.0.0), from 20000 up.
+fn free_port_range(count: u16) -> u16 {
+    let free = |p: u16| TcpListener::bind(("0.0.0.0", p)).is_ok();
+    (20000..40000u16).step_by(7).find(|start| (*start..*start + count).all(free)).expect("a free port range")
+}
+
+#[test]
+fn a_container_taken_off_its_last_network_is_connected_again_and_its_port_answers_at_once() {
+    needs_tools();
+    let s = Skiff::new();
+    s.cmd(&["network", "create", "one"]).assert_success();
+    s.cmd(&["network", "create", "two"]).assert_success();
+    // Another container keeps the network's bridge (and its neighbour table) alive meanwhile.
+    web(&s, "one", "keeper", &[]);
+    let port = free_port_range(1);
+    let id = web(&s, "one", "site", &["-p", &format!("{port}:80")]);
+    assert_eq!(http_get(port, Duration::from_secs(20)).as_deref(), Some("hello from site\n"));
+    let ip_of = |net: &str| {
+        let f = format!("{{{{(index .NetworkSettings.Networks \"{net}\").IPAddress}}}}");
+        s.cmd(&["inspect", "site", "--format", &f]).stdout_trimmed().to_string()
+    };
+    let old = ip_of("one");
+    s.cmd(&["network", "disconnect", "one", "site"]).assert_success().assert_stdout_eq("");
+    let hosts = s.cmd(&["exec", "site", "cat", "/etc/hosts"]);
+    assert!(!hosts.stdout.contains(&old), "{hosts}");
+    assert_eq!(http_get(port, Duration::ZERO), None, "the port answers with no network");
+    // Off every network, still a network container: connect puts it back, on a new address.
+    s.cmd(&["network", "connect", "one", "site"]).assert_success().assert_stdout_eq("");
+    let start = Instant::now();
+    assert_eq!(http_get(port, Duration::from_secs(10)).as_deref(), Some("hello from site\n"));
+    eprintln!("the port answered {:?} after connect", start.elapsed());
+    assert!(start.elapsed() < Duration::from_secs(2), "the port took {:?} to answer", start.elapsed());
+    let new = ip_of("one");
+    assert_ne!(new, old, "the address let go was handed out again at once");
+    let hosts = s.cmd(&["exec", "site", "cat", "/etc/hosts"]);
+    assert!(hosts.stdout.contains(&format!("{new}\t{} site", &id[..12])), "{hosts}");
+    // A second network, then the first one goes: the port follows.
+    s.cmd(&["network", "connect", "two", "site"]).assert_success();
+    s.cmd(&["network", "disconnect", "one", "site"]).assert_success();
+    assert_eq!(http_get(port, Duration::from_secs(10)).as_deref(), Some("hello from site\n"));
+    s.cmd(&["rm", "-f", "-t", "0", "site", "keeper"]).assert_success();
+}
+
+#[test]
+fn containers_conf_dns_and_hosts_settings_reach_the_containers_files() {
+    needs_tools();
+    let s = Skiff::new();
+    let base = s.dir().join("base-hosts");
+    fs_err::write(&base, "172.16.1.1 one.example\n172.16.1.2 two.example # a comment\n").unwrap();
+    let conf = s.dir().join("containers.conf");
+    fs_err::write(
+        &conf,
+        format!(
+            "[containers]\ndns_searches = [\"example.com\"]\ndns_servers = [\"1.1.1.1\", \"100.100.100.100\"]\n\
+             dns_options = [\"ndots:3\"]\nbase_hosts_file = \"{}\"\nhost_containers_internal_ip = \"172.16.9.9\"\n",
+            base.display()
+        ),
+    )
+    .unwrap();
+    let conf = conf.to_string_lossy().into_owned();
+    let env = [("CONTAINERS_CONF", conf.as_str())];
+    let files = "cat /etc/resolv.conf; echo ---; cat /etc/hosts";
+    // containers.conf's servers first, then --dns; its search domains and options.
+    let out = s.cmd_env(&["run", TLS, "--rm", "--dns", "9.9.9.9", img(), "sh", "-c", files], &env);
+    out.assert_success();
+    let (resolv, hosts) = out.stdout.split_once("---\n").expect("two files");
+    assert_eq!(
+        resolv,
+        "search example.com\nnameserver 1.1.1.1\nnameserver 100.100.100.100\nnameserver 9.9.9.9\noptions ndots:3\n"
+    );
+    let lines: Vec<&str> = hosts.lines().collect();
+    assert_eq!(lines[..2], ["172.16.1.1\tone.example", "172.16.1.2\ttwo.example"], "{out}");
+    assert!(lines.contains(&"127.0.0.1\tlocalhost") && lines.contains(&"::1\tlocalhost"), "{out}");
+    assert!(lines.contains(&"172.16.9.9\thost.containers.internal host.docker.internal"), "{out}");
+    assert_eq!(lines.len(), 6, "base entries, localhost twice, the host, the container: {out}");
+    // A container whose name and hostname the base file has: no line of its own.
+    let out = s.cmd_env(
+        &[
+            "run",
+            TLS,
+            "--rm",
+            "--name",
+            "one.example",
+            "--hostname",
+            "one.example",
+            img(),
+            "cat",
+            "/etc/hosts",
+        ],
+        &env,
+    );
+    assert_eq!(out.assert_success().lines().len(), 5, "{out}");
+    // On a network, containers.conf's servers replace the network's resolver.
+    s.cmd(&["network", "create", "--subnet", "10.123.0.0/24", "withdns"]).assert_success();
+    let out =
+        s.cmd_env(&["run", TLS, "--rm", "--network", "withdns", img(), "cat", "/etc/resolv.conf"], &env);
+    out.assert_success().assert_stdout_eq(
+        "search example.com\nnameserver 1.1.1.1\nnameserver 100.100.100.100\noptions ndots:3",
+    );
+    let out = run_on(&s, "withdns", "cat /etc/resolv.conf");
+    assert!(
+        out.stdout.starts_with("search dns.podman") && out.stdout.contains("nameserver 10.123.0.1\n"),
+        "{out}"
+    );
+    // host_containers_internal_ip = "none": no such line; base_hosts_file = "none": none of the host's.
+    let conf2 = s.dir().join("none.conf");
+    fs_err::write(
+        &conf2,
+        "[containers]\nhost_containers_internal_ip = \"none\"\nbase_hosts_file = \"none\"\n",
+    )
+    .unwrap();
+    let conf2 = conf2.to_string_lossy().into_owned();
+    let out = s.cmd_env(
+        &["run", TLS, "--rm", "--name", "solo", img(), "cat", "/etc/hosts"],
+        &[("CONTAINERS_CONF", conf2.as_str())],
+    );
+    let lines = out.assert_success().lines();
+    assert_eq!(lines[..2], ["127.0.0.1\tlocalhost", "::1\tlocalhost"], "{out}");
+    assert!(lines[2].ends_with(" solo") && lines.len() == 3, "{out}");
+    // no_hosts = true: /etc/hosts is the image's (the fixture has none: empty), nothing of skiff's.
+    let conf3 = s.dir().join("nohosts.conf");
+    fs_err::write(&conf3, "[containers]\nno_hosts = true\n").unwrap();
+    let conf3 = conf3.to_string_lossy().into_owned();
+    let out = s.cmd_env(
+        &["run", TLS, "--rm", "--name", "nohosts", img(), "cat", "/etc/hosts"],
+        &[("CONTAINERS_CONF", conf3.as_str())],
+    );
+    out.assert_success().assert_stdout_eq("");
+    // A base file that cannot be read: the start fails and says which file.
+    fs_err::write(s.dir().join("bad.conf"), "[containers]\nbase_hosts_file = \"/nonexistent/hosts\"\n")
+        .unwrap();
+    let bad = s.dir().join("bad.conf").to_string_lossy().into_owned();
+    s.cmd_env(&["run", TLS, "--rm", img(), "true"], &[("CONTAINERS_CONF", bad.as_str())])
+        .assert_exit(125)
+        .assert_stderr_contains("/nonexistent/hosts");
+}
+
+#[test]
+fn dns_opt_is_podmans_other_name_for_dns_option() {
+    util::require_unprivileged();
+    util::require_program("pasta", "passt");
+    let s = Skiff::new();
+    for flag in ["--dns-opt=ndots:4", "--dns-option=ndots:4"] {
+        let out = s.cmd(&["run", TLS, "--rm", flag, img(), "grep", "^options", "/etc/resolv.conf"]);
+        out.assert_success().assert_stdout_eq("options ndots:4");
+    }
+}
+
+#[test]
+fn nft_is_found_in_sbin_when_path_lacks_it() {
+    needs_tools();
+    let s = Skiff::new();
+    s.cmd(&["network", "create", "sbin"]).assert_success();
+    let path = [("PATH", "/usr/local/bin:/usr/bin:/bin")];
+    let out = s.cmd_env(
+        &["run", TLS, "--rm", "--network", "sbin", img(), "ip", "-o", "-4", "addr", "show", "eth0"],
+        &path,
+    );
+    out.assert_success().assert_stdout_contains("inet 10.89.0.2/24");
+}
+
+#[test]
+fn port_ranges_are_published_with_each_helper_and_port_handler() {
+    needs_tools();
+    util::require_program("slirp4netns", "slirp4netns");
+    let s = Skiff::new();
+    for network in [
+        "pasta",
+        "slirp4netns",
+        "slirp4netns:port_handler=slirp4netns",
+        "slirp4netns:port_handler=rootlesskit",
+    ] {
+        let start = free_port_range(3);
+        let range = format!("{start}-{}", start + 2);
+        let script = format!(
+            "for p in $(seq {start} {}); do mkdir -p /w$p && echo port $p > /w$p/index.html && httpd -p $p -h /w$p; done; exec sleep 600",
+            start + 2
+        );
+        let out = s.cmd(&[
+            "run",
+            TLS,
+            "-d",
+            "--network",
+            network,
+            "-p",
+            &format!("{range}:{range}"),
+            img(),
+            "sh",
+            "-c",
+            &script,
+        ]);
+        out.assert_success();
+        let id = out.stdout_trimmed().to_string();
+        for p in start..start + 3 {
+            let body = http_get(p, Duration::from_secs(20));
+            assert_eq!(body.as_deref(), Some(format!("port {p}\n").as_str()), "{network}: port {p}");
+        }
+        let ports = s.cmd(&["port", &id]);
+        assert_eq!(ports.assert_success().lines().len(), 3, "{network}: {ports}");
+        s.cmd(&["rm", "-f", "-t", "0", &id]).assert_success();
+    }
+    s.cmd(&["run", TLS, "--rm", "--network", "slirp4netns:port_handler=nope", img(), "true"])
+        .assert_exit(125)
+        .assert_stderr_contains("invalid --network slirp4netns option \"port_handler=nope\"");
+}
+
+#[test]
+fn port_of_a_port_not_published_says_which_as_podman_does() {
+    util::require_unprivileged();
+    util::require_program("pasta", "passt");
+    let s = Skiff::new();
+    let port = free_port_range(1);
+    let id = web(&s, "pasta", "web", &["-p", &format!("{port}:80")]);
+    s.cmd(&["port", "web", "80/tcp"]).assert_success().assert_stdout_eq(&format!("0.0.0.0:{port}"));
+    let err = s.cmd(&["port", "web", "99/tcp"]);
+    err.assert_exit(125);
+    assert_eq!(err.stderr.trim(), "Error: failed to find published port \"99/tcp\"", "{err}");
+    s.cmd(&["rm", "-f", "-t", "0", &id]).assert_success();
+}
+
+/// The host's first non-loopback IPv4 address, as `hostname -I` lists it first.
+fn host_first_ipv4() -> String {
+    let out = std::process::Command::new("hostname").arg("-I").output().expect("hostname -I");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    text.split_whitespace()
+        .find(|a| a.parse::<std::net::Ipv4Addr>().is_ok())
+        .expect("an IPv4 address")
+        .to_string()
+}
+
+#[test]
+fn hosts_of_slirp4netns_and_none_name_the_container_and_the_hosts_address() {
+    util::require_unprivileged();
+    util::require_program("slirp4netns", "slirp4netns");
+    let s = Skiff::new();
+    let host = host_first_ipv4();
+    let out = s.cmd(&[
+        "run",
+        TLS,
+        "--rm",
+        "--network",
+        "slirp4netns:cidr=172.25.3.0/24",
+        "--name",
+        "cn",
+        "--hostname",
+        "cn",
+        img(),
+        "cat",
+        "/etc/hosts",
+    ]);
+    let lines = out.assert_success().lines();
+    assert!(
+        lines.contains(&format!("{host}\thost.containers.internal host.docker.internal").as_str()),
+        "{out}"
+    );
+    assert!(lines.contains(&"172.25.3.100\tcn cn"), "{out}");
+    let out = s.cmd(&[
+        "run",
+        TLS,
+        "--rm",
+        "--network",
+        "none",
+        "--name",
+        "quiet",
+        img(),
+        "sh",
+        "-c",
+        "cat /etc/hosts; hostname",
+    ]);
+    let lines = out.assert_success().lines();
+    let hostname = lines.last().unwrap().to_string();
+    assert!(lines.contains(&format!("127.0.0.1\t{hostname} quiet").as_str()), "{out}");
+}
+
+#[test]
+fn a_container_on_the_hosts_network_has_the_hosts_name_and_the_hosts_entries() {
+    util::require_unprivileged();
+    let s = Skiff::new();
+    let host = nix::unistd::gethostname().unwrap().into_string().unwrap();
+    let out =
+        s.cmd(&["run", TLS, "--rm", "--network", "host", img(), "sh", "-c", "hostname; cat /etc/hostname"]);
+    assert_eq!(out.assert_success().lines(), [host.as_str(), host.as_str()], "{out}");
+    let out = s.cmd(&["run", TLS, "--rm", "--network", "host", "--hostname", "mine", img(), "hostname"]);
+    out.assert_success().assert_stdout_eq("mine");
+    // The host's own /etc/hosts entries come first, as in podman.
+    let first = files_first_entry("/etc/hosts");
+    let out = s.cmd(&["run", TLS, "--rm", "--network", "host", img(), "head", "-n", "1", "/etc/hosts"]);
+    out.assert_success().assert_stdout_eq(&first);
+}
+
+/// The first entry of a hosts file as podman rewrites it: `IP<TAB>NAMES`, comments dropped.
+fn files_first_entry(path: &str) -> String {
+    let text = fs_err::read_to_string(path).unwrap_or_default();
+    text.lines()
+        .map(|l| l.split('#').next().unwrap_or("").split_whitespace().collect::<Vec<_>>())
+        .find(|f| f.len() >= 2)
+        .map(|f| format!("{}\t{}", f[0], f[1..].join(" ")))
+        .expect("the host's /etc/hosts has an entry")
 }

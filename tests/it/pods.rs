@@ -207,3 +207,75 @@ fn kill_9_of_pod_create_and_run_in_a_pod_leaves_nothing_the_next_command_cannot_
         s.cmd(&["ps", "-a", "-q"]).lines().is_empty().then_some(())
     });
 }
+
+#[test]
+fn a_pods_containers_have_podmans_hosts_file_the_pod_and_infra_names_and_their_own_on_loopback() {
+    needs_tools();
+    let s = Skiff::new();
+    s.cmd(&["pod", "create", "--name", "hp", "--infra-name", "hp-infra"]).assert_success();
+    let first = s.cmd(&["run", TLS, "--rm", "--pod", "hp", "--name", "one", img(), "cat", "/etc/hosts"]);
+    let lines = first.assert_success().lines();
+    // The infra's line: its address with the pod's hostname and the infra's name.
+    let infra_line = lines.iter().find(|l| l.ends_with("\thp hp-infra")).unwrap_or_else(|| panic!("{first}"));
+    assert!(!infra_line.starts_with("127."), "the infra's own address: {first}");
+    assert!(lines.iter().any(|l| l.contains("\thost.containers.internal")), "{first}");
+    // The member's own name on loopback (its hostname, the pod's, is there already).
+    assert_eq!(lines.last().copied(), Some("127.0.0.1\tone"), "{first}");
+    let second = s.cmd(&["run", TLS, "--rm", "--pod", "hp", "--name", "two", img(), "cat", "/etc/hosts"]);
+    let lines2 = second.assert_success().lines();
+    assert_eq!(lines2.last().copied(), Some("127.0.0.1\ttwo"), "{second}");
+    assert!(!second.stdout.contains("\tone"), "the first container's line stays with it: {second}");
+    assert_eq!(lines.len(), lines2.len(), "{first}{second}");
+    s.cmd(&["pod", "rm", "-f", "-t", "0", "hp"]).assert_success();
+}
+
+#[test]
+fn share_pid_puts_a_pods_containers_in_one_pid_namespace() {
+    needs_tools();
+    let s = Skiff::new();
+    s.cmd(&["pod", "create", "--name", "pids", "--share", "+pid"]).assert_success();
+    s.cmd(&["run", TLS, "-d", "--pod", "pids", "--name", "sleeper", img(), "sleep", "600"]).assert_success();
+    let out = s.cmd(&["run", TLS, "--rm", "--pod", "pids", img(), "ps", "-o", "pid,args"]);
+    out.assert_success();
+    assert!(out.stdout.contains("sleep 600"), "the other container's process is visible: {out}");
+    let mine = out
+        .lines()
+        .iter()
+        .find(|l| l.contains("ps -o"))
+        .map(|l| l.split_whitespace().next().unwrap().to_string());
+    assert_ne!(mine.as_deref(), Some("1"), "ps is not pid 1 of a namespace of its own: {out}");
+    // Without --share pid each container has its own.
+    s.cmd(&["pod", "create", "--name", "apart"]).assert_success();
+    s.cmd(&["run", TLS, "-d", "--pod", "apart", "--name", "sleeper2", img(), "sleep", "600"])
+        .assert_success();
+    let out = s.cmd(&["run", TLS, "--rm", "--pod", "apart", img(), "ps", "-o", "pid,args"]);
+    out.assert_success();
+    assert!(!out.stdout.contains("sleep 600"), "{out}");
+    s.cmd(&["pod", "rm", "-f", "-t", "0", "pids", "apart"]).assert_success();
+}
+
+#[test]
+fn an_infra_from_an_image_of_the_users_runs_its_command_as_it_is() {
+    needs_tools();
+    let s = Skiff::new();
+    s.cmd(&["pull", TLS, img()]).assert_success();
+    // The fixture has no C library of the host's: skiff's own init could not run in it.
+    s.cmd(&[
+        "pod",
+        "create",
+        "--name",
+        "own",
+        "--infra-image",
+        img(),
+        "--infra-command",
+        r#"["sleep", "600"]"#,
+        "--infra-name",
+        "own-infra",
+    ])
+    .assert_success();
+    let out = s.cmd(&["run", TLS, "--rm", "--pod", "own", img(), "hostname"]);
+    out.assert_success().assert_stdout_eq("own");
+    let ps = s.cmd(&["ps", "--format", "{{.Names}} {{.Command}}"]);
+    assert!(ps.assert_success().stdout.contains("own-infra sleep 600"), "{ps}");
+    s.cmd(&["pod", "rm", "-f", "-t", "0", "own"]).assert_success();
+}

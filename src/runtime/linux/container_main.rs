@@ -128,6 +128,7 @@ fn clone_container(
     console: Option<&message::ConsoleChannel>,
     setup: impl FnOnce(),
 ) -> Result<(Pid, message::Receiver), Error> {
+    join_pid_namespace(&p.spec)?;
     if p.flags & libc::CLONE_NEWUSER != 0 {
         return clone_in_userns(p, bundle, console, setup);
     }
@@ -366,9 +367,29 @@ fn attach_sources(detached: &Detached, spec: &mut Spec) -> Result<PathBuf, nix::
     Ok(root)
 }
 
+/// A pid namespace with a `path` (a pod's, shared with `--share pid`) is joined by this process
+/// before the clone: joining one only places the children made afterwards in it.
+#[allow(
+    clippy::disallowed_methods,
+    reason = "the error is wrapped with the path; fs_err would name it twice"
+)]
+fn join_pid_namespace(spec: &Spec) -> Result<(), Error> {
+    let namespaces = spec.linux().as_ref().and_then(|l| l.namespaces().clone()).unwrap_or_default();
+    let Some(path) =
+        namespaces.iter().find(|n| n.typ() == LinuxNamespaceType::Pid).and_then(|n| n.path().clone())
+    else {
+        return Ok(());
+    };
+    let fail = |source| Error::JoinPidNamespace { path: path.clone(), source };
+    let file = std::fs::File::open(&path)
+        .map_err(|e| fail(nix::errno::Errno::from_raw(e.raw_os_error().unwrap_or(libc::EIO))))?;
+    nix::sched::setns(&file, nix::sched::CloneFlags::CLONE_NEWPID).map_err(fail)
+}
+
 /// The `CLONE_NEW*` flags for the spec's namespaces. A namespace with a `path` is not created but
 /// joined by the container process ([`container_init`]); joining is supported for the network,
-/// uts and ipc namespaces. A user namespace is created ([`clone_in_userns`]), never joined.
+/// uts and ipc namespaces, and the pid namespace is joined before the clone
+/// ([`join_pid_namespace`]). A user namespace is created ([`clone_in_userns`]), never joined.
 fn clone_flags(spec: &Spec) -> Result<libc::c_int, Error> {
     let mut flags = 0;
     let namespaces = spec.linux().as_ref().and_then(|l| l.namespaces().clone()).unwrap_or_default();
@@ -382,7 +403,10 @@ fn clone_flags(spec: &Spec) -> Result<libc::c_int, Error> {
         }
         if let Some(path) = ns.path() {
             match ns.typ() {
-                LinuxNamespaceType::Network | LinuxNamespaceType::Uts | LinuxNamespaceType::Ipc => continue,
+                LinuxNamespaceType::Network
+                | LinuxNamespaceType::Uts
+                | LinuxNamespaceType::Ipc
+                | LinuxNamespaceType::Pid => continue,
                 _ => return Err(Error::JoinNamespace { kind: ns.typ().to_string(), path: path.clone() }),
             }
         }

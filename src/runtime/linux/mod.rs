@@ -97,6 +97,12 @@ pub enum Error {
     NoMountNamespace,
     #[error("joining an existing {kind} namespace ({path}) is not supported yet")]
     JoinNamespace { kind: String, path: PathBuf },
+    #[error("cannot join the pid namespace {path}")]
+    JoinPidNamespace {
+        path: PathBuf,
+        #[source]
+        source: nix::Error,
+    },
     #[error("cannot create the error channel of the container process")]
     Pipe(#[source] crate::ipc::Error),
     #[error("cannot block the signals to relay to the container")]

@@ -35,7 +35,7 @@ pub struct NetworkArgs {
     #[arg(long = "dns-search", value_name = "DOMAIN")]
     pub dns_search: Vec<String>,
     /// Option for the container's /etc/resolv.conf (e.g. ndots:2)
-    #[arg(long = "dns-option", value_name = "OPTION")]
+    #[arg(long = "dns-option", alias = "dns-opt", value_name = "OPTION")]
     pub dns_option: Vec<String>,
     /// Add NAME:IP to the container's /etc/hosts (IP may be host-gateway)
     #[arg(long = "add-host", value_name = "NAME:IP")]

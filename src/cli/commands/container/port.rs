@@ -61,11 +61,7 @@ pub fn port(args: PortArgs, mut ctx: Context, printer: &Printer) -> anyhow::Resu
             let hits: Vec<_> =
                 ports.iter().filter(|p| p.container_port == num && p.protocol == proto).collect();
             if hits.is_empty() {
-                anyhow::bail!(
-                    "failed to find published port \"{num}/{}\" of container {}",
-                    proto.as_str(),
-                    rec.id
-                );
+                anyhow::bail!("failed to find published port \"{num}/{}\"", proto.as_str());
             }
             for p in hits {
                 printer.line(&p.host_address());
