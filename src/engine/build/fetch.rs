@@ -53,6 +53,10 @@ fn file_name(url: &reqwest::Url) -> Option<String> {
     url.path_segments()?.rev().find(|s| !s.is_empty()).map(String::from)
 }
 
+/// The window over which a download must make progress, and how much (a trickling server).
+const STALL_WINDOW: Duration = Duration::from_secs(60);
+const MIN_BYTES_PER_WINDOW: u64 = 16 * 1024;
+
 /// Downloads `url` into `to` (created or truncated).
 pub fn fetch(url: &str, to: &Path) -> Result<Fetched, Error> {
     let http = |message: String| Error::Http { url: url.into(), message };
@@ -64,13 +68,13 @@ pub fn fetch(url: &str, to: &Path) -> Result<Fetched, Error> {
         .enable_all()
         .build()
         .map_err(|e| http(format!("cannot start the async runtime: {e}")))?;
-    let result = rt.block_on(download(parsed, url, to));
+    let result = rt.block_on(download(parsed, url, to, STALL_WINDOW));
     // Blocking threads (name resolution) end with the runtime.
     rt.shutdown_timeout(Duration::from_secs(5));
     result
 }
 
-async fn download(parsed: reqwest::Url, url: &str, to: &Path) -> Result<Fetched, Error> {
+async fn download(parsed: reqwest::Url, url: &str, to: &Path, stall: Duration) -> Result<Fetched, Error> {
     let http = |message: String| Error::Http { url: url.into(), message };
     let client = reqwest::Client::builder()
         .user_agent(concat!("skiff/", env!("CARGO_PKG_VERSION")))
@@ -91,8 +95,22 @@ async fn download(parsed: reqwest::Url, url: &str, to: &Path) -> Result<Fetched,
     let name = file_name(resp.url()).or_else(|| file_name(&parsed));
     let w = |source| Error::Write { url: url.into(), source };
     let mut file = std::io::BufWriter::new(fs_err::File::create(to).map_err(w)?);
+    // A server that trickles bytes (one per read timeout) would hold the build forever: every
+    // window of STALL_WINDOW must bring at least MIN_BYTES_PER_WINDOW.
+    let mut window = (std::time::Instant::now(), 0u64);
     while let Some(chunk) = resp.chunk().await.map_err(|e| http(e.to_string()))? {
         file.write_all(&chunk).map_err(w)?;
+        window.1 += chunk.len() as u64;
+        if window.0.elapsed() >= stall {
+            if window.1 < MIN_BYTES_PER_WINDOW {
+                return Err(http(format!(
+                    "the server sent {} bytes in the last {:.1} s; giving up on a transfer that slow",
+                    window.1,
+                    stall.as_secs_f32()
+                )));
+            }
+            window = (std::time::Instant::now(), 0);
+        }
     }
     file.flush().map_err(w)?;
     Ok(Fetched { name, mtime })
@@ -101,6 +119,38 @@ async fn download(parsed: reqwest::Url, url: &str, to: &Path) -> Result<Fetched,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_trickling_server_is_given_up() {
+        use std::io::{Read as _, Write as _};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        std::thread::spawn(move || {
+            let (mut c, _) = listener.accept().unwrap();
+            let mut buf = [0u8; 1024];
+            let _ = c.read(&mut buf);
+            let _ = c.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 1000000\r\n\r\n");
+            for _ in 0..200 {
+                if c.write_all(b"x").is_err() {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        });
+        let t = tempfile::tempdir().unwrap();
+        let url = format!("http://127.0.0.1:{port}/slow");
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        let started = std::time::Instant::now();
+        let r = rt.block_on(download(
+            reqwest::Url::parse(&url).unwrap(),
+            &url,
+            &t.path().join("x"),
+            Duration::from_millis(300),
+        ));
+        let e = r.err().expect("a trickle is refused").to_string();
+        assert!(e.contains("giving up"), "{e}");
+        assert!(started.elapsed() < Duration::from_secs(3), "{:?}", started.elapsed());
+    }
 
     #[test]
     fn names_and_schemes() {
