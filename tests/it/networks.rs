@@ -862,12 +862,13 @@ fn containers_conf_dns_and_hosts_settings_reach_the_containers_files() {
         &[("CONTAINERS_CONF", conf3.as_str())],
     );
     out.assert_success().assert_stdout_eq("");
-    // A base file that cannot be read: the start fails and says which file.
+    // A base file that cannot be read: the start fails and says which file (126, as podman's
+    // `run` exits when the container cannot be started).
     fs_err::write(s.dir().join("bad.conf"), "[containers]\nbase_hosts_file = \"/nonexistent/hosts\"\n")
         .unwrap();
     let bad = s.dir().join("bad.conf").to_string_lossy().into_owned();
     s.cmd_env(&["run", TLS, "--rm", img(), "true"], &[("CONTAINERS_CONF", bad.as_str())])
-        .assert_exit(125)
+        .assert_exit(126)
         .assert_stderr_contains("/nonexistent/hosts");
 }
 
