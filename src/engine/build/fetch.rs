@@ -147,7 +147,8 @@ mod tests {
             &t.path().join("x"),
             Duration::from_millis(300),
         ));
-        let e = r.err().expect("a trickle is refused").to_string();
+        let Err(e) = r else { panic!("a trickle must be refused") };
+        let e = e.to_string();
         assert!(e.contains("giving up"), "{e}");
         assert!(started.elapsed() < Duration::from_secs(3), "{:?}", started.elapsed());
     }
