@@ -489,7 +489,8 @@ pub fn create(
     });
     drop(guard);
     let rec = created.map_err(rollback)?;
-    let files = write_generated(ctx, &rec, &dirs.userdata, privileged, &with, passwd.as_deref());
+    let files = write_generated(ctx, &rec, &dirs.userdata, privileged, &with, passwd.as_deref())
+        .and_then(|()| write_secrets(&dirs, &with.secret_files));
     if let Err(e) = files.and_then(|()| finish_volumes(ctx, store, &rec, &plan, uid, gid)) {
         if let Ok(gone) = remove(ctx, store, &rec.id, true) {
             let _ = super::volumes::remove_anonymous(store, &gone);
@@ -520,12 +521,20 @@ fn write_generated(
     if !with.hostusers.is_empty() {
         write(PASSWD, passwd_with(image_passwd, &with.hostusers).as_bytes())?;
     }
-    for (i, f) in with.secret_files.iter().enumerate() {
-        use std::os::unix::fs::PermissionsExt;
-        let path = userdata.join(SECRETS).join(i.to_string());
-        let made = fs_err::create_dir_all(userdata.join(SECRETS))
+    Ok(())
+}
+
+/// The `--secret` files of a new container, with their mode and owner (container ids, shifted
+/// when it has a user namespace of its own).
+fn write_secrets(dirs: &ContainerDirs, files: &[super::secrets::File]) -> Result<(), Error> {
+    use std::os::unix::fs::PermissionsExt;
+    for (i, f) in files.iter().enumerate() {
+        let path = dirs.userdata.join(SECRETS).join(i.to_string());
+        let (uid, gid) = super::userns::storage_ids(&dirs.bundle, f.uid, f.gid);
+        let made = fs_err::create_dir_all(dirs.userdata.join(SECRETS))
             .and_then(|()| super::write_atomic(&path, &f.data))
-            .and_then(|()| fs_err::set_permissions(&path, std::fs::Permissions::from_mode(f.mode & 0o7777)));
+            .and_then(|()| fs_err::set_permissions(&path, std::fs::Permissions::from_mode(f.mode & 0o7777)))
+            .and_then(|()| std::os::unix::fs::chown(&path, Some(uid), Some(gid)));
         made.map_err(|source| Error::WriteBundle { path, source })?;
     }
     Ok(())

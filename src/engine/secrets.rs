@@ -35,8 +35,6 @@ pub enum Error {
     InvalidNumber { key: &'static str, value: String },
     #[error("{key} option is only valid for mount secrets: parsing secret")]
     MountOnly { key: &'static str },
-    #[error("secret {name}: uid and gid other than 0 are not supported by skiff")]
-    OwnerUnsupported { name: String },
 }
 
 fn secrets(ctx: &Context) -> Secrets {
@@ -199,12 +197,14 @@ fn number(key: &'static str, value: &str, radix: u32) -> Result<u32, Error> {
     u32::from_str_radix(value, radix).map_err(|_| Error::InvalidNumber { key, value: value.to_string() })
 }
 
-/// A secret's file for a new container: its destination, data and mode.
+/// A secret's file for a new container: its destination, data, mode and owner (container ids).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct File {
     pub destination: String,
     pub data: Vec<u8>,
     pub mode: u32,
+    pub uid: u32,
+    pub gid: u32,
 }
 
 /// The environment variables and files a container gets for `uses` (each secret must exist).
@@ -221,10 +221,7 @@ pub fn resolve(ctx: &Context, uses: &[Use]) -> Result<(Vec<String>, Vec<File>), 
         if u.env {
             env.push(format!("{}={}", u.destination(), String::from_utf8_lossy(&data)));
         } else {
-            if u.uid != 0 || u.gid != 0 {
-                return Err(Error::OwnerUnsupported { name: u.name.clone() });
-            }
-            files.push(File { destination: u.destination(), data, mode: u.mode });
+            files.push(File { destination: u.destination(), data, mode: u.mode, uid: u.uid, gid: u.gid });
         }
     }
     Ok((env, files))

@@ -130,6 +130,14 @@ fn run_gets_secrets_as_read_only_files_and_variables() {
     ]);
     out.assert_success();
     assert_eq!(out.stdout_trimmed(), "hunter2\n444\n400\nhunter2\nenv=hunter2\n\nread-only", "{out}");
+    // Its owner and mode as given, in the container's ids, also in a user namespace of its own.
+    for userns in [None, Some("--userns=auto:size=2000")] {
+        let mut args = vec!["run", TLS, "--rm"];
+        args.extend(userns);
+        args.extend(["--secret", "pw,target=own,uid=1000,gid=100,mode=0440", img()]);
+        args.extend(["stat", "-c", "%u %g %a", "/run/secrets/own"]);
+        s.cmd(&args).assert_success().assert_stdout_eq("1000 100 440\n");
+    }
     // The container has a copy: removing the secret does not change a created container's.
     let created = s.cmd(&["create", TLS, "--secret", "pw", img(), "cat", "/run/secrets/pw"]);
     created.assert_success();
