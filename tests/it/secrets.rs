@@ -68,6 +68,9 @@ fn secrets_are_created_listed_inspected_and_removed() {
     s.cmd(&["secret", "inspect", "--format", "{{.Spec.Name}}={{.ID}}", &two_id])
         .assert_success()
         .assert_stdout_eq(&format!("two={two_id}\n"));
+    let pretty = s.cmd(&["secret", "inspect", "--pretty", "one"]);
+    pretty.assert_success().assert_stdout_contains("Name:              one\n");
+    assert!(pretty.lines()[0] == format!("ID:              {one_id}"), "{pretty}");
     // The data is kept private to the user.
     let data = s.root().join("secrets/data").join(&two_id);
     assert_eq!(fs_err::read(&data).unwrap(), b"from-stdin");

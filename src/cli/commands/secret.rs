@@ -209,9 +209,14 @@ fn inspect(args: InspectArgs, ctx: &Context, printer: &Printer) -> anyhow::Resul
     }
     if args.pretty && args.format.is_none() {
         for s in &found {
+            // podman's lines, spacing included.
             printer.line(&format!(
-                "ID:              {}\nName:            {}\nDriver:          {}\nCreated at:      {}\nUpdated at:      {}",
-                s.id, s.name, s.driver, s.created_at, s.updated_at
+                "ID:              {}\nName:              {}\nDriver:            {}\nCreated at:        {}\nUpdated at:        {}",
+                s.id,
+                s.name,
+                s.driver,
+                go_time(&s.created_at),
+                go_time(&s.updated_at)
             ));
         }
     } else {
@@ -231,6 +236,20 @@ fn inspect(args: InspectArgs, ctx: &Context, printer: &Printer) -> anyhow::Resul
             Err(WithExit { message: format!("inspecting secret: {e}"), exit: Exit::SKIFF_ERROR }.into())
         }
         None => Ok(Exit::SUCCESS),
+    }
+}
+
+/// An RFC 3339 UTC time as Go prints a `time.Time`: `2006-01-02 15:04:05.999999999 +0000 UTC`.
+fn go_time(rfc3339: &str) -> String {
+    match chrono::DateTime::parse_from_rfc3339(rfc3339) {
+        Ok(t) => {
+            let t = t.with_timezone(&chrono::Utc);
+            let nanos = format!("{:09}", t.timestamp_subsec_nanos());
+            let frac = nanos.trim_end_matches('0');
+            let dot = if frac.is_empty() { "" } else { "." };
+            format!("{}{dot}{frac} +0000 UTC", t.format("%Y-%m-%d %H:%M:%S"))
+        }
+        Err(_) => rfc3339.to_string(),
     }
 }
 
