@@ -285,8 +285,8 @@ pub struct CreateOptions {
     pub hostusers: Vec<String>,
     /// `--timeout`: seconds the container may run before its supervisor kills it.
     pub timeout: Option<u64>,
-    /// `--secret` of the mount type: files copied to `userdata/secrets/` and mounted read-only.
-    pub secret_files: Vec<super::secrets::File>,
+    /// `--secret`: the mount type's files are copied to `userdata/secrets/` and mounted read-only.
+    pub secrets: super::secrets::ForContainer,
 }
 
 /// The podman release whose command line skiff follows (`engine` of `/run/.containerenv`, which
@@ -362,7 +362,7 @@ pub fn create(
         e
     };
     opts.mounts.extend(plan.mounts.iter().cloned());
-    for (i, f) in with.secret_files.iter().enumerate() {
+    for (i, f) in with.secrets.files.iter().enumerate() {
         let source = dirs.userdata.join(SECRETS).join(i.to_string());
         let mut m = oci_spec::runtime::Mount::default();
         m.set_destination(f.destination.clone().into());
@@ -490,7 +490,7 @@ pub fn create(
     drop(guard);
     let rec = created.map_err(rollback)?;
     let files = write_generated(ctx, &rec, &dirs.userdata, privileged, &with, passwd.as_deref())
-        .and_then(|()| write_secrets(&dirs, &with.secret_files));
+        .and_then(|()| write_secrets(&dirs, &with.secrets));
     if let Err(e) = files.and_then(|()| finish_volumes(ctx, store, &rec, &plan, uid, gid)) {
         if let Ok(gone) = remove(ctx, store, &rec.id, true) {
             let _ = super::volumes::remove_anonymous(store, &gone);
@@ -526,9 +526,12 @@ fn write_generated(
 
 /// The `--secret` files of a new container, with their mode and owner (container ids, shifted
 /// when it has a user namespace of its own).
-fn write_secrets(dirs: &ContainerDirs, files: &[super::secrets::File]) -> Result<(), Error> {
+fn write_secrets(dirs: &ContainerDirs, secrets: &super::secrets::ForContainer) -> Result<(), Error> {
     use std::os::unix::fs::PermissionsExt;
-    for (i, f) in files.iter().enumerate() {
+    let path = dirs.bundle.clone();
+    super::secrets::save(&dirs.bundle, &secrets.used)
+        .map_err(|source| Error::WriteBundle { path, source })?;
+    for (i, f) in secrets.files.iter().enumerate() {
         let path = dirs.userdata.join(SECRETS).join(i.to_string());
         let (uid, gid) = super::userns::storage_ids(&dirs.bundle, f.uid, f.gid);
         let made = fs_err::create_dir_all(dirs.userdata.join(SECRETS))

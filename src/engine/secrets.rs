@@ -207,24 +207,79 @@ pub struct File {
     pub gid: u32,
 }
 
+/// What a new container gets from its `--secret`s.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ForContainer {
+    /// `KEY=VALUE` of the env type.
+    pub env: Vec<String>,
+    /// The files of the mount type.
+    pub files: Vec<File>,
+    /// What `inspect` shows (kept in the bundle, see [`save`]).
+    pub used: Used,
+}
+
+/// The secrets a container was given, as `inspect` shows them: `Config.Secrets` (the mount
+/// type's, as podman lists them) and the variable names of the env type, whose values
+/// `Config.Env` hides.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Used {
+    pub secrets: Vec<serde_json::Value>,
+    pub env_names: Vec<String>,
+}
+
+/// The file in a container's bundle that keeps its [`Used`].
+const USED_FILE: &str = "secrets.json";
+
+/// Keeps `used` in the bundle `bundle` (nothing when the container has no secrets).
+pub fn save(bundle: &std::path::Path, used: &Used) -> std::io::Result<()> {
+    if used == &Used::default() {
+        return Ok(());
+    }
+    let text = serde_json::to_vec_pretty(used).expect("secret uses serialize");
+    super::write_atomic(&bundle.join(USED_FILE), &text)
+}
+
+/// The [`Used`] of the container whose bundle is `bundle` (empty without secrets).
+pub fn used(bundle: &std::path::Path) -> Used {
+    fs_err::read(bundle.join(USED_FILE))
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default()
+}
+
+/// A container's environment (the spec's `process.env`) without the variables of its env-type
+/// secrets, as `inspect` shows it.
+pub fn hide_env(env: Option<&serde_json::Value>, names: &[String]) -> serde_json::Value {
+    let all = env.and_then(serde_json::Value::as_array).cloned().unwrap_or_default();
+    let shown = all.into_iter().filter(|e| {
+        let key = e.as_str().and_then(|e| e.split('=').next()).unwrap_or_default();
+        !names.iter().any(|n| n == key)
+    });
+    serde_json::Value::Array(shown.collect())
+}
+
 /// The environment variables and files a container gets for `uses` (each secret must exist).
-pub fn resolve(ctx: &Context, uses: &[Use]) -> Result<(Vec<String>, Vec<File>), Error> {
+pub fn resolve(ctx: &Context, uses: &[Use]) -> Result<ForContainer, Error> {
+    let mut out = ForContainer::default();
     if uses.is_empty() {
-        return Ok((Vec::new(), Vec::new()));
+        return Ok(out);
     }
     let store = secrets(ctx);
     let _guard = store.lock_shared()?;
-    let (mut env, mut files) = (Vec::new(), Vec::new());
     for u in uses {
         let rec = store.find(&u.name)?;
         let data = store.data(&rec.id)?;
         if u.env {
-            env.push(format!("{}={}", u.destination(), String::from_utf8_lossy(&data)));
+            out.env.push(format!("{}={}", u.destination(), String::from_utf8_lossy(&data)));
+            out.used.env_names.push(u.destination());
         } else {
-            files.push(File { destination: u.destination(), data, mode: u.mode, uid: u.uid, gid: u.gid });
+            out.used.secrets.push(serde_json::json!({
+                "Name": rec.name, "ID": rec.id, "UID": u.uid, "GID": u.gid, "Mode": u.mode,
+            }));
+            out.files.push(File { destination: u.destination(), data, mode: u.mode, uid: u.uid, gid: u.gid });
         }
     }
-    Ok((env, files))
+    Ok(out)
 }
 
 #[cfg(test)]

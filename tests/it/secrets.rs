@@ -142,11 +142,32 @@ fn run_gets_secrets_as_read_only_files_and_variables() {
         s.cmd(&args).assert_success().assert_stdout_eq("1000 100 440\n");
     }
     // The container has a copy: removing the secret does not change a created container's.
-    let created = s.cmd(&["create", TLS, "--secret", "pw", img(), "cat", "/run/secrets/pw"]);
+    let created = s.cmd(&[
+        "create",
+        TLS,
+        "--secret",
+        "pw",
+        "--secret",
+        "pw,type=env,target=APP_PW",
+        img(),
+        "sh",
+        "-c",
+        "cat /run/secrets/pw; echo \"$APP_PW\"",
+    ]);
     created.assert_success();
     let id = created.stdout_trimmed().to_string();
+    // inspect lists the file secret as podman does and does not show the variable's value.
+    let inspect = s.cmd(&["inspect", &id]);
+    inspect.assert_success();
+    let config = &inspect.json()[0]["Config"];
+    assert_eq!(config["Secrets"][0]["Name"], "pw", "{inspect}");
+    assert_eq!(config["Secrets"][0]["Mode"], 0o444, "{inspect}");
+    assert!(!inspect.stdout.contains("hunter2"), "{inspect}");
+    assert!(config["Env"]
+        .as_array()
+        .is_some_and(|e| e.iter().any(|v| v.as_str().is_some_and(|v| v.starts_with("PATH=")))));
     s.cmd(&["secret", "rm", "pw"]).assert_success();
-    s.cmd(&["start", "-a", &id]).assert_success().assert_stdout_eq("hunter2\n");
+    s.cmd(&["start", "-a", &id]).assert_success().assert_stdout_eq("hunter2\nhunter2\n\n");
 }
 
 #[test]
