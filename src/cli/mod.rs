@@ -187,6 +187,9 @@ pub enum Command {
     /// Manage volumes: create, ls, inspect, rm, prune, exists
     #[command(subcommand)]
     Volume(commands::volume::VolumeCommand),
+    /// Manage secrets: create, ls, inspect, rm
+    #[command(subcommand)]
+    Secret(commands::secret::SecretCommand),
     /// Manage networks: create, ls, inspect, rm, prune, exists, connect, disconnect
     #[command(subcommand)]
     Network(commands::network::NetworkCommand),
@@ -441,6 +444,7 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         Command::System(c) => commands::system::run(c, ctx, printer),
         Command::Volume(c) => commands::volume::run(c, ctx, printer),
         Command::Network(c) => commands::network::run(c, ctx, printer),
+        Command::Secret(c) => commands::secret::run(c, ctx, printer),
         Command::Pod(c) => commands::pod::run(c, ctx, printer),
         Command::RootlessNetns(a) => commands::network::holder(a, ctx, printer),
         Command::Generate(c) => commands::generate::run(c, ctx, printer),

@@ -285,6 +285,8 @@ pub struct CreateOptions {
     pub hostusers: Vec<String>,
     /// `--timeout`: seconds the container may run before its supervisor kills it.
     pub timeout: Option<u64>,
+    /// `--secret`: the mount type's files are copied to `userdata/secrets/` and mounted read-only.
+    pub secrets: super::secrets::ForContainer,
 }
 
 /// The podman release whose command line skiff follows (`engine` of `/run/.containerenv`, which
@@ -295,6 +297,8 @@ const PODMAN_COMPAT_VERSION: &str = "4.3.1";
 const CONTAINERENV: &str = "containerenv";
 const LOCALTIME: &str = "localtime";
 const PASSWD: &str = "passwd";
+/// The directory of the `--secret` files.
+const SECRETS: &str = "secrets";
 
 /// `/run/.containerenv`: empty, but with `--privileged` what podman writes there.
 fn containerenv(ctx: &Context, rec: &ContainerRecord, privileged: bool) -> String {
@@ -358,6 +362,15 @@ pub fn create(
         e
     };
     opts.mounts.extend(plan.mounts.iter().cloned());
+    for (i, f) in with.secrets.files.iter().enumerate() {
+        let source = dirs.userdata.join(SECRETS).join(i.to_string());
+        let mut m = oci_spec::runtime::Mount::default();
+        m.set_destination(f.destination.clone().into());
+        m.set_typ(Some("bind".into()));
+        m.set_source(Some(source));
+        m.set_options(Some(["rbind", "ro", "nosuid", "nodev", "noexec"].map(String::from).to_vec()));
+        opts.mounts.push(m);
+    }
     let workdir = opts.workdir.clone().or_else(|| config.working_dir().clone()).filter(|w| !w.is_empty());
     let workdir =
         workdir.map_or_else(|| "/".to_string(), |w| if w.starts_with('/') { w } else { format!("/{w}") });
@@ -476,7 +489,8 @@ pub fn create(
     });
     drop(guard);
     let rec = created.map_err(rollback)?;
-    let files = write_generated(ctx, &rec, &dirs.userdata, privileged, &with, passwd.as_deref());
+    let files = write_generated(ctx, &rec, &dirs.userdata, privileged, &with, passwd.as_deref())
+        .and_then(|()| write_secrets(&dirs, &with.secrets));
     if let Err(e) = files.and_then(|()| finish_volumes(ctx, store, &rec, &plan, uid, gid)) {
         if let Ok(gone) = remove(ctx, store, &rec.id, true) {
             let _ = super::volumes::remove_anonymous(store, &gone);
@@ -506,6 +520,25 @@ fn write_generated(
     }
     if !with.hostusers.is_empty() {
         write(PASSWD, passwd_with(image_passwd, &with.hostusers).as_bytes())?;
+    }
+    Ok(())
+}
+
+/// The `--secret` files of a new container, with their mode and owner (container ids, shifted
+/// when it has a user namespace of its own).
+fn write_secrets(dirs: &ContainerDirs, secrets: &super::secrets::ForContainer) -> Result<(), Error> {
+    use std::os::unix::fs::PermissionsExt;
+    let path = dirs.bundle.clone();
+    super::secrets::save(&dirs.bundle, &secrets.used)
+        .map_err(|source| Error::WriteBundle { path, source })?;
+    for (i, f) in secrets.files.iter().enumerate() {
+        let path = dirs.userdata.join(SECRETS).join(i.to_string());
+        let (uid, gid) = super::userns::storage_ids(&dirs.bundle, f.uid, f.gid);
+        let made = fs_err::create_dir_all(dirs.userdata.join(SECRETS))
+            .and_then(|()| super::write_atomic(&path, &f.data))
+            .and_then(|()| fs_err::set_permissions(&path, std::fs::Permissions::from_mode(f.mode & 0o7777)))
+            .and_then(|()| std::os::unix::fs::chown(&path, Some(uid), Some(gid)));
+        made.map_err(|source| Error::WriteBundle { path, source })?;
     }
     Ok(())
 }

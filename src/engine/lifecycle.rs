@@ -656,6 +656,7 @@ pub fn inspect(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<Va
         "StartedAt": rec.started_at.clone().unwrap_or_else(|| ZERO_TIME.into()),
         "FinishedAt": rec.finished_at.clone().unwrap_or_else(|| ZERO_TIME.into()),
     });
+    let secrets = super::secrets::used(&dirs.bundle);
     let mut config = json!({
         "Hostname": spec.get("hostname").cloned().unwrap_or(json!("")),
         "Domainname": "",
@@ -666,7 +667,7 @@ pub fn inspect(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<Va
         "Tty": process.get("terminal").and_then(Value::as_bool).unwrap_or(false),
         "OpenStdin": rec.interactive,
         "StdinOnce": false,
-        "Env": process.get("env").cloned().unwrap_or(json!([])),
+        "Env": super::secrets::hide_env(process.get("env"), &secrets.env_names),
         "Cmd": rec.cmd,
         "Image": rec.image_name,
         "Volumes": null,
@@ -685,6 +686,9 @@ pub fn inspect(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<Va
     }
     if let (Value::Object(add), Some(c)) = (service_config, config.as_object_mut()) {
         c.extend(add);
+    }
+    if let (false, Some(c)) = (secrets.secrets.is_empty(), config.as_object_mut()) {
+        c.insert("Secrets".into(), Value::Array(secrets.secrets));
     }
     let host_config = json!({
         "Binds": binds,

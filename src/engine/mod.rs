@@ -28,6 +28,7 @@ pub mod networks;
 pub mod pods;
 pub mod pull;
 pub mod remove;
+pub mod secrets;
 pub mod service;
 pub mod start;
 pub mod stats;

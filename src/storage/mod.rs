@@ -33,6 +33,7 @@ mod layers;
 pub mod lock;
 pub mod pods;
 mod scratch;
+pub mod secrets;
 mod tarsplit;
 #[cfg(test)]
 pub(crate) mod testutil;

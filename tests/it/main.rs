@@ -38,6 +38,7 @@
 //! - `services`: restart policies, healthchecks and sd_notify, run by the supervisor (issue 15).
 //! - `userns`: `--userns=keep-id|nomap|auto`, `--uidmap`/`--gidmap`, `--group-add`, `exec` and
 //!   `top` into a container with a user namespace of its own.
+//! - `secrets`: the `secret` commands and `run --secret`.
 //! - `hardening`: hostile images, registries and archives (issue 17); restarts with published
 //!   ports, `rm -f`'s stop, pull's terminal output.
 
@@ -78,6 +79,7 @@ mod reliability;
 mod rig;
 mod run_flags;
 mod runtime;
+mod secrets;
 mod services;
 mod stats;
 mod supervisor;

@@ -23,6 +23,7 @@ pub mod push;
 pub mod quadlet;
 pub mod rmi;
 pub mod save;
+pub mod secret;
 pub mod stats;
 pub mod supervisor;
 pub mod system;

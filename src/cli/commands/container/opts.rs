@@ -152,6 +152,8 @@ pub fn create_container(
     config.apply(&mut opts, &mut with);
     userns.apply(&mut opts);
     run_config.apply(&mut opts, &mut with);
+    with.secrets = engine::secrets::resolve(ctx, run_config.secrets())?;
+    opts.env.extend(with.secrets.env.iter().cloned());
     // Before the network is prepared: a missing container leaves nothing behind.
     let taken: Vec<String> = with
         .mounts

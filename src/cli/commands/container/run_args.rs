@@ -97,6 +97,10 @@ pub struct RunConfigArgs {
     /// Block IO weight, 10 to 1000; not applied rootless without a delegated cgroup
     #[arg(long, value_name = "N")]
     pub blkio_weight: Option<u16>,
+    /// Give the container a secret: NAME[,type=mount|env][,target=PATH|VAR][,uid=0][,gid=0][,mode=OCTAL]
+    /// (mount: a read-only file, /run/secrets/NAME by default; env: a variable); repeatable
+    #[arg(long, value_name = "SECRET")]
+    pub secret: Vec<String>,
     /// No longer supported by the kernel: accepted with a warning and ignored, as podman does
     #[arg(long, value_name = "SIZE", hide = true)]
     pub kernel_memory: Option<String>,
@@ -114,6 +118,7 @@ pub struct Resolved {
     unsetenv_all: bool,
     timeout: Option<u64>,
     preserve_fds: u32,
+    secrets: Vec<crate::engine::secrets::Use>,
 }
 
 impl RunConfigArgs {
@@ -150,6 +155,11 @@ impl RunConfigArgs {
         let tz = self.tz.clone().or_else(|| conf.containers.tz.clone()).filter(|t| !t.is_empty());
         let localtime = tz.as_deref().map(zone_file).transpose()?;
         let hostusers = self.hostuser.iter().map(|u| host_passwd_line(u)).collect::<anyhow::Result<_>>()?;
+        let secrets = self
+            .secret
+            .iter()
+            .map(|t| crate::engine::secrets::Use::parse(t).with_context(|| format!("--secret {t:?}")))
+            .collect::<anyhow::Result<_>>()?;
         self.check_resources()?;
         if let Some(k) = &self.kernel_memory {
             memory_size("kernel-memory", k)?;
@@ -170,6 +180,7 @@ impl RunConfigArgs {
                 .unwrap_or_else(|| DEFAULT_ENV.iter().map(|s| s.to_string()).collect()),
             unsetenv: self.unsetenv.clone(),
             unsetenv_all: self.unsetenv_all,
+            secrets,
             timeout: self.timeout,
             preserve_fds: check_preserved_fds(self.preserve_fds)?,
         })
@@ -367,6 +378,11 @@ impl Resolved {
             opts.annotations
                 .insert(containers::PRESERVE_FDS_ANNOTATION.to_string(), self.preserve_fds.to_string());
         }
+    }
+
+    /// The `--secret` uses, parsed.
+    pub fn secrets(&self) -> &[crate::engine::secrets::Use] {
+        &self.secrets
     }
 
     /// After the container is created: writes `--cidfile`.
