@@ -154,6 +154,9 @@ _skiff() {
             skiff,save)
                 cmd="skiff__subcmd__save"
                 ;;
+            skiff,secret)
+                cmd="skiff__subcmd__secret"
+                ;;
             skiff,start)
                 cmd="skiff__subcmd__start"
                 ;;
@@ -538,6 +541,9 @@ _skiff() {
             skiff__subcmd__help,save)
                 cmd="skiff__subcmd__help__subcmd__save"
                 ;;
+            skiff__subcmd__help,secret)
+                cmd="skiff__subcmd__help__subcmd__secret"
+                ;;
             skiff__subcmd__help,start)
                 cmd="skiff__subcmd__help__subcmd__start"
                 ;;
@@ -768,6 +774,18 @@ _skiff() {
                 ;;
             skiff__subcmd__help__subcmd__pod,top)
                 cmd="skiff__subcmd__help__subcmd__pod__subcmd__top"
+                ;;
+            skiff__subcmd__help__subcmd__secret,create)
+                cmd="skiff__subcmd__help__subcmd__secret__subcmd__create"
+                ;;
+            skiff__subcmd__help__subcmd__secret,inspect)
+                cmd="skiff__subcmd__help__subcmd__secret__subcmd__inspect"
+                ;;
+            skiff__subcmd__help__subcmd__secret,ls)
+                cmd="skiff__subcmd__help__subcmd__secret__subcmd__ls"
+                ;;
+            skiff__subcmd__help__subcmd__secret,rm)
+                cmd="skiff__subcmd__help__subcmd__secret__subcmd__rm"
                 ;;
             skiff__subcmd__help__subcmd__system,df)
                 cmd="skiff__subcmd__help__subcmd__system__subcmd__df"
@@ -1054,6 +1072,42 @@ _skiff() {
             skiff__subcmd__pod__subcmd__help,top)
                 cmd="skiff__subcmd__pod__subcmd__help__subcmd__top"
                 ;;
+            skiff__subcmd__secret,create)
+                cmd="skiff__subcmd__secret__subcmd__create"
+                ;;
+            skiff__subcmd__secret,help)
+                cmd="skiff__subcmd__secret__subcmd__help"
+                ;;
+            skiff__subcmd__secret,inspect)
+                cmd="skiff__subcmd__secret__subcmd__inspect"
+                ;;
+            skiff__subcmd__secret,list)
+                cmd="skiff__subcmd__secret__subcmd__ls"
+                ;;
+            skiff__subcmd__secret,ls)
+                cmd="skiff__subcmd__secret__subcmd__ls"
+                ;;
+            skiff__subcmd__secret,remove)
+                cmd="skiff__subcmd__secret__subcmd__rm"
+                ;;
+            skiff__subcmd__secret,rm)
+                cmd="skiff__subcmd__secret__subcmd__rm"
+                ;;
+            skiff__subcmd__secret__subcmd__help,create)
+                cmd="skiff__subcmd__secret__subcmd__help__subcmd__create"
+                ;;
+            skiff__subcmd__secret__subcmd__help,help)
+                cmd="skiff__subcmd__secret__subcmd__help__subcmd__help"
+                ;;
+            skiff__subcmd__secret__subcmd__help,inspect)
+                cmd="skiff__subcmd__secret__subcmd__help__subcmd__inspect"
+                ;;
+            skiff__subcmd__secret__subcmd__help,ls)
+                cmd="skiff__subcmd__secret__subcmd__help__subcmd__ls"
+                ;;
+            skiff__subcmd__secret__subcmd__help,rm)
+                cmd="skiff__subcmd__secret__subcmd__help__subcmd__rm"
+                ;;
             skiff__subcmd__system,df)
                 cmd="skiff__subcmd__system__subcmd__df"
                 ;;
@@ -1160,7 +1214,7 @@ _skiff() {
 
     case "${cmd}" in
         skiff)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount umount exec top healthcheck port stats build buildx builder pull images rmi tag untag history inspect save load push login logout container image system volume network generate quadlet pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount umount exec top healthcheck port stats build buildx builder pull images rmi tag untag history inspect save load push login logout container image system volume secret network generate quadlet pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2182,7 +2236,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__create)
-            opts="-e -w -u -i -t -v -h -l -p -P -m -c -V --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --volumes-from --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --env-host --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --pod --http-proxy --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --userns --uidmap --gidmap --subuidname --subgidname --group-add --cidfile --conmon-pidfile --pidfile --tz --log-driver --log-opt --timeout --hostuser --unsetenv --unsetenv-all --memory --memory-reservation --memory-swap --memory-swappiness --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --kernel-memory --systemd --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --version"
+            opts="-e -w -u -i -t -v -h -l -p -P -m -c -V --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --volumes-from --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --env-host --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --pod --http-proxy --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --userns --uidmap --gidmap --subuidname --subgidname --group-add --cidfile --conmon-pidfile --pidfile --tz --log-driver --log-opt --timeout --hostuser --unsetenv --unsetenv-all --memory --memory-reservation --memory-swap --memory-swappiness --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --secret --kernel-memory --systemd --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2517,6 +2571,10 @@ _skiff() {
                     return 0
                     ;;
                 --blkio-weight)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3758,7 +3816,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__run)
-            opts="-d -a -e -w -u -i -t -v -h -l -p -P -m -c -V --detach --detach-keys --attach --rmi --preserve-fds --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --volumes-from --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --env-host --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --pod --http-proxy --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --userns --uidmap --gidmap --subuidname --subgidname --group-add --cidfile --conmon-pidfile --pidfile --tz --log-driver --log-opt --timeout --hostuser --unsetenv --unsetenv-all --memory --memory-reservation --memory-swap --memory-swappiness --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --kernel-memory --systemd --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --version"
+            opts="-d -a -e -w -u -i -t -v -h -l -p -P -m -c -V --detach --detach-keys --attach --rmi --preserve-fds --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --volumes-from --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --env-host --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --pod --http-proxy --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --userns --uidmap --gidmap --subuidname --subgidname --group-add --cidfile --conmon-pidfile --pidfile --tz --log-driver --log-opt --timeout --hostuser --unsetenv --unsetenv-all --memory --memory-reservation --memory-swap --memory-swappiness --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --secret --kernel-memory --systemd --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4109,6 +4167,10 @@ _skiff() {
                     return 0
                     ;;
                 --blkio-weight)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4566,7 +4628,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__create)
-            opts="-e -w -u -i -t -v -h -l -p -P -m -c -V --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --volumes-from --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --env-host --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --pod --http-proxy --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --userns --uidmap --gidmap --subuidname --subgidname --group-add --cidfile --conmon-pidfile --pidfile --tz --log-driver --log-opt --timeout --hostuser --unsetenv --unsetenv-all --memory --memory-reservation --memory-swap --memory-swappiness --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --kernel-memory --systemd --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --version"
+            opts="-e -w -u -i -t -v -h -l -p -P -m -c -V --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --volumes-from --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --env-host --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --pod --http-proxy --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --userns --uidmap --gidmap --subuidname --subgidname --group-add --cidfile --conmon-pidfile --pidfile --tz --log-driver --log-opt --timeout --hostuser --unsetenv --unsetenv-all --memory --memory-reservation --memory-swap --memory-swappiness --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --secret --kernel-memory --systemd --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4901,6 +4963,10 @@ _skiff() {
                     return 0
                     ;;
                 --blkio-weight)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5606,7 +5672,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__help)
-            opts="info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top healthcheck port stats build buildx pull images rmi tag untag history inspect save load push login logout container image system volume network generate quadlet pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help"
+            opts="info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top healthcheck port stats build buildx pull images rmi tag untag history inspect save load push login logout container image system volume secret network generate quadlet pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7134,6 +7200,76 @@ _skiff() {
         skiff__subcmd__help__subcmd__save)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__help__subcmd__secret)
+            opts="create ls inspect rm"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__help__subcmd__secret__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__help__subcmd__secret__subcmd__inspect)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__help__subcmd__secret__subcmd__ls)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__help__subcmd__secret__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -11822,7 +11958,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__run)
-            opts="-d -a -e -w -u -i -t -v -h -l -p -P -m -c -V --detach --detach-keys --attach --rmi --preserve-fds --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --volumes-from --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --env-host --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --pod --http-proxy --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --userns --uidmap --gidmap --subuidname --subgidname --group-add --cidfile --conmon-pidfile --pidfile --tz --log-driver --log-opt --timeout --hostuser --unsetenv --unsetenv-all --memory --memory-reservation --memory-swap --memory-swappiness --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --kernel-memory --systemd --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --version"
+            opts="-d -a -e -w -u -i -t -v -h -l -p -P -m -c -V --detach --detach-keys --attach --rmi --preserve-fds --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --volumes-from --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --env-host --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --pod --http-proxy --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --userns --uidmap --gidmap --subuidname --subgidname --group-add --cidfile --conmon-pidfile --pidfile --tz --log-driver --log-opt --timeout --hostuser --unsetenv --unsetenv-all --memory --memory-reservation --memory-swap --memory-swappiness --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --secret --kernel-memory --systemd --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12176,6 +12312,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --kernel-memory)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -12242,6 +12382,380 @@ _skiff() {
                     COMPREPLY=($(compgen -W "docker-archive oci-archive" -- "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__secret)
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version create ls list inspect rm remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__secret__subcmd__create)
+            opts="-d -l -h -V --driver --driver-opts --env --label --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --driver-opts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__secret__subcmd__help)
+            opts="create ls inspect rm help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__secret__subcmd__help__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__secret__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__secret__subcmd__help__subcmd__inspect)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__secret__subcmd__help__subcmd__ls)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__secret__subcmd__help__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__secret__subcmd__inspect)
+            opts="-f -h -V --format --pretty --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__secret__subcmd__ls)
+            opts="-f -q -h -V --filter --format --noheading --quiet --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__secret__subcmd__rm)
+            opts="-a -h -V --all --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
