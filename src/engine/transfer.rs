@@ -224,10 +224,11 @@ pub fn save(
         };
         inputs.push((img.id.clone(), input));
     }
-    let ids = inputs.iter().map(|(id, _)| id.clone()).collect();
+    let ids: Vec<String> = inputs.iter().map(|(id, _)| id.clone()).collect();
     let inputs: Vec<ArchiveInput> = inputs.into_iter().map(|(_, i)| i).collect();
     image::write_archive(out, format, &inputs)?;
     drop(spool);
+    ids.iter().for_each(|id| super::events::image("save", id, &out.display().to_string()));
     Ok(ids)
 }
 
@@ -516,6 +517,7 @@ pub fn load(
         let record = record_image(store, &img.image, names.clone(), Vec::new(), reporter)?;
         loaded.push(Loaded { id: record.id, names });
     }
+    super::events::image("loadfromarchive", "", &path.display().to_string());
     Ok(loaded)
 }
 
@@ -668,6 +670,7 @@ pub async fn push(
     reporter.writing_manifest();
     let digest = client.push_manifest_raw(&r, manifest, &media_type).await?;
     drop(spool);
+    super::events::image("push", &img.id, &r.to_string());
     Ok(Pushed { reference: r.to_string(), digest })
 }
 
