@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
-use std::os::unix::fs::OpenOptionsExt;
+use fs_err::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -123,7 +123,7 @@ pub fn parse_size(text: &str) -> Option<u64> {
         _ => (t, 1),
     };
     let n: f64 = num.trim().parse().ok()?;
-    (n >= 0.0).then(|| (n * mult as f64) as u64)
+    (n >= 0.0).then_some((n * mult as f64) as u64)
 }
 
 /// One event, as podman's file backend writes it (one JSON object per line).
@@ -162,7 +162,7 @@ fn go_rfc3339(t: &DateTime<FixedOffset>) -> String {
     let s = t.to_rfc3339_opts(SecondsFormat::Nanos, true);
     // "2024-01-02T03:04:05.120000000+02:00": trim the fraction's zeros.
     let Some(dot) = s.find('.') else { return s };
-    let end = s[dot..].find(|c: char| c == 'Z' || c == '+' || c == '-').map_or(s.len(), |i| dot + i);
+    let end = s[dot..].find(['Z', '+', '-']).map_or(s.len(), |i| dot + i);
     let frac = s[dot + 1..end].trim_end_matches('0');
     if frac.is_empty() {
         format!("{}{}", &s[..dot], &s[end..])
@@ -256,7 +256,7 @@ pub fn container_died(
 ) -> bool {
     let key: String = finished_at.chars().filter(char::is_ascii_alphanumeric).collect();
     let marker = run_dir.join(format!("died-event.{key}"));
-    if std::fs::OpenOptions::new().write(true).create_new(true).open(&marker).is_err() {
+    if fs_err::OpenOptions::new().write(true).create_new(true).open(&marker).is_err() {
         return false;
     }
     let mut rec = rec.clone();
@@ -311,22 +311,22 @@ fn append(cfg: &Config, event: &Event) -> std::io::Result<()> {
     let mut line = serde_json::to_string(event).map_err(std::io::Error::other)?;
     line.push('\n');
     if let Some(dir) = cfg.path.parent() {
-        std::fs::create_dir_all(dir)?;
+        fs_err::create_dir_all(dir)?;
     }
     // Writers take a lock beside the log, so that a rotation (a rename) does not lose a
     // concurrent writer's line.
     let lock_path = lock_path(&cfg.path);
-    let lock = std::fs::OpenOptions::new().create(true).append(true).mode(0o600).open(&lock_path)?;
-    let lock = nix::fcntl::Flock::lock(lock, nix::fcntl::FlockArg::LockExclusive)
+    let lock = fs_err::OpenOptions::new().create(true).append(true).mode(0o600).open(&lock_path)?;
+    let lock = nix::fcntl::Flock::lock(lock.into_parts().0, nix::fcntl::FlockArg::LockExclusive)
         .map_err(|(_, e)| std::io::Error::from(e))?;
     if cfg.max_size > 0 {
-        if let Ok(meta) = std::fs::metadata(&cfg.path) {
+        if let Ok(meta) = fs_err::metadata(&cfg.path) {
             if meta.len() + line.len() as u64 >= cfg.max_size {
                 rotate(&cfg.path)?;
             }
         }
     }
-    let mut f = std::fs::OpenOptions::new().create(true).append(true).mode(0o600).open(&cfg.path)?;
+    let mut f = fs_err::OpenOptions::new().create(true).append(true).mode(0o600).open(&cfg.path)?;
     // One write of a whole line under O_APPEND.
     f.write_all(line.as_bytes())?;
     drop(lock);
@@ -342,7 +342,7 @@ fn lock_path(path: &Path) -> PathBuf {
 /// podman's rotation: keep the second half of the file (from the first whole line after the
 /// middle) and add a `system log-rotation` event naming the file.
 fn rotate(path: &Path) -> std::io::Result<()> {
-    let mut orig = std::fs::File::open(path)?;
+    let mut orig = fs_err::File::open(path)?;
     let size = orig.metadata()?.len();
     orig.seek(SeekFrom::Start(size / 2))?;
     let mut reader = BufReader::new(orig);
@@ -355,8 +355,8 @@ fn rotate(path: &Path) -> std::io::Result<()> {
     rest.extend_from_slice(serde_json::to_string(&rotation).map_err(std::io::Error::other)?.as_bytes());
     rest.push(b'\n');
     let tmp = path.with_file_name(format!(".{}.rotate", std::process::id()));
-    std::fs::write(&tmp, &rest)?;
-    std::fs::rename(&tmp, path)
+    fs_err::write(&tmp, &rest)?;
+    fs_err::rename(&tmp, path)
 }
 
 /// `--filter KEY=VALUE`s: the same key is a disjunction, different keys a conjunction.
@@ -480,14 +480,14 @@ pub fn readable() -> Result<&'static Config, Error> {
 pub fn read(query: &Query, follow: bool, each: &mut dyn FnMut(&Event) -> bool) -> Result<(), Error> {
     let cfg = readable()?;
     let path = &cfg.path;
-    let open = || -> Result<Option<std::fs::File>, Error> {
-        match std::fs::File::open(path) {
+    let open = || -> Result<Option<fs_err::File>, Error> {
+        match fs_err::File::open(path) {
             Ok(f) => Ok(Some(f)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(source) => Err(Error::Read { path: path.clone(), source }),
         }
     };
-    let mut file = open()?;
+    let mut file: Option<fs_err::File> = open()?;
     let mut pos: u64 = 0;
     let mut pending = Vec::<u8>::new();
     let mut ino =
@@ -515,7 +515,7 @@ pub fn read(query: &Query, follow: bool, each: &mut dyn FnMut(&Event) -> bool) -
         }
         std::thread::sleep(std::time::Duration::from_millis(200));
         // A rotation replaces the file: start over on the new one.
-        let now_ino = std::fs::metadata(path).ok().map(|m| std::os::unix::fs::MetadataExt::ino(&m));
+        let now_ino = fs_err::metadata(path).ok().map(|m| std::os::unix::fs::MetadataExt::ino(&m));
         if now_ino != ino {
             file = open()?;
             ino = now_ino;
@@ -569,10 +569,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("events.log");
         let line = "{\"Name\":\"busybox\",\"Status\":\"pull\",\"Time\":\"2022-04-06T11:26:42.72366790+02:00\",\"Type\":\"image\",\"Attributes\":null}\n";
-        std::fs::write(&path, line.repeat(100)).unwrap();
+        fs_err::write(&path, line.repeat(100)).unwrap();
         let cfg = Config { backend: Backend::File, path: path.clone(), max_size: (line.len() * 50) as u64 };
         append(&cfg, &Event::new("container", "remove")).unwrap();
-        let text = std::fs::read_to_string(&path).unwrap();
+        let text = fs_err::read_to_string(&path).unwrap();
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 51, "{text}");
         assert!(lines[49].contains("log-rotation") && lines[49].contains(path.to_str().unwrap()));
