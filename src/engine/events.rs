@@ -5,9 +5,9 @@
 //!
 //! Writing never fails a use case: a log that cannot be written is logged at debug level only.
 
+use fs_err::os::unix::fs::OpenOptionsExt;
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
-use fs_err::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 

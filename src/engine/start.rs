@@ -215,6 +215,7 @@ pub fn restart(
     let started = lifecycle::lookup(ctx, store, &rec.id).map_err(Error::from).and_then(|rec| {
         start(ctx, store, &rec, &StartOptions { attach: false, stdin: rec.interactive, console_size: None })
     });
+    super::events::container("restart", rec);
     Ok(Restarted { stopped, started })
 }
 

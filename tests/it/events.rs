@@ -196,3 +196,34 @@ fn containers_conf_path_and_size_limit_rotate_the_log() {
     out.assert_success();
     assert_eq!(out.stdout_trimmed(), format!("log-rotation {}", log.display()));
 }
+
+#[test]
+fn volumes_pods_exec_and_restart_have_their_events() {
+    let s = Skiff::new();
+    let image = &fixtures().busybox.reference;
+    s.cmd(&["volume", "create", "vol1"]).assert_success();
+    s.cmd(&["volume", "rm", "vol1"]).assert_success();
+    assert_eq!(
+        past(&s, &["--filter", "type=volume", "--format", "{{.Status}} {{.Name}}"]),
+        ["create vol1", "remove vol1"]
+    );
+    let vol = past(&s, &["--filter", "volume=vol1", "--filter", "event=create"]);
+    assert!(vol.len() == 1 && vol[0].ends_with(" volume create vol1"), "{vol:?}");
+
+    s.cmd(&["run", TLS, "-d", "--name", "busy", image, "sleep", "600"]).assert_success();
+    s.cmd(&["exec", "busy", "true"]).assert_success();
+    s.cmd(&["restart", "-t", "0", "busy"]).assert_success();
+    s.cmd(&["rm", "-f", "-t", "0", "busy"]).assert_success();
+    let statuses = past(&s, &["--filter", "container=busy", "--format", "{{.Status}}"]);
+    for want in ["exec", "restart", "stop", "died", "remove"] {
+        assert!(statuses.iter().any(|st| st == want), "{want} in {statuses:?}");
+    }
+
+    let pod = s.cmd(&["pod", "create", "--infra=false", "--name", "p1"]);
+    pod.assert_success();
+    s.cmd(&["pod", "rm", "p1"]).assert_success();
+    assert_eq!(
+        past(&s, &["--filter", "pod=p1", "--format", "{{.Status}} {{.ID}}"]),
+        [format!("create {}", pod.stdout_trimmed()), format!("remove {}", pod.stdout_trimmed())]
+    );
+}
