@@ -99,6 +99,14 @@ pub fn init(run_root: &Path, flag: Option<&str>) -> Result<(), Error> {
     Ok(())
 }
 
+/// `info`'s eventLogger: "file" or "none".
+pub fn backend_name() -> &'static str {
+    match CONFIG.get().map(|c| c.backend) {
+        Some(Backend::None) => "none",
+        _ => "file",
+    }
+}
+
 /// The settings in force (file backend in the run-time directory if `init` was not called).
 pub fn config() -> Option<&'static Config> {
     CONFIG.get()
@@ -174,6 +182,19 @@ fn go_rfc3339(t: &DateTime<FixedOffset>) -> String {
 impl Event {
     pub fn new(kind: &str, status: &str) -> Event {
         Event { kind: kind.into(), status: status.into(), time: now_text(), ..Event::default() }
+    }
+
+    /// The event for a Go template: every field present, as in podman's struct (an empty id is
+    /// "", not "<no value>").
+    pub fn template_value(&self) -> serde_json::Value {
+        let mut v = serde_json::to_value(self).unwrap_or_default();
+        if let Some(map) = v.as_object_mut() {
+            for k in ["ID", "Image", "Name", "Network", "HealthStatus", "PodID"] {
+                map.entry(k).or_insert_with(|| "".into());
+            }
+            map.entry("ContainerExitCode").or_insert_with(|| 0.into());
+        }
+        v
     }
 
     /// The time of the event, if it parses.

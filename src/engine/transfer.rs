@@ -435,7 +435,32 @@ fn archive_name(format: ArchiveFormat, raw: &str) -> Option<String> {
 }
 
 /// Loads every image of the archive at `path` (blocking). `platform` chooses from nested indexes.
+/// Recorded as a `loadfromarchive` event.
 pub fn load(
+    store: &Store,
+    path: &Path,
+    platform: &Platform,
+    reporter: &dyn PullReporter,
+) -> Result<Vec<Loaded>, Error> {
+    let loaded = load_images(store, path, platform, reporter)?;
+    super::events::image("loadfromarchive", "", &path.display().to_string());
+    Ok(loaded)
+}
+
+/// `pull docker-archive:PATH` (`reference`): [`load`], recorded as a `pull` event, as podman's.
+pub fn pull_archive(
+    store: &Store,
+    reference: &str,
+    path: &Path,
+    platform: &Platform,
+    reporter: &dyn PullReporter,
+) -> Result<Vec<Loaded>, Error> {
+    let loaded = load_images(store, path, platform, reporter)?;
+    super::events::image("pull", "", reference);
+    Ok(loaded)
+}
+
+fn load_images(
     store: &Store,
     path: &Path,
     platform: &Platform,
@@ -517,7 +542,6 @@ pub fn load(
         let record = record_image(store, &img.image, names.clone(), Vec::new(), reporter)?;
         loaded.push(Loaded { id: record.id, names });
     }
-    super::events::image("loadfromarchive", "", &path.display().to_string());
     Ok(loaded)
 }
 

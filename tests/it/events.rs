@@ -227,3 +227,38 @@ fn volumes_pods_exec_and_restart_have_their_events() {
         [format!("create {}", pod.stdout_trimmed()), format!("remove {}", pod.stdout_trimmed())]
     );
 }
+
+#[test]
+fn image_events_follow_podmans_names_and_order() {
+    let s = Skiff::new();
+    let image = &fixtures().busybox.reference;
+    s.cmd(&["pull", TLS, image]).assert_success();
+    let id = s.cmd(&["image", "inspect", "--format", "{{.ID}}", image]).stdout_trimmed().to_string();
+    let tarball = s.dir().join("ball.tar");
+    let tarball = tarball.to_str().unwrap();
+    let archive = format!("docker-archive:{tarball}");
+    s.cmd(&["save", image, "-o", tarball]).assert_success();
+    s.cmd(&["load", "-i", tarball]).assert_success();
+    s.cmd(&["pull", &archive]).assert_success();
+    s.cmd(&["tag", image, "registry.com/evtag"]).assert_success();
+    s.cmd(&["untag", image, "registry.com/evtag"]).assert_success();
+    s.cmd(&["tag", image, "registry.com/evtag"]).assert_success();
+    s.cmd(&["rmi", "-f", &id]).assert_success();
+
+    let got = past(&s, &["--filter", "type=image", "--format", "{{.Status}}--{{.ID}}--{{.Name}}"]);
+    let want = [
+        format!("pull----{image}"),
+        format!("save--{id}--{tarball}"),
+        format!("loadfromarchive----{tarball}"),
+        format!("pull----{archive}"),
+        format!("tag--{id}--registry.com/evtag"),
+        format!("untag--{id}--registry.com/evtag:latest"),
+        format!("tag--{id}--registry.com/evtag"),
+        format!("untag--{id}--{image}"),
+        format!("untag--{id}--registry.com/evtag:latest"),
+        format!("remove--{id}--{id}"),
+    ];
+    assert_eq!(got, want);
+    let by_image = past(&s, &["--filter", "image=registry.com/evtag", "--format", "{{.Status}}"]);
+    assert_eq!(by_image, ["tag", "tag"], "image= matches an image event's name");
+}

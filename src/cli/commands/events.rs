@@ -50,7 +50,7 @@ pub fn run(args: Args, printer: &Printer) -> anyhow::Result<Exit> {
         let line = if json {
             serde_json::to_string(e).map_err(anyhow::Error::from)
         } else if let Some(t) = &template {
-            serde_json::to_value(e).map_err(anyhow::Error::from).and_then(|v| Ok(t.render(&v)?))
+            t.render(&e.template_value()).map_err(anyhow::Error::from)
         } else {
             Ok(e.human(!args.no_trunc))
         };
