@@ -193,6 +193,10 @@ impl Event {
                 map.entry(k).or_insert_with(|| "".into());
             }
             map.entry("ContainerExitCode").or_insert_with(|| 0.into());
+            // `{{.Time}}` is Go's time.Time: its String().
+            if let Some(t) = self.timestamp() {
+                map.insert("Time".into(), go_time_string(&t).into());
+            }
         }
         v
     }
@@ -248,12 +252,25 @@ fn go_time_string(t: &DateTime<FixedOffset>) -> String {
 }
 
 /// A container event with podman's fields (labels as attributes).
-pub fn container(status: &str, rec: &crate::storage::ContainerRecord) {
+/// The image's labels, then the container's own on top, as podman's container labels.
+pub fn container(store: &crate::storage::Store, status: &str, rec: &crate::storage::ContainerRecord) {
+    if CONFIG.get().is_none_or(|c| c.backend == Backend::None) {
+        return;
+    }
     let mut e = Event::new("container", status);
     e.id = rec.id.clone();
     e.name = rec.name.clone();
     e.image = rec.image_name.clone();
-    e.attributes = Some(rec.labels.clone());
+    let mut labels: BTreeMap<String, String> = store
+        .get_image(&rec.image_id)
+        .ok()
+        .flatten()
+        .and_then(|i| super::images::image_run_config(store, &i).ok())
+        .and_then(|c| c.labels().clone())
+        .map(|l| l.into_iter().collect())
+        .unwrap_or_default();
+    labels.extend(rec.labels.clone());
+    e.attributes = Some(labels);
     if status == "died" {
         e.exit_code = Some(rec.exit_code.unwrap_or(0));
     }
@@ -261,15 +278,16 @@ pub fn container(status: &str, rec: &crate::storage::ContainerRecord) {
 }
 
 /// `init` and `start` of a container just started.
-pub fn container_started(rec: &crate::storage::ContainerRecord) {
-    container("init", rec);
-    container("start", rec);
+pub fn container_started(store: &crate::storage::Store, rec: &crate::storage::ContainerRecord) {
+    container(store, "init", rec);
+    container(store, "start", rec);
 }
 
 /// `died` of a container's run that ended at `finished_at`, once per run however many times the
 /// cleanup runs (a marker in the container's run-time directory `run_dir`). Returns whether it
 /// was written now.
 pub fn container_died(
+    store: &crate::storage::Store,
     run_dir: &Path,
     rec: &crate::storage::ContainerRecord,
     code: i32,
@@ -282,7 +300,7 @@ pub fn container_died(
     }
     let mut rec = rec.clone();
     rec.exit_code = Some(code);
-    container("died", &rec);
+    container(store, "died", &rec);
     true
 }
 

@@ -90,7 +90,17 @@ fn filters_of_one_key_are_alternatives_and_json_lines_are_podmans_fields() {
     assert_eq!(v["Type"], "container");
     assert_eq!(v["Image"], image.as_str());
     assert_eq!(v["Attributes"]["k"], "v1");
+    assert_eq!(
+        v["Attributes"][crate::fixtures::LABEL],
+        "busybox",
+        "the image's labels are the container's too"
+    );
     assert_eq!(v["ID"].as_str().map(str::len), Some(64));
+
+    let system =
+        s.cmd(&["system", "events", "--stream=false", "--filter", "container=foo", "--format", "{{.Name}}"]);
+    system.assert_success();
+    assert_eq!(system.stdout_trimmed(), "foo", "system events is events");
 
     let bad = s.cmd(&["events", "--stream=false", "--filter", "colour=red"]);
     bad.assert_exit(125);
