@@ -272,3 +272,21 @@ fn image_events_follow_podmans_names_and_order() {
     let by_image = past(&s, &["--filter", "image=registry.com/evtag", "--format", "{{.Status}}"]);
     assert_eq!(by_image, ["tag", "tag"], "image= matches an image event's name");
 }
+
+#[test]
+fn push_to_a_directory_writes_what_skopeo_reads_and_records_a_push() {
+    let s = Skiff::new();
+    let image = &fixtures().busybox.reference;
+    s.cmd(&["pull", TLS, image]).assert_success();
+    let id = s.cmd(&["image", "inspect", "--format", "{{.ID}}", image]).stdout_trimmed().to_string();
+    let dir = s.dir().join("pushed");
+    let dest = format!("dir:{}", dir.display());
+    s.cmd(&["push", image, &dest]).assert_success();
+    assert!(dir.join("manifest.json").is_file() && dir.join("version").is_file());
+    assert!(dir.join(&id).is_file(), "the config blob is named by its hex digest");
+    // skopeo checks every blob against the manifest's digests while copying.
+    let oci = format!("oci:{}:x", s.dir().join("oci").display());
+    crate::util::skopeo(&["copy", &dest, &oci]).assert_success();
+    let pushes = past(&s, &["--filter", "event=push", "--format", "{{.ID}} {{.Name}}"]);
+    assert_eq!(pushes, [format!("{id} {dest}")]);
+}
