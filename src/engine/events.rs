@@ -298,6 +298,14 @@ pub fn container_died(
     if fs_err::OpenOptions::new().write(true).create_new(true).open(&marker).is_err() {
         return false;
     }
+    // The markers of earlier runs (restarts) are no longer needed.
+    for entry in fs_err::read_dir(run_dir).into_iter().flatten().flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("died-event.") && entry.path() != marker {
+            let _ = fs_err::remove_file(entry.path());
+        }
+    }
     let mut rec = rec.clone();
     rec.exit_code = Some(code);
     container(store, "died", &rec);
