@@ -34,7 +34,7 @@ pub enum Error {
     NoneBackend,
     #[error("events backend \"journald\" is not supported by skiff: use \"file\" or \"none\"")]
     Journald,
-    #[error("invalid events backend {0:?}: use \"file\" or \"none\"")]
+    #[error("{0:?} is not a valid events backend: use \"file\" or \"none\"")]
     BadBackend(String),
     #[error("{0} is an invalid filter")]
     BadFilter(String),
