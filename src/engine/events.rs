@@ -277,10 +277,13 @@ pub fn container(store: &crate::storage::Store, status: &str, rec: &crate::stora
     write(&e);
 }
 
-/// `init` and `start` of a container just started.
-pub fn container_started(store: &crate::storage::Store, rec: &crate::storage::ContainerRecord) {
+/// `init` and `start` of a container just started (and `attach` when the caller attaches).
+pub fn container_started(store: &crate::storage::Store, rec: &crate::storage::ContainerRecord, attach: bool) {
     container(store, "init", rec);
     container(store, "start", rec);
+    if attach {
+        container(store, "attach", rec);
+    }
 }
 
 /// `died` of a container's run that ended at `finished_at`, once per run however many times the

@@ -175,7 +175,7 @@ pub fn start(
         Err(e) => return Err(e.into()),
     }
     containers::write_pid_files(ctx, store, &id, pid);
-    super::events::container_started(store, rec);
+    super::events::container_started(store, rec, opts.attach);
     Ok(started)
 }
 
@@ -271,7 +271,7 @@ pub fn cleanup(ctx: &Context, store: &Store, id: &str) -> Result<(), Error> {
     super::network::teardown_container(ctx, store, id);
     containers::unmount_rootfs(store, &rec)?;
     super::pods::after_exit(ctx, store, id);
-    if first {
+    if first && !rec.rm {
         super::events::container(store, "cleanup", &rec);
     }
     if rec.rm {

@@ -30,7 +30,11 @@ fn a_run_with_rm_gives_podmans_container_events_in_order() {
     out.assert_exit(3);
 
     let statuses = past(&s, &["--filter", "container=ev1", "--format", "{{.Status}}"]);
-    assert_eq!(statuses, ["create", "init", "start", "died", "cleanup", "remove"], "events of run --rm");
+    assert_eq!(
+        statuses,
+        ["create", "init", "start", "attach", "died", "remove"],
+        "events of run --rm, as podman's"
+    );
 
     // The default line: full id, image, name and labels, as podman prints it.
     let start = past(&s, &["--filter", "container=ev1", "--filter", "event=start"]);
@@ -225,9 +229,10 @@ fn volumes_pods_exec_and_restart_have_their_events() {
     s.cmd(&["restart", "-t", "0", "busy"]).assert_success();
     s.cmd(&["rm", "-f", "-t", "0", "busy"]).assert_success();
     let statuses = past(&s, &["--filter", "container=busy", "--format", "{{.Status}}"]);
-    for want in ["exec", "restart", "stop", "died", "remove"] {
+    for want in ["exec", "restart", "stop", "died", "cleanup", "remove"] {
         assert!(statuses.iter().any(|st| st == want), "{want} in {statuses:?}");
     }
+    assert!(!statuses.iter().any(|st| st == "attach"), "run -d does not attach: {statuses:?}");
 
     let pod = s.cmd(&["pod", "create", "--infra=false", "--name", "p1"]);
     pod.assert_success();
