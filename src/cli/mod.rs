@@ -83,6 +83,9 @@ pub struct Cli {
     /// Do not write to standard output (errors and messages on stderr still appear)
     #[arg(long, global = true)]
     pub noout: bool,
+    /// Where events go: file (default: containers.conf's events_logger, else file) or none
+    #[arg(long, global = true, value_name = "BACKEND")]
+    pub events_backend: Option<String>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -97,6 +100,8 @@ pub enum Command {
     Unshare(commands::unshare::Args),
     /// Show version information
     Version(commands::version::Args),
+    /// Show the events of containers, images, volumes, pods and networks
+    Events(commands::events::Args),
     /// Run a command in a new container
     Run(commands::container::RunArgs),
     /// Attach to a running container's output, input and terminal
@@ -408,10 +413,12 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
     // storage.conf's driver applies unless --storage-driver says otherwise, as in podman.
     let storage_driver = cli.storage_driver.or_else(|| crate::engine::storage_conf::load().forced_driver());
     let ctx = Context::resolve(cli.root, cli.runroot, storage_driver);
+    crate::engine::events::init(&ctx.paths.run_root, cli.events_backend.as_deref())?;
     match cli.command {
         Command::Info(a) => commands::info::run(a, &ctx, printer),
         Command::Unshare(a) => commands::unshare::run(a, ctx, printer),
         Command::Version(a) => commands::version::run(a, printer),
+        Command::Events(a) => commands::events::run(a, printer),
         Command::Build(mut a)
         | Command::Image(ImageCommand::Build(mut a))
         | Command::Buildx(BuildxCommand::Build(mut a)) => {

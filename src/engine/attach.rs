@@ -68,6 +68,7 @@ pub fn connect(ctx: &Context, store: &Store, key: &str) -> Result<Attachment, Er
         None => Error::Connect { id: rec.id.clone(), source },
     })?;
     let tty = super::start::has_terminal(store, &rec.id);
+    super::events::container(store, "attach", &rec);
     Ok(Attachment { id: rec.id, supervisor: supervisor_pid, tty, stream })
 }
 

@@ -497,6 +497,7 @@ pub fn create(
         }
         return Err(e);
     }
+    super::events::container(store, "create", &rec);
     Ok(rec)
 }
 
@@ -703,6 +704,7 @@ pub fn remove(ctx: &Context, store: &Store, id: &str, force: bool) -> Result<Con
         Err(source) => return Err(Error::Remove { path: run, source }),
     }
     let gone = store.remove_container(id)?;
+    super::events::container(store, "remove", &gone);
     if gone.rm {
         // `--rm` takes the container's anonymous volumes with it, as in podman.
         super::volumes::remove_anonymous(store, &gone)?;

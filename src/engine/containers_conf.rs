@@ -94,6 +94,7 @@ pub struct Engine {
     pub env: Option<Vec<String>>,
     pub events_logger: Option<String>,
     pub events_logfile_path: Option<String>,
+    pub events_logfile_max_size: Option<toml::Value>,
     pub image_default_transport: Option<String>,
     pub infra_command: Option<String>,
     pub infra_image: Option<String>,

@@ -178,6 +178,8 @@ pub fn prepare(ctx: &Context, req: &ExecRequest) -> Result<Exec, Error> {
         workdir: req.workdir.clone(),
         tty: req.tty && !req.detach,
     };
+    // Written here: once inside the container, the event log is out of reach.
+    super::events::container(&store, "exec", &target.record);
     Ok(Exec { target, spec, filter, opts, detach: req.detach })
 }
 

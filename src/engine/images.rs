@@ -102,6 +102,7 @@ pub fn tag(store: &Store, source: &str, targets: &[String]) -> Result<(), Error>
     for t in targets {
         let name = normalize_tag(t)?;
         store.add_name(&found.image.id, &name)?;
+        super::events::image("tag", &found.image.id, t);
     }
     Ok(())
 }
@@ -130,6 +131,7 @@ pub fn untag(store: &Store, image: &str, names: &[String]) -> Result<Vec<String>
     };
     for n in &to_remove {
         store.remove_name(&found.image.id, n)?;
+        super::events::image("untag", &found.image.id, n);
     }
     Ok(to_remove)
 }
@@ -163,6 +165,7 @@ pub fn remove(store: &Store, text: &str, force: bool) -> Result<Removal, Error> 
     if img.names.len() > 1 {
         if let Some(name) = &found.name {
             store.remove_name(&img.id, name)?;
+            super::events::image("untag", &img.id, name);
             return Ok(Removal { untagged: vec![name.clone()], deleted: None });
         }
         if !force {
@@ -178,6 +181,10 @@ pub fn remove(store: &Store, text: &str, force: bool) -> Result<Removal, Error> 
         }
         Err(e) => return Err(e.into()),
     };
+    for n in &removed.untagged {
+        super::events::image("untag", &removed.id, n);
+    }
+    super::events::image("remove", &removed.id, &removed.id);
     Ok(Removal { untagged: removed.untagged, deleted: Some(removed.id) })
 }
 

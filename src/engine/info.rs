@@ -349,7 +349,7 @@ pub fn gather(ctx: &Context) -> Info {
                 path: exe.clone(),
                 version: format!("skiff supervisor {}", env!("CARGO_PKG_VERSION")),
             },
-            event_logger: "file".into(),
+            event_logger: super::events::backend_name().into(),
             kernel,
             os: os_name(),
             arch: crate::engine::host_arch().to_string(),

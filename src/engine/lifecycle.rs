@@ -416,6 +416,7 @@ pub fn stop(ctx: &Context, store: &Store, rec: &ContainerRecord, timeout: u64) -
         return Ok(Stopped::AlreadyStopped);
     }
     super::service::mark_stopped_by_user(ctx, &rec.id);
+    super::events::container(store, "stop", &rec);
     let _stopping = Stopping::mark(ctx, &rec.id);
     let stop_signal = rec.stop_signal.as_deref().and_then(|s| parse_signal(s).ok()).unwrap_or(Sig::TERM);
     if timeout > 0 {
@@ -468,6 +469,7 @@ pub fn kill(ctx: &Context, store: &Store, rec: &ContainerRecord, sig: Sig) -> Re
     // As podman: a container the user signals is not restarted by its policy.
     super::service::mark_stopped_by_user(ctx, &rec.id);
     signal(ctx, &rec, sig)?;
+    super::events::container(store, "kill", &rec);
     if sig == Sig::KILL {
         if let Err(r) = wait_stopped(ctx, store, &rec.id, KILL_GRACE)? {
             return Err(Error::NoExit { id: r.id, secs: KILL_GRACE.as_secs() });

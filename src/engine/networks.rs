@@ -323,6 +323,7 @@ pub fn connect(
         network::update_running(&config, &run, &rec.name, &state, &resolve(ctx, config.mode.networks())?)?;
     }
     save_container_config(store, &rec.id, &config)?;
+    super::events::network("connect", &rec.id, &net.name);
     Ok(())
 }
 
@@ -361,6 +362,7 @@ pub fn disconnect(ctx: &Context, store: &Store, network: &str, container: &str) 
         network::update_running(&config, &run, &rec.name, &state, &networks)?;
     }
     save_container_config(store, &rec.id, &config)?;
+    super::events::network("disconnect", &rec.id, &net.name);
     Ok(())
 }
 

@@ -314,6 +314,7 @@ pub fn create(ctx: &Context, store: &Store, opts: &CreateOptions) -> Result<PodR
     };
     pods.write(&pod)?;
     if !opts.infra {
+        super::events::pod("create", &pod.id, &pod.name);
         return Ok(pod);
     }
     let made = create_infra(ctx, store, &pod, &request, opts);
@@ -327,6 +328,7 @@ pub fn create(ctx: &Context, store: &Store, opts: &CreateOptions) -> Result<PodR
     pod.infra_id = Some(infra.id.clone());
     pods.write(&pod)?;
     drop(lock);
+    super::events::pod("create", &pod.id, &pod.name);
     Ok(pod)
 }
 
@@ -569,6 +571,7 @@ pub fn start(ctx: &Context, store: &Store, pod: &PodRecord) -> Result<Vec<(Strin
             failed.push((c.id.clone(), e.into()));
         }
     }
+    super::events::pod("start", &pod.id, &pod.name);
     Ok(failed)
 }
 
@@ -591,6 +594,7 @@ pub fn stop(
             failed.push((c.id.clone(), e.into()));
         }
     }
+    super::events::pod("stop", &pod.id, &pod.name);
     Ok(failed)
 }
 
@@ -639,6 +643,7 @@ pub fn remove(
     let _lock = pods.lock_exclusive()?;
     pods.remove(&pod.id)?;
     let _ = fs_err::remove_dir_all(ctx.paths.run_root.join("pods").join(&pod.id));
+    super::events::pod("remove", &pod.id, &pod.name);
     Ok(removed)
 }
 

@@ -80,12 +80,17 @@ pub async fn pull(
                 // A layer found present at the start may be removed by a concurrent `rmi` of the
                 // only image that used it before this image is recorded; fetching again stores
                 // it anew. Once is enough: the window is small.
-                return match fetch(store.clone(), &client, cand, resolved.clone(), reporter.clone()).await {
-                    Err(Error::Storage(
-                        storage::Error::LayerNotFound { .. } | storage::Error::BlobNotFound { .. },
-                    )) => fetch(store, &client, cand, resolved, reporter).await,
-                    other => other,
-                };
+                let pulled =
+                    match fetch(store.clone(), &client, cand, resolved.clone(), reporter.clone()).await {
+                        Err(Error::Storage(
+                            storage::Error::LayerNotFound { .. } | storage::Error::BlobNotFound { .. },
+                        )) => fetch(store, &client, cand, resolved, reporter).await,
+                        other => other,
+                    };
+                if pulled.is_ok() {
+                    super::events::image("pull", "", text);
+                }
+                return pulled;
             }
             Err(e) if i < last && is_candidate_miss(&e) => {
                 tracing::debug!(candidate = %cand, error = %e, "trying the next search registry");

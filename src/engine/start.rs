@@ -175,6 +175,7 @@ pub fn start(
         Err(e) => return Err(e.into()),
     }
     containers::write_pid_files(ctx, store, &id, pid);
+    super::events::container_started(store, rec, opts.attach);
     Ok(started)
 }
 
@@ -214,6 +215,7 @@ pub fn restart(
     let started = lifecycle::lookup(ctx, store, &rec.id).map_err(Error::from).and_then(|rec| {
         start(ctx, store, &rec, &StartOptions { attach: false, stdin: rec.interactive, console_size: None })
     });
+    super::events::container(store, "restart", rec);
     Ok(Restarted { stopped, started })
 }
 
@@ -255,6 +257,8 @@ pub fn cleanup(ctx: &Context, store: &Store, id: &str) -> Result<(), Error> {
     let Ok(rec) = store.find_container(id) else { return Ok(()) };
     let Some(exit) = ExitRecord::read(&run_dir(ctx, id)) else { return Ok(()) };
     let restarts = crate::runtime::run_dir::RunDir::new(run_dir(ctx, id)).restarts();
+    let first =
+        super::events::container_died(store, &run_dir(ctx, id), &rec, exit.exit_code, &exit.finished_at);
     store.update_container(id, |r| {
         lifecycle::apply_exit(r, &exit);
         r.restart_count = restarts;
@@ -267,6 +271,9 @@ pub fn cleanup(ctx: &Context, store: &Store, id: &str) -> Result<(), Error> {
     super::network::teardown_container(ctx, store, id);
     containers::unmount_rootfs(store, &rec)?;
     super::pods::after_exit(ctx, store, id);
+    if first && !rec.rm {
+        super::events::container(store, "cleanup", &rec);
+    }
     if rec.rm {
         match containers::remove(ctx, store, id, true) {
             Ok(_) | Err(super::Error::Container(records::Error::NotFound { .. })) => {}

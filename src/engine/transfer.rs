@@ -224,10 +224,11 @@ pub fn save(
         };
         inputs.push((img.id.clone(), input));
     }
-    let ids = inputs.iter().map(|(id, _)| id.clone()).collect();
+    let ids: Vec<String> = inputs.iter().map(|(id, _)| id.clone()).collect();
     let inputs: Vec<ArchiveInput> = inputs.into_iter().map(|(_, i)| i).collect();
     image::write_archive(out, format, &inputs)?;
     drop(spool);
+    ids.iter().for_each(|id| super::events::image("save", id, &out.display().to_string()));
     Ok(ids)
 }
 
@@ -434,7 +435,32 @@ fn archive_name(format: ArchiveFormat, raw: &str) -> Option<String> {
 }
 
 /// Loads every image of the archive at `path` (blocking). `platform` chooses from nested indexes.
+/// Recorded as a `loadfromarchive` event.
 pub fn load(
+    store: &Store,
+    path: &Path,
+    platform: &Platform,
+    reporter: &dyn PullReporter,
+) -> Result<Vec<Loaded>, Error> {
+    let loaded = load_images(store, path, platform, reporter)?;
+    super::events::image("loadfromarchive", "", &path.display().to_string());
+    Ok(loaded)
+}
+
+/// `pull docker-archive:PATH` (`reference`): [`load`], recorded as a `pull` event, as podman's.
+pub fn pull_archive(
+    store: &Store,
+    reference: &str,
+    path: &Path,
+    platform: &Platform,
+    reporter: &dyn PullReporter,
+) -> Result<Vec<Loaded>, Error> {
+    let loaded = load_images(store, path, platform, reporter)?;
+    super::events::image("pull", "", reference);
+    Ok(loaded)
+}
+
+fn load_images(
     store: &Store,
     path: &Path,
     platform: &Platform,
@@ -585,6 +611,48 @@ pub struct Pushed {
     pub digest: String,
 }
 
+/// `push IMAGE dir:PATH`: containers/image's directory transport: `version`, `manifest.json` and
+/// each blob (layers, config) in a file named by its hex digest. A layer whose compressed blob
+/// was not kept is rebuilt from its files (gzip) under a rewritten manifest.
+fn push_dir(store: &Store, img: &storage::ImageRecord, dir: &Path, reference: &str) -> Result<Pushed, Error> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source: io::Error| Error::Spool { path, source }
+    };
+    fs_err::create_dir_all(dir).map_err(io(dir))?;
+    let spool = Spool::new(store, "push-dir-")?;
+    let hex = |digest: &str| digest.split_once(':').map_or(digest, |(_, h)| h).to_string();
+    let mut changed = Vec::new();
+    for (i, l) in img.layers.iter().enumerate() {
+        let (digest, from) = if store.blobs().has(&l.blob_digest)? {
+            (l.blob_digest.clone(), store.blobs().path(&l.blob_digest)?)
+        } else {
+            let (new, path) = rebuild_layer(store, img, l, &spool, true)?;
+            let digest = new.digest.clone();
+            changed.push((i, new));
+            (digest, path)
+        };
+        let to = dir.join(hex(&digest));
+        fs_err::copy(&from, &to).map_err(io(&to))?;
+    }
+    let mut manifest = store.blobs().read(&img.digest)?;
+    if !changed.is_empty() {
+        manifest = rewrite_manifest(&img.id, &manifest, &changed)?;
+    }
+    let config = store.blobs().read(&img.config_digest)?;
+    let write = |name: String, bytes: &[u8]| {
+        let path = dir.join(name);
+        fs_err::write(&path, bytes).map_err(io(&path))
+    };
+    write(hex(&img.config_digest), &config)?;
+    write("manifest.json".into(), &manifest)?;
+    write("version".into(), b"Directory Transport Version: 1.1\n")?;
+    drop(spool);
+    super::events::image("push", &img.id, reference);
+    let digest = format!("sha256:{}", hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&manifest)));
+    Ok(Pushed { reference: reference.to_string(), digest })
+}
+
 /// The reference a push goes to: `destination` (with or without `docker://`), else the name the
 /// image was found by, else its first name.
 fn push_destination(found: &images::Found, destination: Option<&str>) -> Result<Reference, Error> {
@@ -613,6 +681,9 @@ pub async fn push(
     reporter: &dyn PushReporter,
 ) -> Result<Pushed, Error> {
     let found = images::lookup(&store, source)?;
+    if let Some(dir) = destination.and_then(|d| d.strip_prefix("dir:")) {
+        return push_dir(&store, &found.image, Path::new(dir), destination.unwrap_or_default());
+    }
     let r = push_destination(&found, destination)?;
     options.registries.check_allowed(&r)?;
     let img = &found.image;
@@ -668,6 +739,7 @@ pub async fn push(
     reporter.writing_manifest();
     let digest = client.push_manifest_raw(&r, manifest, &media_type).await?;
     drop(spool);
+    super::events::image("push", &img.id, &r.to_string());
     Ok(Pushed { reference: r.to_string(), digest })
 }
 

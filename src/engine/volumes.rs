@@ -630,7 +630,9 @@ pub fn create(
     name: Option<&str>,
     labels: BTreeMap<String, String>,
 ) -> Result<VolumeRecord, Error> {
-    Ok(store.create_volume(name, labels, false)?)
+    let rec = store.create_volume(name, labels, false)?;
+    super::events::volume("create", &rec.name);
+    Ok(rec)
 }
 
 /// `volume create -o`: checks the local driver's options as podman does (`type=bind|tmpfs`,
@@ -676,6 +678,7 @@ pub fn create_with_options(
         }
         Ok::<_, vols::Error>(v.clone())
     })?;
+    super::events::volume("create", &rec.name);
     Ok(rec)
 }
 
@@ -792,7 +795,9 @@ pub fn users(store: &Store, name: &str) -> Result<Vec<String>, Error> {
 
 /// `volume rm` (without force: the caller removes the users first for `-f`).
 pub fn remove(store: &Store, name: &str) -> Result<VolumeRecord, Error> {
-    Ok(store.remove_volume(name)?)
+    let rec = store.remove_volume(name)?;
+    super::events::volume("remove", &rec.name);
+    Ok(rec)
 }
 
 /// The volumes `volume prune` with `filters` would remove: those no container uses.
@@ -839,7 +844,10 @@ pub fn prune(store: &Store, filters: &[Filter]) -> Result<Vec<String>, Error> {
     let mut removed = Vec::new();
     for v in list(store, filters)? {
         match store.remove_volume(&v.name) {
-            Ok(_) => removed.push(v.name),
+            Ok(_) => {
+                super::events::volume("remove", &v.name);
+                removed.push(v.name)
+            }
             Err(vols::Error::InUse { .. } | vols::Error::NotFound { .. }) => {}
             Err(e) => return Err(e.into()),
         }

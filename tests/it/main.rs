@@ -22,6 +22,7 @@
 //! - `options`: the configuration flags of `run` and `--runtime crun|runc`, compared with the
 //!   built-in runtime; their bad-value errors.
 //! - `data`: `cp`, `diff`, `commit`, `export`, `import`, `mount`.
+//! - `events`: `events` (the file backend), filters, times, formats, following, rotation.
 //! - `compat`: what podman users see: Go templates, repeated flags, `--noout`, sort and filter
 //!   options, volume words, `info` fields, `cp` between containers.
 //! - `lifecycle`: `create`, `start`, `stop`, `kill`, `restart`, `wait`, `inspect`, the `container`
@@ -63,6 +64,7 @@ mod build_compat;
 mod compat;
 mod containers;
 mod data;
+mod events;
 mod exec;
 mod foundation;
 mod fuse;

@@ -4,6 +4,7 @@ pub mod build;
 pub mod completion;
 pub mod container;
 pub mod data;
+pub mod events;
 pub mod fuse_serve;
 pub mod generate;
 pub mod healthcheck;

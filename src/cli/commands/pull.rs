@@ -205,11 +205,12 @@ pub fn archive_transport(name: &str) -> Option<std::path::PathBuf> {
 /// loaded (with podman's copy lines); returns the id of its (first) image.
 pub fn from_archive(
     store: &crate::engine::Store,
+    reference: &str,
     path: &std::path::Path,
     quiet: bool,
 ) -> anyhow::Result<String> {
     let progress = Progress::new(quiet);
-    let loaded = engine::transfer::load(store, path, &Platform::host(), &progress)
+    let loaded = engine::transfer::pull_archive(store, reference, path, &Platform::host(), &progress)
         .map_err(super::save::into_anyhow)?;
     loaded
         .into_iter()
@@ -226,7 +227,7 @@ pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Ex
     let rt = runtime()?;
     for name in &args.images {
         if let Some(path) = archive_transport(name) {
-            printer.line(&from_archive(&store, &path, args.quiet)?);
+            printer.line(&from_archive(&store, name, &path, args.quiet)?);
             continue;
         }
         let progress = Arc::new(Progress::new(args.quiet));

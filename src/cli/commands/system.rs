@@ -16,6 +16,8 @@ pub enum SystemCommand {
     Prune(PruneArgs),
     /// Remove all of your skiff state: images, layers, containers, volumes
     Reset(ResetArgs),
+    /// Show the events of containers, images, volumes, pods and networks (as `skiff events`)
+    Events(super::events::Args),
 }
 
 #[derive(Debug, clap::Args)]
@@ -50,6 +52,7 @@ pub fn run(command: SystemCommand, ctx: Context, printer: &Printer) -> anyhow::R
         SystemCommand::Df(a) => df(a, ctx, printer),
         SystemCommand::Prune(a) => prune(a, ctx, printer),
         SystemCommand::Reset(a) => reset(a, ctx, printer),
+        SystemCommand::Events(a) => super::events::run(a, printer),
     }
 }
 

@@ -121,7 +121,7 @@ pub(crate) fn pull_image(
     printer: &Printer,
 ) -> anyhow::Result<String> {
     if let Some(path) = super::pull::archive_transport(name) {
-        return super::pull::from_archive(store, &path, false);
+        return super::pull::from_archive(store, name, &path, false);
     }
     let (registries, options) = client_options(ctx, registry)?;
     let no_platform = PlatformOpts { platform: None, arch: None, os: None, variant: None };
