@@ -49,6 +49,9 @@ _skiff() {
             skiff,diff)
                 cmd="skiff__subcmd__diff"
                 ;;
+            skiff,events)
+                cmd="skiff__subcmd__events"
+                ;;
             skiff,exec)
                 cmd="skiff__subcmd__exec"
                 ;;
@@ -436,6 +439,9 @@ _skiff() {
             skiff__subcmd__help,diff)
                 cmd="skiff__subcmd__help__subcmd__diff"
                 ;;
+            skiff__subcmd__help,events)
+                cmd="skiff__subcmd__help__subcmd__events"
+                ;;
             skiff__subcmd__help,exec)
                 cmd="skiff__subcmd__help__subcmd__exec"
                 ;;
@@ -790,6 +796,9 @@ _skiff() {
             skiff__subcmd__help__subcmd__system,df)
                 cmd="skiff__subcmd__help__subcmd__system__subcmd__df"
                 ;;
+            skiff__subcmd__help__subcmd__system,events)
+                cmd="skiff__subcmd__help__subcmd__system__subcmd__events"
+                ;;
             skiff__subcmd__help__subcmd__system,prune)
                 cmd="skiff__subcmd__help__subcmd__system__subcmd__prune"
                 ;;
@@ -1111,6 +1120,9 @@ _skiff() {
             skiff__subcmd__system,df)
                 cmd="skiff__subcmd__system__subcmd__df"
                 ;;
+            skiff__subcmd__system,events)
+                cmd="skiff__subcmd__system__subcmd__events"
+                ;;
             skiff__subcmd__system,help)
                 cmd="skiff__subcmd__system__subcmd__help"
                 ;;
@@ -1122,6 +1134,9 @@ _skiff() {
                 ;;
             skiff__subcmd__system__subcmd__help,df)
                 cmd="skiff__subcmd__system__subcmd__help__subcmd__df"
+                ;;
+            skiff__subcmd__system__subcmd__help,events)
+                cmd="skiff__subcmd__system__subcmd__help__subcmd__events"
                 ;;
             skiff__subcmd__system__subcmd__help,help)
                 cmd="skiff__subcmd__system__subcmd__help__subcmd__help"
@@ -1214,7 +1229,7 @@ _skiff() {
 
     case "${cmd}" in
         skiff)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount umount exec top healthcheck port stats build buildx builder pull images rmi tag untag history inspect save load push login logout container image system volume secret network generate quadlet pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version info unshare version events run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount umount exec top healthcheck port stats build buildx builder pull images rmi tag untag history inspect save load push login logout container image system volume secret network generate quadlet pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1256,6 +1271,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1264,7 +1283,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__attach)
-            opts="-h -V --no-stdin --detach-keys --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-h -V --no-stdin --detach-keys --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1310,6 +1329,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1318,7 +1341,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__build)
-            opts="-t -f -q -h -V --tag --file --target --build-arg --build-arg-file --no-cache --layers --pull --pull-never --label --format --quiet --jobs --squash --squash-all --iidfile --ignorefile --logfile --ulimit --security-opt --runtime --dns --dns-search --dns-option --env --unsetenv --skip-unused-stages --load --network --secret --timestamp --tls-verify --creds --authfile --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --help --version"
+            opts="-t -f -q -h -V --tag --file --target --build-arg --build-arg-file --no-cache --layers --pull --pull-never --label --format --quiet --jobs --squash --squash-all --iidfile --ignorefile --logfile --ulimit --security-opt --runtime --dns --dns-search --dns-option --env --unsetenv --skip-unused-stages --load --network --secret --timestamp --tls-verify --creds --authfile --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1476,6 +1499,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1484,7 +1511,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__buildx)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version build prune help"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version build prune help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1526,6 +1553,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1534,7 +1565,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__buildx__subcmd__build)
-            opts="-t -f -q -h -V --tag --file --target --build-arg --build-arg-file --no-cache --layers --pull --pull-never --label --format --quiet --jobs --squash --squash-all --iidfile --ignorefile --logfile --ulimit --security-opt --runtime --dns --dns-search --dns-option --env --unsetenv --skip-unused-stages --load --network --secret --timestamp --tls-verify --creds --authfile --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --help --version"
+            opts="-t -f -q -h -V --tag --file --target --build-arg --build-arg-file --no-cache --layers --pull --pull-never --label --format --quiet --jobs --squash --squash-all --iidfile --ignorefile --logfile --ulimit --security-opt --runtime --dns --dns-search --dns-option --env --unsetenv --skip-unused-stages --load --network --secret --timestamp --tls-verify --creds --authfile --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1689,6 +1720,10 @@ _skiff() {
                     return 0
                     ;;
                 --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1756,7 +1791,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__buildx__subcmd__prune)
-            opts="-a -f -h -V --all --force --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-a -f -h -V --all --force --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1798,6 +1833,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1806,7 +1845,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__commit)
-            opts="-c -a -m -p -q -h -V --change --author --message --pause --quiet --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-c -a -m -p -q -h -V --change --author --message --pause --quiet --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1880,6 +1919,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1888,7 +1931,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__completion)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version bash zsh fish"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version bash zsh fish"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1927,6 +1970,10 @@ _skiff() {
                     return 0
                     ;;
                 --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1938,7 +1985,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port stats cp diff commit export mount unmount umount help"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port stats cp diff commit export mount unmount umount help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1977,6 +2024,10 @@ _skiff() {
                     return 0
                     ;;
                 --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1988,7 +2039,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__cleanup)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2030,6 +2081,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2038,7 +2093,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__attach)
-            opts="-h -V --no-stdin --detach-keys --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-h -V --no-stdin --detach-keys --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2084,6 +2139,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2092,7 +2151,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__commit)
-            opts="-c -a -m -p -q -h -V --change --author --message --pause --quiet --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-c -a -m -p -q -h -V --change --author --message --pause --quiet --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2166,6 +2225,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2174,7 +2237,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__cp)
-            opts="-a -L -h -V --archive --follow-link --overwrite --pause --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-a -L -h -V --archive --follow-link --overwrite --pause --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2228,6 +2291,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2236,7 +2303,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__create)
-            opts="-e -w -u -i -t -v -h -l -p -P -m -c -V --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --volumes-from --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --env-host --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --pod --http-proxy --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --userns --uidmap --gidmap --subuidname --subgidname --group-add --cidfile --conmon-pidfile --pidfile --tz --log-driver --log-opt --timeout --hostuser --unsetenv --unsetenv-all --memory --memory-reservation --memory-swap --memory-swappiness --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --secret --kernel-memory --systemd --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --version"
+            opts="-e -w -u -i -t -v -h -l -p -P -m -c -V --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --volumes-from --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --env-host --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --pod --http-proxy --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --userns --uidmap --gidmap --subuidname --subgidname --group-add --cidfile --conmon-pidfile --pidfile --tz --log-driver --log-opt --timeout --hostuser --unsetenv --unsetenv-all --memory --memory-reservation --memory-swap --memory-swappiness --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --secret --kernel-memory --systemd --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --events-backend --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2618,6 +2685,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2626,7 +2697,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__diff)
-            opts="-l -h -V --format --latest --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-l -h -V --format --latest --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2672,6 +2743,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2680,7 +2755,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__exec)
-            opts="-i -t -d -e -u -w -h -V --interactive --tty --detach --env --env-file --user --workdir --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-i -t -d -e -u -w -h -V --interactive --tty --detach --env --env-file --user --workdir --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2750,6 +2825,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2758,7 +2837,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__exists)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2800,6 +2879,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2808,7 +2891,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__export)
-            opts="-o -h -V --output --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-o -h -V --output --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2855,6 +2938,10 @@ _skiff() {
                     return 0
                     ;;
                 --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3244,7 +3331,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__inspect)
-            opts="-f -l -h -V --format --latest --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-f -l -h -V --format --latest --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3294,6 +3381,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3302,7 +3393,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__kill)
-            opts="-s -a -h -V --signal --all --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-s -a -h -V --signal --all --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3352,6 +3443,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3360,7 +3455,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__logs)
-            opts="-f -t -h -V --tail --follow --since --until --timestamps --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-f -t -h -V --tail --follow --since --until --timestamps --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3414,6 +3509,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3422,7 +3521,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__ls)
-            opts="-a -q -f -n -l -s -p -h -V --all --quiet --no-trunc --format --filter --last --latest --noheading --sort --size --pod --external --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-a -q -f -n -l -s -p -h -V --all --quiet --no-trunc --format --filter --last --latest --noheading --sort --size --pod --external --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3488,6 +3587,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3496,7 +3599,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__mount)
-            opts="-h -V --format --no-trunc --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-h -V --format --no-trunc --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3542,6 +3645,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3550,7 +3657,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__port)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3589,6 +3696,10 @@ _skiff() {
                     return 0
                     ;;
                 --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3600,7 +3711,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__prune)
-            opts="-f -h -V --force --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-f -h -V --force --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3639,6 +3750,10 @@ _skiff() {
                     return 0
                     ;;
                 --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3650,7 +3765,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__rename)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3689,6 +3804,10 @@ _skiff() {
                     return 0
                     ;;
                 --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3700,7 +3819,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__restart)
-            opts="-t -h -V --time --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-t -h -V --time --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3747,6 +3866,10 @@ _skiff() {
                     return 0
                     ;;
                 --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3758,7 +3881,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__rm)
-            opts="-f -a -v -i -t -l -h -V --force --all --volumes --ignore --time --latest --depend --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-f -a -v -i -t -l -h -V --force --all --volumes --ignore --time --latest --depend --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3808,6 +3931,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3816,7 +3943,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__run)
-            opts="-d -a -e -w -u -i -t -v -h -l -p -P -m -c -V --detach --detach-keys --attach --rmi --preserve-fds --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --volumes-from --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --env-host --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --pod --http-proxy --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --userns --uidmap --gidmap --subuidname --subgidname --group-add --cidfile --conmon-pidfile --pidfile --tz --log-driver --log-opt --timeout --hostuser --unsetenv --unsetenv-all --memory --memory-reservation --memory-swap --memory-swappiness --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --secret --kernel-memory --systemd --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --version"
+            opts="-d -a -e -w -u -i -t -v -h -l -p -P -m -c -V --detach --detach-keys --attach --rmi --preserve-fds --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --volumes-from --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --env-host --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --pod --http-proxy --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --userns --uidmap --gidmap --subuidname --subgidname --group-add --cidfile --conmon-pidfile --pidfile --tz --log-driver --log-opt --timeout --hostuser --unsetenv --unsetenv-all --memory --memory-reservation --memory-swap --memory-swappiness --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --secret --kernel-memory --systemd --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --events-backend --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4214,6 +4341,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4222,7 +4353,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__start)
-            opts="-a -i -h -V --attach --interactive --detach-keys --all --filter --sdnotify --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-a -i -h -V --attach --interactive --detach-keys --all --filter --sdnotify --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4276,6 +4407,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4284,7 +4419,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__stats)
-            opts="-a -i -h -V --all --no-stream --no-reset --interval --format --no-trunc --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-a -i -h -V --all --no-stream --no-reset --interval --format --no-trunc --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4338,6 +4473,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4346,7 +4485,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__stop)
-            opts="-t -a -i -h -V --timeout --time --all --ignore --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-t -a -i -h -V --timeout --time --all --ignore --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4400,6 +4539,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4408,7 +4551,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__top)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4447,6 +4590,10 @@ _skiff() {
                     return 0
                     ;;
                 --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4458,7 +4605,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__unmount)
-            opts="-a -f -h -V --all --force --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-a -f -h -V --all --force --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4500,6 +4647,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4508,7 +4659,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__wait)
-            opts="-i -h -V --interval --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-i -h -V --interval --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4558,6 +4709,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4566,7 +4721,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__cp)
-            opts="-a -L -h -V --archive --follow-link --overwrite --pause --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-a -L -h -V --archive --follow-link --overwrite --pause --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4620,6 +4775,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4628,7 +4787,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__create)
-            opts="-e -w -u -i -t -v -h -l -p -P -m -c -V --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --volumes-from --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --env-host --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --pod --http-proxy --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --userns --uidmap --gidmap --subuidname --subgidname --group-add --cidfile --conmon-pidfile --pidfile --tz --log-driver --log-opt --timeout --hostuser --unsetenv --unsetenv-all --memory --memory-reservation --memory-swap --memory-swappiness --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --secret --kernel-memory --systemd --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --version"
+            opts="-e -w -u -i -t -v -h -l -p -P -m -c -V --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --volumes-from --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --env-host --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --pod --http-proxy --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --userns --uidmap --gidmap --subuidname --subgidname --group-add --cidfile --conmon-pidfile --pidfile --tz --log-driver --log-opt --timeout --hostuser --unsetenv --unsetenv-all --memory --memory-reservation --memory-swap --memory-swappiness --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --secret --kernel-memory --systemd --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --events-backend --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5010,6 +5169,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5018,7 +5181,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__diff)
-            opts="-l -h -V --format --latest --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-l -h -V --format --latest --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5064,6 +5227,92 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__events)
+            opts="-f -h -V --filter --format --since --until --stream --no-trunc --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stream)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --no-trunc)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5072,7 +5321,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__exec)
-            opts="-i -t -d -e -u -w -h -V --interactive --tty --detach --env --env-file --user --workdir --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-i -t -d -e -u -w -h -V --interactive --tty --detach --env --env-file --user --workdir --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5142,6 +5391,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5150,7 +5403,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__export)
-            opts="-o -h -V --output --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-o -h -V --output --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5200,6 +5453,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5208,7 +5465,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__fuse__subcmd__overlay__subcmd__serve)
-            opts="-h -V --upper --work --lower --userxattr --uidmap --gidmap --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-h -V --upper --work --lower --userxattr --uidmap --gidmap --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5270,6 +5527,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5278,7 +5539,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__generate)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version systemd help"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version systemd help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5317,6 +5578,10 @@ _skiff() {
                     return 0
                     ;;
                 --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5328,7 +5593,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__generate__subcmd__docs)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5367,6 +5632,10 @@ _skiff() {
                     return 0
                     ;;
                 --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5420,7 +5689,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__generate__subcmd__systemd)
-            opts="-n -f -t -e -h -V --new --name --files --format --restart-policy --restart-sec --stop-timeout --time --start-timeout --template --no-header --container-prefix --separator --env --wants --after --requires --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-n -f -t -e -h -V --new --name --files --format --restart-policy --restart-sec --stop-timeout --time --start-timeout --template --no-header --container-prefix --separator --env --wants --after --requires --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5522,6 +5791,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5530,7 +5803,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__healthcheck)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version run help"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5569,6 +5842,10 @@ _skiff() {
                     return 0
                     ;;
                 --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5622,7 +5899,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__healthcheck__subcmd__run)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5664,6 +5941,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5672,7 +5953,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__help)
-            opts="info unshare version run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top healthcheck port stats build buildx pull images rmi tag untag history inspect save load push login logout container image system volume secret network generate quadlet pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help"
+            opts="info unshare version events run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount exec top healthcheck port stats build buildx pull images rmi tag untag history inspect save load push login logout container image system volume secret network generate quadlet pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6190,6 +6471,20 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__help__subcmd__diff)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__help__subcmd__events)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -7338,7 +7633,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__help__subcmd__system)
-            opts="df prune reset"
+            opts="df prune reset events"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7352,6 +7647,20 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__help__subcmd__system__subcmd__df)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__help__subcmd__system__subcmd__events)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -7646,7 +7955,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__history)
-            opts="-q -H -h -V --no-trunc --quiet --human --format --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-q -H -h -V --no-trunc --quiet --human --format --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7700,6 +8009,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7708,7 +8021,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version build pull ls list rm tag untag history inspect prune exists tree save load push help"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version build pull ls list rm tag untag history inspect prune exists tree save load push help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7750,6 +8063,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7758,7 +8075,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__build)
-            opts="-t -f -q -h -V --tag --file --target --build-arg --build-arg-file --no-cache --layers --pull --pull-never --label --format --quiet --jobs --squash --squash-all --iidfile --ignorefile --logfile --ulimit --security-opt --runtime --dns --dns-search --dns-option --env --unsetenv --skip-unused-stages --load --network --secret --timestamp --tls-verify --creds --authfile --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --help --version"
+            opts="-t -f -q -h -V --tag --file --target --build-arg --build-arg-file --no-cache --layers --pull --pull-never --label --format --quiet --jobs --squash --squash-all --iidfile --ignorefile --logfile --ulimit --security-opt --runtime --dns --dns-search --dns-option --env --unsetenv --skip-unused-stages --load --network --secret --timestamp --tls-verify --creds --authfile --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7916,6 +8233,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -7924,7 +8245,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__exists)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7963,6 +8284,10 @@ _skiff() {
                     return 0
                     ;;
                 --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8198,7 +8523,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__history)
-            opts="-q -H -h -V --no-trunc --quiet --human --format --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-q -H -h -V --no-trunc --quiet --human --format --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8252,6 +8577,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8260,7 +8589,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__inspect)
-            opts="-f -h -V --format --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-f -h -V --format --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8310,6 +8639,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8318,7 +8651,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__load)
-            opts="-i -q -h -V --input --quiet --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-i -q -h -V --input --quiet --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8368,6 +8701,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8376,7 +8713,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__ls)
-            opts="-a -q -n -f -h -V --all --quiet --digests --no-trunc --noheading --format --sort --filter --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-a -q -n -f -h -V --all --quiet --digests --no-trunc --noheading --format --sort --filter --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8434,6 +8771,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8442,7 +8783,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__prune)
-            opts="-a -f -h -V --all --force --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-a -f -h -V --all --force --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8484,6 +8825,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8492,7 +8837,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__pull)
-            opts="-q -h -V --quiet --tls-verify --creds --authfile --platform --arch --os --variant --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-q -h -V --quiet --tls-verify --creds --authfile --platform --arch --os --variant --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8562,6 +8907,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8570,7 +8919,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__push)
-            opts="-q -f -h -V --quiet --tls-verify --creds --authfile --format --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-q -f -h -V --quiet --tls-verify --creds --authfile --format --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8632,6 +8981,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8640,7 +8993,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__rm)
-            opts="-f -a -i -h -V --force --all --ignore --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-f -a -i -h -V --force --all --ignore --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8682,6 +9035,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8690,7 +9047,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__save)
-            opts="-o -q -m -h -V --output --format --quiet --multi-image-archive --uncompressed --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-o -q -m -h -V --output --format --quiet --multi-image-archive --uncompressed --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8744,6 +9101,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8752,7 +9113,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__tag)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8791,6 +9152,10 @@ _skiff() {
                     return 0
                     ;;
                 --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8802,7 +9167,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__tree)
-            opts="-h -V --whatrequires --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-h -V --whatrequires --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8841,6 +9206,10 @@ _skiff() {
                     return 0
                     ;;
                 --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8852,7 +9221,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__untag)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8894,6 +9263,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8902,7 +9275,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__images)
-            opts="-a -q -n -f -h -V --all --quiet --digests --no-trunc --noheading --format --sort --filter --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-a -q -n -f -h -V --all --quiet --digests --no-trunc --noheading --format --sort --filter --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8960,6 +9333,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -8968,7 +9345,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__import)
-            opts="-c -m -q -h -V --change --message --quiet --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-c -m -q -h -V --change --message --quiet --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9026,6 +9403,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9034,7 +9415,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__info)
-            opts="-f -h -V --format --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-f -h -V --format --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9084,6 +9465,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9092,7 +9477,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__inspect)
-            opts="-f -k -l -h -V --format --type --latest --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-f -k -l -h -V --format --type --latest --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9150,6 +9535,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9158,7 +9547,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__kill)
-            opts="-s -a -h -V --signal --all --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-s -a -h -V --signal --all --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9208,6 +9597,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9216,7 +9609,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__load)
-            opts="-i -q -h -V --input --quiet --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-i -q -h -V --input --quiet --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9266,6 +9659,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9274,7 +9671,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__login)
-            opts="-u -p -h -V --username --password --password-stdin --authfile --tls-verify --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-u -p -h -V --username --password --password-stdin --authfile --tls-verify --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9340,6 +9737,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9348,7 +9749,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__logout)
-            opts="-a -h -V --all --authfile --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-a -h -V --all --authfile --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9394,6 +9795,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9402,7 +9807,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__logs)
-            opts="-f -t -h -V --tail --follow --since --until --timestamps --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-f -t -h -V --tail --follow --since --until --timestamps --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9456,6 +9861,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9464,7 +9873,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__mount)
-            opts="-h -V --format --no-trunc --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-h -V --format --no-trunc --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9510,6 +9919,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9518,7 +9931,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version create ls list inspect rm remove prune exists connect disconnect reload help"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version create ls list inspect rm remove prune exists connect disconnect reload help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9560,6 +9973,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9568,7 +9985,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__connect)
-            opts="-h -V --alias --ip --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-h -V --alias --ip --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9618,6 +10035,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9626,7 +10047,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__create)
-            opts="-d -o -h -V --driver --subnet --gateway --ip-range --internal --disable-dns --ipv6 --opt --label --ignore --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-d -o -h -V --driver --subnet --gateway --ip-range --internal --disable-dns --ipv6 --opt --label --ignore --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9700,6 +10121,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -9708,7 +10133,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__disconnect)
-            opts="-f -h -V --force --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-f -h -V --force --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9747,6 +10172,10 @@ _skiff() {
                     return 0
                     ;;
                 --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9758,7 +10187,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__exists)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9797,6 +10226,10 @@ _skiff() {
                     return 0
                     ;;
                 --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9962,7 +10395,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__inspect)
-            opts="-f -h -V --format --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-f -h -V --format --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10009,6 +10442,10 @@ _skiff() {
                     return 0
                     ;;
                 --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -10020,7 +10457,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__ls)
-            opts="-q -f -h -V --quiet --noheading --no-trunc --format --filter --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-q -f -h -V --quiet --noheading --no-trunc --format --filter --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10074,6 +10511,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -10082,7 +10523,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__prune)
-            opts="-f -h -V --force --filter --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-f -h -V --force --filter --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10128,6 +10569,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -10136,7 +10581,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__reload)
-            opts="-a -h -V --all --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-a -h -V --all --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10178,6 +10623,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -10186,7 +10635,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__rm)
-            opts="-f -t -h -V --force --time --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-f -t -h -V --force --time --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10236,6 +10685,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -10244,7 +10697,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__oci__subcmd__run)
-            opts="-h -V --runtime --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --help --version"
+            opts="-h -V --runtime --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10286,6 +10739,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -10294,7 +10751,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__oci__subcmd__start)
-            opts="-d -i -h -V --bundle --state-dir --log --detach --interactive --cleanup --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-d -i -h -V --bundle --state-dir --log --detach --interactive --cleanup --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10352,6 +10809,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -10360,7 +10821,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__pod)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version create start stop restart kill rm remove ps ls list inspect exists prune top logs help"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version create start stop restart kill rm remove ps ls list inspect exists prune top logs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10402,6 +10863,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -10410,7 +10875,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__pod__subcmd__create)
-            opts="-n -l -p -P -h -V --name --label --hostname --share --infra --infra-name --infra-command --infra-image --tls-verify --creds --authfile --exit-policy --replace --pod-id-file --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --pod --http-proxy --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-n -l -p -P -h -V --name --label --hostname --share --infra --infra-name --infra-command --infra-image --tls-verify --creds --authfile --exit-policy --replace --pod-id-file --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --pod --http-proxy --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10560,6 +11025,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -10568,7 +11037,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__pod__subcmd__exists)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10607,6 +11076,10 @@ _skiff() {
                     return 0
                     ;;
                 --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -10814,7 +11287,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__pod__subcmd__inspect)
-            opts="-f -h -V --format --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-f -h -V --format --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10864,6 +11337,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -10872,7 +11349,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__pod__subcmd__kill)
-            opts="-s -a -h -V --signal --all --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-s -a -h -V --signal --all --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10922,6 +11399,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -10930,7 +11411,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__pod__subcmd__logs)
-            opts="-c -f -t -h -V --container --tail --follow --timestamps --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-c -f -t -h -V --container --tail --follow --timestamps --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10984,6 +11465,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -10992,7 +11477,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__pod__subcmd__prune)
-            opts="-f -h -V --force --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-f -h -V --force --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11034,6 +11519,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -11042,7 +11531,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__pod__subcmd__ps)
-            opts="-q -f -h -V --quiet --noheading --no-trunc --format --filter --ctr-names --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-q -f -h -V --quiet --noheading --no-trunc --format --filter --ctr-names --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11096,6 +11585,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -11104,7 +11597,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__pod__subcmd__restart)
-            opts="-a -h -V --all --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-a -h -V --all --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11143,6 +11636,10 @@ _skiff() {
                     return 0
                     ;;
                 --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -11154,7 +11651,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__pod__subcmd__rm)
-            opts="-f -t -a -i -h -V --force --time --all --ignore --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-f -t -a -i -h -V --force --time --all --ignore --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11201,6 +11698,10 @@ _skiff() {
                     return 0
                     ;;
                 --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -11212,7 +11713,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__pod__subcmd__start)
-            opts="-a -h -V --all --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-a -h -V --all --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11254,6 +11755,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -11262,7 +11767,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__pod__subcmd__stop)
-            opts="-t -a -h -V --time --all --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-t -a -h -V --time --all --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11312,6 +11817,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -11320,7 +11829,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__pod__subcmd__top)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11362,6 +11871,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -11370,7 +11883,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__port)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11412,6 +11925,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -11420,7 +11937,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__ps)
-            opts="-a -q -f -n -l -s -p -h -V --all --quiet --no-trunc --format --filter --last --latest --noheading --sort --size --pod --external --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-a -q -f -n -l -s -p -h -V --all --quiet --no-trunc --format --filter --last --latest --noheading --sort --size --pod --external --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11486,6 +12003,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -11494,7 +12015,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__pull)
-            opts="-q -h -V --quiet --tls-verify --creds --authfile --platform --arch --os --variant --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-q -h -V --quiet --tls-verify --creds --authfile --platform --arch --os --variant --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11564,6 +12085,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -11572,7 +12097,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__push)
-            opts="-q -f -h -V --quiet --tls-verify --creds --authfile --format --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-q -f -h -V --quiet --tls-verify --creds --authfile --format --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11634,6 +12159,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -11642,7 +12171,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__quadlet)
-            opts="-h -V --dry-run --dryrun --user --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-h -V --dry-run --dryrun --user --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11681,6 +12210,10 @@ _skiff() {
                     return 0
                     ;;
                 --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -11692,7 +12225,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__rename)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11731,6 +12264,10 @@ _skiff() {
                     return 0
                     ;;
                 --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -11742,7 +12279,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__restart)
-            opts="-t -h -V --time --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-t -h -V --time --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11789,6 +12326,10 @@ _skiff() {
                     return 0
                     ;;
                 --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -11800,7 +12341,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__rm)
-            opts="-f -a -v -i -t -l -h -V --force --all --volumes --ignore --time --latest --depend --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-f -a -v -i -t -l -h -V --force --all --volumes --ignore --time --latest --depend --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11850,6 +12391,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -11858,7 +12403,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__rmi)
-            opts="-f -a -i -h -V --force --all --ignore --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-f -a -i -h -V --force --all --ignore --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11897,6 +12442,10 @@ _skiff() {
                     return 0
                     ;;
                 --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -11908,7 +12457,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__rootless__subcmd__netns)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11950,6 +12499,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -11958,7 +12511,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__run)
-            opts="-d -a -e -w -u -i -t -v -h -l -p -P -m -c -V --detach --detach-keys --attach --rmi --preserve-fds --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --volumes-from --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --env-host --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --pod --http-proxy --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --userns --uidmap --gidmap --subuidname --subgidname --group-add --cidfile --conmon-pidfile --pidfile --tz --log-driver --log-opt --timeout --hostuser --unsetenv --unsetenv-all --memory --memory-reservation --memory-swap --memory-swappiness --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --secret --kernel-memory --systemd --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --version"
+            opts="-d -a -e -w -u -i -t -v -h -l -p -P -m -c -V --detach --detach-keys --attach --rmi --preserve-fds --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --volumes-from --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --env-host --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --pod --http-proxy --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --userns --uidmap --gidmap --subuidname --subgidname --group-add --cidfile --conmon-pidfile --pidfile --tz --log-driver --log-opt --timeout --hostuser --unsetenv --unsetenv-all --memory --memory-reservation --memory-swap --memory-swappiness --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --secret --kernel-memory --systemd --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --events-backend --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12356,6 +12909,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -12364,7 +12921,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__save)
-            opts="-o -q -m -h -V --output --format --quiet --multi-image-archive --uncompressed --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-o -q -m -h -V --output --format --quiet --multi-image-archive --uncompressed --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12418,6 +12975,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -12426,7 +12987,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__secret)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version create ls list inspect rm remove help"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version create ls list inspect rm remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12468,6 +13029,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -12476,7 +13041,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__secret__subcmd__create)
-            opts="-d -l -h -V --driver --driver-opts --env --label --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-d -l -h -V --driver --driver-opts --env --label --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12535,6 +13100,10 @@ _skiff() {
                     return 0
                     ;;
                 --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -12630,7 +13199,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__secret__subcmd__inspect)
-            opts="-f -h -V --format --pretty --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-f -h -V --format --pretty --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12680,6 +13249,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -12688,7 +13261,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__secret__subcmd__ls)
-            opts="-f -q -h -V --filter --format --noheading --quiet --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-f -q -h -V --filter --format --noheading --quiet --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12742,6 +13315,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -12750,7 +13327,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__secret__subcmd__rm)
-            opts="-a -h -V --all --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-a -h -V --all --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12792,6 +13369,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -12800,7 +13381,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__start)
-            opts="-a -i -h -V --attach --interactive --detach-keys --all --filter --sdnotify --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-a -i -h -V --attach --interactive --detach-keys --all --filter --sdnotify --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12854,6 +13435,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -12862,7 +13447,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__stats)
-            opts="-a -i -h -V --all --no-stream --no-reset --interval --format --no-trunc --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-a -i -h -V --all --no-stream --no-reset --interval --format --no-trunc --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12916,6 +13501,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -12924,7 +13513,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__stop)
-            opts="-t -a -i -h -V --timeout --time --all --ignore --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-t -a -i -h -V --timeout --time --all --ignore --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12978,6 +13567,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -12986,7 +13579,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__supervisor)
-            opts="-h -V --bundle --state-dir --log --stdin --ready-fd --console-size --attach-fd --runtime --cleanup --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --help --version"
+            opts="-h -V --bundle --state-dir --log --stdin --ready-fd --console-size --attach-fd --runtime --cleanup --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13056,6 +13649,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -13064,7 +13661,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__system)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version df prune reset help"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version df prune reset events help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13106,6 +13703,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -13114,7 +13715,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__system__subcmd__df)
-            opts="-h -V --format --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-h -V --format --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13160,6 +13761,92 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__system__subcmd__events)
+            opts="-f -h -V --filter --format --since --until --stream --no-trunc --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stream)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --no-trunc)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volumepath)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -W "cgroupfs systemd" -- "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -W "overlay fuse-overlay vfs" -- "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -13168,7 +13855,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__system__subcmd__help)
-            opts="df prune reset help"
+            opts="df prune reset events help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13182,6 +13869,20 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__system__subcmd__help__subcmd__df)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        skiff__subcmd__system__subcmd__help__subcmd__events)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -13238,7 +13939,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__system__subcmd__prune)
-            opts="-a -f -h -V --all --volumes --force --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-a -f -h -V --all --volumes --force --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13277,6 +13978,10 @@ _skiff() {
                     return 0
                     ;;
                 --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -13288,7 +13993,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__system__subcmd__reset)
-            opts="-f -h -V --force --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-f -h -V --force --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13330,6 +14035,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -13338,7 +14047,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__tag)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13377,6 +14086,10 @@ _skiff() {
                     return 0
                     ;;
                 --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -13388,7 +14101,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__top)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13427,6 +14140,10 @@ _skiff() {
                     return 0
                     ;;
                 --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -13438,7 +14155,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__unmount)
-            opts="-a -f -h -V --all --force --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-a -f -h -V --all --force --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13477,6 +14194,10 @@ _skiff() {
                     return 0
                     ;;
                 --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -13488,7 +14209,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__unshare)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13527,6 +14248,10 @@ _skiff() {
                     return 0
                     ;;
                 --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -13538,7 +14263,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__untag)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13580,6 +14305,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -13588,7 +14317,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__version)
-            opts="-f -h -V --format --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-f -h -V --format --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13638,6 +14367,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -13646,7 +14379,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version create ls list inspect rm remove prune exists export import mount unmount umount help"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version create ls list inspect rm remove prune exists export import mount unmount umount help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13688,6 +14421,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -13696,7 +14433,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__create)
-            opts="-l -o -d -h -V --label --ignore --opt --driver --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-l -o -d -h -V --label --ignore --opt --driver --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13762,6 +14499,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -13770,7 +14511,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__exists)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13812,6 +14553,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -13820,7 +14565,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__export)
-            opts="-o -h -V --output --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-o -h -V --output --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13867,6 +14612,10 @@ _skiff() {
                     return 0
                     ;;
                 --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -14046,7 +14795,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__import)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -14085,6 +14834,10 @@ _skiff() {
                     return 0
                     ;;
                 --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -14096,7 +14849,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__inspect)
-            opts="-a -f -h -V --all --format --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-a -f -h -V --all --format --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -14143,6 +14896,10 @@ _skiff() {
                     return 0
                     ;;
                 --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -14154,7 +14911,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__ls)
-            opts="-q -f -n -h -V --quiet --format --filter --noheading --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-q -f -n -h -V --quiet --format --filter --noheading --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -14208,6 +14965,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -14216,7 +14977,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__mount)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -14258,6 +15019,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -14266,7 +15031,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__prune)
-            opts="-f -h -V --force --filter --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-f -h -V --force --filter --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -14312,6 +15077,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -14320,7 +15089,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__rm)
-            opts="-f -a -t -h -V --force --all --time --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-f -a -t -h -V --force --all --time --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -14370,6 +15139,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -14378,7 +15151,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__unmount)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -14420,6 +15193,10 @@ _skiff() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -14428,7 +15205,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__wait)
-            opts="-i -h -V --interval --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --help --version"
+            opts="-i -h -V --interval --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -14475,6 +15252,10 @@ _skiff() {
                     return 0
                     ;;
                 --default-mounts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
