@@ -1229,7 +1229,7 @@ _skiff() {
 
     case "${cmd}" in
         skiff)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version info unshare version events run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount umount exec top healthcheck port stats build buildx builder pull images rmi tag untag history inspect save load push login logout container image system volume secret network generate quadlet pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version info unshare version events run attach create start stop kill restart wait rename ps rm logs cp diff commit export import mount unmount umount exec top healthcheck port stats build buildx builder pull images rmi tag untag history inspect save load push login logout container image system volume secret network generate quadlet pod completion generate-docs oci-run supervisor oci-start container-cleanup rootless-netns fuse-overlay-serve help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1283,7 +1283,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__attach)
-            opts="-h -V --no-stdin --detach-keys --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-D -h -V --no-stdin --detach-keys --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1341,7 +1341,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__build)
-            opts="-t -f -q -h -V --tag --file --target --build-arg --build-arg-file --no-cache --layers --pull --pull-never --label --format --quiet --jobs --squash --squash-all --iidfile --ignorefile --logfile --ulimit --security-opt --runtime --dns --dns-search --dns-option --env --unsetenv --skip-unused-stages --load --network --secret --timestamp --tls-verify --creds --authfile --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --events-backend --help --version"
+            opts="-t -f -q -D -h -V --tag --file --target --build-arg --build-arg-file --no-cache --layers --pull --pull-never --label --format --quiet --jobs --squash --squash-all --iidfile --ignorefile --logfile --ulimit --security-opt --runtime --dns --dns-search --dns-option --env --unsetenv --skip-unused-stages --load --network --secret --timestamp --tls-verify --creds --authfile --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1511,7 +1511,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__buildx)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version build prune help"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version build prune help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1565,7 +1565,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__buildx__subcmd__build)
-            opts="-t -f -q -h -V --tag --file --target --build-arg --build-arg-file --no-cache --layers --pull --pull-never --label --format --quiet --jobs --squash --squash-all --iidfile --ignorefile --logfile --ulimit --security-opt --runtime --dns --dns-search --dns-option --env --unsetenv --skip-unused-stages --load --network --secret --timestamp --tls-verify --creds --authfile --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --events-backend --help --version"
+            opts="-t -f -q -D -h -V --tag --file --target --build-arg --build-arg-file --no-cache --layers --pull --pull-never --label --format --quiet --jobs --squash --squash-all --iidfile --ignorefile --logfile --ulimit --security-opt --runtime --dns --dns-search --dns-option --env --unsetenv --skip-unused-stages --load --network --secret --timestamp --tls-verify --creds --authfile --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1791,7 +1791,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__buildx__subcmd__prune)
-            opts="-a -f -h -V --all --force --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-a -f -D -h -V --all --force --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1845,7 +1845,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__commit)
-            opts="-c -a -m -p -q -h -V --change --author --message --pause --quiet --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-c -a -m -p -q -D -h -V --change --author --message --pause --quiet --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1931,7 +1931,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__completion)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version bash zsh fish"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version bash zsh fish"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1985,7 +1985,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port stats cp diff commit export mount unmount umount help"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port stats cp diff commit export mount unmount umount help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2039,7 +2039,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__cleanup)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2093,7 +2093,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__attach)
-            opts="-h -V --no-stdin --detach-keys --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-D -h -V --no-stdin --detach-keys --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2151,7 +2151,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__commit)
-            opts="-c -a -m -p -q -h -V --change --author --message --pause --quiet --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-c -a -m -p -q -D -h -V --change --author --message --pause --quiet --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2237,7 +2237,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__cp)
-            opts="-a -L -h -V --archive --follow-link --overwrite --pause --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-a -L -D -h -V --archive --follow-link --overwrite --pause --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2303,7 +2303,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__create)
-            opts="-e -w -u -i -t -v -h -l -p -P -m -c -V --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --volumes-from --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --env-host --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --pod --http-proxy --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --userns --uidmap --gidmap --subuidname --subgidname --group-add --cidfile --conmon-pidfile --pidfile --tz --log-driver --log-opt --timeout --hostuser --unsetenv --unsetenv-all --memory --memory-reservation --memory-swap --memory-swappiness --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --secret --kernel-memory --systemd --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --events-backend --version"
+            opts="-e -w -u -i -t -v -h -l -p -P -m -c -D -V --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --volumes-from --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --env-host --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --pod --http-proxy --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --userns --uidmap --gidmap --subuidname --subgidname --group-add --cidfile --conmon-pidfile --pidfile --tz --log-driver --log-opt --timeout --hostuser --unsetenv --unsetenv-all --memory --memory-reservation --memory-swap --memory-swappiness --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --secret --kernel-memory --systemd --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --events-backend --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2697,7 +2697,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__diff)
-            opts="-l -h -V --format --latest --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-l -D -h -V --format --latest --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2755,7 +2755,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__exec)
-            opts="-i -t -d -e -u -w -h -V --interactive --tty --detach --env --env-file --user --workdir --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-i -t -d -e -u -w -D -h -V --interactive --tty --detach --env --env-file --user --workdir --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2837,7 +2837,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__exists)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2891,7 +2891,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__export)
-            opts="-o -h -V --output --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-o -D -h -V --output --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3331,7 +3331,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__inspect)
-            opts="-f -l -h -V --format --latest --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-f -l -D -h -V --format --latest --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3393,7 +3393,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__kill)
-            opts="-s -a -h -V --signal --all --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-s -a -D -h -V --signal --all --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3455,7 +3455,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__logs)
-            opts="-f -t -h -V --tail --follow --since --until --timestamps --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-f -t -D -h -V --tail --follow --since --until --timestamps --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3521,7 +3521,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__ls)
-            opts="-a -q -f -n -l -s -p -h -V --all --quiet --no-trunc --format --filter --last --latest --noheading --sort --size --pod --external --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-a -q -f -n -l -s -p -D -h -V --all --quiet --no-trunc --format --filter --last --latest --noheading --sort --size --pod --external --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3599,7 +3599,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__mount)
-            opts="-h -V --format --no-trunc --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-D -h -V --format --no-trunc --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3657,7 +3657,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__port)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3711,7 +3711,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__prune)
-            opts="-f -h -V --force --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-f -D -h -V --force --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3765,7 +3765,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__rename)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3819,7 +3819,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__restart)
-            opts="-t -h -V --time --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-t -D -h -V --time --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3881,7 +3881,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__rm)
-            opts="-f -a -v -i -t -l -h -V --force --all --volumes --ignore --time --latest --depend --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-f -a -v -i -t -l -D -h -V --force --all --volumes --ignore --time --latest --depend --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3943,7 +3943,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__run)
-            opts="-d -a -e -w -u -i -t -v -h -l -p -P -m -c -V --detach --detach-keys --attach --rmi --preserve-fds --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --volumes-from --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --env-host --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --pod --http-proxy --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --userns --uidmap --gidmap --subuidname --subgidname --group-add --cidfile --conmon-pidfile --pidfile --tz --log-driver --log-opt --timeout --hostuser --unsetenv --unsetenv-all --memory --memory-reservation --memory-swap --memory-swappiness --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --secret --kernel-memory --systemd --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --events-backend --version"
+            opts="-d -a -e -w -u -i -t -v -h -l -p -P -m -c -D -V --detach --detach-keys --attach --rmi --preserve-fds --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --volumes-from --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --env-host --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --pod --http-proxy --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --userns --uidmap --gidmap --subuidname --subgidname --group-add --cidfile --conmon-pidfile --pidfile --tz --log-driver --log-opt --timeout --hostuser --unsetenv --unsetenv-all --memory --memory-reservation --memory-swap --memory-swappiness --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --secret --kernel-memory --systemd --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --events-backend --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4353,7 +4353,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__start)
-            opts="-a -i -h -V --attach --interactive --detach-keys --all --filter --sdnotify --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-a -i -D -h -V --attach --interactive --detach-keys --all --filter --sdnotify --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4419,7 +4419,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__stats)
-            opts="-a -i -h -V --all --no-stream --no-reset --interval --format --no-trunc --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-a -i -D -h -V --all --no-stream --no-reset --interval --format --no-trunc --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4485,7 +4485,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__stop)
-            opts="-t -a -i -h -V --timeout --time --all --ignore --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-t -a -i -D -h -V --timeout --time --all --ignore --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4551,7 +4551,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__top)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4605,7 +4605,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__unmount)
-            opts="-a -f -h -V --all --force --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-a -f -D -h -V --all --force --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4659,7 +4659,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__container__subcmd__wait)
-            opts="-i -h -V --interval --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-i -D -h -V --interval --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4721,7 +4721,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__cp)
-            opts="-a -L -h -V --archive --follow-link --overwrite --pause --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-a -L -D -h -V --archive --follow-link --overwrite --pause --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4787,7 +4787,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__create)
-            opts="-e -w -u -i -t -v -h -l -p -P -m -c -V --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --volumes-from --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --env-host --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --pod --http-proxy --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --userns --uidmap --gidmap --subuidname --subgidname --group-add --cidfile --conmon-pidfile --pidfile --tz --log-driver --log-opt --timeout --hostuser --unsetenv --unsetenv-all --memory --memory-reservation --memory-swap --memory-swappiness --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --secret --kernel-memory --systemd --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --events-backend --version"
+            opts="-e -w -u -i -t -v -h -l -p -P -m -c -D -V --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --volumes-from --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --env-host --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --pod --http-proxy --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --userns --uidmap --gidmap --subuidname --subgidname --group-add --cidfile --conmon-pidfile --pidfile --tz --log-driver --log-opt --timeout --hostuser --unsetenv --unsetenv-all --memory --memory-reservation --memory-swap --memory-swappiness --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --secret --kernel-memory --systemd --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --events-backend --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5181,7 +5181,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__diff)
-            opts="-l -h -V --format --latest --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-l -D -h -V --format --latest --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5239,7 +5239,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__events)
-            opts="-f -h -V --filter --format --since --until --stream --no-trunc --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-f -D -h -V --filter --format --since --until --stream --no-trunc --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5321,7 +5321,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__exec)
-            opts="-i -t -d -e -u -w -h -V --interactive --tty --detach --env --env-file --user --workdir --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-i -t -d -e -u -w -D -h -V --interactive --tty --detach --env --env-file --user --workdir --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5403,7 +5403,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__export)
-            opts="-o -h -V --output --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-o -D -h -V --output --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5465,7 +5465,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__fuse__subcmd__overlay__subcmd__serve)
-            opts="-h -V --upper --work --lower --userxattr --uidmap --gidmap --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-D -h -V --upper --work --lower --userxattr --uidmap --gidmap --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5539,7 +5539,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__generate)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version systemd help"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version systemd help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5593,7 +5593,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__generate__subcmd__docs)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5689,7 +5689,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__generate__subcmd__systemd)
-            opts="-n -f -t -e -h -V --new --name --files --format --restart-policy --restart-sec --stop-timeout --time --start-timeout --template --no-header --container-prefix --separator --env --wants --after --requires --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-n -f -t -e -D -h -V --new --name --files --format --restart-policy --restart-sec --stop-timeout --time --start-timeout --template --no-header --container-prefix --separator --env --wants --after --requires --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5803,7 +5803,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__healthcheck)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version run help"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version run help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5899,7 +5899,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__healthcheck__subcmd__run)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7955,7 +7955,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__history)
-            opts="-q -H -h -V --no-trunc --quiet --human --format --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-q -H -D -h -V --no-trunc --quiet --human --format --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8021,7 +8021,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version build pull ls list rm tag untag history inspect prune exists tree save load push help"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version build pull ls list rm tag untag history inspect prune exists tree save load push help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8075,7 +8075,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__build)
-            opts="-t -f -q -h -V --tag --file --target --build-arg --build-arg-file --no-cache --layers --pull --pull-never --label --format --quiet --jobs --squash --squash-all --iidfile --ignorefile --logfile --ulimit --security-opt --runtime --dns --dns-search --dns-option --env --unsetenv --skip-unused-stages --load --network --secret --timestamp --tls-verify --creds --authfile --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --events-backend --help --version"
+            opts="-t -f -q -D -h -V --tag --file --target --build-arg --build-arg-file --no-cache --layers --pull --pull-never --label --format --quiet --jobs --squash --squash-all --iidfile --ignorefile --logfile --ulimit --security-opt --runtime --dns --dns-search --dns-option --env --unsetenv --skip-unused-stages --load --network --secret --timestamp --tls-verify --creds --authfile --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8245,7 +8245,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__exists)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8523,7 +8523,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__history)
-            opts="-q -H -h -V --no-trunc --quiet --human --format --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-q -H -D -h -V --no-trunc --quiet --human --format --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8589,7 +8589,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__inspect)
-            opts="-f -h -V --format --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-f -D -h -V --format --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8651,7 +8651,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__load)
-            opts="-i -q -h -V --input --quiet --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-i -q -D -h -V --input --quiet --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8713,7 +8713,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__ls)
-            opts="-a -q -n -f -h -V --all --quiet --digests --no-trunc --noheading --format --sort --filter --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-a -q -n -f -D -h -V --all --quiet --digests --no-trunc --noheading --format --sort --filter --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8783,7 +8783,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__prune)
-            opts="-a -f -h -V --all --force --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-a -f -D -h -V --all --force --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8837,7 +8837,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__pull)
-            opts="-q -h -V --quiet --tls-verify --creds --authfile --platform --arch --os --variant --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-q -D -h -V --quiet --tls-verify --creds --authfile --platform --arch --os --variant --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8919,7 +8919,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__push)
-            opts="-q -f -h -V --quiet --tls-verify --creds --authfile --format --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-q -f -D -h -V --quiet --tls-verify --creds --authfile --format --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8993,7 +8993,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__rm)
-            opts="-f -a -i -h -V --force --all --ignore --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-f -a -i -D -h -V --force --all --ignore --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9047,7 +9047,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__save)
-            opts="-o -q -m -h -V --output --format --quiet --multi-image-archive --uncompressed --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-o -q -m -D -h -V --output --format --quiet --multi-image-archive --uncompressed --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9113,7 +9113,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__tag)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9167,7 +9167,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__tree)
-            opts="-h -V --whatrequires --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-D -h -V --whatrequires --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9221,7 +9221,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__image__subcmd__untag)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9275,7 +9275,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__images)
-            opts="-a -q -n -f -h -V --all --quiet --digests --no-trunc --noheading --format --sort --filter --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-a -q -n -f -D -h -V --all --quiet --digests --no-trunc --noheading --format --sort --filter --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9345,7 +9345,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__import)
-            opts="-c -m -q -h -V --change --message --quiet --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-c -m -q -D -h -V --change --message --quiet --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9415,7 +9415,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__info)
-            opts="-f -h -V --format --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-f -D -h -V --format --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9477,7 +9477,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__inspect)
-            opts="-f -k -l -h -V --format --type --latest --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-f -k -l -D -h -V --format --type --latest --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9547,7 +9547,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__kill)
-            opts="-s -a -h -V --signal --all --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-s -a -D -h -V --signal --all --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9609,7 +9609,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__load)
-            opts="-i -q -h -V --input --quiet --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-i -q -D -h -V --input --quiet --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9671,7 +9671,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__login)
-            opts="-u -p -h -V --username --password --password-stdin --authfile --tls-verify --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-u -p -D -h -V --username --password --password-stdin --authfile --tls-verify --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9749,7 +9749,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__logout)
-            opts="-a -h -V --all --authfile --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-a -D -h -V --all --authfile --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9807,7 +9807,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__logs)
-            opts="-f -t -h -V --tail --follow --since --until --timestamps --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-f -t -D -h -V --tail --follow --since --until --timestamps --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9873,7 +9873,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__mount)
-            opts="-h -V --format --no-trunc --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-D -h -V --format --no-trunc --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9931,7 +9931,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version create ls list inspect rm remove prune exists connect disconnect reload help"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version create ls list inspect rm remove prune exists connect disconnect reload help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9985,7 +9985,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__connect)
-            opts="-h -V --alias --ip --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-D -h -V --alias --ip --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10047,7 +10047,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__create)
-            opts="-d -o -h -V --driver --subnet --gateway --ip-range --internal --disable-dns --ipv6 --opt --label --ignore --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-d -o -D -h -V --driver --subnet --gateway --ip-range --internal --disable-dns --ipv6 --opt --label --ignore --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10133,7 +10133,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__disconnect)
-            opts="-f -h -V --force --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-f -D -h -V --force --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10187,7 +10187,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__exists)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10395,7 +10395,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__inspect)
-            opts="-f -h -V --format --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-f -D -h -V --format --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10457,7 +10457,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__ls)
-            opts="-q -f -h -V --quiet --noheading --no-trunc --format --filter --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-q -f -D -h -V --quiet --noheading --no-trunc --format --filter --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10523,7 +10523,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__prune)
-            opts="-f -h -V --force --filter --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-f -D -h -V --force --filter --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10581,7 +10581,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__reload)
-            opts="-a -h -V --all --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-a -D -h -V --all --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10635,7 +10635,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__network__subcmd__rm)
-            opts="-f -t -h -V --force --time --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-f -t -D -h -V --force --time --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10697,7 +10697,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__oci__subcmd__run)
-            opts="-h -V --runtime --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --events-backend --help --version"
+            opts="-D -h -V --runtime --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10751,7 +10751,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__oci__subcmd__start)
-            opts="-d -i -h -V --bundle --state-dir --log --detach --interactive --cleanup --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-d -i -D -h -V --bundle --state-dir --log --detach --interactive --cleanup --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10821,7 +10821,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__pod)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version create start stop restart kill rm remove ps ls list inspect exists prune top logs help"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version create start stop restart kill rm remove ps ls list inspect exists prune top logs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10875,7 +10875,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__pod__subcmd__create)
-            opts="-n -l -p -P -h -V --name --label --hostname --share --infra --infra-name --infra-command --infra-image --tls-verify --creds --authfile --exit-policy --replace --pod-id-file --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --pod --http-proxy --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-n -l -p -P -D -h -V --name --label --hostname --share --infra --infra-name --infra-command --infra-image --tls-verify --creds --authfile --exit-policy --replace --pod-id-file --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --pod --http-proxy --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11037,7 +11037,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__pod__subcmd__exists)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11287,7 +11287,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__pod__subcmd__inspect)
-            opts="-f -h -V --format --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-f -D -h -V --format --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11349,7 +11349,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__pod__subcmd__kill)
-            opts="-s -a -h -V --signal --all --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-s -a -D -h -V --signal --all --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11411,7 +11411,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__pod__subcmd__logs)
-            opts="-c -f -t -h -V --container --tail --follow --timestamps --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-c -f -t -D -h -V --container --tail --follow --timestamps --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11477,7 +11477,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__pod__subcmd__prune)
-            opts="-f -h -V --force --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-f -D -h -V --force --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11531,7 +11531,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__pod__subcmd__ps)
-            opts="-q -f -h -V --quiet --noheading --no-trunc --format --filter --ctr-names --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-q -f -D -h -V --quiet --noheading --no-trunc --format --filter --ctr-names --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11597,7 +11597,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__pod__subcmd__restart)
-            opts="-a -h -V --all --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-a -D -h -V --all --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11651,7 +11651,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__pod__subcmd__rm)
-            opts="-f -t -a -i -h -V --force --time --all --ignore --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-f -t -a -i -D -h -V --force --time --all --ignore --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11713,7 +11713,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__pod__subcmd__start)
-            opts="-a -h -V --all --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-a -D -h -V --all --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11767,7 +11767,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__pod__subcmd__stop)
-            opts="-t -a -h -V --time --all --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-t -a -D -h -V --time --all --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11829,7 +11829,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__pod__subcmd__top)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11883,7 +11883,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__port)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11937,7 +11937,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__ps)
-            opts="-a -q -f -n -l -s -p -h -V --all --quiet --no-trunc --format --filter --last --latest --noheading --sort --size --pod --external --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-a -q -f -n -l -s -p -D -h -V --all --quiet --no-trunc --format --filter --last --latest --noheading --sort --size --pod --external --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12015,7 +12015,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__pull)
-            opts="-q -h -V --quiet --tls-verify --creds --authfile --platform --arch --os --variant --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-q -D -h -V --quiet --tls-verify --creds --authfile --platform --arch --os --variant --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12097,7 +12097,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__push)
-            opts="-q -f -h -V --quiet --tls-verify --creds --authfile --format --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-q -f -D -h -V --quiet --tls-verify --creds --authfile --format --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12171,7 +12171,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__quadlet)
-            opts="-h -V --dry-run --dryrun --user --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-D -h -V --dry-run --dryrun --user --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12225,7 +12225,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__rename)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12279,7 +12279,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__restart)
-            opts="-t -h -V --time --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-t -D -h -V --time --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12341,7 +12341,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__rm)
-            opts="-f -a -v -i -t -l -h -V --force --all --volumes --ignore --time --latest --depend --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-f -a -v -i -t -l -D -h -V --force --all --volumes --ignore --time --latest --depend --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12403,7 +12403,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__rmi)
-            opts="-f -a -i -h -V --force --all --ignore --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-f -a -i -D -h -V --force --all --ignore --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12457,7 +12457,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__rootless__subcmd__netns)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12511,7 +12511,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__run)
-            opts="-d -a -e -w -u -i -t -v -h -l -p -P -m -c -V --detach --detach-keys --attach --rmi --preserve-fds --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --volumes-from --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --env-host --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --pod --http-proxy --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --userns --uidmap --gidmap --subuidname --subgidname --group-add --cidfile --conmon-pidfile --pidfile --tz --log-driver --log-opt --timeout --hostuser --unsetenv --unsetenv-all --memory --memory-reservation --memory-swap --memory-swappiness --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --secret --kernel-memory --systemd --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --events-backend --version"
+            opts="-d -a -e -w -u -i -t -v -h -l -p -P -m -c -D -V --detach --detach-keys --attach --rmi --preserve-fds --rm --name --env --workdir --user --entrypoint --interactive --tty --replace --pull --tls-verify --creds --authfile --volume --mount --volumes-from --help --cap-add --cap-drop --privileged --security-opt --ulimit --init --init-path --read-only --read-only-tmpfs --tmpfs --hostname --label --label-file --env-file --env-host --annotation --stop-signal --stop-timeout --runtime --network --network-alias --ip --mac-address --publish --publish-all --dns --dns-search --dns-option --add-host --pod --http-proxy --restart --health-cmd --health-interval --health-retries --health-start-period --health-timeout --health-on-failure --no-healthcheck --sdnotify --userns --uidmap --gidmap --subuidname --subgidname --group-add --cidfile --conmon-pidfile --pidfile --tz --log-driver --log-opt --timeout --hostuser --unsetenv --unsetenv-all --memory --memory-reservation --memory-swap --memory-swappiness --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --secret --kernel-memory --systemd --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --events-backend --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12921,7 +12921,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__save)
-            opts="-o -q -m -h -V --output --format --quiet --multi-image-archive --uncompressed --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-o -q -m -D -h -V --output --format --quiet --multi-image-archive --uncompressed --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -12987,7 +12987,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__secret)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version create ls list inspect rm remove help"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version create ls list inspect rm remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13041,7 +13041,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__secret__subcmd__create)
-            opts="-d -l -h -V --driver --driver-opts --env --label --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-d -l -D -h -V --driver --driver-opts --env --label --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13199,7 +13199,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__secret__subcmd__inspect)
-            opts="-f -h -V --format --pretty --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-f -D -h -V --format --pretty --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13261,7 +13261,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__secret__subcmd__ls)
-            opts="-f -q -h -V --filter --format --noheading --quiet --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-f -q -D -h -V --filter --format --noheading --quiet --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13327,7 +13327,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__secret__subcmd__rm)
-            opts="-a -h -V --all --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-a -D -h -V --all --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13381,7 +13381,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__start)
-            opts="-a -i -h -V --attach --interactive --detach-keys --all --filter --sdnotify --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-a -i -D -h -V --attach --interactive --detach-keys --all --filter --sdnotify --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13447,7 +13447,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__stats)
-            opts="-a -i -h -V --all --no-stream --no-reset --interval --format --no-trunc --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-a -i -D -h -V --all --no-stream --no-reset --interval --format --no-trunc --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13513,7 +13513,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__stop)
-            opts="-t -a -i -h -V --timeout --time --all --ignore --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-t -a -i -D -h -V --timeout --time --all --ignore --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13579,7 +13579,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__supervisor)
-            opts="-h -V --bundle --state-dir --log --stdin --ready-fd --console-size --attach-fd --runtime --cleanup --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --events-backend --help --version"
+            opts="-D -h -V --bundle --state-dir --log --stdin --ready-fd --console-size --attach-fd --runtime --cleanup --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13661,7 +13661,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__system)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version df prune reset events help"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version df prune reset events help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13715,7 +13715,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__system__subcmd__df)
-            opts="-h -V --format --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-D -h -V --format --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13773,7 +13773,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__system__subcmd__events)
-            opts="-f -h -V --filter --format --since --until --stream --no-trunc --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-f -D -h -V --filter --format --since --until --stream --no-trunc --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13939,7 +13939,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__system__subcmd__prune)
-            opts="-a -f -h -V --all --volumes --force --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-a -f -D -h -V --all --volumes --force --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -13993,7 +13993,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__system__subcmd__reset)
-            opts="-f -h -V --force --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-f -D -h -V --force --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -14047,7 +14047,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__tag)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -14101,7 +14101,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__top)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -14155,7 +14155,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__unmount)
-            opts="-a -f -h -V --all --force --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-a -f -D -h -V --all --force --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -14209,7 +14209,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__unshare)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -14263,7 +14263,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__untag)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -14317,7 +14317,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__version)
-            opts="-f -h -V --format --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-f -D -h -V --format --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -14379,7 +14379,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version create ls list inspect rm remove prune exists export import mount unmount umount help"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version create ls list inspect rm remove prune exists export import mount unmount umount help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -14433,7 +14433,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__create)
-            opts="-l -o -d -h -V --label --ignore --opt --driver --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-l -o -d -D -h -V --label --ignore --opt --driver --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -14511,7 +14511,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__exists)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -14565,7 +14565,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__export)
-            opts="-o -h -V --output --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-o -D -h -V --output --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -14795,7 +14795,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__import)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -14849,7 +14849,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__inspect)
-            opts="-a -f -h -V --all --format --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-a -f -D -h -V --all --format --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -14911,7 +14911,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__ls)
-            opts="-q -f -n -h -V --quiet --format --filter --noheading --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-q -f -n -D -h -V --quiet --format --filter --noheading --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -14977,7 +14977,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__mount)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -15031,7 +15031,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__prune)
-            opts="-f -h -V --force --filter --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-f -D -h -V --force --filter --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -15089,7 +15089,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__rm)
-            opts="-f -a -t -h -V --force --all --time --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-f -a -t -D -h -V --force --all --time --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -15151,7 +15151,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__volume__subcmd__unmount)
-            opts="-h -V --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-D -h -V --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -15205,7 +15205,7 @@ _skiff() {
             return 0
             ;;
         skiff__subcmd__wait)
-            opts="-i -h -V --interval --root --runroot --volumepath --log-level --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
+            opts="-i -D -h -V --interval --root --runroot --volumepath --log-level --debug --cgroup-manager --storage-driver --runtime-flag --runtime --default-mounts-file --noout --events-backend --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

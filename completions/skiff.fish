@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_skiff_global_optspecs
-    string join \n root= runroot= volumepath= log-level= cgroup-manager= storage-driver= runtime-flag= runtime= default-mounts-file= noout events-backend= h/help V/version
+    string join \n root= runroot= volumepath= log-level= D/debug cgroup-manager= storage-driver= runtime-flag= runtime= default-mounts-file= noout events-backend= h/help V/version
 end
 
 function __fish_skiff_needs_command
@@ -27,7 +27,7 @@ end
 complete -c skiff -n "__fish_skiff_needs_command" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_needs_command" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_needs_command" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_needs_command" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_needs_command" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -41,6 +41,7 @@ complete -c skiff -n "__fish_skiff_needs_command" -l runtime-flag -d 'A global f
 complete -c skiff -n "__fish_skiff_needs_command" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_needs_command" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_needs_command" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_needs_command" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_needs_command" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_needs_command" -s V -l version -d 'Print version'
@@ -110,7 +111,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand info" -s f -l format -d 'Out
 complete -c skiff -n "__fish_skiff_using_subcommand info" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand info" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand info" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand info" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand info" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -124,13 +125,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand info" -l runtime-flag -d 'A 
 complete -c skiff -n "__fish_skiff_using_subcommand info" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand info" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand info" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand info" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand info" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand info" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand info" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -144,6 +146,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l runtime-flag -d 
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand unshare" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand unshare" -s V -l version -d 'Print version'
@@ -151,7 +154,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand version" -s f -l format -d '
 complete -c skiff -n "__fish_skiff_using_subcommand version" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand version" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand version" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand version" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand version" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -165,6 +168,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand version" -l runtime-flag -d 
 complete -c skiff -n "__fish_skiff_using_subcommand version" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand version" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand version" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand version" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand version" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand version" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand version" -s V -l version -d 'Print version'
@@ -179,7 +183,7 @@ false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand events" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand events" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand events" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand events" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand events" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -193,6 +197,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand events" -l runtime-flag -d '
 complete -c skiff -n "__fish_skiff_using_subcommand events" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand events" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand events" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand events" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand events" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand events" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand events" -s V -l version -d 'Print version'
@@ -287,7 +292,7 @@ always\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand run" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand run" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -313,13 +318,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand run" -l read-only -d 'Mount 
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s P -l publish-all -d 'Publish every port the image EXPOSEs on a free host port'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l no-healthcheck -d 'Disable any healthcheck, the image\'s included'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l unsetenv-all -d 'Start from an empty environment: only the -e and --env-file values (and HOME, HOSTNAME)'
+complete -c skiff -n "__fish_skiff_using_subcommand run" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand run" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l detach-keys -d 'Keys that detach from the container, leaving it running: comma-separated characters and ctrl-<a-z|@|[|\\|]|^|_>; "" disables detaching' -r
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand attach" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand attach" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -334,6 +340,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand attach" -l runtime -d 'The O
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l no-stdin -d 'Do not attach stdin'
+complete -c skiff -n "__fish_skiff_using_subcommand attach" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand attach" -s V -l version -d 'Print version'
@@ -425,7 +432,7 @@ always\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand create" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand create" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -449,6 +456,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand create" -l read-only -d 'Mou
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s P -l publish-all -d 'Publish every port the image EXPOSEs on a free host port'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l no-healthcheck -d 'Disable any healthcheck, the image\'s included'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l unsetenv-all -d 'Start from an empty environment: only the -e and --env-file values (and HOME, HOSTNAME)'
+complete -c skiff -n "__fish_skiff_using_subcommand create" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand create" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l detach-keys -d 'Keys that detach from the container, leaving it running: comma-separated characters and ctrl-<a-z|@|[|\\|]|^|_>; "" disables detaching' -r
@@ -457,7 +465,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand start" -l sdnotify -d 'Chang
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand start" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand start" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -474,6 +482,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand start" -l events-backend -d 
 complete -c skiff -n "__fish_skiff_using_subcommand start" -s a -l attach -d 'Attach to the container\'s output and exit with its exit code'
 complete -c skiff -n "__fish_skiff_using_subcommand start" -s i -l interactive -d 'With --attach, forward stdin to the container (it must have been created with -i)'
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l all -d 'Start every container that is not running (e.g. at boot, from a user unit)'
+complete -c skiff -n "__fish_skiff_using_subcommand start" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand start" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand start" -s V -l version -d 'Print version'
@@ -481,7 +490,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand stop" -s t -l time -l timeou
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand stop" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand stop" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -497,6 +506,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand stop" -l default-mounts-file
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -s a -l all -d 'Stop all running containers'
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -s i -l ignore -d 'Containers that do not exist are not an error'
+complete -c skiff -n "__fish_skiff_using_subcommand stop" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand stop" -s V -l version -d 'Print version'
@@ -504,7 +514,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand kill" -s s -l signal -d 'The
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand kill" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand kill" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -519,6 +529,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand kill" -l runtime -d 'The OCI
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -s a -l all -d 'Signal all running containers'
+complete -c skiff -n "__fish_skiff_using_subcommand kill" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand kill" -s V -l version -d 'Print version'
@@ -526,7 +537,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand restart" -s t -l time -d 'Se
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand restart" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand restart" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -540,6 +551,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand restart" -l runtime-flag -d 
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand restart" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand restart" -s V -l version -d 'Print version'
@@ -547,7 +559,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand wait" -s i -l interval -d 'H
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand wait" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand wait" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -561,13 +573,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand wait" -l runtime-flag -d 'A 
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand wait" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand wait" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand rename" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand rename" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -581,6 +594,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand rename" -l runtime-flag -d '
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand rename" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand rename" -s V -l version -d 'Print version'
@@ -598,7 +612,7 @@ status\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand ps" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -620,6 +634,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand ps" -l noheading -d 'Do not 
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s s -l size -d 'Show the size of each container\'s writes, and with its image\'s (virtual)'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s p -l pod -d 'Show the pod of each container (POD ID and PODNAME columns)'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l external -d 'Also show containers other tools made in the store: skiff\'s builds leave none, so this lists the same containers'
+complete -c skiff -n "__fish_skiff_using_subcommand ps" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand ps" -s V -l version -d 'Print version'
@@ -627,7 +642,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand rm" -s t -l time -d 'With --
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand rm" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand rm" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -647,6 +662,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand rm" -s v -l volumes -d 'Remo
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s i -l ignore -d 'Containers that do not exist are not an error'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s l -l latest -d 'Remove the most recently created container'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -l depend -d 'Also remove the containers that depend on these (a pod\'s infra container: the pod)'
+complete -c skiff -n "__fish_skiff_using_subcommand rm" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand rm" -s V -l version -d 'Print version'
@@ -656,7 +672,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand logs" -l until -d 'Only outp
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand logs" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand logs" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -672,6 +688,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand logs" -l default-mounts-file
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s f -l follow -d 'Keep printing new output until the container exits'
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s t -l timestamps -d 'Prefix each line with the time it was written'
+complete -c skiff -n "__fish_skiff_using_subcommand logs" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand logs" -s V -l version -d 'Print version'
@@ -682,7 +699,7 @@ false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand cp" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -698,6 +715,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand cp" -l default-mounts-file -
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -s L -l follow-link -d 'Follow a symlink given as SRC (its target is copied, not the link)'
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -l overwrite -d 'Replace directories by non-directories and the reverse'
+complete -c skiff -n "__fish_skiff_using_subcommand cp" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand cp" -s V -l version -d 'Print version'
@@ -705,7 +723,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand diff" -l format -d 'Print as
 complete -c skiff -n "__fish_skiff_using_subcommand diff" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand diff" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand diff" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand diff" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand diff" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -720,6 +738,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand diff" -l runtime -d 'The OCI
 complete -c skiff -n "__fish_skiff_using_subcommand diff" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand diff" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand diff" -s l -l latest -d 'The most recently created container'
+complete -c skiff -n "__fish_skiff_using_subcommand diff" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand diff" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand diff" -s V -l version -d 'Print version'
@@ -731,7 +750,7 @@ false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand commit" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -746,6 +765,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand commit" -l runtime -d 'The O
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -s q -l quiet -d 'Print nothing but the image id (the default prints only that too)'
+complete -c skiff -n "__fish_skiff_using_subcommand commit" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand commit" -s V -l version -d 'Print version'
@@ -753,7 +773,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand export" -s o -l output -d 'W
 complete -c skiff -n "__fish_skiff_using_subcommand export" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand export" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand export" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand export" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand export" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -767,6 +787,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand export" -l runtime-flag -d '
 complete -c skiff -n "__fish_skiff_using_subcommand export" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand export" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand export" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand export" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand export" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand export" -s V -l version -d 'Print version'
@@ -775,7 +796,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand import" -s m -l message -d '
 complete -c skiff -n "__fish_skiff_using_subcommand import" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand import" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand import" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand import" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand import" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -790,6 +811,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand import" -l runtime -d 'The O
 complete -c skiff -n "__fish_skiff_using_subcommand import" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand import" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand import" -s q -l quiet -d 'Print only the image id (it is all that is printed anyway)'
+complete -c skiff -n "__fish_skiff_using_subcommand import" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand import" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand import" -s V -l version -d 'Print version'
@@ -797,7 +819,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand mount" -l format -d 'Print t
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand mount" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand mount" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -812,13 +834,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand mount" -l runtime -d 'The OC
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -l no-trunc -d 'Print full container ids when listing the mounted containers'
+complete -c skiff -n "__fish_skiff_using_subcommand mount" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand mount" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -834,13 +857,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l default-mounts-f
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -s a -l all -d 'Unmount every mounted container'
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -s f -l force -d 'Unmount even if mounted more than once'
+complete -c skiff -n "__fish_skiff_using_subcommand unmount" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand unmount" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand umount" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand umount" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand umount" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand umount" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand umount" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -856,6 +880,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand umount" -l default-mounts-fi
 complete -c skiff -n "__fish_skiff_using_subcommand umount" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand umount" -s a -l all -d 'Unmount every mounted container'
 complete -c skiff -n "__fish_skiff_using_subcommand umount" -s f -l force -d 'Unmount even if mounted more than once'
+complete -c skiff -n "__fish_skiff_using_subcommand umount" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand umount" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand umount" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand umount" -s V -l version -d 'Print version'
@@ -866,7 +891,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand exec" -s w -l workdir -d 'Wo
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand exec" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand exec" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -883,13 +908,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand exec" -l events-backend -d '
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s i -l interactive -d 'Keep stdin open and forward it to the process'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s t -l tty -d 'Give the process a pseudo-terminal'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s d -l detach -d 'Run the process in the background and print nothing'
+complete -c skiff -n "__fish_skiff_using_subcommand exec" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand exec" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand top" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand top" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand top" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand top" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand top" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -903,13 +929,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand top" -l runtime-flag -d 'A g
 complete -c skiff -n "__fish_skiff_using_subcommand top" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand top" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand top" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand top" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand top" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand top" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand top" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run help" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run help" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run help" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run help" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run help" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -923,6 +950,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run help" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run help" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run help" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run help" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run help" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_seen_subcommand_from run help" -s V -l version -d 'Print version'
@@ -931,7 +959,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and not __fish_
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -945,6 +973,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
@@ -953,7 +982,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand healthcheck; and __fish_seen
 complete -c skiff -n "__fish_skiff_using_subcommand port" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand port" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand port" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand port" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand port" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -967,6 +996,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand port" -l runtime-flag -d 'A 
 complete -c skiff -n "__fish_skiff_using_subcommand port" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand port" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand port" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand port" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand port" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand port" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand port" -s V -l version -d 'Print version'
@@ -975,7 +1005,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand stats" -l format -d 'Output 
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand stats" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand stats" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -993,6 +1023,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand stats" -s a -l all -d 'Show 
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l no-stream -d 'Print one report and exit, instead of one every interval'
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l no-reset -d 'Do not clear the terminal between reports'
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l no-trunc -d 'Do not truncate ids'
+complete -c skiff -n "__fish_skiff_using_subcommand stats" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand stats" -s V -l version -d 'Print version'
@@ -1028,7 +1059,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand build" -l authfile -d 'Path 
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand build" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand build" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -1047,13 +1078,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand build" -s q -l quiet -d 'Pri
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l squash -d 'Squash the layers this build makes into one (the base image\'s layers stay)'
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l squash-all -d 'Squash every layer, the base image\'s too, into one'
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l load -d 'Keep the image in local storage (what build always does; docker buildx\'s flag)'
+complete -c skiff -n "__fish_skiff_using_subcommand build" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand build" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand build" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand build" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand buildx; and not __fish_seen_subcommand_from build prune help" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand buildx; and not __fish_seen_subcommand_from build prune help" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand buildx; and not __fish_seen_subcommand_from build prune help" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand buildx; and not __fish_seen_subcommand_from build prune help" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand buildx; and not __fish_seen_subcommand_from build prune help" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -1067,6 +1099,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand buildx; and not __fish_seen_
 complete -c skiff -n "__fish_skiff_using_subcommand buildx; and not __fish_seen_subcommand_from build prune help" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand buildx; and not __fish_seen_subcommand_from build prune help" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand buildx; and not __fish_seen_subcommand_from build prune help" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand buildx; and not __fish_seen_subcommand_from build prune help" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand buildx; and not __fish_seen_subcommand_from build prune help" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand buildx; and not __fish_seen_subcommand_from build prune help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand buildx; and not __fish_seen_subcommand_from build prune help" -s V -l version -d 'Print version'
@@ -1105,7 +1138,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand buildx; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand buildx; and __fish_seen_subcommand_from build" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand buildx; and __fish_seen_subcommand_from build" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand buildx; and __fish_seen_subcommand_from build" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand buildx; and __fish_seen_subcommand_from build" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand buildx; and __fish_seen_subcommand_from build" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -1124,13 +1157,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand buildx; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand buildx; and __fish_seen_subcommand_from build" -l squash -d 'Squash the layers this build makes into one (the base image\'s layers stay)'
 complete -c skiff -n "__fish_skiff_using_subcommand buildx; and __fish_seen_subcommand_from build" -l squash-all -d 'Squash every layer, the base image\'s too, into one'
 complete -c skiff -n "__fish_skiff_using_subcommand buildx; and __fish_seen_subcommand_from build" -l load -d 'Keep the image in local storage (what build always does; docker buildx\'s flag)'
+complete -c skiff -n "__fish_skiff_using_subcommand buildx; and __fish_seen_subcommand_from build" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand buildx; and __fish_seen_subcommand_from build" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand buildx; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand buildx; and __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand buildx; and __fish_seen_subcommand_from prune" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand buildx; and __fish_seen_subcommand_from prune" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand buildx; and __fish_seen_subcommand_from prune" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand buildx; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand buildx; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -1146,6 +1180,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand buildx; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand buildx; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand buildx; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all images, not only those without a name'
 complete -c skiff -n "__fish_skiff_using_subcommand buildx; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c skiff -n "__fish_skiff_using_subcommand buildx; and __fish_seen_subcommand_from prune" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand buildx; and __fish_seen_subcommand_from prune" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand buildx; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand buildx; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
@@ -1155,7 +1190,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand buildx; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and not __fish_seen_subcommand_from build prune help" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and not __fish_seen_subcommand_from build prune help" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and not __fish_seen_subcommand_from build prune help" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand builder; and not __fish_seen_subcommand_from build prune help" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand builder; and not __fish_seen_subcommand_from build prune help" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -1169,6 +1204,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand builder; and not __fish_seen
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and not __fish_seen_subcommand_from build prune help" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and not __fish_seen_subcommand_from build prune help" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and not __fish_seen_subcommand_from build prune help" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand builder; and not __fish_seen_subcommand_from build prune help" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and not __fish_seen_subcommand_from build prune help" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and not __fish_seen_subcommand_from build prune help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and not __fish_seen_subcommand_from build prune help" -s V -l version -d 'Print version'
@@ -1207,7 +1243,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_subcommand_from build" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_subcommand_from build" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_subcommand_from build" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_subcommand_from build" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_subcommand_from build" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -1226,13 +1262,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_subcommand_from build" -l squash -d 'Squash the layers this build makes into one (the base image\'s layers stay)'
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_subcommand_from build" -l squash-all -d 'Squash every layer, the base image\'s too, into one'
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_subcommand_from build" -l load -d 'Keep the image in local storage (what build always does; docker buildx\'s flag)'
+complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_subcommand_from build" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_subcommand_from build" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_subcommand_from prune" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_subcommand_from prune" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_subcommand_from prune" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -1248,6 +1285,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all images, not only those without a name'
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_subcommand_from prune" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_subcommand_from prune" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand builder; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
@@ -1265,7 +1303,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pull" -l variant -d 'Use VAR
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pull" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand pull" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -1280,6 +1318,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pull" -l runtime -d 'The OCI
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -s q -l quiet -d 'Print only the image id'
+complete -c skiff -n "__fish_skiff_using_subcommand pull" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand pull" -s V -l version -d 'Print version'
@@ -1293,7 +1332,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand images" -s f -l filter -d 'O
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand images" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand images" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -1312,13 +1351,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand images" -s q -l quiet -d 'Pr
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l digests -d 'Show the manifest digests'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l no-trunc -d 'Do not truncate ids'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -s n -l noheading -d 'Do not print the header row'
+complete -c skiff -n "__fish_skiff_using_subcommand images" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand images" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -1335,13 +1375,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l events-backend -d 'W
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -s f -l force -d 'Remove the image even when it has several names, and all of its names, and first the containers made from it (stopped first)'
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -s a -l all -d 'Remove all images'
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -s i -l ignore -d 'Images that do not exist are not an error'
+complete -c skiff -n "__fish_skiff_using_subcommand rmi" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand rmi" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand tag" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand tag" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -1355,13 +1396,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand tag" -l runtime-flag -d 'A g
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand tag" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand tag" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand untag" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand untag" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand untag" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand untag" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand untag" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -1375,6 +1417,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand untag" -l runtime-flag -d 'A
 complete -c skiff -n "__fish_skiff_using_subcommand untag" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand untag" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand untag" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand untag" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand untag" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand untag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand untag" -s V -l version -d 'Print version'
@@ -1384,7 +1427,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand history" -l format -d 'Outpu
 complete -c skiff -n "__fish_skiff_using_subcommand history" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand history" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand history" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand history" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand history" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -1400,6 +1443,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand history" -l default-mounts-f
 complete -c skiff -n "__fish_skiff_using_subcommand history" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand history" -l no-trunc -d 'Do not truncate ids and commands'
 complete -c skiff -n "__fish_skiff_using_subcommand history" -s q -l quiet -d 'Print only the ids'
+complete -c skiff -n "__fish_skiff_using_subcommand history" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand history" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand history" -s V -l version -d 'Print version'
@@ -1410,7 +1454,7 @@ image\t'Only images'"
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -1425,6 +1469,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l runtime -d 'The 
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s l -l latest -d 'Inspect the most recently created container'
+complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand inspect" -s V -l version -d 'Print version'
@@ -1434,7 +1479,7 @@ oci-archive\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand save" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand save" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand save" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand save" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand save" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -1451,6 +1496,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand save" -l events-backend -d '
 complete -c skiff -n "__fish_skiff_using_subcommand save" -s q -l quiet -d 'Print nothing but errors'
 complete -c skiff -n "__fish_skiff_using_subcommand save" -s m -l multi-image-archive -d 'Save several images into one docker-archive, each with its own names (skiff always does; accepted for podman\'s scripts)'
 complete -c skiff -n "__fish_skiff_using_subcommand save" -l uncompressed -d 'oci-archive: write the layers uncompressed'
+complete -c skiff -n "__fish_skiff_using_subcommand save" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand save" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand save" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand save" -s V -l version -d 'Print version'
@@ -1458,7 +1504,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand load" -s i -l input -d 'Read
 complete -c skiff -n "__fish_skiff_using_subcommand load" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand load" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand load" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand load" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand load" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -1473,6 +1519,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand load" -l runtime -d 'The OCI
 complete -c skiff -n "__fish_skiff_using_subcommand load" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand load" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand load" -s q -l quiet -d 'Print only the names of the loaded images'
+complete -c skiff -n "__fish_skiff_using_subcommand load" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand load" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand load" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand load" -s V -l version -d 'Print version'
@@ -1484,7 +1531,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand push" -s f -l format -d 'Man
 complete -c skiff -n "__fish_skiff_using_subcommand push" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand push" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand push" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand push" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand push" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -1499,6 +1546,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand push" -l runtime -d 'The OCI
 complete -c skiff -n "__fish_skiff_using_subcommand push" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand push" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand push" -s q -l quiet -d 'Print nothing but errors'
+complete -c skiff -n "__fish_skiff_using_subcommand push" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand push" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand push" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand push" -s V -l version -d 'Print version'
@@ -1510,7 +1558,7 @@ false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand login" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand login" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -1525,6 +1573,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand login" -l runtime -d 'The OC
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l password-stdin -d 'Read the password from stdin'
+complete -c skiff -n "__fish_skiff_using_subcommand login" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand login" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand login" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand login" -s V -l version -d 'Print version'
@@ -1532,7 +1581,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand logout" -l authfile -d 'Path
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand logout" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand logout" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -1547,13 +1596,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand logout" -l runtime -d 'The O
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -s a -l all -d 'Remove the credentials of every registry'
+complete -c skiff -n "__fish_skiff_using_subcommand logout" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand logout" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port stats cp diff commit export mount unmount umount help" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port stats cp diff commit export mount unmount umount help" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port stats cp diff commit export mount unmount umount help" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port stats cp diff commit export mount unmount umount help" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port stats cp diff commit export mount unmount umount help" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -1567,6 +1617,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_se
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port stats cp diff commit export mount unmount umount help" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port stats cp diff commit export mount unmount umount help" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port stats cp diff commit export mount unmount umount help" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port stats cp diff commit export mount unmount umount help" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port stats cp diff commit export mount unmount umount help" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port stats cp diff commit export mount unmount umount help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and not __fish_seen_subcommand_from ls ps list run create start stop kill restart rm logs inspect wait rename exists prune attach exec top port stats cp diff commit export mount unmount umount help" -s V -l version -d 'Print version'
@@ -1613,7 +1664,7 @@ status\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -1635,6 +1686,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s s -l size -d 'Show the size of each container\'s writes, and with its image\'s (virtual)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s p -l pod -d 'Show the pod of each container (POD ID and PODNAME columns)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l external -d 'Also show containers other tools made in the store: skiff\'s builds leave none, so this lists the same containers'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
@@ -1652,7 +1704,7 @@ status\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -1674,6 +1726,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -s s -l size -d 'Show the size of each container\'s writes, and with its image\'s (virtual)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -s p -l pod -d 'Show the pod of each container (POD ID and PODNAME columns)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -l external -d 'Also show containers other tools made in the store: skiff\'s builds leave none, so this lists the same containers'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from ps" -s V -l version -d 'Print version'
@@ -1691,7 +1744,7 @@ status\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -1713,6 +1766,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -s s -l size -d 'Show the size of each container\'s writes, and with its image\'s (virtual)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -s p -l pod -d 'Show the pod of each container (POD ID and PODNAME columns)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -l external -d 'Also show containers other tools made in the store: skiff\'s builds leave none, so this lists the same containers'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -1807,7 +1861,7 @@ always\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -1833,6 +1887,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -s P -l publish-all -d 'Publish every port the image EXPOSEs on a free host port'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l no-healthcheck -d 'Disable any healthcheck, the image\'s included'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l unsetenv-all -d 'Start from an empty environment: only the -e and --env-file values (and HOME, HOSTNAME)'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l name -d 'Name the container (default: a random adjective_noun)' -r
@@ -1923,7 +1978,7 @@ always\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -1947,6 +2002,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -s P -l publish-all -d 'Publish every port the image EXPOSEs on a free host port'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l no-healthcheck -d 'Disable any healthcheck, the image\'s included'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l unsetenv-all -d 'Start from an empty environment: only the -e and --env-file values (and HOME, HOSTNAME)'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -l detach-keys -d 'Keys that detach from the container, leaving it running: comma-separated characters and ctrl-<a-z|@|[|\\|]|^|_>; "" disables detaching' -r
@@ -1955,7 +2011,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -1972,6 +2028,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -s a -l attach -d 'Attach to the container\'s output and exit with its exit code'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -s i -l interactive -d 'With --attach, forward stdin to the container (it must have been created with -i)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -l all -d 'Start every container that is not running (e.g. at boot, from a user unit)'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
@@ -1979,7 +2036,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -1995,6 +2052,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -s a -l all -d 'Stop all running containers'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -s i -l ignore -d 'Containers that do not exist are not an error'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
@@ -2002,7 +2060,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from kill" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from kill" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from kill" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from kill" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from kill" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2017,6 +2075,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from kill" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from kill" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from kill" -s a -l all -d 'Signal all running containers'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from kill" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from kill" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from kill" -s V -l version -d 'Print version'
@@ -2024,7 +2083,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restart" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restart" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restart" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restart" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restart" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2038,6 +2097,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restart" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restart" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restart" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restart" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restart" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
@@ -2045,7 +2105,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2065,6 +2125,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Containers that do not exist are not an error'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s l -l latest -d 'Remove the most recently created container'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -l depend -d 'Also remove the containers that depend on these (a pod\'s infra container: the pod)'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
@@ -2074,7 +2135,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from logs" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from logs" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from logs" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from logs" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from logs" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2090,6 +2151,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from logs" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Keep printing new output until the container exits'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Prefix each line with the time it was written'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from logs" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from logs" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
@@ -2097,7 +2159,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2112,6 +2174,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -s l -l latest -d 'Inspect the most recently created container'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
@@ -2119,7 +2182,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2133,13 +2196,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from wait" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2153,13 +2217,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exists" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exists" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exists" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2173,13 +2238,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exists" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exists" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exists" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exists" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2194,6 +2260,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
@@ -2201,7 +2268,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from attach" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from attach" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from attach" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from attach" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from attach" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2216,6 +2283,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from attach" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from attach" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from attach" -l no-stdin -d 'Do not attach stdin'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from attach" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from attach" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from attach" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from attach" -s V -l version -d 'Print version'
@@ -2226,7 +2294,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2243,13 +2311,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -s i -l interactive -d 'Keep stdin open and forward it to the process'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -s t -l tty -d 'Give the process a pseudo-terminal'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -s d -l detach -d 'Run the process in the background and print nothing'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from exec" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from top" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from top" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from top" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from top" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from top" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2263,13 +2332,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from top" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from top" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from top" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from top" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from top" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from top" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2283,6 +2353,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from port" -s V -l version -d 'Print version'
@@ -2291,7 +2362,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stats" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stats" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stats" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stats" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stats" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2309,6 +2380,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stats" -l no-stream -d 'Print one report and exit, instead of one every interval'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stats" -l no-reset -d 'Do not clear the terminal between reports'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stats" -l no-trunc -d 'Do not truncate ids'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stats" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stats" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
@@ -2319,7 +2391,7 @@ false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2335,6 +2407,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -s L -l follow-link -d 'Follow a symlink given as SRC (its target is copied, not the link)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -l overwrite -d 'Replace directories by non-directories and the reverse'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from cp" -s V -l version -d 'Print version'
@@ -2342,7 +2415,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from diff" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from diff" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from diff" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from diff" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from diff" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2357,6 +2430,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from diff" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from diff" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from diff" -s l -l latest -d 'The most recently created container'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from diff" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from diff" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
@@ -2368,7 +2442,7 @@ false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from commit" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from commit" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from commit" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from commit" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from commit" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2383,6 +2457,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from commit" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from commit" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from commit" -s q -l quiet -d 'Print nothing but the image id (the default prints only that too)'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from commit" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from commit" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from commit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from commit" -s V -l version -d 'Print version'
@@ -2390,7 +2465,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2404,6 +2479,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
@@ -2411,7 +2487,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2426,13 +2502,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -l no-trunc -d 'Print full container ids when listing the mounted containers'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from mount" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2448,13 +2525,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -s a -l all -d 'Unmount every mounted container'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -s f -l force -d 'Unmount even if mounted more than once'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from unmount" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from umount" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from umount" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from umount" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from umount" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from umount" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2470,6 +2548,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from umount" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from umount" -s a -l all -d 'Unmount every mounted container'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from umount" -s f -l force -d 'Unmount even if mounted more than once'
+complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from umount" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from umount" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from umount" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_subcommand_from umount" -s V -l version -d 'Print version'
@@ -2502,7 +2581,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand container; and __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from build pull ls list rm tag untag history inspect prune exists tree save load push help" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from build pull ls list rm tag untag history inspect prune exists tree save load push help" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from build pull ls list rm tag untag history inspect prune exists tree save load push help" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from build pull ls list rm tag untag history inspect prune exists tree save load push help" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from build pull ls list rm tag untag history inspect prune exists tree save load push help" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2516,6 +2595,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_s
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from build pull ls list rm tag untag history inspect prune exists tree save load push help" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from build pull ls list rm tag untag history inspect prune exists tree save load push help" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from build pull ls list rm tag untag history inspect prune exists tree save load push help" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from build pull ls list rm tag untag history inspect prune exists tree save load push help" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from build pull ls list rm tag untag history inspect prune exists tree save load push help" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from build pull ls list rm tag untag history inspect prune exists tree save load push help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and not __fish_seen_subcommand_from build pull ls list rm tag untag history inspect prune exists tree save load push help" -s V -l version -d 'Print version'
@@ -2567,7 +2647,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2586,6 +2666,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l squash -d 'Squash the layers this build makes into one (the base image\'s layers stay)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l squash-all -d 'Squash every layer, the base image\'s too, into one'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l load -d 'Keep the image in local storage (what build always does; docker buildx\'s flag)'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
@@ -2600,7 +2681,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2615,6 +2696,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only the image id'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
@@ -2628,7 +2710,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2647,6 +2729,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l digests -d 'Show the manifest digests'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate ids'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -s n -l noheading -d 'Do not print the header row'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
@@ -2660,7 +2743,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2679,13 +2762,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -l digests -d 'Show the manifest digests'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate ids'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -s n -l noheading -d 'Do not print the header row'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2702,13 +2786,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove the image even when it has several names, and all of its names, and first the containers made from it (stopped first)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all images'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Images that do not exist are not an error'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2722,13 +2807,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tag" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from untag" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from untag" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from untag" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from untag" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from untag" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2742,6 +2828,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from untag" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from untag" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from untag" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from untag" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from untag" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from untag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from untag" -s V -l version -d 'Print version'
@@ -2751,7 +2838,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2767,6 +2854,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l no-trunc -d 'Do not truncate ids and commands'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print only the ids'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
@@ -2774,7 +2862,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2788,13 +2876,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2810,13 +2899,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all images, not only those without a name'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2830,13 +2920,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tree" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tree" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tree" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tree" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tree" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2851,6 +2942,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tree" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tree" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tree" -l whatrequires -d 'Show the layers and images built on top of the image instead of its own layers'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tree" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tree" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tree" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from tree" -s V -l version -d 'Print version'
@@ -2860,7 +2952,7 @@ oci-archive\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2877,6 +2969,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -s q -l quiet -d 'Print nothing but errors'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -s m -l multi-image-archive -d 'Save several images into one docker-archive, each with its own names (skiff always does; accepted for podman\'s scripts)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -l uncompressed -d 'oci-archive: write the layers uncompressed'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from save" -s V -l version -d 'Print version'
@@ -2884,7 +2977,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2899,6 +2992,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -s q -l quiet -d 'Print only the names of the loaded images'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from load" -s V -l version -d 'Print version'
@@ -2910,7 +3004,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2925,6 +3019,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Print nothing but errors'
+complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
@@ -2946,7 +3041,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand image; and __fish_seen_subco
 complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from df prune reset events help" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from df prune reset events help" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from df prune reset events help" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from df prune reset events help" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from df prune reset events help" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2960,6 +3055,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_
 complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from df prune reset events help" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from df prune reset events help" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from df prune reset events help" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from df prune reset events help" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from df prune reset events help" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from df prune reset events help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and not __fish_seen_subcommand_from df prune reset events help" -s V -l version -d 'Print version'
@@ -2972,7 +3068,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -2986,13 +3082,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from df" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3009,13 +3106,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all unused images, not only those without a name'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -l volumes -d 'Remove the volumes no container uses too'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3030,6 +3128,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -s f -l force -d 'Do not ask for confirmation'
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
@@ -3044,7 +3143,7 @@ false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from events" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from events" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from events" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from events" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from events" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3058,6 +3157,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from events" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from events" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from events" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from events" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from events" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from events" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subcommand_from events" -s V -l version -d 'Print version'
@@ -3069,7 +3169,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand system; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3083,6 +3183,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists export import mount unmount umount help" -s V -l version -d 'Print version'
@@ -3106,7 +3207,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3121,6 +3222,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l ignore -d 'Succeed, doing nothing, when the volume already exists'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
@@ -3129,7 +3231,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3145,6 +3247,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only the volume names'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -s n -l noheading -d 'Do not print the header row'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
@@ -3153,7 +3256,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3169,6 +3272,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the volume names'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -s n -l noheading -d 'Do not print the header row'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -3176,7 +3280,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3191,6 +3295,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s a -l all -d 'Inspect every volume'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
@@ -3198,7 +3303,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3214,6 +3319,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -s f -l force -d 'Also remove the containers that use the volume (running ones are killed)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove every volume'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
@@ -3221,7 +3327,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3237,6 +3343,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -s f -l force -d 'Also remove the containers that use the volume (running ones are killed)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -s a -l all -d 'Remove every volume'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
@@ -3244,7 +3351,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3259,13 +3366,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from exists" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from exists" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from exists" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3279,6 +3387,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from exists" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from exists" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from exists" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from exists" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
@@ -3286,7 +3395,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from export" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from export" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from export" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from export" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from export" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3300,13 +3409,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from export" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from export" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from export" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from export" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from export" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from import" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from import" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from import" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from import" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from import" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3320,13 +3430,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from import" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from import" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from import" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from import" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from import" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from mount" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from mount" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from mount" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from mount" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from mount" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3340,13 +3451,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from mount" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from mount" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from mount" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from mount" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from mount" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from mount" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from mount" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3360,13 +3472,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from unmount" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from unmount" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from unmount" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from umount" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from umount" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from umount" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from umount" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from umount" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3380,6 +3493,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from umount" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from umount" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from umount" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from umount" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from umount" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from umount" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subcommand_from umount" -s V -l version -d 'Print version'
@@ -3397,7 +3511,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand volume; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove help" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove help" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove help" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove help" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove help" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3411,6 +3525,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove help" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove help" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove help" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove help" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove help" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and not __fish_seen_subcommand_from create ls list inspect rm remove help" -s V -l version -d 'Print version'
@@ -3427,7 +3542,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from create" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from create" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from create" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3442,6 +3557,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from create" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from create" -l env -d 'Read the secret from the environment variable named by the second argument'
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from create" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from create" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
@@ -3450,7 +3566,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from ls" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from ls" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from ls" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3466,6 +3582,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print the header row'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only the secret ids'
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from ls" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from ls" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
@@ -3474,7 +3591,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from list" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from list" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from list" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3490,6 +3607,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from list" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print the header row'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the secret ids'
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from list" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from list" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -3497,7 +3615,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3512,13 +3630,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l pretty -d 'Print the inspect output in a human-friendly format'
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from inspect" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3533,13 +3652,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove every secret'
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from remove" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from remove" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from remove" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from remove" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from remove" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3554,6 +3674,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from remove" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from remove" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from remove" -s a -l all -d 'Remove every secret'
+complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from remove" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from remove" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
@@ -3565,7 +3686,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand secret; and __fish_seen_subc
 complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload help" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload help" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload help" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload help" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload help" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3579,6 +3700,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen
 complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload help" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload help" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload help" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload help" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload help" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and not __fish_seen_subcommand_from create ls list inspect rm remove prune exists connect disconnect reload help" -s V -l version -d 'Print version'
@@ -3603,7 +3725,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3621,6 +3743,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -l disable-dns -d 'No name resolution between the containers of this network'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -l ipv6 -d 'Enable IPv6 (not supported yet)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -l ignore -d 'Succeed, doing nothing, when the network already exists'
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
@@ -3629,7 +3752,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3646,6 +3769,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only the network names'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print the header line'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate the network ids'
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
@@ -3654,7 +3778,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3671,6 +3795,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the network names'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print the header line'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate the network ids'
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -3678,7 +3803,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3692,6 +3817,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
@@ -3699,7 +3825,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3714,6 +3840,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -s f -l force -d 'Also remove the containers that use the network (running ones are stopped); a network that does not exist is not an error'
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
@@ -3721,7 +3848,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from remove" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from remove" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from remove" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from remove" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from remove" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3736,6 +3863,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from remove" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from remove" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from remove" -s f -l force -d 'Also remove the containers that use the network (running ones are stopped); a network that does not exist is not an error'
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from remove" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from remove" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
@@ -3743,7 +3871,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3758,13 +3886,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3778,6 +3907,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
@@ -3786,7 +3916,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3800,13 +3930,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from connect" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3821,13 +3952,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s f -l force -d 'Accepted for podman compatibility'
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from reload" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from reload" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from reload" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from reload" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from reload" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3842,6 +3974,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from reload" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from reload" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from reload" -s a -l all -d 'Every running container on a network'
+complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from reload" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from reload" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from reload" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_subcommand_from reload" -s V -l version -d 'Print version'
@@ -3858,7 +3991,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand network; and __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd help" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd help" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd help" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd help" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd help" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3872,6 +4005,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_see
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd help" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd help" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd help" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd help" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd help" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and not __fish_seen_subcommand_from systemd help" -s V -l version -d 'Print version'
@@ -3892,7 +4026,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_su
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3910,6 +4044,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_su
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s f -l files -d 'Write the unit to CONTAINER_PREFIX-NAME.service in the current directory and print its path'
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l template -d 'A template unit (NAME@.service): each instance runs its own container (implies --new)'
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l no-header -d 'No comment lines at the top'
+complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s V -l version -d 'Print version'
@@ -3918,7 +4053,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand generate; and __fish_seen_su
 complete -c skiff -n "__fish_skiff_using_subcommand quadlet" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand quadlet" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand quadlet" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand quadlet" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand quadlet" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3934,13 +4069,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand quadlet" -l default-mounts-f
 complete -c skiff -n "__fish_skiff_using_subcommand quadlet" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand quadlet" -l dryrun -l dry-run -d 'Print the units (and errors) instead of writing them'
 complete -c skiff -n "__fish_skiff_using_subcommand quadlet" -l user -d 'Read the user\'s Quadlet directories (the default for a user other than root)'
+complete -c skiff -n "__fish_skiff_using_subcommand quadlet" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand quadlet" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand quadlet" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand quadlet" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -3954,6 +4090,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_sub
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill rm remove ps ls list inspect exists prune top logs help" -s V -l version -d 'Print version'
@@ -4003,7 +4140,7 @@ false\t''"
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -4019,13 +4156,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l replace -d 'Remove a pod of the same name first (stopping its containers)'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -s P -l publish-all -d 'Publish every port the image EXPOSEs on a free host port'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from start" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from start" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from start" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from start" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from start" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -4040,6 +4178,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from start" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from start" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from start" -s a -l all -d 'All pods'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from start" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from start" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
@@ -4047,7 +4186,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stop" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stop" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stop" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stop" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stop" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -4062,13 +4201,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stop" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stop" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stop" -s a -l all -d 'All pods'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stop" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stop" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from restart" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from restart" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from restart" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from restart" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from restart" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -4083,6 +4223,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from restart" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from restart" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from restart" -s a -l all -d 'All pods'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from restart" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from restart" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
@@ -4090,7 +4231,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from kill" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from kill" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from kill" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from kill" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from kill" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -4105,6 +4246,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from kill" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from kill" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from kill" -s a -l all -d 'All pods'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from kill" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from kill" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from kill" -s V -l version -d 'Print version'
@@ -4112,7 +4254,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -4129,6 +4271,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -s f -l force -d 'Stop running containers first; a pod that does not exist is not an error'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -s a -l all -d 'All pods'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'A pod that does not exist is not an error'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
@@ -4136,7 +4279,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from remove" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from remove" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from remove" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from remove" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from remove" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -4153,6 +4296,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from remove" -s f -l force -d 'Stop running containers first; a pod that does not exist is not an error'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from remove" -s a -l all -d 'All pods'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from remove" -s i -l ignore -d 'A pod that does not exist is not an error'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from remove" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from remove" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
@@ -4161,7 +4305,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -4179,6 +4323,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -l noheading -d 'Do not print the header line'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -l no-trunc -d 'Do not truncate the ids'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ctr-names -d 'Also show the containers\' ids, names and statuses (accepted for podman compatibility)'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ps" -s V -l version -d 'Print version'
@@ -4187,7 +4332,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ls" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ls" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ls" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -4205,6 +4350,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print the header line'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate the ids'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ls" -l ctr-names -d 'Also show the containers\' ids, names and statuses (accepted for podman compatibility)'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ls" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ls" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
@@ -4213,7 +4359,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from list" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from list" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from list" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from list" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -4231,6 +4377,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from list" -l noheading -d 'Do not print the header line'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from list" -l no-trunc -d 'Do not truncate the ids'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from list" -l ctr-names -d 'Also show the containers\' ids, names and statuses (accepted for podman compatibility)'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from list" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from list" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
@@ -4238,7 +4385,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -4252,13 +4399,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from exists" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from exists" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from exists" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -4272,13 +4420,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from exists" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from exists" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from exists" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from exists" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from prune" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from prune" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from prune" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -4293,13 +4442,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from prune" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from prune" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from prune" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from top" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from top" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from top" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from top" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from top" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -4313,6 +4463,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from top" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from top" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from top" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from top" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from top" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from top" -s V -l version -d 'Print version'
@@ -4321,7 +4472,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -4337,6 +4488,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Keep printing new output until the containers exit'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Prefix each line with the time it was written'
+complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
@@ -4356,7 +4508,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand pod; and __fish_seen_subcomm
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand completion" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand completion" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -4370,13 +4522,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand completion" -l runtime-flag 
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand completion" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand completion" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -4390,6 +4543,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -l runtime-fl
 complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand generate-docs" -s V -l version -d 'Print version'
@@ -4397,7 +4551,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand oci-run" -l runtime -d 'The 
 complete -c skiff -n "__fish_skiff_using_subcommand oci-run" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand oci-run" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand oci-run" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand oci-run" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand oci-run" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -4410,6 +4564,7 @@ vfs\t'A plain copy of every layer: slow, always works'"
 complete -c skiff -n "__fish_skiff_using_subcommand oci-run" -l runtime-flag -d 'A global flag for the OCI runtime (repeatable; `debug` gives `--debug`); used by build\'s RUN steps' -r
 complete -c skiff -n "__fish_skiff_using_subcommand oci-run" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand oci-run" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand oci-run" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand oci-run" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand oci-run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand oci-run" -s V -l version -d 'Print version'
@@ -4424,7 +4579,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l cleanup -d 'C
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -4438,6 +4593,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l runtime-flag 
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l stdin -d 'Give the container a stdin pipe fed by attached clients'
+complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand supervisor" -s V -l version -d 'Print version'
@@ -4448,7 +4604,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -l cleanup -d 'Co
 complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -4464,13 +4620,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -l default-mounts
 complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -s d -l detach -d 'Print the container\'s pid and return at once'
 complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -s i -l interactive -d 'Keep stdin open and forward it to the container'
+complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand oci-start" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -4484,13 +4641,14 @@ complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -l runtim
 complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand container-cleanup" -s V -l version -d 'Print version'
 complete -c skiff -n "__fish_skiff_using_subcommand rootless-netns" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand rootless-netns" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand rootless-netns" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand rootless-netns" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand rootless-netns" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -4504,6 +4662,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand rootless-netns" -l runtime-f
 complete -c skiff -n "__fish_skiff_using_subcommand rootless-netns" -l runtime -d 'The OCI runtime of containers and build steps: crun, runc, a path, or builtin (default: containers.conf\'s [engine] runtime, else skiff\'s own)' -r
 complete -c skiff -n "__fish_skiff_using_subcommand rootless-netns" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand rootless-netns" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
+complete -c skiff -n "__fish_skiff_using_subcommand rootless-netns" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand rootless-netns" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand rootless-netns" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand rootless-netns" -s V -l version -d 'Print version'
@@ -4515,7 +4674,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -l gidma
 complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -l root -d 'Persistent storage directory (images, layers, containers)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -l runroot -d 'Run-time state directory (mounts, sockets, pids)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -l volumepath -d 'Directory for volumes (default: ROOT/volumes)' -r -F
-complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -l log-level -d 'Log messages at this level and above to stderr' -r -f -a "trace\t''
+complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -l log-level -d 'Log messages at this level and above to stderr (default: warn)' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t'(podman also spells it `warning`)'
@@ -4530,6 +4689,7 @@ complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -l runti
 complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -l default-mounts-file -d 'A mounts.conf (SRC:DEST lines) whose sources are mounted into every container and RUN step (default: /usr/share/containers/mounts.conf and /etc/containers/mounts.conf)' -r -F
 complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -l events-backend -d 'Where events go: file (default: containers.conf\'s events_logger, else file) or none' -r
 complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -l userxattr -d 'Keep overlay metadata in user.overlay.* xattrs (rootless) instead of trusted.overlay.*'
+complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -s D -l debug -d 'Log at debug level (docker\'s `-D`; not together with --log-level)'
 complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -l noout -d 'Do not write to standard output (errors and messages on stderr still appear)'
 complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c skiff -n "__fish_skiff_using_subcommand fuse-overlay-serve" -s V -l version -d 'Print version'

@@ -59,9 +59,12 @@ pub struct Cli {
     /// Directory for volumes (default: ROOT/volumes)
     #[arg(long, global = true, value_name = "PATH")]
     pub volumepath: Option<PathBuf>,
-    /// Log messages at this level and above to stderr
-    #[arg(long, global = true, value_enum, default_value = "warn")]
-    pub log_level: LogLevel,
+    /// Log messages at this level and above to stderr (default: warn)
+    #[arg(long, global = true, value_enum)]
+    pub log_level: Option<LogLevel>,
+    /// Log at debug level (docker's `-D`; not together with --log-level)
+    #[arg(long, short = 'D', global = true)]
+    pub debug: bool,
     /// Who manages containers' cgroups: skiff always uses cgroupfs (a delegated cgroup, or
     /// none); systemd is accepted for podman's scripts and falls back to cgroupfs with a warning
     #[arg(long, global = true, value_enum, value_name = "MANAGER")]
@@ -351,11 +354,25 @@ pub fn main() -> ExitCode {
                 clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => 0,
                 _ => Exit::SKIFF_ERROR.code(),
             };
+            if let Some(level) = bad_log_level(&e) {
+                // podman's words and exit code (1) for a log level it does not know.
+                eprintln!(
+                    "Log Level \"{level}\" is not supported, choose from: trace, debug, info, warn, warning, error, fatal, panic"
+                );
+                return ExitCode::from(1);
+            }
             let _ = e.print();
             return ExitCode::from(code as u8);
         }
     };
-    init_logging(cli.log_level);
+    if cli.debug && cli.log_level.is_some() {
+        eprintln!("Setting --log-level and --debug is not allowed");
+        return ExitCode::from(1);
+    }
+    let level = if cli.debug { LogLevel::Debug } else { cli.log_level.unwrap_or(LogLevel::Warn) };
+    init_logging(level);
+    tracing::info!("skiff filtering at log level {}", level.name());
+    tracing::debug!("Called with {:?}", std::env::args().collect::<Vec<_>>());
     let mut printer = printer::Printer::new();
     printer.set_noout(cli.noout);
     let exit = match run(cli, &printer) {
@@ -383,19 +400,86 @@ fn init_main() -> Option<ExitCode> {
     Some(ExitCode::from(code as u8))
 }
 
-fn init_logging(level: LogLevel) {
-    let filter = match level {
-        LogLevel::Trace => "trace",
-        LogLevel::Debug => "debug",
-        LogLevel::Info => "info",
-        LogLevel::Warn => "warn",
-        LogLevel::Error => "error",
+impl LogLevel {
+    fn name(self) -> &'static str {
+        match self {
+            LogLevel::Trace => "trace",
+            LogLevel::Debug => "debug",
+            LogLevel::Info => "info",
+            LogLevel::Warn => "warn",
+            LogLevel::Error => "error",
+        }
+    }
+}
+
+/// The value of a `--log-level` that clap refused, if that is what `e` is about.
+fn bad_log_level(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue};
+    if e.kind() != clap::error::ErrorKind::InvalidValue {
+        return None;
+    }
+    let arg = match e.get(ContextKind::InvalidArg)? {
+        ContextValue::String(s) => s.clone(),
+        _ => return None,
     };
+    if !arg.starts_with("--log-level") {
+        return None;
+    }
+    match e.get(ContextKind::InvalidValue)? {
+        ContextValue::String(v) => Some(v.clone()),
+        _ => None,
+    }
+}
+
+/// Log lines as podman (logrus) writes them: `time="..." level=debug msg="..."`, to stderr.
+fn init_logging(level: LogLevel) {
     let _ = tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::new(format!("skiff={filter}")))
+        .with_env_filter(tracing_subscriber::EnvFilter::new(format!("skiff={}", level.name())))
         .with_writer(std::io::stderr)
-        .without_time()
+        .event_format(LogrusFormat)
         .try_init();
+}
+
+/// logrus's text format: `time="RFC3339" level=LEVEL msg="MESSAGE"` (other fields as `key=value`).
+struct LogrusFormat;
+
+impl<S, N> tracing_subscriber::fmt::FormatEvent<S, N> for LogrusFormat
+where
+    S: tracing::Subscriber + for<'a> tracing_subscriber::registry::LookupSpan<'a>,
+    N: for<'a> tracing_subscriber::fmt::FormatFields<'a> + 'static,
+{
+    fn format_event(
+        &self,
+        _ctx: &tracing_subscriber::fmt::FmtContext<'_, S, N>,
+        mut writer: tracing_subscriber::fmt::format::Writer<'_>,
+        event: &tracing::Event<'_>,
+    ) -> std::fmt::Result {
+        struct Fields(String, Vec<(String, String)>);
+        impl tracing::field::Visit for Fields {
+            fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
+                if field.name() == "message" {
+                    self.0 = format!("{value:?}");
+                } else {
+                    self.1.push((field.name().to_string(), format!("{value:?}")));
+                }
+            }
+        }
+        let mut fields = Fields(String::new(), Vec::new());
+        event.record(&mut fields);
+        let level = match *event.metadata().level() {
+            tracing::Level::TRACE => "trace",
+            tracing::Level::DEBUG => "debug",
+            tracing::Level::INFO => "info",
+            tracing::Level::WARN => "warning",
+            tracing::Level::ERROR => "error",
+        };
+        let time = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Nanos, true);
+        write!(writer, "time={time:?} level={level} msg={:?}", fields.0)?;
+        for (k, v) in fields.1 {
+            write!(writer, " {k}={v}")?;
+        }
+        writeln!(writer)
+    }
 }
 
 fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {

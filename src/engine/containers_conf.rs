@@ -153,6 +153,7 @@ pub fn files(skiff_dir: Option<&Path>) -> Result<Vec<PathBuf>, Error> {
     if let Some(dir) = skiff_dir {
         add(dir.join("containers.conf"));
     }
+    tracing::trace!("containers.conf files found: {out:?}");
     Ok(out)
 }
 

@@ -201,6 +201,36 @@ fn info_has_podmans_fields() {
 }
 
 #[test]
+fn log_levels_log_as_podman_and_debug_is_dash_d() {
+    let s = Skiff::new();
+    let bad = s.cmd(&["--log-level=telepathic", "info"]);
+    bad.assert_exit(1).assert_stderr_contains("Log Level \"telepathic\" is not supported");
+    let at = |args: &[&str]| {
+        let out = s.cmd(args);
+        out.assert_success();
+        out.stderr.clone()
+    };
+    let trace = at(&["--log-level=trace", "info", "-f", ""]);
+    for l in [" level=trace ", " level=debug ", " level=info "] {
+        assert!(trace.contains(l), "{l} missing at trace: {trace}");
+    }
+    assert!(trace.lines().all(|l| l.starts_with("time=\"")), "logrus lines: {trace}");
+    let debug = at(&["--log-level=debug", "info", "-f", ""]);
+    assert!(debug.contains(" level=debug ") && !debug.contains(" level=trace "), "{debug}");
+    let info = at(&["--log-level=info", "info", "-f", ""]);
+    assert!(info.contains(" level=info ") && !info.contains(" level=debug "), "{info}");
+    for quiet in ["warn", "warning", "error"] {
+        let out = at(&[&format!("--log-level={quiet}"), "info", "-f", ""]);
+        assert!(!out.contains(" level="), "{quiet}: {out}");
+    }
+    assert!(at(&["-D", "info", "-f", ""]).contains(" level=debug "));
+    assert!(at(&["--debug", "info", "-f", ""]).contains(" level=debug "));
+    s.cmd(&["--debug", "--log-level=panic", "info"])
+        .assert_exit(1)
+        .assert_stderr_contains("Setting --log-level and --debug is not allowed");
+}
+
+#[test]
 fn info_names_the_configuration_files_it_read() {
     let (s, _) = pulled();
     let conf = s.config_home().join("containers");
