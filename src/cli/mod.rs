@@ -356,9 +356,9 @@ pub fn main() -> ExitCode {
             };
             if let Some(level) = bad_log_level(&e) {
                 // podman's words and exit code (1) for a log level it does not know.
-                eprintln!(
+                printer::Printer::new().error(&format!(
                     "Log Level \"{level}\" is not supported, choose from: trace, debug, info, warn, warning, error, fatal, panic"
-                );
+                ));
                 return ExitCode::from(1);
             }
             let _ = e.print();
@@ -366,7 +366,7 @@ pub fn main() -> ExitCode {
         }
     };
     if cli.debug && cli.log_level.is_some() {
-        eprintln!("Setting --log-level and --debug is not allowed");
+        printer::Printer::new().error("Setting --log-level and --debug is not allowed");
         return ExitCode::from(1);
     }
     let level = if cli.debug { LogLevel::Debug } else { cli.log_level.unwrap_or(LogLevel::Warn) };
