@@ -311,6 +311,57 @@ fn init_is_pid_1_reaps_orphans_and_relays_sigterm() {
     assert!(ps_all(&s).is_empty());
 }
 
+/// A shell starts `skiff run ... &` with SIGINT and SIGQUIT ignored; the container must not
+/// inherit that (its shell could not trap them), and `kill -INT` of `run` reaches the trap
+/// (podman's sig-proxy: peer file 032-sig-proxy).
+#[test]
+fn signals_the_caller_ignores_are_not_ignored_in_the_container() {
+    use std::os::unix::process::CommandExt;
+    let s = store();
+    for rt in RUNTIMES {
+        let name = format!("trap-{rt}");
+        let mut args = vec!["run", "-i", "--name", &name];
+        if rt != "builtin" {
+            args.extend(["--runtime", rt]);
+        }
+        let script = "trap 'echo BYE; exit 0' INT; grep SigIgn /proc/self/status; echo READY; \
+                      while :; do sleep 0.1; done";
+        args.extend([image(), "sh", "-c", script]);
+        let mut cmd = s.command(&args);
+        cmd.stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped());
+        // SAFETY: signal(2) with SIG_IGN is async-signal-safe; nothing else runs before exec.
+        unsafe {
+            cmd.pre_exec(|| {
+                for sig in [nix::sys::signal::Signal::SIGINT, nix::sys::signal::Signal::SIGQUIT] {
+                    nix::sys::signal::signal(sig, nix::sys::signal::SigHandler::SigIgn)?;
+                }
+                Ok(())
+            });
+        }
+        let mut child = KillOnDrop(cmd.spawn().unwrap());
+        let mut out = std::io::BufReader::new(child.0.stdout.take().unwrap());
+        let mut seen = String::new();
+        while !seen.contains("READY") {
+            let mut line = String::new();
+            let n = std::io::BufRead::read_line(&mut out, &mut line).unwrap();
+            assert!(n > 0, "{rt}: no READY; output so far:\n{seen}");
+            seen.push_str(&line);
+        }
+        // The container's own view: SIGINT (bit 1) and SIGQUIT (bit 2) not ignored.
+        let ignored = seen.lines().find_map(|l| l.strip_prefix("SigIgn:")).map(str::trim);
+        let ignored = u64::from_str_radix(ignored.unwrap_or_else(|| panic!("{rt}: {seen}")), 16).unwrap();
+        assert_eq!(ignored & 0b110, 0, "{rt}: {seen}");
+        let run = nix::unistd::Pid::from_raw(child.0.id() as i32);
+        nix::sys::signal::kill(run, nix::sys::signal::Signal::SIGINT).unwrap();
+        let mut rest = String::new();
+        std::io::Read::read_to_string(&mut out, &mut rest).unwrap();
+        let status = child.0.wait().unwrap();
+        assert_eq!(rest.trim(), "BYE", "{rt}");
+        assert_eq!(status.code(), Some(0), "{rt}");
+        s.cmd(&["rm", &name]).assert_success();
+    }
+}
+
 /// The pid in the only running container's `container.pid`, once it is there.
 fn container_pid(s: &Skiff, rt: &str) -> i32 {
     let deadline = Instant::now() + Duration::from_secs(20);

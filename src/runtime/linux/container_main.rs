@@ -25,7 +25,7 @@ pub fn run(bundle: &Path) -> Result<Status, Error> {
     let old_mask = relayed.thread_swap_mask(SigmaskHow::SIG_BLOCK).map_err(Error::Signals)?;
     let cloned = clone_container(&prepared, bundle, None, || {
         let _ = old_mask.thread_set_mask();
-        default_sigpipe();
+        default_signal_actions();
     });
     let relaying = cloned
         .as_ref()
@@ -84,20 +84,33 @@ pub fn spawn(bundle: &Path, stdio: Stdio, parent_death: Option<Signal>) -> Resul
             let _ = nix::sys::prctl::set_pdeathsig(sig);
         }
         let _ = SigSet::empty().thread_set_mask();
-        default_sigpipe();
+        default_signal_actions();
     })?;
     drop(stdio);
     drop(console);
     Ok(Spawned { pid, errors })
 }
 
-/// Restores SIGPIPE's default action, which Rust's runtime sets to "ignore" and exec would keep.
+/// Restores the default action of every signal, as runc and crun do before they exec the
+/// container's process: an exec keeps only "ignore", and skiff's own process may have signals
+/// ignored that the container must get: Rust's runtime ignores SIGPIPE, and a shell starts a
+/// background `skiff run ... &` with SIGINT and SIGQUIT ignored, which a shell in the container
+/// would then be unable to trap (POSIX: a signal ignored on entry cannot be trapped).
 #[allow(unsafe_code)]
-pub(crate) fn default_sigpipe() {
-    use nix::sys::signal::{sigaction, SaFlags, SigAction, SigHandler};
-    let action = SigAction::new(SigHandler::SigDfl, SaFlags::empty(), SigSet::empty());
-    // SAFETY: installing SIG_DFL runs no handler code; nothing can observe a half-set state.
-    let _ = unsafe { sigaction(Signal::SIGPIPE, &action) };
+pub(crate) fn default_signal_actions() {
+    // The raw system call: glibc refuses signals 32 and 33 (its own), which a caller may still
+    // have ignored. The kernel's struct: handler, flags, restorer, mask; all zero is SIG_DFL.
+    let action = [0u64; 4];
+    for sig in 1..=64 {
+        if sig == libc::SIGKILL || sig == libc::SIGSTOP {
+            continue;
+        }
+        // SAFETY: rt_sigaction(2) with SIG_DFL is async-signal-safe (this runs between fork and
+        // exec), reads only `action` (a valid kernel sigaction, sigsetsize 8) and runs no handler.
+        let _ = unsafe {
+            libc::syscall(libc::SYS_rt_sigaction, sig, action.as_ptr(), std::ptr::null_mut::<u64>(), 8)
+        };
+    }
 }
 
 /// The loaded spec, its clone flags and the absolute root filesystem path.

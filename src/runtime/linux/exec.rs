@@ -320,7 +320,7 @@ pub fn spawn(
         // The read end is the parent's alone: the child closes its copy first.
         crate::sys::fork_keeping(read, || {
             let _ = SigSet::empty().thread_set_mask();
-            container_main::default_sigpipe();
+            container_main::default_signal_actions();
             if detach {
                 let _ = nix::unistd::setsid();
                 // The grandchild is re-parented into the container; this child leaves at once.
