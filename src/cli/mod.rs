@@ -289,6 +289,8 @@ pub enum ContainerCommand {
     /// Unmount containers' root filesystems
     #[command(visible_alias = "umount")]
     Unmount(commands::data::UnmountArgs),
+    /// Run (or --display) the command an image's label describes (e.g. INSTALL)
+    Runlabel(commands::container::RunlabelArgs),
 }
 
 /// `skiff image ...`: the same commands as the top-level ones, as in podman.
@@ -613,6 +615,7 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         Command::Container(ContainerCommand::Inspect(a)) => commands::container::inspect(a, ctx, printer),
         Command::Container(ContainerCommand::Exists(a)) => commands::container::exists(a, ctx, printer),
         Command::Container(ContainerCommand::Prune(a)) => commands::container::prune(a, ctx, printer),
+        Command::Container(ContainerCommand::Runlabel(a)) => commands::container::runlabel(a, ctx, printer),
         Command::Exec(a) | Command::Container(ContainerCommand::Exec(a)) => {
             commands::container::exec(a, ctx, printer)
         }

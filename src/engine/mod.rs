@@ -29,6 +29,7 @@ pub mod networks;
 pub mod pods;
 pub mod pull;
 pub mod remove;
+pub mod runlabel;
 pub mod secrets;
 pub mod service;
 pub mod start;

@@ -277,3 +277,40 @@ fn preserve_fds_passes_descriptors_on() {
     let out = s.cmd(&["run", "--rm", "--preserve-fds=9", image(), "true"]);
     out.assert_exit(125).assert_stderr_contains("file descriptor");
 }
+
+/// `container runlabel`: the command of an image's label with IMAGE, NAME and OPT1 filled in
+/// and a leading `podman` replaced by this program; `--display` prints it, without it it runs.
+#[test]
+fn runlabel_displays_and_runs_the_command_of_a_label() {
+    let s = store();
+    let ctx = s.dir().join("rl-ctx");
+    fs_err::create_dir_all(&ctx).unwrap();
+    let (root, runroot) = (s.root().display().to_string(), s.runroot().display().to_string());
+    fs_err::write(
+        ctx.join("Containerfile"),
+        format!(
+            "FROM {}\nLABEL INSTALL=\"podman --root {root} --runroot {runroot} run --rm \\${{IMAGE}} echo name=\\${{NAME}} \\${{OPT1}}\"\n",
+            image()
+        ),
+    )
+    .unwrap();
+    s.cmd(&["build", "-q", "-t", "rl", ctx.to_str().unwrap()]).assert_success();
+    let shown = s
+        .cmd(&["container", "runlabel", "--display", "install", "rl"])
+        .assert_success()
+        .stdout_trimmed()
+        .to_string();
+    assert_eq!(
+        shown,
+        format!(
+            "command: {} --root {root} --runroot {runroot} run --rm localhost/rl:latest echo name=rl",
+            Skiff::bin()
+        )
+    );
+    let out = s.cmd(&["container", "runlabel", "-n", "mine", "--opt1", "one", "install", "rl", "two"]);
+    assert_eq!(out.assert_success().stdout_trimmed(), "name=mine one two");
+    // The command ran a container of its own, removed with --rm.
+    assert!(ps_all(&s).is_empty());
+    let out = s.cmd(&["container", "runlabel", "--display", "nosuch", "rl"]);
+    out.assert_exit(125).assert_stderr_contains("cannot find the value of label: nosuch in image: rl");
+}
