@@ -166,7 +166,8 @@ fn now_text() -> String {
     go_rfc3339(&Local::now().fixed_offset())
 }
 
-fn go_rfc3339(t: &DateTime<FixedOffset>) -> String {
+/// `t` as Go's RFC3339Nano prints it: trailing zeros of the fraction dropped, `Z` for UTC.
+pub fn go_rfc3339(t: &DateTime<FixedOffset>) -> String {
     let s = t.to_rfc3339_opts(SecondsFormat::Nanos, true);
     // "2024-01-02T03:04:05.120000000+02:00": trim the fraction's zeros.
     let Some(dot) = s.find('.') else { return s };

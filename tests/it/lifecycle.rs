@@ -115,9 +115,22 @@ fn create_then_start_attached_and_detached_then_wait_and_logs() {
     let stamped = s.cmd(&["logs", "-t", "c"]);
     for line in stamped.lines() {
         let (time, text) = line.split_once(' ').unwrap();
-        assert!(chrono::DateTime::parse_from_rfc3339(time).is_ok(), "{stamped}");
+        let parsed = chrono::DateTime::parse_from_rfc3339(time).unwrap_or_else(|_| panic!("{stamped}"));
+        // podman's (Go's RFC3339Nano) form: `Z` for UTC, no trailing zeros in the fraction.
+        let zone_at = time.rfind(['Z', '+', '-']).unwrap();
+        assert!(!time[..zone_at].ends_with('0'), "{stamped}");
+        if parsed.offset().local_minus_utc() == 0 {
+            assert!(time.ends_with('Z'), "{stamped}");
+        }
         assert_eq!(text, "out");
     }
+    // Several containers: each line starts with the short id, or the name with --names.
+    s.cmd(&["run", "--name", "d", img(), "echo", "dee"]).assert_success();
+    let both = s.cmd(&["logs", "d", "c"]).assert_success().stdout.clone();
+    assert!(both.lines().any(|l| l == format!("{} dee", &inspect(&s, "d", "{{.Id}}")[..12])), "{both}");
+    let named = s.cmd(&["logs", "--names", "d", "c"]).assert_success().stdout.clone();
+    assert_eq!(named, "d dee\nc out\nc out\n");
+    s.cmd(&["logs", "-n", "d"]).assert_success().assert_stdout_eq("dee");
 }
 
 #[test]

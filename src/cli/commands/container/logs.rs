@@ -24,6 +24,9 @@ pub struct LogsArgs {
     /// Prefix each line with the time it was written
     #[arg(short, long)]
     pub timestamps: bool,
+    /// With several containers, start each line with the container's name (default: its short id)
+    #[arg(short = 'n', long)]
+    pub names: bool,
     /// The containers (names or ids); with several, each line starts with the container's short id
     #[arg(value_name = "CONTAINER", required = true)]
     pub containers: Vec<String>,
@@ -34,6 +37,8 @@ use crate::cli::human::parse_time;
 /// One container's log being read, and how its last line ended.
 struct Follower {
     id: String,
+    /// What starts its lines when several containers are shown.
+    label: String,
     reader: LogReader,
     /// The previous line was partial: the next one continues it (no timestamp, no prefix).
     continued: bool,
@@ -53,7 +58,8 @@ pub fn logs(args: LogsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Resu
             anyhow::bail!(why);
         }
         let reader = LogReader::new(&store, &rec.id);
-        followers.push(Follower { id: rec.id, reader, continued: false });
+        let label = if args.names { rec.name.clone() } else { rec.id[..12].to_string() };
+        followers.push(Follower { id: rec.id, label, reader, continued: false });
     }
     let prefix = followers.len() > 1;
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
@@ -89,10 +95,14 @@ pub fn logs(args: LogsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Resu
                 let mut bytes = Vec::with_capacity(line.text.len() + 48);
                 if !continued {
                     if prefix {
-                        bytes.extend_from_slice(format!("{} ", &f.id[..12]).as_bytes());
+                        bytes.extend_from_slice(format!("{} ", f.label).as_bytes());
                     }
                     if args.timestamps {
-                        bytes.extend_from_slice(format!("{} ", line.time_text).as_bytes());
+                        // As podman prints it: Go's RFC3339Nano (`Z` for UTC, no trailing zeros).
+                        let time = line.time.map(|t| engine::events::go_rfc3339(&t));
+                        bytes.extend_from_slice(
+                            format!("{} ", time.as_deref().unwrap_or(&line.time_text)).as_bytes(),
+                        );
                     }
                 }
                 bytes.extend_from_slice(&line.text);
