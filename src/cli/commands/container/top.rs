@@ -1,6 +1,5 @@
 //! `skiff top`: the processes running in a container, as `ps` would list them inside it.
 
-use crate::cli::format::align_columns;
 use crate::cli::{printer::Printer, Exit};
 use crate::engine::top::{self, Clock};
 use crate::engine::{self, Context};
@@ -12,14 +11,20 @@ pub struct TopArgs {
     pub container: String,
     /// ps format descriptors (user, pid, ppid, pcpu, etime, tty, time, args, comm, group, pgid,
     /// nice, vsz, hpid, state, seccomp; or AIX codes such as %p %U %C); default: user pid ppid
-    /// pcpu etime tty time args
-    #[arg(value_name = "DESCRIPTORS")]
+    /// pcpu etime tty time args. Anything else (e.g. -eo pid,comm) is passed to ps(1) run in
+    /// the container, as podman does
+    #[arg(value_name = "DESCRIPTORS", trailing_var_arg = true, allow_hyphen_values = true)]
     pub descriptors: Vec<String>,
 }
 
 /// `skiff top`.
 pub fn top(args: TopArgs, ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
-    let columns = top::parse_descriptors(&args.descriptors)?;
+    let columns = match top::parse_descriptors(&args.descriptors) {
+        Ok(columns) => columns,
+        // Not skiff's descriptors: ps(1) of the container reads them (podman's fallback).
+        Err(top::Error::UnknownDescriptor { .. }) => return ps_in_container(&args, &ctx),
+        Err(e) => return Err(e.into()),
+    };
     let store = engine::exec::lookup_store(&ctx)?;
     let target = engine::exec::running(&ctx, &store, &args.container, "list the processes of")?;
     // In the container's user namespace, /proc shows the ids the container sees.
@@ -33,6 +38,56 @@ pub fn top(args: TopArgs, ctx: Context, printer: &Printer) -> anyhow::Result<Exi
             columns.iter().map(|c| top::cell(p, *c, clock, passwd.as_deref(), group.as_deref())).collect();
         lines.push(cells.join("\t"));
     }
-    printer.line(&align_columns(&lines));
+    printer.line(&podman_columns(&lines));
     Ok(Exit::SUCCESS)
+}
+
+/// Tab-separated cells aligned as podman's `top` prints them: every column but the last at
+/// least 12 wide, two spaces after the widest cell.
+fn podman_columns(lines: &[String]) -> String {
+    let rows: Vec<Vec<&str>> = lines.iter().map(|l| l.split('\t').collect()).collect();
+    let mut widths = Vec::<usize>::new();
+    for row in &rows {
+        for (i, cell) in row.iter().enumerate() {
+            let w = (cell.chars().count() + 2).max(12);
+            match widths.get_mut(i) {
+                Some(old) => *old = (*old).max(w),
+                None => widths.push(w),
+            }
+        }
+    }
+    rows.iter()
+        .map(|row| {
+            let mut line = String::new();
+            for (i, cell) in row.iter().enumerate() {
+                line.push_str(cell);
+                if i + 1 < row.len() {
+                    line.push_str(&" ".repeat(widths[i] - cell.chars().count()));
+                }
+            }
+            line
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `ps DESCRIPTORS...` run in the container, its output as is.
+fn ps_in_container(args: &TopArgs, ctx: &Context) -> anyhow::Result<Exit> {
+    let req = engine::exec::ExecRequest {
+        container: args.container.clone(),
+        command: std::iter::once("ps".to_string()).chain(args.descriptors.iter().cloned()).collect(),
+        ..Default::default()
+    };
+    let status = engine::exec::prepare(ctx, &req)?.enter()?.run(None).map_err(|e| {
+        anyhow::anyhow!("executing ps(1) in the container: {e} (skiff's own descriptors: see --help)")
+    })?;
+    match status {
+        None | Some(engine::exec::Status::Exited(0)) => Ok(Exit::SUCCESS),
+        Some(engine::exec::Status::Exited(code)) => {
+            anyhow::bail!("executing ps(1) in the container: ps exited with code {code}")
+        }
+        Some(engine::exec::Status::Signaled(sig)) => {
+            anyhow::bail!("executing ps(1) in the container: ps was killed by signal {sig}")
+        }
+    }
 }
