@@ -147,15 +147,27 @@ fn always_and_unless_stopped_restart_until_stop_or_kill() {
     // After a reboot: one command brings back the containers with a policy.
     s.cmd(&["create", "--name", "none", img(), "sleep", "100"]).assert_success();
     let out = s.cmd(&["start", "--all", "--filter", "restart-policy=always"]);
+    // As podman: the full ids of the containers --all started.
     let mut started = out.assert_success().lines();
     started.sort_unstable();
-    assert_eq!(started, ["al", "k", "unit"]);
+    let mut ids: Vec<String> = ["al", "k", "unit"].iter().map(|n| inspect(&s, n, "{{.Id}}")).collect();
+    ids.sort_unstable();
+    assert_eq!(started, ids);
+    // --filter alone implies --all; a name is a regular expression.
+    s.cmd(&["create", "--name", "fx1", img(), "sleep", "100"]).assert_success();
+    s.cmd(&["start", "--filter", "name=^fx"])
+        .assert_success()
+        .assert_stdout_eq(&inspect(&s, "fx1", "{{.Id}}"));
+    assert_eq!(status(&s, "fx1"), "running");
+    s.cmd(&["start", "--filter", "bogus=1"])
+        .assert_exit(125)
+        .assert_stderr_contains("bogus is an invalid filter");
     assert_eq!(status(&s, "k"), "running");
     assert_eq!(status(&s, "none"), "created");
     assert_eq!(status(&s, "us"), "exited");
     s.cmd(&["start", "--all", "--filter", "restart-policy=unless-stopped"]).assert_success();
     assert_eq!(status(&s, "us"), "running");
-    s.cmd(&["rm", "-f", "-t", "0", "al", "k", "us", "none", "unit"]).assert_success();
+    s.cmd(&["rm", "-f", "-t", "0", "al", "k", "us", "none", "unit", "fx1"]).assert_success();
 }
 
 #[test]

@@ -16,21 +16,22 @@ pub struct StartArgs {
     /// Start every container that is not running (e.g. at boot, from a user unit)
     #[arg(long)]
     pub all: bool,
-    /// With --all, start only matching containers: restart-policy=POLICY (no, on-failure,
-    /// always, unless-stopped), name=NAME, id=PREFIX
-    #[arg(long = "filter", value_name = "KEY=VALUE", requires = "all")]
+    /// Start the containers that are not running and match: restart-policy=POLICY (no,
+    /// on-failure, always, unless-stopped), name=REGEX, id=PREFIX (implies --all)
+    #[arg(long = "filter", value_name = "KEY=VALUE", conflicts_with = "containers")]
     pub filter: Vec<String>,
     /// Change how the container uses $NOTIFY_SOCKET from this start on: container, conmon,
     /// ignore (see run --sdnotify)
     #[arg(long, value_name = "MODE")]
     pub sdnotify: Option<String>,
     /// Containers to start (names or ids)
-    #[arg(value_name = "CONTAINER", required_unless_present = "all", conflicts_with = "all")]
+    #[arg(value_name = "CONTAINER", required_unless_present_any = ["all", "filter"], conflicts_with = "all")]
     pub containers: Vec<String>,
 }
 
-/// The containers `start --all` starts: those not running that match every `--filter` key
-/// (any value of a key given twice).
+/// The ids of the containers `start --all` starts: those not running that match every
+/// `--filter` key (any value of a key given twice; a name is matched as a regular expression,
+/// as podman does).
 fn all_to_start(ctx: &Context, store: &Store, filters: &[String]) -> anyhow::Result<Vec<String>> {
     let mut parsed = Vec::new();
     for f in filters {
@@ -39,6 +40,9 @@ fn all_to_start(ctx: &Context, store: &Store, filters: &[String]) -> anyhow::Res
         };
         if !matches!(k, "restart-policy" | "name" | "id") {
             anyhow::bail!("{k} is an invalid filter in {f:?}: use restart-policy, name or id");
+        }
+        if k == "name" {
+            regex::Regex::new(v).map_err(|e| anyhow::anyhow!("invalid name filter {v:?}: {e}"))?;
         }
         parsed.push((k, v));
     }
@@ -52,15 +56,24 @@ fn all_to_start(ctx: &Context, store: &Store, filters: &[String]) -> anyhow::Res
             values.is_empty()
                 || values.iter().any(|v| match key {
                     "restart-policy" => engine::service::has_restart_policy(store, rec, v),
-                    "name" => rec.name == *v,
+                    "name" => regex::Regex::new(v).is_ok_and(|r| r.is_match(&rec.name)),
                     _ => rec.id.starts_with(v),
                 })
         };
         if ["restart-policy", "name", "id"].iter().all(|k| ok(k, &rec)) {
-            out.push(rec.name.clone());
+            out.push(rec.id.clone());
         }
     }
     Ok(out)
+}
+
+/// What starting one container came to.
+enum Outcome {
+    Started,
+    /// It was running already.
+    Running,
+    /// Attached until it exited.
+    Ended(Exit),
 }
 
 /// `skiff start`.
@@ -77,13 +90,15 @@ pub fn start_cmd(args: StartArgs, mut ctx: Context, printer: &Printer) -> anyhow
         .map_err(anyhow::Error::msg)?;
     super::enter_to_start(&mut ctx, printer, &args.containers)?;
     let store = engine::open_store(&ctx)?;
-    let names = if args.all { all_to_start(&ctx, &store, &args.filter)? } else { args.containers.clone() };
+    let all = args.all || !args.filter.is_empty();
+    let names = if all { all_to_start(&ctx, &store, &args.filter)? } else { args.containers.clone() };
     let mut failed = crate::cli::diag::Failures::new(printer);
     for key in &names {
-        let result = (|| -> anyhow::Result<Option<Exit>> {
+        let result = (|| -> anyhow::Result<Outcome> {
             let rec = lifecycle::lookup(&ctx, &store, key)?;
             if rec.state.is_active() {
-                anyhow::bail!("container {key} is already running: stop it first, or see its output with `skiff logs {key}`");
+                // As podman: starting a running container is not an error, and says nothing.
+                return Ok(Outcome::Running);
             }
             if let Some(mode) = &sdnotify {
                 let socket = std::env::var("NOTIFY_SOCKET").ok().filter(|s| !s.is_empty());
@@ -100,13 +115,14 @@ pub fn start_cmd(args: StartArgs, mut ctx: Context, printer: &Printer) -> anyhow
                     stdout: true,
                     stderr: true,
                 };
-                return Ok(Some(attach_foreground(&ctx, &store, &rec.id, stream, fg, printer)?));
+                return Ok(Outcome::Ended(attach_foreground(&ctx, &store, &rec.id, stream, fg, printer)?));
             }
-            Ok(None)
+            Ok(Outcome::Started)
         })();
         match result {
-            Ok(Some(exit)) => return Ok(exit),
-            Ok(None) => printer.line(key),
+            Ok(Outcome::Ended(exit)) => return Ok(exit),
+            Ok(Outcome::Started) => printer.line(key),
+            Ok(Outcome::Running) => {}
             Err(e) => failed.add(e),
         }
     }
