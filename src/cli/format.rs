@@ -436,11 +436,13 @@ fn yaml_into(out: &mut String, v: &Value, indent: usize) {
     }
 }
 
-/// Aligns tab-separated columns with at least two spaces between them, as podman's tables do.
+/// Aligns tab-separated columns as podman's tables do (its tabwriter: minimum width 12, two
+/// spaces of padding): every column but the last is as wide as its widest cell plus two, and at
+/// least 12.
 pub fn align_columns(lines: &[String]) -> String {
     let rows: Vec<Vec<&str>> = lines.iter().map(|l| l.split('\t').collect()).collect();
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let mut widths = vec![0usize; cols];
+    let mut widths = vec![10usize; cols];
     for r in &rows {
         for (i, c) in r.iter().enumerate() {
             widths[i] = widths[i].max(c.chars().count());

@@ -14,6 +14,18 @@ pub fn size(bytes: u64) -> String {
     format!("{s} {}", UNITS[i])
 }
 
+/// `1.234MB`: go-units' HumanSize (HumanSizeWithPrecision(size, 4)), no space before the unit,
+/// as podman's `system df` and `image tree` print sizes.
+pub fn size4(bytes: u64) -> String {
+    const UNITS: [&str; 7] = ["B", "kB", "MB", "GB", "TB", "PB", "EB"];
+    let (mut v, mut i) = (bytes as f64, 0);
+    while v >= 1000.0 && i < UNITS.len() - 1 {
+        v /= 1000.0;
+        i += 1;
+    }
+    format!("{}{}", format_sig(v, 4), UNITS[i])
+}
+
 fn format_sig(v: f64, digits: usize) -> String {
     if v == 0.0 {
         return "0".into();

@@ -51,8 +51,9 @@ fn format_renders_go_templates_with_podmans_functions() {
     out.assert_success();
     let lines = out.lines();
     let w = repo.len().max("REPOSITORY".len());
-    assert_eq!(lines[0], format!("{:<w$}  TAG     IMAGE ID", "REPOSITORY"), "{lines:?}");
-    assert_eq!(lines[1], format!("{repo:<w$}  latest  {}", img.short_id()), "{lines:?}");
+    // podman's tabwriter: columns at least 12 wide, two spaces after the widest cell.
+    assert_eq!(lines[0], format!("{:<w$}  TAG         IMAGE ID", "REPOSITORY"), "{lines:?}");
+    assert_eq!(lines[1], format!("{repo:<w$}  latest      {}", img.short_id()), "{lines:?}");
     // A template that cannot run is an error (exit 125), as in podman.
     s.cmd(&["images", "--format", "{{index .Names 5}}"])
         .assert_exit(125)

@@ -26,7 +26,7 @@ fn df_json(s: &Skiff) -> serde_json::Value {
     out.json()
 }
 
-/// Bytes in `Total reclaimed space: X` (as printed, e.g. `4.47 MB`).
+/// Bytes in `Total reclaimed space: X` (as podman prints it, e.g. `4.47MB`).
 fn reclaimed(out: &Output) -> String {
     out.lines()
         .iter()
@@ -40,10 +40,10 @@ fn df_on_an_empty_store_prints_podmans_table() {
     let s = Skiff::new();
     let out = s.cmd(&["system", "df"]);
     out.assert_success().assert_stdout_eq(
-        "TYPE           TOTAL  ACTIVE  SIZE  RECLAIMABLE\n\
-         Images         0      0       0 B   0 B (0%)\n\
-         Containers     0      0       0 B   0 B (0%)\n\
-         Local Volumes  0      0       0 B   0 B (0%)",
+        "TYPE           TOTAL       ACTIVE      SIZE        RECLAIMABLE\n\
+         Images         0           0           0B          0B (0%)\n\
+         Containers     0           0           0B          0B (0%)\n\
+         Local Volumes  0           0           0B          0B (0%)",
     );
 }
 
@@ -95,7 +95,7 @@ fn prune_removes_dangling_images_and_keeps_named_ones() {
     out.assert_success();
     assert!(out.lines().contains(&f.multi.id()), "{out}");
     assert!(!out.lines().contains(&f.busybox.id()), "{out}");
-    assert_ne!(reclaimed(&out), "0 B", "{out}");
+    assert_ne!(reclaimed(&out), "0B", "{out}");
     assert_eq!(ids(&s), vec![f.busybox.id().to_string()]);
     // multi stacks on busybox's layer: that one stays, the rest went with multi.
     assert_eq!(stored_layers(&s).len(), f.busybox.layer_count());
@@ -115,7 +115,7 @@ fn prune_all_empties_the_store() {
     assert_eq!(blobs(&s), 0);
     let again = s.cmd(&["system", "prune", "-a", "-f"]);
     again.assert_success();
-    assert_eq!(reclaimed(&again), "0 B");
+    assert_eq!(reclaimed(&again), "0B");
 }
 
 /// Makes every stored layer and blob unreferenced, as a command killed between storing them and
@@ -134,7 +134,7 @@ fn prune_collects_unreferenced_layers_and_blobs() {
     assert_eq!(stored_layers(&s).len(), f.multi.layer_count());
     let out = s.cmd(&["system", "prune", "-f"]);
     out.assert_success();
-    assert_ne!(reclaimed(&out), "0 B", "{out}");
+    assert_ne!(reclaimed(&out), "0B", "{out}");
     assert_eq!(stored_layers(&s), Vec::<String>::new());
     assert_eq!(blobs(&s), 0);
     assert_eq!(scratch_left(&s), Vec::<String>::new());
@@ -227,7 +227,9 @@ fn reset_removes_everything_including_files_of_subordinate_ids() {
     out.assert_success();
     assert_eq!(fs_err::read_dir(s.root()).unwrap().count(), 0, "{out}");
     assert_eq!(fs_err::read_dir(s.runroot()).unwrap().count(), 0, "{out}");
-    s.cmd(&["images"]).assert_success().assert_stdout_eq("REPOSITORY  TAG  IMAGE ID  CREATED  SIZE");
+    s.cmd(&["images"])
+        .assert_success()
+        .assert_stdout_eq("REPOSITORY  TAG         IMAGE ID    CREATED     SIZE");
     pull(&s, &f.busybox.reference);
     assert_eq!(ids(&s), vec![f.busybox.id().to_string()]);
 }

@@ -15,24 +15,6 @@ pub struct Args {
     pub image: String,
 }
 
-/// `1.234MB`: go-units' HumanSizeWithPrecision(size, 4), as podman's tree prints sizes.
-fn size4(bytes: u64) -> String {
-    const UNITS: [&str; 7] = ["B", "kB", "MB", "GB", "TB", "PB", "EB"];
-    let (mut v, mut i) = (bytes as f64, 0);
-    while v >= 1000.0 && i < UNITS.len() - 1 {
-        v /= 1000.0;
-        i += 1;
-    }
-    // Go's %.4g: four significant digits, trailing zeros dropped.
-    let int_digits = if v == 0.0 { 1 } else { (v.log10().floor() as i32 + 1).max(1) as usize };
-    let decimals = 4usize.saturating_sub(int_digits);
-    let mut s = format!("{v:.decimals$}");
-    if s.contains('.') {
-        s = s.trim_end_matches('0').trim_end_matches('.').to_string();
-    }
-    format!("{s}{}", UNITS[i])
-}
-
 /// Go's `fmt.Sprint([]string)`: `[a b]`.
 fn go_list(names: &[String]) -> String {
     format!("[{}]", names.join(" "))
@@ -56,7 +38,7 @@ impl Tree<'_> {
             .collect();
         let tags = if tops.is_empty() { String::new() } else { format!(" Top Layer of: {}", go_list(&tops)) };
         let id: String = chain_id.trim_start_matches("sha256:").chars().take(12).collect();
-        Ok(format!("ID: {id} Size: {:>7}{tags}", size4(size)))
+        Ok(format!("ID: {id} Size: {:>7}{tags}", crate::cli::human::size4(size)))
     }
 
     /// The layers directly on top of `chain_id` in any image.
@@ -129,7 +111,7 @@ pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Ex
     }
     printer.line(&format!("Image ID: {}", &image.id[..12]));
     printer.line(&format!("Tags:     {}", go_list(&image.names)));
-    printer.line(&format!("Size:     {}", size4(image.size)));
+    printer.line(&format!("Size:     {}", crate::cli::human::size4(image.size)));
     printer.line(if image.layers.is_empty() { "No Image Layers" } else { "Image Layers" });
     let mut lines = Vec::new();
     root.print("", &mut lines);
@@ -145,11 +127,11 @@ mod tests {
 
     #[test]
     fn sizes_have_four_significant_digits() {
-        assert_eq!(size4(2_191_000), "2.191MB");
-        assert_eq!(size4(10_240), "10.24kB");
-        assert_eq!(size4(512), "512B");
-        assert_eq!(size4(0), "0B");
-        assert_eq!(size4(1_000_000), "1MB");
+        assert_eq!(crate::cli::human::size4(2_191_000), "2.191MB");
+        assert_eq!(crate::cli::human::size4(10_240), "10.24kB");
+        assert_eq!(crate::cli::human::size4(512), "512B");
+        assert_eq!(crate::cli::human::size4(0), "0B");
+        assert_eq!(crate::cli::human::size4(1_000_000), "1MB");
     }
 
     #[test]

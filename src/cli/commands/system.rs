@@ -69,10 +69,10 @@ fn approved(force: bool, question: &str, printer: &Printer) -> bool {
     confirm(question)
 }
 
-/// `4.47 MB (100%)`, as podman prints reclaimable space.
+/// `4.47MB (100%)`, as podman prints reclaimable space.
 fn with_percent(part: u64, whole: u64) -> String {
     let percent = if whole == 0 { 0 } else { (part as f64 * 100.0 / whole as f64).round() as u64 };
-    format!("{} ({percent}%)", human::size(part))
+    format!("{} ({percent}%)", human::size4(part))
 }
 
 fn df(args: DfArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
@@ -85,7 +85,7 @@ fn df(args: DfArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit>
                 "Type": r.kind,
                 "Total": r.total,
                 "Active": r.active,
-                "Size": human::size(r.size),
+                "Size": human::size4(r.size),
                 "Reclaimable": with_percent(r.reclaimable, r.size),
                 "RawSize": r.size,
                 "RawReclaimable": r.reclaimable,
@@ -151,7 +151,7 @@ fn prune(args: PruneArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result
     if report.gc_skipped {
         printer.warn("a pull is running: unused layers and blobs were left for the next prune");
     }
-    printer.line(&format!("Total reclaimed space: {}", human::size(report.reclaimed)));
+    printer.line(&format!("Total reclaimed space: {}", human::size4(report.reclaimed)));
     Ok(Exit::SUCCESS)
 }
 

@@ -223,7 +223,8 @@ fn status(c: &ContainerRecord) -> String {
     match c.state {
         State::Created => "Created".into(),
         State::Running => match &c.started_at {
-            Some(t) => format!("Up {}", human::since(t).trim_end_matches(" ago")),
+            // podman 4's words: "Up 5 seconds ago".
+            Some(t) => format!("Up {}", human::since(t)),
             None => "Up".into(),
         },
         State::Paused => "Paused".into(),

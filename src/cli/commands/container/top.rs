@@ -1,5 +1,6 @@
 //! `skiff top`: the processes running in a container, as `ps` would list them inside it.
 
+use crate::cli::format::align_columns;
 use crate::cli::{printer::Printer, Exit};
 use crate::engine::top::{self, Clock};
 use crate::engine::{self, Context};
@@ -38,37 +39,8 @@ pub fn top(args: TopArgs, ctx: Context, printer: &Printer) -> anyhow::Result<Exi
             columns.iter().map(|c| top::cell(p, *c, clock, passwd.as_deref(), group.as_deref())).collect();
         lines.push(cells.join("\t"));
     }
-    printer.line(&podman_columns(&lines));
+    printer.line(&align_columns(&lines));
     Ok(Exit::SUCCESS)
-}
-
-/// Tab-separated cells aligned as podman's `top` prints them: every column but the last at
-/// least 12 wide, two spaces after the widest cell.
-fn podman_columns(lines: &[String]) -> String {
-    let rows: Vec<Vec<&str>> = lines.iter().map(|l| l.split('\t').collect()).collect();
-    let mut widths = Vec::<usize>::new();
-    for row in &rows {
-        for (i, cell) in row.iter().enumerate() {
-            let w = (cell.chars().count() + 2).max(12);
-            match widths.get_mut(i) {
-                Some(old) => *old = (*old).max(w),
-                None => widths.push(w),
-            }
-        }
-    }
-    rows.iter()
-        .map(|row| {
-            let mut line = String::new();
-            for (i, cell) in row.iter().enumerate() {
-                line.push_str(cell);
-                if i + 1 < row.len() {
-                    line.push_str(&" ".repeat(widths[i] - cell.chars().count()));
-                }
-            }
-            line
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// `ps DESCRIPTORS...` run in the container, its output as is.
