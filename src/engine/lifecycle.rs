@@ -619,6 +619,11 @@ pub fn inspect(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<Va
         })
         .collect();
     let namespace_mode = |kind: &str| {
+        // As asked with --ipc/--pid/--uts (recorded when the container was created).
+        let key = format!("{}{kind}", crate::runtime::spec::NS_MODE_ANNOTATION);
+        if let Some(mode) = spec.pointer("/annotations").and_then(|a| a.get(&key)).and_then(Value::as_str) {
+            return mode.to_string();
+        }
         let ns = spec.pointer("/linux/namespaces").and_then(Value::as_array);
         match ns.and_then(|a| a.iter().find(|n| n["type"] == kind)) {
             Some(n) if n.get("path").and_then(Value::as_str).is_some_and(|p| !p.is_empty()) => {

@@ -24,6 +24,7 @@ pub mod info;
 pub mod lifecycle;
 pub mod logs;
 pub mod mounts_conf;
+pub mod namespaces;
 pub mod network;
 pub mod networks;
 pub mod pods;
@@ -131,6 +132,8 @@ pub enum Error {
     Volumes(#[from] volumes::Error),
     #[error(transparent)]
     Service(#[from] service::Error),
+    #[error(transparent)]
+    Namespaces(#[from] namespaces::Error),
     #[error("cannot remove {path}")]
     Remove {
         path: std::path::PathBuf,

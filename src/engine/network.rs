@@ -419,7 +419,9 @@ pub fn enter_joined_userns_for(ctx: &Context, container: &str) -> Result<(), Err
     }
 }
 
-fn join_userns_of(ctx: &Context, key: &str) -> Result<(), Error> {
+/// Moves this process into the user namespace of the running container `key` (see
+/// [`enter_joined_userns`]); nothing when rootless skiff is already in one.
+pub(crate) fn join_userns_of(ctx: &Context, key: &str) -> Result<(), Error> {
     if !ctx.rootless || ctx.in_user_namespace() {
         return Ok(());
     }
@@ -437,7 +439,31 @@ pub fn setup(ctx: &Context, store: &Store, rec: &ContainerRecord, run_dir: &Path
     let bundle = store.container_dirs(&rec.id).bundle;
     let spec = oci_spec::runtime::Spec::load(bundle.join("config.json"))
         .map_err(|source| Error::Bundle { id: rec.id.clone(), source })?;
-    let hostname = spec.hostname().clone().unwrap_or_else(|| rec.id.chars().take(12).collect());
+    let host_uts = spec
+        .linux()
+        .as_ref()
+        .and_then(|l| l.namespaces().as_ref())
+        .is_some_and(|ns| !ns.iter().any(|n| n.typ() == oci_spec::runtime::LinuxNamespaceType::Uts));
+    let joined_uts = spec
+        .annotations()
+        .as_ref()
+        .and_then(|a| a.get(&format!("{}uts", crate::runtime::spec::NS_CONTAINER_ANNOTATION)).cloned());
+    let hostname = match spec.hostname().clone() {
+        Some(h) => h,
+        // In another container's UTS namespace (--uts container:NAME): that container's name.
+        None if joined_uts.is_some() => {
+            let other = joined_uts.unwrap_or_default();
+            oci_spec::runtime::Spec::load(store.container_dirs(&other).bundle.join("config.json"))
+                .ok()
+                .and_then(|s| s.hostname().clone())
+                .unwrap_or_else(|| other.chars().take(12).collect())
+        }
+        // In the host's UTS namespace (--uts host), /etc/hostname has the host's name.
+        None if host_uts => {
+            nix::unistd::gethostname().ok().and_then(|h| h.into_string().ok()).unwrap_or_default()
+        }
+        None => rec.id.chars().take(12).collect(),
+    };
     let mut config = config;
     config.defaults = conf_defaults(spec.root().as_ref().map(|r| bundle.join(r.path())).as_deref());
     if let (Some(pod), Mode::Container(_)) = (&config.pod, &config.mode) {

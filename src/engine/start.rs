@@ -118,6 +118,10 @@ pub fn start(
     let state_dir = containers::ensure_run_dir(ctx, &id)?;
     super::network::setup(ctx, store, rec, &state_dir)?;
     let bundle = store.container_dirs(&id).bundle;
+    if let Err(e) = super::namespaces::prepare_start(ctx, store, &bundle) {
+        super::network::teardown(&state_dir, &containers::log_path(store, &rec.id));
+        return Err(super::Error::from(e).into());
+    }
     if let Err(e) = super::systemd::pass_listen_env(&bundle) {
         tracing::warn!("cannot pass the LISTEN_* environment to {id}: {e}");
     }

@@ -171,6 +171,81 @@ pub struct RunOptions {
     /// and `/etc`) unless the user mounts something there: (destination, source on the host).
     /// `/run/.containerenv`, `/etc/localtime` of `--tz`, `/etc/passwd` of `--hostuser`.
     pub generated_files: Vec<(String, PathBuf)>,
+    /// `--ipc`, `--pid`, `--uts`.
+    pub namespaces: Namespaces,
+}
+
+/// `--ipc`, `--pid`, `--uts`: where the container's namespace of each kind comes from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Namespaces {
+    pub ipc: NsMode,
+    pub pid: NsMode,
+    pub uts: NsMode,
+}
+
+/// One kind of namespace of a container (podman's modes).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum NsMode {
+    /// A namespace of its own (the default).
+    #[default]
+    Private,
+    /// `ipc` only: its own namespace, which other containers may join (what podman calls the
+    /// default of `--ipc`).
+    Shareable,
+    /// `ipc` only: its own namespace, without a `/dev/shm`.
+    None,
+    /// The host's (here: the one skiff runs in, which for ipc, pid and uts is the host's).
+    Host,
+    /// Another container's, by id: the engine puts the path of its namespace into the bundle at
+    /// each start ([`NS_CONTAINER_ANNOTATION`]).
+    Container(String),
+    /// A namespace file (`ns:PATH`).
+    Path(PathBuf),
+}
+
+/// The annotation prefix recording a `container:ID` mode: `<prefix><kind>` = the id.
+pub const NS_CONTAINER_ANNOTATION: &str = "io.skiff.namespace.container.";
+/// The annotation recording the mode of each kind as `inspect` shows it: `<prefix><kind>`.
+pub const NS_MODE_ANNOTATION: &str = "io.skiff.namespace.mode.";
+
+impl NsMode {
+    /// Parses `--ipc`/`--pid`/`--uts` (`kind`: ipc, pid, uts) as podman accepts them; a
+    /// `container:` value keeps the name or id given (the engine resolves it).
+    pub fn parse(kind: &str, text: &str) -> Result<NsMode, String> {
+        Ok(match text {
+            "" | "private" => NsMode::Private,
+            "host" => NsMode::Host,
+            "shareable" if kind == "ipc" => NsMode::Shareable,
+            "none" if kind == "ipc" => NsMode::None,
+            _ => match text.split_once(':') {
+                Some(("container", c)) if !c.is_empty() => NsMode::Container(c.to_string()),
+                Some(("ns", p)) if p.starts_with('/') => NsMode::Path(PathBuf::from(p)),
+                _ => {
+                    let modes = if kind == "ipc" {
+                        "host, private, shareable, none, container:NAME or ns:PATH"
+                    } else {
+                        "host, private, container:NAME or ns:PATH"
+                    };
+                    return Err(format!(
+                        "unrecognized namespace mode {text} passed to --{kind}: use {modes}"
+                    ));
+                }
+            },
+        })
+    }
+
+    /// The mode as podman's `inspect` shows it (`HostConfig.IpcMode` ...).
+    pub fn inspect_name(&self, kind: &str) -> String {
+        match self {
+            NsMode::Private if kind == "ipc" => "shareable".into(),
+            NsMode::Private => "private".into(),
+            NsMode::Shareable => "shareable".into(),
+            NsMode::None => "none".into(),
+            NsMode::Host => "host".into(),
+            NsMode::Container(id) => format!("container:{id}"),
+            NsMode::Path(p) => format!("ns:{}", p.display()),
+        }
+    }
 }
 
 /// The network side of a container's spec (see [`crate::network`]): skiff prepares these files
@@ -496,6 +571,7 @@ pub fn build(
         .into_iter()
         .chain(opts.userns_maps.is_some().then_some(LinuxNamespaceType::User))
         .filter(|t| *t != LinuxNamespaceType::Network || !opts.network.as_ref().is_some_and(|n| n.host))
+        .filter(|t| ns_mode(&opts.namespaces, *t) != Some(&NsMode::Host))
         .map(|t| {
             let mut ns = LinuxNamespace::default();
             ns.set_typ(t);
@@ -513,6 +589,16 @@ pub fn build(
             if let Some(net) = opts.network.as_ref().filter(|n| n.shared.iter().any(|s| s == kind)) {
                 ns.set_path(Some(net.run_dirs.join(&opts.id).join(format!("{kind}ns"))));
             }
+            match ns_mode(&opts.namespaces, t) {
+                Some(NsMode::Path(p)) => {
+                    ns.set_path(Some(p.clone()));
+                }
+                // The engine writes the other container's current namespace here at each start.
+                Some(NsMode::Container(_)) => {
+                    ns.set_path(Some(PathBuf::from(format!("/proc/self/ns/{kind}"))));
+                }
+                _ => {}
+            }
             ns
         })
         .collect(),
@@ -525,10 +611,21 @@ pub fn build(
         linux.set_readonly_paths(Some(READONLY_PATHS.iter().map(|p| p.to_string()).collect()));
     }
     linux.set_seccomp(seccomp);
+    for (kind, mode) in
+        [("ipc", &opts.namespaces.ipc), ("pid", &opts.namespaces.pid), ("uts", &opts.namespaces.uts)]
+    {
+        annotations.insert(format!("{NS_MODE_ANNOTATION}{kind}"), mode.inspect_name(kind));
+        if let NsMode::Container(id) = mode {
+            annotations.insert(format!("{NS_CONTAINER_ANNOTATION}{kind}"), id.clone());
+        }
+    }
+    namespace_mounts(&opts.namespaces, &mut mounts);
 
     let mut spec = Spec::default();
     spec.set_version("1.0.2".to_string());
-    spec.set_hostname(Some(hostname));
+    // In the host's UTS namespace the host's name stays (setting it is refused there); a
+    // joined one keeps the name its owner gave it.
+    spec.set_hostname((opts.namespaces.uts == NsMode::Private).then_some(hostname));
     spec.set_root(Some(root));
     spec.set_mounts(Some(mounts));
     spec.set_process(Some(process));
@@ -608,6 +705,60 @@ fn environment(image: &ImageConfig, opts: &RunOptions, hostname: &str, home: &st
         }
     }
     env
+}
+
+/// The mode `namespaces` gives the namespace type `t` (ipc, pid, uts; `None` for the others).
+fn ns_mode(namespaces: &Namespaces, t: LinuxNamespaceType) -> Option<&NsMode> {
+    match t {
+        LinuxNamespaceType::Ipc => Some(&namespaces.ipc),
+        LinuxNamespaceType::Pid => Some(&namespaces.pid),
+        LinuxNamespaceType::Uts => Some(&namespaces.uts),
+        _ => None,
+    }
+}
+
+/// The mounts the namespace modes change: a user namespace cannot mount procfs for the host's
+/// pid namespace nor mqueue for the host's ipc namespace, so those are binds of the host's;
+/// `--ipc=host` also sees the host's /dev/shm and `--ipc=none` has none. (`--ipc=container:`
+/// joins the IPC namespace, SysV IPC and POSIX message queues, but keeps a /dev/shm of its own:
+/// the other container's tmpfs lives in its mount namespace, which a bind cannot reach.)
+fn namespace_mounts(namespaces: &Namespaces, mounts: &mut Vec<Mount>) {
+    let replace = |mounts: &mut Vec<Mount>, dest: &str, new: Option<Mount>| {
+        let default_type = |m: &Mount| m.typ().as_deref() != Some("bind");
+        match (mounts.iter().position(|m| m.destination() == Path::new(dest) && default_type(m)), new) {
+            (Some(i), Some(m)) => mounts[i] = m,
+            (Some(i), None) => {
+                mounts.remove(i);
+            }
+            (None, _) => {}
+        }
+    };
+    if namespaces.pid == NsMode::Host {
+        replace(
+            mounts,
+            "/proc",
+            Some(mount("/proc", "bind", "/proc", &["rbind", "nosuid", "noexec", "nodev"])),
+        );
+    }
+    match &namespaces.ipc {
+        NsMode::Host => {
+            replace(
+                mounts,
+                "/dev/shm",
+                Some(mount("/dev/shm", "bind", "/dev/shm", &["rbind", "nosuid", "noexec", "nodev"])),
+            );
+            replace(
+                mounts,
+                "/dev/mqueue",
+                Some(mount("/dev/mqueue", "bind", "/dev/mqueue", &["rbind", "nosuid", "noexec", "nodev"])),
+            );
+        }
+        NsMode::None => replace(mounts, "/dev/shm", None),
+        // mqueue can only be mounted by the owner of the ipc namespace joined, which for a
+        // namespace file may be another user namespace: skip it.
+        NsMode::Path(_) => replace(mounts, "/dev/mqueue", None),
+        _ => {}
+    }
 }
 
 /// The rootless default mounts, in mount order (see the module docs for `/sys`).

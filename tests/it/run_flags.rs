@@ -314,3 +314,91 @@ fn runlabel_displays_and_runs_the_command_of_a_label() {
     let out = s.cmd(&["container", "runlabel", "--display", "nosuch", "rl"]);
     out.assert_exit(125).assert_stderr_contains("cannot find the value of label: nosuch in image: rl");
 }
+
+/// `--ipc`, `--pid`, `--uts`: the host's namespaces, another container's, or (ipc) none; what
+/// `inspect` shows; the one-line errors of bad values.
+#[test]
+fn ipc_pid_and_uts_namespaces_host_container_and_none() {
+    let s = store();
+    let ns = |args: &[&str], kind: &str| -> String {
+        let mut all = vec!["run", "--rm"];
+        all.extend_from_slice(args);
+        all.extend([image(), "readlink", &*Box::leak(format!("/proc/self/ns/{kind}").into_boxed_str())]);
+        s.cmd(&all).assert_success().stdout_trimmed().to_string()
+    };
+    let host = |kind: &str| fs_err::read_link(format!("/proc/self/ns/{kind}")).unwrap().display().to_string();
+    // The host's.
+    assert_eq!(ns(&["--ipc", "host"], "ipc"), host("ipc"));
+    assert_eq!(ns(&["--uts=host"], "uts"), host("uts"));
+    assert_eq!(ns(&["--pid", "host"], "pid"), host("pid"));
+    assert_ne!(ns(&[], "ipc"), host("ipc"));
+    let hostname = nix::unistd::gethostname().unwrap().into_string().unwrap();
+    s.cmd(&["run", "--rm", "--uts", "host", image(), "hostname"])
+        .assert_success()
+        .assert_stdout_eq(&hostname);
+    // With the host's pids, this test's own process is among those the container sees.
+    let me = std::process::id().to_string();
+    let out = s.cmd(&["run", "--rm", "--pid=host", image(), "ls", "/proc"]);
+    assert!(out.assert_success().lines().contains(&me.as_str()), "{out}");
+    // Another container's, by name.
+    s.cmd(&["run", "-d", "--name", "holder", "--hostname", "holdername", image(), "sleep", "100"])
+        .assert_success();
+    let theirs = |kind: &str| {
+        s.cmd(&["exec", "holder", "readlink", &format!("/proc/self/ns/{kind}")])
+            .assert_success()
+            .stdout_trimmed()
+            .to_string()
+    };
+    assert_eq!(ns(&["--ipc", "container:holder"], "ipc"), theirs("ipc"));
+    assert_eq!(ns(&["--pid", "container:holder"], "pid"), theirs("pid"));
+    s.cmd(&["run", "--rm", "--uts", "container:holder", image(), "hostname"])
+        .assert_success()
+        .assert_stdout_eq("holdername");
+    let out = s.cmd(&["run", "--rm", "--pid", "container:holder", image(), "ps", "-o", "args"]);
+    assert!(out.assert_success().stdout.contains("sleep 100"), "{out}");
+    // Created now, started later: the namespace is the holder's as it runs then.
+    s.cmd(&[
+        "create",
+        "--name",
+        "joiner",
+        "--ipc",
+        "container:holder",
+        image(),
+        "readlink",
+        "/proc/self/ns/ipc",
+    ])
+    .assert_success();
+    let holder_id = inspect(&s, "holder", "{{.Id}}");
+    assert_eq!(inspect(&s, "joiner", "{{.HostConfig.IpcMode}}"), format!("container:{holder_id}"));
+    s.cmd(&["start", "-a", "joiner"]).assert_success().assert_stdout_eq(&theirs("ipc"));
+    s.cmd(&["stop", "-t", "0", "holder"]).assert_success();
+    s.cmd(&["start", "joiner"]).assert_exit(125).assert_stderr_contains("it is not running");
+    // --ipc none: no /dev/shm.
+    s.cmd(&["run", "--rm", "--ipc", "none", image(), "ls", "/dev/shm"]).assert_exit(1);
+    // What inspect shows (podman's names).
+    s.cmd(&["create", "--name", "modes", "--ipc", "host", "--pid", "host", image(), "true"]).assert_success();
+    assert_eq!(
+        inspect(&s, "modes", "{{.HostConfig.IpcMode}} {{.HostConfig.PidMode}} {{.HostConfig.UTSMode}}"),
+        "host host private"
+    );
+    assert_eq!(inspect(&s, "joiner", "{{.HostConfig.PidMode}} {{.HostConfig.UTSMode}}"), "private private");
+    s.cmd(&["create", "--name", "dflt", image(), "true"]).assert_success();
+    assert_eq!(inspect(&s, "dflt", "{{.HostConfig.IpcMode}}"), "shareable");
+    // Bad values: one line, 125, nothing created.
+    let before = ps_all(&s).len();
+    for (args, needle) in [
+        (vec!["--ipc", "bogus"], "unrecognized namespace mode bogus passed to --ipc"),
+        (vec!["--pid", "shareable"], "unrecognized namespace mode shareable passed to --pid"),
+        (vec!["--uts", "container:nosuch"], "\"nosuch\""),
+        (vec!["--uts", "host", "--hostname", "x"], "--uts host"),
+    ] {
+        let mut all = vec!["create"];
+        all.extend(args.iter().copied());
+        all.extend([image(), "true"]);
+        let out = s.cmd(&all);
+        out.assert_exit(125).assert_stderr_contains(needle);
+        assert_eq!(out.stderr.trim().lines().count(), 1, "{out}");
+    }
+    assert_eq!(ps_all(&s).len(), before);
+    s.cmd(&["rm", "-f", "-t", "0", "holder", "joiner", "modes", "dflt"]).assert_success();
+}

@@ -36,6 +36,7 @@ mod inspect;
 mod kill;
 mod logs;
 mod network_args;
+mod ns_args;
 mod opts;
 mod port;
 mod prune;
@@ -97,6 +98,7 @@ pub(crate) fn enter_to_start(
     Signaller::install(ctx);
     if let [one] = containers {
         engine::network::enter_joined_userns_for(ctx, one).map_err(network_error)?;
+        engine::namespaces::enter_joined_userns_for(ctx, one).map_err(network_error)?;
     }
     crate::cli::enter(ctx, printer)
 }

@@ -87,6 +87,8 @@ pub struct CreateArgs {
     #[command(flatten)]
     pub userns: super::userns_args::UsernsArgs,
     #[command(flatten)]
+    pub namespaces: super::ns_args::NamespaceArgs,
+    #[command(flatten)]
     pub run_config: super::run_args::RunConfigArgs,
     /// Run systemd as the container's init: true (when the command is systemd or /sbin/init),
     /// false, or always; it gets tmpfs on /run, /run/lock, /tmp and /var/log/journal, a writable
@@ -119,6 +121,7 @@ pub fn create_container(
     let config = args.config.resolve()?;
     let userns = args.userns.resolve(ctx)?;
     let run_config = args.run_config.resolve(printer, ctx.rootless)?;
+    let mut namespaces = args.namespaces.resolve()?;
     let mut with = CreateOptions { name: args.name.clone(), rm: args.rm, ..Default::default() };
     args.volumes.apply(&mut with)?;
     args.service.apply(&mut with)?;
@@ -151,6 +154,8 @@ pub fn create_container(
     with.systemd = args.systemd.into();
     config.apply(&mut opts, &mut with);
     userns.apply(&mut opts);
+    engine::namespaces::resolve(store, &mut namespaces, opts.hostname.as_deref())?;
+    opts.namespaces = namespaces;
     run_config.apply(&mut opts, &mut with);
     with.secrets = engine::secrets::resolve(ctx, run_config.secrets())?;
     opts.env.extend(with.secrets.env.iter().cloned());

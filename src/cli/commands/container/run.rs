@@ -37,6 +37,8 @@ pub fn run(mut args: RunArgs, mut ctx: Context, printer: &Printer) -> anyhow::Re
     // the user namespace of that container (see the function).
     crate::engine::lifecycle::Signaller::install(&ctx);
     engine::network::enter_joined_userns(&args.create.network.request(), &ctx).map_err(network_error)?;
+    engine::namespaces::enter_joined_userns(&ctx, &args.create.namespaces.resolve()?)
+        .map_err(network_error)?;
     crate::cli::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;
     let rec = create_container(&args.create, &ctx, &store, printer)?;
