@@ -5,8 +5,9 @@
 //!
 //! skiff takes `[storage] driver` from it (`vfs` forces the copying backend; `overlay` leaves the
 //! choice between kernel overlay and skiff's fuse-overlay automatic, as podman falls back to
-//! fuse-overlayfs) and, for `info`, the path. Other keys are podman's storage layout, which skiff's
-//! store does not share.
+//! fuse-overlayfs) and, for `info`, the path. skiff's own store does not share podman's layout;
+//! [`containers_storage`] finds podman's and buildah's store (graphroot, runroot, driver) for
+//! the commands that look at containers other tools made there (`ps --external`, ...).
 
 use std::path::{Path, PathBuf};
 
@@ -38,6 +39,12 @@ struct Raw {
 struct RawStorage {
     #[serde(default)]
     driver: Option<String>,
+    #[serde(default)]
+    graphroot: Option<String>,
+    #[serde(default)]
+    runroot: Option<String>,
+    #[serde(default)]
+    rootless_storage_path: Option<String>,
 }
 
 impl StorageConf {
@@ -92,6 +99,139 @@ pub fn load() -> StorageConf {
     }
 }
 
+/// Where containers/storage (the store podman and buildah share) lives for this user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContainersStorage {
+    /// Images, layers and containers (`graphroot`).
+    pub graph_root: PathBuf,
+    /// Run-time state such as the layers' mount counts (`runroot`).
+    pub run_root: PathBuf,
+    /// `[storage] driver`, if set (`overlay2` read as `overlay`).
+    pub driver: Option<String>,
+}
+
+/// Reads one storage.conf's `[storage]` table; `None` when it is missing or does not parse (as
+/// containers/storage, which then keeps its defaults).
+fn read_raw(path: &Path) -> Option<RawStorage> {
+    let text = fs_err::read_to_string(path).ok()?;
+    toml::from_str::<Raw>(&text).ok().map(|r| r.storage)
+}
+
+/// containers/storage's store for a user (`rootless`, real uid `uid`), resolved as it does:
+/// the system file (`$CONTAINERS_STORAGE_CONF`, else /etc/containers/storage.conf, else
+/// /usr/share/containers/storage.conf) gives the root's paths and, for a rootless user,
+/// `rootless_storage_path` (default `$XDG_DATA_HOME/containers/storage`); a rootless user's own
+/// file (`$CONTAINERS_STORAGE_CONF`, else `$XDG_CONFIG_HOME/containers/storage.conf`), when it
+/// exists, replaces those settings. `$UID`, `$HOME` and other variables in paths are expanded.
+pub fn containers_storage(rootless: bool, uid: u32) -> ContainersStorage {
+    let env_conf = std::env::var_os(ENV_STORAGE_CONF).filter(|v| !v.is_empty()).map(PathBuf::from);
+    let system_path = env_conf.clone().unwrap_or_else(|| {
+        let etc = PathBuf::from("/etc/containers/storage.conf");
+        if etc.exists() {
+            etc
+        } else {
+            PathBuf::from("/usr/share/containers/storage.conf")
+        }
+    });
+    let system = read_raw(&system_path).unwrap_or_default();
+    let expand = |p: &str| expand_path(p, uid);
+    let normal = |d: Option<String>| d.map(|d| if d == "overlay2" { "overlay".to_string() } else { d });
+    if !rootless {
+        return ContainersStorage {
+            graph_root: system
+                .graphroot
+                .as_deref()
+                .map(expand)
+                .unwrap_or_else(|| PathBuf::from("/var/lib/containers/storage")),
+            run_root: system
+                .runroot
+                .as_deref()
+                .map(expand)
+                .unwrap_or_else(|| PathBuf::from("/run/containers/storage")),
+            driver: normal(system.driver),
+        };
+    }
+    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
+    let data = std::env::var_os("XDG_DATA_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| home.join(".local/share"));
+    let default_graph = system
+        .rootless_storage_path
+        .as_deref()
+        .map(expand)
+        .unwrap_or_else(|| data.join("containers/storage"));
+    let default_run = rootless_run_dir(uid).join("containers");
+    let user_path = env_conf.unwrap_or_else(|| {
+        std::env::var_os("XDG_CONFIG_HOME")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+            .unwrap_or_else(|| home.join(".config"))
+            .join("containers/storage.conf")
+    });
+    let driver_ok = |d: &String| ["btrfs", "overlay", "overlay2", "vfs"].contains(&d.as_str());
+    match user_path.exists().then(|| read_raw(&user_path).unwrap_or_default()) {
+        Some(user) => ContainersStorage {
+            graph_root: user
+                .graphroot
+                .or(user.rootless_storage_path)
+                .as_deref()
+                .map(expand)
+                .unwrap_or(default_graph),
+            run_root: user.runroot.as_deref().map(expand).unwrap_or(default_run),
+            driver: normal(user.driver),
+        },
+        None => ContainersStorage {
+            graph_root: default_graph,
+            run_root: default_run,
+            driver: normal(system.driver.filter(driver_ok)),
+        },
+    }
+}
+
+/// containers/storage's run-time directory for a rootless user: `$XDG_RUNTIME_DIR`, else
+/// /run/user/UID when it is the user's, else /tmp/storage-run-UID.
+fn rootless_run_dir(uid: u32) -> PathBuf {
+    use std::os::unix::fs::MetadataExt;
+    if let Some(d) = std::env::var_os("XDG_RUNTIME_DIR").filter(|v| !v.is_empty()) {
+        return PathBuf::from(d);
+    }
+    let run_user = PathBuf::from(format!("/run/user/{uid}"));
+    match fs_err::metadata(&run_user) {
+        Ok(m) if m.is_dir() && m.uid() == uid => run_user,
+        _ => PathBuf::from(format!("/tmp/storage-run-{uid}")),
+    }
+}
+
+/// A path from storage.conf with `$UID` and environment variables (`$VAR`, `${VAR}`; unset ones
+/// are empty) expanded, as containers/storage expands them.
+fn expand_path(path: &str, uid: u32) -> PathBuf {
+    let path = path.replace("$UID", &uid.to_string());
+    let mut out = String::new();
+    let mut rest = path.as_str();
+    while let Some(i) = rest.find('$') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let (name, next) = if let Some(braced) = after.strip_prefix('{') {
+            match braced.find('}') {
+                Some(end) => (&braced[..end], &braced[end + 1..]),
+                None => ("", ""),
+            }
+        } else {
+            let end = after.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(after.len());
+            (&after[..end], &after[end..])
+        };
+        if name.is_empty() && !after.starts_with('{') {
+            out.push('$');
+        } else {
+            out.push_str(&std::env::var(name).unwrap_or_default());
+        }
+        rest = next;
+    }
+    out.push_str(rest);
+    PathBuf::from(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,5 +244,14 @@ mod tests {
         let raw: Raw = toml::from_str("[storage]\ndriver = \"overlay\"\n").unwrap();
         let c = StorageConf { path: PathBuf::new(), read: true, driver: raw.storage.driver };
         assert_eq!(c.forced_driver(), None);
+    }
+
+    #[test]
+    fn storage_paths_expand_uid_and_variables() {
+        std::env::set_var("SKIFF_TEST_EXPAND", "/data");
+        assert_eq!(expand_path("$SKIFF_TEST_EXPAND/u$UID/x", 1000), PathBuf::from("/data/u1000/x"));
+        assert_eq!(expand_path("${SKIFF_TEST_EXPAND}/s", 7), PathBuf::from("/data/s"));
+        assert_eq!(expand_path("/plain/path", 7), PathBuf::from("/plain/path"));
+        assert_eq!(expand_path("/cost$", 7), PathBuf::from("/cost$"));
     }
 }
