@@ -117,12 +117,14 @@ fn read_raw(path: &Path) -> Option<RawStorage> {
     toml::from_str::<Raw>(&text).ok().map(|r| r.storage)
 }
 
-/// containers/storage's store for a user (`rootless`, real uid `uid`), resolved as it does:
-/// the system file (`$CONTAINERS_STORAGE_CONF`, else /etc/containers/storage.conf, else
-/// /usr/share/containers/storage.conf) gives the root's paths and, for a rootless user,
-/// `rootless_storage_path` (default `$XDG_DATA_HOME/containers/storage`); a rootless user's own
-/// file (`$CONTAINERS_STORAGE_CONF`, else `$XDG_CONFIG_HOME/containers/storage.conf`), when it
-/// exists, replaces those settings. `$UID`, `$HOME` and other variables in paths are expanded.
+/// containers/storage's store for a user (`rootless`, real uid `uid`), resolved as podman 4.3
+/// and buildah 1.28 resolve it: the system file (`$CONTAINERS_STORAGE_CONF`, else
+/// /etc/containers/storage.conf, else /usr/share/containers/storage.conf) gives root's paths
+/// and, for a rootless user, `rootless_storage_path` (default
+/// `$XDG_DATA_HOME/containers/storage`) and the driver; without `$CONTAINERS_STORAGE_CONF`, a
+/// rootless user's own `$XDG_CONFIG_HOME/containers/storage.conf`, when it exists, replaces
+/// those settings (its `graphroot`, else its `rootless_storage_path`). `$UID`, `$HOME` and
+/// other variables in paths are expanded.
 pub fn containers_storage(rootless: bool, uid: u32) -> ContainersStorage {
     let env_conf = std::env::var_os(ENV_STORAGE_CONF).filter(|v| !v.is_empty()).map(PathBuf::from);
     let system_path = env_conf.clone().unwrap_or_else(|| {
@@ -162,15 +164,20 @@ pub fn containers_storage(rootless: bool, uid: u32) -> ContainersStorage {
         .map(expand)
         .unwrap_or_else(|| data.join("containers/storage"));
     let default_run = rootless_run_dir(uid).join("containers");
-    let user_path = env_conf.unwrap_or_else(|| {
-        std::env::var_os("XDG_CONFIG_HOME")
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-            .unwrap_or_else(|| home.join(".config"))
-            .join("containers/storage.conf")
-    });
+    // With $CONTAINERS_STORAGE_CONF, podman 4.3 and buildah 1.28 read only that file, as the
+    // system's (its graphroot is not used for a rootless user; rootless_storage_path is).
+    let user_path = match env_conf {
+        Some(_) => None,
+        None => Some(
+            std::env::var_os("XDG_CONFIG_HOME")
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+                .unwrap_or_else(|| home.join(".config"))
+                .join("containers/storage.conf"),
+        ),
+    };
     let driver_ok = |d: &String| ["btrfs", "overlay", "overlay2", "vfs"].contains(&d.as_str());
-    match user_path.exists().then(|| read_raw(&user_path).unwrap_or_default()) {
+    match user_path.filter(|p| p.exists()).map(|p| read_raw(&p).unwrap_or_default()) {
         Some(user) => ContainersStorage {
             graph_root: user
                 .graphroot
