@@ -26,7 +26,8 @@ pub struct RmArgs {
     /// Also remove the containers that depend on these (a pod's infra container: the pod)
     #[arg(long)]
     pub depend: bool,
-    /// Containers to remove (names or ids)
+    /// Containers to remove (names or ids); one that is not skiff's may be an external one, of
+    /// containers/storage (buildah's), removed from there
     #[arg(value_name = "CONTAINER", required_unless_present_any = ["all", "latest"])]
     pub containers: Vec<String>,
 }
