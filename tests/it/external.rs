@@ -166,3 +166,17 @@ fn a_corrupt_store_file_is_named() {
     fs_err::write(&json, "[]").unwrap();
     s.cmd(&["ps", "-a", "--external", "--format", "{{.Names}}"]).assert_success().assert_stdout_eq("");
 }
+
+#[test]
+fn image_prune_external_prunes_skiffs_images_and_leaves_buildahs_store() {
+    let s = Skiff::new();
+    own_store(&s);
+    let f = fixtures();
+    buildah(&s, &["from", TLS, "--name", "keep", &f.busybox.reference]).assert_success();
+    s.cmd(&["pull", TLS, &f.busybox.reference]).assert_success();
+    s.cmd(&["image", "prune", "-a", "-f", "--external"]).assert_success().assert_stdout_eq(f.busybox.id());
+    s.cmd(&["images", "-q"]).assert_success().assert_stdout_eq("");
+    assert_eq!(buildah_names(&s), ["keep"]);
+    buildah(&s, &["run", "keep", "true"]).assert_success();
+    buildah(&s, &["rm", "keep"]).assert_success();
+}
