@@ -126,17 +126,24 @@ fn read_raw(path: &Path) -> Option<RawStorage> {
 /// those settings (its `graphroot`, else its `rootless_storage_path`). `$UID`, `$HOME` and
 /// other variables in paths are expanded.
 pub fn containers_storage(rootless: bool, uid: u32) -> ContainersStorage {
-    let env_conf = std::env::var_os(ENV_STORAGE_CONF).filter(|v| !v.is_empty()).map(PathBuf::from);
-    let system_path = env_conf.clone().unwrap_or_else(|| {
-        let etc = PathBuf::from("/etc/containers/storage.conf");
-        if etc.exists() {
-            etc
-        } else {
-            PathBuf::from("/usr/share/containers/storage.conf")
-        }
-    });
+    let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    let etc = Path::new("/etc/containers/storage.conf");
+    let system_path = if etc.exists() { etc } else { Path::new("/usr/share/containers/storage.conf") };
+    resolve_containers_storage(rootless, uid, system_path, &env)
+}
+
+/// [`containers_storage`] with the environment `env` (set, non-empty variables) and the system
+/// file `system_path` used when `$CONTAINERS_STORAGE_CONF` is unset.
+fn resolve_containers_storage(
+    rootless: bool,
+    uid: u32,
+    system_path: &Path,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> ContainersStorage {
+    let env_conf = env(ENV_STORAGE_CONF).map(PathBuf::from);
+    let system_path = env_conf.clone().unwrap_or_else(|| system_path.to_owned());
     let system = read_raw(&system_path).unwrap_or_default();
-    let expand = |p: &str| expand_path(p, uid);
+    let expand = |p: &str| expand_path(p, uid, env);
     let normal = |d: Option<String>| d.map(|d| if d == "overlay2" { "overlay".to_string() } else { d });
     if !rootless {
         return ContainersStorage {
@@ -153,24 +160,20 @@ pub fn containers_storage(rootless: bool, uid: u32) -> ContainersStorage {
             driver: normal(system.driver),
         };
     }
-    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
-    let data = std::env::var_os("XDG_DATA_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .unwrap_or_else(|| home.join(".local/share"));
+    let home = env("HOME").map(PathBuf::from).unwrap_or_default();
+    let data = env("XDG_DATA_HOME").map(PathBuf::from).unwrap_or_else(|| home.join(".local/share"));
     let default_graph = system
         .rootless_storage_path
         .as_deref()
         .map(expand)
         .unwrap_or_else(|| data.join("containers/storage"));
-    let default_run = rootless_run_dir(uid).join("containers");
+    let default_run = rootless_run_dir(uid, env).join("containers");
     // With $CONTAINERS_STORAGE_CONF, podman 4.3 and buildah 1.28 read only that file, as the
     // system's (its graphroot is not used for a rootless user; rootless_storage_path is).
     let user_path = match env_conf {
         Some(_) => None,
         None => Some(
-            std::env::var_os("XDG_CONFIG_HOME")
-                .filter(|v| !v.is_empty())
+            env("XDG_CONFIG_HOME")
                 .map(PathBuf::from)
                 .unwrap_or_else(|| home.join(".config"))
                 .join("containers/storage.conf"),
@@ -198,9 +201,9 @@ pub fn containers_storage(rootless: bool, uid: u32) -> ContainersStorage {
 
 /// containers/storage's run-time directory for a rootless user: `$XDG_RUNTIME_DIR`, else
 /// /run/user/UID when it is the user's, else /tmp/storage-run-UID.
-fn rootless_run_dir(uid: u32) -> PathBuf {
+fn rootless_run_dir(uid: u32, env: &dyn Fn(&str) -> Option<String>) -> PathBuf {
     use std::os::unix::fs::MetadataExt;
-    if let Some(d) = std::env::var_os("XDG_RUNTIME_DIR").filter(|v| !v.is_empty()) {
+    if let Some(d) = env("XDG_RUNTIME_DIR") {
         return PathBuf::from(d);
     }
     let run_user = PathBuf::from(format!("/run/user/{uid}"));
@@ -212,7 +215,7 @@ fn rootless_run_dir(uid: u32) -> PathBuf {
 
 /// A path from storage.conf with `$UID` and environment variables (`$VAR`, `${VAR}`; unset ones
 /// are empty) expanded, as containers/storage expands them.
-fn expand_path(path: &str, uid: u32) -> PathBuf {
+fn expand_path(path: &str, uid: u32, env: &dyn Fn(&str) -> Option<String>) -> PathBuf {
     let path = path.replace("$UID", &uid.to_string());
     let mut out = String::new();
     let mut rest = path.as_str();
@@ -231,7 +234,7 @@ fn expand_path(path: &str, uid: u32) -> PathBuf {
         if name.is_empty() && !after.starts_with('{') {
             out.push('$');
         } else {
-            out.push_str(&std::env::var(name).unwrap_or_default());
+            out.push_str(&env(name).unwrap_or_default());
         }
         rest = next;
     }
@@ -255,10 +258,63 @@ mod tests {
 
     #[test]
     fn storage_paths_expand_uid_and_variables() {
-        std::env::set_var("SKIFF_TEST_EXPAND", "/data");
-        assert_eq!(expand_path("$SKIFF_TEST_EXPAND/u$UID/x", 1000), PathBuf::from("/data/u1000/x"));
-        assert_eq!(expand_path("${SKIFF_TEST_EXPAND}/s", 7), PathBuf::from("/data/s"));
-        assert_eq!(expand_path("/plain/path", 7), PathBuf::from("/plain/path"));
-        assert_eq!(expand_path("/cost$", 7), PathBuf::from("/cost$"));
+        let env = |k: &str| (k == "DATA").then(|| "/data".to_string());
+        assert_eq!(expand_path("$DATA/u$UID/x", 1000, &env), PathBuf::from("/data/u1000/x"));
+        assert_eq!(expand_path("${DATA}/s$UNSET", 7, &env), PathBuf::from("/data/s"));
+        assert_eq!(expand_path("/plain/path", 7, &env), PathBuf::from("/plain/path"));
+        assert_eq!(expand_path("/cost$", 7, &env), PathBuf::from("/cost$"));
+    }
+
+    #[test]
+    fn containers_storage_is_found_as_podman_finds_it() {
+        let t = tempfile::tempdir().unwrap();
+        let d = t.path();
+        let vars = |extra: &[(&str, String)]| {
+            let mut m: std::collections::HashMap<String, String> = [
+                ("HOME", d.join("home")),
+                ("XDG_CONFIG_HOME", d.join("config")),
+                ("XDG_RUNTIME_DIR", d.join("xdg")),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.display().to_string()))
+            .collect();
+            m.extend(extra.iter().map(|(k, v)| (k.to_string(), v.clone())));
+            m
+        };
+        let system = d.join("system.conf");
+        let resolve = |rootless: bool, m: &std::collections::HashMap<String, String>| {
+            resolve_containers_storage(rootless, 1000, &system, &|k: &str| m.get(k).cloned())
+        };
+        // Nothing configured: the defaults.
+        let m = vars(&[]);
+        let c = resolve(true, &m);
+        assert_eq!(c.graph_root, d.join("home/.local/share/containers/storage"));
+        assert_eq!(c.run_root, d.join("xdg/containers"));
+        assert_eq!(c.driver, None);
+        let c = resolve(false, &m);
+        assert_eq!(c.graph_root, PathBuf::from("/var/lib/containers/storage"));
+        // The system file: rootless_storage_path (with $UID) and the driver for a user.
+        fs_err::write(
+            &system,
+            "[storage]\ndriver = \"overlay2\"\ngraphroot = \"/g\"\nrootless_storage_path = \"/r/$UID\"\n",
+        )
+        .unwrap();
+        let c = resolve(true, &m);
+        assert_eq!((c.graph_root, c.driver.as_deref()), (PathBuf::from("/r/1000"), Some("overlay")));
+        assert_eq!(resolve(false, &m).graph_root, PathBuf::from("/g"));
+        // The user's own file replaces it.
+        fs_err::create_dir_all(d.join("config/containers")).unwrap();
+        let user = d.join("config/containers/storage.conf");
+        fs_err::write(&user, "[storage]\ndriver = \"vfs\"\ngraphroot = \"$HOME/g\"\nrunroot = \"/run/x\"\n")
+            .unwrap();
+        let c = resolve(true, &m);
+        assert_eq!(c.graph_root, d.join("home/g"));
+        assert_eq!(c.run_root, PathBuf::from("/run/x"));
+        assert_eq!(c.driver.as_deref(), Some("vfs"));
+        // $CONTAINERS_STORAGE_CONF: that file only, as the system's (its graphroot unused).
+        let m = vars(&[(ENV_STORAGE_CONF, system.display().to_string())]);
+        let c = resolve(true, &m);
+        assert_eq!(c.graph_root, PathBuf::from("/r/1000"));
+        assert_eq!(c.run_root, d.join("xdg/containers"));
     }
 }
