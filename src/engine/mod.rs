@@ -19,6 +19,7 @@ pub mod copy;
 pub mod data;
 pub mod events;
 pub mod exec;
+pub mod external;
 pub mod images;
 pub mod info;
 pub mod lifecycle;

@@ -27,6 +27,7 @@
 pub mod blobs;
 pub mod changes;
 pub mod containers;
+pub mod cstorage;
 mod gc;
 mod images;
 mod layers;

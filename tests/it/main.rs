@@ -28,6 +28,8 @@
 //! - `lifecycle`: `create`, `start`, `stop`, `kill`, `restart`, `wait`, `inspect`, the `container`
 //!   group, `ps` filters, `logs -f`, and reliability under parallel runs and `kill -9`.
 //! - `exec`: `exec` and `top` in a running container.
+//! - `external`: buildah's containers in containers/storage: `ps --external`, `container exists
+//!   --external`, `diff`, `rm` (issue 12).
 //! - `network`: `--network`, `-p`, `port`, name resolution (pasta and slirp4netns).
 //! - `networks`: user-defined networks: the `network` commands, name resolution between
 //!   containers, isolation, `--internal`, ports to network containers, repair after `kill -9`.
@@ -66,6 +68,7 @@ mod containers;
 mod data;
 mod events;
 mod exec;
+mod external;
 mod foundation;
 mod fuse;
 mod hardening;

@@ -13,6 +13,11 @@ pub struct PruneArgs {
     /// Do not ask for confirmation
     #[arg(short, long)]
     pub force: bool,
+    /// Remove images even when external containers (buildah's, in containers/storage) use
+    /// them, as podman: those use containers/storage's images, never skiff's, so this prunes
+    /// the same images
+    #[arg(long)]
+    pub external: bool,
 }
 
 #[derive(Debug, clap::Args)]

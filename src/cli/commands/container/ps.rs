@@ -43,8 +43,8 @@ pub struct PsArgs {
     /// Show the pod of each container (POD ID and PODNAME columns)
     #[arg(short = 'p', long)]
     pub pod: bool,
-    /// Also show containers other tools made in the store: skiff's builds leave none, so this
-    /// lists the same containers
+    /// Also show the containers other tools made in containers/storage (buildah's), with the
+    /// status Storage; skiff's own builds leave none there
     #[arg(long)]
     pub external: bool,
 }
@@ -292,12 +292,43 @@ pub fn ps(args: PsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
     }
     sort_containers(&mut shown, &args.sort, &store);
     let short = |id: &str| if args.no_trunc { id.to_string() } else { id[..id.len().min(12)].to_string() };
+    // As podman: after its own, every container of containers/storage it does not manage,
+    // whatever the filters.
+    let external = if args.external { engine::external::list(&ctx)? } else { Vec::new() };
     if args.quiet {
-        for c in &shown {
-            printer.line(&short(&c.id));
+        for id in shown.iter().map(|c| &c.id).chain(external.iter().map(|e| &e.id)) {
+            printer.line(&short(id));
         }
         return Ok(Exit::SUCCESS);
     }
+    let external_items: Vec<serde_json::Value> = external
+        .iter()
+        .map(|e| {
+            json!({
+                "Id": e.id,
+                "ID": short(&e.id),
+                "Image": e.image_name,
+                "ImageID": e.image_id,
+                "Command": [e.command],
+                "Created": e.created,
+                "CreatedAt": human::since(&e.created),
+                "RunningFor": human::since(&e.created),
+                "StartedAt": 0,
+                "ExitedAt": 0,
+                "Exited": false,
+                "ExitCode": 0,
+                "State": "storage",
+                "Status": "Storage",
+                "Pid": 0,
+                "Ports": null,
+                "Names": [e.name],
+                "Labels": null,
+                "Pod": "",
+                "PodName": "",
+                "Size": null,
+            })
+        })
+        .collect();
     let items: Vec<serde_json::Value> = shown
         .iter()
         .map(|c| {
@@ -343,7 +374,10 @@ pub fn ps(args: PsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
         })
         .collect();
     match crate::cli::format::normalized(args.format.as_deref()) {
-        Some("json") => printer.line(&serde_json::to_string_pretty(&items)?),
+        Some("json") => {
+            let all: Vec<&serde_json::Value> = items.iter().chain(&external_items).collect();
+            printer.line(&serde_json::to_string_pretty(&all)?)
+        }
         Some(t) => {
             let t = if t.trim_start().starts_with("table") { table_columns(t) } else { t.to_string() };
             let t = crate::cli::format::Template::parse(&t)?;
@@ -363,6 +397,12 @@ pub fn ps(args: PsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
                 // In templates, .Names and .Command are plain strings, as in podman.
                 item["Names"] = json!(c.name);
                 item["Command"] = json!(shell_join(&c.command));
+                lines.push(t.render(&item)?);
+            }
+            for (item, e) in external_items.iter().zip(&external) {
+                let mut item = item.clone();
+                item["Names"] = json!(e.name);
+                item["Command"] = json!(e.command);
                 lines.push(t.render(&item)?);
             }
             let text =
@@ -405,6 +445,24 @@ pub fn ps(args: PsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
                     let p = pod_of(c);
                     row.push(p.map(|p| short(&p.id)).unwrap_or_default());
                     row.push(p.map(|p| p.name.clone()).unwrap_or_default());
+                }
+                rows.push(row);
+            }
+            for e in &external {
+                let mut row = vec![
+                    short(&e.id),
+                    e.image_name.clone(),
+                    e.command.clone(),
+                    human::since(&e.created),
+                    "Storage".to_string(),
+                    String::new(),
+                    e.name.clone(),
+                ];
+                if args.size {
+                    row.push(String::new());
+                }
+                if args.pod {
+                    row.extend([String::new(), String::new()]);
                 }
                 rows.push(row);
             }

@@ -26,7 +26,8 @@ pub struct RmArgs {
     /// Also remove the containers that depend on these (a pod's infra container: the pod)
     #[arg(long)]
     pub depend: bool,
-    /// Containers to remove (names or ids)
+    /// Containers to remove (names or ids); one that is not skiff's may be an external one, of
+    /// containers/storage (buildah's), removed from there
     #[arg(value_name = "CONTAINER", required_unless_present_any = ["all", "latest"])]
     pub containers: Vec<String>,
 }
@@ -36,6 +37,8 @@ pub fn rm(args: RmArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
     super::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;
     let all = refreshed(&ctx, &store)?;
+    // Named external containers; `--all` leaves them alone, as podman's does.
+    let mut external: Vec<String> = Vec::new();
     // (record, what to print: the user's input, as podman does; the full id for -a)
     let targets: Vec<(ContainerRecord, String)> = if args.all {
         all.into_iter().map(|r| (r.clone(), r.id)).collect()
@@ -50,6 +53,11 @@ pub fn rm(args: RmArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
         for key in &args.containers {
             match engine::remove::lookup(&store, key) {
                 Ok(r) => v.push((r, key.clone())),
+                // Not skiff's: a container of containers/storage (buildah's), as podman removes
+                // those it does not manage.
+                Err(e) if e.is_not_found() && engine::external::lookup(&ctx, key)?.is_some() => {
+                    external.push(key.clone())
+                }
                 Err(e) if e.is_not_found() && (args.force || args.ignore) => {}
                 // As podman: nothing is removed when one of the containers does not exist, and
                 // that alone exits 1.
@@ -62,6 +70,17 @@ pub fn rm(args: RmArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
         v
     };
     let mut failed = crate::cli::diag::Failures::new(printer);
+    // As podman: the external containers first.
+    for key in &external {
+        match engine::external::remove(&ctx, key, args.force) {
+            // (`false`: gone meanwhile; what was asked for is done.)
+            Ok(_) => printer.line(key),
+            Err(e @ engine::external::Error::Mounted { .. }) => {
+                failed.add(WithExit { message: e.to_string(), exit: Exit::from_status(2) }.into())
+            }
+            Err(e) => failed.add(e.into()),
+        }
+    }
     for (rec, shown) in &targets {
         // A pod's infra container goes only with its pod (--depend, --all), after the others.
         if let Some(pod) = engine::pods::infra_pod(&ctx, &store, rec) {

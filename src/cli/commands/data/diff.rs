@@ -1,5 +1,6 @@
 //! `skiff diff [--format json] CONTAINER|IMAGE`: what a container changed in its image (or an
-//! image's top layer over the layers below it), as `A`/`C`/`D` lines sorted by path.
+//! image's top layer over the layers below it, or a containers/storage container's layer over
+//! its image's: buildah's), as `A`/`C`/`D` lines sorted by path.
 
 use serde_json::json;
 
@@ -40,9 +41,11 @@ pub fn diff(args: DiffArgs, mut ctx: Context, printer: &Printer) -> anyhow::Resu
         Ok(rec) => data::diff_container(&store, &rec)?,
         Err(_) => match images::lookup(&store, &target) {
             Ok(found) => data::diff_image(&store, &found.image)?,
-            Err(engine::Error::ImageNotKnown { .. }) => {
-                anyhow::bail!("{target} not found: no container or image with that name or id")
-            }
+            // Else a container of containers/storage (buildah's), as podman's diff finds them.
+            Err(engine::Error::ImageNotKnown { .. }) => match engine::external::diff(&ctx, &target)? {
+                Some(changes) => changes,
+                None => anyhow::bail!("{target} not found: no container or image with that name or id"),
+            },
             Err(e) => return Err(e.into()),
         },
     };
