@@ -346,6 +346,8 @@ pub fn create(
     let image = found.image;
     let config = super::images::image_run_config(store, &image)?;
     let diffs = lower_dirs(store, &image)?;
+    let chain_ids: Vec<&str> = image.layers.iter().map(|l| l.chain_id.as_str()).collect();
+    let root_mode = store.image_root_mode(&chain_ids)?;
     let mut passwd = image_file(&diffs, "passwd");
     let mut group = image_file(&diffs, "group");
 
@@ -480,6 +482,12 @@ pub fn create(
             bottom_first.reverse();
             vfs::populate(&bottom_first, &staged.merged)?;
         }
+        // The container's `/` has the image's root mode (0555 unless a layer says otherwise),
+        // as containers/storage gives it: the overlays show their upper directory's.
+        let root = if driver == StorageDriver::Vfs { &staged.merged } else { &staged.upper };
+        use std::os::unix::fs::PermissionsExt;
+        fs_err::set_permissions(root, std::fs::Permissions::from_mode(root_mode))
+            .map_err(|source| Error::WriteBundle { path: root.clone(), source })?;
         super::volumes::make_overlay_dirs(&plan, &staged.root)?;
         super::userns::write_etc(
             &etc_files,

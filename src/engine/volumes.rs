@@ -291,6 +291,10 @@ fn fill(
                         if r.read_only {
                             opts.push("ro".into());
                         }
+                        // The volume is empty at each mount, not a copy of the image's directory.
+                        if !opts.iter().any(|o| o == "tmpcopyup" || o == "notmpcopyup") {
+                            opts.push("notmpcopyup".into());
+                        }
                         let text = format!("{}:{}", r.destination, opts.join(","));
                         let m = crate::runtime::spec::tmpfs_mount(&text)
                             .map_err(|e| Error::Invalid { value: r.text.clone(), reason: e.to_string() })?;
