@@ -516,6 +516,9 @@ pub fn copy_up_pending(
         .and_then(|b| serde_json::from_slice(&b).map_err(std::io::Error::other))
         .map_err(|source| Error::Bundle { path: path.clone(), source })?;
     let (uid, gid) = spec.process().as_ref().map(|p| (p.user().uid(), p.user().gid())).unwrap_or((0, 0));
+    // The container's user as stored: shifted when it has a user namespace of its own (keep-id's
+    // user is the storage namespace's root, as podman chowns a new volume to the host id).
+    let (uid, gid) = super::userns::storage_ids(bundle, uid, gid);
     for m in spec.mounts().iter().flatten() {
         let Some(source) = mount_source(m) else { continue };
         for name in &pending {
