@@ -263,6 +263,8 @@ pub struct CreateOptions {
     pub rm: bool,
     /// `-v` and `--mount` (see [`super::volumes::plan`]).
     pub mounts: Vec<super::volumes::MountRequest>,
+    /// `--image-volume`: what the image's `VOLUME`s become.
+    pub image_volume: super::volumes::ImageVolumeMode,
     /// `--runtime`, `--stop-signal`, `--stop-timeout`: kept in the record (see its fields).
     pub runtime: Option<String>,
     pub stop_signal: Option<String>,
@@ -355,7 +357,7 @@ pub fn create(
     opts.id = id.clone();
     let dirs = store.container_dirs(&id);
     super::volumes::check_tmpfs_duplicates(&opts.tmpfs, &with.mounts)?;
-    let plan = super::volumes::plan(ctx, store, &config, &with.mounts, &dirs)?;
+    let plan = super::volumes::plan(ctx, store, &config, &with.mounts, with.image_volume, &dirs)?;
     // Anonymous volumes made for a container that is not created go again.
     let rollback = |e: Error| {
         for name in &plan.created_anonymous {
