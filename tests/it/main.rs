@@ -79,6 +79,7 @@ mod pods;
 mod registry_errors;
 mod reliability;
 mod rig;
+mod run_compat;
 mod run_flags;
 mod runtime;
 mod secrets;
