@@ -51,7 +51,7 @@ fn container_root_has_the_images_root_mode_on_every_driver() {
     s.cmd(&["pull", TLS, "-q", busybox]).assert_success();
     s.cmd(&["pull", TLS, "-q", custom]).assert_success();
     let mut drivers = vec!["overlay", "vfs"];
-    if std::fs::OpenOptions::new().read(true).write(true).open("/dev/fuse").is_ok() {
+    if fs_err::OpenOptions::new().read(true).write(true).open("/dev/fuse").is_ok() {
         drivers.push("fuse-overlay");
     }
     for driver in drivers {
@@ -221,6 +221,8 @@ fn network_container_dependency_starts_first_and_blocks_rm_without_depend() {
     // X need not run to be joined later.
     let dep = s.cmd(&["create", "--name", "dep", "--network", "container:x", img, "sleep", "300"]);
     let dep = dep.assert_success().stdout_trimmed().to_string();
+    let deps = |name: &str| s.cmd(&["inspect", name]).assert_success().json()[0]["Dependencies"].clone();
+    assert_eq!((deps("dep"), deps("x")), (json!([x]), json!([])));
     // Starting the dependent starts X first; they share one network namespace.
     s.cmd(&["start", "dep"]).assert_success().assert_stdout_eq("dep");
     let state =
