@@ -26,7 +26,7 @@ pub fn dependencies(store: &Store, rec: &ContainerRecord) -> Vec<String> {
 
 /// The containers that depend on container `id`, directly.
 pub fn dependents(store: &Store, id: &str) -> Result<Vec<ContainerRecord>, Error> {
-    let all = super::containers::list(store)?;
+    let all = store.list_containers().map_err(super::Error::from)?;
     Ok(all.into_iter().filter(|c| c.id != id && dependencies(store, c).iter().any(|d| d == id)).collect())
 }
 
