@@ -263,6 +263,8 @@ pub struct CreateOptions {
     pub rm: bool,
     /// `-v` and `--mount` (see [`super::volumes::plan`]).
     pub mounts: Vec<super::volumes::MountRequest>,
+    /// `--image-volume`: what the image's `VOLUME`s become.
+    pub image_volume: super::volumes::ImageVolumeMode,
     /// `--runtime`, `--stop-signal`, `--stop-timeout`: kept in the record (see its fields).
     pub runtime: Option<String>,
     pub stop_signal: Option<String>,
@@ -346,6 +348,8 @@ pub fn create(
     let image = found.image;
     let config = super::images::image_run_config(store, &image)?;
     let diffs = lower_dirs(store, &image)?;
+    let chain_ids: Vec<&str> = image.layers.iter().map(|l| l.chain_id.as_str()).collect();
+    let root_mode = store.image_root_mode(&chain_ids)?;
     let mut passwd = image_file(&diffs, "passwd");
     let mut group = image_file(&diffs, "group");
 
@@ -353,7 +357,7 @@ pub fn create(
     opts.id = id.clone();
     let dirs = store.container_dirs(&id);
     super::volumes::check_tmpfs_duplicates(&opts.tmpfs, &with.mounts)?;
-    let plan = super::volumes::plan(ctx, store, &config, &with.mounts, &dirs)?;
+    let plan = super::volumes::plan(ctx, store, &config, &with.mounts, with.image_volume, &dirs)?;
     // Anonymous volumes made for a container that is not created go again.
     let rollback = |e: Error| {
         for name in &plan.created_anonymous {
@@ -480,6 +484,12 @@ pub fn create(
             bottom_first.reverse();
             vfs::populate(&bottom_first, &staged.merged)?;
         }
+        // The container's `/` has the image's root mode (0555 unless a layer says otherwise),
+        // as containers/storage gives it: the overlays show their upper directory's.
+        let root = if driver == StorageDriver::Vfs { &staged.merged } else { &staged.upper };
+        use std::os::unix::fs::PermissionsExt;
+        fs_err::set_permissions(root, std::fs::Permissions::from_mode(root_mode))
+            .map_err(|source| Error::WriteBundle { path: root.clone(), source })?;
         super::volumes::make_overlay_dirs(&plan, &staged.root)?;
         super::userns::write_etc(
             &etc_files,

@@ -96,6 +96,7 @@ pub struct Engine {
     pub events_logfile_path: Option<String>,
     pub events_logfile_max_size: Option<toml::Value>,
     pub image_default_transport: Option<String>,
+    pub image_volume_mode: Option<String>,
     pub infra_command: Option<String>,
     pub infra_image: Option<String>,
     pub pull_policy: Option<String>,

@@ -747,6 +747,7 @@ pub fn inspect(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<Va
             "Data": { "UpperDir": dirs.upper, "WorkDir": dirs.work, "MergedDir": dirs.merged },
         },
         "Mounts": mounts,
+        "Dependencies": super::depend::dependencies(store, rec),
         "IsInfra": false,
         "IsService": false,
         "Config": config,

@@ -17,6 +17,7 @@ pub mod containers_conf;
 pub mod context;
 pub mod copy;
 pub mod data;
+pub mod depend;
 pub mod events;
 pub mod exec;
 pub mod external;

@@ -302,7 +302,11 @@ pub fn prepare(
         opts.hostname = nix::unistd::gethostname().ok().and_then(|h| h.into_string().ok());
     }
     if let (Mode::Container(key), None) = (&config.mode, &joined_pod) {
-        joined_container(ctx, store, key)?;
+        // Stored by id (podman's dependency); it need not run yet (see `super::depend`).
+        let rec = store
+            .find_container(key)
+            .map_err(|source| Error::JoinedUnknown { key: key.to_string(), source })?;
+        config.mode = Mode::Container(rec.id);
     }
     if req.http_proxy {
         // Before the user's -e, which win.
@@ -426,7 +430,12 @@ pub(crate) fn join_userns_of(ctx: &Context, key: &str) -> Result<(), Error> {
         return Ok(());
     }
     let store = super::open_store(ctx)?;
-    let (_, _, pid) = joined_container(ctx, &store, key)?;
+    let pid = match joined_container(ctx, &store, key) {
+        Ok((_, _, pid)) => pid,
+        // Not running: a start starts it from this process (see `super::depend`).
+        Err(Error::JoinedNotRunning { .. }) => return Ok(()),
+        Err(e) => return Err(e),
+    };
     network::netns::join_user_namespace_of(pid).map_err(Error::JoinUserns)?;
     std::env::set_var(super::context::ENV_IN_USERNS, "1");
     Ok(())

@@ -27,6 +27,11 @@ pub enum Error {
         "cannot remove container {id} as it is {state} - running or paused containers cannot be removed without force: container state improper"
     )]
     Active { id: String, state: &'static str },
+    /// Other containers joined its namespaces (see [`super::depend`]); podman's words.
+    #[error(
+        "container {id} has dependent containers which must be removed before it: {dependents}: container already exists"
+    )]
+    HasDependents { id: String, dependents: String },
 }
 
 impl Error {

@@ -113,6 +113,8 @@ pub fn start(
     if lifecycle::supervisor_alive(ctx, rec) {
         let _ = lifecycle::wait_stopped(ctx, store, &id, lifecycle::KILL_GRACE)?;
     }
+    // The containers whose namespaces it joins run first (podman's dependencies).
+    super::depend::start_dependencies(ctx, store, rec)?;
     lifecycle::clear_run_files(ctx, &id);
     containers::mount_rootfs(ctx, store, rec)?;
     let state_dir = containers::ensure_run_dir(ctx, &id)?;

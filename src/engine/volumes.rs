@@ -49,6 +49,10 @@ pub enum Error {
     /// A volume option refused, in podman's words.
     #[error("{message}")]
     Option { message: String },
+    /// An `--image-volume` (or `image_volume_mode`) that is none of bind, tmpfs, ignore, in
+    /// podman's words.
+    #[error("invalid image volume mode {value:?} required value: bind, tmpfs, ignore")]
+    ImageVolumeMode { value: String },
     #[error("{destination}: duplicate mount destination")]
     Duplicate { destination: String },
     #[error("cannot copy the image's {destination} into volume {name}")]
@@ -92,6 +96,30 @@ impl Error {
     /// True when the volume (or container) asked for does not exist.
     pub fn is_not_found(&self) -> bool {
         matches!(self, Error::Volume(e) if e.is_not_found())
+    }
+}
+
+/// What becomes of an image's `VOLUME`s (`--image-volume`, containers.conf `image_volume_mode`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ImageVolumeMode {
+    /// An anonymous volume each (podman's default).
+    #[default]
+    Bind,
+    /// A tmpfs each, holding a copy of what the image has there.
+    Tmpfs,
+    /// Nothing is mounted.
+    Ignore,
+}
+
+impl std::str::FromStr for ImageVolumeMode {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "bind" => Ok(ImageVolumeMode::Bind),
+            "tmpfs" => Ok(ImageVolumeMode::Tmpfs),
+            "ignore" => Ok(ImageVolumeMode::Ignore),
+            _ => Err(Error::ImageVolumeMode { value: s.to_string() }),
+        }
     }
 }
 
@@ -222,6 +250,7 @@ pub fn plan(
     store: &Store,
     image_config: &RunConfig,
     requests: &[MountRequest],
+    image_volume: ImageVolumeMode,
     dirs: &ContainerDirs,
 ) -> Result<Plan, Error> {
     let mut all: Vec<MountRequest> = Vec::new();
@@ -234,8 +263,18 @@ pub fn plan(
     }
     for dest in image_volumes(image_config) {
         let Ok(dest) = clean_destination(&dest, &dest) else { continue };
-        if !all.iter().any(|a| a.destination == dest) {
-            all.push(MountRequest::new(&dest, Source::Anonymous, &dest));
+        if all.iter().any(|a| a.destination == dest) {
+            continue;
+        }
+        match image_volume {
+            ImageVolumeMode::Bind => all.push(MountRequest::new(&dest, Source::Anonymous, &dest)),
+            ImageVolumeMode::Tmpfs => {
+                // podman's options for it: executable, with the image's content (tmpcopyup).
+                let mut r = MountRequest::new(&dest, Source::Tmpfs, &dest);
+                r.options.push("exec".into());
+                all.push(r);
+            }
+            ImageVolumeMode::Ignore => {}
         }
     }
     let mut plan = Plan::default();
@@ -290,6 +329,10 @@ fn fill(
                         opts.extend(r.options.iter().cloned());
                         if r.read_only {
                             opts.push("ro".into());
+                        }
+                        // The volume is empty at each mount, not a copy of the image's directory.
+                        if !opts.iter().any(|o| o == "tmpcopyup" || o == "notmpcopyup") {
+                            opts.push("notmpcopyup".into());
                         }
                         let text = format!("{}:{}", r.destination, opts.join(","));
                         let m = crate::runtime::spec::tmpfs_mount(&text)
@@ -512,6 +555,9 @@ pub fn copy_up_pending(
         .and_then(|b| serde_json::from_slice(&b).map_err(std::io::Error::other))
         .map_err(|source| Error::Bundle { path: path.clone(), source })?;
     let (uid, gid) = spec.process().as_ref().map(|p| (p.user().uid(), p.user().gid())).unwrap_or((0, 0));
+    // The container's user as stored: shifted when it has a user namespace of its own (keep-id's
+    // user is the storage namespace's root, as podman chowns a new volume to the host id).
+    let (uid, gid) = super::userns::storage_ids(bundle, uid, gid);
     for m in spec.mounts().iter().flatten() {
         let Some(source) = mount_source(m) else { continue };
         for name in &pending {

@@ -395,7 +395,7 @@ pub fn build(
         for dest in READ_ONLY_TMPFS {
             let taken = |m: &Mount| m.destination() == Path::new(dest);
             if !mounts.iter().any(taken) && !opts.mounts.iter().any(taken) {
-                mounts.push(mount(dest, "tmpfs", "tmpfs", &["rw", "nosuid", "nodev"]));
+                mounts.push(mount(dest, "tmpfs", "tmpfs", &["rw", "nosuid", "nodev", TMPCOPYUP]));
             }
         }
     }
@@ -799,7 +799,19 @@ pub fn tmpfs_mount(value: &str) -> Result<Mount, Error> {
         });
     }
     let mut options: Vec<String> = ["rw", "noexec", "nosuid", "nodev"].map(String::from).to_vec();
+    let mut copy_up = None;
     for o in user_opts.split(',').map(str::trim).filter(|o| !o.is_empty()) {
+        if matches!(o, "tmpcopyup" | "notmpcopyup") {
+            // podman's words: either option, once.
+            if copy_up.is_some() {
+                return Err(Error::InvalidTmpfs {
+                    value: value.to_string(),
+                    reason: "cannot pass 'tmpcopyup' and 'notmpcopyup' options more than once".into(),
+                });
+            }
+            copy_up = Some(o == "tmpcopyup");
+            continue;
+        }
         let opposite = match o {
             "ro" => Some("rw"),
             "rw" => Some("ro"),
@@ -827,10 +839,18 @@ pub fn tmpfs_mount(value: &str) -> Result<Mount, Error> {
             options.push(o.to_string());
         }
     }
+    // As podman: a tmpfs starts with what the image has at its destination unless `notmpcopyup`.
+    if copy_up != Some(false) {
+        options.push(TMPCOPYUP.to_string());
+    }
     let mut m = mount(dest, "tmpfs", "tmpfs", &[]);
     m.set_options(Some(options));
     Ok(m)
 }
+
+/// The mount option (crun's and runc's extension, skiff's runtime's too) that fills a new tmpfs
+/// with what the root filesystem has at its destination.
+pub const TMPCOPYUP: &str = "tmpcopyup";
 
 fn parse_cap(value: &str) -> Result<Capability, Error> {
     let upper = value.trim().to_ascii_uppercase();
@@ -1243,7 +1263,7 @@ mod tests {
         let pts = find("/dev/pts").options().clone().unwrap();
         assert!(pts.contains(&"newinstance".to_string()) && !pts.iter().any(|o| o.starts_with("gid=")));
         let run = find("/run").options().clone().unwrap();
-        assert_eq!(run, strings(&["rw", "nosuid", "nodev", "size=64m", "mode=1777", "exec"]));
+        assert_eq!(run, strings(&["rw", "nosuid", "nodev", "size=64m", "mode=1777", "exec", "tmpcopyup"]));
         assert_eq!(mounts.iter().filter(|m| m.destination() == Path::new("/run")).count(), 1);
         assert_eq!(find("/tmp").typ().as_deref(), Some("tmpfs"));
         find("/var/tmp");
@@ -1262,6 +1282,15 @@ mod tests {
         assert_eq!(spec.root().as_ref().unwrap().readonly(), Some(true));
         assert!(matches!(tmpfs_mount("run"), Err(Error::InvalidTmpfs { .. })));
         assert!(tmpfs_mount("/run:bogus=1").unwrap_err().to_string().contains("/run:bogus=1"));
+        let opts_of = |v: &str| tmpfs_mount(v).unwrap().options().clone().unwrap();
+        assert_eq!(opts_of("/t"), strings(&["rw", "noexec", "nosuid", "nodev", "tmpcopyup"]));
+        assert_eq!(opts_of("/t:notmpcopyup"), strings(&["rw", "noexec", "nosuid", "nodev"]));
+        assert_eq!(
+            opts_of("/t:tmpcopyup,size=1m"),
+            strings(&["rw", "noexec", "nosuid", "nodev", "size=1m", "tmpcopyup"])
+        );
+        let both = tmpfs_mount("/t:tmpcopyup,notmpcopyup").unwrap_err().to_string();
+        assert!(both.contains("/t:tmpcopyup,notmpcopyup") && both.contains("more than once"), "{both}");
     }
 
     #[test]

@@ -39,6 +39,10 @@ pub struct LayerExpect {
     pub media_type: String,
 }
 
+/// The mode of a root filesystem's `/` when no layer sets it (containers/storage's
+/// `defaultPerms`, which RPM's filesystem package also gives `/`).
+pub const DEFAULT_ROOT_MODE: u32 = 0o555;
+
 /// A stored layer (`layer.json`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LayerRecord {
@@ -55,6 +59,11 @@ pub struct LayerRecord {
     /// from its files, and its compressed blob was not kept.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub tar_split: bool,
+    /// The mode of the layer's root directory when its tar has a root entry (`./`); a layer
+    /// without one leaves the root's mode to the layers below (see
+    /// [`Store::image_root_mode`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub root_mode: Option<u32>,
     /// What this call's unpack reported; `None` when the layer was already present.
     #[serde(skip)]
     pub unpacked: Option<UnpackStats>,
@@ -332,6 +341,19 @@ impl Store {
         }
     }
 
+    /// The mode of the root directory of a root filesystem stacked from the layers `chain_ids`
+    /// (bottom-most first), as containers/storage gives it: the mode of the root entry of the
+    /// top-most layer whose tar has one, else [`DEFAULT_ROOT_MODE`] (its mode for a layer
+    /// without a parent, which each layer above, and the container's own, inherits).
+    pub fn image_root_mode(&self, chain_ids: &[&str]) -> Result<u32, Error> {
+        for id in chain_ids.iter().rev() {
+            if let Some(mode) = self.get_layer(id)?.and_then(|l| l.root_mode) {
+                return Ok(mode);
+            }
+        }
+        Ok(DEFAULT_ROOT_MODE)
+    }
+
     /// The layer's uncompressed tar (its diff id), rebuilt from its files and tar-split; `None`
     /// when the layer keeps no tar-split (then its blob was kept). The reader fails at its end
     /// unless what it returned hashes to the diff id.
@@ -521,6 +543,7 @@ impl Store {
             media_type: expect.media_type,
             created_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             tar_split,
+            root_mode: stats.root_mode,
             unpacked: None,
         };
         // A compressed blob is not kept when the tar-split can rebuild the stream (podman keeps

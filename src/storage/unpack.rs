@@ -56,6 +56,9 @@ pub struct UnpackStats {
     pub skipped_xattrs: u64,
     /// Entries of kinds that are not unpacked (AUFS metadata, unknown types).
     pub skipped_entries: u64,
+    /// The mode (permission bits) of the archive's root entry (`./`), when it has one.
+    #[serde(default)]
+    pub root_mode: Option<u32>,
 }
 
 /// The uid or gid ranges of the current user namespace (`/proc/self/{uid,gid}_map`).
@@ -423,6 +426,7 @@ impl Unpacker<'_> {
             if kind != EntryType::Directory && !raw.ends_with(b"/") {
                 return Err(unsafe_path("root entry is not a directory"));
             }
+            self.stats.root_mode = Some(meta.mode & 0o7777);
             return self.dir(&rel, &meta).map_err(unpack_err);
         }
 

@@ -82,6 +82,7 @@ mod pods;
 mod registry_errors;
 mod reliability;
 mod rig;
+mod run_compat;
 mod run_flags;
 mod runtime;
 mod secrets;

@@ -51,6 +51,12 @@ pub enum Error {
         #[source]
         source: io::Error,
     },
+    #[error("cannot copy the content of {path} into its tmpfs (tmpcopyup)")]
+    CopyUp {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
     #[error("cannot pivot_root into {path}")]
     PivotRoot {
         path: PathBuf,
@@ -120,14 +126,26 @@ pub struct Options {
     pub flags: MsFlags,
     pub propagation: MsFlags,
     pub data: Vec<String>,
+    /// `tmpcopyup` (crun's and runc's extension): a tmpfs starts with a copy of what the root
+    /// filesystem has at its destination.
+    pub copy_up: bool,
 }
 
 impl Options {
     /// Parses OCI mount options (`mount(8)` names).
     pub fn parse(options: &[String]) -> Options {
-        let mut o = Options { flags: MsFlags::empty(), propagation: MsFlags::empty(), data: Vec::new() };
+        let mut o = Options {
+            flags: MsFlags::empty(),
+            propagation: MsFlags::empty(),
+            data: Vec::new(),
+            copy_up: false,
+        };
         for opt in options {
             let (set, clear) = match opt.as_str() {
+                "tmpcopyup" | "notmpcopyup" => {
+                    o.copy_up = opt == "tmpcopyup";
+                    continue;
+                }
                 "ro" => (MsFlags::MS_RDONLY, MsFlags::empty()),
                 "rw" => (MsFlags::empty(), MsFlags::MS_RDONLY),
                 "nosuid" => (MsFlags::MS_NOSUID, MsFlags::empty()),
@@ -259,6 +277,8 @@ pub fn mount_one(sys: &dyn Syscall, m: &Mount, rootfs: &Path, bundle: &Path) -> 
         bind(sys, &src, &dest, opts.flags | MsFlags::MS_BIND)?;
     } else {
         create_dir(&dest)?;
+        // The directory under the tmpfs, held open to copy from once it is covered.
+        let below = (opts.copy_up && typ == "tmpfs").then(|| open_dir(&dest)).flatten();
         let source = m.source().clone().unwrap_or_else(|| typ.clone().into());
         let fallback = match typ.as_str() {
             "sysfs" => Some("/sys"),
@@ -275,9 +295,75 @@ pub fn mount_one(sys: &dyn Syscall, m: &Mount, rootfs: &Path, bundle: &Path) -> 
                 return Err(Error::Mount { what: typ.clone(), path: dest, source: source_err })
             }
         }
+        if let Some(below) = below {
+            copy_up(&below, &dest)?;
+        }
     }
     if !opts.propagation.is_empty() {
         do_mount(sys, None, &dest, None, opts.propagation, None)?;
+    }
+    Ok(())
+}
+
+/// A directory opened for reading, never through a symlink; `None` when it cannot be.
+fn open_dir(path: &Path) -> Option<fs_err::File> {
+    fs_err::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_DIRECTORY | libc::O_NOFOLLOW | libc::O_CLOEXEC)
+        .open(path)
+        .ok()
+}
+
+/// `tmpcopyup`: copies what `below` (the directory a tmpfs now covers, opened before the mount)
+/// holds into the tmpfs at `dest`, with owners, modes, symlinks and times. Nothing is copied
+/// when `dest` is still the same filesystem as `below` (nothing was mounted: a recording fake).
+fn copy_up(below: &fs_err::File, dest: &Path) -> Result<(), Error> {
+    use std::os::unix::fs::MetadataExt;
+    let err = |source| Error::CopyUp { path: dest.to_path_buf(), source };
+    let (from, to) = (below.metadata().map_err(err)?, fs_err::metadata(dest).map_err(err)?);
+    if from.dev() == to.dev() {
+        return Ok(());
+    }
+    let src = PathBuf::from(format!("/proc/self/fd/{}", std::os::fd::AsRawFd::as_raw_fd(below)));
+    copy_tree(&src, dest).map_err(err)
+}
+
+/// Copies the entries of directory `from` into the existing directory `to`, recursively, never
+/// following a symlink. Devices, fifos and sockets are skipped (a rootless tmpfs cannot hold
+/// devices; crun skips them too).
+fn copy_tree(from: &Path, to: &Path) -> io::Result<()> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    for entry in fs_err::read_dir(from)? {
+        let entry = entry?;
+        let (src, dst) = (entry.path(), to.join(entry.file_name()));
+        let meta = fs_err::symlink_metadata(&src)?;
+        let ft = meta.file_type();
+        if ft.is_dir() {
+            fs_err::create_dir(&dst)?;
+            copy_tree(&src, &dst)?;
+        } else if ft.is_file() {
+            fs_err::copy(&src, &dst)?;
+        } else if ft.is_symlink() {
+            std::os::unix::fs::symlink(fs_err::read_link(&src)?, &dst)?;
+        } else {
+            continue;
+        }
+        // An owner the namespace does not map stays the copier's.
+        let _ = std::os::unix::fs::lchown(&dst, Some(meta.uid()), Some(meta.gid()));
+        if !ft.is_symlink() {
+            fs_err::set_permissions(&dst, std::fs::Permissions::from_mode(meta.mode() & 0o7777))?;
+        }
+        let times = [
+            nix::sys::time::TimeSpec::new(meta.atime(), meta.atime_nsec()),
+            nix::sys::time::TimeSpec::new(meta.mtime(), meta.mtime_nsec()),
+        ];
+        let _ = nix::sys::stat::utimensat(
+            None,
+            &dst,
+            &times[0],
+            &times[1],
+            nix::sys::stat::UtimensatFlags::NoFollowSymlink,
+        );
     }
     Ok(())
 }

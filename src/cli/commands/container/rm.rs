@@ -23,7 +23,8 @@ pub struct RmArgs {
     /// Remove the most recently created container
     #[arg(short, long, conflicts_with_all = ["all", "containers"])]
     pub latest: bool,
-    /// Also remove the containers that depend on these (a pod's infra container: the pod)
+    /// Also remove the containers that depend on these, first (those of --network
+    /// container:NAME; a pod's infra container: the pod)
     #[arg(long)]
     pub depend: bool,
     /// Containers to remove (names or ids); one that is not skiff's may be an external one, of
@@ -98,16 +99,23 @@ pub fn rm(args: RmArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
             continue;
         }
         // As podman: the stop signal, then SIGKILL after the stop timeout (`-t` shortens it).
-        let time = args.time.unwrap_or_else(|| engine::lifecycle::stop_timeout(rec));
-        let removed = engine::remove::remove(&ctx, &store, rec, args.force, Some(time))
-            .map_err(anyhow::Error::from)
-            .and_then(|gone| match gone {
-                Some(gone) if args.volumes => {
-                    engine::volumes::remove_anonymous(&store, &gone).map(|_| ()).map_err(Into::into)
-                }
-                _ => Ok(()),
-            });
+        // Containers that depend on it go first with --depend (and --all, which removes them
+        // anyway); podman then names every container removed by its id.
+        let depend = args.depend || args.all;
+        let mut volumes = Ok(());
+        let mut removed_ids = Vec::new();
+        let removed = engine::depend::remove(&ctx, &store, rec, args.force, args.time, depend, &mut |gone| {
+            if args.volumes && volumes.is_ok() {
+                volumes = engine::volumes::remove_anonymous(&store, &gone).map(|_| ());
+            }
+            removed_ids.push(gone.id);
+        });
+        if depend {
+            removed_ids.iter().for_each(|id| printer.line(id));
+        }
+        let removed = removed.map_err(anyhow::Error::from).and_then(|()| volumes.map_err(Into::into));
         match removed {
+            Ok(()) if depend => {}
             Ok(()) => printer.line(shown),
             // As podman: a running container without --force exits 2.
             Err(e) if matches!(e.downcast_ref(), Some(engine::remove::Error::Active { .. })) => {

@@ -15,6 +15,7 @@ use crate::cli::printer::Printer;
 use crate::cli::Exit;
 use crate::engine::containers::{self, CreateOptions, Extras, RunOptions};
 use crate::engine::containers_conf;
+use crate::engine::volumes::ImageVolumeMode;
 
 /// podman's `[containers] env` default.
 const DEFAULT_ENV: [&str; 2] =
@@ -101,6 +102,11 @@ pub struct RunConfigArgs {
     /// (mount: a read-only file, /run/secrets/NAME by default; env: a variable); repeatable
     #[arg(long, value_name = "SECRET")]
     pub secret: Vec<String>,
+    /// What the image's VOLUMEs become: bind (an anonymous volume each), tmpfs (a tmpfs each,
+    /// with the image's content), ignore (nothing) (default: containers.conf image_volume_mode,
+    /// else bind)
+    #[arg(long, value_name = "MODE")]
+    pub image_volume: Option<String>,
     /// No longer supported by the kernel: accepted with a warning and ignored, as podman does
     #[arg(long, value_name = "SIZE", hide = true)]
     pub kernel_memory: Option<String>,
@@ -119,6 +125,7 @@ pub struct Resolved {
     timeout: Option<u64>,
     preserve_fds: u32,
     secrets: Vec<crate::engine::secrets::Use>,
+    image_volume: ImageVolumeMode,
 }
 
 impl RunConfigArgs {
@@ -160,6 +167,13 @@ impl RunConfigArgs {
             .iter()
             .map(|t| crate::engine::secrets::Use::parse(t).with_context(|| format!("--secret {t:?}")))
             .collect::<anyhow::Result<_>>()?;
+        let image_volume = self
+            .image_volume
+            .as_deref()
+            .or(conf.engine.image_volume_mode.as_deref())
+            .map(str::parse::<ImageVolumeMode>)
+            .transpose()?
+            .unwrap_or_default();
         self.check_resources()?;
         if let Some(k) = &self.kernel_memory {
             memory_size("kernel-memory", k)?;
@@ -183,6 +197,7 @@ impl RunConfigArgs {
             secrets,
             timeout: self.timeout,
             preserve_fds: check_preserved_fds(self.preserve_fds)?,
+            image_volume,
         })
     }
 
@@ -374,6 +389,7 @@ impl Resolved {
         with.localtime = self.localtime.clone();
         with.hostusers = self.hostusers.clone();
         with.timeout = self.timeout;
+        with.image_volume = self.image_volume;
         if self.preserve_fds > 0 {
             opts.annotations
                 .insert(containers::PRESERVE_FDS_ANNOTATION.to_string(), self.preserve_fds.to_string());

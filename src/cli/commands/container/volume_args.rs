@@ -185,7 +185,12 @@ pub fn parse_mount(text: &str, cwd: &Path) -> Result<MountRequest, Error> {
             }
             "U" | "chown" => r.chown = boolean(text, key, value)?,
             "volume-nocopy" | "nocopy" => r.no_copy = boolean(text, key, value)?,
-            "relabel" | "consistency" | "z" | "Z" | "notmpcopyup" | "tmpcopyup" => {}
+            "relabel" | "consistency" | "z" | "Z" => {}
+            "notmpcopyup" | "tmpcopyup" => {
+                // Checked (once, not both) with the tmpfs's other options.
+                tmpfs.push(key.to_owned());
+                tmpfs_only.push(key);
+            }
             "tmpfs-size" => {
                 tmpfs.push(format!("size={}", need(value)?));
                 tmpfs_only.push(key);
