@@ -1,5 +1,5 @@
 //! Dependency containers (podman's): a container created with `--network container:X` outside a
-//! pod depends on X. X may be created but not running: starting the dependent starts X first,
+//! pod, or `--ipc/--pid/--uts container:X`, depends on X. X may be created but not running: starting the dependent starts X first,
 //! from the same process, so both have one user namespace ([`start_dependencies`]); X cannot be
 //! removed while a dependent exists, unless the dependents go first (`rm --depend`,
 //! [`remove`]). A pod's containers depend on its infra container, which the pod code handles.
@@ -14,14 +14,21 @@ use super::Context;
 use crate::network::{Config, Mode};
 use crate::storage::{ContainerRecord, State, Store};
 
-/// The ids of the containers `rec` depends on (at most one today: the network's).
+/// The ids of the containers `rec` depends on: the network's (`--network container:X`) and
+/// those whose ipc, pid or uts namespace it joins (`--ipc container:X` ...).
 pub fn dependencies(store: &Store, rec: &ContainerRecord) -> Vec<String> {
-    match super::network::load_config(store, &rec.id) {
+    let mut ids = match super::network::load_config(store, &rec.id) {
         Ok(Some(Config { mode: Mode::Container(key), pod: None, .. })) => {
             store.find_container(&key).map(|x| vec![x.id]).unwrap_or_default()
         }
         _ => Vec::new(),
+    };
+    for id in super::namespaces::joined_containers(store, &rec.id) {
+        if !ids.contains(&id) && store.find_container(&id).is_ok() {
+            ids.push(id);
+        }
     }
+    ids
 }
 
 /// The containers that depend on container `id`, directly.

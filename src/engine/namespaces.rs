@@ -8,8 +8,8 @@ use serde_json::Value;
 
 use super::containers::run_dir;
 use super::Context;
-pub use crate::runtime::spec::{Namespaces, NsMode};
 use crate::runtime::spec::NS_CONTAINER_ANNOTATION;
+pub use crate::runtime::spec::{Namespaces, NsMode};
 use crate::runtime::supervisor;
 use crate::storage::{State as RecordState, Store};
 
@@ -82,7 +82,8 @@ fn join_userns_of(ctx: &Context, kind: &str, key: &str) -> Result<(), super::net
         return Err(super::Error::from(Error::Unknown { kind, key: key.to_string() }).into());
     };
     if rec.state != RecordState::Running {
-        return Err(super::Error::from(Error::NotRunning { kind: kind.to_string(), id: rec.id }).into());
+        // Started by this command as a dependency ([`super::depend`]), in its user namespace.
+        return Ok(());
     }
     super::network::join_userns_of(ctx, &rec.id)
 }
@@ -105,6 +106,23 @@ pub fn enter_joined_userns_for(ctx: &Context, container: &str) -> Result<(), sup
         Some((kind, id)) => join_userns_of(ctx, &kind, &id),
         None => Ok(()),
     }
+}
+
+/// The ids of the containers whose namespaces `id` joins (`container:` modes), from its bundle.
+pub fn joined_containers(store: &Store, id: &str) -> Vec<String> {
+    let path = store.container_dirs(id).bundle.join("config.json");
+    let Ok(bytes) = fs_err::read(path) else { return Vec::new() };
+    let spec: Value = serde_json::from_slice(&bytes).unwrap_or_default();
+    let mut ids: Vec<String> = spec["annotations"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter(|(k, _)| k.starts_with(NS_CONTAINER_ANNOTATION))
+        .filter_map(|(_, v)| v.as_str().map(str::to_string))
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
 }
 
 /// Before a start: the bundle's namespaces of `container:ID` modes point at that container's

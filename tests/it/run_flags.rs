@@ -338,8 +338,9 @@ fn ipc_pid_and_uts_namespaces_host_container_and_none() {
         .assert_stdout_eq(&hostname);
     // With the host's pids, this test's own process is among those the container sees.
     let me = std::process::id().to_string();
-    let out = s.cmd(&["run", "--rm", "--pid=host", image(), "ls", "/proc"]);
-    assert!(out.assert_success().lines().contains(&me.as_str()), "{out}");
+    let mine = format!("/proc/{me}/status");
+    s.cmd(&["run", "--rm", "--pid=host", image(), "test", "-e", &mine]).assert_success();
+    s.cmd(&["run", "--rm", image(), "test", "-e", &mine]).assert_exit(1);
     // Another container's, by name.
     s.cmd(&["run", "-d", "--name", "holder", "--hostname", "holdername", image(), "sleep", "100"])
         .assert_success();
@@ -371,8 +372,12 @@ fn ipc_pid_and_uts_namespaces_host_container_and_none() {
     let holder_id = inspect(&s, "holder", "{{.Id}}");
     assert_eq!(inspect(&s, "joiner", "{{.HostConfig.IpcMode}}"), format!("container:{holder_id}"));
     s.cmd(&["start", "-a", "joiner"]).assert_success().assert_stdout_eq(&theirs("ipc"));
+    // The holder is a dependency (podman's): starting the joiner starts it again, and it cannot
+    // be removed while the joiner exists, unless --depend.
     s.cmd(&["stop", "-t", "0", "holder"]).assert_success();
-    s.cmd(&["start", "joiner"]).assert_exit(125).assert_stderr_contains("it is not running");
+    s.cmd(&["start", "-a", "joiner"]).assert_success();
+    assert_eq!(inspect(&s, "holder", "{{.State.Status}}"), "running");
+    s.cmd(&["rm", "-f", "holder"]).assert_exit(125).assert_stderr_contains("has dependent containers");
     // --ipc none: no /dev/shm.
     s.cmd(&["run", "--rm", "--ipc", "none", image(), "ls", "/dev/shm"]).assert_exit(1);
     // What inspect shows (podman's names).
@@ -400,5 +405,7 @@ fn ipc_pid_and_uts_namespaces_host_container_and_none() {
         assert_eq!(out.stderr.trim().lines().count(), 1, "{out}");
     }
     assert_eq!(ps_all(&s).len(), before);
-    s.cmd(&["rm", "-f", "-t", "0", "holder", "joiner", "modes", "dflt"]).assert_success();
+    s.cmd(&["rm", "-f", "-t", "0", "--depend", "holder"]).assert_success();
+    s.cmd(&["rm", "-f", "-t", "0", "modes", "dflt"]).assert_success();
+    assert!(ps_all(&s).is_empty());
 }
