@@ -19,7 +19,7 @@ pub mod seam;
 
 pub use process::{
     clone_child, close_fd, dup_to, exec_path, execve, fork_helper, fork_keeping, forward_signals,
-    inherited_fd, pidfd_open, set_controlling_terminal, set_undumpable, thread_count,
+    inherited_fd, pidfd_open, relay_signals_as_kill, set_controlling_terminal, set_undumpable, thread_count,
 };
 pub use seam::{Call, Linux, Recording, Syscall};
 

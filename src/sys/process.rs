@@ -169,15 +169,32 @@ pub fn dup_to(fd: impl AsFd, target: RawFd) -> nix::Result<()> {
 
 /// The pid that [`forward_signals`] relays to (0: none yet).
 static FORWARD_TO: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0);
+/// The signal relayed instead of the one received (0: the one received); see
+/// [`relay_signals_as_kill`].
+static RELAY_AS: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0);
+
+/// From now on [`forward_signals`] ends the process it relays to with SIGKILL, whatever signal
+/// came: for a build, whose RUN step must stop when the build is interrupted (`timeout`, ctrl-c)
+/// even if its process, as pid 1, ignores the signal.
+pub fn relay_signals_as_kill() {
+    RELAY_AS.store(libc::SIGKILL, std::sync::atomic::Ordering::SeqCst);
+}
 
 extern "C" fn relay(sig: libc::c_int, info: *mut libc::siginfo_t, _: *mut libc::c_void) {
     // Signals the terminal sends (SI_KERNEL: ctrl-c, ctrl-\) already reach the container, which
     // shares the foreground process group; relaying them too would deliver them twice.
     // SAFETY: the kernel passes a valid siginfo_t to an SA_SIGINFO handler.
-    if !info.is_null() && unsafe { (*info).si_code } == libc::SI_KERNEL {
+    if !info.is_null()
+        && unsafe { (*info).si_code } == libc::SI_KERNEL
+        && RELAY_AS.load(std::sync::atomic::Ordering::SeqCst) == 0
+    {
         return;
     }
     let pid = FORWARD_TO.load(std::sync::atomic::Ordering::SeqCst);
+    let sig = match RELAY_AS.load(std::sync::atomic::Ordering::SeqCst) {
+        0 => sig,
+        instead => instead,
+    };
     if pid > 0 {
         // SAFETY: kill is async-signal-safe and takes no pointers.
         unsafe { libc::kill(pid, sig) };

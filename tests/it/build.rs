@@ -382,6 +382,37 @@ fn a_failing_run_names_the_step_and_code_and_leaves_nothing_half_made() {
     assert_eq!(store_state(&s), before);
 }
 
+/// SIGTERM to `build` (what `timeout` sends) stops it within seconds even when the RUN step's
+/// pid 1 ignores the signal, as podman's build does; nothing is left half made.
+#[test]
+fn an_interrupted_build_stops_its_run_step_and_leaves_nothing() {
+    let s = Skiff::new();
+    s.cmd(&["pull", TLS, &fixtures().busybox.reference]).assert_success();
+    let before = store_state(&s);
+    // A duration no other test uses, to find the step's process.
+    let dir = project(&s, "slow", "FROM busybox\nRUN sleep 67\n", &[]);
+    let mut cmd = s.command(&["build", TLS, "-t", "slow", dir.to_str().unwrap()]);
+    cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !crate::util::run_program("pgrep", &["-f", "^sleep 67$"]).stdout.contains(char::is_numeric) {
+        assert!(std::time::Instant::now() < deadline, "the RUN step never started");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let started = std::time::Instant::now();
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(child.id() as i32), nix::sys::signal::Signal::SIGTERM)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "build took {:?} to stop",
+        started.elapsed()
+    );
+    assert!(!status.success());
+    assert_eq!(store_state(&s), before, "no image, no container, no scratch directory left");
+    s.cmd(&["image", "exists", "slow"]).assert_exit(1);
+}
+
 #[test]
 fn bad_input_is_reported_with_file_line_and_instruction() {
     let s = Skiff::new();

@@ -138,6 +138,9 @@ impl Root {
             Some(1) => {}
             threads => return Err(Error::Threads { threads: threads.unwrap_or(0) }),
         }
+        // An interrupted build (ctrl-c, `timeout`) stops its RUN step, even one whose pid 1
+        // ignores the signal, as podman's build does.
+        crate::sys::relay_signals_as_kill();
         Ok(linux::run(&bundle)?)
     }
 }
