@@ -183,8 +183,8 @@ pub fn relay_signals_as_kill() {
 extern "C" fn relay(sig: libc::c_int, info: *mut libc::siginfo_t, _: *mut libc::c_void) {
     // Signals the terminal sends (SI_KERNEL: ctrl-c, ctrl-\) already reach the container, which
     // shares the foreground process group; relaying them too would deliver them twice.
-    // SAFETY: the kernel passes a valid siginfo_t to an SA_SIGINFO handler.
     if !info.is_null()
+        // SAFETY: the kernel passes a valid siginfo_t to an SA_SIGINFO handler.
         && unsafe { (*info).si_code } == libc::SI_KERNEL
         && RELAY_AS.load(std::sync::atomic::Ordering::SeqCst) == 0
     {
