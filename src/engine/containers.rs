@@ -777,6 +777,7 @@ pub(crate) mod tests {
                 pulled_at: String::new(),
                 insecure_origin: false,
                 names_history: Vec::new(),
+                list_sources: Default::default(),
             })
             .unwrap()
     }
