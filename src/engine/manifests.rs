@@ -468,6 +468,30 @@ pub fn remove_entry(store: &Store, list_name: &str, digest: &str) -> Result<Imag
     save(store, &record, &list, record.list_sources.clone())
 }
 
+/// The image of the store a list stands for where an image is wanted (`inspect`, `run`), as in
+/// podman: its entry for this host's platform, if that image is in the store.
+pub fn local_instance(store: &Store, list: &ImageRecord) -> Result<Option<ImageRecord>, Error> {
+    let l = entries(store, list)?;
+    let host = Platform::host();
+    let chosen = host.choose(
+        l.entries.iter().map(|e| (e.platform.os.as_str(), e.platform.architecture.as_str(), e.platform.variant.as_deref())),
+    );
+    let Some(i) = chosen else { return Ok(None) };
+    let digest = &l.entries[i].digest;
+    Ok(store.list_images()?.into_iter().find(|img| &img.digest == digest && !img.is_manifest_list()))
+}
+
+/// podman's error for a list without a local image for this host.
+pub fn no_local_instance_message() -> String {
+    let host = Platform::host();
+    format!(
+        "no image found in manifest list for architecture {}, variant {:?}, OS {}: image not known",
+        host.architecture,
+        host.variant.unwrap_or_default(),
+        host.os
+    )
+}
+
 /// `manifest inspect NAME`: a list of the store, else a list in a registry (podman looks in the
 /// registry when the store has no list of that name). The text podman prints.
 pub async fn inspect(store: &Store, remote: &Remote, name: &str) -> Result<String, Error> {
