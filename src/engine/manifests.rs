@@ -473,9 +473,10 @@ pub fn remove_entry(store: &Store, list_name: &str, digest: &str) -> Result<Imag
 pub fn local_instance(store: &Store, list: &ImageRecord) -> Result<Option<ImageRecord>, Error> {
     let l = entries(store, list)?;
     let host = Platform::host();
-    let chosen = host.choose(
-        l.entries.iter().map(|e| (e.platform.os.as_str(), e.platform.architecture.as_str(), e.platform.variant.as_deref())),
-    );
+    let chosen =
+        host.choose(l.entries.iter().map(|e| {
+            (e.platform.os.as_str(), e.platform.architecture.as_str(), e.platform.variant.as_deref())
+        }));
     let Some(i) = chosen else { return Ok(None) };
     let digest = &l.entries[i].digest;
     Ok(store.list_images()?.into_iter().find(|img| &img.digest == digest && !img.is_manifest_list()))

@@ -155,8 +155,8 @@ pub struct PushArgs {
     #[arg(long, value_name = "PATH")]
     pub digestfile: Option<std::path::PathBuf>,
     /// Manifest list type: oci or v2s2 (default: as stored)
-    #[arg(short, long, value_name = "FORMAT", value_parser = parse_format)]
-    pub format: Option<crate::image::list::ListFormat>,
+    #[arg(short, long, value_name = "FORMAT")]
+    pub format: Option<String>,
     /// Don't output progress information
     #[arg(short, long)]
     pub quiet: bool,
@@ -174,9 +174,11 @@ pub struct PushArgs {
     pub destination: String,
 }
 
-fn parse_format(s: &str) -> Result<crate::image::list::ListFormat, String> {
-    manifests::parse_format(s)
-        .ok_or_else(|| format!("unknown format {s:?}. Choose one of the supported formats: 'oci' or 'v2s2'"))
+/// podman's words for a format it does not know.
+fn parse_format(s: &str) -> anyhow::Result<crate::image::list::ListFormat> {
+    manifests::parse_format(s).ok_or_else(|| {
+        anyhow::anyhow!("unknown format {s:?}. Choose one of the supported formats: 'oci' or 'v2s2'")
+    })
 }
 
 #[derive(Debug, clap::Args)]
@@ -336,11 +338,12 @@ impl manifests::ListPushReporter for Lines<'_> {
 }
 
 fn push(a: PushArgs, ctx: &Context, store: Arc<engine::Store>) -> anyhow::Result<Exit> {
+    let format = a.format.as_deref().map(parse_format).transpose()?;
     let remote = remote(ctx, &a.registry)?;
     let mut lines_printer = Printer::new();
     lines_printer.set_quiet(a.quiet);
     let reporter = Lines { printer: &lines_printer };
-    let opts = PushOptions { all: a.all, format: a.format, rm: a.rm };
+    let opts = PushOptions { all: a.all, format, rm: a.rm };
     let digest = runtime()?.block_on(manifests::push(
         Arc::clone(&store),
         &remote,
