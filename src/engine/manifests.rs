@@ -440,6 +440,22 @@ pub async fn add(
     save(store, &record, &list, sources)
 }
 
+/// `build --manifest LIST`: adds the image just built to the list, which is created if there
+/// is no image of that name.
+pub fn add_built(store: &Store, list_name: &str, image: &ImageRecord) -> Result<ImageRecord, Error> {
+    let record = match find(store, list_name) {
+        Ok(r) => r,
+        Err(e) if e.is_not_found() => create(store, list_name, false)?,
+        Err(e) => return Err(e),
+    };
+    let found = local_entry(store, image)?;
+    let mut list = entries(store, &record)?;
+    let mut sources = record.list_sources.clone();
+    sources.insert(found.entry.digest.clone(), found.source);
+    list.add(found.entry);
+    save(store, &record, &list, sources)
+}
+
 /// `manifest annotate LIST DIGEST`: sets `opts` on the entry with that digest.
 pub fn annotate(
     store: &Store,

@@ -205,3 +205,22 @@ fn manifest_commands_refuse_bad_input_in_one_line() {
     refused(&s.cmd(&["inspect", "l"]), "Error: no such object: \"l\"");
     s.cmd(&["manifest", "inspect", "l"]).assert_success().assert_stdout_contains("\"manifests\": null");
 }
+
+#[test]
+fn build_adds_its_image_to_a_list_which_then_runs_and_inspects_as_that_image() {
+    let f = fixtures();
+    let s = Skiff::new();
+    let dir = s.dir().join("ctx");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("Containerfile"), format!("FROM {}\nCOPY x /x\n", f.busybox.reference)).unwrap();
+    std::fs::write(dir.join("x"), "from the list\n").unwrap();
+    let built = s.cmd(&["build", NO_TLS, "-q", "--manifest", "built", dir.to_str().unwrap()]);
+    built.assert_success();
+    let id = built.stdout_trimmed().lines().last().unwrap().to_string();
+    let list = json_of(&s.cmd(&["manifest", "inspect", "built"]));
+    assert_eq!(list["manifests"].as_array().unwrap().len(), 1, "{list}");
+    assert_eq!(list["manifests"][0]["platform"]["architecture"], host_arch());
+    // The list stands for its image of this platform.
+    s.cmd(&["inspect", "--format", "{{.Id}}", "built"]).assert_success().assert_stdout_eq(&format!("{id}\n"));
+    s.cmd(&["run", "--rm", "built", "cat", "/x"]).assert_success().assert_stdout_eq("from the list\n");
+}
