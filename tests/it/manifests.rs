@@ -99,7 +99,7 @@ fn a_list_of_a_local_and_a_registry_image_pushes_and_pulls_back_by_its_digest() 
         .assert_success()
         .assert_stderr_contains("Copying 2 of 2 images in list")
         .assert_stderr_contains("Writing manifest list to image destination");
-    let digest = std::fs::read_to_string(&digestfile).unwrap();
+    let digest = fs_err::read_to_string(&digestfile).unwrap();
     assert!(digest.starts_with("sha256:") && digest.len() == 71, "{digest:?}");
     let raw = skopeo(&["inspect", "--raw", NO_TLS, &format!("docker://{dest}")]);
     raw.assert_success();
@@ -211,9 +211,9 @@ fn build_adds_its_image_to_a_list_which_then_runs_and_inspects_as_that_image() {
     let f = fixtures();
     let s = Skiff::new();
     let dir = s.dir().join("ctx");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("Containerfile"), format!("FROM {}\nCOPY x /x\n", f.busybox.reference)).unwrap();
-    std::fs::write(dir.join("x"), "from the list\n").unwrap();
+    fs_err::create_dir_all(&dir).unwrap();
+    fs_err::write(dir.join("Containerfile"), format!("FROM {}\nCOPY x /x\n", f.busybox.reference)).unwrap();
+    fs_err::write(dir.join("x"), "from the list\n").unwrap();
     let built = s.cmd(&["build", NO_TLS, "-q", "--manifest", "built", dir.to_str().unwrap()]);
     built.assert_success();
     let id = built.stdout_trimmed().lines().last().unwrap().to_string();
