@@ -361,3 +361,16 @@ fn load_from_a_terminal_refuses_in_podmans_words() {
     t.expect("Error: cannot read from terminal, use command-line redirection or the --input flag");
     assert_eq!(t.wait(), 125, "{}", t.text());
 }
+
+#[test]
+fn tty_and_interactive_take_podmans_boolean_values() {
+    let s = Skiff::new();
+    let img = pulled(&s);
+    let out = s.cmd_stdin(&["run", "--tty=false", "-i", "--rm", img, "echo", "hello"], b"");
+    out.assert_success().assert_stdout_eq("hello\n");
+    assert!(!out.stderr.contains("TTY"), "no warning without --tty: {out}");
+    let out = s.cmd_stdin(&["run", "--tty", "-i=false", "--rm", img, "echo", "hello"], b"");
+    out.assert_success().assert_stdout_eq("hello\r\n");
+    assert!(!out.stderr.contains("TTY"), "no warning without -i: {out}");
+    s.cmd(&["run", "--tty=maybe", "--rm", img, "true"]).assert_exit(125).assert_stderr_contains("maybe");
+}
