@@ -342,15 +342,9 @@ pub fn create(
     mut opts: RunOptions,
     with: CreateOptions,
 ) -> Result<ContainerRecord, Error> {
-    let found = super::images::lookup(store, image_text)?;
-    let mut image = found.image;
-    if image.is_manifest_list() {
-        // A manifest list runs its local image for this platform, as in podman.
-        image = super::manifests::local_instance(store, &image)
-            .ok()
-            .flatten()
-            .ok_or_else(|| Error::ImageNotKnown { name: image_text.to_string() })?;
-    }
+    // A manifest list runs its local image for this platform, as in podman.
+    let found = super::images::lookup_image(store, image_text)?;
+    let image = found.image;
     let config = super::images::image_run_config(store, &image)?;
     let diffs = lower_dirs(store, &image)?;
     let mut passwd = image_file(&diffs, "passwd");

@@ -165,7 +165,7 @@ pub fn save(
     let spool = Spool::new(store, "save-layers-")?;
     let mut rt: Option<tokio::runtime::Runtime> = None;
     for text in texts {
-        let found = images::lookup(store, text)?;
+        let found = images::lookup_image(store, text)?;
         let img = found.image;
         if let Some((_, input)) = inputs.iter_mut().find(|(id, _)| *id == img.id) {
             input.names.extend(found.name.filter(|n| !input.names.contains(n)));
@@ -680,7 +680,7 @@ pub async fn push(
     format: Option<ManifestFormat>,
     reporter: &dyn PushReporter,
 ) -> Result<Pushed, Error> {
-    let found = images::lookup(&store, source)?;
+    let found = images::lookup_image(&store, source)?;
     if let Some(dir) = destination.and_then(|d| d.strip_prefix("dir:")) {
         return push_dir(&store, &found.image, Path::new(dir), destination.unwrap_or_default());
     }

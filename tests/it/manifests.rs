@@ -223,4 +223,14 @@ fn build_adds_its_image_to_a_list_which_then_runs_and_inspects_as_that_image() {
     // The list stands for its image of this platform.
     s.cmd(&["inspect", "--format", "{{.Id}}", "built"]).assert_success().assert_stdout_eq(&format!("{id}\n"));
     s.cmd(&["run", "--rm", "built", "cat", "/x"]).assert_success().assert_stdout_eq("from the list\n");
+    s.cmd(&["history", "-q", "built"]).assert_success().assert_stdout_contains(&id[..12]);
+    // push of a list's name pushes that image, as podman does.
+    let dest = registry::shared().reference("manifests/built-image", "v1");
+    s.cmd(&["push", "-q", NO_TLS, "built", &dest]).assert_success();
+    let t = Skiff::new();
+    t.cmd(&["pull", "-q", NO_TLS, &dest]).assert_success();
+    assert_eq!(image_ids(&t), vec![id.clone()]);
+    // An empty list stands for no image.
+    s.cmd(&["manifest", "create", "empty"]).assert_success();
+    refused(&s.cmd(&["history", "empty"]), "empty: image not known");
 }
