@@ -8,6 +8,9 @@
 //! record also keeps where each image of the list can be copied from when the list is pushed:
 //! `containers-storage:ID` for an image of the store, `docker://REF` for one in a registry
 //! (podman's default transport for `manifest add`; skiff looks in the store first).
+//!
+//! Edits of lists are serialized by `ROOT/manifests.lock` (taken before `store.lock`): two
+//! `manifest add` at once both land. Registry requests happen before it is taken.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -22,7 +25,7 @@ use crate::image::manifest::{self, sha256_digest};
 use crate::image::{
     self, BlobSource, ClientOptions, LayerDesc, Platform, Reference, Registries, RegistryClient,
 };
-use crate::storage::{self, ImageRecord, Store};
+use crate::storage::{self, ImageRecord, Lock, Store};
 
 /// Errors of the manifest commands.
 #[derive(Debug, thiserror::Error)]
@@ -179,6 +182,11 @@ pub fn entries(store: &Store, list: &ImageRecord) -> Result<ManifestList, Error>
     Ok(ManifestList::parse(&list.names.first().cloned().unwrap_or_else(|| list.id.clone()), &bytes)?)
 }
 
+/// Held while a list is read, changed and stored again.
+fn edit_lock(store: &Store) -> Result<Lock, Error> {
+    Ok(Lock::exclusive(&store.root().join("manifests.lock"))?)
+}
+
 /// Stores `list` as the new content of `record` (with `sources` for its images).
 fn save(
     store: &Store,
@@ -218,6 +226,7 @@ fn save(
 /// `amend`, an existing list of that name is returned instead of an error.
 pub fn create(store: &Store, name: &str, amend: bool) -> Result<ImageRecord, Error> {
     let full = images::normalize_tag(name)?;
+    let _lock = edit_lock(store)?;
     if let Some(have) = store.list_images()?.into_iter().find(|i| i.names.contains(&full)) {
         if amend && have.is_manifest_list() {
             return Ok(have);
@@ -425,6 +434,7 @@ pub async fn add(
         found.extend(resolve_image(store, remote, text, all).await?);
     }
     // Under no lock while the registry answered: read the list again to edit its latest version.
+    let _lock = edit_lock(store)?;
     let record = store
         .get_image(&record.id)?
         .ok_or_else(|| super::Error::ImageNotKnown { name: list_name.to_string() })?;
@@ -443,11 +453,14 @@ pub async fn add(
 /// `build --manifest LIST`: adds the image just built to the list, which is created if there
 /// is no image of that name.
 pub fn add_built(store: &Store, list_name: &str, image: &ImageRecord) -> Result<ImageRecord, Error> {
-    let record = match find(store, list_name) {
-        Ok(r) => r,
-        Err(e) if e.is_not_found() => create(store, list_name, false)?,
-        Err(e) => return Err(e),
-    };
+    if let Err(e) = find(store, list_name) {
+        if !e.is_not_found() {
+            return Err(e);
+        }
+        create(store, list_name, true)?;
+    }
+    let _lock = edit_lock(store)?;
+    let record = find(store, list_name)?;
     let found = local_entry(store, image)?;
     let mut list = entries(store, &record)?;
     let mut sources = record.list_sources.clone();
@@ -467,6 +480,7 @@ pub fn annotate(
     if image::reference::validate_digest(digest, digest).is_err() {
         return Err(Error::InvalidDigest { value: digest.to_string() });
     }
+    let _lock = edit_lock(store)?;
     let record = find(store, list_name)?;
     let mut list = entries(store, &record)?;
     let entry = list.entry_mut(digest).ok_or_else(|| Error::NoInstance { digest: digest.to_string() })?;
@@ -476,6 +490,7 @@ pub fn annotate(
 
 /// `manifest remove LIST DIGEST`: drops the entry with that digest.
 pub fn remove_entry(store: &Store, list_name: &str, digest: &str) -> Result<ImageRecord, Error> {
+    let _lock = edit_lock(store)?;
     let record = find(store, list_name)?;
     let mut list = entries(store, &record)?;
     if !list.remove(digest) {
@@ -754,6 +769,37 @@ mod tests {
         let a = good.validate().unwrap();
         assert_eq!(a["a"], "b=c");
         assert_eq!(a["d"], "");
+    }
+
+    #[test]
+    fn concurrent_edits_of_a_list_all_land() {
+        let t = tempfile::tempdir().unwrap();
+        let store = Store::open(t.path(), Default::default()).unwrap();
+        let rec = create(&store, "busy", false).unwrap();
+        let d = format!("sha256:{}", "3".repeat(64));
+        let mut l = ManifestList::default();
+        l.add(ListEntry {
+            media_type: manifest::OCI_MANIFEST.into(),
+            digest: d.clone(),
+            size: 1,
+            platform: ListPlatform { architecture: "amd64".into(), os: "linux".into(), ..Default::default() },
+            annotations: BTreeMap::new(),
+        });
+        save(&store, &rec, &l, BTreeMap::new()).unwrap();
+        std::thread::scope(|scope| {
+            for who in ["a", "b"] {
+                let (store, d) = (&store, &d);
+                scope.spawn(move || {
+                    for i in 0..10 {
+                        let opts =
+                            EntryOptions { annotations: vec![format!("{who}{i}=x")], ..Default::default() };
+                        annotate(store, "busy", d, &opts).unwrap();
+                    }
+                });
+            }
+        });
+        let got = entries(&store, &find(&store, "busy").unwrap()).unwrap();
+        assert_eq!(got.entries[0].annotations.len(), 20, "{:?}", got.entries[0].annotations);
     }
 
     #[test]
