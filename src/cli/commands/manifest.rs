@@ -210,27 +210,19 @@ pub fn run(command: ManifestCommand, mut ctx: Context, printer: &Printer) -> any
     let store = engine::open_store(&ctx)?;
     match command {
         ManifestCommand::Create(a) => {
-            let existed = a.amend && manifests::exists(&store, &a.list).unwrap_or(false);
             let list = manifests::create(&store, &a.list, a.amend)?;
             if !a.images.is_empty() {
+                // As podman, a list whose images cannot be added stays (empty).
                 let opts = RegistryOpts { tls_verify: a.tls.tls_verify, creds: None, authfile: None };
                 let remote = remote(&ctx, &opts)?;
-                let rt = runtime()?;
-                let added = rt.block_on(manifests::add(
+                runtime()?.block_on(manifests::add(
                     &store,
                     &remote,
                     &list.id,
                     &a.images,
                     a.all,
                     &EntryOptions::default(),
-                ));
-                if let Err(e) = added {
-                    // A list that could not be filled is not left behind (unless it was amended).
-                    if !existed {
-                        let _ = manifests::rm(&store, &list.id);
-                    }
-                    return Err(e.into());
-                }
+                ))?;
             }
             printer.line(&list.id);
         }
