@@ -544,6 +544,14 @@ pub async fn inspect(store: &Store, remote: &Remote, name: &str) -> Result<Strin
         remote.registries.check_allowed(&cand)?;
         match client.fetch_manifest(&cand).await {
             Ok((bytes, _)) => {
+                // A list may be empty (`"manifests": null`, as an empty list is pushed).
+                let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_default();
+                let media_type = v["mediaType"].as_str().unwrap_or_default();
+                let is_list = matches!(media_type, manifest::OCI_INDEX | manifest::DOCKER_MANIFEST_LIST)
+                    || (media_type.is_empty() && v.get("manifests").is_some());
+                if is_list {
+                    return Ok(ManifestList::parse(&cand.to_string(), &bytes)?.inspect_json(false));
+                }
                 return match manifest::parse_manifest(&cand.to_string(), &bytes, None)? {
                     manifest::Parsed::Index(_) => {
                         Ok(ManifestList::parse(&cand.to_string(), &bytes)?.inspect_json(false))
@@ -552,7 +560,7 @@ pub async fn inspect(store: &Store, remote: &Remote, name: &str) -> Result<Strin
                         blob: String::from_utf8_lossy(&bytes).into_owned(),
                         media_type,
                     }),
-                }
+                };
             }
             Err(e) => last_err = Some(e),
         }

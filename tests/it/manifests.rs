@@ -204,6 +204,13 @@ fn manifest_commands_refuse_bad_input_in_one_line() {
     // An empty list stands for no image: inspect says so as podman does.
     refused(&s.cmd(&["inspect", "l"]), "Error: no such object: \"l\"");
     s.cmd(&["manifest", "inspect", "l"]).assert_success().assert_stdout_contains("\"manifests\": null");
+    // An empty list pushes (by its id) and reads back from the registry.
+    let dest = registry::shared().reference("manifests/empty", "v1");
+    s.cmd(&["manifest", "push", NO_TLS, id.stdout_trimmed(), &dest]).assert_success();
+    let t = Skiff::new();
+    t.cmd(&["manifest", "inspect", NO_TLS, &dest])
+        .assert_success()
+        .assert_stdout_contains("\"manifests\": null");
 }
 
 #[test]
