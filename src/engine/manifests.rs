@@ -19,7 +19,7 @@ use std::sync::Arc;
 use futures_util::StreamExt as _;
 
 use super::images;
-use super::transfer::{self, ManifestFormat, PushReporter, Spool};
+use super::transfer::{self, PushReporter, Spool};
 use crate::image::list::{ListEntry, ListFormat, ListPlatform, ManifestList};
 use crate::image::manifest::{self, sha256_digest};
 use crate::image::{
@@ -748,15 +748,6 @@ pub fn parse_format(text: &str) -> Option<ListFormat> {
         "oci" => Some(ListFormat::Oci),
         "v2s2" | "docker" => Some(ListFormat::Docker),
         _ => None,
-    }
-}
-
-impl From<ListFormat> for ManifestFormat {
-    fn from(f: ListFormat) -> Self {
-        match f {
-            ListFormat::Oci => ManifestFormat::Oci,
-            ListFormat::Docker => ManifestFormat::Docker,
-        }
     }
 }
 
