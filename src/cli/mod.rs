@@ -198,7 +198,7 @@ pub enum Command {
     /// Manage secrets: create, ls, inspect, rm
     #[command(subcommand)]
     Secret(commands::secret::SecretCommand),
-    /// Manipulate manifest lists and image indexes: create, add, annotate, inspect, push, remove, rm, exists
+    /// Manage manifest lists (image indexes): create, add, inspect, push, rm
     #[command(subcommand)]
     Manifest(commands::manifest::ManifestCommand),
     /// Manage networks: create, ls, inspect, rm, prune, exists, connect, disconnect
