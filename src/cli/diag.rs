@@ -86,6 +86,7 @@ fn hint_of(cause: &(dyn std::error::Error + 'static)) -> Option<String> {
         engine::NetworkError,
         engine::UsernsError,
         engine::context::Error,
+        engine::manifests::Error,
     )
 }
 

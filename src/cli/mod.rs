@@ -198,6 +198,9 @@ pub enum Command {
     /// Manage secrets: create, ls, inspect, rm
     #[command(subcommand)]
     Secret(commands::secret::SecretCommand),
+    /// Manage manifest lists (image indexes): create, add, inspect, push, rm
+    #[command(subcommand)]
+    Manifest(commands::manifest::ManifestCommand),
     /// Manage networks: create, ls, inspect, rm, prune, exists, connect, disconnect
     #[command(subcommand)]
     Network(commands::network::NetworkCommand),
@@ -538,6 +541,7 @@ fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
         Command::Volume(c) => commands::volume::run(c, ctx, printer),
         Command::Network(c) => commands::network::run(c, ctx, printer),
         Command::Secret(c) => commands::secret::run(c, ctx, printer),
+        Command::Manifest(c) => commands::manifest::run(c, ctx, printer),
         Command::Pod(c) => commands::pod::run(c, ctx, printer),
         Command::RootlessNetns(a) => commands::network::holder(a, ctx, printer),
         Command::Generate(c) => commands::generate::run(c, ctx, printer),

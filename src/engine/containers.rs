@@ -344,7 +344,8 @@ pub fn create(
     mut opts: RunOptions,
     with: CreateOptions,
 ) -> Result<ContainerRecord, Error> {
-    let found = super::images::lookup(store, image_text)?;
+    // A manifest list runs its local image for this platform, as in podman.
+    let found = super::images::lookup_image(store, image_text)?;
     let image = found.image;
     let config = super::images::image_run_config(store, &image)?;
     let diffs = lower_dirs(store, &image)?;
@@ -787,6 +788,7 @@ pub(crate) mod tests {
                 pulled_at: String::new(),
                 insecure_origin: false,
                 names_history: Vec::new(),
+                list_sources: Default::default(),
             })
             .unwrap()
     }

@@ -73,6 +73,20 @@ pub fn lookup(store: &Store, text: &str) -> Result<Found, Error> {
     }
 }
 
+/// [`lookup`], where a manifest list stands for its image of this platform when that image is
+/// in the store, as podman's `run`, `push`, `save` and `history` take a list; else the list is
+/// not known as an image.
+pub fn lookup_image(store: &Store, text: &str) -> Result<Found, Error> {
+    let found = lookup(store, text)?;
+    if !found.image.is_manifest_list() {
+        return Ok(found);
+    }
+    match super::manifests::local_instance(store, &found.image) {
+        Ok(Some(image)) => Ok(Found { image, name: found.name }),
+        _ => Err(Error::ImageNotKnown { name: text.to_string() }),
+    }
+}
+
 /// The full name `tag` gives to `target` (podman: unqualified names go under `localhost/`).
 pub fn normalize_tag(target: &str) -> Result<String, Error> {
     let r = Reference::parse(target).map_err(|e| Error::InvalidTag {

@@ -25,6 +25,7 @@ pub mod images;
 pub mod info;
 pub mod lifecycle;
 pub mod logs;
+pub mod manifests;
 pub mod mounts_conf;
 pub mod namespaces;
 pub mod network;

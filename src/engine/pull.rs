@@ -259,6 +259,7 @@ fn record_pulled_image(
         pulled_at: String::new(),
         insecure_origin,
         names_history: Vec::new(),
+        list_sources: Default::default(),
     };
     Ok(st.put_image(record)?)
 }

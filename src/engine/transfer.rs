@@ -119,7 +119,7 @@ impl Spool {
     }
 
     /// Another file inside the spool directory.
-    fn path(&self, name: &str) -> PathBuf {
+    pub(crate) fn path(&self, name: &str) -> PathBuf {
         self.dir.join(name)
     }
 
@@ -165,7 +165,7 @@ pub fn save(
     let spool = Spool::new(store, "save-layers-")?;
     let mut rt: Option<tokio::runtime::Runtime> = None;
     for text in texts {
-        let found = images::lookup(store, text)?;
+        let found = images::lookup_image(store, text)?;
         let img = found.image;
         if let Some((_, input)) = inputs.iter_mut().find(|(id, _)| *id == img.id) {
             input.names.extend(found.name.filter(|n| !input.names.contains(n)));
@@ -680,19 +680,42 @@ pub async fn push(
     format: Option<ManifestFormat>,
     reporter: &dyn PushReporter,
 ) -> Result<Pushed, Error> {
-    let found = images::lookup(&store, source)?;
+    let found = images::lookup_image(&store, source)?;
     if let Some(dir) = destination.and_then(|d| d.strip_prefix("dir:")) {
         return push_dir(&store, &found.image, Path::new(dir), destination.unwrap_or_default());
     }
     let r = push_destination(&found, destination)?;
     options.registries.check_allowed(&r)?;
     let img = &found.image;
-    let mut manifest = store.blobs().read(&img.digest)?;
-    let config = store.blobs().read(&img.config_digest)?;
     let origin = RegistryClient::new(origin_options(&options, img));
     let client = RegistryClient::new(options);
-    let spool = Spool::new(&store, "push-")?;
     reporter.start();
+    let (manifest, media_type) = push_blobs(&store, &client, &origin, img, &r, format, reporter).await?;
+    reporter.writing_manifest();
+    let digest = client.push_manifest_raw(&r, manifest, &media_type).await?;
+    super::events::image("push", &img.id, &r.to_string());
+    Ok(Pushed { reference: r.to_string(), digest })
+}
+
+/// The client options to fetch `img`'s blobs again from the registry it came from.
+pub(crate) fn origin_client(options: &ClientOptions, img: &storage::ImageRecord) -> RegistryClient {
+    RegistryClient::new(origin_options(options, img))
+}
+
+/// Pushes the layer and config blobs of the stored image `img` to `r`'s repository and returns
+/// the manifest to push (in `format`) and its media type; the manifest itself is not pushed.
+pub(crate) async fn push_blobs(
+    store: &Store,
+    client: &RegistryClient,
+    origin: &RegistryClient,
+    img: &storage::ImageRecord,
+    r: &Reference,
+    format: Option<ManifestFormat>,
+    reporter: &dyn PushReporter,
+) -> Result<(Vec<u8>, String), Error> {
+    let mut manifest = store.blobs().read(&img.digest)?;
+    let config = store.blobs().read(&img.config_digest)?;
+    let spool = Spool::new(store, "push-")?;
     // A layer whose compressed blob was not kept: skipped if the destination has it, else
     // fetched again from the image's registry (the manifest keeps its digest), else rebuilt
     // from the layer's files and gzip-compressed under a rewritten manifest (as podman pushes).
@@ -704,21 +727,21 @@ pub async fn push(
         }
         if store.blobs().has(&l.blob_digest)? {
             let path = store.blobs().path(&l.blob_digest)?;
-            let uploaded = client.push_blob(&r, &l.blob_digest, BlobSource::File(path)).await?;
+            let uploaded = client.push_blob(r, &l.blob_digest, BlobSource::File(path)).await?;
             reporter.blob(&l.blob_digest, !uploaded);
-        } else if client.blob_exists(&r, &l.blob_digest).await? {
+        } else if client.blob_exists(r, &l.blob_digest).await? {
             reporter.blob(&l.blob_digest, true);
         } else {
             let desc =
                 LayerDesc { digest: l.blob_digest.clone(), size: l.size, media_type: l.media_type.clone() };
-            match refetch(&origin, img, &desc, &spool).await {
+            match refetch(origin, img, &desc, &spool).await {
                 Some(path) => {
-                    let uploaded = client.push_blob(&r, &l.blob_digest, BlobSource::File(path)).await?;
+                    let uploaded = client.push_blob(r, &l.blob_digest, BlobSource::File(path)).await?;
                     reporter.blob(&l.blob_digest, !uploaded);
                 }
                 None => {
-                    let (new, path) = rebuild_layer(&store, img, l, &spool, true)?;
-                    let uploaded = client.push_blob(&r, &new.digest, BlobSource::File(path)).await?;
+                    let (new, path) = rebuild_layer(store, img, l, &spool, true)?;
+                    let uploaded = client.push_blob(r, &new.digest, BlobSource::File(path)).await?;
                     reporter.blob(&new.digest, !uploaded);
                     changed.push((i, new));
                 }
@@ -734,13 +757,10 @@ pub async fn push(
     if let Some(format) = format {
         (manifest, media_type) = convert_manifest(&img.id, &manifest, format)?;
     }
-    client.push_blob(&r, &img.config_digest, BlobSource::Bytes(Bytes::from(config))).await?;
+    client.push_blob(r, &img.config_digest, BlobSource::Bytes(Bytes::from(config))).await?;
     reporter.config(&img.config_digest);
-    reporter.writing_manifest();
-    let digest = client.push_manifest_raw(&r, manifest, &media_type).await?;
     drop(spool);
-    super::events::image("push", &img.id, &r.to_string());
-    Ok(Pushed { reference: r.to_string(), digest })
+    Ok((manifest, media_type))
 }
 
 /// The registry part of what `login`/`logout` were given: `docker://`, `https://` and a

@@ -13,6 +13,7 @@
 pub mod archive;
 pub mod auth;
 pub mod http;
+pub mod list;
 pub mod manifest;
 pub mod platform;
 pub mod reference;

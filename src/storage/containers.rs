@@ -658,6 +658,7 @@ mod tests {
                 pulled_at: String::new(),
                 insecure_origin: false,
                 names_history: Vec::new(),
+                list_sources: Default::default(),
             })
             .unwrap()
     }

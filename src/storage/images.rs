@@ -7,7 +7,7 @@
 //! the layers and blobs it references are present, and removal deletes layers only under that
 //! lock, so an image once stored never points at a deleted layer.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
@@ -56,9 +56,23 @@ pub struct ImageRecord {
     /// when a name is taken away.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub names_history: Vec<String>,
+    /// A manifest list (`manifest create`): where each of its images can be copied from when
+    /// the list is pushed, by instance digest (`docker://REF` or `containers-storage:ID`).
+    /// A list has no config and no layers; its `digest` is the list's blob.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub list_sources: BTreeMap<String, String>,
 }
 
 impl ImageRecord {
+    /// True for a manifest list / image index built with `manifest create`.
+    pub fn is_manifest_list(&self) -> bool {
+        matches!(
+            self.manifest_media_type.as_str(),
+            "application/vnd.oci.image.index.v1+json"
+                | "application/vnd.docker.distribution.manifest.list.v2+json"
+        )
+    }
+
     /// podman's `History` of `images`: the current names, then the names it had before (the
     /// most recent first).
     pub fn history(&self) -> Vec<String> {
@@ -230,9 +244,14 @@ impl Store {
         }
         self.update_images(|images| {
             // Under the store lock: layers and blobs cannot be removed while we look.
-            for digest in [&record.digest, &record.config_digest] {
+            let blobs = if record.is_manifest_list() {
+                &[&record.digest][..]
+            } else {
+                &[&record.digest, &record.config_digest][..]
+            };
+            for digest in blobs {
                 if !self.blobs().has(digest)? {
-                    return Err(Error::BlobNotFound { digest: digest.clone() });
+                    return Err(Error::BlobNotFound { digest: (*digest).clone() });
                 }
             }
             for layer in &record.layers {
@@ -359,6 +378,22 @@ impl Store {
         Ok(removed)
     }
 
+    /// Removes blob `digest` unless an image still references it (an old version of a manifest
+    /// list). Returns whether it was removed.
+    pub fn remove_blob_if_unused(&self, digest: &str) -> Result<bool, Error> {
+        let _lock = Lock::exclusive(&self.store_lock_path())?;
+        let images = self.read_images()?.images;
+        let used = images.iter().any(|i| {
+            i.digest == digest
+                || i.config_digest == digest
+                || i.layers.iter().any(|l| l.blob_digest == digest)
+        });
+        if used || digest_hex(digest).is_err() {
+            return Ok(false);
+        }
+        self.blobs().remove(digest)
+    }
+
     /// Counts and sizes of images, layers and blobs.
     pub fn disk_usage(&self) -> Result<DiskUsage, Error> {
         let images = self.load_images_shared()?;
@@ -430,6 +465,7 @@ mod tests {
             pulled_at: String::new(),
             insecure_origin: false,
             names_history: Vec::new(),
+            list_sources: BTreeMap::new(),
         }
     }
 
@@ -470,6 +506,7 @@ mod tests {
                 pulled_at: String::new(),
                 insecure_origin: false,
                 names_history: Vec::new(),
+                list_sources: BTreeMap::new(),
             });
         }
         let err = find(&images, "abc").unwrap_err();

@@ -5,6 +5,7 @@
 //! starts over if it does not; a lock on an unlinked inode protects nothing.
 //!
 //! Lock order, to avoid deadlocks between commands (take them in this order, release in any):
+//! 0. `ROOT/manifests.lock`: one edit of a manifest list (`engine::manifests`), before the rest;
 //! 1. `ROOT/store.lock`: images.json; held exclusively while removing layers and blobs;
 //! 2. `ROOT/layers/<chain-hex>.lock`: one layer, for its whole ingest or removal;
 //! 3. `<scratch>.lock`: one staging dir, trash dir or blob temporary, held by its owner.

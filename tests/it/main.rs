@@ -42,6 +42,8 @@
 //! - `userns`: `--userns=keep-id|nomap|auto`, `--uidmap`/`--gidmap`, `--group-add`, `exec` and
 //!   `top` into a container with a user namespace of its own.
 //! - `secrets`: the `secret` commands and `run --secret`.
+//! - `manifests`: the `manifest` commands: lists of local and registry images, pushed and pulled
+//!   back by digest; `images`, `rmi` and `inspect` of a list.
 //! - `hardening`: hostile images, registries and archives (issue 17); restarts with published
 //!   ports, `rm -f`'s stop, pull's terminal output.
 
@@ -74,6 +76,7 @@ mod fuse;
 mod hardening;
 mod images;
 mod lifecycle;
+mod manifests;
 mod network;
 mod networks;
 mod options;

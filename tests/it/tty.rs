@@ -303,7 +303,7 @@ fn run_t_without_a_terminal_still_gives_the_container_one_and_logs_it() {
     assert!(fields.last() == Some(&"x"), "{out}");
     // stdin that is not a terminal: a warning, and its EOF reaches the container.
     let out = s.cmd_stdin(&["run", "-it", "--rm", img, "cat"], b"hi\n");
-    out.assert_success().assert_stderr_contains("the input device is not a terminal");
+    out.assert_success().assert_stderr_contains("The input device is not a TTY");
     assert_eq!(out.stdout.matches("hi").count(), 2, "the echo and cat's copy: {out}");
     // Detached: the pty's output lands in the log as stdout.
     let out =
@@ -352,4 +352,25 @@ fn foreground_run_passes_sigterm_to_the_container_and_stdin_eof() {
     let code = child.wait().unwrap().code();
     assert_eq!(code, Some(42), "{}", String::from_utf8_lossy(&seen));
     assert!(String::from_utf8_lossy(&seen).contains("got-term"));
+}
+
+#[test]
+fn load_from_a_terminal_refuses_in_podmans_words() {
+    let s = Skiff::new();
+    let mut t = Term::spawn(&s, &["load"], 24, 80);
+    t.expect("Error: cannot read from terminal, use command-line redirection or the --input flag");
+    assert_eq!(t.wait(), 125, "{}", t.text());
+}
+
+#[test]
+fn tty_and_interactive_take_podmans_boolean_values() {
+    let s = Skiff::new();
+    let img = pulled(&s);
+    let out = s.cmd_stdin(&["run", "--tty=false", "-i", "--rm", img, "echo", "hello"], b"");
+    out.assert_success().assert_stdout_eq("hello\n");
+    assert!(!out.stderr.contains("TTY"), "no warning without --tty: {out}");
+    let out = s.cmd_stdin(&["run", "--tty", "-i=false", "--rm", img, "echo", "hello"], b"");
+    out.assert_success().assert_stdout_eq("hello\r\n");
+    assert!(!out.stderr.contains("TTY"), "no warning without -i: {out}");
+    s.cmd(&["run", "--tty=maybe", "--rm", img, "true"]).assert_exit(125).assert_stderr_contains("maybe");
 }

@@ -68,6 +68,9 @@ pub struct Args {
     /// Write the image id to this file
     #[arg(long, value_name = "FILE")]
     pub iidfile: Option<PathBuf>,
+    /// Add the image to this manifest list (created if it does not exist)
+    #[arg(long, value_name = "LIST")]
+    pub manifest: Option<String>,
     /// The ignore file (default: CONTEXT/.containerignore, else CONTEXT/.dockerignore)
     #[arg(long, value_name = "FILE")]
     pub ignorefile: Option<PathBuf>,
@@ -563,6 +566,9 @@ pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Ex
     }
     if let Some(path) = &args.iidfile {
         fs_err::write(path, format!("sha256:{}", built.image.id))?;
+    }
+    if let Some(list) = &args.manifest {
+        engine::manifests::add_built(&store, list, &built.image)?;
     }
     printer.line(&built.image.id);
     Ok(Exit::SUCCESS)

@@ -85,7 +85,8 @@ pub fn run_option_takes_value() -> impl Fn(&str) -> bool {
     let cmd = super::container::RunArgs::augment_args(clap::Command::new("run"));
     let mut with_value: Vec<String> = Vec::new();
     for a in cmd.get_arguments() {
-        if !a.get_action().takes_values() {
+        // `--tty[=BOOL]`: a value only after `=`, never the next word.
+        if !a.get_action().takes_values() || a.is_require_equals_set() {
             continue;
         }
         with_value.extend(a.get_long().map(|l| format!("--{l}")));

@@ -27,7 +27,7 @@ pub struct Args {
 pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
     crate::cli::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;
-    let found = engine::images::lookup(&store, &args.image)?;
+    let found = engine::images::lookup_image(&store, &args.image)?;
     let rows = engine::images::history(&store, &found.image)?;
     if crate::cli::format::normalized(args.format.as_deref()) == Some("json") {
         printer.line(&serde_json::to_string_pretty(&rows)?);

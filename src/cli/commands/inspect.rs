@@ -81,6 +81,22 @@ pub fn run_any(args: AnyArgs, mut ctx: Context, printer: &Printer) -> anyhow::Re
             continue;
         }
         match engine::images::lookup(&store, name) {
+            // A manifest list stands for its local image of this platform, as in podman.
+            Ok(found) if found.image.is_manifest_list() => {
+                match engine::manifests::local_instance(&store, &found.image)? {
+                    Some(img) => values.push(engine::images::inspect(&store, &img)?),
+                    None => {
+                        match args.kind {
+                            Kind::All => printer.error(&format!("Error: no such object: {name:?}")),
+                            _ => printer.error(&format!(
+                                "Error: inspecting object: {}",
+                                engine::manifests::no_local_instance_message()
+                            )),
+                        }
+                        failed = true;
+                    }
+                }
+            }
             Ok(found) => values.push(engine::images::inspect(&store, &found.image)?),
             Err(e @ engine::Error::ImageNotKnown { .. }) => {
                 if args.kind == Kind::All {

@@ -44,7 +44,7 @@ pub fn run(args: Args, mut ctx: Context, printer: &Printer) -> anyhow::Result<Ex
         return load_file(&store, &path, args.quiet, printer);
     }
     if input.is_none() && std::io::stdin().is_terminal() {
-        anyhow::bail!("no archive to load: pipe one to stdin or use -i FILE");
+        anyhow::bail!("cannot read from terminal, use command-line redirection or the --input flag");
     }
     crate::cli::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;

@@ -16,6 +16,7 @@ pub mod info;
 pub mod inspect;
 pub mod load;
 pub mod login;
+pub mod manifest;
 pub mod network;
 pub mod oci;
 pub mod pod;

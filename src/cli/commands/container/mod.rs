@@ -228,7 +228,8 @@ fn attach_foreground(
     let (stdin, stdout) = (std::io::stdin(), std::io::stdout());
     let stdin_is_tty = tty::is_terminal(stdin.as_fd());
     if fg.tty && fg.stdin && !stdin_is_tty {
-        printer.warn("the input device is not a terminal: -t and -i may not work as expected");
+        printer
+            .warn("The input device is not a TTY. The --tty and --interactive flags might not work properly");
     }
     // Blocked before raw mode, so that no signal ends this process with the terminal raw.
     engine::attach::attach_signals(true, fg.tty).thread_block()?;

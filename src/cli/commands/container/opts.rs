@@ -63,8 +63,9 @@ pub struct CreateArgs {
     /// Override the image's entrypoint (a command, or a JSON array; "" clears it)
     #[arg(long, value_name = "CMD")]
     pub entrypoint: Option<String>,
-    /// Keep stdin open and forward it to the container
-    #[arg(short, long)]
+    /// Keep stdin open and forward it to the container (`-i=false` as podman takes it)
+    #[arg(short, long, num_args = 0..=1, require_equals = true, default_value = "false",
+          default_missing_value = "true", value_name = "BOOL", action = clap::ArgAction::Set)]
     pub interactive: bool,
     #[command(flatten)]
     pub tty: super::tty_args::TtyArgs,

@@ -7,7 +7,9 @@ use crate::cli::tty;
 #[derive(Debug, Clone, clap::Args)]
 pub struct TtyArgs {
     /// Give the container a pseudo-terminal (stdin, stdout and stderr; TERM=xterm unless set)
-    #[arg(short = 't', long)]
+    /// (`--tty=false` as podman takes it)
+    #[arg(short = 't', long, num_args = 0..=1, require_equals = true, default_value = "false",
+          default_missing_value = "true", value_name = "BOOL", action = clap::ArgAction::Set)]
     pub tty: bool,
 }
 
