@@ -6,6 +6,7 @@
 //! start tokio for the commands that need it.
 
 pub mod args;
+pub mod cobra;
 pub mod commands;
 pub mod diag;
 pub mod exit;
@@ -238,7 +239,7 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum ContainerCommand {
     /// List containers
-    #[command(visible_aliases = ["ps", "list"])]
+    #[command(name = "list", visible_aliases = ["ls", "ps"])]
     Ls(commands::container::PsArgs),
     /// Run a command in a new container
     Run(commands::container::RunArgs),
@@ -300,7 +301,7 @@ pub enum ImageCommand {
     /// Pull images from a registry into local storage
     Pull(commands::pull::Args),
     /// List images in local storage
-    #[command(visible_alias = "list")]
+    #[command(name = "list", visible_alias = "ls")]
     Ls(commands::images::Args),
     /// Remove images
     Rm(commands::rmi::Args),
@@ -347,23 +348,21 @@ pub fn main() -> ExitCode {
     if let Some(code) = commands::quadlet::generator_main() {
         return code;
     }
-    let cli = match Cli::try_parse() {
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let prog = cobra::program_name(argv.first());
+    let words: Vec<String> = argv.iter().skip(1).map(|a| a.to_string_lossy().into_owned()).collect();
+    let root = cobra::command();
+    if let Some(text) = cobra::help_command(&root, &words, &prog) {
+        printer::Printer::new().out(&text);
+        return ExitCode::SUCCESS;
+    }
+    let parsed = root.clone().try_get_matches_from(&argv).and_then(|m| {
+        use clap::FromArgMatches;
+        Cli::from_arg_matches(&m)
+    });
+    let cli = match parsed {
         Ok(c) => c,
-        Err(e) => {
-            let code = match e.kind() {
-                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => 0,
-                _ => Exit::SKIFF_ERROR.code(),
-            };
-            if let Some(level) = bad_log_level(&e) {
-                // podman's words and exit code (1) for a log level it does not know.
-                printer::Printer::new().error(&format!(
-                    "Log Level \"{level}\" is not supported, choose from: trace, debug, info, warn, warning, error, fatal, panic"
-                ));
-                return ExitCode::from(1);
-            }
-            let _ = e.print();
-            return ExitCode::from(code as u8);
-        }
+        Err(e) => return parse_error(&root, &words, &e, &prog),
     };
     if cli.debug && cli.log_level.is_some() {
         printer::Printer::new().error("Setting --log-level and --debug is not allowed");
@@ -380,6 +379,35 @@ pub fn main() -> ExitCode {
         Err(err) => diag::report(&printer, &err),
     };
     ExitCode::from(exit.code() as u8)
+}
+
+/// Help and version on stdout (exit 0); a usage error in cobra's words on stderr (exit 125).
+fn parse_error(root: &clap::Command, words: &[String], e: &clap::Error, prog: &str) -> ExitCode {
+    let printer = printer::Printer::new();
+    match e.kind() {
+        clap::error::ErrorKind::DisplayHelp => {
+            printer.out(&cobra::help_text(&cobra::walk(root, words), prog));
+            return ExitCode::SUCCESS;
+        }
+        clap::error::ErrorKind::DisplayVersion => {
+            printer.line(&format!("{prog} version {}", env!("CARGO_PKG_VERSION")));
+            return ExitCode::SUCCESS;
+        }
+        _ => {}
+    }
+    if let Some(level) = bad_log_level(e) {
+        // podman's words and exit code (1) for a log level it does not know.
+        printer.error(&format!(
+            "Log Level \"{level}\" is not supported, choose from: trace, debug, info, warn, warning, error, fatal, panic"
+        ));
+        return ExitCode::from(1);
+    }
+    let usage = cobra::usage_error(root, words, e, prog);
+    if let Some(help) = usage.help {
+        printer.out(&help);
+    }
+    printer.error(&usage.message);
+    ExitCode::from(Exit::SKIFF_ERROR.code() as u8)
 }
 
 /// Runs skiff's `--init` (see [`crate::engine::init`]) when started under its name.
