@@ -55,6 +55,11 @@ pub struct Walk<'a> {
     pub flags: Vec<String>,
     /// A word after the command path that names no subcommand of a group.
     pub unknown_command: Option<String>,
+    /// The last word is a flag that still waits for its value (`--name` at the end).
+    pub pending_value: Option<&'a Arg>,
+    /// Every further word is positional (after `--` or a trailing argument such as `run`'s
+    /// COMMAND).
+    pub only_positionals: bool,
 }
 
 impl<'a> Walk<'a> {
@@ -95,7 +100,14 @@ pub fn takes_value(arg: &Arg) -> bool {
 /// subcommands ends the path (what follows belongs to it; after a trailing argument such as
 /// `run`'s COMMAND, everything does).
 pub fn walk<'a>(root: &'a Command, words: &[String]) -> Walk<'a> {
-    let mut w = Walk { path: vec![root], positionals: Vec::new(), flags: Vec::new(), unknown_command: None };
+    let mut w = Walk {
+        path: vec![root],
+        positionals: Vec::new(),
+        flags: Vec::new(),
+        unknown_command: None,
+        pending_value: None,
+        only_positionals: false,
+    };
     let mut i = 0;
     let mut only_positionals = false;
     while i < words.len() {
@@ -116,7 +128,10 @@ pub fn walk<'a>(root: &'a Command, words: &[String]) -> Walk<'a> {
                 None => (long, false),
             };
             w.flags.push(format!("--{name}"));
-            if !joined && find_long(cmd, name).is_some_and(takes_value) {
+            if let Some(arg) = find_long(cmd, name).filter(|a| !joined && takes_value(a)) {
+                if i == words.len() {
+                    w.pending_value = Some(arg);
+                }
                 i += 1;
             }
             continue;
@@ -125,8 +140,11 @@ pub fn walk<'a>(root: &'a Command, words: &[String]) -> Walk<'a> {
             w.flags.push(word.clone());
             let letters: Vec<char> = word[1..].chars().collect();
             for (k, c) in letters.iter().enumerate() {
-                if find_short(cmd, *c).is_some_and(takes_value) {
+                if let Some(arg) = find_short(cmd, *c).filter(|a| takes_value(a)) {
                     if k + 1 == letters.len() {
+                        if i == words.len() {
+                            w.pending_value = Some(arg);
+                        }
                         i += 1;
                     }
                     break;
@@ -162,12 +180,13 @@ pub fn walk<'a>(root: &'a Command, words: &[String]) -> Walk<'a> {
             seen = seen.saturating_add(max);
         }
     }
+    w.only_positionals = only_positionals;
     w
 }
 
 /// The flags shown in `cmd`'s `Options:`: its own (at the root, the global ones), visible, not
 /// clap's help flag.
-fn local_flags(cmd: &Command, is_root: bool) -> Vec<&Arg> {
+pub fn local_flags(cmd: &Command, is_root: bool) -> Vec<&Arg> {
     let mut flags: Vec<&Arg> = cmd
         .get_arguments()
         .filter(|a| !a.is_positional() && !a.is_hide_set())
@@ -184,9 +203,8 @@ fn positional_usage(arg: &Arg) -> String {
         .get_value_names()
         .and_then(|v| v.first())
         .map(|n| n.to_string())
-        .unwrap_or_else(|| arg.get_id().to_string())
-        .to_uppercase()
-        .replace('-', "_");
+        .unwrap_or_else(|| arg.get_id().as_str().replace('-', "_"))
+        .to_uppercase();
     let many = arg.get_num_args().is_some_and(|r| r.max_values() > 1);
     match (arg.is_required_set(), many) {
         (true, false) => name,
@@ -278,7 +296,7 @@ fn flag_usages(flags: &[&Arg], prog: &str) -> String {
 }
 
 /// The visible subcommands of `cmd`, sorted by name (with `help` at the root, as cobra adds it).
-fn available_commands(cmd: &Command, is_root: bool) -> Vec<(String, String)> {
+pub fn available_commands(cmd: &Command, is_root: bool) -> Vec<(String, String)> {
     let mut v: Vec<(String, String)> = cmd
         .get_subcommands()
         .filter(|s| !s.is_hide_set())

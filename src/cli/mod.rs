@@ -8,6 +8,7 @@
 pub mod args;
 pub mod cobra;
 pub mod commands;
+pub mod complete;
 pub mod diag;
 pub mod exit;
 pub mod format;
@@ -351,6 +352,9 @@ pub fn main() -> ExitCode {
     let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let prog = cobra::program_name(argv.first());
     let words: Vec<String> = argv.iter().skip(1).map(|a| a.to_string_lossy().into_owned()).collect();
+    if let Some(code) = complete::main(&words) {
+        return code;
+    }
     let root = cobra::command();
     if let Some(text) = cobra::help_command(&root, &words, &prog) {
         printer::Printer::new().out(&text);
