@@ -304,10 +304,11 @@ pub fn complete(
     let index = w.positionals.len();
     let leaf = cmd.get_name();
     // `run IMAGE PATH...` and `create`: paths inside the image.
-    if matches!(leaf, "run" | "create") && !path.ends_with("healthcheck run") && index >= 1 {
+    let container_command = matches!(w.path.len(), 2) || w.path[1].get_name() == "container";
+    if matches!(leaf, "run" | "create") && container_command && index >= 1 {
         return sources.image_paths(&w.positionals[0], to_complete);
     }
-    if leaf == "cp" && index < 2 {
+    if leaf == "cp" && container_command && index < 2 {
         return match to_complete.split_once(':') {
             Some((name, inner)) => {
                 let (c, d) = sources.container_paths(name, inner);
