@@ -51,19 +51,42 @@ impl Directive {
 }
 
 /// Runs `__complete`/`__completeNoDesc` when that is the first word.
+/// Global flags may come before it (`skiff --root DIR __complete ...`), as before any command.
 pub fn main(words: &[String]) -> Option<ExitCode> {
-    let with_descriptions = match words.first()?.as_str() {
+    let root = cobra::command();
+    let mut at = 0;
+    while let Some(w) = words.get(at).filter(|w| w.starts_with('-') && w.len() > 1) {
+        let takes = match w.strip_prefix("--") {
+            Some(l) => !l.contains('=') && cobra::find_long(&root, l).is_some_and(cobra::takes_value),
+            None => w[1..]
+                .chars()
+                .last()
+                .and_then(|c| cobra::find_short(&root, c))
+                .is_some_and(cobra::takes_value),
+        };
+        at += if takes { 2 } else { 1 };
+    }
+    let with_descriptions = match words.get(at)?.as_str() {
         "__complete" => true,
         "__completeNoDesc" => false,
         _ => return None,
     };
-    let args = &words[1..];
+    let args = &words[at + 1..];
     let (prior, to_complete) = match args.split_last() {
         Some((last, init)) => (init, last.as_str()),
         None => (args, ""),
     };
-    let root = cobra::command();
     let mut sources = Sources::default();
+    for (i, w) in words[..at].iter().chain(prior).enumerate() {
+        let next = || words[..at].iter().chain(prior).nth(i + 1).map(std::path::PathBuf::from);
+        match w.split_once('=') {
+            Some(("--root", v)) => sources.root = Some(v.into()),
+            Some(("--runroot", v)) => sources.runroot = Some(v.into()),
+            _ if w == "--root" => sources.root = next(),
+            _ if w == "--runroot" => sources.runroot = next(),
+            _ => {}
+        }
+    }
     let (candidates, directive) = complete(&root, prior, to_complete, &mut sources);
     let printer = Printer::new();
     let mut out = String::new();
@@ -84,6 +107,9 @@ pub fn main(words: &[String]) -> Option<ExitCode> {
 /// The store, opened on first use (joining the user namespace as every command that reads it).
 #[derive(Default)]
 pub struct Sources {
+    /// `--root` and `--runroot`, as given on the command line.
+    root: Option<std::path::PathBuf>,
+    runroot: Option<std::path::PathBuf>,
     ctx: Option<Context>,
     store: Option<Arc<engine::Store>>,
     failed: bool,
@@ -97,7 +123,7 @@ impl Sources {
             return None;
         }
         if self.store.is_none() {
-            let mut ctx = Context::resolve(None, None, None);
+            let mut ctx = Context::resolve(self.root.clone(), self.runroot.clone(), None);
             let opened = crate::cli::enter(&mut ctx, &Printer::new())
                 .and_then(|_| engine::open_store(&ctx).map_err(anyhow::Error::from));
             match opened {

@@ -91,6 +91,15 @@ pub struct Cli {
     /// Where events go: file (default: containers.conf's events_logger, else file) or none
     #[arg(long, global = true, value_name = "BACKEND")]
     pub events_backend: Option<String>,
+    /// Access a remote Podman service: skiff has no remote mode (refused)
+    #[arg(short = 'r', long)]
+    pub remote: bool,
+    /// URL of a remote Podman service (CONTAINER_HOST): skiff has no remote mode (refused)
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+    /// Connection to a remote Podman service: skiff has no remote mode (refused)
+    #[arg(short = 'c', long, value_name = "NAME")]
+    pub connection: Option<String>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -515,6 +524,9 @@ where
 }
 
 fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
+    if cli.remote || cli.url.is_some() || cli.connection.is_some() {
+        anyhow::bail!("skiff has no remote mode: --remote, --url and --connection are not supported");
+    }
     if cli.cgroup_manager == Some(CgroupManager::Systemd) {
         printer
             .warn("--cgroup-manager=systemd: skiff does not create cgroups through systemd; using cgroupfs");

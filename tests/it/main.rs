@@ -40,6 +40,7 @@
 //! - `userns`: `--userns=keep-id|nomap|auto`, `--uidmap`/`--gidmap`, `--group-add`, `exec` and
 //!   `top` into a container with a user namespace of its own.
 //! - `secrets`: the `secret` commands and `run --secret`.
+//! - `cobra`: help, usage errors and `__complete` shell completion as podman's (cobra's).
 //! - `hardening`: hostile images, registries and archives (issue 17); restarts with published
 //!   ports, `rm -f`'s stop, pull's terminal output.
 
@@ -61,6 +62,7 @@ mod util;
 
 mod build;
 mod build_compat;
+mod cobra;
 mod compat;
 mod containers;
 mod data;
