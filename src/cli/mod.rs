@@ -47,7 +47,7 @@ pub enum LogLevel {
 
 /// A daemonless, rootless container tool, command-compatible with podman.
 #[derive(Debug, Parser)]
-#[command(name = "skiff", version, about, long_about = None, propagate_version = true)]
+#[command(name = "skiff", version, about, long_about = None, disable_version_flag = true)]
 #[command(disable_help_subcommand = false, max_term_width = 100)]
 // A repeated single-value flag takes its last value (`--name a --name b`), as podman's flag library does.
 #[command(args_override_self = true)]
@@ -91,6 +91,9 @@ pub struct Cli {
     /// Where events go: file (default: containers.conf's events_logger, else file) or none
     #[arg(long, global = true, value_name = "BACKEND")]
     pub events_backend: Option<String>,
+    /// Print the version (as podman: `-v`)
+    #[arg(short = 'v', long, action = clap::ArgAction::Version)]
+    version: Option<bool>,
     /// Access a remote Podman service: skiff has no remote mode (refused)
     #[arg(short = 'r', long)]
     pub remote: bool,

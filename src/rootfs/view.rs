@@ -56,7 +56,7 @@ impl LayeredView {
             let mut p = layer.clone();
             for (k, c) in rel.iter().enumerate() {
                 p.push(c);
-                match std::fs::symlink_metadata(&p) {
+                match fs_err::symlink_metadata(&p) {
                     Ok(m) if is_whiteout(&m) => return None,
                     Ok(m) if k + 1 == rel.len() => return Some((m, i)),
                     Ok(m) if m.is_dir() => {
@@ -67,7 +67,7 @@ impl LayeredView {
                             for c in rest {
                                 q.push(c);
                             }
-                            return match std::fs::symlink_metadata(&q) {
+                            return match fs_err::symlink_metadata(&q) {
                                 Ok(m) if !is_whiteout(&m) => Some((m, i)),
                                 _ => None,
                             };
@@ -78,7 +78,7 @@ impl LayeredView {
                 }
             }
             if rel.is_empty() {
-                return std::fs::metadata(layer).ok().map(|m| (m, i));
+                return fs_err::metadata(layer).ok().map(|m| (m, i));
             }
         }
         None
@@ -110,7 +110,7 @@ impl LayeredView {
                 for c in &out {
                     p.push(c);
                 }
-                let target = std::fs::read_link(&p).ok()?;
+                let target = fs_err::read_link(&p).ok()?;
                 out.pop();
                 let target = target.to_string_lossy().into_owned();
                 if target.starts_with('/') {
@@ -135,19 +135,19 @@ impl LayeredView {
             let mut p = layer.clone();
             for (k, c) in rel.iter().enumerate() {
                 p.push(c);
-                match std::fs::symlink_metadata(&p) {
+                match fs_err::symlink_metadata(&p) {
                     Ok(m) if m.is_dir() => {}
                     Ok(_) => break 'layers,
                     Err(_) => continue 'layers,
                 }
                 // An opaque parent in this layer hides the lower layers' directory.
                 if k + 1 < rel.len() && is_opaque(&p) {
-                    let Ok(rd) = std::fs::read_dir(p.join(rel[k + 1..].join("/"))) else { break 'layers };
+                    let Ok(rd) = fs_err::read_dir(p.join(rel[k + 1..].join("/"))) else { break 'layers };
                     collect(rd, &mut seen, &mut out);
                     break 'layers;
                 }
             }
-            let Ok(rd) = std::fs::read_dir(&p) else { continue };
+            let Ok(rd) = fs_err::read_dir(&p) else { continue };
             collect(rd, &mut seen, &mut out);
             if is_opaque(&p) {
                 break;
@@ -157,7 +157,7 @@ impl LayeredView {
     }
 }
 
-fn collect(rd: std::fs::ReadDir, seen: &mut HashSet<OsString>, out: &mut Vec<Entry>) {
+fn collect(rd: fs_err::ReadDir, seen: &mut HashSet<OsString>, out: &mut Vec<Entry>) {
     for e in rd.flatten() {
         let name = e.file_name();
         if !seen.insert(name.clone()) {
@@ -228,16 +228,16 @@ mod tests {
         let lower = t.path().join("lower");
         let upper = t.path().join("upper");
         for d in ["etc/ssl", "root", "home", "tmp", "gone"] {
-            std::fs::create_dir_all(lower.join(d)).unwrap();
+            fs_err::create_dir_all(lower.join(d)).unwrap();
         }
-        std::fs::write(lower.join("etc/os-release"), "x").unwrap();
-        std::fs::write(lower.join("etc/passwd"), "x").unwrap();
-        std::fs::write(lower.join("etc/shadow"), "x").unwrap();
+        fs_err::write(lower.join("etc/os-release"), "x").unwrap();
+        fs_err::write(lower.join("etc/passwd"), "x").unwrap();
+        fs_err::write(lower.join("etc/shadow"), "x").unwrap();
         std::os::unix::fs::symlink("../etc", lower.join("home/link")).unwrap();
-        std::fs::create_dir_all(upper.join("tmp")).unwrap();
-        std::fs::write(upper.join("tmp/new"), "x").unwrap();
-        std::fs::write(upper.join("tmp/new2"), "x").unwrap();
-        std::fs::create_dir_all(upper.join("emptydir")).unwrap();
+        fs_err::create_dir_all(upper.join("tmp")).unwrap();
+        fs_err::write(upper.join("tmp/new"), "x").unwrap();
+        fs_err::write(upper.join("tmp/new2"), "x").unwrap();
+        fs_err::create_dir_all(upper.join("emptydir")).unwrap();
         // A whiteout needs mknod(c 0 0): allowed as root or inside a user namespace only; a
         // test run without it still checks the rest.
         let _ = nix::sys::stat::mknod(
