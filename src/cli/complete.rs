@@ -53,6 +53,9 @@ impl Directive {
 /// Runs `__complete`/`__completeNoDesc` when that is the first word.
 /// Global flags may come before it (`skiff --root DIR __complete ...`), as before any command.
 pub fn main(words: &[String]) -> Option<ExitCode> {
+    if !words.iter().any(|w| w.starts_with("__complete")) {
+        return None;
+    }
     let root = cobra::command();
     let mut at = 0;
     while let Some(w) = words.get(at).filter(|w| w.starts_with('-') && w.len() > 1) {
