@@ -517,10 +517,7 @@ pub fn usage_error(root: &Command, words: &[String], e: &clap::Error, prog: &str
                 return plain(unknown_flag(f, &see));
             }
             let bad = w.unknown_command.clone().or_else(|| context_string(e, ContextKind::InvalidSubcommand));
-            plain(format!(
-                "Error: unrecognized command `{path} {}`\nTry '{path} --help' for more information",
-                bad.unwrap_or_default()
-            ))
+            plain(unrecognized(cmd, &path, &bad.unwrap_or_default()))
         }
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
             if cmd.has_subcommands() =>
@@ -536,9 +533,7 @@ pub fn usage_error(root: &Command, words: &[String], e: &clap::Error, prog: &str
                 let typed = w.flags.iter().find(|f| !flag_known(cmd, f)).cloned().unwrap_or(arg);
                 plain(unknown_flag(&typed, &see))
             } else if let Some(bad) = w.unknown_command.as_ref().filter(|_| cmd.has_subcommands()) {
-                plain(format!(
-                    "Error: unrecognized command `{path} {bad}`\nTry '{path} --help' for more information"
-                ))
+                plain(unrecognized(cmd, &path, bad))
             } else {
                 plain(format!("Error: {}", count_message(cmd, &path, w.positionals.len())))
             }
@@ -615,6 +610,43 @@ pub fn usage_error(root: &Command, words: &[String], e: &clap::Error, prog: &str
         }
         _ => plain(format!("Error: {}", clap_message(e))),
     }
+}
+
+/// cobra's `unrecognized command` with its `Did you mean this?` suggestions: the visible
+/// subcommands within two edits of the word, or that start with it.
+fn unrecognized(cmd: &Command, path: &str, bad: &str) -> String {
+    let typed = bad.to_lowercase();
+    let suggestions: Vec<String> = available_commands(cmd, false)
+        .into_iter()
+        .map(|(n, _)| n)
+        .filter(|n| levenshtein(&typed, &n.to_lowercase()) <= 2 || n.to_lowercase().starts_with(&typed))
+        .collect();
+    let mut s = format!("Error: unrecognized command `{path} {bad}`\n");
+    if !suggestions.is_empty() {
+        s.push_str("\nDid you mean this?\n");
+        for n in suggestions {
+            s.push_str(&format!("\t{n}\n"));
+        }
+        s.push('\n');
+    }
+    s.push_str(&format!("Try '{path} --help' for more information"));
+    s
+}
+
+/// The edit distance between two words.
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == *cb { prev } else { 1 + prev.min(row[j]).min(row[j + 1]) };
+            prev = cur;
+        }
+    }
+    row[b.len()]
 }
 
 /// Whether `cmd` has the flag word (`--all`, `-a`, `-ab`: every letter).
@@ -708,6 +740,11 @@ mod tests {
             "Error: unrecognized command `skiff network NoSuchCommand`\nTry 'skiff network --help' for more information"
         );
         assert_eq!(error_for("network"), "Error: missing command 'skiff network COMMAND'");
+        assert_eq!(
+            error_for("contaner"),
+            "Error: unrecognized command `skiff contaner`\n\nDid you mean this?\n\tcontainer\n\nTry 'skiff --help' for more information"
+        );
+        assert!(error_for("image exist x").contains("Did you mean this?\n\texists\n"));
         assert_eq!(error_for("rename a b c"), "Error: accepts 2 arg(s), received 3");
         assert_eq!(error_for("rename"), "Error: accepts 2 arg(s), received 0");
         assert_eq!(error_for("pull"), "Error: requires at least 1 arg(s), only received 0");
