@@ -540,15 +540,19 @@ pub fn usage_error(root: &Command, words: &[String], e: &clap::Error, prog: &str
         }
         ErrorKind::MissingRequiredArgument | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             let missing = context_strings(e, ContextKind::InvalidArg);
-            let flags: Vec<String> = missing
-                .iter()
-                .filter(|m| m.starts_with('-'))
-                .filter_map(|m| arg_named(cmd, m))
-                .filter_map(|a| a.get_long().map(str::to_string))
-                .collect();
+            let flags: Vec<&Arg> =
+                missing.iter().filter(|m| m.starts_with('-')).filter_map(|m| arg_named(cmd, m)).collect();
             if !flags.is_empty() {
-                let quoted: Vec<String> = flags.iter().map(|f| format!("\"{f}\"")).collect();
-                return plain(format!("Error: required flag(s) {} not set", quoted.join(", ")));
+                // cobra's words for a flag that is always required; one that another flag given
+                // requires is named as typed (`--replace` needs `--name`).
+                let names: Vec<String> = flags
+                    .iter()
+                    .filter_map(|a| {
+                        let l = a.get_long()?;
+                        Some(if a.is_required_set() { format!("\"{l}\"") } else { format!("--{l}") })
+                    })
+                    .collect();
+                return plain(format!("Error: required flag(s) {} not set", names.join(", ")));
             }
             plain(format!("Error: {}", count_message(cmd, &path, w.positionals.len())))
         }
