@@ -272,6 +272,16 @@ fn flag_usages(flags: &[&Arg], prog: &str) -> String {
             "version" => format!("Version for {prog}"),
             _ => a.get_help().map(|h| h.to_string()).unwrap_or_default(),
         };
+        // The choices of a flag that has a fixed set, unless its text names them already.
+        let choices: Vec<String> = a
+            .get_possible_values()
+            .iter()
+            .filter(|p| !p.is_hide_set())
+            .map(|p| p.get_name().to_string())
+            .collect();
+        if choices.len() > 1 && !choices.iter().all(|c| usage.contains(c.as_str())) {
+            usage.push_str(&format!(" ({})", choices.join(", ")));
+        }
         let defaults: Vec<String> =
             a.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
         if takes_value(a) && !defaults.is_empty() && !defaults.iter().all(String::is_empty) {
