@@ -418,6 +418,24 @@ fn parse_error(root: &clap::Command, words: &[String], e: &clap::Error, prog: &s
         ));
         return ExitCode::from(1);
     }
+    // As cobra: a flag error comes first, then `--help`, then the count of arguments.
+    let walk = cobra::walk(root, words);
+    let asks_help = walk.flags.iter().any(|f| f == "--help")
+        || (walk.flags.iter().any(|f| f == "-h")
+            && cobra::find_short(walk.cmd(), 'h').is_some_and(|a| a.get_id() == "help"));
+    let about_arguments = matches!(
+        e.kind(),
+        clap::error::ErrorKind::MissingRequiredArgument
+            | clap::error::ErrorKind::TooManyValues
+            | clap::error::ErrorKind::WrongNumberOfValues
+            | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            | clap::error::ErrorKind::MissingSubcommand
+    ) || (e.kind() == clap::error::ErrorKind::UnknownArgument
+        && matches!(e.get(clap::error::ContextKind::InvalidArg), Some(clap::error::ContextValue::String(a)) if !a.starts_with('-')));
+    if asks_help && about_arguments {
+        printer.out(&cobra::help_text(&walk, prog));
+        return ExitCode::SUCCESS;
+    }
     let usage = cobra::usage_error(root, words, e, prog);
     if let Some(help) = usage.help {
         printer.out(&help);

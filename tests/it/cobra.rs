@@ -49,6 +49,11 @@ fn help_is_laid_out_as_podmans() {
         "Unknown help topic [`no-such-topic`]\nUsage:\n  skiff [options] [command]\n",
     );
     s.cmd(&["help", "--help"]).assert_success().assert_stdout_contains("Usage:\n  skiff help [command]\n");
+    // As cobra: `--help` wins over a wrong number of arguments, not over an unknown flag.
+    s.cmd(&["rename", "a", "b", "c", "--help"])
+        .assert_success()
+        .assert_stdout_contains("\nUsage:\n  skiff rename CONTAINER NAME\n");
+    s.cmd(&["ps", "--bogus", "--help"]).assert_exit(125).assert_stderr_contains("unknown flag: --bogus");
 }
 
 #[track_caller]
