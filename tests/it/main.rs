@@ -25,6 +25,7 @@
 //! - `events`: `events` (the file backend), filters, times, formats, following, rotation.
 //! - `compat`: what podman users see: Go templates, repeated flags, `--noout`, sort and filter
 //!   options, volume words, `info` fields, `cp` between containers.
+//! - `cobra`: help, usage errors and `__complete` shell completion as podman's (cobra's).
 //! - `lifecycle`: `create`, `start`, `stop`, `kill`, `restart`, `wait`, `inspect`, the `container`
 //!   group, `ps` filters, `logs -f`, and reliability under parallel runs and `kill -9`.
 //! - `exec`: `exec` and `top` in a running container.
@@ -40,7 +41,6 @@
 //! - `userns`: `--userns=keep-id|nomap|auto`, `--uidmap`/`--gidmap`, `--group-add`, `exec` and
 //!   `top` into a container with a user namespace of its own.
 //! - `secrets`: the `secret` commands and `run --secret`.
-//! - `cobra`: help, usage errors and `__complete` shell completion as podman's (cobra's).
 //! - `hardening`: hostile images, registries and archives (issue 17); restarts with published
 //!   ports, `rm -f`'s stop, pull's terminal output.
 
