@@ -6,7 +6,9 @@
 //! start tokio for the commands that need it.
 
 pub mod args;
+pub mod cobra;
 pub mod commands;
+pub mod complete;
 pub mod diag;
 pub mod exit;
 pub mod format;
@@ -45,7 +47,7 @@ pub enum LogLevel {
 
 /// A daemonless, rootless container tool, command-compatible with podman.
 #[derive(Debug, Parser)]
-#[command(name = "skiff", version, about, long_about = None, propagate_version = true)]
+#[command(name = "skiff", version, about, long_about = None, disable_version_flag = true)]
 #[command(disable_help_subcommand = false, max_term_width = 100)]
 // A repeated single-value flag takes its last value (`--name a --name b`), as podman's flag library does.
 #[command(args_override_self = true)]
@@ -89,6 +91,18 @@ pub struct Cli {
     /// Where events go: file (default: containers.conf's events_logger, else file) or none
     #[arg(long, global = true, value_name = "BACKEND")]
     pub events_backend: Option<String>,
+    /// Print the version (as podman: `-v`)
+    #[arg(short = 'v', long, action = clap::ArgAction::Version)]
+    version: Option<bool>,
+    /// Access a remote Podman service: skiff has no remote mode (refused)
+    #[arg(short = 'r', long)]
+    pub remote: bool,
+    /// URL of a remote Podman service (CONTAINER_HOST): skiff has no remote mode (refused)
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+    /// Connection to a remote Podman service: skiff has no remote mode (refused)
+    #[arg(short = 'c', long, value_name = "NAME")]
+    pub connection: Option<String>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -241,7 +255,7 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum ContainerCommand {
     /// List containers
-    #[command(visible_aliases = ["ps", "list"])]
+    #[command(name = "list", visible_aliases = ["ls", "ps"])]
     Ls(commands::container::PsArgs),
     /// Run a command in a new container
     Run(commands::container::RunArgs),
@@ -305,7 +319,7 @@ pub enum ImageCommand {
     /// Pull images from a registry into local storage
     Pull(commands::pull::Args),
     /// List images in local storage
-    #[command(visible_alias = "list")]
+    #[command(name = "list", visible_alias = "ls")]
     Ls(commands::images::Args),
     /// Remove images
     Rm(commands::rmi::Args),
@@ -352,23 +366,24 @@ pub fn main() -> ExitCode {
     if let Some(code) = commands::quadlet::generator_main() {
         return code;
     }
-    let cli = match Cli::try_parse() {
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let prog = cobra::program_name(argv.first());
+    let words: Vec<String> = argv.iter().skip(1).map(|a| a.to_string_lossy().into_owned()).collect();
+    if let Some(code) = complete::main(&words) {
+        return code;
+    }
+    let root = cobra::command();
+    if let Some(text) = cobra::help_command(&root, &words, &prog) {
+        printer::Printer::new().out(&text);
+        return ExitCode::SUCCESS;
+    }
+    let parsed = root.clone().try_get_matches_from(&argv).and_then(|m| {
+        use clap::FromArgMatches;
+        Cli::from_arg_matches(&m)
+    });
+    let cli = match parsed {
         Ok(c) => c,
-        Err(e) => {
-            let code = match e.kind() {
-                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => 0,
-                _ => Exit::SKIFF_ERROR.code(),
-            };
-            if let Some(level) = bad_log_level(&e) {
-                // podman's words and exit code (1) for a log level it does not know.
-                printer::Printer::new().error(&format!(
-                    "Log Level \"{level}\" is not supported, choose from: trace, debug, info, warn, warning, error, fatal, panic"
-                ));
-                return ExitCode::from(1);
-            }
-            let _ = e.print();
-            return ExitCode::from(code as u8);
-        }
+        Err(e) => return parse_error(&root, &words, &e, &prog),
     };
     if cli.debug && cli.log_level.is_some() {
         printer::Printer::new().error("Setting --log-level and --debug is not allowed");
@@ -385,6 +400,53 @@ pub fn main() -> ExitCode {
         Err(err) => diag::report(&printer, &err),
     };
     ExitCode::from(exit.code() as u8)
+}
+
+/// Help and version on stdout (exit 0); a usage error in cobra's words on stderr (exit 125).
+fn parse_error(root: &clap::Command, words: &[String], e: &clap::Error, prog: &str) -> ExitCode {
+    let printer = printer::Printer::new();
+    match e.kind() {
+        clap::error::ErrorKind::DisplayHelp => {
+            printer.out(&cobra::help_text(&cobra::walk(root, words), prog));
+            return ExitCode::SUCCESS;
+        }
+        clap::error::ErrorKind::DisplayVersion => {
+            printer.line(&format!("{prog} version {}", env!("CARGO_PKG_VERSION")));
+            return ExitCode::SUCCESS;
+        }
+        _ => {}
+    }
+    if let Some(level) = bad_log_level(e) {
+        // podman's words and exit code (1) for a log level it does not know.
+        printer.error(&format!(
+            "Log Level \"{level}\" is not supported, choose from: trace, debug, info, warn, warning, error, fatal, panic"
+        ));
+        return ExitCode::from(1);
+    }
+    // As cobra: a flag error comes first, then `--help`, then the count of arguments.
+    let walk = cobra::walk(root, words);
+    let asks_help = walk.flags.iter().any(|f| f == "--help")
+        || (walk.flags.iter().any(|f| f == "-h")
+            && cobra::find_short(walk.cmd(), 'h').is_some_and(|a| a.get_id() == "help"));
+    let about_arguments = matches!(
+        e.kind(),
+        clap::error::ErrorKind::MissingRequiredArgument
+            | clap::error::ErrorKind::TooManyValues
+            | clap::error::ErrorKind::WrongNumberOfValues
+            | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            | clap::error::ErrorKind::MissingSubcommand
+    ) || (e.kind() == clap::error::ErrorKind::UnknownArgument
+        && matches!(e.get(clap::error::ContextKind::InvalidArg), Some(clap::error::ContextValue::String(a)) if !a.starts_with('-')));
+    if asks_help && about_arguments {
+        printer.out(&cobra::help_text(&walk, prog));
+        return ExitCode::SUCCESS;
+    }
+    let usage = cobra::usage_error(root, words, e, prog);
+    if let Some(help) = usage.help {
+        printer.out(&help);
+    }
+    printer.error(&usage.message);
+    ExitCode::from(Exit::SKIFF_ERROR.code() as u8)
 }
 
 /// Runs skiff's `--init` (see [`crate::engine::init`]) when started under its name.
@@ -488,6 +550,9 @@ where
 }
 
 fn run(cli: Cli, printer: &printer::Printer) -> anyhow::Result<Exit> {
+    if cli.remote || cli.url.is_some() || cli.connection.is_some() {
+        anyhow::bail!("skiff has no remote mode: --remote, --url and --connection are not supported");
+    }
     if cli.cgroup_manager == Some(CgroupManager::Systemd) {
         printer
             .warn("--cgroup-manager=systemd: skiff does not create cgroups through systemd; using cgroupfs");

@@ -583,7 +583,7 @@ fn finish_volumes(
 }
 
 /// The diff directories of `image`'s layers, top-most first.
-fn lower_dirs(store: &Store, image: &ImageRecord) -> Result<Vec<PathBuf>, Error> {
+pub(crate) fn lower_dirs(store: &Store, image: &ImageRecord) -> Result<Vec<PathBuf>, Error> {
     image.layers.iter().rev().map(|l| store.layer_diff_dir(&l.chain_id).map_err(Error::from)).collect()
 }
 

@@ -11,6 +11,7 @@
 pub mod attach;
 pub mod build;
 pub mod bundle;
+pub mod completion;
 pub mod config;
 pub mod containers;
 pub mod containers_conf;

@@ -7,5 +7,6 @@ pub mod driver;
 pub mod fuse;
 pub mod overlay;
 pub mod vfs;
+pub mod view;
 
 pub use driver::{choose, Driver, Host, OverlayProbe, StorageDriver, Trial};

@@ -278,7 +278,7 @@ fn version_help_and_bad_usage() {
         .collect();
     assert!(cmds.contains(&"info".to_string()) && cmds.contains(&"unshare".to_string()), "{cmds:?}");
     for c in &cmds {
-        s.cmd(&[c, "--help"]).assert_success().assert_stdout_contains("Usage: skiff");
+        s.cmd(&[c, "--help"]).assert_success().assert_stdout_contains(&format!("Usage:\n  skiff {c}"));
     }
     s.cmd(&["no-such-command"]).assert_exit(125).assert_stderr_contains("no-such-command");
     s.cmd(&["completion", "bash"]).assert_success().assert_stdout_contains("_skiff");

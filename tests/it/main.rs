@@ -25,6 +25,7 @@
 //! - `events`: `events` (the file backend), filters, times, formats, following, rotation.
 //! - `compat`: what podman users see: Go templates, repeated flags, `--noout`, sort and filter
 //!   options, volume words, `info` fields, `cp` between containers.
+//! - `cobra`: help, usage errors and `__complete` shell completion as podman's (cobra's).
 //! - `lifecycle`: `create`, `start`, `stop`, `kill`, `restart`, `wait`, `inspect`, the `container`
 //!   group, `ps` filters, `logs -f`, and reliability under parallel runs and `kill -9`.
 //! - `exec`: `exec` and `top` in a running container.
@@ -65,6 +66,7 @@ mod util;
 
 mod build;
 mod build_compat;
+mod cobra;
 mod compat;
 mod containers;
 mod data;
