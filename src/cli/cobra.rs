@@ -355,14 +355,7 @@ pub fn help_text(walk: &Walk<'_>, prog: &str) -> String {
         }
         out.push('\n');
     }
-    let mut flags = if is_root || !cmd.has_subcommands() { local_flags(cmd, is_root) } else { Vec::new() };
-    // As podman: `--remote` is not offered when a remote service is already named.
-    let remote_named =
-        ["CONTAINER_HOST", "CONTAINER_CONNECTION"].iter().any(|v| std::env::var_os(v).is_some())
-            || walk.flags.iter().any(|f| f == "--url" || f == "--connection" || f == "-c");
-    if remote_named {
-        flags.retain(|a| a.get_id() != "remote");
-    }
+    let flags = if is_root || !cmd.has_subcommands() { local_flags(cmd, is_root) } else { Vec::new() };
     if !flags.is_empty() {
         out.push_str("Options:\n");
         out.push_str(&flag_usages(&flags, prog));

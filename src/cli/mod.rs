@@ -94,14 +94,13 @@ pub struct Cli {
     /// Print the version (as podman: `-v`)
     #[arg(short = 'v', long, action = clap::ArgAction::Version)]
     version: Option<bool>,
-    /// Access a remote Podman service: skiff has no remote mode (refused)
-    #[arg(short = 'r', long)]
+    /// podman's remote-service flags: skiff has no remote mode, so they are refused in one
+    /// line, and not offered in --help
+    #[arg(short = 'r', long, hide = true)]
     pub remote: bool,
-    /// URL of a remote Podman service (CONTAINER_HOST): skiff has no remote mode (refused)
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", hide = true)]
     pub url: Option<String>,
-    /// Connection to a remote Podman service: skiff has no remote mode (refused)
-    #[arg(short = 'c', long, value_name = "NAME")]
+    #[arg(short = 'c', long, value_name = "NAME", hide = true)]
     pub connection: Option<String>,
     #[command(subcommand)]
     pub command: Command,

@@ -99,9 +99,11 @@ fn usage_errors_are_worded_as_podmans_and_exit_125() {
     out.assert_stdout_contains("Usage:\n  skiff network [command]\n\nAvailable Commands:\n");
     let out = usage_error(&s, &[], "Error: missing command 'skiff COMMAND'");
     out.assert_stdout_contains("Usage:\n  skiff [options] [command]\n");
-    // skiff has no remote mode: the flag is there for podman's scripts, and refused.
+    // skiff has no remote mode: podman's flag is refused in one line, and not offered in help.
     usage_error(&s, &["--remote"], "Error: missing command 'skiff COMMAND'");
     s.cmd(&["--remote", "ps"]).assert_exit(125).assert_stderr_contains("no remote mode");
+    let help = s.cmd(&["--help"]);
+    assert!(!help.assert_success().stdout.contains("--remote"), "{help}");
 }
 
 /// `__complete` output: the candidates, the directive number, and the directive's names.
