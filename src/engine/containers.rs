@@ -713,31 +713,34 @@ pub fn remove(ctx: &Context, store: &Store, id: &str, force: bool) -> Result<Con
 }
 
 /// The removal of a `--rm` container by the cleanup after its exit (its root filesystem
-/// unmounted, its network torn down): the record goes in one write of the records, without the
-/// `Removing` mark [`remove`] writes first, then the run-time directory (so a `wait` that reads
-/// `exit.json` before the record always finds one of them). A crash before the write leaves the
-/// record of a container whose exit is recorded, which the next command marks exited and `rm`
-/// removes; a crash after it leaves a run-time directory no record names. Refused while the record
-/// names a live process other than this one (the supervisor, which runs this cleanup).
+/// unmounted, its network torn down): its run-time directory, then its directories and record,
+/// the record in one write of the records, without the `Removing` mark [`remove`] writes first.
+/// A crash before the write leaves the record of a container whose supervisor is gone, which the
+/// next command marks exited and `rm` removes. Refused while the record names a live process
+/// other than this one (the supervisor, which runs this cleanup), and then nothing is removed.
 pub fn remove_exited(ctx: &Context, store: &Store, id: &str) -> Result<ContainerRecord, Error> {
-    let me = nix::unistd::getpid();
-    let gone = store.remove_container_if(id, |rec| match rec.pid.filter(|_| rec.state.is_active()) {
-        Some(pid) if pid != me.as_raw() && crate::sys::process_exists(nix::unistd::Pid::from_raw(pid)) => {
+    let me = nix::unistd::getpid().as_raw();
+    let check = |rec: &ContainerRecord| match rec.pid.filter(|_| rec.state.is_active()) {
+        Some(pid) if pid != me && crate::sys::process_exists(nix::unistd::Pid::from_raw(pid)) => {
             Err(Error::InvalidState { id: rec.id.clone(), state: rec.state, action: "remove" })
         }
         _ => Ok(()),
-    })?;
+    };
+    // Checked before the run-time directory goes (a read), and again with the removal.
+    check(&store.find_container(id)?)?;
+    let run = run_dir(ctx, id);
+    match fs_err::remove_dir_all(&run) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(source) => return Err(Error::Remove { path: run, source }),
+    }
+    let gone = store.remove_container_if(id, check)?;
     super::events::container(store, "remove", &gone);
     if gone.rm {
         // `--rm` takes the container's anonymous volumes with it, as in podman.
         super::volumes::remove_anonymous(store, &gone)?;
     }
-    let run = run_dir(ctx, id);
-    match fs_err::remove_dir_all(&run) {
-        Ok(()) => Ok(gone),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(gone),
-        Err(source) => Err(Error::Remove { path: run, source }),
-    }
+    Ok(gone)
 }
 
 #[cfg(test)]

@@ -265,8 +265,8 @@ pub fn cleanup_after_exit(id: &str, root: PathBuf, runroot: PathBuf) -> Result<(
 /// is left as it is.
 ///
 /// containers.json is written once: the exit for a kept container; for a `--rm` one, its removal
-/// alone ([`containers::remove_exited`]), after the teardown (the exit code has gone to the
-/// attached clients before, and stays in `exit.json` until the record is gone, for `wait`).
+/// alone ([`containers::remove_exited`]) after the teardown (the supervisor has sent the exit
+/// code to the attached clients, `run` and `wait`, before it calls this).
 pub fn cleanup(ctx: &Context, store: &Store, id: &str) -> Result<(), Error> {
     let Ok(rec) = store.find_container(id) else { return Ok(()) };
     let Some(exit) = ExitRecord::read(&run_dir(ctx, id)) else { return Ok(()) };
