@@ -2,7 +2,7 @@
 //! (start lock, state check, root filesystem, network, supervisor, record marked running),
 //! [`run`] (the start of a container just created, undone when it fails: [`abandon`]),
 //! [`restart`], and
-//! [`cleanup`] (what the supervisor's `container-cleanup` does once the container has exited).
+//! [`cleanup`] (what the supervisor does once the container has exited: [`cleanup_after_exit`]).
 //!
 //! `start` mounts the root filesystem in this process's (private) mount namespace and starts a
 //! detached supervisor (see [`crate::runtime::supervisor`]), which inherits that namespace and so
