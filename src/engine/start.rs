@@ -273,6 +273,7 @@ pub fn cleanup(ctx: &Context, store: &Store, id: &str) -> Result<(), Error> {
     let first =
         super::events::container_died(store, &run_dir(ctx, id), &rec, exit.exit_code, &exit.finished_at);
     if rec.rm {
+        containers::check_exited(&rec, "clean up")?;
         super::network::teardown_container(ctx, store, id);
         containers::unmount_rootfs(store, &rec)?;
         super::pods::after_exit(ctx, store, id);
@@ -345,5 +346,40 @@ mod tests {
         assert!(!has_terminal(&store, &kept.id));
         abandon(&ctx, &store, &kept.id, true);
         assert!(store.find_container(&kept.id).is_err());
+    }
+
+    /// The supervisor's cleanup of a `--rm` container that its record still shows running (with
+    /// the supervisor's pid: this process) removes it; with another live process's pid (a new
+    /// run started meanwhile) it is refused and nothing goes.
+    #[test]
+    fn cleanup_of_a_running_rm_record_removes_it_only_for_its_own_supervisor() {
+        let (_t, ctx, store, _img) = setup(StorageDriver::Vfs);
+        let rm = CreateOptions { rm: true, ..Default::default() };
+        let mark_running = |id: &str, pid: u32| {
+            store
+                .update_container(id, |r| {
+                    r.state = State::Running;
+                    r.pid = Some(pid as i32);
+                    Ok::<_, super::super::Error>(())
+                })
+                .unwrap();
+        };
+        let own = create(&ctx, &store, "r/img:1", opts(), rm.clone()).unwrap();
+        mark_running(&own.id, std::process::id());
+        exited(&ctx, &own.id, 3);
+        cleanup(&ctx, &store, &own.id).unwrap();
+        assert!(store.find_container(&own.id).is_err());
+        assert!(!run_dir(&ctx, &own.id).exists());
+
+        let other = create(&ctx, &store, "r/img:1", opts(), rm).unwrap();
+        let mut child = std::process::Command::new("sleep").arg("30").spawn().unwrap();
+        mark_running(&other.id, child.id());
+        exited(&ctx, &other.id, 0);
+        let refused = cleanup(&ctx, &store, &other.id);
+        let _ = child.kill();
+        let _ = child.wait();
+        assert!(refused.is_err());
+        assert_eq!(store.find_container(&other.id).unwrap().state, State::Running);
+        assert!(run_dir(&ctx, &other.id).join(supervisor::EXIT_FILE).exists());
     }
 }
