@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use crate::runtime::supervisor::{self, ExitRecord};
 
 pub use crate::runtime::linux::Status;
-pub use crate::runtime::supervisor::{attach, Started};
+pub use crate::runtime::supervisor::{attach, AfterExit, Started};
 
 /// Errors of the supervisor and of starting a bundle.
 #[derive(Debug, thiserror::Error)]
@@ -62,13 +62,17 @@ pub struct SupervisorOptions {
     pub attach_fd: Option<i32>,
     /// An external OCI runtime (name or path) instead of the built-in one.
     pub runtime: Option<String>,
-    /// Run after the exit is recorded.
-    pub cleanup: Vec<OsString>,
+    /// What to do after the exit is recorded.
+    pub cleanup: AfterExit,
 }
 
-/// Runs the supervisor of a container until it has exited (see [`crate::runtime::supervisor`]);
-/// returns the container's exit code. The descriptors named in `opts` must have been passed to
-/// this process for the supervisor to own (by [`super::start::start`]).
+/// Runs the supervisor of a container until it has exited (see [`crate::runtime::supervisor`]),
+/// then, in this same process, what [`SupervisorOptions::cleanup`] says (a skiff container's
+/// cleanup: [`super::start::cleanup_after_exit`]); returns the container's exit code, which the
+/// attached clients have before the cleanup starts. A failed cleanup is logged (the supervisor's
+/// log), not returned: the next command that looks at the container finishes it. The descriptors
+/// named in `opts` must have been passed to this process for the supervisor to own (by
+/// [`super::start::start`]).
 pub fn supervise(opts: SupervisorOptions) -> Result<i32, Error> {
     let log = opts.log.unwrap_or_else(|| opts.state_dir.join(supervisor::DEFAULT_LOG));
     let config = supervisor::Config {
@@ -76,7 +80,6 @@ pub fn supervise(opts: SupervisorOptions) -> Result<i32, Error> {
         state_dir: opts.state_dir,
         log,
         stdin: opts.stdin,
-        cleanup: opts.cleanup,
         // SAFETY: `start` passes these descriptor numbers open for this process alone, and they
         // are taken here once, before anything else could own them.
         #[allow(unsafe_code)]
@@ -87,7 +90,27 @@ pub fn supervise(opts: SupervisorOptions) -> Result<i32, Error> {
         console_size: opts.console_size,
         runtime: opts.runtime,
     };
-    supervisor::run(config).map_err(Error::Supervisor)
+    let code = supervisor::run(config).map_err(Error::Supervisor)?;
+    match opts.cleanup {
+        AfterExit::Nothing => {}
+        AfterExit::Command(argv) => run_cleanup_command(&argv),
+        AfterExit::Container { id, root, runroot } => {
+            if let Err(e) = super::start::cleanup_after_exit(&id, root, runroot) {
+                tracing::warn!("cleaning up container {id}: {}", super::error_chain(&e));
+            }
+        }
+    }
+    Ok(code)
+}
+
+/// Runs `argv` (a program and its arguments) and waits for it; a failure is logged.
+fn run_cleanup_command(argv: &[OsString]) {
+    let Some((program, args)) = argv.split_first() else { return };
+    match std::process::Command::new(program).args(args).status() {
+        Ok(s) if !s.success() => tracing::warn!("the cleanup command {program:?} failed: {s}"),
+        Ok(_) => {}
+        Err(e) => tracing::warn!("cannot run the cleanup command {program:?}: {e}"),
+    }
 }
 
 /// How [`start`] starts a bundle.
@@ -114,7 +137,7 @@ pub fn start(opts: StartOptions) -> Result<Started, Error> {
         log: opts.log,
         stdin: opts.stdin,
         attach: opts.attach,
-        cleanup: opts.cleanup,
+        cleanup: if opts.cleanup.is_empty() { AfterExit::Nothing } else { AfterExit::Command(opts.cleanup) },
         console_size: None,
         runtime: None,
     };

@@ -723,6 +723,44 @@ pub fn remove(ctx: &Context, store: &Store, id: &str, force: bool) -> Result<Con
     Ok(gone)
 }
 
+/// The cleanup after an exit may act on record `rec` (`action`, for the error): refused while it
+/// names a live process other than this one (its supervisor, which runs the cleanup): another
+/// run of the container.
+pub fn check_exited(rec: &ContainerRecord, action: &'static str) -> Result<(), Error> {
+    let me = nix::unistd::getpid().as_raw();
+    match rec.pid.filter(|_| rec.state.is_active()) {
+        Some(pid) if pid != me && crate::sys::process_exists(nix::unistd::Pid::from_raw(pid)) => {
+            Err(Error::InvalidState { id: rec.id.clone(), state: rec.state, action })
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The removal of a `--rm` container by the cleanup after its exit (its root filesystem
+/// unmounted, its network torn down): its run-time directory, then its directories and record,
+/// the record in one write of the records, without the `Removing` mark [`remove`] writes first.
+/// A crash before the write leaves the record of a container whose supervisor is gone, which the
+/// next command marks exited and `rm` removes. Refused while the record names a live process
+/// other than this one (the supervisor, which runs this cleanup), and then nothing is removed.
+pub fn remove_exited(ctx: &Context, store: &Store, id: &str) -> Result<ContainerRecord, Error> {
+    let check = |rec: &ContainerRecord| check_exited(rec, "remove");
+    // Checked before the run-time directory goes (a read), and again with the removal.
+    check(&store.find_container(id)?)?;
+    let run = run_dir(ctx, id);
+    match fs_err::remove_dir_all(&run) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(source) => return Err(Error::Remove { path: run, source }),
+    }
+    let gone = store.remove_container_if(id, check)?;
+    super::events::container(store, "remove", &gone);
+    if gone.rm {
+        // `--rm` takes the container's anonymous volumes with it, as in podman.
+        super::volumes::remove_anonymous(store, &gone)?;
+    }
+    Ok(gone)
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;

@@ -2,14 +2,15 @@
 //! (start lock, state check, root filesystem, network, supervisor, record marked running),
 //! [`run`] (the start of a container just created, undone when it fails: [`abandon`]),
 //! [`restart`], and
-//! [`cleanup`] (what the supervisor's `container-cleanup` does once the container has exited).
+//! [`cleanup`] (what the supervisor does once the container has exited: [`cleanup_after_exit`]).
 //!
 //! `start` mounts the root filesystem in this process's (private) mount namespace and starts a
 //! detached supervisor (see [`crate::runtime::supervisor`]), which inherits that namespace and so
 //! keeps the mount alive after the command returns. When the container exits, the supervisor
-//! records `exit.json` and runs `skiff container-cleanup ID` in the same namespace, which calls
-//! [`cleanup`]: it records the exit, tears the network down, unmounts and, for `--rm`, removes the
-//! container.
+//! records `exit.json`, tells the attached clients the exit code and then, in its own process
+//! ([`cleanup_after_exit`]; no exec), calls [`cleanup`]: it records the exit, tears the network
+//! down, unmounts and, for `--rm`, removes the container (the record in one write). The hidden
+//! `skiff container-cleanup ID` calls the same [`cleanup`] by hand.
 //!
 //! Lock order: the container's start lock (`userdata/start.lock`, see
 //! [`super::lifecycle::start_lock`]) is held from the state check until the record says running;
@@ -109,9 +110,12 @@ pub fn start(
     if !rec.state.can_start() {
         return Err(super::Error::InvalidState { id, state: rec.state, action: "start" }.into());
     }
-    // The previous run's supervisor may still be finishing its cleanup: let it.
+    // The previous run's supervisor may still be finishing its cleanup: let it (a `--rm`
+    // container is gone after it).
     if lifecycle::supervisor_alive(ctx, rec) {
-        let _ = lifecycle::wait_stopped(ctx, store, &id, lifecycle::KILL_GRACE)?;
+        if let Ok(None) = lifecycle::wait_stopped(ctx, store, &id, lifecycle::KILL_GRACE)? {
+            return Err(records::Error::NotFound { key: id }.into());
+        }
     }
     // The containers whose namespaces it joins run first (podman's dependencies).
     super::depend::start_dependencies(ctx, store, rec)?;
@@ -133,7 +137,11 @@ pub fn start(
         log: Some(containers::log_target(store, &id)),
         stdin: opts.stdin,
         attach: opts.attach,
-        cleanup: cleanup_command(ctx, &id),
+        cleanup: supervisor::AfterExit::Container {
+            id: id.clone(),
+            root: ctx.paths.graph_root.clone(),
+            runroot: ctx.paths.run_root.clone(),
+        },
         console_size: opts.console_size.filter(|_| opts.attach),
         runtime: rec.runtime.clone(),
     };
@@ -183,21 +191,6 @@ pub fn start(
     containers::write_pid_files(ctx, store, &id, pid);
     super::events::container_started(store, rec, opts.attach);
     Ok(started)
-}
-
-/// The command the supervisor runs after the exit: `skiff --root R --runroot R
-/// container-cleanup ID`, this executable with this context's paths.
-fn cleanup_command(ctx: &Context, id: &str) -> Vec<std::ffi::OsString> {
-    let exe = std::env::current_exe().unwrap_or_else(|_| "/proc/self/exe".into());
-    vec![
-        exe.into_os_string(),
-        "--root".into(),
-        ctx.paths.graph_root.clone().into_os_string(),
-        "--runroot".into(),
-        ctx.paths.run_root.clone().into_os_string(),
-        "container-cleanup".into(),
-        id.into(),
-    ]
 }
 
 /// What [`restart`] did: how the container stopped, and its start.
@@ -256,35 +249,56 @@ pub fn abandon(ctx: &Context, store: &Store, id: &str, rm: bool) {
     }
 }
 
+/// The supervisor's cleanup of its container `id` (in the supervisor process, after the exit is
+/// recorded and sent to the attached clients): [`cleanup`] with the context a skiff command run
+/// there would resolve (the store at `root`, run-time state at `runroot`, storage.conf, the
+/// events settings; the process is already in skiff's user and mount namespaces, so nothing is
+/// joined). It holds no lock on entry; [`cleanup`] takes `containers.lock` for each write, in the
+/// order of DESIGN.md, as the `container-cleanup` command does.
+pub fn cleanup_after_exit(id: &str, root: PathBuf, runroot: PathBuf) -> Result<(), Error> {
+    let driver = super::storage_conf::load().forced_driver();
+    let mut ctx = Context::resolve(Some(root), Some(runroot), driver);
+    if let Err(e) = super::events::init(&ctx.paths.run_root, None) {
+        tracing::warn!("{e}");
+    }
+    ctx.enter().map_err(super::Error::from)?;
+    let store = super::open_store(&ctx)?;
+    cleanup(&ctx, &store, id)
+}
+
 /// Records the exit from `exit.json`, tears the network down, unmounts the root filesystem and,
 /// for `--rm`, removes the container. Idempotent; a container that is gone, or has not exited,
 /// is left as it is.
+///
+/// containers.json is written once: the exit for a kept container; for a `--rm` one, its removal
+/// alone ([`containers::remove_exited`]) after the teardown (the supervisor has sent the exit
+/// code to the attached clients, `run` and `wait`, before it calls this).
 pub fn cleanup(ctx: &Context, store: &Store, id: &str) -> Result<(), Error> {
     let Ok(rec) = store.find_container(id) else { return Ok(()) };
     let Some(exit) = ExitRecord::read(&run_dir(ctx, id)) else { return Ok(()) };
-    let restarts = crate::runtime::run_dir::RunDir::new(run_dir(ctx, id)).restarts();
     let first =
         super::events::container_died(store, &run_dir(ctx, id), &rec, exit.exit_code, &exit.finished_at);
+    if rec.rm {
+        containers::check_exited(&rec, "clean up")?;
+        super::network::teardown_container(ctx, store, id);
+        containers::unmount_rootfs(store, &rec)?;
+        super::pods::after_exit(ctx, store, id);
+        return match containers::remove_exited(ctx, store, id) {
+            Ok(_) | Err(super::Error::Container(records::Error::NotFound { .. })) => Ok(()),
+            Err(e) => Err(e.into()),
+        };
+    }
+    let restarts = crate::runtime::run_dir::RunDir::new(run_dir(ctx, id)).restarts();
     store.update_container(id, |r| {
         lifecycle::apply_exit(r, &exit);
         r.restart_count = restarts;
-        // With --rm, mark it for removal in the same write (`remove` then has nothing to change).
-        if rec.rm && r.state == State::Exited {
-            r.state = State::Removing;
-        }
         Ok::<_, super::Error>(())
     })?;
     super::network::teardown_container(ctx, store, id);
     containers::unmount_rootfs(store, &rec)?;
     super::pods::after_exit(ctx, store, id);
-    if first && !rec.rm {
+    if first {
         super::events::container(store, "cleanup", &rec);
-    }
-    if rec.rm {
-        match containers::remove(ctx, store, id, true) {
-            Ok(_) | Err(super::Error::Container(records::Error::NotFound { .. })) => {}
-            Err(e) => return Err(e.into()),
-        }
     }
     Ok(())
 }
@@ -338,5 +352,40 @@ mod tests {
         assert!(!has_terminal(&store, &kept.id));
         abandon(&ctx, &store, &kept.id, true);
         assert!(store.find_container(&kept.id).is_err());
+    }
+
+    /// The supervisor's cleanup of a `--rm` container that its record still shows running (with
+    /// the supervisor's pid: this process) removes it; with another live process's pid (a new
+    /// run started meanwhile) it is refused and nothing goes.
+    #[test]
+    fn cleanup_of_a_running_rm_record_removes_it_only_for_its_own_supervisor() {
+        let (_t, ctx, store, _img) = setup(StorageDriver::Vfs);
+        let rm = CreateOptions { rm: true, ..Default::default() };
+        let mark_running = |id: &str, pid: u32| {
+            store
+                .update_container(id, |r| {
+                    r.state = State::Running;
+                    r.pid = Some(pid as i32);
+                    Ok::<_, super::super::Error>(())
+                })
+                .unwrap();
+        };
+        let own = create(&ctx, &store, "r/img:1", opts(), rm.clone()).unwrap();
+        mark_running(&own.id, std::process::id());
+        exited(&ctx, &own.id, 3);
+        cleanup(&ctx, &store, &own.id).unwrap();
+        assert!(store.find_container(&own.id).is_err());
+        assert!(!run_dir(&ctx, &own.id).exists());
+
+        let other = create(&ctx, &store, "r/img:1", opts(), rm).unwrap();
+        let mut child = std::process::Command::new("sleep").arg("30").spawn().unwrap();
+        mark_running(&other.id, child.id());
+        exited(&ctx, &other.id, 0);
+        let refused = cleanup(&ctx, &store, &other.id);
+        let _ = child.kill();
+        let _ = child.wait();
+        assert!(refused.is_err());
+        assert_eq!(store.find_container(&other.id).unwrap().state, State::Running);
+        assert!(run_dir(&ctx, &other.id).join(supervisor::EXIT_FILE).exists());
     }
 }

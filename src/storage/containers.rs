@@ -32,7 +32,6 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::blobs::sync_dir;
 use super::lock::Lock;
 use super::scratch::{remove_any, Scratch};
 use super::{create_private_dir, is_hex64, Store};
@@ -523,31 +522,44 @@ impl Store {
     /// Removes container `id`'s record and directories. Refused while its `merged` directory is
     /// a mount point. The caller checked the state. Returns the removed record.
     pub fn remove_container(&self, id: &str) -> Result<ContainerRecord> {
+        self.remove_container_if(id, |_| Ok::<(), Error>(()))
+    }
+
+    /// [`Store::remove_container`] when `check` accepts the record as it is under the lock (the
+    /// state check and the removal in one write of the records); `check`'s error changes nothing.
+    pub fn remove_container_if<E: From<Error>>(
+        &self,
+        id: &str,
+        check: impl FnOnce(&ContainerRecord) -> std::result::Result<(), E>,
+    ) -> std::result::Result<ContainerRecord, E> {
         let dirs = self.container_dirs(id);
         let trash = {
-            let _lock = Lock::exclusive(&self.containers_lock_path())?;
+            let _lock = Lock::exclusive(&self.containers_lock_path()).map_err(Error::from)?;
             let mut file = self.read_containers()?;
             let pos = file
                 .containers
                 .iter()
                 .position(|c| c.id == id)
                 .ok_or_else(|| Error::NotFound { key: id.to_owned() })?;
+            check(&file.containers[pos])?;
             if is_mount_point(&dirs.merged) {
-                return Err(Error::StillMounted { id: id.to_owned(), path: dirs.merged });
+                return Err(Error::StillMounted { id: id.to_owned(), path: dirs.merged }.into());
             }
             let gone = file.containers.remove(pos);
-            // The record goes first: a crash after this leaves an orphan dir for repair.
+            // The record goes first (written durably): a crash after this leaves an orphan
+            // directory, which repair removes, whether or not the rename below reached the disk
+            // (so the directory is not synced after it).
             self.write_containers(&mut file)?;
-            let trash = Scratch::new(&self.scratch_dir(), "trash-ctr-")?;
+            let trash = Scratch::new(&self.scratch_dir(), "trash-ctr-").map_err(Error::from)?;
             match fs_err::rename(&dirs.root, trash.path()) {
-                Ok(()) => sync_dir(&self.containers_dir())?,
+                Ok(()) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => return Err(super::Error::Io { path: dirs.root, source: e }.into()),
+                Err(e) => return Err(Error::from(super::Error::Io { path: dirs.root, source: e }).into()),
             }
             (gone, trash)
         };
         let (gone, trash) = trash;
-        remove_any(trash.path()).map_err(super::Error::io(trash.path()))?;
+        remove_any(trash.path()).map_err(super::Error::io(trash.path())).map_err(Error::from)?;
         drop(trash);
         Ok(gone)
     }

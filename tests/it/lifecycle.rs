@@ -711,3 +711,122 @@ fn logs_outlive_a_reboot() {
     let out = s.cmd(&["ps", "-a", "--format", "{{.Names}} {{.Status}}"]);
     out.assert_success().assert_stdout_contains("kept Exited (0)");
 }
+
+/// The events of container `name` as `STATUS CODE` lines (the code only on `died`).
+fn container_events(s: &Skiff, name: &str) -> Vec<String> {
+    let out = s.cmd(&[
+        "events",
+        "--stream=false",
+        "--filter",
+        &format!("container={name}"),
+        "--format",
+        "{{.Status}}",
+    ]);
+    let statuses: Vec<String> = out.assert_success().lines().iter().map(|l| l.to_string()).collect();
+    let died = s.cmd(&[
+        "events",
+        "--stream=false",
+        "--filter",
+        &format!("container={name}"),
+        "--filter",
+        "event=died",
+        "--format",
+        "{{.ContainerExitCode}}",
+    ]);
+    let code = died.assert_success().stdout_trimmed().to_string();
+    statuses.into_iter().map(|st| if st == "died" { format!("died {code}") } else { st }).collect()
+}
+
+/// Issue 16: the supervisor cleans up a `--rm` container itself. What a user sees is unchanged:
+/// when `run --rm` returns, the container is already gone, its exit code is the command's (a
+/// signal as 128+N), and the events end with `died` (with the code) then `remove`.
+#[test]
+fn run_rm_is_gone_when_it_returns_with_the_commands_exit_code_and_died_then_remove() {
+    let s = store();
+    for (name, code) in [("rm0", 0), ("rm3", 3), ("rm42", 42)] {
+        let out =
+            s.cmd(&["run", "--rm", "--name", name, img(), "sh", "-c", &format!("echo hi; exit {code}")]);
+        out.assert_exit(code).assert_stdout_eq("hi");
+        assert!(s.cmd(&["ps", "-a", "-q"]).assert_success().stdout.is_empty(), "{name} is still listed");
+        s.cmd(&["container", "exists", name]).assert_exit(1);
+        let events = container_events(&s, name);
+        assert_eq!(events[events.len() - 2..], [format!("died {code}"), "remove".to_string()], "{events:?}");
+        assert!(!events.iter().any(|e| e == "cleanup"), "no cleanup event for --rm: {events:?}");
+    }
+    // Killed by a signal: 128 + SIGKILL, for `run` and for a `wait` started meanwhile.
+    let run = s
+        .command(&["run", "--rm", "--name", "rmkill", img(), "sleep", "100"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_for(Duration::from_secs(10), "rmkill to run", || ps_names(&s, &[]) == ["rmkill"]);
+    let waiter = s
+        .command(&["wait", "rmkill"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    s.cmd(&["kill", "-s", "KILL", "rmkill"]).assert_success();
+    let status = run.wait_with_output().unwrap().status;
+    assert_eq!(status.code(), Some(137), "run --rm of a container killed by SIGKILL");
+    assert!(s.cmd(&["ps", "-a", "-q"]).assert_success().stdout.is_empty());
+    let waited = waiter.wait_with_output().unwrap();
+    assert!(waited.status.success(), "wait: {}", String::from_utf8_lossy(&waited.stderr));
+    assert_eq!(String::from_utf8_lossy(&waited.stdout).trim(), "137", "wait of a --rm container");
+    assert_eq!(container_events(&s, "rmkill").last().map(String::as_str), Some("remove"));
+    assert_store_empty(&s);
+}
+
+/// `kill -9` of the supervisor of a `run -d --rm` container, while it runs and around its exit
+/// (during its own cleanup), leaves a store the next commands repair: the container is gone, or
+/// reported exited (never running) with the command's code, or the unknown code -1 when the kill
+/// came after the cleanup removed the exit record but before the container's record, and `rm`
+/// removes what is left.
+#[test]
+fn supervisor_of_an_rm_container_killed_with_sigkill_at_any_moment_leaves_a_repairable_store() {
+    let s = store();
+    for (i, delay) in [None, Some(0u64), Some(20), Some(40), Some(60), Some(80), Some(120), Some(200)]
+        .into_iter()
+        .enumerate()
+    {
+        let name = format!("rk{i}");
+        let script = if delay.is_none() { "sleep 100" } else { "sleep 0.3; exit 6" };
+        let id = s
+            .cmd(&["run", "-d", "--rm", "--name", &name, img(), "sh", "-c", script])
+            .assert_success()
+            .stdout_trimmed()
+            .to_string();
+        let dir = s.runroot().join("containers").join(&id);
+        let supervisor = read_pid(&dir.join("supervisor.pid"));
+        if let Some(ms) = delay {
+            // Around the exit: the container's 0.3 s, then the cleanup.
+            let exit = dir.join("exit.json");
+            wait_for(Duration::from_secs(10), "the exit record", || exit.exists() || !pid_alive(supervisor));
+            std::thread::sleep(Duration::from_millis(ms));
+        }
+        let _ =
+            nix::sys::signal::kill(nix::unistd::Pid::from_raw(supervisor), nix::sys::signal::Signal::SIGKILL);
+        wait_for(Duration::from_secs(5), "the supervisor to die", || !pid_alive(supervisor));
+        let ps = s.cmd(&["ps", "-a", "--format", "{{.Names}} {{.State}} {{.ExitCode}}"]);
+        let line = ps
+            .assert_success()
+            .lines()
+            .into_iter()
+            .find(|l| l.starts_with(&format!("{name} ")))
+            .map(str::to_string);
+        if let Some(line) = line {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            assert_eq!(fields[1], "exited", "killed at {delay:?} ms: {line}");
+            if delay.is_some() {
+                assert!(matches!(fields[2], "6" | "-1"), "killed {delay:?} ms after the exit record: {line}");
+            }
+            s.cmd(&["rm", &name]).assert_success().assert_stdout_eq(&name);
+        }
+        s.cmd(&["container", "exists", &name]).assert_exit(1);
+    }
+    assert_store_empty(&s);
+}

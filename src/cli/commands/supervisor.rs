@@ -15,7 +15,8 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 
 use crate::cli::{diag::WithExit, printer::Printer, Exit};
-use crate::engine::{bundle, Context};
+use crate::engine::bundle::{self, AfterExit};
+use crate::engine::Context;
 
 #[derive(Debug, clap::Args)]
 pub struct SupervisorArgs {
@@ -43,9 +44,35 @@ pub struct SupervisorArgs {
     /// Run the bundle with this OCI runtime (crun, runc or a path) instead of the built-in one
     #[arg(long, value_name = "RUNTIME")]
     pub runtime: Option<String>,
+    /// After the exit is recorded, clean up this container (unmount, network, --rm) in this
+    /// process, in the store at --cleanup-root
+    #[arg(long, value_name = "ID", requires_all = ["cleanup_root", "cleanup_runroot"], conflicts_with = "cleanup")]
+    pub cleanup_container: Option<String>,
+    /// The storage root of --cleanup-container's store
+    #[arg(long, value_name = "DIR", requires = "cleanup_container")]
+    pub cleanup_root: Option<PathBuf>,
+    /// The run-time root of --cleanup-container's store
+    #[arg(long, value_name = "DIR", requires = "cleanup_container")]
+    pub cleanup_runroot: Option<PathBuf>,
     /// Command to run after the exit is recorded (all remaining arguments)
     #[arg(long, num_args = 1.., allow_hyphen_values = true, value_name = "CMD")]
     pub cleanup: Vec<OsString>,
+}
+
+impl SupervisorArgs {
+    /// What to do after the exit; `None` when `--cleanup-container` lacks its store's paths.
+    fn after_exit(&self) -> Option<AfterExit> {
+        Some(match (&self.cleanup_container, self.cleanup.is_empty()) {
+            (Some(id), true) => AfterExit::Container {
+                id: id.clone(),
+                root: self.cleanup_root.clone()?,
+                runroot: self.cleanup_runroot.clone()?,
+            },
+            (Some(_), false) => return None,
+            (None, true) => AfterExit::Nothing,
+            (None, false) => AfterExit::Command(self.cleanup.clone()),
+        })
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -108,6 +135,9 @@ fn parse_early(mut argv: impl Iterator<Item = OsString>) -> Option<SupervisorArg
         console_size: None,
         attach_fd: None,
         runtime: None,
+        cleanup_container: None,
+        cleanup_root: None,
+        cleanup_runroot: None,
         cleanup: Vec::new(),
     };
     let (mut bundle, mut state_dir) = (None, None);
@@ -134,16 +164,27 @@ fn parse_early(mut argv: impl Iterator<Item = OsString>) -> Option<SupervisorArg
             "--attach-fd" => args.attach_fd = Some(text()?.parse().ok()?),
             "--console-size" => args.console_size = Some(parse_size(&text()?).ok()?),
             "--runtime" => args.runtime = Some(text()?),
+            "--cleanup-container" => args.cleanup_container = Some(text()?),
+            "--cleanup-root" => args.cleanup_root = Some(PathBuf::from(&value)),
+            "--cleanup-runroot" => args.cleanup_runroot = Some(PathBuf::from(&value)),
             _ => return None,
         }
     }
     args.bundle = bundle?;
     args.state_dir = state_dir?;
+    // What clap would refuse (a container without its store, or with a command too).
+    args.after_exit()?;
+    if args.cleanup_container.is_none() && (args.cleanup_root.is_some() || args.cleanup_runroot.is_some()) {
+        return None;
+    }
     Some(args)
 }
 
-/// `skiff supervisor`: runs until the container has exited; its exit code is the container's.
+/// `skiff supervisor`: runs until the container has exited and is cleaned up; its exit code is
+/// the container's.
 pub fn supervise(args: SupervisorArgs) -> anyhow::Result<Exit> {
+    let cleanup =
+        args.after_exit().context("--cleanup-container needs --cleanup-root and --cleanup-runroot")?;
     let opts = bundle::SupervisorOptions {
         bundle: absolute(&args.bundle)?,
         state_dir: absolute(&args.state_dir)?,
@@ -153,7 +194,7 @@ pub fn supervise(args: SupervisorArgs) -> anyhow::Result<Exit> {
         console_size: args.console_size,
         attach_fd: args.attach_fd,
         runtime: args.runtime,
-        cleanup: args.cleanup,
+        cleanup,
     };
     let code = bundle::supervise(opts)?;
     Ok(Exit::from_status(code))
@@ -234,7 +275,7 @@ mod tests {
     /// The hand parser reads what clap reads, for every form `start` writes.
     #[test]
     fn the_early_parse_agrees_with_the_cli() {
-        let lines: [&[&str]; 3] = [
+        let lines: [&[&str]; 4] = [
             &["--bundle", "/b", "--state-dir", "/s", "--ready-fd", "5"],
             &[
                 "--bundle",
@@ -260,6 +301,20 @@ mod tests {
                 "ID",
             ],
             &["--state-dir", "s", "--bundle", "b"],
+            &[
+                "--bundle",
+                "/b",
+                "--state-dir",
+                "/s",
+                "--ready-fd",
+                "5",
+                "--cleanup-container",
+                "ID",
+                "--cleanup-root",
+                "/r",
+                "--cleanup-runroot",
+                "/rr",
+            ],
         ];
         for line in lines {
             let early = parse_early(argv(line).into_iter()).unwrap_or_else(|| panic!("{line:?}"));
@@ -279,8 +334,39 @@ mod tests {
             &["--bundle", "/b", "--state-dir", "/s", "--ready-fd", "x"],
             &["--bundle", "/b", "--state-dir", "/s", "--cleanup"],
             &["--bundle", "/b", "--state-dir", "/s", "--other", "1"],
+            &["--bundle", "/b", "--state-dir", "/s", "--cleanup-container", "ID", "--cleanup-root", "/r"],
+            &["--bundle", "/b", "--state-dir", "/s", "--cleanup-root", "/r", "--cleanup-runroot", "/rr"],
+            &[
+                "--bundle",
+                "/b",
+                "--state-dir",
+                "/s",
+                "--cleanup-container",
+                "ID",
+                "--cleanup-root",
+                "/r",
+                "--cleanup-runroot",
+                "/rr",
+                "--cleanup",
+                "/bin/true",
+            ],
         ] {
             assert!(parse_early(argv(line).into_iter()).is_none(), "{line:?}");
         }
+    }
+
+    /// A container to clean up needs its store, and excludes a cleanup command: clap refuses
+    /// what the early parse leaves to it.
+    #[test]
+    fn a_cleanup_container_needs_its_store_paths() {
+        let cleanup = ["--cleanup-container", "ID", "--cleanup-root", "/r", "--cleanup-runroot", "/rr"];
+        for bad in [&cleanup[..4], &cleanup[2..], &[&cleanup[..], &["--cleanup", "/bin/true"]].concat()] {
+            let line = [&["skiff", "supervisor", "--bundle", "/b", "--state-dir", "/s"], bad].concat();
+            assert!(crate::cli::Cli::try_parse_from(argv(&line)).is_err(), "{line:?}");
+        }
+        let line = [&["--bundle", "/b", "--state-dir", "/s"][..], &cleanup].concat();
+        let early = parse_early(argv(&line).into_iter()).unwrap();
+        let want = AfterExit::Container { id: "ID".into(), root: "/r".into(), runroot: "/rr".into() };
+        assert_eq!(early.after_exit(), Some(want));
     }
 }

@@ -12,7 +12,6 @@
 //! when it read the message. An attached supervisor stays the caller's child, which reaps it.
 #![allow(unsafe_code)]
 
-use std::ffi::OsString;
 use std::os::fd::{AsRawFd, OwnedFd, RawFd};
 use std::os::unix::net::UnixStream;
 use std::os::unix::process::CommandExt;
@@ -22,7 +21,7 @@ use nix::fcntl::{fcntl, FcntlArg, FdFlag};
 use nix::unistd::Pid;
 
 use super::protocol::{Ready, READY_EXPECTED};
-use super::{cloexec_pipe, setup, Error};
+use super::{cloexec_pipe, setup, AfterExit, Error};
 use crate::ipc;
 use crate::runtime::linux::StartFailure;
 use crate::runtime::run_dir::RunDir;
@@ -36,7 +35,8 @@ pub struct StartOptions {
     pub stdin: bool,
     /// Attach from the start: the returned [`Started::attach`] carries the container's output.
     pub attach: bool,
-    pub cleanup: Vec<OsString>,
+    /// What the supervisor does after the exit (passed on its command line).
+    pub cleanup: AfterExit,
     /// The window size (rows, columns) a terminal starts with, if the spec asks for one.
     pub console_size: Option<(u16, u16)>,
     /// `--runtime`: an external OCI runtime (name or path); `None` is the built-in one.
@@ -94,8 +94,16 @@ pub fn start(opts: &StartOptions) -> Result<Started, Error> {
     if let Some((_, theirs)) = &pair {
         cmd.arg("--attach-fd").arg(theirs.as_raw_fd().to_string());
     }
-    if !opts.cleanup.is_empty() {
-        cmd.arg("--cleanup").args(&opts.cleanup);
+    match &opts.cleanup {
+        AfterExit::Nothing => {}
+        AfterExit::Container { id, root, runroot } => {
+            cmd.arg("--cleanup-container").arg(id);
+            cmd.arg("--cleanup-root").arg(root).arg("--cleanup-runroot").arg(runroot);
+        }
+        // Last: the command takes every argument after it.
+        AfterExit::Command(argv) => {
+            cmd.arg("--cleanup").args(argv);
+        }
     }
     cmd.stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())

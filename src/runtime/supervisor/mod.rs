@@ -10,8 +10,9 @@
 //! the pipes, the signalfd, the listening socket and the attached clients until the container has
 //! exited and its pipes are drained. It writes the log in k8s-file format, relays SIGTERM, SIGINT,
 //! SIGHUP, SIGQUIT, SIGUSR1 and SIGUSR2 to the container, reaps every child (orphans re-parented to
-//! it too), records `STATE/exit.json` atomically, sends the exit code to attached clients, runs the
-//! cleanup command and exits.
+//! it too), records `STATE/exit.json` atomically, sends the exit code to attached clients and
+//! returns it; its caller then does what [`AfterExit`] says (for a skiff container, the cleanup
+//! in the same process: see `engine::start::cleanup_after_exit`) and exits.
 //!
 //! Invariants:
 //! - Single-threaded and without tokio (poll(2) only), so the container can be cloned from it and
@@ -156,8 +157,6 @@ pub struct Config {
     pub log: PathBuf,
     /// Give the container a stdin pipe fed by attached clients (else /dev/null).
     pub stdin: bool,
-    /// Run after the exit has been recorded (e.g. `skiff container cleanup ID`).
-    pub cleanup: Vec<OsString>,
     /// Where to send the [`protocol::Ready`] report (then closed).
     pub ready: Option<OwnedFd>,
     /// A client attached from the start (one end of a socketpair made by [`start`]), so that no
@@ -167,6 +166,20 @@ pub struct Config {
     pub console_size: Option<(u16, u16)>,
     /// `--runtime`: an external OCI runtime (name or path) instead of the built-in one.
     pub runtime: Option<String>,
+}
+
+/// What the supervisor does once the container's exit is recorded and sent to the attached
+/// clients ([`run`] returns then; its caller does this, in the supervisor process).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum AfterExit {
+    /// Nothing.
+    #[default]
+    Nothing,
+    /// Runs this command and waits for it (`oci-start --cleanup`).
+    Command(Vec<OsString>),
+    /// Cleans up skiff's container `id` of the store at `root` (run-time state at `runroot`) in
+    /// the supervisor process itself: no exec of a cleanup command at each exit (issue 16).
+    Container { id: String, root: PathBuf, runroot: PathBuf },
 }
 
 /// The container's log, when no other is given.

@@ -64,7 +64,9 @@ impl Client {
     }
 }
 
-/// Runs the supervisor to the container's end; returns the exit code it recorded. Must be called
+/// Runs the supervisor to the container's end; returns the exit code it recorded (and sent to the
+/// attached clients). What it set up for the container (the attach socket, the signalfd, the log)
+/// is closed when it returns; the signals it handles stay blocked. Must be called
 /// single-threaded, inside skiff's user namespace, in a process that is not a group leader.
 pub fn run(mut config: Config) -> Result<i32, Error> {
     let _ = nix::unistd::setsid();
@@ -144,7 +146,7 @@ pub fn run(mut config: Config) -> Result<i32, Error> {
             record_exit(&dir, &record);
             // Reported after the record, so that the caller finds exit.json when it returns.
             report(&mut config.ready, &Ready::Failed { code: failure.exit_code(), message: text });
-            finish(&config, &record, &mut Vec::new());
+            finish(&record, &mut Vec::new());
             return Ok(record.exit_code);
         }
         if first {
@@ -212,7 +214,7 @@ pub fn run(mut config: Config) -> Result<i32, Error> {
     };
     let _ = fs_err::remove_file(dir.attach_socket());
     record_exit(&dir, &record);
-    finish(&config, &record, &mut clients);
+    finish(&record, &mut clients);
     Ok(record.exit_code)
 }
 
@@ -443,18 +445,12 @@ fn record_exit(dir: &RunDir, record: &ExitRecord) {
     }
 }
 
-/// Tells the clients the exit code (recorded before), runs the cleanup command.
-fn finish(config: &Config, record: &ExitRecord, clients: &mut Vec<Client>) {
+/// Tells the clients the exit code (recorded before) and hangs up on them, before the cleanup
+/// (see [`super::AfterExit`]): an attached `run` has its code without waiting for the cleanup.
+fn finish(record: &ExitRecord, clients: &mut Vec<Client>) {
     let bytes = frame::encode(frame::EXIT, record.exit_code.to_string().as_bytes());
     for c in clients.drain(..) {
         let _ = (&c.stream).write_all(&bytes);
-    }
-    if let Some((program, args)) = config.cleanup.split_first() {
-        match std::process::Command::new(program).args(args).status() {
-            Ok(s) if !s.success() => tracing::warn!("the cleanup command {program:?} failed: {s}"),
-            Ok(_) => {}
-            Err(e) => tracing::warn!("cannot run the cleanup command {program:?}: {e}"),
-        }
     }
 }
 

@@ -4,8 +4,9 @@
 //! the signal helper ([`enter`]), starting a created container ([`start`], over
 //! [`engine::start::start`]), the terminal side of attaching to it in the foreground until it
 //! exits ([`attach_foreground`], for `run`, `start -a` and `attach`; the engine side is
-//! [`engine::attach`]), the hidden `container-cleanup` the supervisor runs after the container
-//! has exited ([`engine::start::cleanup`]), and records brought in line with the run-time state
+//! [`engine::attach`]), the hidden `container-cleanup` (the cleanup after a container's exit,
+//! [`engine::start::cleanup`], which the supervisor does in its own process; by hand, for
+//! repair), and records brought in line with the run-time state
 //! ([`refreshed`], see [`crate::engine::lifecycle`]).
 //!
 //! The use cases themselves live in [`crate::engine`]; these files parse flags, call them and
@@ -281,7 +282,7 @@ fn attach_foreground(
     }
 }
 
-/// `skiff container-cleanup ID` (hidden; run by the supervisor).
+/// `skiff container-cleanup ID` (hidden): the cleanup the supervisor does after the exit, by hand.
 pub fn cleanup(args: CleanupArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<Exit> {
     crate::cli::enter(&mut ctx, printer)?;
     let store = engine::open_store(&ctx)?;
