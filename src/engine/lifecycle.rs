@@ -629,6 +629,8 @@ pub fn inspect(ctx: &Context, store: &Store, rec: &ContainerRecord) -> Result<Va
             Some(n) if n.get("path").and_then(Value::as_str).is_some_and(|p| !p.is_empty()) => {
                 format!("ns:{}", n["path"].as_str().unwrap_or(""))
             }
+            // podman calls a container's own IPC namespace "shareable" (others may join it).
+            Some(_) if kind == "ipc" => "shareable".to_string(),
             Some(_) => "private".to_string(),
             None => "host".to_string(),
         }

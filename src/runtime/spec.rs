@@ -205,7 +205,8 @@ pub enum NsMode {
 
 /// The annotation prefix recording a `container:ID` mode: `<prefix><kind>` = the id.
 pub const NS_CONTAINER_ANNOTATION: &str = "io.skiff.namespace.container.";
-/// The annotation recording the mode of each kind as `inspect` shows it: `<prefix><kind>`.
+/// The annotation recording the mode of each kind as `inspect` shows it, when it is not the
+/// default: `<prefix><kind>`.
 pub const NS_MODE_ANNOTATION: &str = "io.skiff.namespace.mode.";
 
 impl NsMode {
@@ -614,7 +615,9 @@ pub fn build(
     for (kind, mode) in
         [("ipc", &opts.namespaces.ipc), ("pid", &opts.namespaces.pid), ("uts", &opts.namespaces.uts)]
     {
-        annotations.insert(format!("{NS_MODE_ANNOTATION}{kind}"), mode.inspect_name(kind));
+        if *mode != NsMode::Private {
+            annotations.insert(format!("{NS_MODE_ANNOTATION}{kind}"), mode.inspect_name(kind));
+        }
         if let NsMode::Container(id) = mode {
             annotations.insert(format!("{NS_CONTAINER_ANNOTATION}{kind}"), id.clone());
         }

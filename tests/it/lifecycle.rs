@@ -427,7 +427,7 @@ fn ps_filters_table_format_and_last() {
             .starts_with("300 kB (virtual ")
     });
     let table = s.cmd(&["ps", "--size", "--filter", "name=big"]);
-    assert!(table.assert_success().lines()[0].ends_with("NAMES  SIZE"), "{table}");
+    assert!(table.assert_success().lines()[0].ends_with("NAMES       SIZE"), "{table}");
 }
 
 #[test]

@@ -466,7 +466,7 @@ pub fn ps(args: PsArgs, mut ctx: Context, printer: &Printer) -> anyhow::Result<E
                 }
                 rows.push(row);
             }
-            let mut widths = vec![0usize; rows[0].len()];
+            let mut widths = vec![10usize; rows[0].len()];
             for r in &rows {
                 for (w, cell) in widths.iter_mut().zip(r) {
                     *w = (*w).max(cell.chars().count());
