@@ -145,6 +145,8 @@ pub fn start(
         console_size: opts.console_size.filter(|_| opts.attach),
         runtime: rec.runtime.clone(),
     };
+    // Before the container can run (and die): `events` lists init, start (attach) before died.
+    super::events::container_started(store, rec, opts.attach);
     let started = supervisor::start(&sup_opts);
     if started.is_err() {
         super::network::teardown(&state_dir, &containers::log_path(store, &rec.id));
@@ -189,7 +191,6 @@ pub fn start(
         Err(e) => return Err(e.into()),
     }
     containers::write_pid_files(ctx, store, &id, pid);
-    super::events::container_started(store, rec, opts.attach);
     Ok(started)
 }
 

@@ -32,7 +32,7 @@
 use fs_err::os::unix::fs::OpenOptionsExt;
 use std::collections::HashMap;
 use std::fs::File;
-use std::io::{self, Write};
+use std::io;
 use std::os::fd::AsRawFd;
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
@@ -440,25 +440,7 @@ fn rewrite_without(path: &Path, id: &str) -> Result<(), Error> {
     }
     let bytes =
         serde_json::to_vec(&list).map_err(|source| Error::Corrupt { path: path.to_owned(), source })?;
-    write_atomic_private(path, &bytes).map_err(io_err(path))
-}
-
-fn write_atomic_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".tmp-{name}.{}", std::process::id()));
-    let result = (|| {
-        let mut f =
-            fs_err::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        fs_err::rename(&tmp, path)?;
-        fs_err::File::open(dir)?.sync_all()
-    })();
-    if result.is_err() {
-        let _ = fs_err::remove_file(&tmp);
-    }
-    result
+    crate::sys::atomic::write_atomic_private(path, &bytes).map_err(io_err(path))
 }
 
 /// Removes a file, symlink or directory tree; a missing one is fine. Read-only directories

@@ -7,9 +7,7 @@
 //! always has its data; a `kill -9` in between leaves at most a data file no record names, which
 //! the next change removes.
 
-use fs_err::os::unix::fs::OpenOptionsExt;
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -155,7 +153,7 @@ impl Secrets {
     fn write_records(&self, all: &[SecretRecord]) -> Result<(), Error> {
         let path = self.records_path();
         let text = serde_json::to_vec_pretty(all).expect("secrets serialize");
-        write_private(&path, &text).map_err(|source| Error::Write { path, source })
+        crate::sys::atomic::write_atomic_private(&path, &text).map_err(|source| Error::Write { path, source })
     }
 
     /// Adds a secret with its data (call with the exclusive lock held).
@@ -165,7 +163,8 @@ impl Secrets {
             return Err(Error::NameInUse { name: rec.name.clone() });
         }
         let path = self.data_path(&rec.id);
-        write_private(&path, data).map_err(|source| Error::Write { path, source })?;
+        crate::sys::atomic::write_atomic_private(&path, data)
+            .map_err(|source| Error::Write { path, source })?;
         all.push(rec.clone());
         self.write_records(&all)?;
         self.sweep(&all);
@@ -195,25 +194,6 @@ impl Secrets {
             }
         }
     }
-}
-
-/// Writes `bytes` to `path` atomically, the file mode 0600 from its creation.
-fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp.{}", std::process::id()));
-    let result = (|| {
-        let _ = fs_err::remove_file(&tmp);
-        let mut f = fs_err::OpenOptions::new().write(true).create_new(true).mode(0o600).open(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        fs_err::rename(&tmp, path)?;
-        fs_err::File::open(dir)?.sync_all()
-    })();
-    if result.is_err() {
-        let _ = fs_err::remove_file(&tmp);
-    }
-    result
 }
 
 #[cfg(test)]

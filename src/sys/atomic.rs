@@ -4,6 +4,27 @@
 use std::io::Write;
 use std::path::Path;
 
+/// [`write_atomic`] for a file only its owner may read: the file has mode 0600 from its
+/// creation, so no other user can open it in between (secrets, containers/storage's records).
+pub fn write_atomic_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use fs_err::os::unix::fs::OpenOptionsExt;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.tmp.{}", std::process::id()));
+    let result = (|| {
+        let _ = fs_err::remove_file(&tmp);
+        let mut f = fs_err::OpenOptions::new().write(true).create_new(true).mode(0o600).open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        fs_err::rename(&tmp, path)?;
+        fs_err::File::open(dir)?.sync_all()
+    })();
+    if result.is_err() {
+        let _ = fs_err::remove_file(&tmp);
+    }
+    result
+}
+
 /// Writes `bytes` to `path` atomically (temp file, fsync, rename, directory fsync).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
