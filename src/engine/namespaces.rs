@@ -88,6 +88,27 @@ fn join_userns_of(ctx: &Context, kind: &str, key: &str) -> Result<(), super::net
     super::network::join_userns_of(ctx, &rec.id)
 }
 
+/// The `container:` modes recorded in the bundle `config.json` holds: (kind, container id),
+/// with the parsed spec. `None` for a bundle without any (the common case: found by a byte
+/// search, without parsing the spec, since every start asks) or that cannot be read.
+fn joined_in(config: &Path) -> Option<(Vec<(String, String)>, Value)> {
+    let bytes = fs_err::read(config).ok()?;
+    let marker = NS_CONTAINER_ANNOTATION.as_bytes();
+    if !bytes.windows(marker.len()).any(|w| w == marker) {
+        return None;
+    }
+    let spec: Value = serde_json::from_slice(&bytes).ok()?;
+    let joined = spec["annotations"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter_map(|(k, v)| {
+            Some((k.strip_prefix(NS_CONTAINER_ANNOTATION)?.to_string(), v.as_str()?.to_string()))
+        })
+        .collect();
+    Some((joined, spec))
+}
+
 /// [`enter_joined_userns`] for `start`/`restart` of the existing container `container`, from
 /// the modes recorded in its bundle.
 pub fn enter_joined_userns_for(ctx: &Context, container: &str) -> Result<(), super::network::Error> {
@@ -96,13 +117,8 @@ pub fn enter_joined_userns_for(ctx: &Context, container: &str) -> Result<(), sup
     }
     let store = super::open_store(ctx)?;
     let Ok(rec) = store.find_container(container) else { return Ok(()) };
-    let path = store.container_dirs(&rec.id).bundle.join("config.json");
-    let Ok(bytes) = fs_err::read(&path) else { return Ok(()) };
-    let spec: Value = serde_json::from_slice(&bytes).unwrap_or_default();
-    let joined = spec["annotations"].as_object().into_iter().flatten().find_map(|(k, v)| {
-        Some((k.strip_prefix(NS_CONTAINER_ANNOTATION)?.to_string(), v.as_str()?.to_string()))
-    });
-    match joined {
+    let config = store.container_dirs(&rec.id).bundle.join("config.json");
+    match joined_in(&config).and_then(|(joined, _)| joined.into_iter().next()) {
         Some((kind, id)) => join_userns_of(ctx, &kind, &id),
         None => Ok(()),
     }
@@ -110,16 +126,10 @@ pub fn enter_joined_userns_for(ctx: &Context, container: &str) -> Result<(), sup
 
 /// The ids of the containers whose namespaces `id` joins (`container:` modes), from its bundle.
 pub fn joined_containers(store: &Store, id: &str) -> Vec<String> {
-    let path = store.container_dirs(id).bundle.join("config.json");
-    let Ok(bytes) = fs_err::read(path) else { return Vec::new() };
-    let spec: Value = serde_json::from_slice(&bytes).unwrap_or_default();
-    let mut ids: Vec<String> = spec["annotations"]
-        .as_object()
-        .into_iter()
-        .flatten()
-        .filter(|(k, _)| k.starts_with(NS_CONTAINER_ANNOTATION))
-        .filter_map(|(_, v)| v.as_str().map(str::to_string))
-        .collect();
+    let config = store.container_dirs(id).bundle.join("config.json");
+    let mut ids: Vec<String> = joined_in(&config)
+        .map(|(joined, _)| joined.into_iter().map(|(_, id)| id).collect())
+        .unwrap_or_default();
     ids.sort();
     ids.dedup();
     ids
@@ -130,19 +140,7 @@ pub fn joined_containers(store: &Store, id: &str) -> Vec<String> {
 pub fn prepare_start(ctx: &Context, store: &Store, bundle: &Path) -> Result<(), Error> {
     let path = bundle.join("config.json");
     let bundle_err = |source| Error::Bundle { path: path.clone(), source };
-    let Ok(bytes) = fs_err::read(&path) else { return Ok(()) };
-    let mut spec: Value = serde_json::from_slice(&bytes).map_err(|e| bundle_err(e.into()))?;
-    let joined: Vec<(String, String)> = spec["annotations"]
-        .as_object()
-        .into_iter()
-        .flatten()
-        .filter_map(|(k, v)| {
-            Some((k.strip_prefix(NS_CONTAINER_ANNOTATION)?.to_string(), v.as_str()?.to_string()))
-        })
-        .collect();
-    if joined.is_empty() {
-        return Ok(());
-    }
+    let Some((joined, mut spec)) = joined_in(&path) else { return Ok(()) };
     for (kind, id) in joined {
         let pid = store
             .find_container(&id)
